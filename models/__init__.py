@@ -1,0 +1,8 @@
+"""Tables and database plumbing. Nothing here imports Qt or opens a database at import time."""
+
+from models.base import Base
+from models.region import Region, RegionCodeChange
+from models.setting import Setting
+from models.worker import Heir, Occupation, Worker
+
+__all__ = ["Base", "Heir", "Occupation", "Region", "RegionCodeChange", "Setting", "Worker"]

@@ -1,0 +1,74 @@
+"""Opening the register: the engine, the schema check, and the service context."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import exc as sa_exc
+
+
+from models import schema
+from models.database import is_sqlite, make_engine, redact_url
+from models.schema import SchemaState
+from services.context import ServiceContext
+from services.errors import DatabaseUnavailableError, SchemaOutdatedError, SiRentanError
+
+log = logging.getLogger(__name__)
+
+
+def open_register(url: str, user_name: str | None = None) -> ServiceContext:
+    """Connect, bring a SQLite file up to date, and refuse a PostgreSQL schema that is not."""
+    try:
+        engine = make_engine(url)
+    except (sa_exc.ArgumentError, ValueError) as error:
+        raise SiRentanError(
+            f"Alamat basis data tidak dikenali: {redact_url_safely(url)}. "
+            "Contoh: postgresql+psycopg://nama@server/sirentan atau sqlite:///C:/data/sirentan.db"
+        ) from error
+    ctx = ServiceContext.for_engine(engine, user_name=user_name)
+    state = _state(ctx)
+    if state is SchemaState.CURRENT:
+        return ctx
+    if state is SchemaState.NEWER:
+        raise SchemaOutdatedError(
+            "Basis data ini dibuat oleh versi SiRentan yang lebih baru. "
+            "Pasang versi SiRentan terbaru di komputer ini."
+        )
+    if is_sqlite(url):
+        log.info("migrating %s from state %s", ctx.database_label, state)
+        upgrade_schema(ctx)
+        return ctx
+    raise SchemaOutdatedError(
+        f"Skema basis data di {ctx.database_label} belum diperbarui untuk versi ini. "
+        "Minta administrator menjalankan: python main.py db upgrade"
+    )
+
+
+def upgrade_schema(ctx: ServiceContext) -> None:
+    try:
+        schema.upgrade(ctx.engine)
+    except sa_exc.OperationalError as error:
+        raise _unreachable(ctx, error) from error
+
+
+def _state(ctx: ServiceContext) -> SchemaState:
+    try:
+        return schema.schema_state(ctx.engine)
+    except sa_exc.OperationalError as error:
+        raise _unreachable(ctx, error) from error
+
+
+def _unreachable(ctx: ServiceContext, error: sa_exc.OperationalError) -> DatabaseUnavailableError:
+    from services.unit_of_work import translate_operational_error
+
+    return translate_operational_error(error, ctx)
+
+
+def redact_url_safely(url: str) -> str:
+    try:
+        return redact_url(url)
+    except (sa_exc.ArgumentError, ValueError):
+        return "(alamat tidak sah)"
+
+
+

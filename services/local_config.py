@@ -1,0 +1,60 @@
+"""Per-workstation settings (which database to open), kept in the user's config folder.
+
+Office-wide settings live in the database; this file holds only what differs
+between workstations. A PostgreSQL password is never written here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+
+from sqlalchemy.engine import make_url
+
+from models.database import sqlite_url_for
+from services.errors import SiRentanError
+from services.paths import config_dir, default_database_path
+
+ENV_DATABASE_URL = "SIRENTAN_DATABASE_URL"
+
+
+@dataclass(slots=True)
+class LocalConfig:
+    database_url: str | None = None
+
+
+def _config_file():  # noqa: ANN202 - a Path
+    return config_dir() / "workstation.json"
+
+
+def load_local_config() -> LocalConfig:
+    path = _config_file()
+    if not path.exists():
+        return LocalConfig()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return LocalConfig()
+    return LocalConfig(database_url=data.get("database_url") or None)
+
+
+def save_local_config(config: LocalConfig) -> None:
+    if config.database_url and make_url(config.database_url).password:
+        raise SiRentanError(
+            "Kata sandi basis data tidak disimpan di komputer ini. "
+            "Hapus kata sandi dari alamat basis data; ia akan ditanyakan saat masuk."
+        )
+    path = _config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+
+
+def resolve_database_url(explicit: str | None = None) -> str:
+    """--database first, then SIRENTAN_DATABASE_URL, then this workstation's choice, then SQLite."""
+    return (
+        explicit
+        or os.environ.get(ENV_DATABASE_URL)
+        or load_local_config().database_url
+        or sqlite_url_for(default_database_path())
+    )

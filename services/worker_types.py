@@ -1,0 +1,210 @@
+"""Plain data passed between the worker services and their callers (GUI, CLI, tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
+from services.errors import Problem
+
+
+@dataclass(slots=True)
+class HeirInput:
+    full_name: str
+    relation: HeirRelation | None
+    nik: str | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    bank_name: str | None = None
+    bank_account_number: str | None = None
+    bank_account_holder: str | None = None
+    id: int | None = None  # set when editing an existing heir
+
+
+@dataclass(slots=True)
+class WorkerInput:
+    """What a clerk typed; every field may be wrong, the service says which."""
+
+    nik: str
+    full_name: str
+    birth_date: date | None
+    gender: Gender | None
+    village_code: str | None
+    occupation_code: str | None
+    funding: FundingSource | None
+    kk_number: str | None = None
+    birth_place: str | None = None
+    address: str | None = None
+    rt: str | None = None
+    rw: str | None = None
+    phone: str | None = None
+    kpj: str | None = None
+    coverage_start: date | None = None
+    coverage_end: date | None = None
+    notes: str | None = None
+    heirs: list[HeirInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class HeirDetail:
+    id: int
+    full_name: str
+    relation: HeirRelation
+    nik: str | None
+    birth_date: date | None
+    phone: str | None
+    bank_name: str | None
+    bank_account_number: str | None
+    bank_account_holder: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerRow:
+    """One line of the worker list."""
+
+    id: int
+    nik: str
+    kpj: str | None
+    full_name: str
+    gender: Gender
+    birth_date: date
+    village_name: str
+    kecamatan_name: str
+    occupation_name: str
+    funding: FundingSource
+    status: WorkerStatus
+    coverage_start: date | None
+    coverage_end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerDetail:
+    id: int
+    version: int
+    nik: str
+    kk_number: str | None
+    full_name: str
+    birth_place: str | None
+    birth_date: date
+    gender: Gender
+    address: str | None
+    rt: str | None
+    rw: str | None
+    village_code: str
+    village_name: str
+    kecamatan_code: str
+    kecamatan_name: str
+    occupation_code: str
+    occupation_name: str
+    phone: str | None
+    kpj: str | None
+    funding: FundingSource
+    coverage_start: date | None
+    coverage_end: date | None
+    status: WorkerStatus
+    status_reason: str | None
+    status_date: date | None
+    notes: str | None
+    created_at: datetime
+    created_by: str | None
+    updated_at: datetime
+    updated_by: str | None
+    heirs: tuple[HeirDetail, ...]
+
+    def to_input(self) -> WorkerInput:
+        """The record as an editable input, e.g. to change one field and save."""
+        return WorkerInput(
+            nik=self.nik,
+            full_name=self.full_name,
+            birth_date=self.birth_date,
+            gender=self.gender,
+            village_code=self.village_code,
+            occupation_code=self.occupation_code,
+            funding=self.funding,
+            kk_number=self.kk_number,
+            birth_place=self.birth_place,
+            address=self.address,
+            rt=self.rt,
+            rw=self.rw,
+            phone=self.phone,
+            kpj=self.kpj,
+            coverage_start=self.coverage_start,
+            coverage_end=self.coverage_end,
+            notes=self.notes,
+            heirs=[
+                HeirInput(
+                    id=h.id,
+                    full_name=h.full_name,
+                    relation=h.relation,
+                    nik=h.nik,
+                    birth_date=h.birth_date,
+                    phone=h.phone,
+                    bank_name=h.bank_name,
+                    bank_account_number=h.bank_account_number,
+                    bank_account_holder=h.bank_account_holder,
+                )
+                for h in self.heirs
+            ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    worker: WorkerDetail
+    warnings: list[Problem]
+
+
+class SortKey:
+    NAME = "name"
+    NIK = "nik"
+    KPJ = "kpj"
+    BIRTH_DATE = "birth_date"
+    VILLAGE = "village"
+    KECAMATAN = "kecamatan"
+    OCCUPATION = "occupation"
+    FUNDING = "funding"
+    STATUS = "status"
+    COVERAGE_END = "coverage_end"
+
+
+@dataclass(slots=True)
+class WorkerQuery:
+    """Search text (NIK/KPJ prefix when it is digits, else words of the name) and filters."""
+
+    text: str = ""
+    kecamatan_code: str | None = None
+    village_code: str | None = None
+    status: WorkerStatus | None = None
+    funding: FundingSource | None = None
+    occupation_code: str | None = None
+    sort: str = SortKey.NAME
+    descending: bool = False
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerPage:
+    rows: list[WorkerRow]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageResult:
+    """Answer of the front-desk question: is this person covered today?"""
+
+    found: bool
+    query: str
+    message: str  # one Indonesian sentence for the desk
+    worker_id: int | None = None
+    nik: str | None = None
+    kpj: str | None = None
+    full_name: str | None = None
+    village_name: str | None = None
+    kecamatan_name: str | None = None
+    status: WorkerStatus | None = None
+    funding: FundingSource | None = None
+    coverage_start: date | None = None
+    coverage_end: date | None = None
+    covered_today: bool = False

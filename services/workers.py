@@ -1,0 +1,366 @@
+"""The worker register: every clerk action on a worker is one call here, one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models import Heir, Occupation, Worker
+from models.base import utc_now
+from models.enums import WorkerStatus
+from models.text_keys import name_key
+from services import worker_search
+from services.context import ServiceContext
+from services.errors import (
+    ConflictError,
+    NotFoundError,
+    Problem,
+    ReferencedError,
+    ValidationError,
+)
+from services.labels import WORKER_STATUS
+from services.occupations import OccupationItem, list_occupations
+from services.regions import RegionDirectory
+from services.unit_of_work import read_session, unit_of_work
+from services.worker_types import (
+    HeirDetail,
+    HeirInput,
+    SaveResult,
+    WorkerDetail,
+    WorkerInput,
+    WorkerPage,
+    WorkerQuery,
+    WorkerRow,
+)
+from services.worker_validation import err, validate_worker
+
+
+class WorkerService:
+    def __init__(self, ctx: ServiceContext, regions: RegionDirectory | None = None) -> None:
+        self._ctx = ctx
+        self.regions = regions or RegionDirectory(ctx)
+        self._occupations: list[OccupationItem] | None = None
+
+    # -- reference data -------------------------------------------------------
+
+    def occupations(self) -> list[OccupationItem]:
+        if self._occupations is None:
+            self._occupations = list_occupations(self._ctx)
+        return self._occupations
+
+    # -- checks ---------------------------------------------------------------
+
+    def check(self, data: WorkerInput, worker_id: int | None = None) -> list[Problem]:
+        """Every problem with the input, as the form shows it while the clerk types."""
+        cleaned = self._validate(data)
+        with read_session(self._ctx) as session:
+            return cleaned.problems + self._duplicate_problems(session, cleaned.data, worker_id)
+
+    # -- reads ----------------------------------------------------------------
+
+    def get(self, worker_id: int) -> WorkerDetail:
+        with read_session(self._ctx) as session:
+            return self._detail(self._load(session, worker_id))
+
+    def search(self, query: WorkerQuery) -> WorkerPage:
+        with read_session(self._ctx) as session:
+            conditions = worker_search.filters(session, query)
+            total = session.scalar(worker_search.count_statement(conditions)) or 0
+            rows = session.execute(worker_search.rows_statement(query, conditions)).all()
+        return WorkerPage([self._row(r) for r in rows], total)
+
+    def count(self, query: WorkerQuery) -> int:
+        with read_session(self._ctx) as session:
+            conditions = worker_search.filters(session, query)
+            return session.scalar(worker_search.count_statement(conditions)) or 0
+
+    # -- writes ---------------------------------------------------------------
+
+    def create(self, data: WorkerInput) -> SaveResult:
+        cleaned = self._validate(data)
+        with unit_of_work(self._ctx) as session:
+            self._refuse(session, cleaned.data, cleaned.problems, worker_id=None)
+            worker = Worker(status=WorkerStatus.ACTIVE, created_by=self._ctx.user_name)
+            self._apply(session, worker, cleaned.data)
+            session.add(worker)
+            self._flush(session, cleaned.data)
+            detail = self._detail(worker)
+        return SaveResult(detail, cleaned.warnings)
+
+    def update(self, worker_id: int, data: WorkerInput, expected_version: int) -> SaveResult:
+        cleaned = self._validate(data)
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
+            self._apply(session, worker, cleaned.data)
+            self._flush(session, cleaned.data)
+            detail = self._detail(worker)
+        return SaveResult(detail, cleaned.warnings)
+
+    def change_status(
+        self,
+        worker_id: int,
+        status: WorkerStatus,
+        expected_version: int,
+        reason: str | None = None,
+        status_date: date | None = None,
+        today: date | None = None,
+    ) -> WorkerDetail:
+        problems = _status_problems(status, reason, status_date, today or date.today())
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            if problems:
+                raise ValidationError(problems, record=_record_label(worker))
+            worker.status = status
+            active = status is WorkerStatus.ACTIVE
+            worker.status_reason = None if active else (reason or "").strip() or None
+            worker.status_date = None if active else status_date
+            self._touch(worker)
+            self._flush(session, None)
+            return self._detail(worker)
+
+    def delete(self, worker_id: int, expected_version: int) -> None:
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            label = _record_label(worker)
+            session.delete(worker)
+            try:
+                session.flush()
+            except sa_exc.IntegrityError as error:
+                raise ReferencedError(
+                    f"Peserta {label} tidak dapat dihapus karena masih dipakai oleh data lain "
+                    "(misalnya klaim atau kartu). Ubah statusnya menjadi nonaktif."
+                ) from error
+
+    # -- internals --------------------------------------------------------------
+
+    def _validate(self, data: WorkerInput):  # noqa: ANN202 - CleanedWorker
+        codes = {o.code for o in self.occupations()}
+        return validate_worker(data, self.regions, codes, date.today())
+
+    def _refuse(
+        self, session: Session, data: WorkerInput, problems: list[Problem], worker_id: int | None
+    ) -> None:
+        problems = problems + self._duplicate_problems(session, data, worker_id)
+        if any(p.is_error for p in problems):
+            raise ValidationError(problems, record=_input_label(data))
+
+    def _duplicate_problems(
+        self, session: Session, data: WorkerInput, worker_id: int | None
+    ) -> list[Problem]:
+        problems = []
+        for field, label, value in (("nik", "NIK", data.nik), ("kpj", "No. KPJ", data.kpj)):
+            if not value:
+                continue
+            column = getattr(Worker, field)
+            other = session.execute(
+                select(Worker.id, Worker.full_name, Worker.village_code).where(column == value)
+            ).first()
+            if other is not None and other.id != worker_id:
+                problems.append(
+                    err(
+                        f"{field}_duplicate",
+                        field,
+                        f"{label} {value} sudah terdaftar atas nama {other.full_name} "
+                        f"({self._village_label(other.village_code)}). "
+                        "Buka data itu bila orangnya sama.",
+                    )
+                )
+        return problems
+
+    def _village_label(self, code: str) -> str:
+        village = self.regions.get(code)
+        return village.label if village else code
+
+    def _load(
+        self, session: Session, worker_id: int, expected_version: int | None = None
+    ) -> Worker:
+        worker = session.get(Worker, worker_id, options=[selectinload(Worker.heirs)])
+        if worker is None:
+            raise NotFoundError(
+                f"Peserta dengan nomor data {worker_id} tidak ditemukan; mungkin sudah dihapus."
+            )
+        if expected_version is not None and worker.version != expected_version:
+            raise ConflictError(
+                f"Data peserta {_record_label(worker)} sudah diubah oleh "
+                f"{worker.updated_by or 'pengguna lain'} setelah Anda membukanya. "
+                "Muat ulang untuk melihat perubahan itu sebelum menyimpan.",
+                current=self._detail(worker),
+            )
+        return worker
+
+    def _apply(self, session: Session, worker: Worker, data: WorkerInput) -> None:
+        occupation_id = session.scalar(
+            select(Occupation.id).where(Occupation.code == data.occupation_code)
+        )
+        village = self.regions.get(data.village_code or "")
+        assert village is not None and village.parent_code is not None  # validated above
+        worker.nik = data.nik
+        worker.kk_number = data.kk_number
+        worker.full_name = data.full_name
+        worker.name_key = name_key(data.full_name)
+        worker.birth_place = data.birth_place
+        worker.birth_date = data.birth_date  # type: ignore[assignment]
+        worker.gender = data.gender  # type: ignore[assignment]
+        worker.address = data.address
+        worker.rt = data.rt
+        worker.rw = data.rw
+        worker.village_code = village.code
+        worker.kecamatan_code = village.parent_code
+        worker.occupation_id = occupation_id  # type: ignore[assignment]
+        worker.phone = data.phone
+        worker.kpj = data.kpj
+        worker.funding = data.funding  # type: ignore[assignment]
+        worker.coverage_start = data.coverage_start
+        worker.coverage_end = data.coverage_end
+        worker.notes = data.notes
+        _apply_heirs(worker, data.heirs)
+        self._touch(worker)
+
+    def _touch(self, worker: Worker) -> None:
+        worker.updated_at = utc_now()
+        worker.updated_by = self._ctx.user_name
+
+    def _flush(self, session: Session, data: WorkerInput | None) -> None:
+        try:
+            session.flush()
+        except sa_exc.StaleDataError as error:
+            raise ConflictError(
+                "Data peserta ini baru saja diubah oleh pengguna lain. "
+                "Muat ulang untuk melihat perubahan itu sebelum menyimpan."
+            ) from error
+        except sa_exc.IntegrityError as error:
+            # Another clerk saved the same NIK or KPJ between our check and our write.
+            field = "kpj" if "kpj" in str(error.orig).lower() else "nik"
+            label = "No. KPJ" if field == "kpj" else "NIK"
+            raise ValidationError(
+                [
+                    err(
+                        f"{field}_duplicate",
+                        field,
+                        f"{label} ini baru saja didaftarkan oleh pengguna lain.",
+                    )
+                ],
+                record=_input_label(data) if data else "",
+            ) from error
+
+    def _row(self, r: object) -> WorkerRow:
+        return WorkerRow(
+            id=r.id,  # type: ignore[attr-defined]
+            nik=r.nik,  # type: ignore[attr-defined]
+            kpj=r.kpj,  # type: ignore[attr-defined]
+            full_name=r.full_name,  # type: ignore[attr-defined]
+            gender=r.gender,  # type: ignore[attr-defined]
+            birth_date=r.birth_date,  # type: ignore[attr-defined]
+            village_name=self.regions.name(r.village_code),  # type: ignore[attr-defined]
+            kecamatan_name=self.regions.name(r.kecamatan_code),  # type: ignore[attr-defined]
+            occupation_name=self._occupation_name(r.occupation_id),  # type: ignore[attr-defined]
+            funding=r.funding,  # type: ignore[attr-defined]
+            status=r.status,  # type: ignore[attr-defined]
+            coverage_start=r.coverage_start,  # type: ignore[attr-defined]
+            coverage_end=r.coverage_end,  # type: ignore[attr-defined]
+        )
+
+    def _occupation_name(self, occupation_id: int) -> str:
+        return next((o.name for o in self.occupations() if o.id == occupation_id), "")
+
+    def _detail(self, w: Worker) -> WorkerDetail:
+        occupation = next(o for o in self.occupations() if o.id == w.occupation_id)
+        return WorkerDetail(
+            id=w.id,
+            version=w.version,
+            nik=w.nik,
+            kk_number=w.kk_number,
+            full_name=w.full_name,
+            birth_place=w.birth_place,
+            birth_date=w.birth_date,
+            gender=w.gender,
+            address=w.address,
+            rt=w.rt,
+            rw=w.rw,
+            village_code=w.village_code,
+            village_name=self.regions.name(w.village_code),
+            kecamatan_code=w.kecamatan_code,
+            kecamatan_name=self.regions.name(w.kecamatan_code),
+            occupation_code=occupation.code,
+            occupation_name=occupation.name,
+            phone=w.phone,
+            kpj=w.kpj,
+            funding=w.funding,
+            coverage_start=w.coverage_start,
+            coverage_end=w.coverage_end,
+            status=w.status,
+            status_reason=w.status_reason,
+            status_date=w.status_date,
+            notes=w.notes,
+            created_at=w.created_at,
+            created_by=w.created_by,
+            updated_at=w.updated_at,
+            updated_by=w.updated_by,
+            heirs=tuple(_heir_detail(h) for h in w.heirs),
+        )
+
+
+def _apply_heirs(worker: Worker, heirs: list[HeirInput]) -> None:
+    existing = {h.id: h for h in worker.heirs}
+    kept: list[Heir] = []
+    for data in heirs:
+        heir = existing.get(data.id) if data.id is not None else None
+        heir = heir or Heir()
+        heir.full_name = data.full_name
+        heir.relation = data.relation  # type: ignore[assignment]
+        heir.nik = data.nik
+        heir.birth_date = data.birth_date
+        heir.phone = data.phone
+        heir.bank_name = data.bank_name
+        heir.bank_account_number = data.bank_account_number
+        heir.bank_account_holder = data.bank_account_holder
+        heir.updated_at = utc_now()
+        kept.append(heir)
+    worker.heirs = kept
+
+
+def _heir_detail(h: Heir) -> HeirDetail:
+    return HeirDetail(
+        id=h.id,
+        full_name=h.full_name,
+        relation=h.relation,
+        nik=h.nik,
+        birth_date=h.birth_date,
+        phone=h.phone,
+        bank_name=h.bank_name,
+        bank_account_number=h.bank_account_number,
+        bank_account_holder=h.bank_account_holder,
+    )
+
+
+def _status_problems(
+    status: WorkerStatus, reason: str | None, status_date: date | None, today: date
+) -> list[Problem]:
+    if status is WorkerStatus.ACTIVE:
+        return []
+    label = WORKER_STATUS[status].lower()
+    problems = []
+    if status_date is None:
+        problems.append(err("status_date_empty", "status_date", f"Tanggal {label} wajib diisi."))
+    elif status_date > today:
+        problems.append(
+            err("status_date_future", "status_date", f"Tanggal {label} tidak boleh di masa depan.")
+        )
+    if status is WorkerStatus.INACTIVE and not (reason or "").strip():
+        problems.append(
+            err("status_reason_empty", "status_reason", "Alasan penonaktifan wajib diisi.")
+        )
+    return problems
+
+
+def _record_label(worker: Worker) -> str:
+    return f"{worker.full_name} (NIK {worker.nik})"
+
+
+def _input_label(data: WorkerInput) -> str:
+    name = data.full_name or "tanpa nama"
+    return f"{name} (NIK {data.nik})" if data.nik else name

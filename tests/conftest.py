@@ -1,0 +1,137 @@
+"""Real databases for the tests: a SQLite file and a PostgreSQL database of their own.
+
+The PostgreSQL leg runs against 127.0.0.1:5432 (override with SIRENTAN_TEST_PG_URL).
+On CI (CI=true) an unreachable server fails the run; elsewhere those tests skip
+with a message saying how to enable them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from models import schema
+from models.database import make_engine
+from services.context import ServiceContext
+from services.regions import RegionDirectory
+from services.workers import WorkerService
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_ADMIN_URL = os.environ.get(
+    "SIRENTAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+DATA_TABLES = ["heir", "worker", "setting"]
+
+
+def _pg_admin_engine() -> Engine:
+    return create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+def _require_postgres() -> Engine:
+    engine = _pg_admin_engine()
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to reach the server means the same here
+        engine.dispose()
+        message = (
+            f"PostgreSQL not reachable at {make_url(PG_ADMIN_URL).render_as_string()}: "
+            f"{type(error).__name__}. Start PostgreSQL or set SIRENTAN_TEST_PG_URL."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI requires the PostgreSQL tests)", pytrace=False)
+        pytest.skip(message)
+    return engine
+
+
+def create_pg_database() -> tuple[str, Engine]:
+    """A fresh, empty PostgreSQL database; the caller drops it with drop_pg_database."""
+    admin = _require_postgres()
+    name = f"sirentan_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    return url, admin
+
+
+def drop_pg_database(url: str, admin: Engine) -> None:
+    name = make_url(url).database
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file made once; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    url, admin = create_pg_database()
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    engine.dispose()
+    yield url
+    drop_pg_database(url, admin)
+
+
+def _fresh_sqlite_url(template: Path, folder: Path) -> str:
+    path = folder / "sirentan.db"
+    path.write_bytes(template.read_bytes())
+    return f"sqlite:///{path}"
+
+
+def _clear_pg_data(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty register on each engine."""
+    if request.param == "sqlite":
+        return _fresh_sqlite_url(request.getfixturevalue("sqlite_template"), tmp_path)
+    url = request.getfixturevalue("pg_url")
+    _clear_pg_data(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    return _fresh_sqlite_url(sqlite_template, tmp_path)
+
+
+@pytest.fixture
+def ctx(database_url: str) -> Iterator[ServiceContext]:
+    context = ServiceContext.for_engine(make_engine(database_url), user_name="petugas1")
+    yield context
+    context.engine.dispose()
+
+
+@pytest.fixture
+def sqlite_ctx(sqlite_url: str) -> Iterator[ServiceContext]:
+    context = ServiceContext.for_engine(make_engine(sqlite_url), user_name="petugas1")
+    yield context
+    context.engine.dispose()
+
+
+@pytest.fixture
+def workers(ctx: ServiceContext) -> WorkerService:
+    return WorkerService(ctx, RegionDirectory(ctx))

@@ -6,6 +6,5 @@ import sys
 
 from ui.cli.main import run
 
-
 if __name__ == "__main__":
     sys.exit(run(sys.argv[1:]))

@@ -33,20 +33,24 @@ def sqlite_url_for(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str | URL, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S, **kwargs: Any
+) -> Engine:
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, **kwargs)
+        return _sqlite_engine(parsed, busy_timeout_s, **kwargs)
     return create_engine(parsed, pool_pre_ping=True, **kwargs)
 
 
-def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
+def _sqlite_engine(url: URL, busy_timeout_s: float, **kwargs: Any) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(
-        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **kwargs
-    )
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        _configure_sqlite_connection(dbapi_connection, busy_timeout_s)
+
     # pysqlite's own transaction handling defers BEGIN and would let two writers
     # both read a version and then race; emitting BEGIN ourselves keeps
     # SQLAlchemy's transaction boundaries exact.
@@ -54,12 +58,12 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     return engine
 
 
-def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+def _configure_sqlite_connection(dbapi_connection: Any, busy_timeout_s: float) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

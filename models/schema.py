@@ -63,7 +63,7 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def _alembic_config():  # noqa: ANN202 - alembic is imported lazily on purpose
+def _alembic_config():
     from alembic.config import Config
 
     config = Config()

@@ -18,4 +18,3 @@ class Setting(Base):
 
     def __repr__(self) -> str:  # values may be long; keys identify
         return f"Setting({self.key!r})"
-

@@ -6,7 +6,6 @@ import logging
 
 from sqlalchemy import exc as sa_exc
 
-
 from models import schema
 from models.database import is_sqlite, make_engine, redact_url
 from models.schema import SchemaState
@@ -44,9 +43,12 @@ def open_register(url: str, user_name: str | None = None) -> ServiceContext:
     )
 
 
-def upgrade_schema(ctx: ServiceContext) -> None:
+def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
+    """Bring the schema to this version's head; returns the revisions before and after."""
     try:
+        before = schema.current_revision(ctx.engine)
         schema.upgrade(ctx.engine)
+        return before, schema.current_revision(ctx.engine)
     except sa_exc.OperationalError as error:
         raise _unreachable(ctx, error) from error
 
@@ -69,6 +71,3 @@ def redact_url_safely(url: str) -> str:
         return redact_url(url)
     except (sa_exc.ArgumentError, ValueError):
         return "(alamat tidak sah)"
-
-
-

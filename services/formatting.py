@@ -10,14 +10,14 @@ LOCALE = "id_ID"
 
 
 def long_date(value: date | None) -> str:
-    """"7 Juli 2025" (no leading zero), or "-" when unknown."""
+    """ "7 Juli 2025" (no leading zero), or "-" when unknown."""
     if value is None:
         return "-"
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
 def short_date(value: date | None) -> str:
-    """"07-07-2025", the form clerks type and read in tables."""
+    """ "07-07-2025", the form clerks type and read in tables."""
     if value is None:
         return ""
     return value.strftime("%d-%m-%Y")

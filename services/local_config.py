@@ -24,7 +24,7 @@ class LocalConfig:
     database_url: str | None = None
 
 
-def _config_file():  # noqa: ANN202 - a Path
+def _config_file():
     return config_dir() / "workstation.json"
 
 

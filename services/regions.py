@@ -24,7 +24,7 @@ class RegionItem:
 
     @property
     def label(self) -> str:
-        """"Desa Bokon" / "Kelurahan Kefa Tengah"; kecamatan keep their bare name."""
+        """ "Desa Bokon" / "Kelurahan Kefa Tengah"; kecamatan keep their bare name."""
         if self.village_type:
             return f"{self.village_type.capitalize()} {self.name}"
         return self.name
@@ -77,5 +77,7 @@ class RegionDirectory:
     def national_kecamatan_codes(self) -> frozenset[str]:
         """Every kecamatan code in Indonesia; a NIK may come from anywhere."""
         with read_session(self._ctx) as session:
-            codes = session.scalars(select(Region.code).where(Region.level == RegionLevel.KECAMATAN))
+            codes = session.scalars(
+                select(Region.code).where(Region.level == RegionLevel.KECAMATAN)
+            )
             return frozenset(codes)

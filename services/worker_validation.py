@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-
 from services.errors import Problem, Severity
 from services.nik import check_kk_number, validate_nik
 from services.regions import RegionDirectory
 from services.worker_types import HeirInput, WorkerInput
 
-_NAME_CHARS = re.compile(r"^[A-Z .,'`\-]+$")
+# Any letter (names such as JOSÉ or N'DUN exist) plus the punctuation names carry.
+_NAME_CHARS = re.compile(r"^(?:[^\W\d_]|[ .,'`\-])+$")
 _DIGITS = re.compile(r"^\d+$")
 _SPACES = re.compile(r"\s+")
 MIN_BIRTH_DATE = date(1900, 1, 1)
@@ -118,7 +118,8 @@ def _name_problems(name: str, field: str, label: str) -> list[Problem]:
         return [err("name_too_long", field, f"{label} terlalu panjang (maksimal 120 huruf).")]
     if not _NAME_CHARS.match(name):
         return [
-            err("name_chars",
+            err(
+                "name_chars",
                 field,
                 f"{label} hanya boleh berisi huruf, spasi, titik, koma, tanda petik dan tanda "
                 "hubung; hapus angka atau tanda lain.",
@@ -133,17 +134,25 @@ def _birth_date_problems(birth_date: date | None, today: date) -> list[Problem]:
         return [err("birth_date_empty", field, "Tanggal lahir wajib diisi, sesuai KTP.")]
     if birth_date > today:
         return [
-            err("birth_date_future",
+            err(
+                "birth_date_future",
                 field,
                 f"Tanggal lahir {birth_date:%d-%m-%Y} ada di masa depan; periksa tahunnya.",
             )
         ]
     if birth_date < MIN_BIRTH_DATE:
-        return [err("birth_date_too_old", field, "Tanggal lahir sebelum tahun 1900; periksa tahunnya.")]
-    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+        return [
+            err("birth_date_too_old", field, "Tanggal lahir sebelum tahun 1900; periksa tahunnya.")
+        ]
+    age = (
+        today.year
+        - birth_date.year
+        - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    )
     if age < MIN_WORKING_AGE:
         return [
-            warn("birth_date_young",
+            warn(
+                "birth_date_young",
                 field,
                 f"Umur peserta {age} tahun, di bawah usia kerja {MIN_WORKING_AGE} tahun; "
                 "periksa tanggal lahir.",
@@ -164,7 +173,8 @@ def _choice_problems(
         )
     elif not regions.is_village(data.village_code):
         problems.append(
-            err("village_unknown",
+            err(
+                "village_unknown",
                 "village_code",
                 f"Kode desa {data.village_code} bukan desa/kelurahan di {regions.kabupaten_name}; "
                 "pilih desa dari daftar.",
@@ -174,7 +184,11 @@ def _choice_problems(
         problems.append(err("occupation_empty", "occupation_code", "Pekerjaan wajib dipilih."))
     elif data.occupation_code not in occupation_codes:
         problems.append(
-            err("occupation_unknown", "occupation_code", "Pekerjaan tidak dikenal; pilih dari daftar.")
+            err(
+                "occupation_unknown",
+                "occupation_code",
+                "Pekerjaan tidak dikenal; pilih dari daftar.",
+            )
         )
     if data.funding is None:
         problems.append(err("funding_empty", "funding", "Sumber dana wajib dipilih."))
@@ -188,7 +202,8 @@ def _number_problems(data: WorkerInput) -> list[Problem]:
             problems.append(err("kpj_not_digits", "kpj", "No. KPJ hanya boleh berisi angka."))
         elif len(data.kpj) != KPJ_LENGTH:
             problems.append(
-                warn("kpj_length",
+                warn(
+                    "kpj_length",
                     "kpj",
                     f"No. KPJ biasanya {KPJ_LENGTH} angka; yang diisi {len(data.kpj)} angka. "
                     "Periksa kartu BPJS.",
@@ -210,7 +225,8 @@ def _number_problems(data: WorkerInput) -> list[Problem]:
 def _coverage_problems(data: WorkerInput) -> list[Problem]:
     if data.coverage_start and data.coverage_end and data.coverage_end < data.coverage_start:
         return [
-            err("coverage_order",
+            err(
+                "coverage_order",
                 "coverage_end",
                 f"Akhir kepesertaan {data.coverage_end:%d-%m-%Y} sebelum mulai kepesertaan "
                 f"{data.coverage_start:%d-%m-%Y}.",
@@ -228,7 +244,11 @@ def validate_heir(heir: HeirInput, index: int, worker_nik: str, today: date) -> 
     problems = _name_problems(clean_name(heir.full_name), heir_field(index, "full_name"), label)
     if heir.relation is None:
         problems.append(
-            err("heir_relation_empty", heir_field(index, "relation"), f"{label}: hubungan wajib dipilih.")
+            err(
+                "heir_relation_empty",
+                heir_field(index, "relation"),
+                f"{label}: hubungan wajib dipilih.",
+            )
         )
     if heir.nik:
         result = validate_nik(
@@ -240,19 +260,25 @@ def validate_heir(heir: HeirInput, index: int, worker_nik: str, today: date) -> 
         problems += [replace(p, text=f"{label}: {p.text}") for p in result.problems]
         if result.value and result.value == worker_nik:
             problems.append(
-                err("heir_nik_is_worker",
+                err(
+                    "heir_nik_is_worker",
                     heir_field(index, "nik"),
                     f"{label}: NIK sama dengan NIK peserta; isi NIK ahli waris sendiri.",
                 )
             )
     if heir.birth_date and heir.birth_date > today:
         problems.append(
-            err("heir_birth_future", heir_field(index, "birth_date"), f"{label}: tanggal lahir di masa depan.")
+            err(
+                "heir_birth_future",
+                heir_field(index, "birth_date"),
+                f"{label}: tanggal lahir di masa depan.",
+            )
         )
     account = clean_digits(heir.bank_account_number)
     if account and not _DIGITS.match(account):
         problems.append(
-            err("heir_account_chars",
+            err(
+                "heir_account_chars",
                 heir_field(index, "bank_account_number"),
                 f"{label}: nomor rekening hanya boleh berisi angka.",
             )
@@ -271,6 +297,3 @@ def _clean_heir(heir: HeirInput) -> HeirInput:
         bank_account_number=clean_digits(heir.bank_account_number),
         bank_account_holder=clean_name(heir.bank_account_holder) or None,
     )
-
-
-

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from models import Heir, Occupation, Worker
 from models.base import utc_now
@@ -137,7 +138,7 @@ class WorkerService:
 
     # -- internals --------------------------------------------------------------
 
-    def _validate(self, data: WorkerInput):  # noqa: ANN202 - CleanedWorker
+    def _validate(self, data: WorkerInput):
         codes = {o.code for o in self.occupations()}
         return validate_worker(data, self.regions, codes, date.today())
 
@@ -227,7 +228,7 @@ class WorkerService:
     def _flush(self, session: Session, data: WorkerInput | None) -> None:
         try:
             session.flush()
-        except sa_exc.StaleDataError as error:
+        except StaleDataError as error:
             raise ConflictError(
                 "Data peserta ini baru saja diubah oleh pengguna lain. "
                 "Muat ulang untuk melihat perubahan itu sebelum menyimpan."

@@ -1,0 +1,105 @@
+"""Finding workers by NIK/KPJ prefix, name words, and filters, paged and sorted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.enums import FundingSource, Gender, WorkerStatus
+from services.worker_types import SortKey, WorkerQuery
+from services.workers import WorkerService
+from tests.factories import make_nik, worker_input
+
+NAMES = ["Maria Goreti Taek", "Yohanes Kolo", "Agustinus Sanam", "Maria Bano", "José Fallo"]
+
+
+@pytest.fixture
+def five(workers: WorkerService) -> WorkerService:
+    for serial, name in enumerate(NAMES, start=1):
+        gender = Gender.FEMALE if name.startswith("Maria") else Gender.MALE
+        birth = date(1980 + serial, 1, 10)
+        village = "53.03.06.2001" if serial == 5 else "53.03.05.1002"
+        kecamatan = "530306" if serial == 5 else "530305"
+        workers.create(
+            worker_input(
+                serial,
+                full_name=name,
+                gender=gender,
+                birth_date=birth,
+                nik=make_nik(birth, gender, serial, kecamatan),
+                village_code=village,
+                funding=FundingSource.DANA_DESA if serial == 2 else FundingSource.APBD_KABUPATEN,
+                kpj=f"9{serial:010d}",
+            )
+        )
+    return workers
+
+
+def names(workers: WorkerService, **query: object) -> list[str]:
+    return [r.full_name for r in workers.search(WorkerQuery(**query)).rows]  # type: ignore[arg-type]
+
+
+def test_name_substring_ignores_case(five: WorkerService) -> None:
+    assert names(five, text="mari") == ["MARIA BANO", "MARIA GORETI TAEK"]
+    assert names(five, text="ANAM") == ["AGUSTINUS SANAM"]
+
+
+def test_name_search_ignores_accents(five: WorkerService) -> None:
+    assert names(five, text="jose") == ["JOSÉ FALLO"]
+
+
+def test_every_word_must_match_in_any_order(five: WorkerService) -> None:
+    assert names(five, text="taek maria") == ["MARIA GORETI TAEK"]
+    assert names(five, text="maria kolo") == []
+
+
+def test_short_words_and_like_wildcards_are_literal(five: WorkerService) -> None:
+    assert names(five, text="ko") == ["YOHANES KOLO"]
+    assert names(five, text="%") == []
+    assert names(five, text="_a") == []
+
+
+def test_digits_search_nik_or_kpj_prefix(five: WorkerService) -> None:
+    assert five.search(WorkerQuery(text="530305")).total == 4
+    assert names(five, text="9000000000 3") == ["AGUSTINUS SANAM"]
+    assert five.search(WorkerQuery(text="5399")).total == 0
+
+
+def test_filters_combine(five: WorkerService) -> None:
+    assert names(five, kecamatan_code="53.03.06") == ["JOSÉ FALLO"]
+    assert names(five, funding=FundingSource.DANA_DESA) == ["YOHANES KOLO"]
+    assert names(five, text="maria", village_code="53.03.05.1002", occupation_code="petani") == [
+        "MARIA BANO",
+        "MARIA GORETI TAEK",
+    ]
+    assert names(five, status=WorkerStatus.DECEASED) == []
+
+
+def test_paging_reports_the_total_and_stable_pages(five: WorkerService) -> None:
+    first = five.search(WorkerQuery(limit=2))
+    second = five.search(WorkerQuery(limit=2, offset=2))
+    third = five.search(WorkerQuery(limit=2, offset=4))
+    assert first.total == second.total == 5
+    seen = [r.full_name for r in first.rows + second.rows + third.rows]
+    assert seen == sorted(n.upper() for n in NAMES)
+
+
+def test_sort_by_birth_date_descending(five: WorkerService) -> None:
+    rows = five.search(WorkerQuery(sort=SortKey.BIRTH_DATE, descending=True)).rows
+    assert [r.birth_date.year for r in rows] == [1985, 1984, 1983, 1982, 1981]
+
+
+def test_sort_by_village_name(five: WorkerService) -> None:
+    rows = five.search(WorkerQuery(sort=SortKey.VILLAGE)).rows
+    assert [r.village_name for r in rows][0] == "Aplasi"
+
+
+def test_name_search_follows_a_rename(five: WorkerService) -> None:
+    row = five.search(WorkerQuery(text="kolo")).rows[0]
+    detail = five.get(row.id)
+    data = detail.to_input()
+    data.full_name = "Yohanes Nahak"
+    five.update(row.id, data, detail.version)
+    assert names(five, text="kolo") == []
+    assert names(five, text="nahak") == ["YOHANES NAHAK"]

@@ -1,0 +1,53 @@
+"""`db upgrade`, `db info` and `demo-data`."""
+
+from __future__ import annotations
+
+import argparse
+
+from models.database import make_engine
+from services.bootstrap import open_register, upgrade_schema
+from services.context import ServiceContext
+from services.register_info import register_info
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    db = commands.add_parser("db", help="skema dan keterangan basis data")
+    db_commands = db.add_subparsers(dest="db_command", metavar="PERINTAH", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="perbarui skema basis data ke versi ini")
+    upgrade.set_defaults(handler=_upgrade)
+    info = db_commands.add_parser("info", help="tampilkan basis data yang dipakai dan isinya")
+    info.set_defaults(handler=_info)
+
+    demo = commands.add_parser("demo-data", help="isi peserta contoh (sintetis) untuk latihan")
+    demo.add_argument("--count", type=int, default=1000, help="jumlah peserta (bawaan 1000)")
+    demo.add_argument("--seed", type=int, default=2025, help="benih acak, agar dapat diulang")
+    demo.set_defaults(handler=_demo_data)
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    ctx = ServiceContext.for_engine(make_engine(args.database_url))
+    before, after = upgrade_schema(ctx)
+    if before == after:
+        print(f"Skema sudah terbaru (revisi {after}) di {ctx.database_label}.")
+    else:
+        print(f"Skema diperbarui dari {before or 'kosong'} ke {after} di {ctx.database_label}.")
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    ctx = open_register(args.database_url)
+    for label, value in register_info(ctx):
+        print(f"{label:<22} {value}")
+    return 0
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from services.demo_data import generate_demo_workers
+
+    if args.count < 1:
+        print("--count harus 1 atau lebih.")
+        return 1
+    ctx = open_register(args.database_url, user_name="demo")
+    added = generate_demo_workers(ctx, args.count, seed=args.seed)
+    print(f"{added:,} peserta contoh ditambahkan ke {ctx.database_label}.".replace(",", "."))
+    return 0

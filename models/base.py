@@ -7,9 +7,10 @@ same constraint on PostgreSQL with one migration history.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import Enum as PyEnum
 from typing import Annotated
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime, Enum, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
@@ -25,11 +26,30 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-# Identity numbers are text: NIK, KK, KPJ and phone numbers can start with 0
-# and exceed what a float keeps, so they are never stored as integers.
-Digits16 = Annotated[str, mapped_column(String(16))]
+def number_text(length: int) -> String:
+    """Identity numbers (NIK, KPJ) as text: they can start with 0 and exceed what a
+    float keeps. On PostgreSQL the "C" collation makes their prefix ranges byte
+    comparisons, which the search's range counts need to be fast."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+Digits16 = Annotated[str, mapped_column(number_text(16))]
 Timestamp = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utc_now)]
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def code_enum(enum_cls: type[PyEnum], name: str) -> Enum:
+    # Stored as the enum's value in a VARCHAR with a CHECK constraint: no native
+    # PostgreSQL enum types to migrate, the same column on both engines.
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )

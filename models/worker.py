@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy import (
     CheckConstraint,
     Date,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -16,22 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Digits16, Timestamp
+from models.base import Base, Digits16, Timestamp, code_enum, number_text
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
-
-
-def _code_enum(enum_cls: type, name: str) -> Enum:
-    # Stored as the enum's value in a VARCHAR with a CHECK constraint: no native
-    # PostgreSQL enum types to migrate, the same column on both engines.
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=16,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
 
 
 class Occupation(Base):
@@ -54,7 +39,7 @@ class Worker(Base):
     name_key: Mapped[str] = mapped_column(String(120), index=True)
     birth_place: Mapped[str | None] = mapped_column(String(80))
     birth_date: Mapped[date] = mapped_column(Date)
-    gender: Mapped[Gender] = mapped_column(_code_enum(Gender, "gender"))
+    gender: Mapped[Gender] = mapped_column(code_enum(Gender, "gender"))
     address: Mapped[str | None] = mapped_column(String(200))
     rt: Mapped[str | None] = mapped_column(String(3))
     rw: Mapped[str | None] = mapped_column(String(3))
@@ -63,12 +48,12 @@ class Worker(Base):
     kecamatan_code: Mapped[str] = mapped_column(String(8), ForeignKey("region.code"))
     occupation_id: Mapped[int] = mapped_column(ForeignKey("occupation.id"))
     phone: Mapped[str | None] = mapped_column(String(20))
-    kpj: Mapped[str | None] = mapped_column(String(20), unique=True)
-    funding: Mapped[FundingSource] = mapped_column(_code_enum(FundingSource, "funding"))
+    kpj: Mapped[str | None] = mapped_column(number_text(20), unique=True)
+    funding: Mapped[FundingSource] = mapped_column(code_enum(FundingSource, "funding"))
     coverage_start: Mapped[date | None] = mapped_column(Date)
     coverage_end: Mapped[date | None] = mapped_column(Date)
     status: Mapped[WorkerStatus] = mapped_column(
-        _code_enum(WorkerStatus, "status"), default=WorkerStatus.ACTIVE
+        code_enum(WorkerStatus, "status"), default=WorkerStatus.ACTIVE
     )
     status_reason: Mapped[str | None] = mapped_column(String(200))
     status_date: Mapped[date | None] = mapped_column(Date)
@@ -103,7 +88,7 @@ class Heir(Base):
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(120))
     nik: Mapped[str | None] = mapped_column(String(16))
-    relation: Mapped[HeirRelation] = mapped_column(_code_enum(HeirRelation, "relation"))
+    relation: Mapped[HeirRelation] = mapped_column(code_enum(HeirRelation, "relation"))
     birth_date: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str | None] = mapped_column(String(20))
     bank_name: Mapped[str | None] = mapped_column(String(60))

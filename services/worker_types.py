@@ -182,12 +182,16 @@ class WorkerQuery:
     descending: bool = False
     offset: int = 0
     limit: int = 100
+    # Text searches count matches only up to this many (None: always exactly).
+    count_limit: int | None = 5000
 
 
 @dataclass(frozen=True, slots=True)
 class WorkerPage:
     rows: list[WorkerRow]
     total: int
+    # False when the search stopped counting at WorkerQuery.count_limit: "more than total".
+    total_exact: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,15 +68,13 @@ class WorkerService:
 
     def search(self, query: WorkerQuery) -> WorkerPage:
         with read_session(self._ctx) as session:
-            conditions = worker_search.filters(session, query)
-            total = session.scalar(worker_search.count_statement(conditions)) or 0
-            rows = session.execute(worker_search.rows_statement(query, conditions)).all()
-        return WorkerPage([self._row(r) for r in rows], total)
+            rows, total, exact = worker_search.search(session, query)
+        return WorkerPage([self._row(r) for r in rows], total, exact)
 
     def count(self, query: WorkerQuery) -> int:
+        """The exact number of matches, however many."""
         with read_session(self._ctx) as session:
-            conditions = worker_search.filters(session, query)
-            return session.scalar(worker_search.count_statement(conditions)) or 0
+            return worker_search.count(session, worker_search.filters(session, query), None)[0]
 
     # -- writes ---------------------------------------------------------------
 

@@ -26,7 +26,7 @@ def _ignore_search_objects(obj: object, name: str | None, *_: object) -> bool:
 
 
 def test_head_constant_matches_alembic() -> None:
-    assert schema.HEAD_REVISION == schema.alembic_head()
+    assert schema.alembic_head() == schema.HEAD_REVISION
 
 
 def test_migrated_schema_matches_the_models(ctx: ServiceContext) -> None:
@@ -67,7 +67,7 @@ def test_app_refuses_an_unmigrated_postgresql_database(empty_pg_url: str) -> Non
     open_register(empty_pg_url).engine.dispose()
 
 
-def test_sqlite_file_is_migrated_when_opened(tmp_path) -> None:  # noqa: ANN001
+def test_sqlite_file_is_migrated_when_opened(tmp_path) -> None:
     ctx = open_register(f"sqlite:///{tmp_path / 'baru' / 'sirentan.db'}")
     assert schema.schema_state(ctx.engine) is SchemaState.CURRENT
     ctx.engine.dispose()

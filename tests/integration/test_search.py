@@ -92,7 +92,7 @@ def test_sort_by_birth_date_descending(five: WorkerService) -> None:
 
 def test_sort_by_village_name(five: WorkerService) -> None:
     rows = five.search(WorkerQuery(sort=SortKey.VILLAGE)).rows
-    assert [r.village_name for r in rows][0] == "Aplasi"
+    assert rows[0].village_name == "Aplasi"
 
 
 def test_name_search_follows_a_rename(five: WorkerService) -> None:
@@ -103,3 +103,18 @@ def test_name_search_follows_a_rename(five: WorkerService) -> None:
     five.update(row.id, data, detail.version)
     assert names(five, text="kolo") == []
     assert names(five, text="nahak") == ["YOHANES NAHAK"]
+
+
+def test_text_search_counts_up_to_the_cap_then_says_more(five: WorkerService) -> None:
+    capped = five.search(WorkerQuery(text="a", count_limit=2, limit=1))
+    assert (capped.total, capped.total_exact) == (3, False)
+    assert len(capped.rows) == 1
+    exact = five.search(WorkerQuery(text="a", count_limit=None))
+    assert (exact.total, exact.total_exact) == (5, True)
+    assert five.count(WorkerQuery(text="a")) == 5
+
+
+def test_page_is_the_same_whether_matches_are_sorted_or_walked(five: WorkerService) -> None:
+    walked = five.search(WorkerQuery(text="a", count_limit=1))
+    sorted_ = five.search(WorkerQuery(text="a", count_limit=None))
+    assert [r.id for r in walked.rows] == [r.id for r in sorted_.rows]

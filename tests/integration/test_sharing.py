@@ -31,7 +31,9 @@ def test_second_save_of_the_same_version_is_a_conflict(
     opened = workers.create(worker_input(1)).worker
     clerk_b = _second_clerk(ctx)
     seen_by_b = clerk_b.get(opened.id)
-    clerk_b.update(opened.id, replace(seen_by_b.to_input(), phone="081311112222"), seen_by_b.version)
+    clerk_b.update(
+        opened.id, replace(seen_by_b.to_input(), phone="081311112222"), seen_by_b.version
+    )
     with pytest.raises(ConflictError) as caught:
         workers.update(opened.id, replace(opened.to_input(), address="Jl. Baru"), opened.version)
     assert "petugas2" in caught.value.message

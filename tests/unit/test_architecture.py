@@ -42,5 +42,7 @@ def test_services_do_not_import_ui() -> None:
 
 
 def test_ui_builds_no_sql() -> None:
-    offenders = [p for p in _python_files("ui") if _imports(p) & {"sqlalchemy", "sqlite3", "psycopg"}]
+    offenders = [
+        p for p in _python_files("ui") if _imports(p) & {"sqlalchemy", "sqlite3", "psycopg"}
+    ]
     assert offenders == []

@@ -39,6 +39,11 @@ OCCUPATIONS = [
 ]
 
 
+def number_text(length: int) -> sa.String:
+    # Identity numbers compare byte-wise on PostgreSQL (see models.base.number_text).
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
 def _code_enum(name: str, values: list[str]) -> sa.Enum:
     return sa.Enum(*values, name=name, native_enum=False, create_constraint=True, length=16)
 
@@ -83,7 +88,7 @@ def _tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         "worker",
         meta,
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("nik", sa.String(16), nullable=False, unique=True),
+        sa.Column("nik", number_text(16), nullable=False, unique=True),
         sa.Column("kk_number", sa.String(16)),
         sa.Column("full_name", sa.String(120), nullable=False),
         sa.Column("name_key", sa.String(120), nullable=False, index=True),
@@ -97,7 +102,7 @@ def _tables(meta: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("kecamatan_code", sa.String(8), sa.ForeignKey("region.code"), nullable=False),
         sa.Column("occupation_id", sa.Integer, sa.ForeignKey("occupation.id"), nullable=False),
         sa.Column("phone", sa.String(20)),
-        sa.Column("kpj", sa.String(20), unique=True),
+        sa.Column("kpj", number_text(20), unique=True),
         sa.Column(
             "funding",
             _code_enum("funding", ["apbd_kab", "apbd_prov", "dana_desa", "mandiri"]),

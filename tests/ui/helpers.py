@@ -1,0 +1,70 @@
+"""Acting as a clerk in GUI tests: seed workers, open the window, type, choose."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from services.context import ServiceContext
+from services.worker_types import WorkerDetail, WorkerInput
+from services.workers import WorkerService
+from tests.factories import worker_input
+from ui.gui.app import build_main_window
+from ui.gui.main_window import MainWindow
+from ui.gui.signals import emit
+from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+
+def covered_now(serial: int, **changes: Any) -> WorkerInput:
+    """A valid input whose coverage runs today, whatever day the tests run."""
+    today = date.today()
+    changes.setdefault("coverage_start", today - timedelta(days=30))
+    changes.setdefault("coverage_end", today + timedelta(days=300))
+    return worker_input(serial, **changes)
+
+
+def seed(workers: WorkerService, count: int, start: int = 1) -> list[WorkerDetail]:
+    return [workers.create(covered_now(start + i)).worker for i in range(count)]
+
+
+def open_window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
+    window = build_main_window(ctx)
+    qtbot.addWidget(window)
+    # Active, so that focus and shortcuts behave as on a clerk's screen.
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def worker_list(window: MainWindow) -> WorkerListPanel:
+    panel = window.panel("Peserta")
+    assert isinstance(panel, WorkerListPanel)
+    return panel
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace the field's text by typing, as a clerk would (fires textEdited)."""
+    edit.setFocus()
+    edit.selectAll()
+    if text:
+        qtbot.keyClicks(edit, text)
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+
+
+def choose(combo: ChoiceCombo, value: Any) -> None:
+    """Pick the item carrying ``value`` as the clerk would (fires activated)."""
+    index = combo.index_of(value)
+    assert index >= 0, f"{value!r} is not offered"
+    combo.setCurrentIndex(index)
+    emit(combo.activated, index)
+
+
+def wait_rows(qtbot: QtBot, panel: WorkerListPanel, count: int) -> None:
+    qtbot.waitUntil(lambda: panel.model.rowCount() == count, timeout=3000)

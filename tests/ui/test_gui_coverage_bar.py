@@ -1,0 +1,66 @@
+"""Cek kepesertaan at the top of the window: covered, not covered, not registered."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from services.context import ServiceContext
+from services.workers import WorkerService
+from tests.ui.helpers import covered_now, open_window, type_into
+
+
+def test_a_registered_kpj_is_answered_covered_today(qtbot: QtBot, ctx: ServiceContext) -> None:
+    worker = WorkerService(ctx).create(covered_now(3)).worker
+    window = open_window(qtbot, ctx)
+    bar = window.coverage
+    assert bar.edit.placeholderText().startswith("Cek kepesertaan: ketik NIK atau No. KPJ")
+
+    type_into(qtbot, bar.edit, worker.kpj or "")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    panel = bar.result_panel
+    assert panel.isVisible()
+    assert panel.badge.text() == "TERLINDUNGI HARI INI"
+    assert worker.full_name in panel.details.text()
+    assert "Aplasi" in panel.details.text() and "Kota Kefamenanu" in panel.details.text()
+    assert panel.open_button.isVisible()
+
+    panel.open_button.click()
+    assert window.worker_form is not None and window.worker_form.worker_id == worker.id
+
+
+def test_an_expired_coverage_is_answered_not_covered(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    ended = date.today() - timedelta(days=2)
+    start = ended - timedelta(days=200)
+    data = covered_now(4, coverage_start=start, coverage_end=ended)
+    worker = WorkerService(sqlite_ctx).create(data).worker
+    window = open_window(qtbot, sqlite_ctx)
+    type_into(qtbot, window.coverage.edit, worker.nik)
+    qtbot.keyClick(window.coverage.edit, Qt.Key.Key_Return)
+    assert window.coverage.result_panel.badge.text() == "TIDAK TERLINDUNGI"
+    assert "berakhir" in window.coverage.result_panel.message.text()
+
+
+def test_an_unknown_nik_is_not_registered(qtbot: QtBot, ctx: ServiceContext) -> None:
+    window = open_window(qtbot, ctx)
+    bar = window.coverage
+    type_into(qtbot, bar.edit, "5303051207850099")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.result_panel.badge.text() == "TIDAK TERDAFTAR"
+    assert "tidak terdaftar" in bar.result_panel.message.text()
+    assert not bar.result_panel.open_button.isVisible()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.result_panel.isVisible()
+
+
+def test_ctrl_k_focuses_the_check_from_anywhere(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    window = open_window(qtbot, sqlite_ctx)
+    panel = window.panel("Peserta")
+    panel.filters.search.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(panel, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.coverage.edit

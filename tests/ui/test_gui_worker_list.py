@@ -1,0 +1,102 @@
+"""Finding workers in the list: search as you type, cascading filters, the count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from models.enums import WorkerStatus
+from services.context import ServiceContext
+from services.worker_types import WorkerQuery
+from services.workers import WorkerService
+from tests.factories import VILLAGE
+from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
+from ui.gui.formats import count_label
+
+
+def test_typing_in_the_search_box_narrows_the_list(qtbot: QtBot, ctx: ServiceContext) -> None:
+    workers = WorkerService(ctx)
+    seed(workers, 3)
+    workers.create(covered_now(4, full_name="Yohanes Nahak Bria"))
+    window = open_window(qtbot, ctx)
+    panel = worker_list(window)
+    assert panel.model.rowCount() == 4
+    assert panel.count.text() == "4 peserta"
+
+    type_into(qtbot, panel.filters.search, "nahak")
+    wait_rows(qtbot, panel, 1)
+    assert panel.model.worker_at(0).full_name == "YOHANES NAHAK BRIA"  # type: ignore[union-attr]
+    assert panel.count.text() == "1 peserta"
+
+    type_into(qtbot, panel.filters.search, "tidak ada orang ini")
+    wait_rows(qtbot, panel, 0)
+    assert "Tidak ada peserta" in panel.count.text()
+
+    nik = workers.search(WorkerQuery()).rows[0].nik
+    type_into(qtbot, panel.filters.search, nik)
+    wait_rows(qtbot, panel, 1)
+
+
+def test_desa_choices_follow_the_kecamatan(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    seed(WorkerService(sqlite_ctx), 2)
+    window = open_window(qtbot, sqlite_ctx)
+    panel = worker_list(window)
+    filters = panel.filters
+    assert not filters.village.isEnabled()
+    assert filters.village.count() == 1  # only "Semua desa/kelurahan"
+
+    kecamatan = VILLAGE.rsplit(".", 1)[0]
+    filters.kecamatan.set_value(kecamatan)
+    villages = window.app.regions.villages(kecamatan)
+    assert filters.village.isEnabled()
+    assert filters.village.count() == len(villages) + 1
+    assert filters.village.values() == [None] + [v.code for v in villages]
+    wait_rows(qtbot, panel, 2)
+
+    other = next(v.code for v in villages if v.code != VILLAGE)
+    filters.village.set_value(other)
+    wait_rows(qtbot, panel, 0)
+    filters.village.set_value(VILLAGE)
+    wait_rows(qtbot, panel, 2)
+
+    filters.status.set_value(WorkerStatus.DECEASED)
+    wait_rows(qtbot, panel, 0)
+    filters.clear_filters()
+    wait_rows(qtbot, panel, 2)
+    assert filters.village.count() == 1
+
+
+def test_the_count_uses_the_indonesian_thousands_separator() -> None:
+    assert count_label(1234) == "1.234 peserta"
+    assert count_label(150000) == "150.000 peserta"
+    assert count_label(7) == "7 peserta"
+
+
+def test_enter_in_the_search_box_moves_to_the_first_result(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    seed(WorkerService(sqlite_ctx), 3)
+    window = open_window(qtbot, sqlite_ctx)
+    panel = worker_list(window)
+    qtbot.keyClicks(panel.filters.search, "maria")
+    qtbot.keyClick(panel.filters.search, Qt.Key.Key_Return)  # no wait for the pause
+    assert panel.model.rowCount() == 3
+    assert panel.table.hasFocus()
+    assert panel.selected_worker_id() == panel.model.worker_at(0).id  # type: ignore[union-attr]
+    assert panel.open_button.isEnabled()
+
+
+def test_broad_search_says_more_than_the_cap_and_counts_on_scroll(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    from services.demo_data import generate_demo_workers
+
+    generate_demo_workers(sqlite_ctx, 5_200)
+    window = open_window(qtbot, sqlite_ctx)
+    panel = worker_list(window)
+    type_into(qtbot, panel.filters.search, "5303")
+    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 5.000 peserta")
+    assert panel.model.canFetchMore()
+    panel.model.fetchMore()
+    assert panel.model.rowCount() == 5_200 and not panel.model.canFetchMore()
+    assert panel.count.text() == "5.200 peserta"

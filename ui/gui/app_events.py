@@ -1,0 +1,12 @@
+"""The application's one message board: screens say what changed, others decide to reload."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    # A worker was created, edited or changed status (its id).
+    workers_changed = Signal(int)
+    # Open the worker form: a worker id, or None for a new worker.
+    open_worker_requested = Signal(object)

@@ -1,0 +1,78 @@
+"""Cek kepesertaan: the front-desk question, always at the top of the window (Ctrl+K)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from services.coverage import check_coverage
+from services.errors import SiRentanError
+from services.worker_types import CoverageResult
+from ui.gui.app_context import AppContext
+from ui.gui.coverage_result_panel import CoverageResultPanel
+from ui.gui.signals import emit
+
+PLACEHOLDER = "Cek kepesertaan: ketik NIK atau No. KPJ lalu Enter (Ctrl+K)"
+
+
+class CoverageEdit(QLineEdit):
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            emit(self.escape_pressed)
+            return
+        super().keyPressEvent(event)
+
+
+class CoverageBar(QWidget):
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.edit = CoverageEdit(self)
+        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setToolTip("NIK 16 angka atau No. KPJ dari kartu BPJS Ketenagakerjaan")
+        self.result_panel = CoverageResultPanel(self)
+        self._lay_out()
+        self.edit.returnPressed.connect(self.check)
+        self.edit.escape_pressed.connect(self.hide_result)
+        self.result_panel.closed.connect(self.hide_result)
+        self.result_panel.open_requested.connect(self._open_worker)
+
+    def focus_input(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def check(self) -> CoverageResult | None:
+        self.edit.selectAll()  # the next card can be typed over at once
+        try:
+            result = check_coverage(self._app.ctx, self._app.regions, self.edit.text())
+        except SiRentanError as error:
+            self.result_panel.show_failure(error.message)
+            return None
+        self.result_panel.show_result(result)
+        return result
+
+    def hide_result(self) -> None:
+        self.result_panel.hide()
+
+    def _lay_out(self) -> None:
+        label = QLabel("Cek kepesertaan", self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setBuddy(self.edit)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.edit, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.result_panel)
+        fm = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(fm.horizontalAdvance(PLACEHOLDER) + 48)
+
+    def _open_worker(self, worker_id: int) -> None:
+        emit(self._app.events.open_worker_requested, worker_id)

@@ -1,0 +1,86 @@
+"""Last line of defence: no traceback ever reaches a clerk, every bug reaches the log.
+
+Exception messages may carry a NIK or a name (a KeyError on a NIK, a service
+message naming the worker), so the log gets the exception type and the stack,
+never the message text.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from services.errors import SiRentanError
+
+log = logging.getLogger("sirentan.gui.crash")
+
+
+def unexpected_message(log_path: Path | None) -> str:
+    where = f" di {log_path}" if log_path else ""
+    return f"Terjadi kesalahan tak terduga. Rincian sudah dicatat{where}."
+
+
+def safe_traceback(error: BaseException) -> str:
+    """The stack of the error and of its causes: files, lines and types, no messages.
+
+    Source lines are left out too, since a test or a script may quote data in them.
+    """
+    parts: list[str] = []
+    current: BaseException | None = error
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = [
+            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
+            for frame in traceback.extract_tb(current.__traceback__)
+        ]
+        parts.append("".join(frames) + f"{type(current).__module__}.{type(current).__qualname__}")
+        current = current.__cause__ or current.__context__
+    return "\n--- caused by / during handling of ---\n".join(reversed(parts))
+
+
+class ErrorHook:
+    def __init__(self, log_path: Path | None) -> None:
+        self.log_path = log_path
+        self._showing = False
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, error, tb)
+            return
+        if error.__traceback__ is None:
+            error = error.with_traceback(tb)
+        if isinstance(error, SiRentanError):
+            log.warning("expected error reached the top level: %s", exc_type.__name__)
+            self._show(QMessageBox.Icon.Warning, error.message)
+            return
+        log.error("unexpected error\n%s", safe_traceback(error))
+        self._show(QMessageBox.Icon.Critical, unexpected_message(self.log_path))
+
+    def _show(self, icon: QMessageBox.Icon, text: str) -> None:
+        # A failing paint would raise again while the box is open: one box is enough.
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(icon, "SiRentan", text, parent=QApplication.activeWindow())
+            box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def install_error_hook(log_path: Path | None) -> ErrorHook:
+    hook = ErrorHook(log_path)
+    sys.excepthook = hook
+    return hook

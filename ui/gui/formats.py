@@ -1,0 +1,20 @@
+"""How numbers read on screen: the Indonesian way, without loading Babel for a count."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+
+def thousands(value: int) -> str:
+    """12345 -> "12.345" (Indonesian uses the dot to group thousands)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def count_label(value: int, noun: str = "peserta") -> str:
+    return f"{thousands(value)} {noun}"
+
+
+def local_date(moment: datetime) -> date:
+    """The clerk's calendar day of a stored timestamp (kept in UTC; SQLite drops the zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().date()

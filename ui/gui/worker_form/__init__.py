@@ -1,0 +1,1 @@
+"""The worker form (Data peserta): tabs, inline checks, save with conflict handling."""

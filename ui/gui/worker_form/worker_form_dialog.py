@@ -1,0 +1,254 @@
+"""Data peserta: create or edit one worker, with the service's checks shown as the clerk types."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.formatting import long_date
+from services.worker_types import SaveResult, WorkerDetail, WorkerInput
+from ui.gui.app_context import AppContext
+from ui.gui.formats import local_date
+from ui.gui.signals import emit
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_form.conflict_prompt import ConflictChoice, ask_conflict, ask_discard
+from ui.gui.worker_form.form_tab import FormTab
+from ui.gui.worker_form.heirs_tab import HeirsTab
+from ui.gui.worker_form.membership_tab import MembershipTab
+from ui.gui.worker_form.personal_tab import PersonalTab
+from ui.gui.worker_form.problem_board import ProblemBoard, merge
+from ui.gui.worker_form.status_dialog import StatusDialog
+
+CHECK_DELAY_MS = 300
+
+
+def blank_input() -> WorkerInput:
+    return WorkerInput(
+        nik="", full_name="", birth_date=None, gender=None,
+        village_code=None, occupation_code=None, funding=None,
+    )  # fmt: skip
+
+
+class WorkerFormDialog(QDialog):
+    # Saved, or its status changed: the list and others may reload.
+    record_changed = Signal(object)  # SaveResult
+
+    def __init__(
+        self, app: AppContext, detail: WorkerDetail | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Data peserta")
+        self._app = app
+        self.detail = detail
+        self.header = QLabel(self)
+        self.banner = NoticeBanner(self)
+        self.tabs = QTabWidget(self)
+        self.personal = PersonalTab(app.regions, app.workers.occupations(), self)
+        self.membership = MembershipTab(self)
+        self.heirs = HeirsTab(self)
+        self._tabs: list[tuple[FormTab, str]] = [
+            (self.personal, "Data pribadi"),
+            (self.membership, "Kepesertaan"),
+            (self.heirs, "Ahli waris"),
+        ]
+        self.save_button = QPushButton("Simpan", self)
+        self.reload_button = QPushButton("Muat ulang", self)
+        self.cancel_button = QPushButton("Batal", self)
+        self.status_dialog: StatusDialog | None = None
+        self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
+        self.dirty = False
+        self._loading = False
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._lay_out()
+        self._connect()
+        self._load(detail)
+
+    @property
+    def worker_id(self) -> int | None:
+        return self.detail.id if self.detail else None
+
+    def collect(self) -> WorkerInput:
+        data = blank_input()
+        for tab, _title in self._tabs:
+            tab.collect(data)
+        return data
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check_now(self) -> list[Problem]:
+        """Run the check at once (as the pause after typing would) and show its findings."""
+        self._timer.stop()
+        try:
+            found = self._app.workers.check(self.collect(), self.worker_id)
+        except SiRentanError as error:
+            self.banner.show_message(
+                f"Pemeriksaan otomatis belum dapat dijalankan: {error.message}", Tone.WARNING
+            )
+            return self.board.problems
+        self.board.present(merge(self._local_problems(), found))
+        return self.board.problems
+
+    def _local_problems(self) -> list[Problem]:
+        return [p for tab, _title in self._tabs for p in tab.local_problems()]
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        self._timer.stop()
+        self.board.show_all = True
+        data = self.collect()
+        local = self._local_problems()
+        if any(p.is_error for p in local):
+            self.check_now()
+            return self._refused()
+        try:
+            if self.detail is None:
+                result = self._app.workers.create(data)
+            else:
+                result = self._app.workers.update(self.detail.id, data, self.detail.version)
+        except ValidationError as error:
+            self.board.present(merge(local, error.problems))
+            return self._refused()
+        except ConflictError as error:
+            self._on_conflict(error)
+            return False
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return False
+        self.dirty = False
+        self.detail = result.worker
+        emit(self.record_changed, result)
+        super().accept()
+        return True
+
+    def _refused(self) -> bool:
+        self.board.explain_refusal()
+        return False
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        if ask_conflict(self, error.message) is ConflictChoice.RELOAD:
+            self.reload_from_database()
+            return
+        self.reload_button.show()
+        self.banner.show_message(
+            f"{error.message}\nIsian Anda belum disimpan dan masih di layar; salin bila perlu, "
+            "lalu tekan Muat ulang.",
+            Tone.WARNING,
+        )
+
+    def reload_from_database(self) -> None:
+        """Show the record as stored now; what this clerk typed is dropped."""
+        if self.worker_id is None:
+            return
+        try:
+            detail = self._app.workers.get(self.worker_id)
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return
+        self._load(detail)
+        self.banner.show_message("Data terbaru dari basis data sudah dimuat.", Tone.INFO)
+
+    # -- status -------------------------------------------------------------------------------
+
+    def change_status(self) -> StatusDialog | None:
+        if self.detail is None:
+            return None
+        dialog = StatusDialog(self._app.workers, self.detail, self)
+        dialog.status_changed.connect(self._on_status_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.status_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_status_changed(self, detail: WorkerDetail) -> None:
+        # Only the status changed in the database; what is typed in the form stays.
+        self.detail = detail
+        self.membership.show_status(detail)
+        self._show_header(detail)
+        emit(self.record_changed, SaveResult(detail, []))
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.dirty and not ask_discard(self):
+            return
+        super().reject()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _load(self, detail: WorkerDetail | None) -> None:
+        self._loading = True
+        data = detail.to_input() if detail else blank_input()
+        for tab, _title in self._tabs:
+            tab.load(data)
+        self._loading = False
+        self.detail = detail
+        self.dirty = False
+        self.reload_button.hide()
+        self.membership.show_status(detail)
+        self._show_header(detail)
+        # A stored record was valid when saved: show all it says, not only touched fields.
+        self.board.reset(show_all=detail is not None)
+        if detail is not None:
+            self._timer.start()  # a stored record may carry warnings worth seeing
+
+    def _show_header(self, detail: WorkerDetail | None) -> None:
+        if detail is None:
+            self.header.setText("<b>Peserta baru</b> — isi sesuai KTP dan kartu BPJS.")
+            return
+        changed = long_date(local_date(detail.updated_at))
+        by = f" oleh {escape(detail.updated_by)}" if detail.updated_by else ""
+        self.header.setText(
+            f"<b>{escape(detail.full_name)}</b> &nbsp;·&nbsp; NIK {escape(detail.nik)}"
+            f" &nbsp;·&nbsp; <span style='color:#5f6368'>terakhir diubah {changed}{by}</span>"
+        )
+
+    def _lay_out(self) -> None:
+        for tab, title in self._tabs:
+            self.tabs.addTab(tab, title)
+        for button in (self.save_button, self.reload_button, self.cancel_button):
+            button.setAutoDefault(False)  # Enter in a field must not save half a form
+        self.save_button.setToolTip("Simpan (Ctrl+S)")
+        # A plain row, not a QDialogButtonBox: that one makes Simpan the default
+        # button, and Enter in any field would then save half a form.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reload_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(920, 640)
+
+    def _connect(self) -> None:
+        for tab, _title in self._tabs:
+            tab.edited.connect(self._on_edited)
+        self._timer.timeout.connect(self.check_now)
+        self.membership.change_status_requested.connect(self.change_status)
+        self.save_button.clicked.connect(self.save)
+        self.reload_button.clicked.connect(self.reload_from_database)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _on_edited(self, field: str) -> None:
+        if self._loading:
+            return
+        self.board.touch(field)
+        self.dirty = True
+        self._timer.start()

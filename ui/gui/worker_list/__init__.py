@@ -1,0 +1,1 @@
+"""The worker list (Peserta): a paged table model, its view, filters and the panel."""

@@ -1,0 +1,138 @@
+"""Search box and filters above the worker list; says when the query changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from services.labels import FUNDING, WORKER_STATUS
+from services.regions import RegionDirectory
+from services.worker_types import WorkerQuery
+from ui.gui.signals import emit
+from ui.gui.widgets.choice_combo import ChoiceCombo
+
+SEARCH_DELAY_MS = 250
+ALL_KECAMATAN = "Semua kecamatan"
+ALL_VILLAGES = "Semua desa/kelurahan"
+
+
+class SearchEdit(QLineEdit):
+    """Down arrow leaves the box for the list, as in a browser's address bar."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            emit(self.down_pressed)
+            return
+        super().keyPressEvent(event)
+
+
+class WorkerFilterBar(QWidget):
+    changed = Signal()
+    # Enter in the search box: search now and go to the results.
+    submitted = Signal()
+
+    def __init__(self, regions: RegionDirectory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._regions = regions
+        self.search = SearchEdit(self)
+        self.search.setPlaceholderText("Cari nama, NIK atau No. KPJ…")
+        self.search.setClearButtonEnabled(True)
+        self.kecamatan = ChoiceCombo(self)
+        self.village = ChoiceCombo(self)
+        self.status = ChoiceCombo(self)
+        self.funding = ChoiceCombo(self)
+        self.reset_button = QPushButton("Hapus filter", self)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._fill_choices()
+        self._lay_out()
+        self._connect()
+
+    def query(self) -> WorkerQuery:
+        return WorkerQuery(
+            text=self.search.text().strip(),
+            kecamatan_code=self.kecamatan.value(),
+            village_code=self.village.value(),
+            status=self.status.value(),
+            funding=self.funding.value(),
+        )
+
+    def flush(self) -> None:
+        """Apply a pending search at once instead of waiting for the pause."""
+        if self._timer.isActive():
+            self._timer.stop()
+            emit(self.changed)
+
+    def clear_filters(self) -> None:
+        for combo in (self.kecamatan, self.status, self.funding):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._follow_kecamatan()
+        self.search.clear()
+        self._timer.stop()
+        emit(self.changed)
+
+    def _fill_choices(self) -> None:
+        self.kecamatan.set_choices(
+            [(k.name, k.code) for k in self._regions.kecamatan()], ALL_KECAMATAN
+        )
+        self.status.set_choices([(v, k) for k, v in WORKER_STATUS.items()], "Semua status")
+        self.funding.set_choices([(v, k) for k, v in FUNDING.items()], "Semua sumber dana")
+        self._follow_kecamatan()
+        for combo, tip in (
+            (self.kecamatan, "Saring menurut kecamatan"),
+            (self.village, "Saring menurut desa/kelurahan; pilih kecamatan dulu"),
+            (self.status, "Saring menurut status peserta"),
+            (self.funding, "Saring menurut sumber dana iuran"),
+        ):
+            combo.setToolTip(tip)
+
+    def _lay_out(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.kecamatan.setMinimumContentsLength(12)
+        self.village.setMinimumContentsLength(len(ALL_VILLAGES))
+        for combo in (self.status, self.funding):
+            # Few, fixed labels: show them whole.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToContents)
+        layout.addWidget(self.search, 4)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("Wilayah:", self))
+        layout.addWidget(self.kecamatan, 2)
+        layout.addWidget(self.village, 2)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.funding, 1)
+        layout.addWidget(self.reset_button)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._submit)
+        self.search.down_pressed.connect(self._submit)
+        self._timer.timeout.connect(self.changed)
+        self.kecamatan.currentIndexChanged.connect(self._on_kecamatan)
+        for combo in (self.village, self.status, self.funding):
+            combo.currentIndexChanged.connect(self._emit_changed)
+        self.reset_button.clicked.connect(self.clear_filters)
+
+    def _emit_changed(self, _index: int = 0) -> None:
+        emit(self.changed)
+
+    def _on_kecamatan(self, _index: int) -> None:
+        self._follow_kecamatan()
+        emit(self.changed)
+
+    def _follow_kecamatan(self, _index: int = 0) -> None:
+        code = self.kecamatan.value()
+        villages = self._regions.villages(code) if code else []
+        # The kecamatan change already asks for one search; the desa reset must not add one.
+        self.village.blockSignals(True)
+        self.village.set_choices([(v.label, v.code) for v in villages], ALL_VILLAGES)
+        self.village.blockSignals(False)
+        self.village.setEnabled(bool(code))
+
+    def _submit(self) -> None:
+        self.flush()
+        emit(self.submitted)

@@ -1,0 +1,121 @@
+"""Peserta: find a worker among thousands, then open or add one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from services.worker_types import WorkerQuery
+from ui.gui.app_context import AppContext
+from ui.gui.background import Background
+from ui.gui.formats import count_label
+from ui.gui.signals import emit
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_list.worker_filter_bar import WorkerFilterBar
+from ui.gui.worker_list.worker_table_model import WorkerTableModel
+from ui.gui.worker_list.worker_table_view import WorkerTableView
+
+
+class WorkerListPanel(QWidget):
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.background = Background(self)
+        self.model = WorkerTableModel(app.workers, parent=self, background=self.background)
+        self.filters = WorkerFilterBar(app.regions, self)
+        self.table = WorkerTableView(self.model, self)
+        self.count = QLabel(self)
+        self.banner = NoticeBanner(self)
+        self.add_button = QPushButton("Tambah peserta", self)
+        self.open_button = QPushButton("Buka", self)
+        self._lay_out()
+        self._connect()
+        self.model.reload()
+
+    # -- actions ------------------------------------------------------------------
+
+    def reload(self, keep_worker: int | None = None) -> None:
+        """Query again (after a save elsewhere) and keep the same worker selected."""
+        keep = keep_worker if keep_worker is not None else self.selected_worker_id()
+        self.model.reload()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.select_row(row)
+
+    def selected_worker_id(self) -> int | None:
+        row = self.table.current_row()
+        worker = self.model.worker_at(row) if row is not None else None
+        return worker.id if worker else None
+
+    def open_selected(self) -> None:
+        worker_id = self.selected_worker_id()
+        if worker_id is not None:
+            emit(self._app.events.open_worker_requested, worker_id)
+
+    def add_worker(self) -> None:
+        emit(self._app.events.open_worker_requested, None)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        title = QLabel("Daftar peserta", self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.add_button.setDefault(False)
+        self.add_button.setToolTip("Daftarkan pekerja rentan baru (Ctrl+N)")
+        self.add_button.setShortcut("Ctrl+N")
+        self.open_button.setToolTip("Buka data peserta yang dipilih (Enter atau klik dua kali)")
+        self.open_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.count)
+        top.addStretch(1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        self.filters.changed.connect(self._apply_filters)
+        self.filters.submitted.connect(self._focus_results)
+        self.model.total_changed.connect(self._show_total)
+        self.model.load_failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
+        self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.open_button.setEnabled(self.selected_worker_id() is not None)
+        )
+        self.open_button.clicked.connect(self.open_selected)
+        self.add_button.clicked.connect(self.add_worker)
+        self._app.events.workers_changed.connect(self.reload)
+
+    def _apply_filters(self) -> None:
+        self.banner.clear_message()
+        self.model.set_query(self.filters.query())
+
+    def _show_total(self, total: int) -> None:
+        searching = self.filters.query() != WorkerQuery()
+        if total == 0 and searching:
+            self.count.setText("Tidak ada peserta yang cocok dengan pencarian ini")
+        elif not self.model.total_exact:
+            # The search stopped counting at its cap; scrolling to the end counts the rest.
+            self.count.setText(f"lebih dari {count_label(total - 1)}")
+        else:
+            self.count.setText(count_label(total))
+
+    def _focus_results(self) -> None:
+        if self.model.total:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.table.select_row(0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        worker = self.model.worker_at(index.row())
+        if worker is not None:
+            emit(self._app.events.open_worker_requested, worker.id)

@@ -1,0 +1,168 @@
+"""The rows of one worker query, read page by page from WorkerService.search.
+
+Only the pages the view shows are ever loaded (200 rows each, the last few
+dozen kept), so a register of 150,000 workers opens as fast as one of 50.
+The first page is read at once. Later pages come through the background
+queue when one is given: deep in a list sorted by desa or sumber dana one
+page can take most of a second, and the window must not freeze meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from services.errors import SiRentanError
+from services.worker_types import WorkerQuery, WorkerRow
+from services.workers import WorkerService
+from ui.gui.background import Background
+from ui.gui.signals import emit
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 40
+# A page asked for this many requests ago has scrolled away: its queued fetch is skipped.
+RECENT_REQUESTS = 4
+
+
+class WorkerPages(QObject):
+    # Rows first..last have arrived from the background queue.
+    arrived = Signal(int, int)
+    # A page could not be read; the Indonesian message says why.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        workers: WorkerService,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_CACHED_PAGES,
+        background: Background | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workers = workers
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._background = background
+        self.query = WorkerQuery()
+        self.total = 0
+        # False while the search has only counted up to its cap ("more than total").
+        self.total_exact = True
+        self._pages: OrderedDict[int, list[WorkerRow]] = OrderedDict()
+        self._failed: set[int] = set()
+        self._pending: dict[int, int] = {}  # page -> ticket of the request that asked
+        self._tickets = 0
+        self._generation = 0  # bumped by every reset; older answers are dropped
+
+    def reset(self, query: WorkerQuery) -> SiRentanError | None:
+        """Start over with ``query``: read its total and first page now."""
+        self.query = query
+        self._generation += 1
+        self._pages.clear()
+        self._failed.clear()
+        self._pending.clear()
+        try:
+            page = self._workers.search(self._page_query(0))
+        except SiRentanError as error:
+            self.total, self.total_exact = 0, True
+            return error
+        self.total, self.total_exact = page.total, page.total_exact
+        self._pages[0] = page.rows
+        return None
+
+    def count_all(self) -> int:
+        """Count every match exactly, for when the clerk scrolls past the capped count."""
+        self.total, self.total_exact = self._workers.count(self.query), True
+        return self.total
+
+    def row(self, index: int) -> WorkerRow | None:
+        if not 0 <= index < self.total:
+            return None
+        number, offset = divmod(index, self._page_size)
+        rows = self._page(number)
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
+    def is_pending(self, index: int) -> bool:
+        return index // self._page_size in self._pending
+
+    def index_of(self, worker_id: int) -> int | None:
+        """Where a worker is among the pages already loaded (no query)."""
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == worker_id:
+                    return number * self._page_size + offset
+        return None
+
+    # -- internals ------------------------------------------------------------------
+
+    def _page_query(self, number: int) -> WorkerQuery:
+        return replace(self.query, offset=number * self._page_size, limit=self._page_size)
+
+    def _page(self, number: int) -> list[WorkerRow] | None:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        if number in self._failed:
+            return None  # reported once; the next reset tries again
+        if self._background is not None:
+            self._request(number)
+            return None
+        return self._fetch_now(number)
+
+    def _fetch_now(self, number: int) -> list[WorkerRow] | None:
+        try:
+            rows = self._workers.search(self._page_query(number)).rows
+        except SiRentanError as error:
+            self._failed.add(number)
+            emit(self.failed, error.message)
+            return None
+        except Exception:
+            # A bug: let the error hook report it once, rather than on every repaint.
+            self._failed.add(number)
+            raise
+        self._keep(number, rows)
+        return rows
+
+    def _keep(self, number: int, rows: list[WorkerRow]) -> None:
+        # If others added or removed workers meanwhile, rows may shift by a few
+        # until the next reset; the row count stays as the view knows it.
+        self._pages[number] = rows
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+
+    def _request(self, number: int) -> None:
+        asked = self._pending.get(number)
+        if asked is not None and self._tickets - asked < RECENT_REQUESTS:
+            return  # on its way
+        assert self._background is not None
+        self._tickets += 1
+        self._pending[number] = ticket = self._tickets
+        generation, query, workers = self._generation, self._page_query(number), self._workers
+        self._background.submit(
+            lambda: workers.search(query).rows,
+            lambda rows: self._arrived(generation, number, rows),
+            lambda error: self._not_arrived(generation, number, error),
+            # Read in the pool thread: plain ints, safe to compare there.
+            wanted=lambda: (
+                generation == self._generation and self._tickets - ticket < RECENT_REQUESTS
+            ),
+        )
+
+    def _arrived(self, generation: int, number: int, rows: list[WorkerRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.pop(number, None)
+        self._keep(number, rows)
+        first = number * self._page_size
+        last = min(first + self._page_size, self.total) - 1
+        if last >= first:
+            emit(self.arrived, first, last)
+
+    def _not_arrived(self, generation: int, number: int, error: SiRentanError) -> None:
+        if generation != self._generation:
+            return
+        self._pending.pop(number, None)
+        self._failed.add(number)
+        emit(self.failed, error.message)

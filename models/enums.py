@@ -36,3 +36,10 @@ class RegionLevel(IntEnum):
     KABUPATEN = 2
     KECAMATAN = 3
     VILLAGE = 4
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    OPERATOR = "operator"
+    VERIFIKATOR = "verifikator"
+    VIEWER = "viewer"

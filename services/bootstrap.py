@@ -5,17 +5,18 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
 
 from models import schema
 from models.database import is_sqlite, make_engine, redact_url
 from models.schema import SchemaState
 from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError, SchemaOutdatedError, SiRentanError
+from services.errors import SchemaOutdatedError, SiRentanError
 
 log = logging.getLogger(__name__)
 
 
-def open_register(url: str, user_name: str | None = None) -> ServiceContext:
+def open_register(url: str | URL) -> ServiceContext:
     """Connect, bring a SQLite file up to date, and refuse a PostgreSQL schema that is not."""
     try:
         engine = make_engine(url)
@@ -24,7 +25,7 @@ def open_register(url: str, user_name: str | None = None) -> ServiceContext:
             f"Alamat basis data tidak dikenali: {redact_url_safely(url)}. "
             "Contoh: postgresql+psycopg://nama@server/sirentan atau sqlite:///C:/data/sirentan.db"
         ) from error
-    ctx = ServiceContext.for_engine(engine, user_name=user_name)
+    ctx = ServiceContext.for_engine(engine)
     state = _state(ctx)
     if state is SchemaState.CURRENT:
         return ctx
@@ -60,13 +61,13 @@ def _state(ctx: ServiceContext) -> SchemaState:
         raise _unreachable(ctx, error) from error
 
 
-def _unreachable(ctx: ServiceContext, error: sa_exc.OperationalError) -> DatabaseUnavailableError:
+def _unreachable(ctx: ServiceContext, error: sa_exc.OperationalError) -> SiRentanError:
     from services.unit_of_work import translate_operational_error
 
     return translate_operational_error(error, ctx)
 
 
-def redact_url_safely(url: str) -> str:
+def redact_url_safely(url: str | URL) -> str:
     try:
         return redact_url(url)
     except (sa_exc.ArgumentError, ValueError):

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from models import Worker
 from models.enums import WorkerStatus
 from services.context import ServiceContext
 from services.formatting import long_date
 from services.labels import FUNDING, WORKER_STATUS
+from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session
-from services.worker_search import digits_of
-from services.worker_types import CoverageResult
+from services.worker_search import Scope, digits_of, exact_number_condition, filters
+from services.worker_types import CoverageResult, WorkerQuery
 
 NIK_LENGTH = 16
 
@@ -30,9 +31,13 @@ def check_coverage(
             query=text,
             message="Ketik NIK (16 angka) atau No. KPJ peserta, lalu tekan Enter.",
         )
+    ctx.require(Permission.READ_WORKERS)
+    scope = Scope.of(ctx.principal)
+    src = scope.source
     with read_session(ctx) as session:
-        worker = session.scalars(
-            select(Worker).where(or_(Worker.nik == number, Worker.kpj == number)).limit(1)
+        conditions = filters(session, WorkerQuery(), scope)
+        worker = session.execute(
+            select(src).where(exact_number_condition(session, number, scope), *conditions).limit(1)
         ).first()
     if worker is None:
         return CoverageResult(
@@ -57,7 +62,7 @@ def check_coverage(
     )
 
 
-def _coverage_today(worker: Worker, today: date) -> tuple[bool, str]:
+def _coverage_today(worker: Any, today: date) -> tuple[bool, str]:
     if worker.status is not WorkerStatus.ACTIVE:
         since = f" sejak {long_date(worker.status_date)}" if worker.status_date else ""
         return False, f"Tidak terlindungi: status {WORKER_STATUS[worker.status].lower()}{since}."

@@ -25,8 +25,10 @@ from models import Occupation, Worker
 from models.base import utc_now
 from models.enums import FundingSource, Gender, WorkerStatus
 from models.text_keys import name_key
+from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
+from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import unit_of_work
 
@@ -336,6 +338,7 @@ def generate_demo_workers(
     """
     if count < 0:
         raise ValueError("count must not be negative")
+    ctx.require(Permission.EDIT_WORKERS)
     if count == 0:
         return 0
     regions = RegionDirectory(ctx)
@@ -356,6 +359,10 @@ def generate_demo_workers(
             done += size
             if progress is not None:
                 progress(done, count)
+        # Rows inserted in bulk bypass the per-record trail; the batch is one entry.
+        record_event(
+            session, Action.CREATE, "worker", summary=f"{count} peserta contoh (demo-data)"
+        )
     return count
 
 

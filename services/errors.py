@@ -70,5 +70,9 @@ class DatabaseUnavailableError(SiRentanError):
     """The database is locked, unreachable or not usable right now."""
 
 
+class AuthenticationError(SiRentanError):
+    """Sign-in refused: wrong name or password, a locked or deactivated account."""
+
+
 class SchemaOutdatedError(SiRentanError):
     """The database schema is older (or newer) than this version of the app."""

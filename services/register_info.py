@@ -7,11 +7,13 @@ from sqlalchemy import func, select
 from models import Region, Worker, schema
 from services.context import ServiceContext
 from services.labels import WORKER_STATUS
+from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session
 
 
 def register_info(ctx: ServiceContext) -> list[tuple[str, str]]:
+    ctx.require(Permission.READ_WORKERS)
     settings = SettingsService(ctx)
     with read_session(ctx) as session:
         by_status = dict(

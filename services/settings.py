@@ -8,6 +8,7 @@ from models import Setting
 from models.base import utc_now
 from services.context import ServiceContext
 from services.errors import NotFoundError
+from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
 
 # Officials' names and office details change: they are settings, never constants.
@@ -49,6 +50,7 @@ class SettingsService:
         self.set_many({key: value})
 
     def set_many(self, values: dict[str, str]) -> None:
+        self._ctx.require(Permission.MANAGE_SETTINGS)
         with unit_of_work(self._ctx) as session:
             for key, value in values.items():
                 setting = session.get(Setting, key) or Setting(key=key)

@@ -9,16 +9,21 @@ from contextlib import contextmanager
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from services.audit import set_actor
 from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError, SiRentanError
+from services.errors import AuthenticationError, DatabaseUnavailableError, SiRentanError
 
 log = logging.getLogger(__name__)
+
+# The same words for a wrong name and a wrong password: no hint which one exists.
+WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
 
 
 @contextmanager
 def unit_of_work(ctx: ServiceContext) -> Iterator[Session]:
     """Commit when the block ends normally; otherwise nothing of it is kept."""
     session = ctx.session_factory()
+    set_actor(session, ctx.user_name, ctx.workstation)
     try:
         yield session
         session.commit()
@@ -52,8 +57,10 @@ def _rollback_quietly(session: Session) -> None:
 
 def translate_operational_error(
     error: sa_exc.OperationalError, ctx: ServiceContext
-) -> DatabaseUnavailableError:
+) -> SiRentanError:
     text = str(error.orig).lower() if error.orig is not None else str(error).lower()
+    if "password authentication failed" in text or ("role" in text and "does not exist" in text):
+        return AuthenticationError(WRONG_CREDENTIALS)
     log.error("database unavailable (%s): %s", ctx.database_label, type(error.orig).__name__)
     if "locked" in text or "busy" in text:
         return DatabaseUnavailableError(

@@ -10,12 +10,14 @@ name index in order, which meets a page of them long before its end.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Row,
     Select,
+    Table,
     and_,
     false,
     func,
@@ -28,6 +30,8 @@ from sqlalchemy.orm import Session, aliased
 
 from models import Occupation, Region, Worker
 from models.text_keys import name_key
+from models.views import worker_masked
+from services.permissions import Principal
 from services.worker_types import SortKey, WorkerQuery
 
 _DIGIT_QUERY = re.compile(r"^[\d\s.\-']+$")
@@ -35,6 +39,27 @@ MAX_PAGE = 1000
 # FTS5's trigram index knows nothing shorter than three letters.
 FTS_MIN_WORD = 3
 _NAME_SORT = {SortKey.NAME, ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a clerk's search looks: which rows, and through which columns."""
+
+    source: Table
+    kecamatan_codes: frozenset[str] = frozenset()
+    # Viewers see NIKs masked: a NIK finds a worker only when typed whole.
+    whole_nik_only: bool = False
+
+    @classmethod
+    def of(cls, principal: Principal | None) -> Scope:
+        if principal is None:
+            return cls(Worker.__table__)
+        masked = principal.masks_identity
+        return cls(
+            worker_masked if masked else Worker.__table__,
+            principal.kecamatan_codes,
+            whole_nik_only=masked,
+        )
 
 
 def digits_of(text: str) -> str:
@@ -59,9 +84,9 @@ def _fts_phrases(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def name_condition(session: Session, words: list[str]) -> ColumnElement[bool]:
+def name_condition(session: Session, words: list[str], src: Table) -> ColumnElement[bool]:
     if session.get_bind().dialect.name != "sqlite":
-        return and_(*(Worker.name_key.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
+        return and_(*(src.c.name_key.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
     conditions: list[ColumnElement[bool]] = []
     indexed = [w for w in words if len(w) >= FTS_MIN_WORD]
     if indexed:
@@ -69,80 +94,113 @@ def name_condition(session: Session, words: list[str]) -> ColumnElement[bool]:
         # would read every name from the worker table instead (~50 ms on 150,000).
         sub = text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts")
         sub = sub.bindparams(fts=_fts_phrases(indexed))
-        conditions.append(Worker.id.in_(sub.columns(literal_column("rowid"))))
+        conditions.append(src.c.id.in_(sub.columns(literal_column("rowid"))))
     # Shorter words: a literal substring test, so % and _ mean themselves.
-    conditions += [func.instr(Worker.name_key, w) > 0 for w in words if len(w) < FTS_MIN_WORD]
+    conditions += [func.instr(src.c.name_key, w) > 0 for w in words if len(w) < FTS_MIN_WORD]
     return and_(*conditions)
 
 
-def filters(session: Session, query: WorkerQuery) -> list[ColumnElement[bool]]:
+def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnElement[bool]]:
+    src = scope.source
     conditions: list[ColumnElement[bool]] = []
     raw = query.text.strip()
     if raw and is_number_query(raw):
-        digits = digits_of(raw)
-        conditions.append(or_(prefix_range(Worker.nik, digits), prefix_range(Worker.kpj, digits)))
+        conditions.append(_number_condition(session, digits_of(raw), scope))
     elif raw:
-        conditions.append(name_condition(session, name_key(raw).split()))
+        conditions.append(name_condition(session, name_key(raw).split(), src))
+    if scope.kecamatan_codes:
+        conditions.append(src.c.kecamatan_code.in_(sorted(scope.kecamatan_codes)))
     if query.village_code:
-        conditions.append(Worker.village_code == query.village_code)
+        conditions.append(src.c.village_code == query.village_code)
     elif query.kecamatan_code:
-        conditions.append(Worker.kecamatan_code == query.kecamatan_code)
+        conditions.append(src.c.kecamatan_code == query.kecamatan_code)
     if query.status:
-        conditions.append(Worker.status == query.status)
+        conditions.append(src.c.status == query.status)
     if query.funding:
-        conditions.append(Worker.funding == query.funding)
+        conditions.append(src.c.funding == query.funding)
     if query.occupation_code:
         occupation_id = select(Occupation.id).where(Occupation.code == query.occupation_code)
-        conditions.append(Worker.occupation_id == occupation_id.scalar_subquery())
+        conditions.append(src.c.occupation_id == occupation_id.scalar_subquery())
     return conditions
 
 
+def _number_condition(session: Session, digits: str, scope: Scope) -> ColumnElement[bool]:
+    src = scope.source
+    by_kpj = prefix_range(src.c.kpj, digits)
+    if not scope.whole_nik_only:
+        return or_(prefix_range(src.c.nik, digits), by_kpj)
+    return or_(_whole_nik(session, digits, src), by_kpj)
+
+
+def exact_number_condition(session: Session, number: str, scope: Scope) -> ColumnElement[bool]:
+    """The worker whose whole NIK or KPJ this is."""
+    src = scope.source
+    by_kpj = src.c.kpj == number
+    if not scope.whole_nik_only:
+        return or_(src.c.nik == number, by_kpj)
+    return or_(_whole_nik(session, number, src), by_kpj)
+
+
+def _whole_nik(session: Session, number: str, src: Table) -> ColumnElement[bool]:
+    if session.get_bind().dialect.name == "postgresql":
+        # The viewer's database role cannot read NIKs; this function matches whole ones.
+        found = select(func.sirentan_find_worker(number).column_valued("worker_id"))
+    else:
+        found = select(Worker.id).where(Worker.nik == number)
+    return src.c.id.in_(found)
+
+
 def count(
-    session: Session, conditions: list[ColumnElement[bool]], cap: int | None
+    session: Session, conditions: list[ColumnElement[bool]], cap: int | None, src: Table
 ) -> tuple[int, bool]:
     """Matches counted up to ``cap``: (count, exact). Above the cap the count is cap + 1."""
     if cap is None:
-        return session.scalar(
-            select(func.count()).select_from(Worker).where(*conditions)
-        ) or 0, True
-    capped = select(Worker.id).where(*conditions).limit(cap + 1).subquery()
+        total = session.scalar(select(func.count()).select_from(src).where(*conditions))
+        return total or 0, True
+    capped = select(src.c.id).where(*conditions).limit(cap + 1).subquery()
     found = session.scalar(select(func.count()).select_from(capped)) or 0
     return found, found <= cap
 
 
-def search(session: Session, query: WorkerQuery) -> tuple[list[Row[Any]], int, bool]:
+def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row[Any]], int, bool]:
     """The requested page, the number of matches, and whether that number is exact."""
-    conditions = filters(session, query)
+    conditions = filters(session, query, scope)
     if session.get_bind().dialect.name == "postgresql":
         # Starting parallel workers costs more (2-3 ms) than these queries take.
         session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
     cap = query.count_limit if query.text.strip() else None
-    total, exact = count(session, conditions, cap)
+    total, exact = count(session, conditions, cap, scope.source)
     if total == 0:
         return [], 0, True
-    many = not exact
-    rows = session.execute(rows_statement(query, conditions, walk_name_index=many)).all()
+    statement = rows_statement(query, conditions, scope.source, walk_name_index=not exact)
+    rows = session.execute(statement).all()
     return list(rows), total, exact
 
 
+ROW_COLUMNS = (
+    "id",
+    "nik",
+    "kpj",
+    "full_name",
+    "gender",
+    "birth_date",
+    "village_code",
+    "kecamatan_code",
+    "occupation_id",
+    "funding",
+    "status",
+    "coverage_start",
+    "coverage_end",
+)
+
+
 def rows_statement(
-    query: WorkerQuery, conditions: list[ColumnElement[bool]], walk_name_index: bool = False
+    query: WorkerQuery,
+    conditions: list[ColumnElement[bool]],
+    src: Table,
+    walk_name_index: bool = False,
 ) -> Select[Any]:
-    stmt = select(
-        Worker.id,
-        Worker.nik,
-        Worker.kpj,
-        Worker.full_name,
-        Worker.gender,
-        Worker.birth_date,
-        Worker.village_code,
-        Worker.kecamatan_code,
-        Worker.occupation_id,
-        Worker.funding,
-        Worker.status,
-        Worker.coverage_start,
-        Worker.coverage_end,
-    )
+    stmt = select(*(src.c[name] for name in ROW_COLUMNS))
     by_name = query.sort in _NAME_SORT
     if by_name and walk_name_index and conditions:
         # Inside coalesce() the conditions can use no index of their own, so the
@@ -150,39 +208,41 @@ def rows_statement(
         stmt = stmt.where(func.coalesce(and_(*conditions), false()))
     else:
         stmt = stmt.where(*conditions)
-    stmt = _ordered(stmt, query, sort_matches=by_name and not walk_name_index and bool(conditions))
+    sort_matches = by_name and not walk_name_index and bool(conditions)
+    stmt = _ordered(stmt, query, src, sort_matches)
     limit = max(1, min(query.limit, MAX_PAGE))
     return stmt.offset(max(0, query.offset)).limit(limit)
 
 
-def _ordered(stmt: Select[Any], query: WorkerQuery, sort_matches: bool) -> Select[Any]:
+def _ordered(stmt: Select[Any], query: WorkerQuery, src: Table, sort_matches: bool) -> Select[Any]:
+    c = src.c
     key: Any
     if query.sort in (SortKey.VILLAGE, SortKey.KECAMATAN):
         region = aliased(Region)
-        column = Worker.village_code if query.sort == SortKey.VILLAGE else Worker.kecamatan_code
+        column = c.village_code if query.sort == SortKey.VILLAGE else c.kecamatan_code
         stmt = stmt.join(region, region.code == column)
         key = region.search_key
     elif query.sort == SortKey.OCCUPATION:
-        stmt = stmt.join(Occupation, Occupation.id == Worker.occupation_id)
+        stmt = stmt.join(Occupation, Occupation.id == c.occupation_id)
         key = Occupation.name
     else:
         key = {
-            SortKey.NIK: Worker.nik,
-            SortKey.KPJ: Worker.kpj,
-            SortKey.BIRTH_DATE: Worker.birth_date,
-            SortKey.FUNDING: Worker.funding,
-            SortKey.STATUS: Worker.status,
-            SortKey.COVERAGE_END: Worker.coverage_end,
-        }.get(query.sort, Worker.name_key)
-    tie = Worker.id.desc() if query.descending else Worker.id.asc()
-    if key is Worker.name_key:
+            SortKey.NIK: c.nik,
+            SortKey.KPJ: c.kpj,
+            SortKey.BIRTH_DATE: c.birth_date,
+            SortKey.FUNDING: c.funding,
+            SortKey.STATUS: c.status,
+            SortKey.COVERAGE_END: c.coverage_end,
+        }.get(query.sort, c.name_key)
+    tie = c.id.desc() if query.descending else c.id.asc()
+    if key is c.name_key:
         if sort_matches:
             # "|| ''" keeps the engine from walking the name index past rows that
             # never match (PostgreSQL guesses LIKE '%x%' matches far more than it does).
-            key = Worker.name_key.op("||")(literal_column("''"))
+            key = c.name_key.op("||")(literal_column("''"))
         direction = key.desc() if query.descending else key.asc()
         return stmt.order_by(direction, tie)
     # name_key then id keeps pages stable when values repeat.
     direction = key.desc() if query.descending else key.asc()
-    name = Worker.name_key.desc() if query.descending else Worker.name_key.asc()
+    name = c.name_key.desc() if query.descending else c.name_key.asc()
     return stmt.order_by(direction, name, tie)

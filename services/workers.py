@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,6 +16,7 @@ from models.base import utc_now
 from models.enums import WorkerStatus
 from models.text_keys import name_key
 from services import worker_search
+from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import (
     ConflictError,
@@ -24,6 +27,7 @@ from services.errors import (
 )
 from services.labels import WORKER_STATUS
 from services.occupations import OccupationItem, list_occupations
+from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session, unit_of_work
 from services.worker_types import (
@@ -56,6 +60,7 @@ class WorkerService:
 
     def check(self, data: WorkerInput, worker_id: int | None = None) -> list[Problem]:
         """Every problem with the input, as the form shows it while the clerk types."""
+        self._ctx.require(Permission.EDIT_WORKERS)
         cleaned = self._validate(data)
         with read_session(self._ctx) as session:
             return cleaned.problems + self._duplicate_problems(session, cleaned.data, worker_id)
@@ -63,22 +68,52 @@ class WorkerService:
     # -- reads ----------------------------------------------------------------
 
     def get(self, worker_id: int) -> WorkerDetail:
+        principal = self._ctx.require(Permission.READ_WORKERS)
         with read_session(self._ctx) as session:
-            return self._detail(self._load(session, worker_id))
+            if principal.masks_identity:
+                return self._masked_detail(session, worker_id)
+            worker = self._load(session, worker_id)
+            return self._detail(worker, worker.heirs)
 
     def search(self, query: WorkerQuery) -> WorkerPage:
+        self._ctx.require(Permission.READ_WORKERS)
         with read_session(self._ctx) as session:
-            rows, total, exact = worker_search.search(session, query)
+            rows, total, exact = worker_search.search(session, query, self._scope())
         return WorkerPage([self._row(r) for r in rows], total, exact)
 
     def count(self, query: WorkerQuery) -> int:
         """The exact number of matches, however many."""
+        self._ctx.require(Permission.READ_WORKERS)
+        scope = self._scope()
         with read_session(self._ctx) as session:
-            return worker_search.count(session, worker_search.filters(session, query), None)[0]
+            conditions = worker_search.filters(session, query, scope)
+            return worker_search.count(session, conditions, None, scope.source)[0]
+
+    def reveal_identity(self, worker_id: int) -> tuple[str, str | None]:
+        """The whole NIK and No. KK; when the clerk normally sees them masked, recorded."""
+        principal = self._ctx.require(Permission.READ_WORKERS)
+        with unit_of_work(self._ctx) as session:
+            if principal.masks_identity and not self._ctx.is_sqlite:
+                # The database records the access itself; the viewer's role cannot skip it.
+                row = session.execute(
+                    select(
+                        func.sirentan_reveal_identity(
+                            worker_id, self._ctx.workstation
+                        ).table_valued("nik", "kk_number")
+                    )
+                ).first()
+                if row is None:
+                    raise self._not_found(worker_id)
+                return row.nik, row.kk_number
+            worker = self._load(session, worker_id)
+            if principal.masks_identity:
+                record_event(session, Action.ACCESS, "worker", worker.id, "NIK dibuka")
+            return worker.nik, worker.kk_number
 
     # -- writes ---------------------------------------------------------------
 
     def create(self, data: WorkerInput) -> SaveResult:
+        self._ctx.require(Permission.EDIT_WORKERS)
         cleaned = self._validate(data)
         with unit_of_work(self._ctx) as session:
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=None)
@@ -86,17 +121,18 @@ class WorkerService:
             self._apply(session, worker, cleaned.data)
             session.add(worker)
             self._flush(session, cleaned.data)
-            detail = self._detail(worker)
+            detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
 
     def update(self, worker_id: int, data: WorkerInput, expected_version: int) -> SaveResult:
+        self._ctx.require(Permission.EDIT_WORKERS)
         cleaned = self._validate(data)
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
             self._apply(session, worker, cleaned.data)
             self._flush(session, cleaned.data)
-            detail = self._detail(worker)
+            detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
 
     def change_status(
@@ -108,6 +144,7 @@ class WorkerService:
         status_date: date | None = None,
         today: date | None = None,
     ) -> WorkerDetail:
+        self._ctx.require(Permission.EDIT_WORKERS)
         problems = _status_problems(status, reason, status_date, today or date.today())
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
@@ -119,9 +156,10 @@ class WorkerService:
             worker.status_date = None if active else status_date
             self._touch(worker)
             self._flush(session, None)
-            return self._detail(worker)
+            return self._detail(worker, worker.heirs)
 
     def delete(self, worker_id: int, expected_version: int) -> None:
+        self._ctx.require(Permission.EDIT_WORKERS)
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
             label = _record_label(worker)
@@ -144,6 +182,7 @@ class WorkerService:
         self, session: Session, data: WorkerInput, problems: list[Problem], worker_id: int | None
     ) -> None:
         problems = problems + self._duplicate_problems(session, data, worker_id)
+        problems += self._scope_problems(data)
         if any(p.is_error for p in problems):
             raise ValidationError(problems, record=_input_label(data))
 
@@ -170,6 +209,35 @@ class WorkerService:
                 )
         return problems
 
+    def _scope(self) -> worker_search.Scope:
+        return worker_search.Scope.of(self._ctx.principal)
+
+    def _scope_problems(self, data: WorkerInput) -> list[Problem]:
+        principal = self._ctx.principal
+        village = self.regions.get(data.village_code or "")
+        if principal is None or village is None or village.parent_code is None:
+            return []
+        if principal.sees_kecamatan(village.parent_code):
+            return []
+        allowed = ", ".join(self.regions.name(c) for c in sorted(principal.kecamatan_codes))
+        return [
+            err(
+                "village_out_of_scope",
+                "village_code",
+                f"Akun Anda hanya untuk Kecamatan {allowed}; "
+                f"{village.label} ada di Kecamatan {self.regions.name(village.parent_code)}.",
+            )
+        ]
+
+    def _visible(self, kecamatan_code: str) -> bool:
+        principal = self._ctx.principal
+        return principal is None or principal.sees_kecamatan(kecamatan_code)
+
+    def _not_found(self, worker_id: int) -> NotFoundError:
+        return NotFoundError(
+            f"Peserta dengan nomor data {worker_id} tidak ditemukan; mungkin sudah dihapus."
+        )
+
     def _village_label(self, code: str) -> str:
         village = self.regions.get(code)
         return village.label if village else code
@@ -178,16 +246,14 @@ class WorkerService:
         self, session: Session, worker_id: int, expected_version: int | None = None
     ) -> Worker:
         worker = session.get(Worker, worker_id, options=[selectinload(Worker.heirs)])
-        if worker is None:
-            raise NotFoundError(
-                f"Peserta dengan nomor data {worker_id} tidak ditemukan; mungkin sudah dihapus."
-            )
+        if worker is None or not self._visible(worker.kecamatan_code):
+            raise self._not_found(worker_id)
         if expected_version is not None and worker.version != expected_version:
             raise ConflictError(
                 f"Data peserta {_record_label(worker)} sudah diubah oleh "
                 f"{worker.updated_by or 'pengguna lain'} setelah Anda membukanya. "
                 "Muat ulang untuk melihat perubahan itu sebelum menyimpan.",
-                current=self._detail(worker),
+                current=self._detail(worker, worker.heirs),
             )
         return worker
 
@@ -266,7 +332,24 @@ class WorkerService:
     def _occupation_name(self, occupation_id: int) -> str:
         return next((o.name for o in self.occupations() if o.id == occupation_id), "")
 
-    def _detail(self, w: Worker) -> WorkerDetail:
+    def _masked_detail(self, session: Session, worker_id: int) -> WorkerDetail:
+        scope = self._scope()
+        src = scope.source
+        row = session.execute(
+            select(src).where(
+                src.c.id == worker_id, *worker_search.filters(session, WorkerQuery(), scope)
+            )
+        ).first()
+        if row is None:
+            raise self._not_found(worker_id)
+        heirs = session.execute(
+            select(*(Heir.__table__.c[name] for name in HEIR_PUBLIC_COLUMNS))
+            .where(Heir.worker_id == worker_id)
+            .order_by(Heir.id)
+        ).all()
+        return self._detail(row, heirs)
+
+    def _detail(self, w: Any, heirs: Sequence[Any]) -> WorkerDetail:
         occupation = next(o for o in self.occupations() if o.id == w.occupation_id)
         return WorkerDetail(
             id=w.id,
@@ -299,7 +382,7 @@ class WorkerService:
             created_by=w.created_by,
             updated_at=w.updated_at,
             updated_by=w.updated_by,
-            heirs=tuple(_heir_detail(h) for h in w.heirs),
+            heirs=tuple(_heir_detail(h) for h in heirs),
         )
 
 
@@ -322,17 +405,21 @@ def _apply_heirs(worker: Worker, heirs: list[HeirInput]) -> None:
     worker.heirs = kept
 
 
-def _heir_detail(h: Heir) -> HeirDetail:
+# What a viewer may read of an heir: no NIK, no bank account.
+HEIR_PUBLIC_COLUMNS = ("id", "full_name", "relation", "birth_date", "phone")
+
+
+def _heir_detail(h: Any) -> HeirDetail:
     return HeirDetail(
         id=h.id,
         full_name=h.full_name,
         relation=h.relation,
-        nik=h.nik,
+        nik=getattr(h, "nik", None),
         birth_date=h.birth_date,
         phone=h.phone,
-        bank_name=h.bank_name,
-        bank_account_number=h.bank_account_number,
-        bank_account_holder=h.bank_account_holder,
+        bank_name=getattr(h, "bank_name", None),
+        bank_account_number=getattr(h, "bank_account_number", None),
+        bank_account_holder=getattr(h, "bank_account_holder", None),
     )
 
 

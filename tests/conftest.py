@@ -18,7 +18,9 @@ from sqlalchemy.engine import make_url
 
 from models import schema
 from models.database import make_engine
+from models.enums import Role
 from services.context import ServiceContext
+from services.permissions import Principal
 from services.regions import RegionDirectory
 from services.workers import WorkerService
 
@@ -27,7 +29,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_ADMIN_URL = os.environ.get(
     "SIRENTAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
-DATA_TABLES = ["heir", "worker", "setting"]
+DATA_TABLES = ["heir", "worker", "setting", "user_kecamatan", "app_user", "audit_log"]
+
+# The clerk most tests act as; their own account rows are made where a test needs them.
+OPERATOR = Principal(user_id=0, username="petugas1", full_name="Petugas Satu", role=Role.OPERATOR)
 
 
 def _pg_admin_engine() -> Engine:
@@ -99,7 +104,10 @@ def _fresh_sqlite_url(template: Path, folder: Path) -> str:
 def _clear_pg_data(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
+        # The audit table refuses TRUNCATE by trigger; the test superuser lifts that here.
+        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
         conn.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} RESTART IDENTITY CASCADE"))
+        conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
     engine.dispose()
 
 
@@ -120,14 +128,14 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 @pytest.fixture
 def ctx(database_url: str) -> Iterator[ServiceContext]:
-    context = ServiceContext.for_engine(make_engine(database_url), user_name="petugas1")
+    context = ServiceContext.for_engine(make_engine(database_url), principal=OPERATOR)
     yield context
     context.engine.dispose()
 
 
 @pytest.fixture
 def sqlite_ctx(sqlite_url: str) -> Iterator[ServiceContext]:
-    context = ServiceContext.for_engine(make_engine(sqlite_url), user_name="petugas1")
+    context = ServiceContext.for_engine(make_engine(sqlite_url), principal=OPERATOR)
     yield context
     context.engine.dispose()
 

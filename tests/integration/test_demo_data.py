@@ -19,6 +19,7 @@ from services.nik import validate_nik
 from services.regions import RegionDirectory
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
+from tests.conftest import OPERATOR
 
 
 def _rows(ctx: ServiceContext) -> list[Any]:
@@ -136,7 +137,7 @@ def test_same_seed_same_workers(sqlite_template: Path, tmp_path: Path) -> None:
         path = tmp_path / folder / "demo.db"
         path.parent.mkdir()
         path.write_bytes(sqlite_template.read_bytes())
-        ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{path}"))
+        ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{path}"), OPERATOR)
         try:
             generate_demo_workers(ctx, 200, seed=seed)
             return [(r.nik, r.full_name, r.village_code, r.kpj, r.phone) for r in _rows(ctx)]

@@ -14,13 +14,14 @@ from services.errors import ConflictError, DatabaseUnavailableError
 from services.regions import RegionDirectory
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
+from tests.conftest import OPERATOR
 from tests.factories import worker_input
 
 
 def _second_clerk(ctx: ServiceContext, **engine_options: float) -> WorkerService:
     other = ServiceContext.for_engine(
         make_engine(ctx.engine.url.render_as_string(hide_password=False), **engine_options),
-        user_name="petugas2",
+        principal=replace(OPERATOR, username="petugas2"),
     )
     return WorkerService(other, RegionDirectory(other))
 

@@ -13,6 +13,7 @@ from models.enums import WorkerStatus
 from services.context import ServiceContext
 from services.errors import DatabaseUnavailableError
 from services.workers import WorkerService
+from tests.conftest import OPERATOR
 from tests.ui.helpers import choose, open_window, seed, type_into, worker_list
 from ui.gui.main_window import MainWindow
 from ui.gui.worker_form.conflict_prompt import ConflictChoice
@@ -34,7 +35,7 @@ def answer_conflict(monkeypatch: pytest.MonkeyPatch, choice: ConflictChoice) -> 
 
 
 def other_clerk_renames(ctx: ServiceContext, worker_id: int, name: str) -> None:
-    other = WorkerService(replace(ctx, user_name="petugas2"))
+    other = WorkerService(replace(ctx, principal=replace(OPERATOR, username="petugas2")))
     current = other.get(worker_id)
     other.update(worker_id, replace(current.to_input(), full_name=name), current.version)
 

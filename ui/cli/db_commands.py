@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from models.database import make_engine
-from services.bootstrap import open_register, upgrade_schema
+from services.bootstrap import upgrade_schema
 from services.context import ServiceContext
 from services.register_info import register_info
+from ui.cli.signin import add_user_option, signed_in
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,11 +17,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     upgrade = db_commands.add_parser("upgrade", help="perbarui skema basis data ke versi ini")
     upgrade.set_defaults(handler=_upgrade)
     info = db_commands.add_parser("info", help="tampilkan basis data yang dipakai dan isinya")
+    add_user_option(info)
     info.set_defaults(handler=_info)
 
     demo = commands.add_parser("demo-data", help="isi peserta contoh (sintetis) untuk latihan")
     demo.add_argument("--count", type=int, default=1000, help="jumlah peserta (bawaan 1000)")
     demo.add_argument("--seed", type=int, default=2025, help="benih acak, agar dapat diulang")
+    add_user_option(demo)
     demo.set_defaults(handler=_demo_data)
 
 
@@ -35,7 +38,7 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    ctx = open_register(args.database_url)
+    ctx = signed_in(args)
     for label, value in register_info(ctx):
         print(f"{label:<22} {value}")
     return 0
@@ -47,7 +50,7 @@ def _demo_data(args: argparse.Namespace) -> int:
     if args.count < 1:
         print("--count harus 1 atau lebih.")
         return 1
-    ctx = open_register(args.database_url, user_name="demo")
+    ctx = signed_in(args)
     added = generate_demo_workers(ctx, args.count, seed=args.seed)
     print(f"{added:,} peserta contoh ditambahkan ke {ctx.database_label}.".replace(",", "."))
     return 0

@@ -20,7 +20,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ui.cli import db_commands, worker_commands
+    from ui.cli import db_commands, user_commands, worker_commands
 
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
     db_commands.register(commands)
     worker_commands.register(commands)
+    user_commands.register(commands)
     return parser
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from services.bootstrap import open_register
 from services.labels import FUNDING, WORKER_STATUS
 from services.worker_types import WorkerQuery, WorkerRow
 from services.workers import WorkerService
+from ui.cli.signin import add_user_option, signed_in
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,11 +18,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     search.add_argument("text", metavar="TEKS")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--json", action="store_true", help="keluaran JSON")
+    add_user_option(search)
     search.set_defaults(handler=_search)
 
 
 def _search(args: argparse.Namespace) -> int:
-    ctx = open_register(args.database_url)
+    ctx = signed_in(args)
     page = WorkerService(ctx).search(WorkerQuery(text=args.text, limit=args.limit))
     if args.json:
         print(json.dumps({"total": page.total, "rows": [_as_json(r) for r in page.rows]}, indent=2))

@@ -1,0 +1,177 @@
+"""Every change to an audited record leaves a row in audit_log, in the same transaction.
+
+A flush listener reads SQLAlchemy's attribute history, so no service can
+forget to audit and no change can be stored without its record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import AppUser, AuditEntry, Heir, Setting, UserKecamatan, Worker
+
+ACTOR_KEY = "sirentan.actor"
+
+# Bookkeeping columns say nothing a reader of the trail needs.
+_SKIPPED = {"version", "updated_at", "updated_by", "created_at", "created_by", "name_key"}
+# Sign-in bookkeeping has its own events (login, login_failed, locked).
+_SKIPPED |= {"failed_attempts", "locked_until", "last_login_at"}
+# Secrets are recorded as changed, never with their value.
+_SECRET = {"password_hash"}
+
+
+class Action:
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    STATUS = "status"
+    ACCESS = "access"
+    EXPORT = "export"
+    PRINT = "print"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOCKED = "locked"
+    PASSWORD = "password"
+
+
+def _entity(obj: object) -> tuple[str, str | None, str | None, str]:
+    """Entity name, parent entity and id, and a short label of the record."""
+    if isinstance(obj, Worker):
+        return "worker", None, None, f"{obj.full_name} (NIK {obj.nik})"
+    if isinstance(obj, Heir):
+        return "heir", "worker", _str(obj.worker_id), f"ahli waris {obj.full_name}"
+    if isinstance(obj, Setting):
+        return "setting", None, None, obj.key
+    if isinstance(obj, AppUser):
+        return "user", None, None, obj.username
+    if isinstance(obj, UserKecamatan):
+        return "user_kecamatan", "user", _str(obj.user_id), obj.kecamatan_code
+    raise KeyError(type(obj).__name__)
+
+
+AUDITED = (Worker, Heir, Setting, AppUser, UserKecamatan)
+
+
+def install_audit(factory: sessionmaker[Session]) -> None:
+    if not event.contains(factory, "after_flush", _after_flush):
+        event.listen(factory, "after_flush", _after_flush)
+
+
+def set_actor(session: Session, user_name: str | None, workstation: str | None) -> None:
+    session.info[ACTOR_KEY] = (user_name, workstation)
+
+
+def record_event(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: object = None,
+    summary: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """An access or export event: nothing changed, but someone saw or took data."""
+    user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
+    session.execute(
+        insert(AuditEntry),
+        [
+            {
+                "user_name": user_name,
+                "workstation": workstation,
+                "action": action,
+                "entity": entity,
+                "entity_id": _str(entity_id),
+                "summary": summary,
+                "changes": json.dumps(details, default=_json_value) if details else None,
+            }
+        ],
+    )
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    rows = list(_rows(session))
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def _rows(session: Session) -> Iterable[dict[str, Any]]:
+    user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
+    for kind, objects in (
+        (Action.CREATE, session.new),
+        (Action.UPDATE, session.dirty),
+        (Action.DELETE, session.deleted),
+    ):
+        for obj in objects:
+            if not isinstance(obj, AUDITED):
+                continue
+            changes = _changes(obj, kind)
+            if kind == Action.UPDATE and not changes:
+                continue
+            entity, parent_entity, parent_id, label = _entity(obj)
+            action = Action.STATUS if kind == Action.UPDATE and "status" in changes else kind
+            yield {
+                "user_name": user_name,
+                "workstation": workstation,
+                "action": action,
+                "entity": entity,
+                "entity_id": _identity(obj),
+                "parent_entity": parent_entity,
+                "parent_id": parent_id,
+                "summary": label[:300],
+                "changes": json.dumps(changes, default=_json_value, ensure_ascii=False),
+            }
+
+
+def _changes(obj: object, kind: str) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        name = attr.key
+        if name in _SKIPPED:
+            continue
+        history = state.attrs[name].history
+        if kind == Action.CREATE:
+            old, new = None, _current(history)
+        elif kind == Action.DELETE:
+            old, new = _current(history), None
+        elif history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+        else:
+            continue
+        if (old is None and new is None) or old == new:
+            continue
+        if name in _SECRET:
+            old, new = ("***" if old else None), "***"
+        changes[name] = [_json_value(old), _json_value(new)]
+    return changes
+
+
+def _current(history: Any) -> Any:
+    values = list(history.added or ()) + list(history.unchanged or ())
+    return values[0] if values else None
+
+
+def _identity(obj: object) -> str | None:
+    identity = inspect(obj).identity
+    if not identity:
+        return None
+    return "/".join(str(part) for part in identity)
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,92 @@
+"""PostgreSQL login roles for clerks: the database itself enforces what each role may do.
+
+Each clerk signs in to PostgreSQL with their own login role, a member of one
+group role whose grants the migrations set. Role names and passwords are
+quoted by psycopg's SQL composition, never pasted into SQL text.
+"""
+
+from __future__ import annotations
+
+from psycopg import sql
+from sqlalchemy.orm import Session
+
+from models.enums import Role
+
+GROUP_OF = {
+    Role.ADMIN: "sirentan_admin",
+    Role.OPERATOR: "sirentan_operator",
+    Role.VERIFIKATOR: "sirentan_verifikator",
+    Role.VIEWER: "sirentan_viewer",
+}
+
+
+def _execute(session: Session, statement: sql.Composable) -> None:
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()
+
+
+def role_exists(session: Session, username: str) -> bool:
+    from sqlalchemy import text
+
+    found = session.execute(
+        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
+    )
+    return found.first() is not None
+
+
+def create_login_role(session: Session, username: str, password: str, role: Role) -> None:
+    # Administrators create the other clerks' roles, which needs CREATEROLE.
+    options = sql.SQL("LOGIN CREATEROLE" if role is Role.ADMIN else "LOGIN")
+    if role_exists(session, username):
+        _execute(
+            session,
+            sql.SQL("ALTER ROLE {} {} PASSWORD {}").format(
+                sql.Identifier(username), options, sql.Literal(password)
+            ),
+        )
+    else:
+        _execute(
+            session,
+            sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(
+                sql.Identifier(username), options, sql.Literal(password)
+            ),
+        )
+    set_group(session, username, role)
+
+
+def set_group(session: Session, username: str, role: Role) -> None:
+    for group in GROUP_OF.values():
+        _execute(
+            session,
+            sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(username)),
+        )
+    _execute(
+        session,
+        sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_OF[role]), sql.Identifier(username)),
+    )
+    createrole = "CREATEROLE" if role is Role.ADMIN else "NOCREATEROLE"
+    _execute(
+        session,
+        sql.SQL("ALTER ROLE {} " + createrole).format(sql.Identifier(username)),
+    )
+
+
+def set_password(session: Session, username: str, password: str) -> None:
+    _execute(
+        session,
+        sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(username), sql.Literal(password)
+        ),
+    )
+
+
+def set_login_allowed(session: Session, username: str, allowed: bool) -> None:
+    _execute(
+        session,
+        sql.SQL("ALTER ROLE {} " + ("LOGIN" if allowed else "NOLOGIN")).format(
+            sql.Identifier(username)
+        ),
+    )

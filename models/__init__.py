@@ -2,6 +2,7 @@
 
 from models.audit import AuditEntry
 from models.base import Base
+from models.import_batch import ImportBatch, ImportBatchRow, ImportColumnMap, TwinReview
 from models.region import Region, RegionCodeChange
 from models.setting import Setting
 from models.user import AppUser, UserKecamatan
@@ -12,10 +13,14 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Heir",
+    "ImportBatch",
+    "ImportBatchRow",
+    "ImportColumnMap",
     "Occupation",
     "Region",
     "RegionCodeChange",
     "Setting",
+    "TwinReview",
     "UserKecamatan",
     "Worker",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import AppUser, UserKecamatan
 from models.base import utc_now
+from models.database import make_engine
 from models.enums import Role
 from services import db_roles
 from services.audit import Action, record_event
@@ -158,6 +159,14 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
                 record=f"akun {user.username}",
             )
         _set_password(session, ctx, user, new_password, must_change=False)
+    if not ctx.is_sqlite:
+        # The open pool still holds the old password; new connections need the new one.
+        old_engine = ctx.engine
+        ctx.engine = make_engine(old_engine.url.set(password=new_password))
+        ctx.session_factory.configure(bind=ctx.engine)
+        old_engine.dispose()
+    if ctx.principal is not None:
+        ctx.principal = replace(ctx.principal, must_change_password=False)
 
 
 def _set_password(

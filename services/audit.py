@@ -107,9 +107,9 @@ def _rows(session: Session) -> Iterable[dict[str, Any]]:
         (Action.UPDATE, session.dirty),
         (Action.DELETE, session.deleted),
     ):
-        for obj in objects:
-            if not isinstance(obj, AUDITED):
-                continue
+        # Parents before children, so a worker's entry precedes its heirs'.
+        audited = [o for o in objects if isinstance(o, AUDITED)]
+        for obj in sorted(audited, key=lambda o: AUDITED.index(type(o))):
             changes = _changes(obj, kind)
             if kind == Action.UPDATE and not changes:
                 continue
@@ -159,10 +159,11 @@ def _current(history: Any) -> Any:
 
 
 def _identity(obj: object) -> str | None:
-    identity = inspect(obj).identity
-    if not identity:
+    # The identity key is set only after the flush; the primary key is there already.
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    if any(part is None for part in key):
         return None
-    return "/".join(str(part) for part in identity)
+    return "/".join(str(part) for part in key)
 
 
 def _str(value: object) -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ ACTION_LABELS = {
     Action.LOGIN_FAILED: "Gagal masuk",
     Action.LOCKED: "Akun dikunci",
     Action.PASSWORD: "Ganti kata sandi",
+    "backup": "Cadangan",
+    "restore": "Pemulihan",
 }
 
 ENTITY_LABELS = {
@@ -41,6 +44,7 @@ ENTITY_LABELS = {
     "user": "Akun",
     "user_kecamatan": "Batas kecamatan akun",
     "audit_log": "Jejak audit",
+    "database": "Basis data",
 }
 
 
@@ -91,7 +95,10 @@ def worker_history(ctx: ServiceContext, worker_id: int) -> list[AuditRow]:
         entries = session.scalars(
             select(AuditEntry).where(condition).order_by(AuditEntry.id.desc()).limit(MAX_ROWS)
         ).all()
-        return [_row(e) for e in entries]
+        rows = [_row(e) for e in entries]
+    if ctx.principal is not None and ctx.principal.masks_identity:
+        return [_masked(r) for r in rows]
+    return rows
 
 
 def search_audit(ctx: ServiceContext, criteria: AuditFilter) -> list[AuditRow]:
@@ -178,6 +185,21 @@ def _row(entry: AuditEntry) -> AuditRow:
         summary=entry.summary,
         changes=pairs,
     )
+
+
+_LONG_NUMBER = re.compile(r"\b(\d{4})\d{4,}(\d{4})\b")
+
+
+def _mask_text(value: Any) -> Any:
+    """NIK, No. KK and account numbers in a viewer's history: first and last 4 digits."""
+    if not isinstance(value, str):
+        return value
+    return _LONG_NUMBER.sub(lambda m: m.group(1) + "********" + m.group(2), value)
+
+
+def _masked(row: AuditRow) -> AuditRow:
+    changes = {k: (_mask_text(old), _mask_text(new)) for k, (old, new) in row.changes.items()}
+    return replace(row, summary=_mask_text(row.summary), changes=changes)
 
 
 def _changes_text(changes: dict[str, tuple[Any, Any]]) -> str:

@@ -31,7 +31,11 @@ def sign_in(url: str | URL, username: str, password: str) -> ServiceContext:
     if not is_sqlite(url):
         url = normalize_url(url).set(username=username, password=password)
     ctx = open_register(url)
-    ctx.principal = authenticate(ctx, username, password)
+    try:
+        ctx.principal = authenticate(ctx, username, password)
+    except BaseException:
+        ctx.engine.dispose()  # no pool left open behind a refused sign-in
+        raise
     return ctx
 
 

@@ -24,6 +24,10 @@ DEFAULTS: dict[str, str] = {
     "office.website": "",
     "office.postal_code": "85613",
     "bpjs.branch_name": "BPJS Ketenagakerjaan Kantor Cabang Atambua",
+    # Empty: the "backups" folder in the workstation's data folder.
+    "backup.folder": "",
+    # How many backups of each kind stay in the folder; older ones are deleted.
+    "backup.keep": "14",
 }
 
 

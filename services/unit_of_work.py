@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from services.audit import set_actor
 from services.context import ServiceContext
 from services.errors import AuthenticationError, DatabaseUnavailableError, SiRentanError
+from services.permissions import PermissionDeniedError
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,15 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[Session]:
     except sa_exc.OperationalError as error:
         _rollback_quietly(session)
         raise translate_operational_error(error, ctx) from error
+    except sa_exc.ProgrammingError as error:
+        _rollback_quietly(session)
+        if "permission denied" not in str(error.orig).lower():
+            raise
+        # The database's own grants refused what the app would have allowed.
+        log.warning("database refused an action for %s", ctx.user_name)
+        raise PermissionDeniedError(
+            "Basis data menolak tindakan ini untuk akun Anda. Hubungi administrator."
+        ) from error
     except BaseException:
         _rollback_quietly(session)
         raise
@@ -61,6 +71,8 @@ def translate_operational_error(
     text = str(error.orig).lower() if error.orig is not None else str(error).lower()
     if "password authentication failed" in text or ("role" in text and "does not exist" in text):
         return AuthenticationError(WRONG_CREDENTIALS)
+    if "not permitted to log in" in text:
+        return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi administrator.")
     log.error("database unavailable (%s): %s", ctx.database_label, type(error.orig).__name__)
     if "locked" in text or "busy" in text:
         return DatabaseUnavailableError(

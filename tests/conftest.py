@@ -30,6 +30,7 @@ PG_ADMIN_URL = os.environ.get(
     "SIRENTAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 DATA_TABLES = ["heir", "worker", "setting", "user_kecamatan", "app_user", "audit_log"]
+DATA_TABLES += ["twin_review", "import_batch_row", "import_batch", "import_column_map"]
 
 # The clerk most tests act as; their own account rows are made where a test needs them.
 OPERATOR = Principal(user_id=0, username="petugas1", full_name="Petugas Satu", role=Role.OPERATOR)
@@ -54,6 +55,39 @@ def _require_postgres() -> Engine:
             pytest.fail(message + " (CI requires the PostgreSQL tests)", pytrace=False)
         pytest.skip(message)
     return engine
+
+
+GROUP_ROLES = ("sirentan_admin", "sirentan_operator", "sirentan_verifikator", "sirentan_viewer")
+# Login roles made by tests carry this prefix, so they can be found and dropped.
+TEST_ROLE_PREFIX = f"t{uuid.uuid4().hex[:6]}_"
+
+
+def clerk_name(name: str) -> str:
+    """A clerk's name unique to this test run (PostgreSQL roles are cluster-wide)."""
+    return f"{TEST_ROLE_PREFIX}{name}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_roles_made_by_tests() -> Iterator[None]:
+    """Roles created during the run are dropped after it; roles that existed stay."""
+    engine = _pg_admin_engine()
+    try:
+        with engine.connect() as conn:
+            before = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
+    except Exception:  # no server: nothing to clean up
+        engine.dispose()
+        yield
+        return
+    yield
+    with engine.connect() as conn:
+        after = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
+        # Only our own clerks, and the groups if this run created them: another
+        # run on the same server may be using roles of its own.
+        made = {r for r in after - before if r.startswith(TEST_ROLE_PREFIX) or r in GROUP_ROLES}
+        # Clerks first: they are members of the groups.
+        for role in sorted(made, key=lambda r: r in GROUP_ROLES):
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    engine.dispose()
 
 
 def create_pg_database() -> tuple[str, Engine]:

@@ -10,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from models.schema import HEAD_REVISION
+from tests.conftest import clerk_name, create_pg_database, drop_pg_database
+
 ROOT = Path(__file__).resolve().parents[2]
+ADMIN_PASSWORD = "kefamenanu-2025"
 
 
 def run_cli(
     *args: str, home: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "SIRENTAN_DATABASE_URL"}
+    drop = {"SIRENTAN_DATABASE_URL", "SIRENTAN_USER", "SIRENTAN_PASSWORD", "SIRENTAN_NEW_PASSWORD"}
+    environment = {k: v for k, v in os.environ.items() if k not in drop}
     environment |= {"SIRENTAN_HOME": str(home), **(env or {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
@@ -25,22 +30,94 @@ def run_cli(
         env=environment,
         timeout=120,
         check=False,
+        stdin=subprocess.DEVNULL,
     )
 
 
+def as_admin(*args: str, home: Path, user: str = "admin_satu") -> subprocess.CompletedProcess[str]:
+    return run_cli(
+        *args, home=home, env={"SIRENTAN_USER": user, "SIRENTAN_PASSWORD": ADMIN_PASSWORD}
+    )
+
+
+def first_admin(home: Path, *database: str, user: str = "admin_satu") -> None:
+    made = run_cli(
+        *database,
+        "users",
+        "create",
+        "--name",
+        user,
+        "--role",
+        "admin",
+        home=home,
+        env={"SIRENTAN_PASSWORD": ADMIN_PASSWORD},
+    )
+    assert made.returncode == 0, made.stderr
+    assert f"Akun {user} (Administrator) dibuat." in made.stdout
+
+
 def test_default_database_is_sqlite_in_the_data_folder(tmp_path: Path) -> None:
-    result = run_cli("db", "info", home=tmp_path)
+    first_admin(tmp_path)
+    result = as_admin("db", "info", home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"SQLite: {tmp_path / 'sirentan.db'}" in result.stdout
     assert "Kabupaten Timor Tengah Utara (53.03)" in result.stdout
 
 
+def test_commands_need_an_account(tmp_path: Path) -> None:
+    empty = run_cli("workers", "search", "x", home=tmp_path, env={"SIRENTAN_USER": "siapa"})
+    assert empty.returncode == 1
+    assert "users create --name NAMA --role admin" in empty.stderr
+    first_admin(tmp_path)
+    anonymous = run_cli("workers", "search", "x", home=tmp_path)
+    assert anonymous.returncode == 1 and "--user NAMA" in anonymous.stderr
+    wrong = run_cli(
+        "workers",
+        "search",
+        "x",
+        home=tmp_path,
+        env={"SIRENTAN_USER": "admin_satu", "SIRENTAN_PASSWORD": "salah-sekali"},
+    )
+    assert wrong.returncode == 1 and "Nama pengguna atau kata sandi salah" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+
+def test_a_viewer_cannot_add_demo_data(tmp_path: Path) -> None:
+    first_admin(tmp_path)
+    made = run_cli(
+        "users",
+        "create",
+        "--name",
+        "pengamat",
+        "--role",
+        "viewer",
+        home=tmp_path,
+        env={
+            "SIRENTAN_USER": "admin_satu",
+            "SIRENTAN_PASSWORD": ADMIN_PASSWORD,
+            "SIRENTAN_NEW_PASSWORD": "sementara-1",
+        },
+    )
+    assert made.returncode == 0, made.stderr
+    env = {"SIRENTAN_USER": "pengamat", "SIRENTAN_PASSWORD": "sementara-1"}
+    must_change = run_cli("demo-data", "--count", "5", home=tmp_path, env=env)
+    assert must_change.returncode == 1 and "harus mengganti kata sandi" in must_change.stderr
+    changed = run_cli(
+        "users", "password", home=tmp_path, env=env | {"SIRENTAN_NEW_PASSWORD": "pilihan-saya-1"}
+    )
+    assert changed.returncode == 0, changed.stderr
+    env["SIRENTAN_PASSWORD"] = "pilihan-saya-1"
+    refused = run_cli("demo-data", "--count", "5", home=tmp_path, env=env)
+    assert refused.returncode == 1
+    assert "tidak berwenang mengubah data peserta" in refused.stderr
+
+
 def test_demo_data_then_search_as_json(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'x.db'}"
-    made = run_cli("--database", url, "demo-data", "--count", "50", home=tmp_path)
+    first_admin(tmp_path)
+    made = as_admin("demo-data", "--count", "50", home=tmp_path)
     assert made.returncode == 0, made.stderr
     assert "50 peserta contoh ditambahkan" in made.stdout
-    found = run_cli("--database", url, "workers", "search", "5303", "--json", home=tmp_path)
+    found = as_admin("workers", "search", "5303", "--json", home=tmp_path)
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
     assert payload["total"] == 50 and len(payload["rows"]) == 50
@@ -49,14 +126,24 @@ def test_demo_data_then_search_as_json(tmp_path: Path) -> None:
 
 def test_environment_variable_chooses_the_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'env.db'}"
-    result = run_cli("db", "info", home=tmp_path, env={"SIRENTAN_DATABASE_URL": url})
+    first_admin(tmp_path, "--database", url)
+    result = run_cli(
+        "db",
+        "info",
+        home=tmp_path,
+        env={
+            "SIRENTAN_DATABASE_URL": url,
+            "SIRENTAN_USER": "admin_satu",
+            "SIRENTAN_PASSWORD": ADMIN_PASSWORD,
+        },
+    )
     assert result.returncode == 0, result.stderr
     assert str(tmp_path / "env.db") in result.stdout
 
 
 def test_unreachable_server_exits_non_zero_without_password(tmp_path: Path) -> None:
     url = "postgresql+psycopg://petugas:rahasia@127.0.0.1:1/sirentan"
-    result = run_cli("--database", url, "db", "info", home=tmp_path)
+    result = run_cli("--database", url, "db", "upgrade", home=tmp_path)
     assert result.returncode == 1
     assert "tidak dapat dihubungi" in result.stderr
     assert "rahasia" not in result.stderr + result.stdout
@@ -64,17 +151,30 @@ def test_unreachable_server_exits_non_zero_without_password(tmp_path: Path) -> N
 
 
 @pytest.mark.postgres
-def test_db_upgrade_on_postgresql(tmp_path: Path) -> None:
-    from tests.conftest import create_pg_database, drop_pg_database
-
+def test_postgresql_upgrade_first_admin_and_sign_in(tmp_path: Path) -> None:
     url, admin = create_pg_database()
+    name = clerk_name("admin")
     try:
-        refused = run_cli("--database", url, "workers", "search", "x", home=tmp_path)
-        assert refused.returncode == 1 and "db upgrade" in refused.stderr
         upgraded = run_cli("--database", url, "db", "upgrade", home=tmp_path)
         assert upgraded.returncode == 0, upgraded.stderr
-        assert "ke 0001" in upgraded.stdout
+        assert f"ke {HEAD_REVISION}" in upgraded.stdout
         again = run_cli("--database", url, "db", "upgrade", home=tmp_path)
         assert "sudah terbaru" in again.stdout
+        first_admin(tmp_path, "--database", url, user=name)
+        info = as_admin("--database", url, "db", "info", home=tmp_path, user=name)
+        assert info.returncode == 0, info.stderr
+        assert f"Revisi skema           {HEAD_REVISION}" in info.stdout
+    finally:
+        drop_pg_database(url, admin)
+
+
+@pytest.mark.postgres
+def test_postgresql_refuses_an_old_schema(tmp_path: Path) -> None:
+    url, admin = create_pg_database()
+    try:
+        refused = as_admin(
+            "--database", url, "workers", "search", "x", home=tmp_path, user="postgres"
+        )
+        assert refused.returncode == 1 and "db upgrade" in refused.stderr
     finally:
         drop_pg_database(url, admin)

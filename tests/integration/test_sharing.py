@@ -67,3 +67,19 @@ def test_unreachable_server_is_a_plain_message() -> None:
         WorkerService(ctx)
     assert "tidak dapat dihubungi" in caught.value.message
     assert "nobody" not in caught.value.message
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_dropped_server_connection_is_replaced_on_the_next_action(
+    ctx: ServiceContext, workers: WorkerService
+) -> None:
+    created = workers.create(worker_input(1)).worker
+    with ctx.engine.connect() as conn:
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    admin = make_engine(ctx.engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+    admin.dispose()
+    # The pooled connection is dead; pre-ping notices and the clerk's action goes through.
+    assert workers.get(created.id).nik == created.nik

@@ -28,6 +28,15 @@ def _sirentan_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SIRENTAN_DATABASE_URL", raising=False)
 
 
+@pytest.fixture
+def empty_pg_url(pg_url: str) -> str:
+    """The shared PostgreSQL test register, emptied (for tests only a server can answer)."""
+    from tests.conftest import _clear_pg_data
+
+    _clear_pg_data(pg_url)
+    return pg_url
+
+
 @pytest.fixture(autouse=True)
 def discard_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Closing a form with edits asks first; in tests the clerk agrees (calls are recorded)."""

@@ -16,13 +16,18 @@ from pytestqt.qtbot import QtBot
 from services.context import ServiceContext
 from services.errors import DatabaseUnavailableError, SiRentanError
 from services.workers import WorkerService
+from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import open_window, seed, worker_list
+from tests.ui.modal import ModalAnswers, click
+from tests.ui.signin_steps import sign_in_as
 from ui.gui import app as app_module
 from ui.gui.about_dialog import AboutDialog
 from ui.gui.connection_dialog import ConnectionDialog
 from ui.gui.error_hook import ErrorHook, unexpected_message
 from ui.gui.main_window import TITLE, MainWindow
 from ui.gui.signals import emit, emit_is_faulty
+from ui.gui.signin import signin_flow
+from ui.gui.signin.login_dialog import LoginDialog
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
 
 GUI_DIR = Path(app_module.__file__).parent
@@ -73,10 +78,11 @@ def test_an_expected_error_reaching_the_hook_shows_its_own_message(
     assert NIK not in caplog.text
 
 
-def test_run_gui_opens_the_register_and_shows_the_first_rows(
+def test_run_gui_signs_in_and_shows_the_first_rows(
     qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    name = make_first_admin(sqlite_url)
     shown: list[Any] = []
 
     def one_look(*_args: Any) -> int:
@@ -86,44 +92,66 @@ def test_run_gui_opens_the_register_and_shows_the_first_rows(
 
     # Qt's real exec() leaves the test application closing; later tests need it alive.
     monkeypatch.setattr(QApplication, "exec", one_look)
+    answers = ModalAnswers().then(LoginDialog, sign_in_as(name, PASSWORD))
     try:
         assert app_module.run_gui(sqlite_url) == 0
     finally:
-        _remove_file_logging()
+        _restore_app()
+    answers.check()
     assert isinstance(sys.excepthook, ErrorHook)
     windows = [w for w in shown if isinstance(w, MainWindow)]
     assert len(windows) == 1 and windows[0].windowTitle() == TITLE
     assert worker_list(windows[0]).count.text() == "0 peserta"
-    windows[0].close()
+    qtbot.wait(20)  # the checks after the first paint (network folder, daily backup)
+    windows[0].background.wait()
+    windows[0].app.ctx.engine.dispose()
+    windows[0].deleteLater()
+
+
+def test_closing_the_sign_in_ends_the_app_quietly(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    make_first_admin(sqlite_url)
+    answers = ModalAnswers().then(LoginDialog, lambda dialog: dialog.close_button.click())
+    try:
+        assert app_module.run_gui(sqlite_url) == 0
+    finally:
+        _restore_app()
+    answers.check()
 
 
 def test_a_register_that_cannot_be_opened_offers_the_connection_settings(
-    qtbot: QtBot, shown_boxes: list[QMessageBox], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    message = "Server basis data tidak dapat dihubungi (PostgreSQL: db:5432/sirentan)."
+    message = "Berkas basis data tidak dapat dibuka atau disk penuh."
 
     def refuse(_url: str) -> None:
         raise SiRentanError(message)
 
     opened: list[str] = []
-    monkeypatch.setattr(app_module, "open_register", refuse)
-    monkeypatch.setattr(
-        QMessageBox,
-        "clickedButton",
-        lambda box: next(b for b in box.buttons() if b.text() == "Pengaturan koneksi"),
-    )
+    monkeypatch.setattr(signin_flow, "open_register", refuse)
     monkeypatch.setattr(
         "ui.gui.connection_dialog.ConnectionDialog.exec",
         lambda dialog: opened.append(dialog.url()) or 0,
     )
+    seen: list[QMessageBox] = []
+
+    def settings(box: QMessageBox) -> None:
+        seen.append(box)
+        click("Pengaturan koneksi")(box)
+
+    url = f"sqlite:///{tmp_path / 'rusak.db'}"
+    answers = ModalAnswers().then(QMessageBox, settings)
     try:
-        assert app_module.run_gui("postgresql://petugas:rahasia@db:5432/sirentan") == 1
+        assert app_module.run_gui(url) == 0
     finally:
-        _remove_file_logging()
-    assert shown_boxes[0].text() == message
-    assert {b.text() for b in shown_boxes[0].buttons()} == {"Pengaturan koneksi", "Tutup"}
-    assert opened == ["postgresql+psycopg://petugas@db:5432/sirentan"], "no password carried"
+        _restore_app()
+    answers.check()
+    assert seen[0].text() == message
+    assert {b.text() for b in seen[0].buttons()} == {"Pengaturan koneksi", "Tutup"}
+    assert opened == [url], "the connection dialog opens on the database that failed"
 
 
 def test_the_main_window_shows_the_database_and_the_clerk(
@@ -132,14 +160,15 @@ def test_the_main_window_shows_the_database_and_the_clerk(
     window = open_window(qtbot, sqlite_ctx)
     assert window.windowTitle() == "SiRentan — Sistem Informasi Pekerja Rentan"
     assert window.database_label.text() == sqlite_ctx.database_label
-    assert window.clerk_label.text() == "Petugas: petugas1"
+    assert window.clerk_label.text() == "Petugas: Petugas Satu (Operator)"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "Ba&ntuan"]
+    assert menus == ["&Berkas", "&Akun", "Ba&ntuan"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert file_actions == ["&Koneksi basis data…", "", "&Keluar"]
-    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "Peserta"
-    ]
+    assert file_actions == ["&Koneksi basis data…", "&Cadangan data…", "", "&Tutup aplikasi"]
+    account_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    assert account_actions == ["&Ganti kata sandi…", "&Keluar"]
+    # An operator works on workers; accounts and the audit trail are the administrator's.
+    assert window.section_titles() == ["Peserta"]
     window.set_clerk(None)
     assert not window.clerk_label.isVisible()
     # Qt's own texts (edit menus, standard buttons) speak Indonesian too.
@@ -184,6 +213,14 @@ def test_emitting_many_signals_leaves_true_alone(qtbot: QtBot) -> None:
     for _ in range(2000):
         emit(model.total_changed, 0)
     assert sys.getrefcount(True) >= before - 50, f"emit is faulty: {emit_is_faulty()}"
+
+
+def _restore_app() -> None:
+    """What run_gui set for a real session, undone for the tests that follow."""
+    _remove_file_logging()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(True)
 
 
 def _remove_file_logging() -> None:

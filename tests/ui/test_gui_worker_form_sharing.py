@@ -2,104 +2,178 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.enums import WorkerStatus
+from models.enums import Role, WorkerStatus
 from services.context import ServiceContext
 from services.errors import DatabaseUnavailableError
 from services.workers import WorkerService
-from tests.conftest import OPERATOR
-from tests.ui.helpers import choose, open_window, seed, type_into, worker_list
+from tests.ui.accounts import admin_session, clerk_session
+from tests.ui.helpers import choose, covered_now, open_window, seed, type_into, worker_list
+from tests.ui.modal import ModalAnswers, click
 from ui.gui.main_window import MainWindow
-from ui.gui.worker_form.conflict_prompt import ConflictChoice
+from ui.gui.worker_form.conflict_dialog import ConflictDialog
 from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
-FORM_MODULE = "ui.gui.worker_form.worker_form_dialog"
+
+@pytest.fixture
+def two_clerks(database_url: str) -> Iterator[tuple[ServiceContext, ServiceContext]]:
+    """Two operators signed in for real, each with their own connections to one register."""
+    admin = admin_session(database_url)
+    first = clerk_session(admin, database_url, "yosefa", Role.OPERATOR)
+    second = clerk_session(admin, database_url, "markus", Role.OPERATOR)
+    admin.engine.dispose()
+    yield first, second
+    first.engine.dispose()
+    second.engine.dispose()
 
 
-def answer_conflict(monkeypatch: pytest.MonkeyPatch, choice: ConflictChoice) -> list[str]:
-    """The conflict question answered as the clerk would; returns the messages shown."""
-    asked: list[str] = []
-
-    def ask(_parent: Any, message: str) -> ConflictChoice:
-        asked.append(message)
-        return choice
-
-    monkeypatch.setattr(f"{FORM_MODULE}.ask_conflict", ask)
-    return asked
-
-
-def other_clerk_renames(ctx: ServiceContext, worker_id: int, name: str) -> None:
-    other = WorkerService(replace(ctx, principal=replace(OPERATOR, username="petugas2")))
+def other_clerk_changes(ctx: ServiceContext, worker_id: int, **changes: Any) -> None:
+    other = WorkerService(ctx)
     current = other.get(worker_id)
-    other.update(worker_id, replace(current.to_input(), full_name=name), current.version)
+    other.update(worker_id, replace(current.to_input(), **changes), current.version)
 
 
-def open_first_worker(
-    qtbot: QtBot, ctx: ServiceContext
-) -> tuple[MainWindow, WorkerFormDialog, int]:
-    worker = seed(WorkerService(ctx), 1)[0]
+def open_worker(qtbot: QtBot, ctx: ServiceContext) -> tuple[MainWindow, WorkerFormDialog, int]:
+    worker = WorkerService(ctx).create(covered_now(1)).worker
     window = open_window(qtbot, ctx)
     form = window.open_worker(worker.id)
     assert form is not None
     return window, form, worker.id
 
 
-def test_saving_over_another_clerks_change_asks_and_keeps_theirs(
-    qtbot: QtBot, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+def press(button: str) -> Callable[[ConflictDialog], None]:
+    def act(dialog: ConflictDialog) -> None:
+        getattr(dialog, button).click()
+
+    return act
+
+
+def test_the_conflict_shows_both_clerks_changes_and_overwrite_keeps_theirs_and_mine(
+    qtbot: QtBot, two_clerks: tuple[ServiceContext, ServiceContext]
 ) -> None:
-    asked = answer_conflict(monkeypatch, ConflictChoice.KEEP_EDITING)
-    _window, form, worker_id = open_first_worker(qtbot, ctx)
-    type_into(qtbot, form.personal.full_name, "Nama Dari Saya")
-    other_clerk_renames(ctx, worker_id, "Nama Dari Petugas Dua")
+    mine, theirs = two_clerks
+    _window, form, worker_id = open_worker(qtbot, mine)
+    type_into(qtbot, form.personal.phone, "081211112222")
+    type_into(qtbot, form.personal.full_name, "NAMA DARI SAYA")
+    other_clerk_changes(theirs, worker_id, address="Jl. El Tari", full_name="NAMA DARI MARKUS")
 
-    assert not form.save()
-    assert len(asked) == 1 and "petugas2" in asked[0]
-    assert WorkerService(ctx).get(worker_id).full_name == "NAMA DARI PETUGAS DUA"
-    assert form.isVisible()
-    assert form.personal.full_name.text() == "Nama Dari Saya", "my edits stay to be copied"
-    assert form.reload_button.isVisible()
-    assert "belum disimpan" in form.banner.text()
+    answers = ModalAnswers().then(ConflictDialog, press("overwrite_button"))
+    assert form.save(), "saved on top of the other clerk's version"
+    answers.check()
 
-    assert not form.save(), "still refused: my copy is still older than theirs"
-    assert WorkerService(ctx).get(worker_id).full_name == "NAMA DARI PETUGAS DUA"
+    dialog = answers.seen[0]
+    assert isinstance(dialog, ConflictDialog)
+    other_name = theirs.user_name
+    assert dialog.their_changes == [
+        ("Nama lengkap", "MARIA GORETI TAEK B", "NAMA DARI MARKUS"),
+        ("Alamat", "Jl. Sonbai", "Jl. El Tari"),
+    ]
+    assert dialog.my_changes == [
+        ("Nama lengkap", "MARIA GORETI TAEK B", "NAMA DARI SAYA"),
+        ("No. HP", "081234567890", "081211112222"),
+    ]
+    assert dialog.overwritten == ["full_name"]
+    assert "Nama lengkap" in dialog.warning.text() and str(other_name) in dialog.warning.text()
+    stored = WorkerService(theirs).get(worker_id)
+    assert (stored.full_name, stored.phone, stored.address) == (
+        "NAMA DARI SAYA",
+        "081211112222",
+        "Jl. El Tari",
+    ), "their untouched field kept, my fields applied"
+    assert stored.updated_by == mine.user_name
+    assert not form.isVisible()
 
 
 def test_reloading_after_a_conflict_shows_the_other_clerks_version(
-    qtbot: QtBot, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, two_clerks: tuple[ServiceContext, ServiceContext]
 ) -> None:
-    answer_conflict(monkeypatch, ConflictChoice.RELOAD)
-    _window, form, worker_id = open_first_worker(qtbot, ctx)
+    mine, theirs = two_clerks
+    _window, form, worker_id = open_worker(qtbot, mine)
     type_into(qtbot, form.personal.phone, "081299990000")
-    other_clerk_renames(ctx, worker_id, "Nama Dari Petugas Dua")
+    other_clerk_changes(theirs, worker_id, full_name="NAMA DARI MARKUS")
 
+    answers = ModalAnswers().then(ConflictDialog, press("reload_button"))
     assert not form.save()
-    assert form.personal.full_name.text() == "NAMA DARI PETUGAS DUA"
+    answers.check()
+    assert form.personal.full_name.text() == "NAMA DARI MARKUS"
     assert form.personal.phone.text() != "081299990000"
     assert not form.dirty
     type_into(qtbot, form.personal.phone, "081299990000")
     assert form.save(), "after reloading, saving works on the current version"
-    stored = WorkerService(ctx).get(worker_id)
-    assert (stored.full_name, stored.phone) == ("NAMA DARI PETUGAS DUA", "081299990000")
+    stored = WorkerService(theirs).get(worker_id)
+    assert (stored.full_name, stored.phone) == ("NAMA DARI MARKUS", "081299990000")
 
 
-def test_an_unreachable_database_keeps_the_form_and_what_was_typed(
+def test_going_back_to_the_form_keeps_my_input_and_saves_nothing(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    _window, form, worker_id = open_worker(qtbot, ctx)
+    type_into(qtbot, form.personal.full_name, "Nama Dari Saya")
+    second = replace(ctx, principal=replace(ctx.principal, username="petugas2"))
+    other_clerk_changes(second, worker_id, full_name="NAMA DARI PETUGAS DUA")
+
+    answers = ModalAnswers().then(ConflictDialog, press("keep_button"))
+    assert not form.save()
+    answers.check()
+    assert WorkerService(ctx).get(worker_id).full_name == "NAMA DARI PETUGAS DUA"
+    assert form.isVisible()
+    assert form.personal.full_name.text() == "NAMA DARI SAYA", "my edits stay to be copied"
+    assert form.reload_button.isVisible()
+    assert "belum disimpan" in form.banner.text() and "petugas2" in form.banner.text()
+
+
+def test_an_unreachable_database_offers_to_try_again_and_keeps_the_form(
     qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _window, form, worker_id = open_first_worker(qtbot, sqlite_ctx)
+    _window, form, worker_id = open_worker(qtbot, sqlite_ctx)
     type_into(qtbot, form.personal.phone, "081211112222")
     message = "Server basis data tidak dapat dihubungi. Data Anda belum disimpan."
+    real_update = form.app.workers.update
+    calls: list[int] = []
+
+    def down_once(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseUnavailableError(message)
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(form.app.workers, "update", down_once)
+    seen: list[QMessageBox] = []
+
+    def retry(box: QMessageBox) -> None:
+        seen.append(box)
+        click("Coba lagi")(box)
+
+    answers = ModalAnswers().then(QMessageBox, retry)
+    assert form.save(), "the second try went through"
+    answers.check()
+    assert seen[0].text() == message
+    assert len(calls) == 2
+    assert WorkerService(sqlite_ctx).get(worker_id).phone == "081211112222"
+
+
+def test_giving_up_on_an_unreachable_database_leaves_the_input_on_screen(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _window, form, worker_id = open_worker(qtbot, sqlite_ctx)
+    type_into(qtbot, form.personal.phone, "081211112222")
+    message = "Basis data sedang dipakai menulis oleh komputer lain terlalu lama."
 
     def down(*_args: Any, **_kwargs: Any) -> Any:
         raise DatabaseUnavailableError(message)
 
-    monkeypatch.setattr(form._app.workers, "update", down)
+    monkeypatch.setattr(form.app.workers, "update", down)
+    answers = ModalAnswers().then(QMessageBox, click("Tutup"))
     assert not form.save()
+    answers.check()
     assert form.isVisible()
     assert form.banner.text() == message
     assert form.personal.phone.text() == "081211112222"

@@ -20,7 +20,14 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ui.cli import db_commands, user_commands, worker_commands
+    from ui.cli import (
+        backup_commands,
+        db_commands,
+        export_commands,
+        import_commands,
+        user_commands,
+        worker_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -36,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.register(commands)
     worker_commands.register(commands)
     user_commands.register(commands)
+    backup_commands.register(commands)
+    import_commands.register(commands)
+    export_commands.register(commands)
     return parser
 
 

@@ -38,12 +38,15 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 
 def signed_in(args: argparse.Namespace) -> ServiceContext:
+    password = os.environ.get(ENV_PASSWORD)
+    if (not args.user or not password) and _register_is_empty(args.database_url):
+        raise SiRentanError(NO_ACCOUNTS)
     if not args.user:
         raise AuthenticationError(
             f"Sebutkan akun Anda: --user NAMA (atau {ENV_USER}); kata sandi dari "
             f"{ENV_PASSWORD} atau ditanyakan."
         )
-    password = os.environ.get(ENV_PASSWORD) or ask_password(f"Kata sandi {args.user}: ")
+    password = password or ask_password(f"Kata sandi {args.user}: ")
     try:
         return sign_in(args.database_url, args.user, password)
     except AuthenticationError:

@@ -1,4 +1,4 @@
-"""Start the desktop app: Qt, logging, the error hook, the register, the main window."""
+"""Start the desktop app: Qt, logging, the error hook, the sign-in, the main window."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from services.bootstrap import open_register
 from services.context import ServiceContext
-from services.errors import SiRentanError
 from services.logging_setup import configure_logging
 from ui.gui.app_context import AppContext
 from ui.gui.error_hook import install_error_hook
@@ -27,28 +25,31 @@ DEFAULT_SIZE = (1280, 800)
 
 
 def run_gui(database_url: str) -> int:
-    started = time.perf_counter()
+    from ui.gui.launcher import Launcher
+
     app = _application()
     log_path = configure_logging()
     install_error_hook(log_path)
-    try:
-        ctx = open_register(database_url)
-    except SiRentanError as error:
-        log.warning("register not opened: %s", type(error).__name__)
-        return _startup_failed(error, database_url)
-    window = build_main_window(ctx, log_path)
-    window.show()
-    # The start-up budget is 0.8 s to the first rows; the log shows where a slow PC stands.
+    use_indonesian()
+    # Signing out closes the window before the sign-in shows: that must not end the app.
+    app.setQuitOnLastWindowClosed(False)
+    launcher = Launcher(database_url, log_path, app)
+    started = time.perf_counter()
+    window = launcher.start()
+    if window is None:
+        log.info("closed at the sign-in")
+        return 0
+    # The start-up budget is 0.8 s to the first rows (sign-in time included here).
     log.info(
-        "register opened and main window shown in %.0f ms (%s)",
+        "signed in and main window shown in %.0f ms (%s)",
         (time.perf_counter() - started) * 1000,
-        ctx.database_label,
+        window.app.ctx.database_label,
     )
     return app.exec()
 
 
 def build_main_window(ctx: ServiceContext, log_path: Path | None = None) -> MainWindow:
-    """The main window over an open register (tests build it the same way)."""
+    """The main window over a signed-in register (tests build it the same way)."""
     use_indonesian()
     window = MainWindow(AppContext.create(ctx, log_path))
     window.resize(*DEFAULT_SIZE)
@@ -69,17 +70,3 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     return app
-
-
-def _startup_failed(error: SiRentanError, database_url: str) -> int:
-    use_indonesian()
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.message)
-    box.setInformativeText("SiRentan tidak dapat membuka basis data dan akan ditutup.")
-    settings = box.addButton("Pengaturan koneksi", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is settings:
-        from ui.gui.connection_dialog import ConnectionDialog
-
-        ConnectionDialog(None, database_url).exec()
-    return 1

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.context import ServiceContext
+from services.permissions import Permission, Principal
 from services.regions import RegionDirectory
 from services.workers import WorkerService
 from ui.gui.app_events import AppEvents
@@ -24,3 +25,17 @@ class AppContext:
         # Regions are loaded once here and shared, so no screen queries them again.
         regions = RegionDirectory(ctx)
         return cls(ctx, regions, WorkerService(ctx, regions), AppEvents(), log_path)
+
+    @property
+    def principal(self) -> Principal | None:
+        return self.ctx.principal
+
+    def can(self, permission: Permission) -> bool:
+        """Whether to offer an action; the service still checks when it is used."""
+        principal = self.ctx.principal
+        return principal is not None and principal.can(permission)
+
+    @property
+    def masks_identity(self) -> bool:
+        principal = self.ctx.principal
+        return principal is None or principal.masks_identity

@@ -17,11 +17,16 @@ from ui.gui.signals import emit
 
 Done = Callable[[Any], None]
 Failed = Callable[[SiRentanError], None]
+Settle = Callable[[], None]
+
+
+def _nothing() -> None:
+    pass
 
 
 class _Relay(QObject):
     # Emitted from a pool thread; Qt queues it to the thread the relay lives in.
-    finished = Signal(object, object, object, object)  # done, failed, result, error
+    finished = Signal(object, object, object, object)  # done, failed+settle, result, error
 
 
 class _Job(QRunnable):
@@ -30,7 +35,7 @@ class _Job(QRunnable):
         relay: _Relay,
         work: Callable[[], Any],
         done: Done,
-        failed: Failed,
+        failed: tuple[Failed, Settle],
         wanted: Callable[[], bool],
     ) -> None:
         super().__init__()
@@ -63,19 +68,27 @@ class Background(QObject):
         done: Done,
         failed: Failed,
         wanted: Callable[[], bool] = lambda: True,
+        settle: Settle = _nothing,
     ) -> None:
-        self._pool.start(_Job(self._relay, work, done, failed, wanted))
+        """``settle`` runs before a bug is handed to the error hook, so the caller can
+        give the clerk their buttons back; done and failed handle everything else."""
+        self._pool.start(_Job(self._relay, work, done, (failed, settle), wanted))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the queue is empty (closing the window, tests)."""
         return self._pool.waitForDone(msecs)
 
     def _deliver(
-        self, done: Done, failed: Failed, result: Any, error: BaseException | None
+        self,
+        done: Done,
+        failed: tuple[Failed, Settle],
+        result: Any,
+        error: BaseException | None,
     ) -> None:
         if error is None:
             done(result)
         elif isinstance(error, SiRentanError):
-            failed(error)
+            failed[0](error)
         else:
+            failed[1]()
             raise error  # a bug: the global error hook logs it and apologises

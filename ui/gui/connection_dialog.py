@@ -47,8 +47,15 @@ def postgres_url(host: str, port: int, database: str, user: str) -> str:
 
 
 class ConnectionDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, current_url: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        current_url: str | None = None,
+        applies_at_once: bool = False,
+    ) -> None:
         super().__init__(parent)
+        # From the sign-in the new database is opened right away; from the window, next start.
+        self._applies_at_once = applies_at_once
         self.setWindowTitle("Koneksi basis data")
         self.saved_url: str | None = None
         self.sqlite_choice = QRadioButton("Berkas SQLite di komputer ini (satu komputer)", self)
@@ -87,7 +94,11 @@ class ConnectionDialog(QDialog):
             self.banner.show_message(error.message, Tone.ERROR)
             return False
         self.saved_url = url
-        note = "Pengaturan koneksi tersimpan. Tutup lalu buka kembali SiRentan agar dipakai."
+        note = (
+            "Pengaturan koneksi tersimpan. Tekan Tutup untuk masuk ke basis data ini."
+            if self._applies_at_once
+            else "Pengaturan koneksi tersimpan. Tutup lalu buka kembali SiRentan agar dipakai."
+        )
         if os.environ.get(ENV_DATABASE_URL):
             note += (
                 f"\nCatatan: komputer ini memakai {ENV_DATABASE_URL}, "

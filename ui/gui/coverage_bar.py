@@ -11,6 +11,7 @@ from services.errors import SiRentanError
 from services.worker_types import CoverageResult
 from ui.gui.app_context import AppContext
 from ui.gui.coverage_result_panel import CoverageResultPanel
+from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 
 PLACEHOLDER = "Cek kepesertaan: ketik NIK atau No. KPJ lalu Enter (Ctrl+K)"
@@ -48,7 +49,10 @@ class CoverageBar(QWidget):
     def check(self) -> CoverageResult | None:
         self.edit.selectAll()  # the next card can be typed over at once
         try:
-            result = check_coverage(self._app.ctx, self._app.regions, self.edit.text())
+            text = self.edit.text()
+            result = with_retry(
+                self, lambda: check_coverage(self._app.ctx, self._app.regions, text)
+            )
         except SiRentanError as error:
             self.result_panel.show_failure(error.message)
             return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,18 +13,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from services.errors import SiRentanError
+from services.permissions import ROLE_LABELS, Permission, Principal
 from services.worker_types import SaveResult
 from ui.gui.app_context import AppContext
+from ui.gui.background import Background
 from ui.gui.coverage_bar import CoverageBar
 from ui.gui.messages import show_error, show_notice
-from ui.gui.sections import SECTIONS, Section
+from ui.gui.retry import with_retry
+from ui.gui.sections import Section, sections_for
 from ui.gui.signals import emit
+from ui.gui.widgets.banner_strip import BannerStrip
 
 if TYPE_CHECKING:
     from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
@@ -30,20 +37,36 @@ if TYPE_CHECKING:
 TITLE = "SiRentan — Sistem Informasi Pekerja Rentan"
 
 
+def clerk_text(principal: Principal | None) -> str:
+    if principal is None:
+        return ""
+    return f"Petugas: {principal.full_name} ({ROLE_LABELS[principal.role]})"
+
+
 class MainWindow(QMainWindow):
+    # The clerk signed out, or the register must be opened again (a restore): sign in anew.
+    signed_out = Signal(str)  # a notice for the sign-in dialog
+    # Closed for good: the app ends.
+    closed = Signal()
+
     def __init__(self, app: AppContext) -> None:
         super().__init__()
         self.app = app
         self.setWindowTitle(TITLE)
+        self.sections: tuple[Section, ...] = sections_for(app)
         self.coverage = CoverageBar(app, self)
+        self.banner = BannerStrip(self)
         self.navigation = QListWidget(self)
         self.stack = QStackedWidget(self)
         self.worker_form: WorkerFormDialog | None = None
+        # Window-wide slow jobs (the daily backup); lists and dialogs keep their own queues.
+        self.background = Background(self)
         self._panels: dict[str, QWidget] = {}
+        self._sign_out_notice: str | None = None
         self._build_center()
         self._build_menus()
         self._build_status_bar()
-        for section in SECTIONS:
+        for section in self.sections:
             self._add_section(section)
         self.navigation.setCurrentRow(0)
         shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
@@ -52,10 +75,13 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------
 
+    def section_titles(self) -> list[str]:
+        return [s.title for s in self.sections]
+
     def panel(self, title: str) -> QWidget:
         """The widget of a section, built on first use."""
         if title not in self._panels:
-            section = next(s for s in SECTIONS if s.title == title)
+            section = next(s for s in self.sections if s.title == title)
             widget = section.build(self.app)
             index = self._section_index(title)
             placeholder = self.stack.widget(index)
@@ -75,11 +101,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(QWidget(self.stack))
 
     def _section_index(self, title: str) -> int:
-        return next(i for i, s in enumerate(SECTIONS) if s.title == title)
+        return next(i for i, s in enumerate(self.sections) if s.title == title)
 
     def _on_navigate(self, row: int) -> None:
-        if 0 <= row < len(SECTIONS):
-            self.panel(SECTIONS[row].title)
+        if 0 <= row < len(self.sections):
+            self.panel(self.sections[row].title)
             self.stack.setCurrentIndex(row)
 
     # -- worker form --------------------------------------------------------------
@@ -89,8 +115,14 @@ class MainWindow(QMainWindow):
         # Imported here: the form is not needed to show the list, and start-up counts.
         from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
+        if worker_id is None and not self.app.can(Permission.EDIT_WORKERS):
+            return None  # the button is hidden; a stray shortcut must not open an empty form
         try:
-            detail = self.app.workers.get(worker_id) if worker_id is not None else None
+            detail = (
+                with_retry(self, lambda: self.app.workers.get(worker_id))
+                if worker_id is not None
+                else None
+            )
         except SiRentanError as error:
             show_error(self, error)
             return None
@@ -113,10 +145,41 @@ class MainWindow(QMainWindow):
             lines = "\n".join(f"• {p.text}" for p in result.warnings)
             show_notice(self, "Tersimpan, dengan catatan", f"Data sudah disimpan.\n\n{lines}")
 
+    # -- account ------------------------------------------------------------------------
+
+    def change_password(self) -> QWidget:
+        from ui.gui.signin.password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self.app.ctx, parent=self)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage("Kata sandi sudah diganti.", 8000)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def sign_out(self, notice: str = "") -> bool:
+        """Close the window and go back to the sign-in; False when the clerk kept editing."""
+        self._sign_out_notice = notice
+        if self.close():
+            return True
+        self._sign_out_notice = None
+        return False
+
+    def open_backup_dialog(self) -> QWidget:
+        from ui.gui.backup.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.app, self)
+        dialog.restored.connect(self.sign_out)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     # -- chrome ---------------------------------------------------------------------
 
     def _build_center(self) -> None:
-        widest = max(self.navigation.fontMetrics().horizontalAdvance(s.title) for s in SECTIONS)
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(s.title) for s in self.sections)
         self.navigation.setFixedWidth(max(112, widest + 32))
         self.navigation.setSpacing(2)
         self.navigation.currentRowChanged.connect(self._on_navigate)
@@ -130,23 +193,37 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.coverage)
+        layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Berkas")
-        connection = QAction("&Koneksi basis data…", self)
-        connection.triggered.connect(self.open_connection_dialog)
-        file_menu.addAction(connection)
+        self._action(file_menu, "&Koneksi basis data…", self.open_connection_dialog)
+        if self.app.can(Permission.BACKUP):
+            self._action(file_menu, "&Cadangan data…", self.open_backup_dialog)
         file_menu.addSeparator()
-        quit_action = QAction("&Keluar", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._action(file_menu, "&Tutup aplikasi", self.close, QKeySequence("Ctrl+Q"))
+        account = self.menuBar().addMenu("&Akun")
+        self._action(account, "&Ganti kata sandi…", self.change_password)
+        self._action(account, "&Keluar", self.sign_out)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
-        about = QAction("&Tentang SiRentan", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._action(help_menu, "&Tentang SiRentan", self.show_about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        # A lambda: menu slots take no arguments, triggered passes "checked".
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -155,11 +232,11 @@ class MainWindow(QMainWindow):
         self.clerk_label = QLabel(self)
         bar.addPermanentWidget(self.clerk_label)
         bar.addPermanentWidget(self.database_label)
-        self.set_clerk(self.app.ctx.user_name)
+        self.set_clerk(self.app.principal)
 
-    def set_clerk(self, name: str | None) -> None:
-        self.clerk_label.setText(f"Petugas: {name}" if name else "")
-        self.clerk_label.setVisible(bool(name))
+    def set_clerk(self, principal: Principal | None) -> None:
+        self.clerk_label.setText(clerk_text(principal))
+        self.clerk_label.setVisible(principal is not None)
 
     def open_connection_dialog(self) -> None:
         from ui.gui.connection_dialog import ConnectionDialog
@@ -177,3 +254,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # the clerk chose to keep editing
             return
         super().closeEvent(event)
+        notice, self._sign_out_notice = self._sign_out_notice, None
+        if notice is None:
+            emit(self.closed)
+        else:
+            emit(self.signed_out, notice)

@@ -1,4 +1,8 @@
-"""The sections of the left navigation. A new section is one line in SECTIONS."""
+"""The sections of the left navigation. A new section is one line in SECTIONS.
+
+A section with a permission is listed only for clerks whose role has it; the
+services refuse the rest anyway, this only keeps the screen honest.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,12 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+USERS = "Akun petugas"
+AUDIT = "Jejak audit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +24,30 @@ class Section:
     title: str
     build: Callable[[AppContext], QWidget]
     tooltip: str = ""
+    permission: Permission | None = None
+
+
+def _users_panel(app: AppContext) -> QWidget:
+    # Imported when first shown: most clerks never open it, and start-up time counts.
+    from ui.gui.users.users_panel import UsersPanel
+
+    return UsersPanel(app)
+
+
+def _audit_panel(app: AppContext) -> QWidget:
+    from ui.gui.audit.audit_panel import AuditPanel
+
+    return AuditPanel(app)
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("Peserta", WorkerListPanel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
+    Section(
+        USERS, _users_panel, "Akun, peran dan batas kecamatan petugas", Permission.MANAGE_USERS
+    ),
+    Section(AUDIT, _audit_panel, "Siapa mengubah atau melihat apa, kapan", Permission.READ_AUDIT),
 )
+
+
+def sections_for(app: AppContext) -> tuple[Section, ...]:
+    return tuple(s for s in SECTIONS if s.permission is None or app.can(s.permission))

@@ -70,6 +70,7 @@ class DateField(QLineEdit):
         action = QAction(calendar_icon(), "Pilih dari kalender", self)
         action.triggered.connect(self.open_calendar)
         self.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = action
         self._calendar: QCalendarWidget | None = None
         self.textEdited.connect(self._text_edited)
         self.editingFinished.connect(self._tidy)
@@ -102,6 +103,8 @@ class DateField(QLineEdit):
         emit(self.changed)
 
     def open_calendar(self) -> None:
+        if self.isReadOnly():
+            return
         calendar = self._calendar or self._make_calendar()
         current = self.value() or date.today()
         calendar.setSelectedDate(QDate(current.year, current.month, current.day))

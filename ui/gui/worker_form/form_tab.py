@@ -19,6 +19,7 @@ class FormTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[FieldRows] = []
+        self.read_only = False
         self._dates: list[tuple[DateField, str, str]] = []
 
     # -- to override ----------------------------------------------------------------
@@ -53,6 +54,22 @@ class FormTab(QWidget):
         self._dates.append((widget, field, label))
         self.watch(widget, field)
         return widget
+
+    def set_read_only(self, read_only: bool) -> None:
+        """For clerks who may read but not edit: text stays selectable, choices are fixed."""
+        self.read_only = read_only
+        for edit in self.findChildren(QLineEdit):
+            edit.setReadOnly(read_only)
+            if read_only:
+                edit.setPlaceholderText("")  # "16 angka sesuai KTP" is advice for typing
+        for text in self.findChildren(QPlainTextEdit):
+            text.setReadOnly(read_only)
+            if read_only:
+                text.setPlaceholderText("")
+        for combo in self.findChildren(QComboBox):
+            combo.setEnabled(not read_only)
+        for widget, _field, _label in self._dates:
+            widget.calendar_action.setVisible(not read_only)
 
     def local_problems(self) -> list[Problem]:
         """What only the form can know: a date typed that is no date."""

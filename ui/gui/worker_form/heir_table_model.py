@@ -16,6 +16,9 @@ from ui.gui.signals import emit
 Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("Nama", "Hubungan", "NIK", "Tgl lahir", "No. HP", "Bank", "No. rekening", "Atas nama")
+# Columns a masking role does not read (NIK, bank, account number, holder).
+MASKED_COLUMNS = frozenset({2, 5, 6, 7})
+HIDDEN = "(disembunyikan)"
 _ERROR_TINT = QColor("#fdecea")
 _WARNING_TINT = QColor("#fff4e0")
 
@@ -35,6 +38,12 @@ class HeirTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._heirs: list[HeirInput] = []
         self._problems: dict[int, list[Problem]] = {}
+        self.masked = False
+
+    def set_masked(self, masked: bool) -> None:
+        self.beginResetModel()
+        self.masked = masked
+        self.endResetModel()
 
     def heirs(self) -> list[HeirInput]:
         return list(self._heirs)
@@ -87,6 +96,8 @@ class HeirTableModel(QAbstractTableModel):
         heir = self._heirs[index.row()]
         problems = self._problems.get(index.row(), [])
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.masked and index.column() in MASKED_COLUMNS:
+                return HIDDEN
             return _cells(heir)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return _ERROR_TINT if any(p.is_error for p in problems) else _WARNING_TINT

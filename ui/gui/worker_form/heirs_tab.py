@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from ui.gui.worker_form.heir_dialog import HeirDialog
 from ui.gui.worker_form.heir_table_model import HeirTableModel, heir_row_of
 
 HEIRS_FIELD = "heirs"
+HINT = "Ahli waris menerima santunan kematian (JKM). Isi rekening bank bila ada."
 
 
 class HeirsTab(FormTab):
@@ -35,6 +37,7 @@ class HeirsTab(FormTab):
         self.edit_button = QPushButton("Ubah…", self)
         self.remove_button = QPushButton("Hapus", self)
         self.dialog: HeirDialog | None = None
+        self.read_only = False
         self._lay_out()
         self._connect()
         self._follow_selection()
@@ -45,6 +48,16 @@ class HeirsTab(FormTab):
 
     def collect(self, data: WorkerInput) -> None:
         data.heirs = self.model.heirs()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setVisible(not read_only)
+        self.hint.setText(HINT.split(". ")[0] + "." if read_only else HINT)
+
+    def set_masked(self, masked: bool) -> None:
+        """Heirs' NIK and bank accounts are not for every role to read."""
+        self.model.set_masked(masked)
 
     def owns(self, field: str) -> bool:
         return heir_row_of(field) is not None or field == HEIRS_FIELD
@@ -110,9 +123,7 @@ class HeirsTab(FormTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        hint = QLabel(
-            "Ahli waris menerima santunan kematian (JKM). Isi rekening bank bila ada.", self
-        )
+        hint = self.hint = QLabel(HINT, self)
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -129,9 +140,13 @@ class HeirsTab(FormTab):
         self.add_button.clicked.connect(self.add_heir)
         self.edit_button.clicked.connect(self._edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.table.doubleClicked.connect(lambda index: self.edit_heir(index.row()))
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())
         self.model.modelReset.connect(self._follow_selection)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not self.read_only:
+            self.edit_heir(index.row())
 
     def _edit_selected(self) -> None:
         row = self._selected_row()

@@ -75,6 +75,10 @@ class MembershipTab(FormTab):
         self.status_button.setEnabled(True)
         self.status_button.setToolTip("Nonaktifkan, catat meninggal, atau aktifkan kembali")
 
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.status_button.setVisible(not read_only)
+
     def _lay_out(self) -> None:
         card = QGroupBox("Kartu dan iuran", self)
         rows = FieldRows(card)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from services.labels import GENDER
 from services.occupations import OccupationItem
@@ -19,6 +20,9 @@ PICK_VILLAGE = "— pilih desa/kelurahan —"
 
 
 class PersonalTab(FormTab):
+    # The clerk, who sees NIK and No. KK masked, asked for the whole numbers.
+    reveal_requested = Signal()
+
     def __init__(
         self,
         regions: RegionDirectory,
@@ -29,6 +33,13 @@ class PersonalTab(FormTab):
         self._regions = regions
         self.nik = self._line("nik", "16 angka sesuai KTP", 24)
         self.kk_number = self._line("kk_number", "16 angka sesuai Kartu Keluarga", 24)
+        self.reveal_button = QPushButton("Lihat NIK lengkap", self)
+        self.reveal_button.setToolTip(
+            "Tampilkan NIK dan No. KK lengkap. Setiap pembukaan dicatat di jejak audit."
+        )
+        self.reveal_button.setAutoDefault(False)
+        self.reveal_button.hide()
+        self.reveal_button.clicked.connect(self.reveal_requested)
         self.full_name = self._line("full_name", "sesuai KTP", 120)
         self.birth_place = self._line("birth_place", "", 80)
         self.birth_date = self.date_field("birth_date", "Tanggal lahir")
@@ -80,6 +91,12 @@ class PersonalTab(FormTab):
         data.village_code = self.village.value()
         data.occupation_code = self.occupation.value()
 
+    def show_identity(self, nik: str, kk_number: str | None) -> None:
+        """The whole numbers, revealed on request; the button has done its job."""
+        self.nik.setText(nik)
+        self.kk_number.setText(kk_number or "")
+        self.reveal_button.hide()
+
     def _line(self, field: str, placeholder: str, max_length: int) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
@@ -97,7 +114,7 @@ class PersonalTab(FormTab):
         identity = QGroupBox("Identitas", self)
         left = FieldRows(identity)
         identity.setLayout(left.layout)
-        left.add("NIK", self.nik, "nik")
+        left.add("NIK", self._nik_row(), "nik")
         left.add("No. KK", self.kk_number, "kk_number")
         left.add("Nama lengkap", self.full_name, "full_name")
         left.add("Tempat lahir", self.birth_place, "birth_place")
@@ -119,6 +136,15 @@ class PersonalTab(FormTab):
         layout.addWidget(identity, 1)
         layout.addWidget(home, 1)
 
+    def _nik_row(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nik, 1)
+        row.addWidget(self.reveal_button)
+        box.setFocusProxy(self.nik)
+        return box
+
     def _rt_rw(self) -> QWidget:
         box = QWidget(self)
         row = QHBoxLayout(box)
@@ -139,7 +165,7 @@ class PersonalTab(FormTab):
         code = self.kecamatan.value()
         villages = self._regions.villages(code) if code else []
         self.village.set_choices([(v.label, v.code) for v in villages], PICK_VILLAGE)
-        self.village.setEnabled(bool(code))
+        self.village.setEnabled(bool(code) and not self.read_only)
 
     def _upper_name(self) -> None:
         # Names are kept in capitals as on the KTP; shown so while typing would jump the cursor.

@@ -19,6 +19,7 @@ from services.errors import ConflictError, SiRentanError, ValidationError
 from services.labels import WORKER_STATUS
 from services.worker_types import WorkerDetail
 from services.workers import WorkerService
+from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
@@ -62,13 +63,14 @@ class StatusDialog(QDialog):
         if typed_date is not None:
             self.rows.show([typed_date])
             return
+        worker, reason = self._worker, self.reason.text().strip() or None
+        when = self.status_date.value()
         try:
-            detail = self._workers.change_status(
-                self._worker.id,
-                status,
-                self._worker.version,
-                reason=self.reason.text().strip() or None,
-                status_date=self.status_date.value(),
+            detail = with_retry(
+                self,
+                lambda: self._workers.change_status(
+                    worker.id, status, worker.version, reason=reason, status_date=when
+                ),
             )
         except ValidationError as error:
             self.rows.show(error.problems)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,21 +17,25 @@ from PySide6.QtWidgets import (
 )
 
 from services.errors import ConflictError, Problem, SiRentanError, ValidationError
-from services.formatting import long_date
+from services.permissions import Permission
 from services.worker_types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
-from ui.gui.formats import local_date
+from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.conflict_prompt import ConflictChoice, ask_conflict, ask_discard
+from ui.gui.worker_form.conflict_flow import resolve_conflict
+from ui.gui.worker_form.discard_prompt import ask_discard
+from ui.gui.worker_form.form_header import header_html
 from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HeirsTab
+from ui.gui.worker_form.history_tab import HistoryTab
 from ui.gui.worker_form.membership_tab import MembershipTab
 from ui.gui.worker_form.personal_tab import PersonalTab
 from ui.gui.worker_form.problem_board import ProblemBoard, merge
 from ui.gui.worker_form.status_dialog import StatusDialog
 
 CHECK_DELAY_MS = 300
+HISTORY_TITLE = "Riwayat"
 
 
 def blank_input() -> WorkerInput:
@@ -52,12 +56,15 @@ class WorkerFormDialog(QDialog):
         self.setWindowTitle("Data peserta")
         self._app = app
         self.detail = detail
+        # Pengamat and verifikator read; the service would refuse their saves anyway.
+        self.read_only = not app.can(Permission.EDIT_WORKERS)
         self.header = QLabel(self)
         self.banner = NoticeBanner(self)
         self.tabs = QTabWidget(self)
         self.personal = PersonalTab(app.regions, app.workers.occupations(), self)
         self.membership = MembershipTab(self)
         self.heirs = HeirsTab(self)
+        self.history = HistoryTab(app, self)
         self._tabs: list[tuple[FormTab, str]] = [
             (self.personal, "Data pribadi"),
             (self.membership, "Kepesertaan"),
@@ -65,15 +72,21 @@ class WorkerFormDialog(QDialog):
         ]
         self.save_button = QPushButton("Simpan", self)
         self.reload_button = QPushButton("Muat ulang", self)
-        self.cancel_button = QPushButton("Batal", self)
+        self.cancel_button = QPushButton("Tutup" if self.read_only else "Batal", self)
         self.status_dialog: StatusDialog | None = None
         self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
         self.dirty = False
         self._loading = False
+        self._loaded_input = blank_input()  # what the form showed before the clerk typed
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._lay_out()
         self._connect()
-        self._load(detail)
+        self._apply_role()
+        self.load(detail)
+
+    @property
+    def app(self) -> AppContext:
+        return self._app
 
     @property
     def worker_id(self) -> int | None:
@@ -90,6 +103,8 @@ class WorkerFormDialog(QDialog):
     def check_now(self) -> list[Problem]:
         """Run the check at once (as the pause after typing would) and show its findings."""
         self._timer.stop()
+        if self.read_only:
+            return []
         try:
             found = self._app.workers.check(self.collect(), self.worker_id)
         except SiRentanError as error:
@@ -106,6 +121,8 @@ class WorkerFormDialog(QDialog):
     # -- saving -----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if self.read_only:
+            return False
         self._timer.stop()
         self.board.show_all = True
         data = self.collect()
@@ -113,17 +130,19 @@ class WorkerFormDialog(QDialog):
         if any(p.is_error for p in local):
             self.check_now()
             return self._refused()
+        detail = self.detail
         try:
-            if self.detail is None:
-                result = self._app.workers.create(data)
+            if detail is None:
+                result = with_retry(self, lambda: self._app.workers.create(data))
             else:
-                result = self._app.workers.update(self.detail.id, data, self.detail.version)
+                result = with_retry(
+                    self, lambda: self._app.workers.update(detail.id, data, detail.version)
+                )
         except ValidationError as error:
             self.board.present(merge(local, error.problems))
             return self._refused()
         except ConflictError as error:
-            self._on_conflict(error)
-            return False
+            return self._on_conflict(error)
         except SiRentanError as error:
             self.banner.show_message(error.message, Tone.ERROR)
             return False
@@ -137,33 +156,63 @@ class WorkerFormDialog(QDialog):
         self.board.explain_refusal()
         return False
 
-    def _on_conflict(self, error: ConflictError) -> None:
-        if ask_conflict(self, error.message) is ConflictChoice.RELOAD:
-            self.reload_from_database()
-            return
-        self.reload_button.show()
-        self.banner.show_message(
-            f"{error.message}\nIsian Anda belum disimpan dan masih di layar; salin bila perlu, "
-            "lalu tekan Muat ulang.",
-            Tone.WARNING,
-        )
+    # -- another clerk saved first -------------------------------------------------------
+
+    def _on_conflict(self, error: ConflictError) -> bool:
+        """Show both sets of changes and do what the clerk chooses (True: saved)."""
+        return resolve_conflict(self, error)
+
+    @property
+    def loaded_input(self) -> WorkerInput:
+        """What the form showed before the clerk typed (collected the same way as now)."""
+        return self._loaded_input
+
+    def latest(self) -> WorkerDetail | None:
+        assert self.worker_id is not None
+        worker_id = self.worker_id
+        try:
+            return with_retry(self, lambda: self._app.workers.get(worker_id))
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return None
 
     def reload_from_database(self) -> None:
         """Show the record as stored now; what this clerk typed is dropped."""
         if self.worker_id is None:
             return
+        detail = self.latest()
+        if detail is not None:
+            self.load(detail)
+            self.banner.show_message("Data terbaru dari basis data sudah dimuat.", Tone.INFO)
+
+    # -- identity and history ---------------------------------------------------------
+
+    def reveal_identity(self) -> bool:
+        """The whole NIK and No. KK for a clerk who sees them masked (the service records it)."""
+        worker_id = self.worker_id
+        if worker_id is None:
+            return False
         try:
-            detail = self._app.workers.get(self.worker_id)
+            nik, kk = with_retry(self, lambda: self._app.workers.reveal_identity(worker_id))
         except SiRentanError as error:
             self.banner.show_message(error.message, Tone.ERROR)
-            return
-        self._load(detail)
-        self.banner.show_message("Data terbaru dari basis data sudah dimuat.", Tone.INFO)
+            return False
+        self._loading = True  # shown, not typed
+        self.personal.show_identity(nik, kk)
+        self._loading = False
+        if self.detail is not None:
+            self._show_header(replace(self.detail, nik=nik))
+        self.banner.show_message("NIK lengkap ditampilkan; pembukaan ini dicatat.", Tone.INFO)
+        return True
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history and not self.history.loaded:
+            self.history.load()
 
     # -- status -------------------------------------------------------------------------------
 
     def change_status(self) -> StatusDialog | None:
-        if self.detail is None:
+        if self.detail is None or self.read_only:
             return None
         dialog = StatusDialog(self._app.workers, self.detail, self)
         dialog.status_changed.connect(self._on_status_changed)
@@ -177,6 +226,7 @@ class WorkerFormDialog(QDialog):
         self.detail = detail
         self.membership.show_status(detail)
         self._show_header(detail)
+        self.history.show_worker(detail.id)
         emit(self.record_changed, SaveResult(detail, []))
 
     # -- closing ------------------------------------------------------------------------------
@@ -188,36 +238,43 @@ class WorkerFormDialog(QDialog):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _load(self, detail: WorkerDetail | None) -> None:
-        self._loading = True
-        data = detail.to_input() if detail else blank_input()
-        for tab, _title in self._tabs:
-            tab.load(data)
-        self._loading = False
+    def load(self, detail: WorkerDetail | None) -> None:
+        self.show_input(detail.to_input() if detail else blank_input())
+        self._loaded_input = self.collect()
         self.detail = detail
         self.dirty = False
         self.reload_button.hide()
         self.membership.show_status(detail)
+        self.personal.reveal_button.setVisible(detail is not None and self._app.masks_identity)
         self._show_header(detail)
+        self.history.show_worker(detail.id if detail else None)
+        if self.tabs.currentWidget() is self.history:
+            self.history.load()
         # A stored record was valid when saved: show all it says, not only touched fields.
         self.board.reset(show_all=detail is not None)
-        if detail is not None:
+        if detail is not None and not self.read_only:
             self._timer.start()  # a stored record may carry warnings worth seeing
 
+    def show_input(self, data: WorkerInput) -> None:
+        self._loading = True
+        for tab, _title in self._tabs:
+            tab.load(data)
+        self._loading = False
+        self.dirty = data != self._loaded_input
+
     def _show_header(self, detail: WorkerDetail | None) -> None:
-        if detail is None:
-            self.header.setText("<b>Peserta baru</b> — isi sesuai KTP dan kartu BPJS.")
-            return
-        changed = long_date(local_date(detail.updated_at))
-        by = f" oleh {escape(detail.updated_by)}" if detail.updated_by else ""
-        self.header.setText(
-            f"<b>{escape(detail.full_name)}</b> &nbsp;·&nbsp; NIK {escape(detail.nik)}"
-            f" &nbsp;·&nbsp; <span style='color:#5f6368'>terakhir diubah {changed}{by}</span>"
-        )
+        self.header.setText(header_html(detail, self.read_only))
+
+    def _apply_role(self) -> None:
+        for tab, _title in self._tabs:
+            tab.set_read_only(self.read_only)
+        self.heirs.set_masked(self._app.masks_identity)
+        self.save_button.setVisible(not self.read_only)
 
     def _lay_out(self) -> None:
         for tab, title in self._tabs:
             self.tabs.addTab(tab, title)
+        self.tabs.addTab(self.history, HISTORY_TITLE)
         for button in (self.save_button, self.reload_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         self.save_button.setToolTip("Simpan (Ctrl+S)")
@@ -241,6 +298,8 @@ class WorkerFormDialog(QDialog):
             tab.edited.connect(self._on_edited)
         self._timer.timeout.connect(self.check_now)
         self.membership.change_status_requested.connect(self.change_status)
+        self.personal.reveal_requested.connect(self.reveal_identity)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.save_button.clicked.connect(self.save)
         self.reload_button.clicked.connect(self.reload_from_database)
         self.cancel_button.clicked.connect(self.reject)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from services.permissions import Permission
 from services.worker_types import WorkerQuery
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
@@ -66,6 +67,8 @@ class WorkerListPanel(QWidget):
         self.add_button.setDefault(False)
         self.add_button.setToolTip("Daftarkan pekerja rentan baru (Ctrl+N)")
         self.add_button.setShortcut("Ctrl+N")
+        # Pengamat and verifikator read the register; only editors are offered to add.
+        self.add_button.setVisible(self._app.can(Permission.EDIT_WORKERS))
         self.open_button.setToolTip("Buka data peserta yang dipilih (Enter atau klik dua kali)")
         self.open_button.setEnabled(False)
         top = QHBoxLayout()

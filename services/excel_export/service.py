@@ -1,0 +1,349 @@
+"""Exporting the worker list to .xlsx: the list as filtered on screen, BPJS's collective
+registration list, one list per village for the village heads, and a recap.
+
+Rows are read through the clerk's scope (services.worker_search.Scope): a clerk
+limited to some kecamatan exports only those, and a role that sees NIKs masked
+exports them masked. Every export is recorded in the audit trail with its
+filter and row count; the file appears only once that record is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from models.enums import WorkerStatus
+from services import worker_search
+from services.audit import Action, record_event
+from services.context import ServiceContext
+from services.errors import SiRentanError
+from services.excel_export import columns as cols
+from services.excel_export.recap import recap_headers, recap_rows
+from services.excel_export.sheets import sheet_title, write_table
+from services.formatting import long_date
+from services.labels import FUNDING, WORKER_STATUS
+from services.occupations import list_occupations
+from services.permissions import Permission, Principal
+from services.regions import RegionDirectory
+from services.settings import SettingsService
+from services.unit_of_work import read_session, unit_of_work
+from services.worker_types import WorkerQuery
+
+# (stage, done, total), as for imports.
+Progress = Callable[[str, int, int], None]
+Cancel = Callable[[], bool]
+STAGE_WRITE = "Menulis berkas"
+
+_ROW_COLUMNS = (
+    "id",
+    "nik",
+    "kk_number",
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "gender",
+    "address",
+    "rt",
+    "rw",
+    "village_code",
+    "kecamatan_code",
+    "occupation_id",
+    "phone",
+    "kpj",
+    "funding",
+    "status",
+    "coverage_start",
+    "coverage_end",
+)
+
+
+class ExportFormat(StrEnum):
+    LIST = "list"
+    BPJS = "bpjs"
+    VILLAGE = "village"
+    RECAP = "recap"
+
+
+FORMAT_LABELS = {
+    ExportFormat.LIST: "daftar peserta",
+    ExportFormat.BPJS: "daftar pendaftaran kolektif BPJS",
+    ExportFormat.VILLAGE: "daftar per desa",
+    ExportFormat.RECAP: "rekap per kecamatan dan desa",
+}
+
+
+class ExportCancelledError(SiRentanError):
+    def __init__(self) -> None:
+        super().__init__("Ekspor dibatalkan; berkas tidak dibuat.")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: ExportFormat
+    rows: int  # workers exported (for the recap: workers counted)
+    sheets: int
+
+
+def export_workers(
+    ctx: ServiceContext,
+    path: Path | str,
+    query: WorkerQuery | None = None,
+    fmt: ExportFormat = ExportFormat.LIST,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    """Write the export to ``path`` (.xlsx) and record it in the audit trail."""
+    principal = ctx.require(Permission.EXPORT)
+    return write_export(
+        ctx, principal, Path(path), query or WorkerQuery(), fmt, progress, cancel, today
+    )
+
+
+def write_export(
+    ctx: ServiceContext,
+    principal: Principal | None,
+    path: Path,
+    query: WorkerQuery,
+    fmt: ExportFormat,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    """The export as ``principal`` may see it; export_workers checks the permission first."""
+    fmt = ExportFormat(fmt)
+    writer = _Writer(ctx, principal, query, fmt, today or date.today(), progress, cancel)
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        rows, sheets = writer.write(scratch)
+        with unit_of_work(ctx) as session:
+            record_event(
+                session,
+                Action.EXPORT,
+                "worker",
+                None,
+                f"Ekspor {FORMAT_LABELS[fmt]} ({rows} peserta) ke {path.name}"[:300],
+                {
+                    "format": fmt.value,
+                    "filter": _filter_dict(query),
+                    "rows": rows,
+                    "file": path.name,
+                },
+            )
+        os.replace(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return ExportResult(path, fmt, rows, sheets)
+
+
+def _filter_dict(query: WorkerQuery) -> dict[str, Any]:
+    values = {
+        "text": query.text or None,
+        "kecamatan_code": query.kecamatan_code,
+        "village_code": query.village_code,
+        "status": query.status.value if query.status else None,
+        "funding": query.funding.value if query.funding else None,
+        "occupation_code": query.occupation_code,
+    }
+    return {k: v for k, v in values.items() if v}
+
+
+class _Writer:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        principal: Principal | None,
+        query: WorkerQuery,
+        fmt: ExportFormat,
+        today: date,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> None:
+        self._ctx = ctx
+        self._scope = worker_search.Scope.of(principal)
+        self._query = query
+        self._fmt = fmt
+        self._today = today
+        self._progress = progress
+        self._cancel = cancel
+        self._row_total = 0
+        self._regions = RegionDirectory(ctx)
+        occupations = list_occupations(ctx)
+        self._occupations = [(o.id, o.name) for o in occupations]
+        self._occupation_names = {o.code: o.name for o in occupations}
+        self._settings = SettingsService(ctx).get_all()
+        names = {k.code: k.name for k in self._regions.kecamatan()}
+        names |= {v.code: v.name for v in self._regions.villages()}
+        self._lookups = cols.Lookups(
+            names,
+            dict(self._occupations),
+            self._settings.get(cols.BPJS_PROGRAM_KEY, cols.DEFAULT_BPJS_PROGRAM),
+        )
+
+    def write(self, path: Path) -> tuple[int, int]:
+        workbook = Workbook(write_only=True)
+        try:
+            with read_session(self._ctx) as session:
+                conditions = self._conditions(session)
+                if self._fmt is ExportFormat.RECAP:
+                    count, sheets = self._recap(workbook, session, conditions)
+                else:
+                    rows = self._rows(session, conditions)
+                    self._row_total = len(rows)
+                    count, sheets = len(rows), self._lists(workbook, rows)
+            self._check_cancel()
+        except BaseException:
+            _discard(workbook)
+            raise
+        workbook.save(path)
+        return count, sheets
+
+    # -- reading ----------------------------------------------------------------------
+
+    def _conditions(self, session: Session) -> list[ColumnElement[bool]]:
+        conditions = worker_search.filters(session, self._query, self._scope)
+        if self._fmt is ExportFormat.BPJS and self._query.status is None:
+            # Registering with BPJS is for workers covered now.
+            conditions.append(self._scope.source.c.status == WorkerStatus.ACTIVE)
+        return conditions
+
+    def _rows(self, session: Session, conditions: list[ColumnElement[bool]]) -> list[Any]:
+        src = self._scope.source
+        statement = (
+            select(*(src.c[name] for name in _ROW_COLUMNS))
+            .where(*conditions)
+            .order_by(src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id)
+        )
+        return list(session.execute(statement))
+
+    # -- writing ----------------------------------------------------------------------
+
+    def _lists(self, workbook: Workbook, rows: list[Any]) -> int:
+        if self._fmt is ExportFormat.VILLAGE:
+            return self._per_village(workbook, rows)
+        if self._fmt is ExportFormat.BPJS:
+            chosen = cols.bpjs_columns(self._settings.get(cols.BPJS_COLUMNS_KEY))
+            title = "Daftar Pendaftaran Kolektif Peserta BPJS Ketenagakerjaan (BPU)"
+            name = "Pendaftaran BPJS"
+        else:
+            chosen = cols.columns(cols.LIST_COLUMNS)
+            title = "Daftar Peserta BPJS Ketenagakerjaan Pekerja Rentan"
+            name = "Daftar peserta"
+        self._table(workbook, name, self._titles(title), chosen, rows, numbered=False)
+        return 1
+
+    def _per_village(self, workbook: Workbook, rows: list[Any]) -> int:
+        groups: dict[str, list[Any]] = {}
+        for row in rows:
+            groups.setdefault(row.village_code, []).append(row)
+        chosen = cols.columns(cols.VILLAGE_COLUMNS)
+        taken: set[str] = set()
+        done = 0
+        for code, members in groups.items():
+            village = self._regions.get(code)
+            label = village.label if village else code
+            district = self._regions.name(village.parent_code or "") if village else ""
+            title = f"Daftar Peserta Pekerja Rentan {label}, Kecamatan {district}"
+            self._table(
+                workbook,
+                sheet_title(label, taken),
+                self._titles(title),
+                chosen,
+                members,
+                True,
+                done,
+            )
+            done += len(members)
+        if not groups:
+            self._table(
+                workbook, "Daftar per desa", self._titles("Daftar Peserta"), chosen, [], True
+            )
+        return max(1, len(groups))
+
+    def _recap(
+        self, workbook: Workbook, session: Session, conditions: list[ColumnElement[bool]]
+    ) -> tuple[int, int]:
+        src = self._scope.source
+        rows, bold = recap_rows(
+            session, src, conditions, self._occupations, self._lookups.region_names
+        )
+        sheet = workbook.create_sheet("Rekap")
+        titles = self._titles("Rekapitulasi Peserta Pekerja Rentan per Kecamatan dan Desa")
+        write_table(sheet, titles, recap_headers(self._occupations), rows, bold_rows=bold)
+        return int(rows[-1][2]), 1
+
+    def _table(
+        self,
+        workbook: Workbook,
+        name: str,
+        titles: list[str],
+        chosen: list[cols.Column],
+        rows: list[Any],
+        numbered: bool,
+        offset: int = 0,
+    ) -> None:
+        lookups = self._lookups
+        getters = [c.get for c in chosen]
+        values = [[get(r, lookups) for get in getters] for r in rows]
+        headers = [c.header for c in chosen]
+        if numbered:
+            headers = ["No", *headers]
+            values = [[n, *v] for n, v in enumerate(values, start=1)]
+        sheet = workbook.create_sheet(name)
+        write_table(sheet, titles, headers, values, lambda done: self._step(offset + done))
+
+    def _titles(self, title: str) -> list[str]:
+        district = self._settings.get("district.kabupaten_name", self._regions.kabupaten_name)
+        lines = [f"{title} — {district}, keadaan {long_date(self._today)}"]
+        described = self._described_filter()
+        if described:
+            lines.append(described)
+        return lines
+
+    def _described_filter(self) -> str:
+        q = self._query
+        parts = []
+        if q.village_code:
+            parts.append(f"Desa/Kelurahan {self._regions.name(q.village_code)}")
+        elif q.kecamatan_code:
+            parts.append(f"Kecamatan {self._regions.name(q.kecamatan_code)}")
+        if q.status:
+            parts.append(f"Status {WORKER_STATUS[q.status]}")
+        if q.funding:
+            parts.append(f"Sumber dana {FUNDING[q.funding]}")
+        if q.occupation_code:
+            name = self._occupation_names.get(q.occupation_code, q.occupation_code)
+            parts.append(f"Pekerjaan {name}")
+        if q.text.strip():
+            parts.append(f'Pencarian "{q.text.strip()}"')
+        return "Saringan: " + " · ".join(parts) if parts else ""
+
+    def _step(self, done: int) -> None:
+        self._check_cancel()
+        if self._progress is not None:
+            self._progress(STAGE_WRITE, done, self._row_total)
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ExportCancelledError()
+
+
+def _discard(workbook: Workbook) -> None:
+    """Finish and delete the half-written sheets' temporary files of an abandoned export."""
+    for sheet in workbook.worksheets:
+        try:
+            sheet.close()
+            sheet._writer.cleanup()
+        except Exception:  # already closed or never started: nothing left to clean
+            continue

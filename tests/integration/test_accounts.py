@@ -1,0 +1,116 @@
+"""Accounts, sign-in, lockout and role permissions, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from models.base import utc_now
+from models.enums import Role
+from services.accounts import NewUser, change_own_password, create_user, list_users, update_user
+from services.auth import LOCK_DURATION, MAX_FAILED_ATTEMPTS, authenticate, sign_in
+from services.context import ServiceContext
+from services.errors import AuthenticationError, ValidationError
+from services.permissions import PermissionDeniedError
+from services.workers import WorkerService
+from tests.conftest import clerk_name
+from tests.factories import worker_input
+from tests.integration.trust_helpers import PASSWORD, clerk, first_admin
+
+
+def test_the_first_account_must_be_an_administrator(ctx: ServiceContext) -> None:
+    with pytest.raises(ValidationError) as caught:
+        create_user(ctx, NewUser(clerk_name("op"), "Operator", Role.OPERATOR, PASSWORD))
+    assert "Akun pertama harus administrator" in caught.value.message
+
+
+def test_bad_names_and_short_passwords_are_refused(ctx: ServiceContext) -> None:
+    with pytest.raises(ValidationError) as caught:
+        create_user(ctx, NewUser("Bad Name", "X", Role.ADMIN, PASSWORD))
+    assert {p.code for p in caught.value.problems} == {"username_format"}
+    with pytest.raises(ValidationError) as caught:
+        create_user(ctx, NewUser(clerk_name("admin"), "Admin", Role.ADMIN, "pendek"))
+    assert "minimal 8 karakter" in caught.value.message
+
+
+def test_sign_in_and_the_lockout_after_five_failures(
+    ctx: ServiceContext, database_url: str
+) -> None:
+    admin = first_admin(ctx, database_url)
+    name = admin.user_name
+    assert admin.principal is not None and admin.principal.role is Role.ADMIN
+    for attempt in range(1, MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthenticationError) as caught:
+            sign_in(database_url, name or "", "salah-kata-sandi")
+        assert f"Sisa {MAX_FAILED_ATTEMPTS - attempt} kali" in caught.value.message
+    with pytest.raises(AuthenticationError) as caught:
+        sign_in(database_url, name or "", "salah-kata-sandi")
+    assert "Akun dikunci sampai pukul" in caught.value.message
+    with pytest.raises(AuthenticationError):
+        sign_in(database_url, name or "", PASSWORD)  # right password, still locked
+    later = utc_now() + LOCK_DURATION + timedelta(seconds=1)
+    assert authenticate(ctx, name or "", PASSWORD, now=later).username == name
+
+
+def test_unknown_user_and_wrong_password_read_the_same(
+    ctx: ServiceContext, database_url: str
+) -> None:
+    first_admin(ctx, database_url)
+    with pytest.raises(AuthenticationError) as unknown:
+        authenticate(ctx, clerk_name("tidak_ada"), PASSWORD)
+    assert unknown.value.message == "Nama pengguna atau kata sandi salah."
+
+
+def test_temporary_password_must_be_changed_first(ctx: ServiceContext, database_url: str) -> None:
+    admin = first_admin(ctx, database_url)
+    name = clerk_name("baru")
+    create_user(admin, NewUser(name, "Petugas Baru", Role.OPERATOR, "sementara-123"))
+    fresh = sign_in(database_url, name, "sementara-123")
+    with pytest.raises(PermissionDeniedError) as caught:
+        WorkerService(fresh).create(worker_input(1))
+    assert "harus mengganti kata sandi" in caught.value.message
+    change_own_password(fresh, "sementara-123", "pilihan-sendiri-1")
+    again = sign_in(database_url, name, "pilihan-sendiri-1")
+    assert WorkerService(again).create(worker_input(1)).worker.created_by == name
+
+
+def test_deactivated_account_cannot_sign_in(ctx: ServiceContext, database_url: str) -> None:
+    admin = first_admin(ctx, database_url)
+    viewer = clerk(admin, database_url, "pengamat", Role.VIEWER)
+    info = next(u for u in list_users(admin) if u.username == viewer.user_name)
+    update_user(admin, info.id, info.version, active=False)
+    with pytest.raises(AuthenticationError) as caught:
+        sign_in(database_url, viewer.user_name or "", PASSWORD)
+    assert "dinonaktifkan" in caught.value.message or "salah" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("role", "may_edit"),
+    [(Role.VIEWER, False), (Role.VERIFIKATOR, False), (Role.OPERATOR, True), (Role.ADMIN, True)],
+)
+def test_who_may_edit_workers(
+    ctx: ServiceContext, database_url: str, role: Role, may_edit: bool
+) -> None:
+    admin = first_admin(ctx, database_url)
+    created = WorkerService(admin).create(worker_input(1)).worker
+    acting = WorkerService(clerk(admin, database_url, f"r_{role.value}", role))
+    data = created.to_input()
+    data.address = "Jl. Diubah"
+    if may_edit:
+        assert acting.update(created.id, data, created.version).worker.address == "Jl. Diubah"
+    else:
+        with pytest.raises(PermissionDeniedError) as caught:
+            acting.update(created.id, data, created.version)
+        assert "tidak berwenang mengubah data peserta" in caught.value.message
+        assert WorkerService(admin).get(created.id).address == "Jl. Sonbai"
+
+
+def test_only_administrators_manage_accounts(ctx: ServiceContext, database_url: str) -> None:
+    admin = first_admin(ctx, database_url)
+    operator = clerk(admin, database_url, "operator", Role.OPERATOR)
+    with pytest.raises(PermissionDeniedError):
+        list_users(operator)
+    with pytest.raises(PermissionDeniedError):
+        create_user(operator, NewUser(clerk_name("x"), "X", Role.ADMIN, PASSWORD))
+    assert {u.username for u in list_users(admin)} == {admin.user_name, operator.user_name}

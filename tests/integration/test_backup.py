@@ -1,0 +1,435 @@
+"""Backups and restores on real SQLite files and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from models import schema
+from models.database import make_engine
+from models.enums import Role
+from services.accounts import NewUser, create_user
+from services.auth import sign_in
+from services.backup import (
+    backup_folder,
+    create_backup,
+    daily_backup_if_due,
+    list_backups,
+    restore_backup,
+    verify_backup,
+)
+from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.errors import SiRentanError
+from services.permissions import PermissionDeniedError, Principal
+from services.settings import SettingsService
+from services.worker_types import WorkerQuery
+from services.workers import WorkerService
+from tests.conftest import create_pg_database, drop_pg_database
+from tests.factories import worker_input
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Kefamenanu-2026-aman"
+
+
+def principal(role: Role, username: str) -> Principal:
+    return Principal(user_id=1, username=username, full_name=username.title(), role=role)
+
+
+ADMIN = principal(Role.ADMIN, "admin_satu")
+OPERATOR = principal(Role.OPERATOR, "petugas_satu")
+VERIFIKATOR = principal(Role.VERIFIKATOR, "verifikator_satu")
+VIEWER = principal(Role.VIEWER, "pengamat_satu")
+
+
+def acting(ctx: ServiceContext, who: Principal) -> ServiceContext:
+    return ServiceContext(ctx.engine, ctx.session_factory, who)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Backups go to the data folder by default: never the real one of whoever runs the tests.
+    folder = tmp_path / "home"
+    monkeypatch.setenv("SIRENTAN_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def admin(sqlite_ctx: ServiceContext) -> ServiceContext:
+    """A register with accounts, workers, heirs, settings and an audit trail."""
+    ctx = acting(sqlite_ctx, ADMIN)
+    new = NewUser(username="admin_satu", full_name="Admin Satu", role=Role.ADMIN, password=PASSWORD)
+    create_user(ctx, new)
+    generate_demo_workers(ctx, 300, seed=11)
+    WorkerService(ctx).create(worker_input(1))
+    SettingsService(ctx).set("office.phone", "0388-31234")
+    return ctx
+
+
+def live_path(ctx: ServiceContext) -> Path:
+    return Path(ctx.engine.url.database or "")
+
+
+def fingerprint(path: Path) -> dict[str, str]:
+    """sha256 of every table's rows (sorted), so two files compare row for row."""
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {table: _digest(conn, table) for table in sorted(tables)}
+
+
+def _digest(conn: sqlite3.Connection, table: str) -> str:
+    rows = sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"'))
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def integrity(path: Path) -> str:
+    return str(rows(path, "PRAGMA integrity_check")[0][0])
+
+
+def backup_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("sirentan-*.db"))
+
+
+# --- SQLite: backup and restore -------------------------------------------------------
+
+
+def test_a_restore_gives_back_every_row_of_the_backup(admin: ServiceContext, home: Path) -> None:
+    live = live_path(admin)
+    before = fingerprint(live)
+    info = create_backup(admin)
+
+    assert info.verified and info.path.parent == home / "backups"
+    assert info.path.name.startswith("sirentan-") and info.path.suffix == ".db"
+    assert info.counts["worker"] == 301 and info.counts["heir"] == 1
+    assert info.counts["app_user"] == 1 and info.counts["setting"] == 1
+    assert fingerprint(info.path) == before
+    # After the copy the live register records that a backup was made.
+    assert rows(live, "SELECT action, user_name FROM audit_log ORDER BY id DESC LIMIT 1") == [
+        ("backup", "admin_satu")
+    ]
+
+    generate_demo_workers(admin, 40, seed=99)
+    restore_backup(admin, info.path)
+
+    after = fingerprint(live)
+    trail = "SELECT id, at, user_name, action, entity, summary FROM audit_log ORDER BY id"
+    audit_before, audit_after = rows(info.path, trail), rows(live, trail)
+    assert {t: d for t, d in after.items() if t != "audit_log"} == {
+        t: d for t, d in before.items() if t != "audit_log"
+    }
+    assert audit_after[: len(audit_before)] == audit_before
+    assert [r[2:5] for r in audit_after[len(audit_before) :]] == [
+        ("admin_satu", "restore", "database")
+    ]
+    assert integrity(live) == "ok"
+
+
+def test_a_restore_keeps_the_current_file_aside_and_the_register_opens_again(
+    admin: ServiceContext,
+) -> None:
+    live = live_path(admin)
+    info = create_backup(admin)
+    generate_demo_workers(admin, 40, seed=99)
+
+    aside = restore_backup(admin, info.path)
+
+    assert aside.parent == live.parent
+    assert aside.name.startswith("sirentan.db.sebelum-pulih-")
+    # The aside copy is the register as it was just before: with the 40 later workers.
+    assert rows(aside, "SELECT count(*) FROM worker") == [(341,)]
+    reopened = sign_in(f"sqlite:///{live}", "admin_satu", PASSWORD)
+    try:
+        assert WorkerService(reopened).count(WorkerQuery()) == 301
+    finally:
+        reopened.engine.dispose()
+
+
+def test_a_restore_replaces_a_live_file_that_is_no_database_any_more(
+    admin: ServiceContext,
+) -> None:
+    live = live_path(admin)
+    info = create_backup(admin)
+    admin.engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{live}{suffix}").unlink(missing_ok=True)
+    damage = os.urandom(64 * 1024)
+    live.write_bytes(damage)
+
+    aside = restore_backup(admin, info.path)
+
+    assert aside.read_bytes() == damage
+    assert integrity(live) == "ok"
+    assert rows(live, "SELECT count(*) FROM worker") == [(301,)]
+
+
+def test_a_broken_backup_is_refused_and_the_live_register_is_untouched(
+    admin: ServiceContext, tmp_path: Path
+) -> None:
+    live = live_path(admin)
+    good = create_backup(admin).path.read_bytes()
+    before = fingerprint(live)
+    broken = tmp_path / "rusak"
+    broken.mkdir()
+    samples = {
+        "separuh.db": good[: len(good) // 2],
+        "sampah.db": os.urandom(len(good) // 4),
+        "tengah-rusak.db": good[:8192] + os.urandom(64 * 1024) + good[8192 + 64 * 1024 :],
+    }
+    for name, content in samples.items():
+        (broken / name).write_bytes(content)
+    with closing(sqlite3.connect(broken / "bukan-sirentan.db")) as other:
+        other.execute("CREATE TABLE catatan (teks TEXT)")
+
+    for path in sorted(broken.iterdir()):
+        with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
+            verify_backup(path)
+        with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
+            restore_backup(admin, path)
+
+    assert fingerprint(live) == before
+    assert list(live.parent.glob("*sebelum-pulih*")) == []
+
+
+def test_a_backup_from_a_newer_sirentan_is_refused(admin: ServiceContext, tmp_path: Path) -> None:
+    newer = tmp_path / "sirentan-20990101-000000.db"
+    shutil.copyfile(create_backup(admin).path, newer)
+    with closing(sqlite3.connect(newer)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+
+    with pytest.raises(SiRentanError, match="bukan cadangan SQLite dari versi SiRentan ini"):
+        restore_backup(admin, newer)
+    assert list(live_path(admin).parent.glob("*sebelum-pulih*")) == []
+
+
+def test_a_backup_from_an_older_sirentan_is_brought_up_to_date(
+    admin: ServiceContext, tmp_path: Path
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    older = tmp_path / "sirentan-20250101-080000.db"
+    engine = make_engine(f"sqlite:///{older}")
+    config = Config()
+    config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+
+    restore_backup(admin, older)
+
+    live = live_path(admin)
+    assert rows(live, "SELECT version_num FROM alembic_version") == [(schema.HEAD_REVISION,)]
+    assert rows(live, "SELECT action FROM audit_log") == [("restore",)]
+
+
+# --- listing, pruning, the daily backup ------------------------------------------------
+
+
+def test_backups_are_listed_newest_first_even_within_one_second(admin: ServiceContext) -> None:
+    made = [create_backup(admin) for _ in range(3)]
+
+    listed = list_backups(admin)
+
+    assert [b.path for b in listed] == [b.path for b in reversed(made)]
+    assert len({b.path for b in made}) == 3
+    assert all(b.counts["worker"] == 301 and not b.verified for b in listed)
+    assert all(b.size_bytes == b.path.stat().st_size for b in listed)
+
+
+def test_only_the_newest_backups_are_kept(admin: ServiceContext, home: Path) -> None:
+    folder = home / "backups"
+    folder.mkdir(parents=True)
+    strangers = ["catatan.txt", "sirentan.db.sebelum-pulih-20260101-080000", "sirentan-x.db"]
+    for name in strangers:
+        (folder / name).write_text("bukan cadangan")
+    SettingsService(admin).set("backup.keep", "3")
+
+    made = [create_backup(admin).path for _ in range(5)]
+
+    assert backup_files(folder) == sorted(["sirentan-x.db", *(p.name for p in made[-3:])])
+    assert all((folder / name).exists() for name in strangers)
+
+
+def test_the_backup_folder_comes_from_the_settings(
+    admin: ServiceContext, home: Path, tmp_path: Path
+) -> None:
+    assert backup_folder(admin) == home / "backups"
+    SettingsService(admin).set("backup.folder", str(tmp_path / "flashdisk"))
+
+    info = create_backup(admin)
+
+    assert info.path.parent == tmp_path / "flashdisk"
+    assert [b.path for b in list_backups(admin)] == [info.path]
+
+
+def test_the_daily_backup_is_made_once_a_day(admin: ServiceContext) -> None:
+    today = date.today()
+    first = daily_backup_if_due(admin, today)
+    assert first is not None and first.verified
+
+    assert daily_backup_if_due(admin, today) is None
+    assert daily_backup_if_due(acting(admin, VIEWER), today + timedelta(days=1)) is None
+    assert daily_backup_if_due(admin, today + timedelta(days=1)) is not None
+
+
+# --- who may do what ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", [VIEWER, VERIFIKATOR], ids=["viewer", "verifikator"])
+def test_viewers_and_verifikators_may_not_make_or_list_backups(
+    admin: ServiceContext, who: Principal
+) -> None:
+    clerk = acting(admin, who)
+    with pytest.raises(PermissionDeniedError, match="membuat cadangan"):
+        create_backup(clerk)
+    with pytest.raises(PermissionDeniedError, match="membuat cadangan"):
+        list_backups(clerk)
+
+
+def test_an_operator_makes_backups_but_may_not_restore(admin: ServiceContext) -> None:
+    operator = acting(admin, OPERATOR)
+    info = create_backup(operator)
+    live = live_path(admin)
+    before = fingerprint(live)
+
+    with pytest.raises(PermissionDeniedError, match="memulihkan basis data"):
+        restore_backup(operator, info.path)
+
+    assert fingerprint(live) == before
+    assert list(live.parent.glob("*sebelum-pulih*")) == []
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SIRENTAN_DATABASE_URL"}
+    env |= {"SIRENTAN_HOME": str(home), "SIRENTAN_PASSWORD": PASSWORD}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,  # no terminal: a restore must not wait for an answer
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_backup_commands_create_list_and_restore(tmp_path: Path) -> None:
+    home = tmp_path / "cli"
+    first = cli("users", "create", "--name", "admin_satu", "--role", "admin", home=home)
+    assert first.returncode == 0, first.stderr
+    demo = cli("demo-data", "--count", "120", "--user", "admin_satu", home=home)
+    assert demo.returncode == 0, demo.stderr
+
+    made = cli("backup", "create", "--user", "admin_satu", home=home)
+    assert made.returncode == 0, made.stderr
+    assert "Cadangan dibuat dan diperiksa utuh" in made.stdout and "120 peserta" in made.stdout
+    backup = next((home / "backups").glob("sirentan-*.db"))
+    listed = cli("backup", "list", "--user", "admin_satu", home=home)
+    assert listed.returncode == 0 and str(backup) in listed.stdout
+
+    unconfirmed = cli("backup", "restore", str(backup), "--user", "admin_satu", home=home)
+    assert unconfirmed.returncode == 1 and "--yes" in unconfirmed.stderr
+    assert list(home.glob("*sebelum-pulih*")) == []
+
+    restored = cli("backup", "restore", str(backup), "--yes", "--user", "admin_satu", home=home)
+    assert restored.returncode == 0, restored.stderr
+    assert "sirentan.db.sebelum-pulih-" in restored.stdout
+    assert len(list(home.glob("sirentan.db.sebelum-pulih-*"))) >= 1
+    assert rows(home / "sirentan.db", "SELECT count(*) FROM worker") == [(120,)]
+
+
+# --- PostgreSQL -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_register() -> Iterator[str]:
+    """One migrated PostgreSQL database with demo workers for this module's tests."""
+    if shutil.which("pg_dump") is None:
+        message = "pg_dump not installed: sudo apt-get install postgresql-client"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI requires the PostgreSQL backup tests)", pytrace=False)
+        pytest.skip(message)
+    url, server = create_pg_database()
+    engine = make_engine(url)
+    try:
+        schema.upgrade(engine)
+        generate_demo_workers(ServiceContext.for_engine(engine, ADMIN), 250, seed=3)
+        engine.dispose()
+        yield url
+    finally:
+        engine.dispose()
+        drop_pg_database(url, server)
+
+
+@pytest.fixture
+def pg_admin(pg_register: str) -> Iterator[ServiceContext]:
+    ctx = ServiceContext.for_engine(make_engine(pg_register), ADMIN)
+    yield ctx
+    ctx.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_backup_is_a_checked_custom_format_dump(pg_admin: ServiceContext) -> None:
+    info = create_backup(pg_admin)
+
+    database = pg_admin.engine.url.database
+    assert info.path.name.startswith(f"sirentan-{database}-") and info.path.suffix == ".dump"
+    assert info.path.read_bytes()[:5] == b"PGDMP"
+    assert info.verified and info.counts["worker"] == 250
+    assert verify_backup(info.path).verified
+    assert [b.path for b in list_backups(pg_admin)] == [info.path]
+    assert list(info.path.parent.glob("*.partial*")) == []
+
+
+@pytest.mark.postgres
+def test_a_truncated_dump_is_refused(pg_admin: ServiceContext, tmp_path: Path) -> None:
+    content = create_backup(pg_admin).path.read_bytes()
+    truncated = tmp_path / "sirentan-x-20260101-000000.dump"
+    truncated.write_bytes(content[: len(content) - 200])
+    with pytest.raises(SiRentanError, match="rusak"):
+        verify_backup(truncated)
+
+
+@pytest.mark.postgres
+def test_postgresql_is_restored_by_the_server_administrator(pg_admin: ServiceContext) -> None:
+    info = create_backup(pg_admin)
+    with pytest.raises(SiRentanError, match="pg_restore --clean") as refused:
+        restore_backup(pg_admin, info.path)
+    assert pg_admin.engine.url.database in refused.value.message
+    assert daily_backup_if_due(pg_admin) is None
+
+
+@pytest.mark.postgres
+def test_without_pg_dump_the_clerk_is_told_what_to_install(
+    pg_admin: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(SiRentanError, match="postgresql-client"):
+        create_backup(pg_admin)
+    assert not any((backup_folder(pg_admin)).glob("sirentan-*"))

@@ -1,0 +1,221 @@
+"""Exports re-read cell by cell: types, formats, formula-safety, scope, masking (both engines)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import func, select
+
+from models import AuditEntry, Setting, Worker
+from models.enums import Role, WorkerStatus
+from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.excel_export import (
+    DEFAULT_BPJS_COLUMNS,
+    ExportCancelledError,
+    ExportFormat,
+    export_workers,
+)
+from services.excel_export.service import write_export
+from services.formatting import long_date
+from services.permissions import PermissionDeniedError
+from services.worker_types import WorkerQuery
+from services.workers import WorkerService
+from tests.factories import worker_input
+from tests.integration.trust_helpers import clerk, first_admin
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+KOTA = "53.03.05"
+
+
+@pytest.fixture
+def register(ctx: ServiceContext) -> int:
+    """60 demo workers and one whose texts look like formulas; returns that one's id."""
+    generate_demo_workers(ctx, 60, seed=7)
+    tricky = worker_input(
+        1,
+        address='=HYPERLINK("http://contoh.invalid","klik")',
+        birth_place="@Kefamenanu",
+        notes="-",
+        kk_number="5303050101200001",
+    )
+    return WorkerService(ctx).create(tricky).worker.id
+
+
+def _sheet(path: Path) -> Worksheet:
+    return openpyxl.load_workbook(path).active
+
+
+def _rows(sheet: Worksheet, header_row: int = 3) -> list[dict[str, object]]:
+    headers = [c.value for c in sheet[header_row]]
+    return [
+        dict(zip(headers, (c.value for c in row), strict=True))
+        for row in sheet.iter_rows(min_row=header_row + 1)
+    ]
+
+
+def test_the_list_keeps_numbers_as_text_and_dates_as_dates(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    result = export_workers(ctx, tmp_path / "daftar.xlsx")
+    assert result.rows == 61 and result.sheets == 1
+    sheet = _sheet(result.path)
+    title = str(sheet["A1"].value)
+    assert "Kabupaten Timor Tengah Utara" in title and long_date(date.today()) in title
+    assert sheet["A1"].font.b and sheet["A3"].font.b and sheet["A3"].value == "NIK"
+    assert sheet.freeze_panes == "A4"
+    assert sheet.auto_filter.ref == "A3:R64"
+    assert sheet.column_dimensions["A"].width >= 18  # 16 digits fit
+    tricky = WorkerService(ctx).get(register)
+    [row] = [r for r in _rows(sheet) if r["NIK"] == tricky.nik]
+    assert row["Nama"] == tricky.full_name and row["No. KK"] == "5303050101200001"
+    assert row["No. KPJ"] == "00000000001" and row["No. HP"] == "081234567890"
+    assert row["Tanggal lahir"] == datetime(1985, 7, 12)
+    assert row["Alamat"] == '=HYPERLINK("http://contoh.invalid","klik")'
+    assert row["Tempat lahir"] == "@Kefamenanu"
+    for cells in sheet.iter_rows(min_row=4):
+        by_header = {sheet.cell(row=3, column=c.column).value: c for c in cells}
+        assert by_header["NIK"].data_type == "s" and len(str(by_header["NIK"].value)) == 16
+        assert by_header["Tanggal lahir"].number_format == "dd-mm-yyyy"
+        assert by_header["Tanggal lahir"].is_date
+        for cell in cells:
+            assert cell.data_type != "f", cell.coordinate
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                assert cell.data_type == "s"
+
+
+def test_the_bpjs_list_follows_its_setting(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    sheet = _sheet(export_workers(ctx, tmp_path / "bpjs.xlsx", fmt=ExportFormat.BPJS).path)
+    headers = [c.value for c in sheet[3]]
+    assert headers == [
+        "NIK",
+        "NAMA",
+        "TEMPAT LAHIR",
+        "TANGGAL LAHIR",
+        "JENIS KELAMIN",
+        "ALAMAT",
+        "DESA/KELURAHAN",
+        "KECAMATAN",
+        "PEKERJAAN",
+        "NO. HP",
+        "PROGRAM",
+        "TANGGAL MULAI KEPESERTAAN",
+        "SUMBER DANA",
+    ]
+    assert len(headers) == len(DEFAULT_BPJS_COLUMNS)
+    rows = _rows(sheet)
+    with ctx.session_factory() as session:
+        active = session.scalar(select(func.count()).where(Worker.status == WorkerStatus.ACTIVE))
+    assert len(rows) == active  # registration is for workers covered now
+    assert {r["PROGRAM"] for r in rows} == {"JKK, JKM"}
+    assert all(str(r["NAMA"]).isupper() for r in rows)
+    assert all(isinstance(r["TANGGAL LAHIR"], datetime) for r in rows)
+    with ctx.session_factory() as session:
+        session.add(Setting(key="export.bpjs_columns", value="full_name, nik, program"))
+        session.commit()
+    again = _sheet(export_workers(ctx, tmp_path / "bpjs2.xlsx", fmt=ExportFormat.BPJS).path)
+    assert [c.value for c in again[3]] == ["NAMA", "NIK", "PROGRAM"]
+
+
+def test_one_sheet_per_village_for_the_village_heads(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    result = export_workers(ctx, tmp_path / "desa.xlsx", fmt=ExportFormat.VILLAGE)
+    workbook = openpyxl.load_workbook(result.path)
+    with ctx.session_factory() as session:
+        villages = session.scalar(select(func.count(func.distinct(Worker.village_code))))
+    assert result.sheets == villages == len(workbook.sheetnames)
+    total = 0
+    for sheet in workbook.worksheets:
+        assert str(sheet["A1"].value).startswith(
+            ("Daftar Peserta Pekerja Rentan Desa", "Daftar Peserta Pekerja Rentan Kelurahan")
+        )
+        assert sheet["A3"].value == "No" and sheet["B3"].value == "Nama"
+        numbers = [c.value for c in sheet["A"][3:]]
+        assert numbers == list(range(1, len(numbers) + 1))
+        total += len(numbers)
+    assert total == result.rows == 61
+
+
+def test_the_recap_counts_with_the_database(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    result = export_workers(ctx, tmp_path / "rekap.xlsx", fmt=ExportFormat.RECAP)
+    rows = _rows(_sheet(result.path))
+    grand = rows[-1]
+    assert grand["Kecamatan"] == "JUMLAH SELURUHNYA" and grand["Jumlah"] == 61
+    assert grand["Laki-laki"] + grand["Perempuan"] == 61  # type: ignore[operator]
+    assert grand["Aktif"] + grand["Nonaktif"] + grand["Meninggal"] == 61  # type: ignore[operator]
+    villages = [r for r in rows if r["Desa/Kelurahan"]]
+    assert sum(r["Jumlah"] for r in villages) == 61  # type: ignore[misc]
+    with ctx.session_factory() as session:
+        kota = session.scalar(select(func.count()).where(Worker.kecamatan_code == KOTA))
+    [subtotal] = [r for r in rows if r["Kecamatan"] == "Jumlah Kecamatan Kota Kefamenanu"]
+    assert subtotal["Jumlah"] == kota
+
+
+def test_every_export_is_audited_with_its_filter_and_count(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    query = WorkerQuery(kecamatan_code=KOTA, status=WorkerStatus.ACTIVE)
+    result = export_workers(ctx, tmp_path / "kota.xlsx", query)
+    with ctx.session_factory() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+    details = json.loads(entry.changes or "{}")
+    assert details == {
+        "format": "list",
+        "filter": {"kecamatan_code": KOTA, "status": "aktif"},
+        "rows": result.rows,
+        "file": "kota.xlsx",
+    }
+    assert entry.user_name == "petugas1"
+
+
+def test_a_cancelled_export_leaves_no_file_and_no_record(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    generate_demo_workers(ctx, 1_200, seed=3)
+    target = tmp_path / "batal.xlsx"
+    with pytest.raises(ExportCancelledError):
+        export_workers(ctx, target, cancel=lambda: True)
+    assert not target.exists() and not list(tmp_path.glob(".*.tmp"))
+    with ctx.session_factory() as session:
+        assert session.scalar(select(func.count()).where(AuditEntry.action == "export")) == 0
+
+
+def test_a_kecamatan_clerk_exports_only_their_kecamatan(
+    ctx: ServiceContext, database_url: str, register: int, tmp_path: Path
+) -> None:
+    admin = first_admin(ctx, database_url)
+    local = clerk(admin, database_url, "kota_ekspor", Role.OPERATOR, [KOTA])
+    result = export_workers(local, tmp_path / "kota.xlsx")
+    rows = _rows(_sheet(result.path))
+    with ctx.session_factory() as session:
+        kota = session.scalar(select(func.count()).where(Worker.kecamatan_code == KOTA))
+    assert len(rows) == result.rows == kota
+    assert {r["Kecamatan"] for r in rows} == {"Kota Kefamenanu"}
+
+
+def test_a_viewer_may_not_export_and_would_see_niks_masked(
+    ctx: ServiceContext, database_url: str, register: int, tmp_path: Path
+) -> None:
+    admin = first_admin(ctx, database_url)
+    viewer = clerk(admin, database_url, "pengamat_ekspor", Role.VIEWER)
+    with pytest.raises(PermissionDeniedError):
+        export_workers(viewer, tmp_path / "tidak.xlsx")
+    # Below the permission check the rows come through the viewer's scope: masked
+    # (on PostgreSQL the viewer's database role could not read a NIK at all).
+    path = tmp_path / "samar.xlsx"
+    write_export(viewer, viewer.principal, path, WorkerQuery(), ExportFormat.LIST)
+    rows = _rows(_sheet(path))
+    assert len(rows) == 61
+    for row in rows:
+        assert str(row["NIK"])[4:12] == "********"
+        assert row["No. KK"] is None or str(row["No. KK"])[4:12] == "********"

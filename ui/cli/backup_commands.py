@@ -1,0 +1,88 @@
+"""`backup create | list | restore FILE [--yes]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from services.backup import BackupInfo, create_backup, list_backups, restore_backup, verify_backup
+from services.errors import SiRentanError
+from services.permissions import Permission
+from ui.cli.signin import add_user_option, signed_in
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = commands.add_parser("backup", help="cadangan basis data")
+    sub = backup.add_subparsers(dest="backup_command", metavar="PERINTAH", required=True)
+
+    create = sub.add_parser("create", help="buat cadangan sekarang dan periksa isinya")
+    create.add_argument(
+        "--folder", type=Path, metavar="FOLDER", help="folder tujuan (bawaan: pengaturan)"
+    )
+    add_user_option(create)
+    create.set_defaults(handler=_create)
+
+    listing = sub.add_parser("list", help="daftar cadangan, terbaru di atas")
+    add_user_option(listing)
+    listing.set_defaults(handler=_list)
+
+    restore = sub.add_parser("restore", help="pulihkan basis data SQLite dari berkas cadangan")
+    restore.add_argument("file", type=Path, metavar="BERKAS")
+    restore.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi")
+    add_user_option(restore)
+    restore.set_defaults(handler=_restore)
+
+
+def _create(args: argparse.Namespace) -> int:
+    info = create_backup(signed_in(args), args.folder)
+    print(f"Cadangan dibuat dan diperiksa utuh: {info.path}")
+    print(f"  {_size(info)}, {_counts(info)}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    backups = list_backups(signed_in(args))
+    if not backups:
+        print("Belum ada cadangan.")
+    for info in backups:
+        when = f"{info.created_at:%d-%m-%Y %H.%M}"
+        print(f"{when}  {_size(info):>9}  {_counts(info):<16} {info.path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    ctx.require(Permission.RESTORE_BACKUP)
+    if ctx.is_sqlite:
+        # Checked before asking: a clerk should not confirm a restore that cannot happen.
+        verify_backup(args.file)
+        live = Path(ctx.engine.url.database or "")
+        question = (
+            f"Pulihkan dari {args.file}? Basis data saat ini disimpan dulu sebagai "
+            f"{live.name}.sebelum-pulih-<tanggal-jam> di {live.parent} [y/N] "
+        )
+        if not args.yes and not _confirmed(question):
+            print("Tidak dipulihkan; basis data tidak diubah.")
+            return 1
+    aside = restore_backup(ctx, args.file)
+    print(f"Basis data dipulihkan dari {args.file}.")
+    print(f"Basis data sebelumnya disimpan sebagai {aside}")
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise SiRentanError(
+            "Pemulihan perlu konfirmasi: jalankan perintah ini di terminal, atau tambahkan --yes."
+        )
+    return input(question).strip().lower() in {"y", "ya", "yes"}
+
+
+def _size(info: BackupInfo) -> str:
+    return f"{info.size_bytes / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _counts(info: BackupInfo) -> str:
+    workers = info.counts.get("worker")
+    return "-" if workers is None else f"{workers:,} peserta".replace(",", ".")

@@ -1,0 +1,1 @@
+"""Jejak audit: who changed or saw what, when and from which computer."""

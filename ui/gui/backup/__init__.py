@@ -1,0 +1,1 @@
+"""Cadangan data: backups of the register, made by hand or daily, and restoring one."""

@@ -1,0 +1,1 @@
+"""Start-up dialogs: the first administrator, signing in, and choosing a new password."""

@@ -1,0 +1,1 @@
+"""Akun petugas: administrators add, change and deactivate clerk accounts (never delete)."""

@@ -1,0 +1,80 @@
+"""Atur ulang kata sandi: a temporary password for a clerk who forgot theirs or is locked out."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.accounts import UserInfo, reset_password
+from services.errors import SiRentanError, ValidationError
+from ui.gui.app_context import AppContext
+from ui.gui.retry import with_retry
+from ui.gui.users.temporary_password import temporary_password
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_form.field_rows import FieldRows
+
+
+class PasswordResetDialog(QDialog):
+    def __init__(self, app: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Atur ulang kata sandi")
+        self._app = app
+        self.user = user
+        self.password = QLineEdit(temporary_password(), self)
+        self.generate_button = QPushButton("Buat acak", self)
+        self.generate_button.clicked.connect(lambda: self.password.setText(temporary_password()))
+        self.banner = NoticeBanner(self)
+        self._lay_out()
+
+    def accept(self) -> None:
+        user_id, password = self.user.id, self.password.text()
+        try:
+            with_retry(self, lambda: reset_password(self._app.ctx, user_id, password))
+        except ValidationError as error:
+            self.rows.show(error.problems)
+            return
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return
+        super().accept()
+
+    def _lay_out(self) -> None:
+        intro = QLabel(
+            f"Kata sandi sementara untuk <b>{escape(self.user.username)}</b> "
+            f"({escape(self.user.full_name)}). Kunci akun dibuka; petugas wajib mengganti "
+            "kata sandi ini saat masuk.",
+            self,
+        )
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setWordWrap(True)
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.password, 1)
+        line.addWidget(self.generate_button)
+        row.setFocusProxy(self.password)
+        rows = FieldRows(self)
+        rows.add("Kata sandi sementara", row, "password")
+        self.rows = rows
+        buttons = QDialogButtonBox(self)
+        buttons.addButton("Atur ulang", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(rows.layout)
+        layout.addWidget(self.banner)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)

@@ -1,0 +1,55 @@
+"""The form's side of a conflict: show the dialog, then reload, overwrite, or keep editing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from services.errors import ConflictError
+from services.worker_merge import changed_fields
+from services.worker_types import WorkerDetail, WorkerInput
+from ui.gui.widgets.notice_banner import Tone
+from ui.gui.worker_form.conflict_dialog import ConflictChoice, ConflictDialog, ask_conflict
+
+if TYPE_CHECKING:
+    from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
+
+RELOADED = "Data terbaru dari basis data sudah dimuat."
+KEPT = "Isian Anda belum disimpan dan masih di layar; salin bila perlu, lalu tekan Muat ulang."
+
+
+def resolve_conflict(form: WorkerFormDialog, error: ConflictError) -> bool:
+    """True when the clerk chose to overwrite and the merged record was saved."""
+    original = form.detail
+    assert original is not None  # a new worker cannot be in conflict
+    # The service hands the newer record over; a conflict found late (at flush) does not.
+    current = error.current if isinstance(error.current, WorkerDetail) else form.latest()
+    if current is None:
+        return False
+    dialog = ConflictDialog(form.app, original, current, my_changes(form, original), form)
+    choice = ask_conflict(dialog)
+    dialog.deleteLater()
+    if choice is ConflictChoice.RELOAD:
+        form.load(current)
+        form.banner.show_message(RELOADED, Tone.INFO)
+        return False
+    if choice is ConflictChoice.OVERWRITE:
+        # Theirs as the base, only my fields on top, saved against their version; if a
+        # third clerk saved meanwhile, the next conflict compares against this base.
+        form.load(current)
+        form.show_input(dialog.merged)
+        return form.save()
+    form.reload_button.show()
+    form.banner.show_message(f"{error.message}\n{KEPT}", Tone.WARNING)
+    return False
+
+
+def my_changes(form: WorkerFormDialog, original: WorkerDetail) -> WorkerInput:
+    """The record as it was opened, with only the fields this clerk changed in the form.
+
+    Compared form-to-form (as loaded vs now), so a value the form merely shows
+    differently from how it is stored never counts as the clerk's change.
+    """
+    now = form.collect()
+    mine = changed_fields(form.loaded_input, now)
+    return replace(original.to_input(), **{name: getattr(now, name) for name in mine})

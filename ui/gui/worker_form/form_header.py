@@ -1,0 +1,25 @@
+"""The line above the form's tabs: whose record, its NIK, when and by whom it last changed."""
+
+from __future__ import annotations
+
+from html import escape
+
+from services.formatting import long_date
+from services.worker_types import WorkerDetail
+from ui.gui.formats import local_date
+
+NEW_WORKER = "<b>Peserta baru</b> — isi sesuai KTP dan kartu BPJS."
+
+
+def header_html(detail: WorkerDetail | None, read_only: bool) -> str:
+    if detail is None:
+        return NEW_WORKER
+    changed = long_date(local_date(detail.updated_at))
+    by = f" oleh {escape(detail.updated_by)}" if detail.updated_by else ""
+    # Said once at the top, so a reader is not left wondering why nothing can be typed.
+    mode = " &nbsp;·&nbsp; <i>hanya baca</i>" if read_only else ""
+    return (
+        f"<b>{escape(detail.full_name)}</b> &nbsp;·&nbsp; NIK {escape(detail.nik)}"
+        f" &nbsp;·&nbsp; <span style='color:#5f6368'>terakhir diubah {changed}{by}</span>"
+        f"{mode}"
+    )

@@ -35,6 +35,11 @@ ACTION_LABELS = {
     Action.PASSWORD: "Ganti kata sandi",
     "backup": "Cadangan",
     "restore": "Pemulihan",
+    "import": "Impor",
+    "import_approve": "Setujui impor",
+    "import_undo": "Batalkan impor",
+    "merge": "Gabung data ganda",
+    "twin_different": "Bukan orang yang sama",
 }
 
 ENTITY_LABELS = {
@@ -45,6 +50,8 @@ ENTITY_LABELS = {
     "user_kecamatan": "Batas kecamatan akun",
     "audit_log": "Jejak audit",
     "database": "Basis data",
+    "import_batch": "Impor Excel",
+    "twin_review": "Kemungkinan data ganda",
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.database import is_sqlite, make_session_factory, redact_url
+from models.database import is_sqlite, make_session_factory
 from services.audit import install_audit
 from services.permissions import Permission, PermissionDeniedError, Principal
 
@@ -48,7 +48,3 @@ class ServiceContext:
             return f"SQLite: {self.engine.url.database}"
         url = self.engine.url
         return f"PostgreSQL: {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
-
-    @property
-    def redacted_url(self) -> str:
-        return redact_url(self.engine.url)

@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from models import Region
 from models.enums import RegionLevel
-from models.text_keys import region_key
 from services.context import ServiceContext
 from services.settings import SettingsService
 from services.unit_of_work import read_session
@@ -67,11 +66,6 @@ class RegionDirectory:
     def is_village(self, code: str) -> bool:
         item = self._by_code.get(code)
         return item is not None and item.code.count(".") == 3
-
-    def find_villages(self, text: str) -> list[RegionItem]:
-        """Villages whose folded name contains the folded text ("Nian" finds "N i a n")."""
-        key = region_key(text)
-        return [v for v in self._villages if key in region_key(v.name)]
 
     @cached_property
     def national_kecamatan_codes(self) -> frozenset[str]:

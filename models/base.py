@@ -22,6 +22,11 @@ NAMING_CONVENTION = {
 }
 
 
+# Table info for tables the migrations seed with reference data (regions,
+# occupations, rate tables): the tests' cleanup between tests leaves them alone.
+REFERENCE = {"reference": True}
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

@@ -15,12 +15,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Digits16, Timestamp, code_enum, number_text
+from models.base import REFERENCE, Base, Digits16, Timestamp, code_enum, number_text
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
 
 
 class Occupation(Base):
     __tablename__ = "occupation"
+    __table_args__ = ({"info": REFERENCE},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)

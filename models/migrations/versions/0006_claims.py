@@ -1,0 +1,21 @@
+"""Claim files: claims, their heirs, documents, attachments and status history.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-24
+"""
+
+from __future__ import annotations
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass  # filled by the claims work (issue 7)
+
+
+def downgrade() -> None:
+    pass

@@ -2,7 +2,26 @@
 
 from models.audit import AuditEntry
 from models.base import Base
+from models.card import CardKey, CardPrint, CardPrintBatch
+from models.claim import (
+    Claim,
+    ClaimAttachment,
+    ClaimBenefitRate,
+    ClaimChecklistItem,
+    ClaimDocument,
+    ClaimHeir,
+    ClaimStatusChange,
+)
+from models.document import DocumentFile, DocumentTemplate, IssuedDocument, LetterCounter, Signatory
 from models.import_batch import ImportBatch, ImportBatchRow, ImportColumnMap, TwinReview
+from models.premium import (
+    BpjsList,
+    BpjsListEntry,
+    BudgetAllocation,
+    PremiumBill,
+    PremiumPayment,
+    PremiumRate,
+)
 from models.region import Region, RegionCodeChange
 from models.setting import Setting
 from models.user import AppUser, UserKecamatan
@@ -12,14 +31,35 @@ __all__ = [
     "AppUser",
     "AuditEntry",
     "Base",
+    "BpjsList",
+    "BpjsListEntry",
+    "BudgetAllocation",
+    "CardKey",
+    "CardPrint",
+    "CardPrintBatch",
+    "Claim",
+    "ClaimAttachment",
+    "ClaimBenefitRate",
+    "ClaimChecklistItem",
+    "ClaimDocument",
+    "ClaimHeir",
+    "ClaimStatusChange",
+    "DocumentFile",
+    "DocumentTemplate",
     "Heir",
     "ImportBatch",
     "ImportBatchRow",
     "ImportColumnMap",
+    "IssuedDocument",
+    "LetterCounter",
     "Occupation",
+    "PremiumBill",
+    "PremiumPayment",
+    "PremiumRate",
     "Region",
     "RegionCodeChange",
     "Setting",
+    "Signatory",
     "TwinReview",
     "UserKecamatan",
     "Worker",

@@ -53,10 +53,22 @@ def _entity(obj: object) -> tuple[str, str | None, str | None, str]:
         return "user", None, None, obj.username
     if isinstance(obj, UserKecamatan):
         return "user_kecamatan", "user", _str(obj.user_id), obj.kecamatan_code
-    raise KeyError(type(obj).__name__)
+    # Later tables describe themselves: a method audit_describe() returning the same tuple.
+    return obj.audit_describe()  # type: ignore[attr-defined]
 
 
 AUDITED = (Worker, Heir, Setting, AppUser, UserKecamatan)
+
+
+def _is_audited(obj: object) -> bool:
+    return isinstance(obj, AUDITED) or hasattr(obj, "audit_describe")
+
+
+def _order(obj: object) -> int:
+    # Parents before children: a model's audit_order (default 0) after the core tables.
+    if isinstance(obj, AUDITED):
+        return AUDITED.index(type(obj))
+    return len(AUDITED) + getattr(obj, "audit_order", 0)
 
 
 def install_audit(factory: sessionmaker[Session]) -> None:
@@ -108,8 +120,8 @@ def _rows(session: Session) -> Iterable[dict[str, Any]]:
         (Action.DELETE, session.deleted),
     ):
         # Parents before children, so a worker's entry precedes its heirs'.
-        audited = [o for o in objects if isinstance(o, AUDITED)]
-        for obj in sorted(audited, key=lambda o: AUDITED.index(type(o))):
+        audited = [o for o in objects if _is_audited(o)]
+        for obj in sorted(audited, key=_order):
             changes = _changes(obj, kind)
             if kind == Action.UPDATE and not changes:
                 continue

@@ -43,7 +43,7 @@ def check_coverage(
         return CoverageResult(
             found=False, query=number, message=f"{number} tidak terdaftar sebagai peserta."
         )
-    covered, message = _coverage_today(worker, today)
+    covered, message = coverage_today(worker, today)
     return CoverageResult(
         found=True,
         query=number,
@@ -62,7 +62,7 @@ def check_coverage(
     )
 
 
-def _coverage_today(worker: Any, today: date) -> tuple[bool, str]:
+def coverage_today(worker: Any, today: date) -> tuple[bool, str]:
     if worker.status is not WorkerStatus.ACTIVE:
         since = f" sejak {long_date(worker.status_date)}" if worker.status_date else ""
         return False, f"Tidak terlindungi: status {WORKER_STATUS[worker.status].lower()}{since}."

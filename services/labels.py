@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.card import CardLayout, CardStatus, Recipient, ReprintReason
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
 
 GENDER = {Gender.MALE: "Laki-laki", Gender.FEMALE: "Perempuan"}
@@ -50,3 +51,19 @@ WORKER_FIELDS = {
     "status_date": "Tanggal status",
     "notes": "Catatan",
 }
+
+REPRINT_REASON = {
+    ReprintReason.LOST: "Hilang",
+    ReprintReason.DAMAGED: "Rusak",
+    ReprintReason.CORRECTED: "Data diperbaiki",
+}
+
+CARD_STATUS = {
+    CardStatus.PRINTED: "Dicetak, belum diserahkan",
+    CardStatus.HANDED_OVER: "Sudah diserahkan",
+    CardStatus.SUPERSEDED: "Diganti cetak ulang",
+}
+
+RECIPIENT = {Recipient.WORKER: "Peserta sendiri", Recipient.VILLAGE_OFFICE: "Kantor desa"}
+
+CARD_LAYOUT = {CardLayout.A4: "Lembar A4 (10 kartu)", CardLayout.CR80: "Printer kartu PVC (CR80)"}

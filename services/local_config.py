@@ -22,6 +22,9 @@ ENV_DATABASE_URL = "SIRENTAN_DATABASE_URL"
 @dataclass(slots=True)
 class LocalConfig:
     database_url: str | None = None
+    # Printer calibration for cards: each workstation's printer feeds differently.
+    card_offset_x_mm: float = 0.0
+    card_offset_y_mm: float = 0.0
 
 
 def _config_file():
@@ -36,7 +39,15 @@ def load_local_config() -> LocalConfig:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return LocalConfig()
-    return LocalConfig(database_url=data.get("database_url") or None)
+    return LocalConfig(
+        database_url=data.get("database_url") or None,
+        card_offset_x_mm=_number(data.get("card_offset_x_mm")),
+        card_offset_y_mm=_number(data.get("card_offset_y_mm")),
+    )
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def save_local_config(config: LocalConfig) -> None:

@@ -28,6 +28,80 @@ DEFAULTS: dict[str, str] = {
     "backup.folder": "",
     # How many backups of each kind stay in the folder; older ones are deleted.
     "backup.keep": "14",
+    # Premiums (issue 8): a worker who joins or leaves mid-month counts for the whole
+    # month ("full") or not at all for that month ("none").
+    "premium.partial_month": "full",
+    # Reports: at most this many workers listed per check of the data-quality report.
+    "report.detail_limit": "1000",
+    # Participant cards. Officials' names change: settings, not constants.
+    "cards.programme_title": "Jaminan Sosial Ketenagakerjaan — Pekerja Rentan",
+    # Empty: the neutral placeholder shipped in resources/images.
+    "cards.logo_path": "",
+    "cards.signer_position": "Kepala Dinas Tenaga Kerja dan Transmigrasi",
+    "cards.signer_name": "Simon Soge",
+    # One step per line; empty: the steps from the domain rules (services.cards.render).
+    "cards.accident_steps": "",
+    "cards.death_steps": "",
+    "cards.disclaimer": (
+        "Kartu informasi Pemerintah Daerah; bukan kartu resmi BPJS Ketenagakerjaan."
+    ),
+    "bpjs.branch_phone": "",
+    # Official documents (issue 6). Letterhead: the office keys above plus these.
+    # Empty emblem paths: the neutral placeholder in resources/images.
+    "letterhead.emblem_path": "",
+    "letterhead.regional_head_emblem_path": "",
+    "letterhead.regional_head_title": "Bupati Timor Tengah Utara",
+    "documents.page_size": "a4",
+    # Letter numbers: {klasifikasi} {nomor} {unit} {bulan_romawi} {bulan} {tahun};
+    # a kind's own pattern/series when set, else these. One yearly sequence per series.
+    "numbering.pattern": "{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}",
+    "numbering.unit_code": "Nakertrans",
+    "numbering.series": "surat",
+    "numbering.pengantar.classification": "500.15",
+    "numbering.klaim.classification": "500.15.14.2",
+    "numbering.keterangan.classification": "500.15",
+    "numbering.ahli_waris.classification": "500.15",
+    "numbering.iuran.classification": "500.15",
+    "numbering.pks.classification": "500.15",
+    "numbering.pks.pattern": "{klasifikasi}/{nomor}/PKS/{unit}/{bulan_romawi}/{tahun}",
+    "numbering.pks.series": "pks",
+    # Premium per worker per month until the rates table (issue 8) replaces these.
+    "premium.jkk_monthly": "10000",
+    "premium.jkm_monthly": "6800",
+    "premium.bpjs_account": "",
+    # The agreement (PKS): the other party and the defaults of its parameters.
+    "bpjs.branch_town": "Atambua",
+    "bpjs.branch_address": "Atambua, Kabupaten Belu",
+    "bpjs.branch_head_name": "",
+    "bpjs.branch_head_position": "Kepala Kantor Cabang Atambua",
+    "bpjs.branch_head_npk": "",
+    "bpjs.branch_head_decree": "",
+    "agreement.first_party_address": "Kantor Bupati Timor Tengah Utara, Kefamenanu",
+    "agreement.months": "12",
+    # Funding sources whose workers the agreement pays for (codes, comma-separated).
+    "agreement.funding_sources": "apbd_kab",
+    "agreement.budget_code": "",
+    "agreement.payment_due_day": "15",
+    "agreement.court": "Pengadilan Negeri Kefamenanu",
+    # One legal basis per line; {tahun} is the agreement's year.
+    "agreement.legal_bases": (
+        "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional\n"
+        "Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial\n"
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
+        "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi\n"
+        "Peraturan Pemerintah Nomor 44 Tahun 2015 tentang Penyelenggaraan Program Jaminan "
+        "Kecelakaan Kerja dan Jaminan Kematian sebagaimana telah diubah dengan Peraturan "
+        "Pemerintah Nomor 82 Tahun 2019 dan Peraturan Pemerintah Nomor 49 Tahun 2023\n"
+        "Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Tata Cara "
+        "Penyelenggaraan Program Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan "
+        "Hari Tua\n"
+        "Instruksi Presiden Nomor 2 Tahun 2021 tentang Optimalisasi Pelaksanaan Program "
+        "Jaminan Sosial Ketenagakerjaan\n"
+        "Instruksi Presiden Nomor 4 Tahun 2022 tentang Percepatan Penghapusan Kemiskinan "
+        "Ekstrem\n"
+        "Peraturan Daerah Kabupaten Timor Tengah Utara tentang Anggaran Pendapatan dan "
+        "Belanja Daerah Tahun Anggaran {tahun}"
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    exists,
     false,
     func,
     literal_column,
@@ -28,11 +29,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from models import Occupation, Region, Worker
+from models import CardPrint, Occupation, Region, Worker
+from models.card import CardStatus
 from models.text_keys import name_key
 from models.views import worker_masked
 from services.permissions import Principal
-from services.worker_types import SortKey, WorkerQuery
+from services.worker_types import CardFilter, SortKey, WorkerQuery
 
 _DIGIT_QUERY = re.compile(r"^[\d\s.\-']+$")
 MAX_PAGE = 1000
@@ -121,7 +123,17 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
     if query.occupation_code:
         occupation_id = select(Occupation.id).where(Occupation.code == query.occupation_code)
         conditions.append(src.c.occupation_id == occupation_id.scalar_subquery())
+    if query.card:
+        conditions.append(card_condition(query.card, src))
     return conditions
+
+
+def card_condition(card: CardFilter, src: Table) -> ColumnElement[bool]:
+    if card == CardFilter.NOT_PRINTED:
+        return ~exists().where(CardPrint.worker_id == src.c.id)
+    handed = card == CardFilter.HANDED_OVER
+    status = CardStatus.HANDED_OVER if handed else CardStatus.PRINTED
+    return exists().where(CardPrint.worker_id == src.c.id, CardPrint.status == status)
 
 
 def _number_condition(session: Session, digits: str, scope: Scope) -> ColumnElement[bool]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
 from services.errors import Problem
@@ -168,6 +169,19 @@ class SortKey:
     COVERAGE_END = "coverage_end"
 
 
+class CardFilter(StrEnum):
+    NOT_PRINTED = "belum_dicetak"
+    PRINTED_NOT_HANDED_OVER = "belum_diserahkan"
+    HANDED_OVER = "sudah_diserahkan"
+
+
+CARD_FILTER_LABELS = {
+    CardFilter.NOT_PRINTED: "Kartu belum dicetak",
+    CardFilter.PRINTED_NOT_HANDED_OVER: "Kartu dicetak, belum diserahkan",
+    CardFilter.HANDED_OVER: "Kartu sudah diserahkan",
+}
+
+
 @dataclass(slots=True)
 class WorkerQuery:
     """Search text (NIK/KPJ prefix when it is digits, else words of the name) and filters."""
@@ -178,6 +192,7 @@ class WorkerQuery:
     status: WorkerStatus | None = None
     funding: FundingSource | None = None
     occupation_code: str | None = None
+    card: CardFilter | None = None
     sort: str = SortKey.NAME
     descending: bool = False
     offset: int = 0

@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
+from importlib import import_module
 
 from services.errors import SiRentanError
 from services.local_config import resolve_database_url
@@ -18,20 +19,22 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
 
+# Each module adds its sub-commands through register(subparsers); one line per module.
+COMMAND_MODULES = (
+    "db_commands",
+    "worker_commands",
+    "user_commands",
+    "backup_commands",
+    "import_commands",
+    "export_commands",
+)
 
-def build_parser() -> argparse.ArgumentParser:
-    from ui.cli import (
-        backup_commands,
-        db_commands,
-        export_commands,
-        import_commands,
-        user_commands,
-        worker_commands,
-    )
 
+def _base_parser(**options: object) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",
+        **options,  # type: ignore[arg-type]
     )
     parser.add_argument(
         "--database",
@@ -39,24 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="alamat basis data (bawaan: SIRENTAN_DATABASE_URL, pengaturan komputer ini, "
         "atau berkas SQLite di folder data pengguna)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _base_parser()
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    db_commands.register(commands)
-    worker_commands.register(commands)
-    user_commands.register(commands)
-    backup_commands.register(commands)
-    import_commands.register(commands)
-    export_commands.register(commands)
+    for module_name in COMMAND_MODULES:
+        import_module(f"ui.cli.{module_name}").register(commands)
     return parser
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    url = resolve_database_url(args.database)
-    if args.command is None:
+    # No command: straight to the GUI, without importing every command's services
+    # (PDF, Excel) that the app's start-up time does not need.
+    opening, rest = _base_parser(add_help=False).parse_known_args(argv)
+    if not rest:
         from ui.gui.app import run_gui
 
-        return run_gui(url)
+        return run_gui(resolve_database_url(opening.database))
+    args = build_parser().parse_args(argv)
+    url = resolve_database_url(args.database)
     configure_logging()
     args.database_url = url
     handler: Handler = args.handler

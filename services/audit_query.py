@@ -52,6 +52,12 @@ ENTITY_LABELS = {
     "database": "Basis data",
     "import_batch": "Impor Excel",
     "twin_review": "Kemungkinan data ganda",
+    "premium_rate": "Tarif iuran",
+    "premium_bill": "Tagihan iuran BPJS",
+    "premium_payment": "Pembayaran iuran",
+    "budget_allocation": "Pagu anggaran iuran",
+    "bpjs_list": "Daftar peserta tertagih BPJS",
+    "report": "Laporan",
 }
 
 

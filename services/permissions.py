@@ -24,6 +24,7 @@ class Permission(StrEnum):
     READ_AUDIT = "read_audit"
     BACKUP = "backup"
     RESTORE_BACKUP = "restore_backup"
+    PREMIUMS = "premiums"  # BPJS bills, payments, budget allocations, billed lists
 
 
 _OPERATOR = {
@@ -36,6 +37,7 @@ _OPERATOR = {
     Permission.LETTERS,
     Permission.EXPORT,
     Permission.BACKUP,
+    Permission.PREMIUMS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -74,6 +76,7 @@ _ACTION_LABELS = {
     Permission.READ_AUDIT: "melihat jejak audit",
     Permission.BACKUP: "membuat cadangan",
     Permission.RESTORE_BACKUP: "memulihkan basis data dari cadangan",
+    Permission.PREMIUMS: "mencatat tagihan, pembayaran dan anggaran iuran",
 }
 
 

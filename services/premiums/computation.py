@@ -1,0 +1,166 @@
+"""The premium the register says is due: workers counted per month, times the month's rate.
+
+Counting is the database's work (one scan with conditional sums per call, never
+a worker row in Python); rates are a handful of rows multiplied here. Every
+count goes through the clerk's scope (services.worker_search.Scope), so a clerk
+limited to some kecamatan gets their kecamatan's figures, said so on reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import ColumnElement, Table, case, func, select
+from sqlalchemy.orm import Session
+
+from models.enums import FundingSource
+from services import worker_search
+from services.context import ServiceContext
+from services.permissions import Permission
+from services.premiums.coverage_sql import RULE_KEY, RULE_TEXT, counted_in, covered_on, parse_rule
+from services.premiums.months import Month
+from services.premiums.rates import RateTable
+from services.premiums.types import (
+    Area,
+    FundingTotal,
+    MonthlyPremium,
+    MonthTotal,
+    PartialMonthRule,
+    PremiumLine,
+)
+from services.regions import RegionDirectory
+from services.settings import SettingsService
+from services.unit_of_work import read_session
+from services.worker_types import WorkerQuery
+
+
+def partial_month_rule(ctx: ServiceContext) -> PartialMonthRule:
+    return parse_rule(SettingsService(ctx).get(RULE_KEY))
+
+
+def area_conditions(
+    session: Session, area: Area, scope: worker_search.Scope
+) -> list[ColumnElement[bool]]:
+    """The clerk's scope and the area, as the worker list would filter them."""
+    query = WorkerQuery(
+        kecamatan_code=area.kecamatan_code, village_code=area.village_code, funding=area.funding
+    )
+    return worker_search.filters(session, query, scope)
+
+
+def scope_note(ctx: ServiceContext, regions: RegionDirectory | None = None) -> str | None:
+    """Said on every figure of a clerk limited to some kecamatan."""
+    principal = ctx.principal
+    if principal is None or not principal.kecamatan_codes:
+        return None
+    regions = regions or RegionDirectory(ctx)
+    names = ", ".join(regions.name(c) for c in sorted(principal.kecamatan_codes))
+    return f"Hanya peserta di kecamatan yang boleh dilihat akun ini: {names}."
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def count_months(
+    session: Session,
+    src: Table,
+    conditions: list[ColumnElement[bool]],
+    months: list[Month],
+    rule: PartialMonthRule,
+) -> dict[Month, dict[FundingSource, int]]:
+    """Workers counted in each month, per funding source, in one pass over the register."""
+    if not months:
+        return {}
+    measures = [_count_if(counted_in(src, m, rule)) for m in months]
+    rows = session.execute(
+        select(src.c.funding, *measures).where(*conditions).group_by(src.c.funding)
+    ).all()
+    counts: dict[Month, dict[FundingSource, int]] = {m: {} for m in months}
+    for row in rows:
+        for month, value in zip(months, row[1:], strict=True):
+            if value:
+                counts[month][FundingSource(row[0])] = int(value)
+    return counts
+
+
+def count_covered_on(
+    session: Session, src: Table, conditions: list[ColumnElement[bool]], day: date
+) -> dict[FundingSource, int]:
+    rows = session.execute(
+        select(src.c.funding, func.count())
+        .where(*conditions, covered_on(src, day))
+        .group_by(src.c.funding)
+    ).all()
+    return {FundingSource(f): int(n) for f, n in rows}
+
+
+def totals(counts: dict[Month, dict[FundingSource, int]], rates: RateTable) -> list[MonthTotal]:
+    """Counts turned into money with each month's rate."""
+    result = []
+    for month, by_funding in counts.items():
+        lines = tuple(
+            FundingTotal(f, by_funding[f], by_funding[f] * rates.require(f, month).total)
+            for f in FundingSource
+            if by_funding.get(f)
+        )
+        result.append(MonthTotal(month, lines))
+    return result
+
+
+def premium_series(
+    ctx: ServiceContext, months: Iterable[Month], area: Area | None = None
+) -> list[MonthTotal]:
+    """Workers counted and premium per month and funding source (e.g. the 12 months of a year)."""
+    ctx.require(Permission.READ_WORKERS)
+    rule = partial_month_rule(ctx)
+    scope = worker_search.Scope.of(ctx.principal)
+    with read_session(ctx) as session:
+        conditions = area_conditions(session, area or Area(), scope)
+        counts = count_months(session, scope.source, conditions, sorted(set(months)), rule)
+        return totals(counts, RateTable.load(session))
+
+
+def monthly_premium(
+    ctx: ServiceContext,
+    month: Month,
+    area: Area | None = None,
+    regions: RegionDirectory | None = None,
+) -> MonthlyPremium:
+    """The month's premium per kecamatan and funding source, with the rule and the rates."""
+    ctx.require(Permission.READ_WORKERS)
+    regions = regions or RegionDirectory(ctx)
+    rule = partial_month_rule(ctx)
+    scope = worker_search.Scope.of(ctx.principal)
+    src = scope.source
+    area = area or Area()
+    with read_session(ctx) as session:
+        conditions = area_conditions(session, area, scope)
+        rows = session.execute(
+            select(src.c.kecamatan_code, src.c.funding, func.count())
+            .where(*conditions, counted_in(src, month, rule))
+            .group_by(src.c.kecamatan_code, src.c.funding)
+        ).all()
+        rates = RateTable.load(session)
+    lines = [
+        PremiumLine(
+            code,
+            regions.name(code),
+            FundingSource(funding),
+            int(n),
+            rates.require(FundingSource(funding), month),
+        )
+        for code, funding, n in rows
+    ]
+    order = list(FundingSource)
+    lines.sort(key=lambda line: (line.kecamatan_name, order.index(line.funding)))
+    used = {line.funding for line in lines} | ({area.funding} if area.funding else set())
+    return MonthlyPremium(
+        month=month,
+        rule=rule,
+        rule_text=RULE_TEXT[rule],
+        lines=tuple(lines),
+        rates=tuple((f, r) for f in order if f in used and (r := rates.rate(f, month))),
+        scope_note=scope_note(ctx, regions),
+    )

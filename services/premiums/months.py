@@ -1,0 +1,83 @@
+"""Calendar months, the unit premiums are computed, billed and paid in."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from services.errors import SiRentanError
+
+MONTH_NAMES = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1900 <= self.year <= 2999:
+            raise SiRentanError(f"Bulan {self.year}-{self.month:02d} tidak ada.")
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """ "2026-07" (also 2026/7, 2026.07); anything else is refused with the form to use."""
+        match = _TEXT.match(text or "")
+        if match is None:
+            raise SiRentanError(f"Bulan '{text}' tidak dapat dibaca; tulis seperti 2026-07.")
+        return cls(int(match[1]), int(match[2]))
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def shift(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @property
+    def label(self) -> str:
+        """ "Juli 2026"."""
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def code(self) -> str:
+        """ "2026-07", as typed on the command line."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def months_of_year(year: int) -> list[Month]:
+    return [Month(year, m) for m in range(1, 13)]
+
+
+def months_between(first: Month, last: Month) -> list[Month]:
+    """Every month from ``first`` to ``last``, both included."""
+    count = (last.year - first.year) * 12 + last.month - first.month
+    return [first.shift(i) for i in range(count + 1)]

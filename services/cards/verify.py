@@ -1,0 +1,48 @@
+"""Checking a scanned card against the register: is it ours, and is the worker covered today?"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from models import CardKey, Worker
+from services.cards.qr_payload import IdKind, is_authentic, parse_payload
+from services.cards.types import CardVerification
+from services.context import ServiceContext
+from services.coverage import coverage_today
+from services.permissions import Permission
+from services.unit_of_work import read_session
+
+
+def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) -> CardVerification:
+    """The text a QR scanner typed (scanners act as keyboards) checked against this register."""
+    ctx.require(Permission.SEE_FULL_IDENTITY)
+    today = today or date.today()
+    identity = parse_payload(scanned)
+    if identity is None:
+        return CardVerification(False, "Kode ini bukan kode kartu peserta SiRentan.")
+    with read_session(ctx) as session:
+        secret = session.scalars(select(CardKey.secret)).one()
+        if not is_authentic(secret, identity):
+            return CardVerification(
+                False,
+                "Kode pemeriksa tidak cocok: kartu ini tidak dibuat oleh register ini "
+                "atau kodenya diubah. Periksa KTP pemegang kartu.",
+            )
+        column = Worker.kpj if identity.kind == IdKind.KPJ else Worker.nik
+        stmt = select(Worker).where(column == identity.number)
+        kecamatan = ctx.principal.kecamatan_codes if ctx.principal else frozenset()
+        if kecamatan:
+            stmt = stmt.where(Worker.kecamatan_code.in_(sorted(kecamatan)))
+        worker = session.scalars(stmt).one_or_none()
+        if worker is None:
+            return CardVerification(
+                False,
+                "Kartu asli, tetapi pesertanya tidak ditemukan di register yang boleh Anda "
+                "lihat (dihapus, nomornya diubah, atau di kecamatan lain). "
+                "Cari peserta dengan NIK dari KTP.",
+            )
+        covered, coverage = coverage_today(worker, today)
+        message = f"Kartu asli: {worker.full_name}. {coverage}"
+        return CardVerification(True, message, worker.id, worker.full_name, covered)

@@ -55,7 +55,9 @@ def test_print_hand_over_and_verify_from_the_command_line(tmp_path: Path) -> Non
 def test_calibration_is_saved_for_this_workstation(tmp_path: Path) -> None:
     first_admin(tmp_path)
     page = tmp_path / "kalibrasi.pdf"
-    ran = as_admin("cards", "calibration", "-o", str(page), "--x", "1.5", "--y", "-2", home=tmp_path)
+    ran = as_admin(
+        "cards", "calibration", "-o", str(page), "--x", "1.5", "--y", "-2", home=tmp_path
+    )
     assert ran.returncode == 0, ran.stderr
     assert "geser 1.5 mm, -2 mm" in ran.stdout
     assert len(PdfReader(page).pages) == 1

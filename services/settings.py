@@ -28,6 +28,20 @@ DEFAULTS: dict[str, str] = {
     "backup.folder": "",
     # How many backups of each kind stay in the folder; older ones are deleted.
     "backup.keep": "14",
+    # Claims (issue 7). What the domain notes mark likely or unconfirmed is a setting.
+    "claims.attachment_max_mb": "5",
+    "claims.jkk_report_hours": "48",
+    "claims.jkk_lapse_months": "24",
+    "claims.jkm_lapse_months": "24",
+    "claims.jkm_reduced_months": "3",
+    "claims.scholarship_min_years": "3",
+    "claims.jkk_scholarship_needs_min_years": "ya",
+    "claims.scholarship_max_children": "2",
+    "claims.scholarship_max_age": "23",
+    "claims.scholarship_cap": "174000000",
+    "claims.npwp_threshold": "50000000",
+    "claims.default_reported_income": "1000000",
+    "claims.waiting_documents_days": "14",
     # Premiums (issue 8): a worker who joins or leaves mid-month counts for the whole
     # month ("full") or not at all for that month ("none").
     "premium.partial_month": "full",

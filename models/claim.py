@@ -1,0 +1,321 @@
+"""Claim files (klaim JKK and JKM): the claim, its heirs, documents, scans and status history,
+and the two editable reference tables the claims work from (document checklist, benefits).
+
+A claim belongs to a worker and follows the worker's kecamatan limits (row-level
+security on PostgreSQL). Scans live in their own table so that lists and the audit
+trail never carry the file bytes; the document row keeps the scan's SHA-256.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import REFERENCE, Base, Timestamp, code_enum
+
+
+class ClaimType(StrEnum):
+    JKK = "jkk"  # work accident, including the commute
+    JKM = "jkm"  # death not caused by a work accident
+
+
+class ClaimStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETE = "berkas_lengkap"
+    SUBMITTED = "diajukan"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+    PAID = "dibayar"
+    CLOSED = "selesai"
+    CANCELLED = "dibatalkan"
+
+
+class AccidentContext(StrEnum):
+    WORK = "kerja"
+    COMMUTE = "perjalanan"
+
+
+class JkkOutcome(StrEnum):
+    """What became of the injured worker (the second report, "tahap II")."""
+
+    TREATMENT = "perawatan"
+    RECOVERED = "sembuh"
+    PARTIAL_DISABILITY = "cacat_sebagian"
+    TOTAL_DISABILITY = "cacat_total"
+    DEATH = "meninggal"
+
+
+class ClaimHeirRelation(StrEnum):
+    """Finer than the register's HeirRelation: the legal order of heirs needs these."""
+
+    SPOUSE = "suami_istri"
+    CHILD = "anak"
+    PARENT = "orang_tua"
+    GRANDCHILD = "cucu"
+    GRANDPARENT = "kakek_nenek"
+    SIBLING = "saudara"
+    PARENT_IN_LAW = "mertua"
+    NAMED_IN_WILL = "wasiat"
+    OTHER = "lainnya"
+
+
+class EducationLevel(StrEnum):
+    TK_SD = "tk_sd"
+    SMP = "smp"
+    SMA = "sma"
+    HIGHER = "pt"  # university or vocational training
+
+
+class BenefitBasis(StrEnum):
+    FIXED = "tetap"  # a fixed amount, part of the total
+    INCOME_MULTIPLE = "kali_upah"  # multiplier × reported income, at least the minimum
+    PER_YEAR = "per_tahun"  # scholarship per child and year
+    MONTHLY_INCOME = "per_bulan"  # multiplier × reported income each month
+    CEILING = "paling_banyak"  # paid as spent, up to the amount
+    AS_NEEDED = "sesuai_kebutuhan"  # paid as needed, no ceiling
+
+
+class Claim(Base):
+    __tablename__ = "claim"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # No cascade: a worker with claims cannot be deleted (the worker service says so).
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"), index=True)
+    claim_type: Mapped[ClaimType] = mapped_column(code_enum(ClaimType, "claim_type"))
+    status: Mapped[ClaimStatus] = mapped_column(
+        code_enum(ClaimStatus, "claim_status"), default=ClaimStatus.DRAFT, index=True
+    )
+    status_since: Mapped[Timestamp]
+    # The event: the accident (JKK) or the death (JKM).
+    event_date: Mapped[date] = mapped_column(Date)
+    # "HH:MM" in WITA; text, so the audit trail records it like any other value.
+    event_time: Mapped[str | None] = mapped_column(String(5))
+    event_place: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    accident_context: Mapped[AccidentContext | None] = mapped_column(
+        code_enum(AccidentContext, "accident_context")
+    )
+    injuries: Mapped[str | None] = mapped_column(Text)
+    treatment_place: Mapped[str | None] = mapped_column(String(200))
+    witnesses: Mapped[str | None] = mapped_column(Text)
+    traffic_accident: Mapped[bool] = mapped_column(Boolean, default=False)
+    police_report_number: Mapped[str | None] = mapped_column(String(60))
+    jkk_outcome: Mapped[JkkOutcome | None] = mapped_column(code_enum(JkkOutcome, "jkk_outcome"))
+    disability_percent: Mapped[int | None] = mapped_column(Integer)
+    # JKM: the event date; JKK: when the accident proved fatal.
+    death_date: Mapped[date | None] = mapped_column(Date)
+    cause_of_death: Mapped[str | None] = mapped_column(String(200))
+    reported_income: Mapped[int | None] = mapped_column(BigInteger)
+    # The first report to BPJS ("tahap I") and its deadline, kept in UTC so lists filter on it.
+    first_report_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    report_deadline_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Eligibility as last computed, for lists; the claim view recomputes it.
+    eligible: Mapped[bool] = mapped_column(Boolean, default=True)
+    ineligible_reason: Mapped[str | None] = mapped_column(String(300))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    # The recommendation letter from the letter register (services/documents).
+    letter_number: Mapped[str | None] = mapped_column(String(80))
+    letter_date: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str | None] = mapped_column(String(300))
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    paid_amount: Mapped[int | None] = mapped_column(BigInteger)
+    paid_to_name: Mapped[str | None] = mapped_column(String(120))
+    paid_bank_name: Mapped[str | None] = mapped_column(String(60))
+    paid_account_number: Mapped[str | None] = mapped_column(String(30))
+    paid_account_holder: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[Timestamp]
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[Timestamp]
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    heirs: Mapped[list[ClaimHeir]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimHeir.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    audit_order = 0
+
+    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
+        # Under the worker, so the worker's history shows their claims too.
+        number = f" #{self.id}" if self.id else ""
+        return "claim", "worker", str(self.worker_id), f"klaim {self.claim_type.upper()}{number}"
+
+
+class ClaimHeir(Base):
+    __tablename__ = "claim_heir"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    # The register's heir this one was picked from, if any.
+    heir_id: Mapped[int | None] = mapped_column(
+        ForeignKey("heir.id", ondelete="SET NULL"), index=True
+    )
+    full_name: Mapped[str] = mapped_column(String(120))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    relation: Mapped[ClaimHeirRelation] = mapped_column(
+        code_enum(ClaimHeirRelation, "claim_heir_relation")
+    )
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(200))
+    bank_name: Mapped[str | None] = mapped_column(String(60))
+    bank_account_number: Mapped[str | None] = mapped_column(String(30))
+    bank_account_holder: Mapped[str | None] = mapped_column(String(120))
+    education_level: Mapped[EducationLevel | None] = mapped_column(
+        code_enum(EducationLevel, "education_level")
+    )
+    note: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[Timestamp]
+    updated_at: Mapped[Timestamp]
+
+    claim: Mapped[Claim] = relationship(back_populates="heirs")
+
+    audit_order = 1
+
+    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
+        return "claim_heir", "claim", str(self.claim_id), f"ahli waris klaim {self.full_name}"
+
+
+class ClaimDocument(Base):
+    """A checklist item's state on one claim; the item itself is in claim_checklist_item."""
+
+    __tablename__ = "claim_document"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(40))
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(300))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str | None] = mapped_column(String(40))
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    attached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attached_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[Timestamp]
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("claim_id", "item_code"),)
+
+    audit_order = 1
+
+    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
+        return "claim_document", "claim", str(self.claim_id), f"dokumen {self.item_code}"
+
+
+class ClaimAttachment(Base):
+    """The bytes of a document's scan; not audited itself (the document row carries its hash)."""
+
+    __tablename__ = "claim_attachment"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("claim_document.id", ondelete="CASCADE"), primary_key=True
+    )
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ClaimStatusChange(Base):
+    """The claim's own history: every status change with who, when and why. Append-only."""
+
+    __tablename__ = "claim_status_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[ClaimStatus | None] = mapped_column(code_enum(ClaimStatus, "from_status"))
+    to_status: Mapped[ClaimStatus] = mapped_column(code_enum(ClaimStatus, "to_status"))
+    step_back: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at: Mapped[Timestamp]
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(String(300))
+
+
+class ClaimChecklistItem(Base):
+    """Editable: which documents a claim type needs, and when (``condition``)."""
+
+    __tablename__ = "claim_checklist_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_type: Mapped[ClaimType] = mapped_column(code_enum(ClaimType, "claim_type"))
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(200))
+    # Plain words for the family's "what is still missing" slip.
+    hint: Mapped[str | None] = mapped_column(String(300))
+    # Space-separated condition codes that must all hold (services/claims/checklist.py).
+    condition: Mapped[str] = mapped_column(String(80), default="")
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[Timestamp]
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("claim_type", "code"), {"info": REFERENCE})
+
+    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
+        return "claim_checklist_item", None, None, f"{self.claim_type.upper()} {self.code}"
+
+
+class ClaimBenefitRate(Base):
+    """Editable: benefit amounts with validity dates; the app estimates, BPJS decides."""
+
+    __tablename__ = "claim_benefit_rate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(200))
+    # Which claims the line applies to (services/claims/benefits.py lists the codes).
+    condition: Mapped[str] = mapped_column(String(40))
+    basis: Mapped[BenefitBasis] = mapped_column(code_enum(BenefitBasis, "benefit_basis"))
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    multiplier: Mapped[int | None] = mapped_column(Integer)
+    minimum: Mapped[int | None] = mapped_column(BigInteger)
+    education_level: Mapped[EducationLevel | None] = mapped_column(
+        code_enum(EducationLevel, "education_level")
+    )
+    max_years: Mapped[int | None] = mapped_column(Integer)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[Timestamp]
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("code", "valid_from"), {"info": REFERENCE})
+
+    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
+        return "claim_benefit_rate", None, None, f"{self.code} mulai {self.valid_from}"
+
+
+__all__ = [
+    "AccidentContext",
+    "BenefitBasis",
+    "Claim",
+    "ClaimAttachment",
+    "ClaimBenefitRate",
+    "ClaimChecklistItem",
+    "ClaimDocument",
+    "ClaimHeir",
+    "ClaimHeirRelation",
+    "ClaimStatus",
+    "ClaimStatusChange",
+    "ClaimType",
+    "EducationLevel",
+    "JkkOutcome",
+]

@@ -1,0 +1,142 @@
+"""Claim files (klaim JKK and JKM) from the first report to the payment: the one API the CLI
+and the GUI's claims section call. Every call takes a ``ServiceContext``, checks the
+clerk's permission first, runs in one transaction and returns plain dataclasses
+(``services/claims/types.py``); expected problems raise ``SiRentanError``s with an
+Indonesian message (``ValidationError.problems`` name the field of each).
+
+Reading (Permission.READ_WORKERS; viewers get NIKs masked and no bank accounts, health
+details or scans; kecamatan limits apply):
+
+- ``list_claims(ctx, ClaimQuery(status=, claim_type=, kecamatan_code=, deadline_state=,
+  worker_id=, waiting_documents_only=, limit=, offset=)) -> ClaimPage``: rows newest first,
+  ``total`` and ``counts_by_status`` (under the other filters); each ``ClaimRow`` carries
+  ``deadline_state``, ``report_deadline`` (UTC) and the flags ``report_overdue`` and
+  ``waiting_documents`` (a draft older than ``claims.waiting_documents_days``).
+- ``get_claim(ctx, claim_id) -> ClaimDetail``: the event (``detail.event`` is a
+  ``ClaimInput`` ready to edit), the worker, ``eligibility`` (checks with reasons,
+  ``report_deadline`` to count down to, ``deadline_state``), heirs in the legal order with
+  ``entitled``, the checklist (``documents``, ``missing_documents``), the ``benefit``
+  estimate (``BenefitEstimate.label`` says it is one), the status ``history``,
+  ``next_steps`` this clerk may take, and ``version`` for the next write.
+
+Writing (Permission.CLAIMS unless said otherwise; each returns the fresh ``ClaimDetail``):
+
+- ``check_claim(ctx, worker_id, ClaimInput, claim_id=None) -> ClaimCheck``: problems and
+  eligibility while the clerk types the event date; writes nothing.
+- ``open_claim(ctx, worker_id, ClaimInput, heirs=None)``: a draft; ``heirs=None`` takes
+  the worker's registered heirs for a death claim (``worker_heir_choices`` lists them).
+- ``update_claim(ctx, claim_id, ClaimInput, expected_version)``;
+  ``set_heirs(ctx, claim_id, [ClaimHeirInput], expected_version)``.
+- ``update_document(ctx, claim_id, DocumentUpdate(item_code, received, received_on, note))``;
+  ``attach_scan(ctx, claim_id, item_code, file_name, content)``, ``remove_scan(...)``;
+  ``open_scan(ctx, claim_id, item_code) -> Attachment`` (Permission.SEE_FULL_IDENTITY).
+- ``change_status(ctx, claim_id, StatusChange(target, on=, note=, letter_number=,
+  letter_date=, amount=, recipient_heir_id=, bank_name=, account_number=,
+  account_holder=), expected_version)``: one workflow step (``workflow.py``); the
+  verification step (draft ⇄ berkas lengkap) is open to Permission.APPROVE too.
+  ``diajukan`` stores the recommendation letter's number and date: the letter itself
+  comes from the letter register (``services/documents``), which passes them here.
+- ``write_missing_slip(ctx, claim_id, path) -> Path``: the one-page "what is still
+  missing" slip for the family (PDF); recorded as a print in the audit trail.
+
+The editable reference tables (Permission.MANAGE_SETTINGS to change):
+``list_checklist(ctx, claim_type) -> [ChecklistRow]``, ``save_checklist_item(ctx,
+ChecklistRow)`` (keyed by claim type and code; ``condition`` codes in ``checklist.py``),
+``list_benefit_rates(ctx) -> [RateRow]``, ``save_benefit_rate(ctx, RateRow)`` (keyed by
+code and ``valid_from``; ``condition`` codes in ``benefits.py``).
+
+Settings (``services/settings.py``, keys ``claims.*``): attachment_max_mb,
+jkk_report_hours, jkk_lapse_months, jkm_lapse_months, jkm_reduced_months,
+scholarship_min_years, jkk_scholarship_needs_min_years, scholarship_max_children,
+scholarship_max_age, scholarship_cap, npwp_threshold, default_reported_income,
+waiting_documents_days. Labels for every code: ``services/claims/labels.py``.
+
+Every call takes an optional ``now`` (aware datetime) so tests and the GUI's countdown
+agree on the clock; dates typed by clerks are WITA (UTC+8).
+"""
+
+from services.claims.benefits import RateRow
+from services.claims.checklist import ChecklistRow
+from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
+from services.claims.missing_slip import write_missing_slip
+from services.claims.query import get_claim, list_claims
+from services.claims.reference import (
+    list_benefit_rates,
+    list_checklist,
+    save_benefit_rate,
+    save_checklist_item,
+)
+from services.claims.service import (
+    check_claim,
+    open_claim,
+    set_heirs,
+    update_claim,
+    worker_heir_choices,
+)
+from services.claims.status import change_status
+from services.claims.types import (
+    Attachment,
+    AttachmentInfo,
+    BenefitEstimate,
+    BenefitLine,
+    CheckOutcome,
+    ClaimCheck,
+    ClaimDetail,
+    ClaimHeirInput,
+    ClaimInput,
+    ClaimPage,
+    ClaimQuery,
+    ClaimRow,
+    DeadlineState,
+    DocumentItem,
+    DocumentUpdate,
+    Eligibility,
+    EligibilityCheck,
+    HeirEntry,
+    HistoryEntry,
+    StatusChange,
+    WorkerSummary,
+)
+
+__all__ = [
+    "Attachment",
+    "AttachmentInfo",
+    "BenefitEstimate",
+    "BenefitLine",
+    "CheckOutcome",
+    "ChecklistRow",
+    "ClaimCheck",
+    "ClaimDetail",
+    "ClaimHeirInput",
+    "ClaimInput",
+    "ClaimPage",
+    "ClaimQuery",
+    "ClaimRow",
+    "DeadlineState",
+    "DocumentItem",
+    "DocumentUpdate",
+    "Eligibility",
+    "EligibilityCheck",
+    "HeirEntry",
+    "HistoryEntry",
+    "RateRow",
+    "StatusChange",
+    "WorkerSummary",
+    "attach_scan",
+    "change_status",
+    "check_claim",
+    "get_claim",
+    "list_benefit_rates",
+    "list_checklist",
+    "list_claims",
+    "open_claim",
+    "open_scan",
+    "remove_scan",
+    "save_benefit_rate",
+    "save_checklist_item",
+    "set_heirs",
+    "update_claim",
+    "update_document",
+    "worker_heir_choices",
+    "write_missing_slip",
+]

@@ -1,0 +1,295 @@
+"""Is the claim eligible on the event date, and why (pure rules, no database).
+
+Coverage is active when the event date lies within the worker's coverage period
+(both ends inclusive) and the worker was not deactivated on or before it. The
+membership length is counted from the coverage start to the event date in calendar
+months: a death on the day three months after the start is no longer "under three
+months"; the scholarship opens on the day three years after the start.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from models.claim import ClaimType
+from models.enums import FundingSource, WorkerStatus
+from services.claims.rules import WITA, ClaimRules
+from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
+from services.formatting import long_date
+from services.labels import FUNDING
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageFacts:
+    """What the worker record says about coverage."""
+
+    coverage_start: date | None
+    coverage_end: date | None
+    status: WorkerStatus
+    status_date: date | None
+    funding: FundingSource
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    claim_type: ClaimType
+    event_date: date
+    event_time: time | None
+    first_report_at: datetime | None
+    filed_on: date  # submitted to BPJS on, or today while not yet submitted
+    death_claim: bool  # JKM, or JKK with a fatal outcome
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; the month's last day when it is shorter (31 Jan + 1)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def whole_months(start: date, end: date) -> int:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if add_months(start, months) > end else months
+
+
+def clock(value: str | time | None) -> time | None:
+    """The event time as stored ("08:30", WITA) or as typed."""
+    if value is None or isinstance(value, time):
+        return value
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def clock_text(value: time | None) -> str | None:
+    return None if value is None else f"{value:%H:%M}"
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC; a naive moment typed by a clerk is WITA (see callers)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def report_deadline(event_date: date, event_time: time | None, hours: int) -> datetime:
+    """The first-report deadline in UTC. An unknown time counts from the start of the day,
+    so the countdown never promises more time than there is."""
+    start = datetime.combine(event_date, event_time or time(0, 0), tzinfo=WITA)
+    return (start + timedelta(hours=hours)).astimezone(UTC)
+
+
+def deadline_state(
+    deadline: datetime | None, first_report_at: datetime | None, now: datetime
+) -> DeadlineState:
+    if deadline is None:
+        return DeadlineState.NOT_APPLICABLE
+    deadline = as_utc(deadline)
+    if first_report_at is not None:
+        on_time = as_utc(first_report_at) <= deadline
+        return DeadlineState.ON_TIME if on_time else DeadlineState.LATE
+    return DeadlineState.RUNNING if as_utc(now) <= deadline else DeadlineState.LATE
+
+
+def assess(
+    facts: ClaimFacts, worker: CoverageFacts, rules: ClaimRules, now: datetime
+) -> Eligibility:
+    checks = [_coverage(facts.event_date, worker), *_status(facts, worker), _funding(worker)]
+    start = worker.coverage_start
+    membership_days = None
+    reduced = scholarship = False
+    if start is not None and facts.event_date >= start:
+        membership_days = (facts.event_date - start).days
+        if facts.claim_type is ClaimType.JKM:
+            reduced = facts.event_date < add_months(start, rules.jkm_reduced_months)
+            checks.append(_membership(facts.event_date, start, reduced, rules))
+        if facts.death_claim:
+            needs_years = facts.claim_type is ClaimType.JKM or rules.jkk_scholarship_needs_min_years
+            long_enough = facts.event_date >= add_months(start, 12 * rules.scholarship_min_years)
+            scholarship = long_enough or not needs_years
+            checks.append(_scholarship(scholarship, needs_years, rules))
+    deadline = None
+    state = DeadlineState.NOT_APPLICABLE
+    if facts.claim_type is ClaimType.JKK:
+        deadline = report_deadline(facts.event_date, facts.event_time, rules.jkk_report_hours)
+        state = deadline_state(deadline, facts.first_report_at, now)
+        checks.append(_deadline_check(deadline, state, facts, rules, now))
+    months = rules.jkk_lapse_months if facts.claim_type is ClaimType.JKK else rules.jkm_lapse_months
+    lapse_date = add_months(facts.event_date, months)
+    checks.append(_lapse(lapse_date, facts.filed_on, months))
+    return Eligibility(
+        eligible=all(c.outcome is not CheckOutcome.FAIL for c in checks),
+        checks=tuple(checks),
+        membership_days=membership_days,
+        reduced_benefit=reduced,
+        scholarship_open=scholarship,
+        report_deadline=deadline,
+        deadline_state=state,
+        lapse_date=lapse_date,
+    )
+
+
+def _coverage(event: date, worker: CoverageFacts) -> EligibilityCheck:
+    start, end = worker.coverage_start, worker.coverage_end
+    on = long_date(event)
+    if start is None:
+        return EligibilityCheck(
+            "coverage_unknown",
+            CheckOutcome.FAIL,
+            "Tanggal mulai kepesertaan belum tercatat; lengkapi dulu data peserta.",
+        )
+    if event < start:
+        return EligibilityCheck(
+            "coverage_not_started",
+            CheckOutcome.FAIL,
+            f"Belum terlindungi pada {on}: kepesertaan baru mulai {long_date(start)}.",
+        )
+    if end is not None and event > end:
+        return EligibilityCheck(
+            "coverage_ended",
+            CheckOutcome.FAIL,
+            f"Tidak terlindungi pada {on}: kepesertaan berakhir {long_date(end)}.",
+        )
+    until = long_date(end) if end else "sekarang"
+    return EligibilityCheck(
+        "coverage_active",
+        CheckOutcome.OK,
+        f"Kepesertaan aktif pada {on} (periode {long_date(start)} s.d. {until}).",
+    )
+
+
+def _status(facts: ClaimFacts, worker: CoverageFacts) -> list[EligibilityCheck]:
+    since = worker.status_date
+    if worker.status is WorkerStatus.INACTIVE:
+        if since is not None and since > facts.event_date:
+            return [
+                EligibilityCheck(
+                    "status_inactive_later",
+                    CheckOutcome.INFO,
+                    f"Peserta dinonaktifkan {long_date(since)}, sesudah tanggal kejadian.",
+                )
+            ]
+        return [
+            EligibilityCheck(
+                "status_inactive",
+                CheckOutcome.FAIL,
+                f"Peserta berstatus nonaktif sejak {long_date(since)}, sebelum atau pada "
+                "tanggal kejadian.",
+            )
+        ]
+    if worker.status is WorkerStatus.DECEASED and since is not None:
+        if facts.claim_type is ClaimType.JKK and since < facts.event_date:
+            return [
+                EligibilityCheck(
+                    "status_dead_before",
+                    CheckOutcome.FAIL,
+                    f"Peserta tercatat meninggal {long_date(since)}, sebelum tanggal kecelakaan.",
+                )
+            ]
+        if facts.claim_type is ClaimType.JKM and since != facts.event_date:
+            return [
+                EligibilityCheck(
+                    "status_death_date_differs",
+                    CheckOutcome.WARN,
+                    f"Data peserta mencatat meninggal {long_date(since)}, berbeda dengan tanggal "
+                    "kematian di klaim ini; periksa akta kematian dan betulkan yang keliru.",
+                )
+            ]
+    return []
+
+
+def _funding(worker: CoverageFacts) -> EligibilityCheck:
+    if worker.funding is FundingSource.MANDIRI:
+        return EligibilityCheck(
+            "funding_self",
+            CheckOutcome.WARN,
+            "Iuran dibayar sendiri (mandiri): pastikan iuran bulan kejadian sudah lunas.",
+        )
+    return EligibilityCheck(
+        "funding", CheckOutcome.INFO, f"Iuran dibayar dari {FUNDING[worker.funding]}."
+    )
+
+
+def _membership_text(start: date, event: date) -> str:
+    months = whole_months(start, event)
+    if months == 0:
+        return f"{(event - start).days} hari"
+    years, rest = divmod(months, 12)
+    parts = [f"{years} tahun"] if years else []
+    return " ".join([*parts, f"{rest} bulan"] if rest else parts)
+
+
+def _membership(event: date, start: date, reduced: bool, rules: ClaimRules) -> EligibilityCheck:
+    length = _membership_text(start, event)
+    if reduced:
+        return EligibilityCheck(
+            "membership_short",
+            CheckOutcome.WARN,
+            f"Masa kepesertaan baru {length} (kurang dari {rules.jkm_reduced_months} bulan): "
+            "manfaat JKM dikurangi.",
+        )
+    return EligibilityCheck(
+        "membership", CheckOutcome.OK, f"Masa kepesertaan {length}: manfaat JKM penuh."
+    )
+
+
+def _scholarship(open_: bool, needs_years: bool, rules: ClaimRules) -> EligibilityCheck:
+    years = rules.scholarship_min_years
+    if not needs_years:
+        text = "Beasiswa anak dapat diajukan (untuk JKK tanpa syarat masa kepesertaan)."
+    elif open_:
+        text = f"Masa kepesertaan {years} tahun atau lebih: beasiswa anak dapat diajukan."
+    else:
+        text = f"Masa kepesertaan kurang dari {years} tahun: belum ada hak beasiswa anak."
+    return EligibilityCheck("scholarship", CheckOutcome.INFO, text)
+
+
+def _wita(moment: datetime) -> str:
+    local = as_utc(moment).astimezone(WITA)
+    return f"{long_date(local.date())} pukul {local:%H.%M} WITA"
+
+
+def _deadline_check(
+    deadline: datetime,
+    state: DeadlineState,
+    facts: ClaimFacts,
+    rules: ClaimRules,
+    now: datetime,
+) -> EligibilityCheck:
+    limit = f"{rules.jkk_report_hours} jam"
+    unknown_time = " (jam kejadian belum diisi: dihitung dari pukul 00.00)"
+    suffix = unknown_time if facts.event_time is None else ""
+    if state is DeadlineState.ON_TIME:
+        assert facts.first_report_at is not None
+        text = f"Laporan tahap I {_wita(facts.first_report_at)}: tepat waktu (batas {limit})."
+        return EligibilityCheck("report_on_time", CheckOutcome.OK, text)
+    if state is DeadlineState.LATE and facts.first_report_at is not None:
+        text = (
+            f"Laporan tahap I {_wita(facts.first_report_at)}: terlambat, batasnya "
+            f"{_wita(deadline)}{suffix}."
+        )
+        return EligibilityCheck("report_late", CheckOutcome.WARN, text)
+    if state is DeadlineState.LATE:
+        text = (
+            f"Terlambat: batas laporan tahap I ({limit}) sudah lewat pada {_wita(deadline)}"
+            f"{suffix}. Laporkan segera ke BPJS dan catat alasannya."
+        )
+        return EligibilityCheck("report_overdue", CheckOutcome.WARN, text)
+    left = as_utc(deadline) - as_utc(now)
+    hours = int(left.total_seconds() // 3600)
+    text = f"Laporkan ke BPJS paling lambat {_wita(deadline)} (sisa {hours} jam){suffix}."
+    return EligibilityCheck("report_due", CheckOutcome.WARN, text)
+
+
+def _lapse(lapse_date: date, filed_on: date, months: int) -> EligibilityCheck:
+    if filed_on > lapse_date:
+        return EligibilityCheck(
+            "lapsed",
+            CheckOutcome.FAIL,
+            f"Kedaluwarsa: klaim harus diajukan paling lambat {long_date(lapse_date)} "
+            f"({months} bulan sesudah kejadian).",
+        )
+    return EligibilityCheck(
+        "lapse_date",
+        CheckOutcome.INFO,
+        f"Klaim harus diajukan ke BPJS paling lambat {long_date(lapse_date)}.",
+    )

@@ -1,0 +1,161 @@
+"""Reading claims: one claim whole, and the claims list with its filters and counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from models import Claim, Region
+from models.claim import ClaimStatus, ClaimType
+from services.claims.detail import (
+    deadline_of,
+    read_detail,
+    report_overdue,
+    waiting_documents,
+)
+from services.claims.eligibility import as_utc
+from services.claims.rules import load_rules
+from services.claims.types import ClaimDetail, ClaimPage, ClaimQuery, ClaimRow, DeadlineState
+from services.context import ServiceContext
+from services.permissions import Permission
+from services.unit_of_work import read_session
+from services.worker_search import Scope
+
+MAX_ROWS = 1000
+# The list's own columns: all of them public (migration 0006), so viewers read the same.
+_LIST_COLUMNS = (
+    Claim.id,
+    Claim.claim_type,
+    Claim.status,
+    Claim.status_since,
+    Claim.worker_id,
+    Claim.event_date,
+    Claim.eligible,
+    Claim.ineligible_reason,
+    Claim.report_deadline_at,
+    Claim.first_report_at,
+    Claim.created_at,
+)
+
+
+def get_claim(ctx: ServiceContext, claim_id: int, now: datetime | None = None) -> ClaimDetail:
+    ctx.require(Permission.READ_WORKERS)
+    rules = load_rules(ctx)
+    with read_session(ctx) as session:
+        return read_detail(session, ctx, claim_id, rules, now or datetime.now(UTC))
+
+
+def list_claims(
+    ctx: ServiceContext, query: ClaimQuery | None = None, now: datetime | None = None
+) -> ClaimPage:
+    """Newest first; ``counts_by_status`` counts every status under the other filters."""
+    ctx.require(Permission.READ_WORKERS)
+    query = query or ClaimQuery()
+    now = as_utc(now or datetime.now(UTC))
+    rules = load_rules(ctx)
+    scope = Scope.of(ctx.principal)
+    src = scope.source
+    village, kecamatan = aliased(Region), aliased(Region)
+    base = (
+        select(
+            *_LIST_COLUMNS,
+            src.c.full_name,
+            src.c.nik,
+            src.c.kecamatan_code,
+            village.name.label("village_name"),
+            kecamatan.name.label("kecamatan_name"),
+        )
+        .join(src, src.c.id == Claim.worker_id)
+        .join(village, village.code == src.c.village_code)
+        .join(kecamatan, kecamatan.code == src.c.kecamatan_code)
+    )
+    conditions = _conditions(query, scope, src, rules.waiting_documents_days, now)
+    with read_session(ctx) as session:
+        counts = dict(
+            session.execute(
+                _counted(base, conditions)
+                .group_by(Claim.status)
+                .with_only_columns(Claim.status, func.count())
+            ).all()
+        )
+        if query.status is not None:
+            conditions.append(Claim.status == query.status)
+        total = session.scalar(_counted(base, conditions).with_only_columns(func.count()))
+        rows = session.execute(
+            base.where(*conditions)
+            .order_by(Claim.id.desc())
+            .limit(min(query.limit, MAX_ROWS))
+            .offset(query.offset)
+        ).all()
+    return ClaimPage(
+        rows=[_row(r, rules, now) for r in rows],
+        total=total or 0,
+        counts_by_status={status: counts.get(status, 0) for status in ClaimStatus},
+    )
+
+
+def _counted(base: Select[Any], conditions: list[ColumnElement[bool]]) -> Select[Any]:
+    return base.where(*conditions).order_by(None)
+
+
+def _conditions(
+    query: ClaimQuery, scope: Scope, src: Any, waiting_days: int, now: datetime
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if scope.kecamatan_codes:
+        conditions.append(src.c.kecamatan_code.in_(sorted(scope.kecamatan_codes)))
+    if query.kecamatan_code:
+        conditions.append(src.c.kecamatan_code == query.kecamatan_code)
+    if query.claim_type is not None:
+        conditions.append(Claim.claim_type == query.claim_type)
+    if query.worker_id is not None:
+        conditions.append(Claim.worker_id == query.worker_id)
+    if query.deadline_state is not None:
+        conditions.append(_deadline_condition(query.deadline_state, now))
+    if query.waiting_documents_only:
+        conditions.append(
+            and_(
+                Claim.status == ClaimStatus.DRAFT,
+                Claim.status_since < now - timedelta(days=waiting_days),
+            )
+        )
+    return conditions
+
+
+def _deadline_condition(state: DeadlineState, now: datetime) -> ColumnElement[bool]:
+    if state is DeadlineState.NOT_APPLICABLE:
+        return Claim.claim_type != ClaimType.JKK
+    deadline, reported = Claim.report_deadline_at, Claim.first_report_at
+    jkk = Claim.claim_type == ClaimType.JKK
+    if state is DeadlineState.RUNNING:
+        return and_(jkk, reported.is_(None), deadline >= now)
+    if state is DeadlineState.ON_TIME:
+        return and_(jkk, reported <= deadline)
+    return and_(jkk, or_(and_(reported.is_(None), deadline < now), reported > deadline))
+
+
+def _row(r: Any, rules: Any, now: datetime) -> ClaimRow:
+    state = deadline_of(r.claim_type, r.report_deadline_at, r.first_report_at, now)
+    return ClaimRow(
+        id=r.id,
+        claim_type=r.claim_type,
+        status=r.status,
+        status_since=as_utc(r.status_since),
+        worker_id=r.worker_id,
+        worker_name=r.full_name,
+        worker_nik=r.nik,
+        kecamatan_code=r.kecamatan_code,
+        kecamatan_name=r.kecamatan_name,
+        village_name=r.village_name,
+        event_date=r.event_date,
+        eligible=r.eligible,
+        ineligible_reason=r.ineligible_reason,
+        deadline_state=state,
+        report_deadline=as_utc(r.report_deadline_at) if r.report_deadline_at else None,
+        waiting_documents=waiting_documents(r.status, r.status_since, rules, now),
+        report_overdue=report_overdue(r.status, state, r.first_report_at),
+        created_at=as_utc(r.created_at),
+    )

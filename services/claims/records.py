@@ -1,0 +1,96 @@
+"""What every claim write shares: loading the claim for change, the derived columns, the
+refusal of a closed claim, and a flush that turns a lost race into a clear message."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from models import Claim, Worker
+from models.base import utc_now
+from models.claim import ClaimStatus
+from services.claims.detail import eligibility_of, not_found, record_label
+from services.claims.eligibility import as_utc
+from services.claims.labels import CLAIM_STATUS
+from services.claims.rules import ClaimRules
+from services.context import ServiceContext
+from services.errors import ConflictError, ValidationError
+from services.worker_validation import err
+
+LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
+
+
+def load_claim(
+    session: Session, ctx: ServiceContext, claim_id: int, expected_version: int | None = None
+) -> tuple[Claim, Worker]:
+    claim = session.get(Claim, claim_id)
+    worker = session.get(Worker, claim.worker_id) if claim is not None else None
+    principal = ctx.principal
+    if claim is None or worker is None:
+        raise not_found(claim_id)
+    if principal is not None and not principal.sees_kecamatan(worker.kecamatan_code):
+        raise not_found(claim_id)
+    if expected_version is not None and claim.version != expected_version:
+        raise ConflictError(
+            f"{label(claim, worker).capitalize()} sudah diubah oleh "
+            f"{claim.updated_by or 'pengguna lain'} setelah Anda membukanya. "
+            "Muat ulang untuk melihat perubahan itu, lalu ulangi."
+        )
+    return claim, worker
+
+
+def label(claim: Claim, worker: Worker) -> str:
+    return f"{record_label(claim.claim_type, claim.id, worker.full_name)} (NIK {worker.nik})"
+
+
+def refuse_locked(claim: Claim, worker: Worker) -> None:
+    if claim.status in LOCKED:
+        raise ValidationError(
+            [
+                err(
+                    "claim_locked",
+                    "status",
+                    f"Klaim berstatus {CLAIM_STATUS[claim.status]} tidak dapat diubah lagi. "
+                    "Bila perlu, kembalikan dulu statusnya (langkah mundur, dengan alasan).",
+                )
+            ],
+            record=label(claim, worker),
+        )
+
+
+def refresh_derived(claim: Claim, worker: Worker, rules: ClaimRules, now: datetime) -> None:
+    """The columns lists filter on: eligibility and the first-report deadline."""
+    eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
+    if claim.eligible is not eligibility.eligible:
+        claim.eligible = eligibility.eligible
+    reason = "; ".join(eligibility.reasons)[:300] or None
+    if claim.ineligible_reason != reason:
+        claim.ineligible_reason = reason
+    set_moment(claim, "report_deadline_at", eligibility.report_deadline)
+
+
+def set_moment(obj: object, name: str, moment: datetime | None) -> None:
+    # SQLite hands back naive UTC: compare as UTC so an unchanged time writes nothing.
+    old = getattr(obj, name)
+    same = (old is None and moment is None) or (
+        old is not None and moment is not None and as_utc(old) == as_utc(moment)
+    )
+    if not same:
+        setattr(obj, name, moment)
+
+
+def touch(claim: Claim, ctx: ServiceContext) -> None:
+    claim.updated_at = utc_now()
+    claim.updated_by = ctx.user_name
+
+
+def flush(session: Session) -> None:
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise ConflictError(
+            "Klaim ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat "
+            "perubahan itu, lalu ulangi."
+        ) from error

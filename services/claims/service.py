@@ -1,0 +1,311 @@
+"""Opening a claim, editing its event, choosing its heirs: one transaction each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models import Claim, ClaimHeir, ClaimStatusChange, Worker
+from models.base import utc_now
+from models.claim import ClaimStatus, ClaimType, JkkOutcome
+from models.enums import WorkerStatus
+from services.claims import records
+from services.claims.detail import eligibility_of, is_death_claim, read_detail
+from services.claims.eligibility import as_utc, clock_text
+from services.claims.heirs_order import FROM_REGISTER
+from services.claims.labels import CLAIM_STATUS
+from services.claims.rules import WITA, ClaimRules, load_rules
+from services.claims.types import VOIDED, ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
+from services.claims.validation import (
+    clean_heir,
+    clean_input,
+    event_problems,
+    heir_field,
+    heir_problems,
+)
+from services.context import ServiceContext
+from services.errors import NotFoundError, Problem, ValidationError
+from services.formatting import long_date
+from services.permissions import Permission
+from services.unit_of_work import read_session, unit_of_work
+from services.worker_validation import err
+
+_EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")
+
+
+def check_claim(
+    ctx: ServiceContext,
+    worker_id: int,
+    data: ClaimInput,
+    claim_id: int | None = None,
+    now: datetime | None = None,
+) -> ClaimCheck:
+    """Problems and eligibility while the clerk types; nothing is written."""
+    ctx.require(Permission.CLAIMS)
+    now = as_utc(now or datetime.now(UTC))
+    rules = load_rules(ctx)
+    cleaned = clean_input(data)
+    with read_session(ctx) as session:
+        worker = _worker(session, ctx, worker_id)
+        submitted_on = None
+        if claim_id is not None:
+            submitted_on = session.scalar(select(Claim.submitted_on).where(Claim.id == claim_id))
+        problems = _event_and_conflicts(session, worker, cleaned, claim_id, now)
+    eligibility = None
+    if cleaned.claim_type is not None and cleaned.event_date is not None:
+        eligibility = eligibility_of(cleaned, worker, rules, now, submitted_on=submitted_on)
+    return ClaimCheck(problems, eligibility)
+
+
+def worker_heir_choices(ctx: ServiceContext, worker_id: int) -> list[ClaimHeirInput]:
+    """The worker's heirs from the register, ready to pick for a claim."""
+    ctx.require(Permission.CLAIMS)
+    with read_session(ctx) as session:
+        return _register_heirs(_worker(session, ctx, worker_id))
+
+
+def open_claim(
+    ctx: ServiceContext,
+    worker_id: int,
+    data: ClaimInput,
+    heirs: list[ClaimHeirInput] | None = None,
+    now: datetime | None = None,
+) -> ClaimDetail:
+    """A new claim in draft. ``heirs`` None: a death claim takes the worker's heirs."""
+    ctx.require(Permission.CLAIMS)
+    now = as_utc(now or datetime.now(UTC))
+    rules = load_rules(ctx)
+    cleaned = clean_input(data)
+    with unit_of_work(ctx) as session:
+        worker = _worker(session, ctx, worker_id)
+        if heirs is None:
+            death = cleaned.claim_type and is_death_claim(cleaned.claim_type, cleaned.jkk_outcome)
+            heirs = _register_heirs(worker) if death else []
+        chosen = [clean_heir(h) for h in heirs]
+        problems = _event_and_conflicts(session, worker, cleaned, None, now)
+        problems += _heir_problems(worker, chosen, now)
+        record = f"klaim baru {worker.full_name} (NIK {worker.nik})"
+        _refuse(problems, record)
+        claim = Claim(
+            worker_id=worker.id,
+            claim_type=cleaned.claim_type,
+            status=ClaimStatus.DRAFT,
+            status_since=now,
+            created_by=ctx.user_name,
+        )
+        _apply_event(claim, cleaned, rules)
+        records.refresh_derived(claim, worker, rules, now)
+        records.touch(claim, ctx)
+        claim.heirs = [_apply_heir(ClaimHeir(), h) for h in chosen]
+        session.add(claim)
+        records.flush(session)
+        session.add(
+            ClaimStatusChange(
+                claim_id=claim.id,
+                from_status=None,
+                to_status=ClaimStatus.DRAFT,
+                changed_at=now,
+                changed_by=ctx.user_name,
+                note="Klaim dibuka",
+            )
+        )
+        records.flush(session)
+        return read_detail(session, ctx, claim.id, rules, now)
+
+
+def update_claim(
+    ctx: ServiceContext,
+    claim_id: int,
+    data: ClaimInput,
+    expected_version: int,
+    now: datetime | None = None,
+) -> ClaimDetail:
+    ctx.require(Permission.CLAIMS)
+    now = as_utc(now or datetime.now(UTC))
+    rules = load_rules(ctx)
+    cleaned = clean_input(data)
+    with unit_of_work(ctx) as session:
+        claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
+        records.refuse_locked(claim, worker)
+        problems = _event_and_conflicts(session, worker, cleaned, claim.id, now)
+        if cleaned.claim_type is not claim.claim_type:
+            problems.append(
+                err(
+                    "claim_type_changed",
+                    "claim_type",
+                    "Jenis klaim tidak dapat diubah. Batalkan klaim ini dan buka klaim baru "
+                    "dengan jenis yang benar.",
+                )
+            )
+        _refuse(problems, records.label(claim, worker))
+        _apply_event(claim, cleaned, rules)
+        records.refresh_derived(claim, worker, rules, now)
+        records.touch(claim, ctx)
+        records.flush(session)
+        return read_detail(session, ctx, claim.id, rules, now)
+
+
+def set_heirs(
+    ctx: ServiceContext,
+    claim_id: int,
+    heirs: list[ClaimHeirInput],
+    expected_version: int,
+    now: datetime | None = None,
+) -> ClaimDetail:
+    """The claim's heirs as the list given: kept (by id), changed, added or removed."""
+    ctx.require(Permission.CLAIMS)
+    now = as_utc(now or datetime.now(UTC))
+    rules = load_rules(ctx)
+    chosen = [clean_heir(h) for h in heirs]
+    with unit_of_work(ctx) as session:
+        claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
+        records.refuse_locked(claim, worker)
+        _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
+        existing = {h.id: h for h in claim.heirs}
+        claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
+        records.touch(claim, ctx)
+        records.flush(session)
+        return read_detail(session, ctx, claim.id, rules, now)
+
+
+# --- internals -----------------------------------------------------------------------------
+
+
+def _worker(session: Session, ctx: ServiceContext, worker_id: int) -> Worker:
+    worker = session.get(Worker, worker_id, options=[selectinload(Worker.heirs)])
+    principal = ctx.principal
+    if worker is None or (
+        principal is not None and not principal.sees_kecamatan(worker.kecamatan_code)
+    ):
+        raise NotFoundError(
+            f"Peserta dengan nomor data {worker_id} tidak ditemukan, atau di luar kecamatan "
+            "akun Anda."
+        )
+    return worker
+
+
+def _register_heirs(worker: Worker) -> list[ClaimHeirInput]:
+    return [
+        ClaimHeirInput(
+            heir_id=h.id,
+            full_name=h.full_name,
+            relation=FROM_REGISTER[h.relation],
+            nik=h.nik,
+            birth_date=h.birth_date,
+            phone=h.phone,
+            bank_name=h.bank_name,
+            bank_account_number=h.bank_account_number,
+            bank_account_holder=h.bank_account_holder,
+        )
+        for h in worker.heirs
+    ]
+
+
+def _refuse(problems: list[Problem], record: str) -> None:
+    if any(p.is_error for p in problems):
+        raise ValidationError(problems, record=record)
+
+
+def _heir_problems(worker: Worker, heirs: list[ClaimHeirInput], now: datetime) -> list[Problem]:
+    problems = heir_problems(heirs, worker.nik, now.astimezone(WITA).date())
+    known = {h.id for h in worker.heirs}
+    for index, heir in enumerate(heirs):
+        if heir.heir_id is not None and heir.heir_id not in known:
+            problems.append(
+                err(
+                    "heir_not_of_worker",
+                    heir_field(index, "heir_id"),
+                    f"Ahli waris ke-{index + 1} bukan ahli waris {worker.full_name} di register; "
+                    "pilih dari daftar ahli waris peserta atau tambahkan sebagai ahli waris baru.",
+                )
+            )
+    return problems
+
+
+def _event_and_conflicts(
+    session: Session, worker: Worker, data: ClaimInput, claim_id: int | None, now: datetime
+) -> list[Problem]:
+    problems = event_problems(data, worker.birth_date, now)
+    if any(p.is_error for p in problems) or data.claim_type is None or data.event_date is None:
+        return problems
+    others = session.scalars(
+        select(Claim).where(
+            Claim.worker_id == worker.id,
+            Claim.status.not_in(sorted(VOIDED)),
+            *([Claim.id != claim_id] if claim_id is not None else []),
+        )
+    ).all()
+    same_event = [
+        c for c in others if c.claim_type is data.claim_type and c.event_date == data.event_date
+    ]
+    if same_event:
+        other = same_event[0]
+        return [*problems, _duplicate(other)]
+    if is_death_claim(data.claim_type, data.jkk_outcome):
+        deaths = [c for c in others if is_death_claim(c.claim_type, c.jkk_outcome)]
+        if deaths:
+            problems.append(_second_death(deaths[0], worker))
+    return problems
+
+
+def _duplicate(other: Claim) -> Problem:
+    return err(
+        "claim_duplicate",
+        "event_date",
+        f"Peserta ini sudah punya klaim {other.claim_type.upper()} #{other.id} untuk kejadian "
+        f"{long_date(other.event_date)} (status {CLAIM_STATUS[other.status]}). Buka klaim itu; "
+        "bila klaim itu keliru, batalkan dulu.",
+    )
+
+
+def _second_death(other: Claim, worker: Worker) -> Problem:
+    number = f"{other.claim_type.upper()} #{other.id}"
+    if worker.status is WorkerStatus.DECEASED:
+        text = (
+            f"Peserta ini sudah tercatat meninggal ({long_date(worker.status_date)}) melalui "
+            f"klaim {number}. Satu kematian hanya satu klaim: buka klaim itu."
+        )
+    else:
+        text = (
+            f"Peserta ini sudah punya klaim kematian {number} (status "
+            f"{CLAIM_STATUS[other.status]}). Satu kematian hanya satu klaim: buka klaim itu."
+        )
+    return err("death_already_claimed", "claim_type", text)
+
+
+def _apply_event(claim: Claim, data: ClaimInput, rules: ClaimRules) -> None:
+    for name in _EVENT_FIELDS:
+        if name == "first_report_at":
+            records.set_moment(claim, name, data.first_report_at)
+        elif name == "event_time":
+            if claim.event_time != clock_text(data.event_time):
+                claim.event_time = clock_text(data.event_time)
+        elif getattr(claim, name) != getattr(data, name):
+            setattr(claim, name, getattr(data, name))
+    if claim.claim_type is ClaimType.JKK and claim.jkk_outcome is None:
+        claim.jkk_outcome = JkkOutcome.TREATMENT
+    if claim.reported_income is None:
+        claim.reported_income = rules.default_reported_income
+
+
+def _apply_heir(row: ClaimHeir, data: ClaimHeirInput) -> ClaimHeir:
+    for name in (
+        "heir_id",
+        "full_name",
+        "relation",
+        "nik",
+        "birth_date",
+        "phone",
+        "address",
+        "bank_name",
+        "bank_account_number",
+        "bank_account_holder",
+        "education_level",
+        "note",
+    ):
+        if getattr(row, name, None) != getattr(data, name):
+            setattr(row, name, getattr(data, name))
+    row.updated_at = utc_now()
+    return row

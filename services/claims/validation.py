@@ -1,0 +1,286 @@
+"""Every rule the event and the heirs of a claim must pass, reported all at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from models.claim import ClaimType, JkkOutcome
+from services.claims.eligibility import as_utc
+from services.claims.rules import WITA
+from services.claims.types import ClaimHeirInput, ClaimInput
+from services.errors import Problem
+from services.formatting import long_date
+from services.nik import validate_nik
+from services.worker_validation import clean_digits, clean_name, clean_text, err, warn
+
+_TEXTS = (
+    "event_place",
+    "description",
+    "injuries",
+    "treatment_place",
+    "witnesses",
+    "police_report_number",
+    "cause_of_death",
+    "notes",
+)
+_JKK_ONLY = {
+    "accident_context": None,
+    "description": None,
+    "injuries": None,
+    "treatment_place": None,
+    "witnesses": None,
+    "traffic_accident": False,
+    "police_report_number": None,
+    "jkk_outcome": None,
+    "disability_percent": None,
+    "first_report_at": None,
+}
+
+
+def local_moment(moment: datetime) -> datetime:
+    """A time typed without a zone is WITA, the office's clock."""
+    return moment.replace(tzinfo=WITA) if moment.tzinfo is None else moment
+
+
+def clean_input(data: ClaimInput) -> ClaimInput:
+    cleaned = replace(data, **{name: clean_text(getattr(data, name)) for name in _TEXTS})
+    if cleaned.first_report_at is not None:
+        cleaned.first_report_at = as_utc(local_moment(cleaned.first_report_at))
+    if cleaned.claim_type is ClaimType.JKM:
+        # A JKM claim is about the death itself; accident fields do not belong to it.
+        cleaned = replace(cleaned, death_date=cleaned.event_date, **_JKK_ONLY)
+    elif cleaned.claim_type is ClaimType.JKK:
+        cleaned.cause_of_death = cleaned.cause_of_death if _fatal(cleaned) else None
+        if not _fatal(cleaned):
+            cleaned.death_date = None
+        if not cleaned.traffic_accident:
+            cleaned.police_report_number = None
+    return cleaned
+
+
+def _fatal(data: ClaimInput) -> bool:
+    return data.jkk_outcome is JkkOutcome.DEATH
+
+
+def event_problems(data: ClaimInput, birth_date: date, now: datetime) -> list[Problem]:
+    today = now.astimezone(WITA).date()
+    if data.claim_type is None:
+        return [
+            err(
+                "claim_type_empty",
+                "claim_type",
+                "Pilih jenis klaim: JKK (kecelakaan kerja) atau JKM (kematian).",
+            )
+        ]
+    jkm = data.claim_type is ClaimType.JKM
+    what = "meninggal" if jkm else "kecelakaan"
+    problems = _event_date_problems(data.event_date, birth_date, today, what)
+    if data.event_place is None:
+        problems.append(
+            err("event_place_empty", "event_place", f"Tempat {what} wajib diisi (desa/kecamatan).")
+        )
+    if jkm and data.cause_of_death is None:
+        problems.append(
+            warn(
+                "cause_empty",
+                "cause_of_death",
+                "Sebab kematian belum diisi; salin dari akta atau surat keterangan kematian.",
+            )
+        )
+    if not jkm and data.event_date is not None:
+        problems += _accident_problems(data, today, now)
+    if data.reported_income is not None and data.reported_income <= 0:
+        problems.append(
+            err(
+                "income_not_positive",
+                "reported_income",
+                "Penghasilan dilaporkan harus lebih dari Rp0 (kosongkan untuk nilai bawaan).",
+            )
+        )
+    return problems
+
+
+def _event_date_problems(event: date | None, birth: date, today: date, what: str) -> list[Problem]:
+    if event is None:
+        return [err("event_date_empty", "event_date", f"Tanggal {what} wajib diisi.")]
+    if event > today:
+        return [
+            err(
+                "event_date_future",
+                "event_date",
+                f"Tanggal {what} ({long_date(event)}) ada di masa depan. Periksa urutan "
+                "hari-bulan-tahun.",
+            )
+        ]
+    if event < birth:
+        return [
+            err(
+                "event_before_birth",
+                "event_date",
+                f"Tanggal {what} ({long_date(event)}) sebelum tanggal lahir peserta "
+                f"({long_date(birth)}). Periksa tanggalnya atau data peserta.",
+            )
+        ]
+    return []
+
+
+def _accident_problems(data: ClaimInput, today: date, now: datetime) -> list[Problem]:
+    assert data.event_date is not None
+    problems = []
+    if data.accident_context is None:
+        problems.append(
+            err(
+                "context_empty",
+                "accident_context",
+                "Pilih kapan kecelakaan terjadi: saat bekerja atau dalam perjalanan kerja.",
+            )
+        )
+    if data.description is None:
+        problems.append(
+            err("description_empty", "description", "Tuliskan singkat apa yang terjadi.")
+        )
+    if data.event_time is None:
+        problems.append(
+            warn(
+                "event_time_empty",
+                "event_time",
+                "Jam kecelakaan belum diisi: batas laporan 2 × 24 jam dihitung dari pukul 00.00.",
+            )
+        )
+    else:
+        moment = datetime.combine(data.event_date, data.event_time, tzinfo=WITA)
+        if moment > now:
+            problems.append(
+                err("event_time_future", "event_time", "Jam kecelakaan ada di masa depan.")
+            )
+        if data.first_report_at is not None and data.first_report_at < moment:
+            problems.append(
+                err(
+                    "report_before_event",
+                    "first_report_at",
+                    "Waktu laporan tahap I tidak boleh sebelum waktu kecelakaan.",
+                )
+            )
+    if data.first_report_at is not None and data.first_report_at > now:
+        problems.append(
+            err(
+                "report_future",
+                "first_report_at",
+                "Waktu laporan tahap I tidak boleh di masa depan.",
+            )
+        )
+    if data.traffic_accident and data.police_report_number is None:
+        problems.append(
+            warn(
+                "police_report_empty",
+                "police_report_number",
+                "Kecelakaan lalu lintas: catat nomor laporan polisi bila sudah ada.",
+            )
+        )
+    if data.disability_percent is not None and not 0 < data.disability_percent <= 100:
+        problems.append(
+            err(
+                "disability_range",
+                "disability_percent",
+                "Persentase cacat harus antara 1 dan 100.",
+            )
+        )
+    if _fatal(data):
+        problems += _death_date_problems(data.death_date, data.event_date, today)
+    return problems
+
+
+def _death_date_problems(death: date | None, accident: date, today: date) -> list[Problem]:
+    if death is None:
+        return [
+            err(
+                "death_date_empty",
+                "death_date",
+                "Peserta meninggal karena kecelakaan ini: isi tanggal meninggalnya.",
+            )
+        ]
+    if death < accident or death > today:
+        return [
+            err(
+                "death_date_range",
+                "death_date",
+                f"Tanggal meninggal ({long_date(death)}) harus antara tanggal kecelakaan "
+                "dan hari ini.",
+            )
+        ]
+    return []
+
+
+# --- heirs --------------------------------------------------------------------------------
+
+
+def heir_field(index: int, name: str) -> str:
+    return f"heirs[{index}].{name}"
+
+
+def clean_heir(heir: ClaimHeirInput) -> ClaimHeirInput:
+    return replace(
+        heir,
+        full_name=clean_name(heir.full_name),
+        nik=clean_digits(heir.nik),
+        phone=clean_digits(heir.phone),
+        address=clean_text(heir.address),
+        bank_name=clean_text(heir.bank_name),
+        bank_account_number=clean_digits(heir.bank_account_number),
+        bank_account_holder=clean_name(heir.bank_account_holder) or None,
+        note=clean_text(heir.note),
+    )
+
+
+def heir_problems(heirs: list[ClaimHeirInput], worker_nik: str, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, heir in enumerate(heirs):
+        label = f"Ahli waris ke-{index + 1}" + (f" ({heir.full_name})" if heir.full_name else "")
+        if not heir.full_name:
+            problems.append(
+                err(
+                    "heir_name_empty", heir_field(index, "full_name"), f"{label}: nama wajib diisi."
+                )
+            )
+        if heir.relation is None:
+            problems.append(
+                err(
+                    "heir_relation_empty",
+                    heir_field(index, "relation"),
+                    f"{label}: hubungan dengan peserta wajib dipilih.",
+                )
+            )
+        if heir.nik:
+            result = validate_nik(
+                heir.nik,
+                birth_date=heir.birth_date,
+                home_kabupaten=None,
+                field=heir_field(index, "nik"),
+            )
+            problems += [replace(p, text=f"{label}: {p.text}") for p in result.problems]
+            if result.value == worker_nik:
+                problems.append(
+                    err(
+                        "heir_nik_is_worker",
+                        heir_field(index, "nik"),
+                        f"{label}: NIK sama dengan NIK peserta; isi NIK ahli waris sendiri.",
+                    )
+                )
+        if heir.birth_date and heir.birth_date > today:
+            problems.append(
+                err(
+                    "heir_birth_future",
+                    heir_field(index, "birth_date"),
+                    f"{label}: tanggal lahir di masa depan.",
+                )
+            )
+        if heir.bank_account_number and not heir.bank_account_number.isdigit():
+            problems.append(
+                err(
+                    "heir_account_chars",
+                    heir_field(index, "bank_account_number"),
+                    f"{label}: nomor rekening hanya boleh berisi angka.",
+                )
+            )
+    return problems

@@ -12,7 +12,13 @@ from models.claim import (
     ClaimHeir,
     ClaimStatusChange,
 )
-from models.document import DocumentFile, DocumentTemplate, IssuedDocument, LetterCounter, Signatory
+from models.document import (
+    DocumentFile,
+    DocumentTemplate,
+    LetterCounter,
+    RegisteredDocument,
+    Signatory,
+)
 from models.import_batch import ImportBatch, ImportBatchRow, ImportColumnMap, TwinReview
 from models.premium import (
     BpjsList,
@@ -50,7 +56,6 @@ __all__ = [
     "ImportBatch",
     "ImportBatchRow",
     "ImportColumnMap",
-    "IssuedDocument",
     "LetterCounter",
     "Occupation",
     "PremiumBill",
@@ -58,6 +63,7 @@ __all__ = [
     "PremiumRate",
     "Region",
     "RegionCodeChange",
+    "RegisteredDocument",
     "Setting",
     "Signatory",
     "TwinReview",

@@ -1,0 +1,446 @@
+"""The agreement laid out: title block with both numbers, the opening in words, the
+parties, recitals and legal bases, numbered articles with their paragraphs (ayat), the
+two-column signature table with room for the duty stamps, paraf boxes in every page's
+footer, and the attachment with the workers per kecamatan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from services.documents.agreement.params import AgreementParams
+from services.documents.blocks import (
+    DataTable,
+    data_table,
+    label_table,
+    numbered,
+    plain_table_style,
+)
+from services.documents.dates_words import date_in_words, place_and_date
+from services.documents.letterhead import Letterhead, emblem_image
+from services.documents.money import number, number_with_words, rupiah_plain
+from services.documents.nip import format_nip
+from services.documents.page import (
+    DocumentInfo,
+    RenderedPdf,
+    both,
+    preview_mark,
+    render_pdf,
+    text_width,
+)
+from services.documents.styles import esc, styles
+from services.documents.templates import Block, BlockKind
+from services.formatting import long_date
+from services.labels import FUNDING
+from services.pdf_fonts import register_fonts
+
+BLANK_NUMBER = "………………………………"
+_AYAT_MARK = 9 * mm
+_ITEM_MARK = 6 * mm
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementText:
+    """The template's sections, placeholders filled, as blocks ready to lay out."""
+
+    subject: str  # markup-safe, capitals
+    recitals: list[Block]
+    articles: list[Block]
+
+
+def render_agreement(
+    params: AgreementParams,
+    text: AgreementText,
+    letterhead: Letterhead,
+    district: str,
+    branch: str,
+    author: str,
+    doc_number: str | None,
+) -> RenderedPdf:
+    width = text_width(params.page_size)
+    story: list[Flowable] = []
+    story += _title(params, text, letterhead, district, branch, doc_number)
+    story += _opening(params, district, branch)
+    story += _recitals(params, text, width)
+    story += _articles(text.articles)
+    story.append(_signatures(params, width))
+    story.append(PageBreak())
+    story += _attachment(params, text, doc_number, district, width)
+    info = DocumentInfo(
+        title=f"Perjanjian Kerja Sama {doc_number}" if doc_number else "Perjanjian Kerja Sama",
+        author=author,
+        subject=f"Perjanjian Kerja Sama tentang {text.subject}",
+    )
+    hook = both(_paraf_boxes, None if doc_number else preview_mark)
+    return render_pdf(story, params.page_size, info, on_page=hook)
+
+
+def _title(
+    params: AgreementParams,
+    text: AgreementText,
+    letterhead: Letterhead,
+    district: str,
+    branch: str,
+    doc_number: str | None,
+) -> list[Flowable]:
+    s = styles()
+    emblem = emblem_image(letterhead.emblem, 24 * mm)
+    emblem.hAlign = "CENTER"
+    lines = [
+        "PERJANJIAN KERJA SAMA",
+        "ANTARA",
+        f"PEMERINTAH {esc(district.upper())}",
+        "DENGAN",
+        esc(branch.upper()),
+        "TENTANG",
+        text.subject,
+    ]
+    story: list[Flowable] = [emblem, Spacer(0, 4 * mm)]
+    story += [Paragraph(line, s.title) for line in lines]
+    story.append(Spacer(0, 4 * mm))
+    first = esc(doc_number) if doc_number else "(diberikan saat diterbitkan)"
+    second = esc(params.second_party_number) or BLANK_NUMBER
+    story.append(Paragraph(f"NOMOR: {first}", s.center))
+    story.append(Paragraph(f"NOMOR: {second}", s.center))
+    story.append(Spacer(0, 6 * mm))
+    return story
+
+
+def _opening(params: AgreementParams, district: str, branch: str) -> list[Flowable]:
+    s = styles()
+    first = params.first_party
+    second = params.second_party
+    width = text_width(params.page_size)
+    opening = (
+        f"Pada hari ini {date_in_words(params.agreement_date)}, bertempat di "
+        f"{esc(params.place)}, yang bertanda tangan di bawah ini:"
+    )
+    first_rows = [("Nama", f"<b>{esc(first.name)}</b>"), ("Jabatan", esc(first.position))]
+    if first.nip and not first.regional_head:
+        first_rows.append(("NIP", format_nip(first.nip)))
+    first_rows.append(("Alamat", esc(params.first_party_address)))
+    acting = (
+        f"bertindak untuk dan atas nama Pemerintah {esc(district)}"
+        if first.regional_head
+        else f"bertindak dalam jabatannya selaku Pengguna Anggaran, untuk dan atas nama "
+        f"Pemerintah {esc(district)}"
+    )
+    second_rows = [("Nama", f"<b>{esc(second.name)}</b>"), ("Jabatan", esc(second.position))]
+    if second.npk:
+        second_rows.append(("NPK", esc(second.npk)))
+    second_rows.append(("Alamat", esc(second.address)))
+    authority = f" berdasarkan {esc(second.decree)}" if second.decree else ""
+    return [
+        Paragraph(opening, s.body),
+        Spacer(0, 3 * mm),
+        _party(
+            "1.",
+            first_rows,
+            f"dalam hal ini {acting}, selanjutnya disebut <b>PIHAK PERTAMA</b>.",
+            width,
+        ),
+        Spacer(0, 3 * mm),
+        _party(
+            "2.",
+            second_rows,
+            f"dalam hal ini bertindak untuk dan atas nama {esc(branch)}{authority}, "
+            "selanjutnya disebut <b>PIHAK KEDUA</b>.",
+            width,
+        ),
+        Spacer(0, 3 * mm),
+        Paragraph(
+            "<b>PIHAK PERTAMA</b> dan <b>PIHAK KEDUA</b> yang selanjutnya secara bersama-sama "
+            "disebut <b>PARA PIHAK</b>, terlebih dahulu menerangkan hal-hal sebagai berikut:",
+            s.body,
+        ),
+        Spacer(0, 2 * mm),
+    ]
+
+
+def _party(mark: str, rows: list[tuple[str, str]], closing: str, width: float) -> Table:
+    """ "1. Nama : … / Jabatan : … / dalam hal ini …", the number hanging on the left."""
+    inner = width - _ITEM_MARK
+    content = [label_table(rows, inner), Paragraph(closing, styles().body)]
+    table = Table([[mark, content]], colWidths=[_ITEM_MARK, inner])
+    table.setStyle(plain_table_style())
+    return table
+
+
+_SMALL_WORDS = {"dan", "di", "bagi", "ke", "dari", "yang", "untuk", "atau", "dengan", "pada"}
+
+
+def _title_case(text: str) -> str:
+    """ "PELINDUNGAN … BAGI PEKERJA RENTAN DI KABUPATEN …" as running text."""
+    words = text.lower().split()
+    return " ".join(
+        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+def _recitals(params: AgreementParams, text: AgreementText, width: float) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = []
+    letters = iter("abcdefghijklmnopqrstuvwxyz")
+    for block in text.recitals:
+        if block.kind is BlockKind.ITEM:
+            story.append(numbered(f"{next(letters)}.", block.text, 0, _ITEM_MARK))
+        else:
+            story.append(Paragraph(block.text, s.body))
+    story += [
+        Spacer(0, 2 * mm),
+        Paragraph("dengan memperhatikan ketentuan peraturan perundang-undangan:", s.body),
+    ]
+    for index, basis in enumerate(params.legal_bases, start=1):
+        end = "." if index == len(params.legal_bases) else ";"
+        story.append(numbered(f"{index}.", esc(basis.rstrip(";.")) + end, 0, _ITEM_MARK))
+    story += [
+        Spacer(0, 2 * mm),
+        Paragraph(
+            "<b>PARA PIHAK</b> sepakat untuk mengadakan Perjanjian Kerja Sama tentang "
+            f"{_title_case(text.subject)}, yang selanjutnya disebut Perjanjian, dengan ketentuan "
+            "sebagai berikut:",
+            s.body,
+        ),
+    ]
+    return story
+
+
+def _articles(blocks: list[Block]) -> list[Flowable]:
+    """Pasal n and its title centred; ayat (1), (2) … unless an article has only one;
+    items a., b. … under the ayat or the paragraph before them."""
+    s = styles()
+    story: list[Flowable] = []
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if block.kind is BlockKind.ARTICLE or not groups:
+            groups.append([])
+        groups[-1].append(block)
+    article = 0
+    for group in groups:
+        head = group[0]
+        body = group[1:] if head.kind is BlockKind.ARTICLE else group
+        if head.kind is BlockKind.ARTICLE:
+            article += 1
+            story += [
+                CondPageBreak(40 * mm),
+                Spacer(0, 4 * mm),
+                Paragraph(f"Pasal {article}", s.center_bold),
+                Paragraph(head.text, s.center_bold),
+                Spacer(0, 2 * mm),
+            ]
+        story += _article_body(body)
+    return story
+
+
+def _article_body(body: list[Block]) -> list[Flowable]:
+    s = styles()
+    numbered_ayat = sum(1 for b in body if b.kind is BlockKind.AYAT) > 1
+    story: list[Flowable] = []
+    ayat = 0
+    letters = iter("abcdefghijklmnopqrstuvwxyz")
+    item_left = 0.0
+    for block in body:
+        if block.kind is BlockKind.AYAT:
+            ayat += 1
+            letters = iter("abcdefghijklmnopqrstuvwxyz")
+            if numbered_ayat:
+                story.append(numbered(f"({ayat})", block.text, 0, _AYAT_MARK))
+                item_left = _AYAT_MARK
+            else:
+                story.append(Paragraph(block.text, s.body))
+                item_left = 0.0
+        elif block.kind is BlockKind.ITEM:
+            story.append(numbered(f"{next(letters)}.", block.text, item_left, _ITEM_MARK))
+        else:
+            letters = iter("abcdefghijklmnopqrstuvwxyz")
+            item_left = 0.0
+            story.append(Paragraph(block.text, s.body))
+            story.append(Spacer(0, 1 * mm))
+    return story
+
+
+def _party_column(
+    title: str, position: str, name: str, id_line: str, regional_head: bool
+) -> list[Flowable]:
+    s = styles()
+    name_markup = f"<b>{esc(name.upper())}</b>" if regional_head else f"<b><u>{esc(name)}</u></b>"
+    column: list[Flowable] = [
+        Paragraph(f"<b>{title}</b>,", s.center),
+        Paragraph(f"{esc(position.upper())},", s.center),
+        Spacer(0, 4 * mm),
+        _StampBox(),
+        Spacer(0, 4 * mm),
+        Paragraph(name_markup, s.center),
+    ]
+    if id_line:
+        column.append(Paragraph(id_line, s.center))
+    return column
+
+
+def _signatures(params: AgreementParams, width: float, above: str = "") -> Flowable:
+    first, second = params.first_party, params.second_party
+    first_id = "" if first.regional_head or not first.nip else f"NIP {format_nip(first.nip)}"
+    left = _party_column("PIHAK PERTAMA", first.position, first.name, first_id, first.regional_head)
+    right = _party_column(
+        "PIHAK KEDUA",
+        second.position,
+        second.name,
+        f"NPK {esc(second.npk)}" if second.npk else "",
+        False,
+    )
+    table = Table([[left, right]], colWidths=[width / 2, width / 2])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    head: list[Flowable] = [Paragraph(above, styles().center), Spacer(0, 2 * mm)] if above else []
+    return KeepTogether([Spacer(0, 8 * mm), *head, table])
+
+
+class _StampBox(Flowable):
+    """A dashed square where the duty stamp (meterai) goes, signed across."""
+
+    def __init__(self, size: float = 24 * mm) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
+        self._avail = avail_width
+        return avail_width, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = (self._avail - self.size) / 2
+        canvas.saveState()
+        canvas.setStrokeColor(colors.grey)
+        canvas.setDash(2, 2)
+        canvas.rect(x, 0, self.size, self.size)
+        canvas.setFillColor(colors.grey)
+        canvas.setFont(register_fonts().regular, 7)
+        canvas.drawCentredString(x + self.size / 2, self.size / 2 - 2, "meterai")
+        canvas.restoreState()
+
+
+def _paraf_boxes(canvas: Canvas, _page: int) -> None:
+    """Initials of both parties on every page: two boxes bottom right."""
+    width, _ = canvas._pagesize
+    box_w, box_h = 21 * mm, 9 * mm
+    right = width - 20 * mm
+    bottom = 6 * mm
+    canvas.saveState()
+    canvas.setLineWidth(0.5)
+    canvas.setFont(register_fonts().regular, 6)
+    for index, label in enumerate(("PIHAK KEDUA", "PIHAK PERTAMA")):
+        x = right - (index + 1) * box_w
+        canvas.rect(x, bottom, box_w, box_h)
+        canvas.drawCentredString(x + box_w / 2, bottom + box_h + 1.2 * mm, label)
+    canvas.drawRightString(right - 2 * box_w - 2 * mm, bottom + box_h / 2 - 1, "Paraf:")
+    canvas.restoreState()
+
+
+def _attachment(
+    params: AgreementParams,
+    text: AgreementText,
+    doc_number: str | None,
+    district: str,
+    width: float,
+) -> list[Flowable]:
+    s = styles()
+    first = esc(doc_number) if doc_number else "(diberikan saat diterbitkan)"
+    second = esc(params.second_party_number) or BLANK_NUMBER
+    head: list[Flowable] = [
+        Paragraph("LAMPIRAN PERJANJIAN KERJA SAMA", s.left),
+        label_table(
+            [
+                ("NOMOR", first),
+                ("NOMOR", second),
+                ("TANGGAL", long_date(params.agreement_date)),
+            ],
+            width * 0.62,
+        ),
+    ]
+    head_table = Table([["", head]], colWidths=[width * 0.38, width * 0.62])
+    head_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    months = params.months
+    rows = [
+        [
+            number(i),
+            k.name,
+            number(k.workers),
+            rupiah_plain(k.workers * params.premium_per_worker),
+            rupiah_plain(k.workers * params.premium_per_worker * months),
+        ]
+        for i, k in enumerate(params.by_kecamatan, start=1)
+    ]
+    counted = params.register_workers
+    total = [
+        "",
+        "JUMLAH",
+        number(counted),
+        rupiah_plain(counted * params.premium_per_worker),
+        rupiah_plain(counted * params.premium_per_worker * months),
+    ]
+    table = DataTable(
+        headers=[
+            "No.",
+            "Kecamatan",
+            "Jumlah Peserta (orang)",
+            "Iuran per Bulan (Rp)",
+            f"Iuran {number(months)} Bulan (Rp)",
+        ],
+        rows=rows,
+        widths=[0.07, 0.33, 0.16, 0.2, 0.24],
+        align=["RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"],
+        wrap=[False, False, False, False, False],
+        total_row=total,
+    )
+    sources = ", ".join(FUNDING[f] for f in params.paid_sources)
+    notes = [
+        f"Peserta yang iurannya dibayar dari {esc(sources)}, tercatat di register pada "
+        f"{long_date(params.count_date)}. Iuran per orang per bulan "
+        f"Rp{rupiah_plain(params.premium_per_worker)} (JKK Rp{rupiah_plain(params.jkk_monthly)} "
+        f"dan JKM Rp{rupiah_plain(params.jkm_monthly)})."
+    ]
+    if params.workers_typed and params.workers != counted:
+        notes.append(
+            f"Jumlah peserta dalam Perjanjian: {number_with_words(params.workers, 'orang')}; "
+            f"data per kecamatan di atas memuat {number(counted)} orang yang sudah tercatat di "
+            "register dan dilengkapi melalui rekonsiliasi data."
+        )
+    others = {f: n for f, n in params.by_funding.items() if f not in params.paid_sources and n}
+    if others:
+        listed = ", ".join(f"{FUNDING[f]} {number(n)} orang" for f, n in others.items())
+        notes.append(
+            f"Peserta lain di register yang tidak dibayar melalui Perjanjian ini: {listed}."
+        )
+    story: list[Flowable] = [
+        head_table,
+        Spacer(0, 6 * mm),
+        Paragraph("REKAPITULASI PESERTA PEKERJA RENTAN PER KECAMATAN", s.title),
+        Paragraph(f"{esc(district.upper())}", s.title),
+        Spacer(0, 4 * mm),
+        data_table(table, width),
+        Spacer(0, 2 * mm),
+    ]
+    story += [Paragraph(note, s.small) for note in notes]
+    dated = esc(place_and_date(params.place, params.agreement_date))
+    story.append(_signatures(params, width, dated))
+    return story

@@ -1,0 +1,171 @@
+"""Building blocks shared by letters and the agreement: label tables ("Nomor : …"),
+hanging-indent items, ruled data tables with a repeated header, the signature block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from services.documents.nip import format_nip
+from services.documents.styles import esc, styles
+from services.documents.types import SignatoryItem
+
+_TAG = re.compile(r"<[^>]+>")
+_COLON_WIDTH = 4 * mm
+_HEADER_GREY = colors.Color(0.9, 0.9, 0.9)
+_TOTAL_GREY = colors.Color(0.95, 0.95, 0.95)
+
+
+@dataclass(frozen=True, slots=True)
+class DataTable:
+    """A ruled table: an attachment's list of participants, a recap per kecamatan."""
+
+    headers: list[str]
+    rows: list[list[str]]  # plain text
+    widths: list[float]  # fractions of the available width, summing to 1
+    align: list[str]  # per column: "LEFT", "CENTER" or "RIGHT"
+    # Per column: may the text wrap (names, villages)? Others print as one line, faster.
+    wrap: list[bool]
+    total_row: list[str] | None = None
+
+
+def strip_markup(text: str) -> str:
+    return unescape(_TAG.sub("", text))
+
+
+def plain_table_style(indent: float = 0) -> TableStyle:
+    body = styles().left
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize, body.leading),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (0, -1), indent),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+    )
+
+
+def label_table(
+    rows: list[tuple[str, str]],
+    width: float,
+    label_width: float | None = None,
+    indent: float = 0,
+    style: ParagraphStyle | None = None,
+) -> Table:
+    """ "Nomor : …" lines: label, colon, value, the values aligned. Without a label width
+    the longest label sets it (at most 40 % of the width), after ``indent``."""
+    style = style or styles().left
+    if label_width is None:
+        longest = max(
+            stringWidth(strip_markup(label), style.fontName, style.fontSize) for label, _ in rows
+        )
+        label_width = min(longest + 2 * mm, 0.4 * width)
+    label_width += indent
+    data = [[Paragraph(label, style), ":", Paragraph(value, style)] for label, value in rows]
+    table = Table(
+        data,
+        colWidths=[label_width, _COLON_WIDTH, width - label_width - _COLON_WIDTH],
+        hAlign="LEFT",
+    )
+    table.setStyle(plain_table_style(indent))
+    return table
+
+
+def numbered(
+    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.8 * mm
+) -> Paragraph:
+    """A hanging-indent item: "1." (or "(1)", "a.") then the text aligned under itself."""
+    body = styles().body
+    style = body.clone(
+        f"item_{left:.1f}_{mark_width:.1f}_{after:.1f}",
+        leftIndent=left + mark_width,
+        bulletIndent=left,
+        bulletFontName=body.fontName,
+        bulletFontSize=body.fontSize,
+        spaceAfter=after,
+    )
+    return Paragraph(text, style, bulletText=mark)
+
+
+def signature_lines(signatory: SignatoryItem) -> list[Flowable]:
+    """a.n., position in capitals, room to sign and stamp, name, rank, NIP; the regional
+    head signs with the name only."""
+    s = styles()
+    lines: list[Flowable] = []
+    if signatory.on_behalf_of:
+        lines.append(Paragraph(f"a.n. {esc(signatory.on_behalf_of.upper())}", s.center))
+    lines.append(Paragraph(f"{esc(signatory.position.upper())},", s.center))
+    lines.append(Spacer(0, 22 * mm))
+    if signatory.regional_head:
+        lines.append(Paragraph(f"<b>{esc(signatory.name.upper())}</b>", s.center))
+        return lines
+    lines.append(Paragraph(f"<b><u>{esc(signatory.name)}</u></b>", s.center))
+    if signatory.rank:
+        lines.append(Paragraph(esc(signatory.rank), s.center))
+    if signatory.nip:
+        lines.append(Paragraph(f"NIP {format_nip(signatory.nip)}", s.center))
+    return lines
+
+
+def signature_block(signatory: SignatoryItem, width: float, above: str = "") -> Flowable:
+    """The signature on the right half of the page, kept in one piece; ``above`` is an
+    optional line over it (place and date of a statement or an attachment)."""
+    lines = signature_lines(signatory)
+    if above:
+        lines = [Paragraph(above, styles().center), *lines]
+    table = Table([["", lines]], colWidths=[width * 0.5, width * 0.5])
+    table.setStyle(plain_table_style())
+    return KeepTogether([Spacer(0, 2 * mm), table])
+
+
+def data_table(spec: DataTable, width: float) -> Table:
+    """A ruled table with a repeated header row, in condensed type."""
+    s = styles()
+    align_style = {"LEFT": s.cell, "CENTER": s.cell_center, "RIGHT": s.cell_right}
+    wrapped = [
+        align_style[align] if wrap else None
+        for align, wrap in zip(spec.align, spec.wrap, strict=True)
+    ]
+
+    def cells(row: list[str], bold: bool = False) -> list[object]:
+        out: list[object] = []
+        for value, style in zip(row, wrapped, strict=True):
+            if style is None:
+                out.append(value)
+            else:
+                out.append(Paragraph(f"<b>{esc(value)}</b>" if bold else esc(value), style))
+        return out
+
+    data: list[list[object]] = [[Paragraph(h, s.cell_head) for h in spec.headers]]
+    data += [cells(row) for row in spec.rows]
+    if spec.total_row is not None:
+        data.append(cells(spec.total_row, bold=True))
+    table = Table(data, colWidths=[w * width for w in spec.widths], repeatRows=1)
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 1), (-1, -1), s.cell.fontName, s.cell.fontSize, s.cell.leading),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    commands += [
+        ("ALIGN", (column, 1), (column, -1), align) for column, align in enumerate(spec.align)
+    ]
+    if spec.total_row is not None:
+        commands.append(("FONT", (0, -1), (-1, -1), s.cell_head.fontName, s.cell.fontSize))
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), _TOTAL_GREY))
+    table.setStyle(TableStyle(commands))
+    return table

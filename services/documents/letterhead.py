@@ -1,0 +1,160 @@
+"""The letterhead (kop naskah dinas) from the office settings.
+
+The office's kop: the district emblem on the left, centred lines
+"PEMERINTAH KABUPATEN …", the office name in bold capitals, its address and
+contacts ("Telepon", "Pos-el", "Laman" as Permendagri 1/2023 words them), the
+town in capitals with the postal code, then a double rule (thick over thin).
+Letters the Bupati signs use the regional head's own kop: the emblem centred
+over "BUPATI …", no address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from services.documents.styles import esc, styles
+from services.errors import Problem, ValidationError
+from services.paths import RESOURCES_DIR
+
+PLACEHOLDER_EMBLEM = RESOURCES_DIR / "images" / "kop_emblem_placeholder.png"
+EMBLEM_HEIGHT = 26 * mm
+_SIDE_COLUMN = 25 * mm
+_MIN_KOP_SIZE = 9.0
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    government: str  # "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA"
+    office: str  # "DINAS TENAGA KERJA DAN TRANSMIGRASI"
+    contact: str  # address, telephone, e-mail, website on one or two lines
+    town: str  # "KEFAMENANU"
+    postal_code: str
+    emblem: Path
+    regional_head_title: str  # "BUPATI TIMOR TENGAH UTARA"
+    regional_head_emblem: Path
+
+
+def letterhead_from_settings(values: dict[str, str]) -> Letterhead:
+    contact = [values["office.address"]]
+    for label, key in (("Telepon", "office.phone"), ("Pos-el", "office.email")):
+        if values[key].strip():
+            contact.append(f"{label} {values[key].strip()}")
+    if values["office.website"].strip():
+        contact.append(f"Laman {values['office.website'].strip()}")
+    emblem = _emblem(values, "letterhead.emblem_path")
+    head_emblem = (
+        _emblem(values, "letterhead.regional_head_emblem_path")
+        if values["letterhead.regional_head_emblem_path"].strip()
+        else emblem
+    )
+    return Letterhead(
+        government=f"PEMERINTAH {values['district.kabupaten_name'].upper()}",
+        office=values["office.name"].upper(),
+        contact=", ".join(c for c in contact if c.strip()),
+        town=values["district.capital"].upper(),
+        postal_code=values["office.postal_code"].strip(),
+        emblem=emblem,
+        regional_head_title=values["letterhead.regional_head_title"].upper(),
+        regional_head_emblem=head_emblem,
+    )
+
+
+def _emblem(values: dict[str, str], key: str) -> Path:
+    configured = values[key].strip()
+    if not configured:
+        return PLACEHOLDER_EMBLEM
+    path = Path(configured).expanduser()
+    if not path.is_file():
+        raise ValidationError(
+            [
+                Problem(
+                    "emblem_missing",
+                    key,
+                    f"Berkas lambang untuk kop surat tidak ditemukan: {configured}. Perbaiki "
+                    f"pengaturan '{key}' atau kosongkan agar lambang contoh dipakai.",
+                )
+            ],
+            record="kop surat",
+        )
+    return path
+
+
+@cache
+def _image_ratio(path: Path) -> float:
+    width, height = ImageReader(str(path)).getSize()
+    return width / height
+
+
+def emblem_image(path: Path, height: float = EMBLEM_HEIGHT) -> Image:
+    return Image(str(path), width=height * _image_ratio(path), height=height)
+
+
+class DoubleRule(Flowable):
+    """The kop's closing rule: a thick line over a thin one."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width = width
+        self.height = 4.2
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(2.2)
+        canvas.line(0, 3.2, self.width, 3.2)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, 0.3, self.width, 0.3)
+
+
+def _one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """The line in its style's size, or smaller so a long office name keeps to one line."""
+    natural = stringWidth(text, style.fontName, style.fontSize)
+    if natural <= width:
+        return Paragraph(esc(text), style)
+    size = max(_MIN_KOP_SIZE, style.fontSize * width / natural * 0.995)
+    fitted = ParagraphStyle(f"{style.name}_fit", parent=style, fontSize=size, leading=size * 1.2)
+    return Paragraph(esc(text), fitted)
+
+
+def office_kop(head: Letterhead, width: float) -> list[Flowable]:
+    s = styles()
+    middle = width - 2 * _SIDE_COLUMN
+    town = Paragraph(f"<b>{esc(head.town)}</b>", s.kop_town)
+    postal = Paragraph(f"Kode Pos {esc(head.postal_code)}" if head.postal_code else "", s.small)
+    rows = [
+        [emblem_image(head.emblem), _one_line(head.government, s.kop_government, middle), ""],
+        ["", _one_line(head.office, s.kop_office, middle), ""],
+        ["", Paragraph(esc(head.contact), s.kop_address), ""],
+        ["", town, postal],
+    ]
+    table = Table(rows, colWidths=[_SIDE_COLUMN, middle, _SIDE_COLUMN])
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (0, -1)),
+                ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, -1), "LEFT"),
+                ("VALIGN", (1, 0), (-1, -1), "BOTTOM"),
+                ("ALIGN", (2, -1), (2, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+            ]
+        )
+    )
+    return [table, Spacer(0, 2 * mm), DoubleRule(width), Spacer(0, 5 * mm)]
+
+
+def regional_head_kop(head: Letterhead, width: float) -> list[Flowable]:
+    image = emblem_image(head.regional_head_emblem, 22 * mm)
+    image.hAlign = "CENTER"
+    title = Paragraph(esc(head.regional_head_title), styles().kop_office)
+    return [image, Spacer(0, 2 * mm), title, Spacer(0, 7 * mm)]

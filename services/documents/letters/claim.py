@@ -1,0 +1,159 @@
+"""Surat permohonan/rekomendasi klaim: the office's covering letter for a JKM claim by
+an heir or a JKK claim, with the participant's and the claimant's particulars and the
+list of enclosed documents. Typed for now; the claims work (issue 7) fills the same
+fields from its claim and heir records."""
+
+from __future__ import annotations
+
+from services.context import ServiceContext
+from services.documents.letters.common import (
+    COMMON_PLACEHOLDERS,
+    Composed,
+    LetterEnv,
+    LetterType,
+    or_dash,
+    refuse,
+    required,
+)
+from services.documents.letters.fields import ClaimLetter, ClaimProgramme
+from services.documents.money import number_with_words
+from services.documents.templates import TemplateSpec
+from services.errors import Problem
+from services.formatting import long_date
+from services.nik import validate_nik
+
+PROGRAMMES = {
+    ClaimProgramme.JKM: ("JKM", "Jaminan Kematian (JKM)", "Tanggal meninggal"),
+    ClaimProgramme.JKK: ("JKK", "Jaminan Kecelakaan Kerja (JKK)", "Tanggal kecelakaan"),
+}
+
+DEFAULT = """\
+[hal]
+Permohonan Pembayaran Klaim {program} a.n. {nama_peserta}
+
+[kepada]
+Kepala {cabang_bpjs}
+
+[di]
+{kota_cabang}
+
+[isi]
+Bersama ini kami sampaikan dengan hormat permohonan pembayaran klaim {program_lengkap}
+bagi peserta pekerja rentan yang iurannya dibayarkan oleh Pemerintah {kabupaten}, dengan
+data sebagai berikut:
+Nama peserta | {nama_peserta}
+NIK | {nik_peserta}
+Nomor KPJ | {kpj}
+Pekerjaan | {pekerjaan}
+Alamat | {alamat_peserta}
+{label_tanggal} | {tanggal_peristiwa}
+Keterangan | {keterangan_peristiwa}
+Nama pemohon | {nama_pemohon}
+Hubungan dengan peserta | {hubungan_pemohon}
+NIK pemohon | {nik_pemohon}
+Alamat pemohon | {alamat_pemohon}
+Nomor telepon | {telepon_pemohon}
+
+Berdasarkan data pada {dinas} {kabupaten}, yang bersangkutan tercatat sebagai peserta
+pekerja rentan. Sehubungan dengan hal tersebut, kami merekomendasikan agar klaim dimaksud
+dapat diproses sesuai dengan ketentuan peraturan perundang-undangan. Sebagai kelengkapan,
+bersama ini kami lampirkan {jumlah_berkas} berkas persyaratan sebagai berikut:
+- {berkas}
+
+Demikian permohonan ini disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.
+
+[tembusan]
+{bupati} (sebagai laporan)
+"""
+
+SPEC = TemplateSpec(
+    key="letter.klaim",
+    label="Surat permohonan/rekomendasi klaim",
+    default=DEFAULT,
+    sections=("hal", "kepada", "di", "isi", "tembusan"),
+    placeholders=COMMON_PLACEHOLDERS
+    | {
+        "program": "JKM atau JKK",
+        "program_lengkap": "Jaminan Kematian (JKM) / Jaminan Kecelakaan Kerja (JKK)",
+        "nama_peserta": "nama peserta",
+        "nik_peserta": "NIK peserta",
+        "kpj": "nomor KPJ peserta",
+        "pekerjaan": "pekerjaan peserta",
+        "alamat_peserta": "alamat peserta",
+        "label_tanggal": "Tanggal meninggal / Tanggal kecelakaan",
+        "tanggal_peristiwa": "tanggal meninggal atau kecelakaan",
+        "keterangan_peristiwa": "sebab meninggal atau kronologi singkat",
+        "nama_pemohon": "nama ahli waris/pemohon",
+        "hubungan_pemohon": "hubungan pemohon dengan peserta",
+        "nik_pemohon": "NIK pemohon",
+        "alamat_pemohon": "alamat pemohon",
+        "telepon_pemohon": "nomor telepon pemohon",
+        "jumlah_berkas": "jumlah berkas terlampir, mis. 7 (tujuh)",
+        "berkas": "daftar berkas terlampir (satu butir per berkas)",
+    },
+)
+
+
+def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Composed:
+    problems: list[Problem] = []
+    worker_name = required(problems, fields.worker_name, "worker_name", "Nama peserta")
+    claimant = required(problems, fields.claimant_name, "claimant_name", "Nama pemohon")
+    relation = required(
+        problems, fields.claimant_relation, "claimant_relation", "Hubungan pemohon dengan peserta"
+    )
+    worker_nik = _nik(problems, fields.worker_nik, "worker_nik", "NIK peserta", needed=True)
+    claimant_nik = _nik(problems, fields.claimant_nik, "claimant_nik", "NIK pemohon")
+    if fields.event_date > env.document_date:
+        problems.append(
+            Problem(
+                "event_future",
+                "event_date",
+                "Tanggal meninggal/kecelakaan tidak boleh sesudah tanggal surat.",
+            )
+        )
+    documents = [" ".join(d.split()) for d in fields.documents if d.strip()]
+    if not documents:
+        problems.append(
+            Problem("documents_empty", "documents", "Sebutkan berkas persyaratan yang dilampirkan.")
+        )
+    refuse(problems, "surat permohonan klaim")
+    short, full, date_label = PROGRAMMES[fields.programme]
+    values = {
+        "program": short,
+        "program_lengkap": full,
+        "nama_peserta": worker_name,
+        "nik_peserta": worker_nik,
+        "kpj": or_dash(fields.kpj),
+        "pekerjaan": or_dash(fields.occupation),
+        "alamat_peserta": or_dash(fields.worker_address),
+        "label_tanggal": date_label,
+        "tanggal_peristiwa": long_date(fields.event_date),
+        "keterangan_peristiwa": or_dash(fields.event_description),
+        "nama_pemohon": claimant,
+        "hubungan_pemohon": relation,
+        "nik_pemohon": claimant_nik or "-",
+        "alamat_pemohon": or_dash(fields.claimant_address),
+        "telepon_pemohon": or_dash(fields.claimant_phone),
+        "jumlah_berkas": number_with_words(len(documents)),
+        "berkas": documents,
+    }
+    return Composed(
+        values,
+        enclosure=number_with_words(1, "berkas"),
+        audit={"worker_id": fields.worker_id, "claim_id": fields.claim_id},
+    )
+
+
+def _nik(problems: list[Problem], raw: str, field: str, label: str, needed: bool = False) -> str:
+    if not raw.strip():
+        if needed:
+            problems.append(Problem(f"{field}_empty", field, f"{label} wajib diisi."))
+        return ""
+    checked = validate_nik(raw, field=field, home_kabupaten=None)
+    problems += [
+        Problem(p.code, field, f"{label}: {p.text}") for p in checked.problems if p.is_error
+    ]
+    return checked.value or ""
+
+
+LETTER = LetterType(SPEC, compose)

@@ -1,0 +1,151 @@
+"""Letter numbers: the pattern from the settings and the yearly sequence from the database.
+
+``500.15/123/Nakertrans/VII/2025`` is ``{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}``
+(Permendagri 83/2022 classification, the register's sequence, the unit's
+abbreviation, the month in Roman numerals, the year). Each kind of document
+may have its own pattern, classification and series; every kind in the same
+series shares one sequence that restarts each year.
+
+The sequence is taken with one upsert that increments the series' counter row
+and returns the new value. The row stays locked (PostgreSQL) or the database
+stays write-locked (SQLite) until the transaction that records the document
+commits, so two clerks never receive the same number, and a rolled-back
+issue gives its number back: the register has no gaps.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models import LetterCounter
+from models.document import DocumentKind
+from services.documents.dates_words import roman_month
+from services.errors import Problem, ValidationError
+
+PLACEHOLDERS = ("klasifikasi", "nomor", "unit", "bulan_romawi", "bulan", "tahun")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberingRule:
+    series: str
+    pattern: str
+    pattern_key: str  # the setting the pattern came from, for messages
+    classification: str
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class TakenNumber:
+    number: str
+    series: str
+    year: int
+    sequence: int
+
+
+def numbering_rule(values: dict[str, str], kind: DocumentKind) -> NumberingRule:
+    """The kind's own pattern and series when set, else the office-wide ones."""
+
+    def own_or_common(name: str) -> tuple[str, str]:
+        own = f"numbering.{kind.value}.{name}"
+        if values.get(own, "").strip():
+            return values[own].strip(), own
+        return values[f"numbering.{name}"].strip(), f"numbering.{name}"
+
+    pattern, pattern_key = own_or_common("pattern")
+    series, _ = own_or_common("series")
+    return NumberingRule(
+        series=series,
+        pattern=pattern,
+        pattern_key=pattern_key,
+        classification=values.get(f"numbering.{kind.value}.classification", "").strip(),
+        unit=values["numbering.unit_code"].strip(),
+    )
+
+
+def pattern_problems(pattern: str, key: str) -> list[Problem]:
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None]
+    except ValueError:
+        names = None
+    if names is None or "nomor" not in names:
+        return [
+            Problem(
+                "pattern_invalid",
+                key,
+                f"Pola nomor surat '{pattern}' (pengaturan {key}) harus memuat {{nomor}}, "
+                "mis. {klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}.",
+            )
+        ]
+    unknown = sorted({n for n in names if n.split(":")[0] not in PLACEHOLDERS})
+    if unknown:
+        allowed = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+        return [
+            Problem(
+                "pattern_unknown",
+                key,
+                f"Pola nomor surat (pengaturan {key}) memuat isian yang tidak dikenal: "
+                f"{', '.join(unknown)}. Yang dapat dipakai: {allowed}.",
+            )
+        ]
+    return []
+
+
+def format_number(rule: NumberingRule, sequence: int, day: date) -> str:
+    problems = pattern_problems(rule.pattern, rule.pattern_key)
+    if problems:
+        raise ValidationError(problems, record="pola nomor surat")
+    try:
+        return rule.pattern.format(
+            klasifikasi=rule.classification,
+            nomor=sequence,
+            unit=rule.unit,
+            bulan_romawi=roman_month(day.month),
+            bulan=day.month,
+            tahun=day.year,
+        )
+    except (ValueError, TypeError) as error:  # a bad format spec such as {nomor:x5}
+        raise ValidationError(
+            [
+                Problem(
+                    "pattern_invalid",
+                    rule.pattern_key,
+                    f"Pola nomor surat '{rule.pattern}' (pengaturan {rule.pattern_key}) "
+                    f"tidak dapat dipakai: {error}.",
+                )
+            ],
+            record="pola nomor surat",
+        ) from error
+
+
+def next_sequence(session: Session, series: str, year: int) -> int:
+    """The next number of the series in the year, locked until the transaction ends.
+
+    Call it first in a transaction: on SQLite a transaction that read before
+    its first write cannot wait for the write lock, only fail."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = LetterCounter.__table__
+    stmt = (
+        insert(table)
+        .values(series=series, year=year, last_number=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.series, table.c.year],
+            set_={"last_number": table.c.last_number + 1},
+        )
+        .returning(table.c.last_number)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def take_number(session: Session, rule: NumberingRule, day: date) -> TakenNumber:
+    # The pattern is checked before the counter moves; a bad setting costs no number.
+    problems = pattern_problems(rule.pattern, rule.pattern_key)
+    if problems:
+        raise ValidationError(problems, record="pola nomor surat")
+    sequence = next_sequence(session, rule.series, day.year)
+    return TakenNumber(format_number(rule, sequence, day), rule.series, day.year, sequence)

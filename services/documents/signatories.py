@@ -1,0 +1,142 @@
+"""Officials who sign documents, kept as records and chosen per document.
+
+Names, positions and ranks change with every rotation, so they are records
+the clerks keep, never text in a template. A signatory who leaves is
+deactivated: the letters they signed still name them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Signatory
+from models.base import utc_now
+from services.context import ServiceContext
+from services.documents.nip import NIP_FIELD, check_nip, normalize_nip
+from services.documents.types import SignatoryInput, SignatoryItem
+from services.errors import NotFoundError, Problem, ValidationError
+from services.permissions import Permission
+from services.unit_of_work import read_session, unit_of_work
+
+_LIMITS = {"name": 120, "position": 200, "rank": 80, "on_behalf_of": 200}
+_FIELD_LABELS = {
+    "name": "Nama",
+    "position": "Jabatan",
+    "rank": "Pangkat/golongan",
+    "on_behalf_of": "Atas nama (a.n.)",
+}
+
+
+def check_signatory(data: SignatoryInput) -> list[Problem]:
+    """Every problem of the input, each naming its field."""
+    problems: list[Problem] = []
+    for field, label in (("name", "Nama"), ("position", "Jabatan")):
+        if not getattr(data, field).strip():
+            problems.append(Problem(f"{field}_empty", field, f"{label} penandatangan wajib diisi."))
+    for field, limit in _LIMITS.items():
+        value = getattr(data, field) or ""
+        if len(value.strip()) > limit:
+            problems.append(
+                Problem(
+                    f"{field}_long",
+                    field,
+                    f"{_FIELD_LABELS[field]} terlalu panjang ({len(value.strip())} huruf; "
+                    f"paling banyak {limit}).",
+                )
+            )
+    nip = (data.nip or "").strip()
+    if nip:
+        problems += check_nip(nip, label="NIP penandatangan")
+    elif not data.regional_head:
+        problems.append(
+            Problem(
+                "nip_empty",
+                NIP_FIELD,
+                "NIP penandatangan wajib diisi (18 angka); hanya Bupati/Wakil Bupati yang "
+                "menandatangani tanpa NIP.",
+            )
+        )
+    return problems
+
+
+def list_signatories(ctx: ServiceContext, active_only: bool = True) -> list[SignatoryItem]:
+    ctx.require(Permission.READ_WORKERS)
+    with read_session(ctx) as session:
+        stmt = select(Signatory).order_by(Signatory.regional_head.desc(), Signatory.name)
+        if active_only:
+            stmt = stmt.where(Signatory.active.is_(True))
+        return [to_item(s) for s in session.scalars(stmt)]
+
+
+def get_signatory(ctx: ServiceContext, signatory_id: int) -> SignatoryItem:
+    ctx.require(Permission.READ_WORKERS)
+    with read_session(ctx) as session:
+        return to_item(load_signatory(session, signatory_id))
+
+
+def add_signatory(ctx: ServiceContext, data: SignatoryInput) -> SignatoryItem:
+    ctx.require(Permission.LETTERS)
+    _refuse_problems(data)
+    with unit_of_work(ctx) as session:
+        signatory = Signatory(created_by=ctx.user_name, updated_by=ctx.user_name)
+        _apply(signatory, data)
+        session.add(signatory)
+        session.flush()
+        return to_item(signatory)
+
+
+def update_signatory(ctx: ServiceContext, signatory_id: int, data: SignatoryInput) -> SignatoryItem:
+    ctx.require(Permission.LETTERS)
+    _refuse_problems(data)
+    with unit_of_work(ctx) as session:
+        signatory = load_signatory(session, signatory_id)
+        _apply(signatory, data)
+        signatory.updated_at = utc_now()
+        signatory.updated_by = ctx.user_name
+        session.flush()
+        return to_item(signatory)
+
+
+def load_signatory(session: Session, signatory_id: int) -> Signatory:
+    signatory = session.get(Signatory, signatory_id)
+    if signatory is None:
+        raise NotFoundError(
+            f"Penandatangan nomor {signatory_id} tidak ditemukan. Pilih dari daftar penandatangan."
+        )
+    return signatory
+
+
+def _refuse_problems(data: SignatoryInput) -> None:
+    problems = check_signatory(data)
+    if problems:
+        raise ValidationError(problems, record=f"penandatangan {data.name.strip()}".strip())
+
+
+def _apply(signatory: Signatory, data: SignatoryInput) -> None:
+    signatory.name = " ".join(data.name.split())
+    signatory.position = " ".join(data.position.split())
+    signatory.rank = _clean(data.rank)
+    nip = normalize_nip(data.nip or "")
+    signatory.nip = nip or None
+    signatory.on_behalf_of = _clean(data.on_behalf_of)
+    signatory.regional_head = data.regional_head
+    signatory.active = data.active
+
+
+def _clean(value: str | None) -> str | None:
+    text = " ".join((value or "").split())
+    return text or None
+
+
+def to_item(s: Signatory) -> SignatoryItem:
+    return SignatoryItem(
+        id=s.id,
+        name=s.name,
+        position=s.position,
+        rank=s.rank,
+        nip=s.nip,
+        on_behalf_of=s.on_behalf_of,
+        regional_head=s.regional_head,
+        active=s.active,
+    )

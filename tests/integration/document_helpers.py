@@ -1,0 +1,105 @@
+"""Reading the documents back for the tests: text, page sizes, fonts, rendered pages."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+from reportlab.lib.units import mm
+
+from services.context import ServiceContext
+from services.documents import SignatoryInput, SignatoryItem, add_signatory
+
+KADIS_NIP = "196801011990031005"
+
+
+def pdf_text(data: bytes) -> str:
+    """All pages' text with whitespace collapsed, so line breaks do not split phrases."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def page_texts(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def page_sizes_mm(data: bytes) -> list[tuple[int, int]]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [
+        (round(float(p.mediabox.width) / mm), round(float(p.mediabox.height) / mm))
+        for p in reader.pages
+    ]
+
+
+def metadata(data: bytes) -> dict[str, str]:
+    info = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
+    return {key: str(value) for key, value in info.items()}
+
+
+def fonts(data: bytes) -> dict[str, bool]:
+    """Every font the pages use, and whether its program is embedded in the file."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        if resources is None:
+            continue
+        for font in (resources.get_object().get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def render_pages(data: bytes, folder: Path, stem: str, scale: float = 1.2) -> list[Path]:
+    """Each page as a PNG (pypdfium2), to look at and to check it is not blank."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document = pdfium.PdfDocument(data)
+    paths: list[Path] = []
+    try:
+        for index in range(len(document)):
+            path = folder / f"{stem}_{index + 1}.png"
+            document[index].render(scale=scale).to_pil().save(path)
+            paths.append(path)
+    finally:
+        document.close()
+    return paths
+
+
+def ink_fraction(path: Path) -> float:
+    """How much of a rendered page is not white: blank pages are near 0."""
+    from PIL import Image
+
+    image = Image.open(path).convert("L")
+    dark = sum(1 for value in image.getdata() if value < 200)
+    return dark / (image.width * image.height)
+
+
+def signatories(ctx: ServiceContext) -> tuple[SignatoryItem, SignatoryItem]:
+    """The Kepala Dinas (with NIP, rank) and the Bupati (name only)."""
+    kadis = add_signatory(
+        ctx,
+        SignatoryInput(
+            name="Simon Soge, S.Sos.",
+            position="Kepala Dinas Tenaga Kerja dan Transmigrasi",
+            rank="Pembina Utama Muda (IV/c)",
+            nip=KADIS_NIP,
+        ),
+    )
+    bupati = add_signatory(
+        ctx,
+        SignatoryInput(
+            name="Yosep Falentinus Delasalle Kebo",
+            position="Bupati Timor Tengah Utara",
+            regional_head=True,
+        ),
+    )
+    return kadis, bupati

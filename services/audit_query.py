@@ -63,6 +63,9 @@ ENTITY_LABELS = {
     "budget_allocation": "Pagu anggaran iuran",
     "bpjs_list": "Daftar peserta tertagih BPJS",
     "report": "Laporan",
+    "signatory": "Penandatangan",
+    "issued_document": "Buku agenda surat keluar",
+    "document_template": "Templat surat",
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from models import Setting
 from models.claim import AccidentContext, ClaimStatus, ClaimType
 from models.enums import HeirRelation
 from services import claims
@@ -81,3 +82,9 @@ def paid_jkm(ctx: ServiceContext, worker_id: int) -> claims.ClaimDetail:
     detail = step(ctx, detail, ClaimStatus.APPROVED, on=TODAY)
     heir = detail.heirs[0]
     return step(ctx, detail, ClaimStatus.PAID, amount=42_000_000, recipient_heir_id=heir.id)
+
+
+def set_setting(ctx: ServiceContext, key: str, value: str) -> None:
+    """An office setting as an administrator would have saved it."""
+    with ctx.session_factory.begin() as session:
+        session.merge(Setting(key=key, value=value))

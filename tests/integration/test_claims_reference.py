@@ -1,0 +1,134 @@
+"""The editable checklist and benefit table: seeded as the domain notes give them, changed by
+administrators, and every open claim follows the change. SQLite only: the tables are
+reference data that the PostgreSQL test database keeps between tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from models import AuditEntry
+from models.claim import BenefitBasis, ClaimType
+from models.enums import Role
+from services import claims
+from services.context import ServiceContext
+from services.errors import ValidationError
+from services.permissions import PermissionDeniedError, Principal
+from tests.integration.claim_helpers import NOW, jkm, make_worker
+
+ADMIN = Principal(user_id=0, username="admin1", full_name="Admin", role=Role.ADMIN)
+
+
+@pytest.fixture
+def admin(sqlite_ctx: ServiceContext) -> ServiceContext:
+    return ServiceContext.for_engine(sqlite_ctx.engine, principal=ADMIN)
+
+
+def test_the_seeded_tables(sqlite_ctx: ServiceContext) -> None:
+    jkm_items = [i.code for i in claims.list_checklist(sqlite_ctx, ClaimType.JKM)]
+    assert jkm_items == [
+        "kartu_peserta",
+        "ktp_peserta",
+        "ktp_ahli_waris",
+        "akta_kematian",
+        "kartu_keluarga",
+        "surat_ahli_waris",
+        "buku_nikah",
+        "buku_tabungan",
+        "npwp",
+        "akta_lahir_anak",
+        "bukti_sekolah",
+    ]
+    jkk_items = {i.code: i.condition for i in claims.list_checklist(sqlite_ctx, ClaimType.JKK)}
+    assert jkk_items["laporan_polisi"] == "lalu_lintas"
+    assert jkk_items["buku_nikah"] == "meninggal pasangan"
+    rates = {r.code: r for r in claims.list_benefit_rates(sqlite_ctx)}
+    assert sum(rates[c].amount or 0 for c in rates if c.startswith("jkm_") and "awal" not in c) == (
+        42_000_000
+    )
+    assert (rates["jkk_santunan_kematian"].multiplier, rates["jkk_santunan_kematian"].minimum) == (
+        48,
+        20_000_000,
+    )
+    assert {r.valid_from for r in rates.values()} == {date(2019, 12, 2)}
+
+
+def test_a_new_rate_from_a_date_changes_estimates_of_later_events_only(
+    admin: ServiceContext, sqlite_ctx: ServiceContext
+) -> None:
+    funeral = next(r for r in claims.list_benefit_rates(admin) if r.code == "jkm_biaya_pemakaman")
+    claims.save_benefit_rate(admin, replace(funeral, valid_to=date(2025, 9, 30)))
+    claims.save_benefit_rate(
+        admin, replace(funeral, amount=15_000_000, valid_from=date(2025, 10, 1))
+    )
+    since = date(2025, 1, 1)
+    first, second = (make_worker(sqlite_ctx, n, coverage_start=since) for n in (1, 2))
+    before = claims.open_claim(sqlite_ctx, first, jkm(date(2025, 9, 30)), now=NOW)
+    after = claims.open_claim(sqlite_ctx, second, jkm(), now=NOW)
+    assert (before.benefit.total, after.benefit.total) == (42_000_000, 47_000_000)
+    with sqlite_ctx.session_factory() as session:
+        entries = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "claim_benefit_rate")
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [(e.action, e.user_name) for e in entries] == [
+        ("update", "admin1"),
+        ("create", "admin1"),
+    ]
+
+
+def test_a_new_checklist_item_reaches_open_claims(
+    admin: ServiceContext, sqlite_ctx: ServiceContext
+) -> None:
+    detail = claims.open_claim(sqlite_ctx, make_worker(sqlite_ctx), jkm(), now=NOW)
+    item = claims.ChecklistRow(
+        claim_type=ClaimType.JKM,
+        code="surat_pengantar_desa",
+        label="Surat pengantar kepala desa",
+        hint="Dari kantor desa tempat tinggal almarhum.",
+        condition="",
+        required=True,
+        sort_order=95,
+        active=True,
+    )
+    claims.save_checklist_item(admin, item)
+    refreshed = claims.get_claim(sqlite_ctx, detail.id, now=NOW)
+    assert "surat_pengantar_desa" in {d.item_code for d in refreshed.missing_documents}
+    claims.save_checklist_item(admin, replace(item, active=False))
+    refreshed = claims.get_claim(sqlite_ctx, detail.id, now=NOW)
+    assert "surat_pengantar_desa" not in {d.item_code for d in refreshed.documents}
+
+
+def test_bad_reference_rows_are_refused(admin: ServiceContext) -> None:
+    item = claims.list_checklist(admin, ClaimType.JKM)[0]
+    with pytest.raises(ValidationError) as caught:
+        claims.save_checklist_item(admin, replace(item, code="Kartu Baru", condition="hamil"))
+    assert [p.code for p in caught.value.problems] == ["code_invalid", "condition_unknown"]
+    assert "Syarat tidak dikenal: hamil." in caught.value.message
+    rate = claims.list_benefit_rates(admin)[0]
+    bad = replace(
+        rate,
+        condition="jkm_semua",
+        basis=BenefitBasis.INCOME_MULTIPLE,
+        multiplier=None,
+        valid_to=date(2019, 1, 1),
+    )
+    with pytest.raises(ValidationError) as caught:
+        claims.save_benefit_rate(admin, bad)
+    assert [p.code for p in caught.value.problems] == [
+        "condition_unknown",
+        "multiplier_empty",
+        "validity_order",
+    ]
+
+
+def test_only_administrators_edit_the_tables(sqlite_ctx: ServiceContext) -> None:
+    item = claims.list_checklist(sqlite_ctx, ClaimType.JKK)[0]
+    with pytest.raises(PermissionDeniedError):
+        claims.save_checklist_item(sqlite_ctx, item)
+    with pytest.raises(PermissionDeniedError):
+        claims.save_benefit_rate(sqlite_ctx, claims.list_benefit_rates(sqlite_ctx)[0])

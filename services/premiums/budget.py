@@ -45,6 +45,8 @@ from services.regions import RegionDirectory
 from services.unit_of_work import read_session, unit_of_work
 
 MAX_CODE = 60
+# Workers who pay their own premium: no office budget unless an allocation says otherwise.
+SELF_PAID = frozenset({FundingSource.MANDIRI})
 
 
 def set_allocation(ctx: ServiceContext, data: AllocationInput) -> AllocationRow:
@@ -99,7 +101,7 @@ def budget_status(
     today: date | None = None,
     regions: RegionDirectory | None = None,
 ) -> BudgetStatus:
-    """Each funding source with an allocation, workers or bills in ``year`` (default: this year)."""
+    """Each funding source with an allocation, bills, or (unless self-paid) covered workers."""
     ctx.require(Permission.READ_WORKERS)
     today = today or date.today()
     year = year or today.year
@@ -124,7 +126,7 @@ def budget_status(
         allocation = allocations.get(funding)
         own_bills = [b for b in bills if b.funding is funding]
         count = workers_today.get(funding, 0)
-        if allocation is None and not own_bills and not count:
+        if allocation is None and not own_bills and (not count or funding in SELF_PAID):
             continue
         committed = sum(count * rates.require(funding, m).total for m in ahead) if count else 0
         lines.append(

@@ -81,3 +81,33 @@ def months_between(first: Month, last: Month) -> list[Month]:
     """Every month from ``first`` to ``last``, both included."""
     count = (last.year - first.year) * 12 + last.month - first.month
     return [first.shift(i) for i in range(count + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A run of whole months, as a report asks for it: one month or one year."""
+
+    first: Month
+    last: Month
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """ "2026-07" (that month) or "2026" (that year)."""
+        value = (text or "").strip()
+        if value.isdigit() and len(value) == 4:
+            return cls.year(int(value))
+        month = Month.parse(value)
+        return cls(month, month)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(Month(year, 1), Month(year, 12))
+
+    @property
+    def label(self) -> str:
+        """ "Juli 2026", "Tahun 2026" or "Januari 2026 s.d. Juni 2026"."""
+        if self.first == self.last:
+            return self.first.label
+        if (self.first.month, self.last.month) == (1, 12) and self.first.year == self.last.year:
+            return f"Tahun {self.first.year}"
+        return f"{self.first.label} s.d. {self.last.label}"

@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "import_commands",
     "export_commands",
     "claim_commands",
+    "premium_commands",
+    "report_commands",
 )
 
 

@@ -1,0 +1,245 @@
+"""Report 4: claims whose event falls in the period, per status and type, per kecamatan,
+the amounts paid (and estimated, once claims store an estimate), and the list.
+
+The claim table is read where it exists (services/reports/optional.py); on a register
+without it the report says the claims are not available yet.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, case, func, select
+
+from services.labels import FUNDING
+from services.premiums.months import Period
+from services.reports.common import ReportInputs
+from services.reports.model import (
+    REPORT_TITLES,
+    CellKind,
+    Column,
+    Report,
+    ReportKind,
+    Section,
+)
+from services.reports.model import Table as ReportTable
+from services.reports.optional import (
+    CLAIM_COLUMNS,
+    CLAIM_ESTIMATE,
+    CLAIM_STATUSES,
+    CLAIM_TABLE,
+    CLAIM_TYPES,
+    event_between,
+    overdue_condition,
+    reflect,
+    status_label,
+)
+from services.unit_of_work import read_session
+
+DETAIL_LIMIT_KEY = "report.detail_limit"
+
+
+def build_claims(inputs: ReportInputs) -> Report:
+    period = inputs.filter.period or Period.year(inputs.today.year)
+    src = inputs.scope.source
+    with read_session(inputs.ctx) as session:
+        claims = reflect(session, CLAIM_TABLE, CLAIM_COLUMNS)
+        if claims is None:
+            return _unavailable(inputs, period)
+        where = [
+            *inputs.conditions(session),
+            event_between(claims, period.first.first_day, period.last.last_day),
+        ]
+        joined = claims.join(src, src.c.id == claims.c.worker_id)
+        estimate = claims.c.get(CLAIM_ESTIMATE, None)
+        by_status = session.execute(
+            select(claims.c.status, claims.c.claim_type, func.count())
+            .select_from(joined)
+            .where(*where)
+            .group_by(claims.c.status, claims.c.claim_type)
+        ).all()
+        money = [
+            func.count(),
+            func.count(claims.c.paid_amount),
+            func.coalesce(func.sum(claims.c.paid_amount), 0),
+        ]
+        if estimate is not None:
+            money.append(func.coalesce(func.sum(estimate), 0))
+        by_type = session.execute(
+            select(claims.c.claim_type, *money)
+            .select_from(joined)
+            .where(*where)
+            .group_by(claims.c.claim_type)
+        ).all()
+        by_kecamatan = session.execute(
+            select(src.c.kecamatan_code, *_per_type(claims), func.sum(claims.c.paid_amount))
+            .select_from(joined)
+            .where(*where)
+            .group_by(src.c.kecamatan_code)
+        ).all()
+        overdue = session.scalar(
+            select(func.count())
+            .select_from(joined)
+            .where(*where, overdue_condition(claims, datetime.now(UTC)))
+        )
+        limit = int(inputs.settings.get(DETAIL_LIMIT_KEY) or 1000)
+        listed = session.execute(
+            select(
+                claims.c.id,
+                claims.c.claim_type,
+                claims.c.status,
+                claims.c.event_date,
+                claims.c.paid_amount,
+                src.c.full_name,
+                src.c.village_code,
+                src.c.kecamatan_code,
+                src.c.funding,
+            )
+            .select_from(joined)
+            .where(*where)
+            .order_by(claims.c.event_date, claims.c.id)
+            .limit(limit + 1)
+        ).all()
+    total = sum(int(n) for *_, n in by_status)
+    tables = (
+        _status_table(by_status),
+        _type_table(by_type, estimate is not None),
+        _kecamatan_table(inputs, by_kecamatan),
+        _list_table(inputs, listed, limit, total),
+    )
+    notes = [f"Klaim dengan tanggal kejadian {period.label}."]
+    notes.append(f"Klaim JKK terbuka yang terlambat dilaporkan (lewat 2 × 24 jam): {overdue}.")
+    if estimate is None:
+        notes.append("Perkiraan manfaat belum disimpan pada data klaim; hanya jumlah dibayar.")
+    return Report(
+        kind=ReportKind.CLAIMS,
+        title=REPORT_TITLES[ReportKind.CLAIMS],
+        subtitle=inputs.subtitle(period.label),
+        sections=(
+            Section("Rekap klaim", tables[:3]),
+            Section("Daftar klaim", tables[3:], new_page=True),
+        ),
+        notes=tuple(notes),
+        row_count=total,
+        personal_data=bool(listed),
+    )
+
+
+def _per_type(claims: Table) -> list[ColumnElement[Any]]:
+    return [
+        func.coalesce(func.sum(case((claims.c.claim_type == t, 1), else_=0)), 0)
+        for t in CLAIM_TYPES
+    ]
+
+
+def _status_table(rows: list[Any]) -> ReportTable:
+    counts = {(s, t): int(n) for s, t, n in rows}
+    body = [
+        (
+            status_label(s),
+            *(counts.get((s, t), 0) for t in CLAIM_TYPES),
+            sum(counts.get((s, t), 0) for t in CLAIM_TYPES),
+        )
+        for s in CLAIM_STATUSES
+    ]
+    totals = [sum(r[i] for r in body) for i in range(1, len(CLAIM_TYPES) + 2)]
+    return ReportTable(
+        "Per status",
+        (
+            Column("Status", weight=2.0),
+            *(Column(t.upper(), CellKind.COUNT) for t in CLAIM_TYPES),
+            Column("Jumlah", CellKind.COUNT),
+        ),
+        (*body, ("JUMLAH", *totals)),
+        frozenset({len(body)}),
+    )
+
+
+def _type_table(rows: list[Any], with_estimate: bool) -> ReportTable:
+    columns = [
+        Column("Jenis klaim", weight=1.4),
+        Column("Klaim", CellKind.COUNT),
+        Column("Sudah dibayar", CellKind.COUNT),
+        Column("Jumlah dibayar (Rp)", CellKind.MONEY, 1.6),
+    ]
+    if with_estimate:
+        columns.append(Column("Perkiraan manfaat (Rp)", CellKind.MONEY, 1.6))
+    found = {r[0]: [int(v) for v in r[1:]] for r in rows}
+    width = len(columns) - 1
+    body = [(t.upper(), *found.get(t, [0] * width)) for t in CLAIM_TYPES]
+    totals = [sum(r[i] for r in body) for i in range(1, width + 1)]
+    return ReportTable(
+        "Per jenis", tuple(columns), (*body, ("JUMLAH", *totals)), frozenset({len(body)})
+    )
+
+
+def _kecamatan_table(inputs: ReportInputs, rows: list[Any]) -> ReportTable:
+    body = sorted(
+        ((inputs.name(r[0]), *(int(v or 0) for v in r[1:])) for r in rows), key=lambda r: r[0]
+    )
+    totals = [sum(r[i] for r in body) for i in range(1, len(CLAIM_TYPES) + 2)]
+    return ReportTable(
+        "Per kecamatan",
+        (
+            Column("Kecamatan", weight=2.0),
+            *(Column(t.upper(), CellKind.COUNT) for t in CLAIM_TYPES),
+            Column("Jumlah dibayar (Rp)", CellKind.MONEY, 1.6),
+        ),
+        (*body, ("JUMLAH", *totals)),
+        frozenset({len(body)}),
+    )
+
+
+def _list_table(inputs: ReportInputs, rows: list[Any], limit: int, total: int) -> ReportTable:
+    shown = rows[:limit]
+    return ReportTable(
+        "Daftar klaim",
+        (
+            Column("No. klaim", CellKind.COUNT, 0.7),
+            Column("Jenis", weight=0.6),
+            Column("Nama peserta", weight=2.4, wrap=True),
+            Column("Desa/Kelurahan", weight=1.5, wrap=True),
+            Column("Kecamatan", weight=1.5, wrap=True),
+            Column("Sumber dana", weight=1.2),
+            Column("Tanggal kejadian", CellKind.DATE),
+            Column("Status", weight=1.2),
+            Column("Dibayar (Rp)", CellKind.MONEY, 1.3),
+        ),
+        tuple(
+            (
+                r.id,
+                str(r.claim_type).upper(),
+                r.full_name,
+                inputs.name(r.village_code),
+                inputs.name(r.kecamatan_code),
+                FUNDING.get(r.funding, str(r.funding)),
+                r.event_date,
+                status_label(str(r.status)),
+                r.paid_amount,
+            )
+            for r in shown
+        ),
+        note=f"... dan {total - len(shown)} klaim lainnya." if total > len(shown) else None,
+    )
+
+
+def _unavailable(inputs: ReportInputs, period: Period) -> Report:
+    return Report(
+        kind=ReportKind.CLAIMS,
+        title=REPORT_TITLES[ReportKind.CLAIMS],
+        subtitle=inputs.subtitle(period.label),
+        sections=(
+            Section(
+                "Rekap klaim",
+                (
+                    ReportTable(
+                        "Per status",
+                        (Column("Status", weight=2.0), Column("Jumlah", CellKind.COUNT)),
+                        (),
+                    ),
+                ),
+            ),
+        ),
+        notes=("Data klaim belum tersedia di basis data ini.",),
+    )

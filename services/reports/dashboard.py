@@ -1,0 +1,259 @@
+"""Every figure of the first screen after sign-in, from SQL aggregates only.
+
+Two passes over the register answer it all: the workers covered today grouped by
+funding source, kecamatan, occupation, gender and age band (a few thousand grouped
+rows, summed up here into the tiles and bars), and the last twelve months counted
+with conditional sums (the premium line; the current month is the premium tile).
+The budget tile reads the small money tables; card and claim tiles read the tables
+of issues 5 and 7 where they exist (services/reports/optional.py), else None.
+
+"Active" on the dashboard means covered today: status aktif and the coverage dates
+include today, the same workers this month's premium is computed for. A bar's
+``key`` is the filter value for the worker list (kecamatan code, occupation code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Row, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from models import Occupation
+from models.enums import FundingSource, Gender
+from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
+from services import worker_search
+from services.context import ServiceContext
+from services.permissions import Permission
+from services.premiums.computation import (
+    area_conditions,
+    count_months,
+    partial_month_rule,
+    scope_note,
+    totals,
+)
+from services.premiums.coverage_sql import RULE_TEXT, covered_on
+from services.premiums.months import Month
+from services.premiums.rates import RateTable
+from services.premiums.types import Area, MonthTotal
+from services.regions import RegionDirectory
+from services.reports.optional import CardTiles, ClaimTiles, card_tiles, claim_tiles
+from services.unit_of_work import read_session
+
+# Lower bounds of the age bands, in years; the last band is open.
+AGE_BANDS = (0, 25, 35, 45, 55, 65)
+MONTHS_SHOWN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    key: str  # the worker list's filter value (kecamatan code, occupation code)
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class GenderAgeBar:
+    band: str  # "25–34", "< 25", "≥ 65"
+    male: int
+    female: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPoint:
+    month: Month
+    workers: int  # counted for the premium (the partial-month rule applies)
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    today: date
+    active_by_funding: tuple[tuple[FundingSource, int], ...]
+    joined_this_month: int  # coverage starting this month
+    premium_workers: int  # this month, as the premium report counts them
+    premium_amount: int
+    budget_year: int
+    budget_allocation: int  # this year's allocations, every funding source
+    budget_paid: int  # paid for this year's months
+    by_kecamatan: tuple[Bar, ...]
+    by_occupation: tuple[Bar, ...]
+    by_gender_age: tuple[GenderAgeBar, ...]
+    per_month: tuple[MonthPoint, ...]  # the last 12 months, oldest first
+    rule_text: str
+    scope_note: str | None
+    cards: CardTiles | None  # None: the card tables are not in this database
+    claims: ClaimTiles | None  # None: the claim tables are not in this database
+
+    @property
+    def active_total(self) -> int:
+        return sum(n for _, n in self.active_by_funding)
+
+    @property
+    def budget_used_share(self) -> float | None:
+        return self.budget_paid / self.budget_allocation if self.budget_allocation else None
+
+
+def band_labels() -> list[str]:
+    labels = []
+    for index, low in enumerate(AGE_BANDS):
+        if index == 0:
+            labels.append(f"< {AGE_BANDS[1]}")
+        elif index == len(AGE_BANDS) - 1:
+            labels.append(f"≥ {low}")
+        else:
+            labels.append(f"{low}–{AGE_BANDS[index + 1] - 1}")
+    return labels
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def dashboard(
+    ctx: ServiceContext,
+    today: date | None = None,
+    regions: RegionDirectory | None = None,
+) -> Dashboard:
+    ctx.require(Permission.READ_WORKERS)
+    today = today or date.today()
+    regions = regions or RegionDirectory(ctx)
+    rule = partial_month_rule(ctx)
+    scope = worker_search.Scope.of(ctx.principal)
+    src = scope.source
+    current = Month.of(today)
+    months = [current.shift(-i) for i in range(MONTHS_SHOWN - 1, -1, -1)]
+    # Band index by birth date: born on or before the date that makes one N years old today.
+    band = case(
+        *(
+            (src.c.birth_date <= _years_before(today, low), index)
+            for index, low in reversed(list(enumerate(AGE_BANDS)))
+            if low
+        ),
+        else_=0,
+    )
+    with read_session(ctx) as session:
+        conditions = area_conditions(session, Area(), scope)
+        grouped = session.execute(
+            select(
+                src.c.funding,
+                src.c.kecamatan_code,
+                src.c.occupation_id,
+                src.c.gender,
+                band,
+                func.count(),
+            )
+            .where(*conditions, covered_on(src, today))
+            .group_by(src.c.funding, src.c.kecamatan_code, src.c.occupation_id, src.c.gender, band)
+        ).all()
+        series = totals(
+            count_months(session, src, conditions, months, rule), RateTable.load(session)
+        )
+        joined = session.scalar(
+            select(func.count())
+            .select_from(src)
+            .where(
+                *conditions,
+                src.c.coverage_start >= current.first_day,
+                src.c.coverage_start <= current.last_day,
+            )
+        )
+        occupations = session.execute(
+            select(Occupation.id, Occupation.code, Occupation.name).order_by(
+                Occupation.sort_order, Occupation.name
+            )
+        ).all()
+        allocation, paid = _budget(session, today.year)
+        cards = card_tiles(session, src, conditions)
+        claims = claim_tiles(session, src, conditions, datetime.now(UTC))
+    return _assemble(
+        today,
+        grouped,
+        series,
+        int(joined or 0),
+        occupations,
+        regions,
+        (allocation, paid),
+        cards,
+        claims,
+        RULE_TEXT[rule],
+        scope_note(ctx, regions),
+    )
+
+
+def _budget(session: Session, year: int) -> tuple[int, int]:
+    allocation = session.scalar(
+        select(func.coalesce(func.sum(BudgetAllocation.amount), 0)).where(
+            BudgetAllocation.year == year
+        )
+    )
+    paid = session.scalar(
+        select(func.coalesce(func.sum(PremiumPayment.amount), 0))
+        .join(PremiumBill, PremiumBill.id == PremiumPayment.bill_id)
+        .where(
+            and_(PremiumBill.period >= date(year, 1, 1), PremiumBill.period <= date(year, 12, 1))
+        )
+    )
+    return int(allocation or 0), int(paid or 0)
+
+
+def _assemble(
+    today: date,
+    grouped: Sequence[Row[Any]],
+    series: list[MonthTotal],
+    joined: int,
+    occupations: Sequence[Row[Any]],
+    regions: RegionDirectory,
+    budget: tuple[int, int],
+    cards: CardTiles | None,
+    claims: ClaimTiles | None,
+    rule_text: str,
+    note: str | None,
+) -> Dashboard:
+    by_funding: dict[FundingSource, int] = {}
+    by_kecamatan: dict[str, int] = {}
+    by_occupation: dict[int, int] = {}
+    by_band = [[0, 0] for _ in AGE_BANDS]
+    for funding, kecamatan, occupation, gender, band, count in grouped:
+        by_funding[FundingSource(funding)] = by_funding.get(FundingSource(funding), 0) + count
+        by_kecamatan[kecamatan] = by_kecamatan.get(kecamatan, 0) + count
+        by_occupation[occupation] = by_occupation.get(occupation, 0) + count
+        by_band[int(band)][0 if Gender(gender) is Gender.MALE else 1] += count
+    labels = band_labels()
+    this_month = series[-1]
+    return Dashboard(
+        today=today,
+        active_by_funding=tuple((f, by_funding[f]) for f in FundingSource if f in by_funding),
+        joined_this_month=joined,
+        premium_workers=this_month.workers,
+        premium_amount=this_month.amount,
+        budget_year=today.year,
+        budget_allocation=budget[0],
+        budget_paid=budget[1],
+        by_kecamatan=tuple(
+            sorted(
+                (Bar(code, regions.name(code), n) for code, n in by_kecamatan.items()),
+                key=lambda b: b.label,
+            )
+        ),
+        by_occupation=tuple(
+            Bar(code, name, by_occupation[oid])
+            for oid, code, name in occupations
+            if oid in by_occupation
+        ),
+        by_gender_age=tuple(
+            GenderAgeBar(label, male, female)
+            for label, (male, female) in zip(labels, by_band, strict=True)
+        ),
+        per_month=tuple(MonthPoint(t.month, t.workers, t.amount) for t in series),
+        rule_text=rule_text,
+        scope_note=note,
+        cards=cards,
+        claims=claims,
+    )

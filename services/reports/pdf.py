@@ -1,0 +1,286 @@
+"""A report as a PDF (ReportLab, embedded DejaVu fonts): a short letterhead, the title,
+then each section's tables with their header row repeated on every page, total
+rows in bold, and a footer "Halaman X dari Y" with the printing date and clerk.
+
+The letterhead is a minimal one of this module (``_letterhead``); the full kop of
+services/documents (emblem, contacts, double rule) replaces it once that is final.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as PdfTable
+
+from services.documents.money import number
+from services.formatting import long_date, short_date
+from services.pdf_fonts import FontSet, register_fonts
+from services.reports.model import CellKind, Report, Section, Signature, Table
+
+MARGIN = 12 * mm
+BODY_SIZE = 7.5
+MIN_SIZE = 5.5
+HEADER_GREY = colors.Color(0.87, 0.87, 0.87)
+TOTAL_GREY = colors.Color(0.94, 0.94, 0.94)
+CELL_PADDING = 2.0
+_NUMERIC = (CellKind.COUNT, CellKind.MONEY)
+# Page width per unit of column weight: a table of few columns does not span the page.
+WEIGHT_UNIT = 24 * mm
+
+
+def write_pdf(
+    report: Report, path: Path, settings: dict[str, str], printed_by: str | None, today: date
+) -> int:
+    """Write the PDF; returns the number of pages."""
+    fonts = register_fonts()
+    page = landscape(A4) if report.landscape else A4
+    footer = f"{report.title} — dicetak {long_date(today)}" + (
+        f" oleh {printed_by}" if printed_by else ""
+    )
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm,
+        title=report.title,
+        author=settings.get("office.name", ""),
+        subject=" · ".join(report.subtitle),
+    )
+    story = _Story(fonts, doc.width).build(report, settings)
+    pages: list[int] = []
+    doc.build(story, canvasmaker=_numbered_canvas(fonts, footer, pages))
+    return pages[0] if pages else 0
+
+
+class _Story:
+    def __init__(self, fonts: FontSet, width: float) -> None:
+        self.fonts = fonts
+        self.width = width
+        self.cell = ParagraphStyle(
+            "cell", fontName=fonts.condensed, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.2
+        )
+        self.centre = ParagraphStyle(
+            "centre", fontName=fonts.regular, fontSize=9, leading=11, alignment=TA_CENTER
+        )
+        self.note = ParagraphStyle(
+            "note", fontName=fonts.italic, fontSize=BODY_SIZE + 0.5, leading=10
+        )
+        self.heading = ParagraphStyle(
+            "heading", fontName=fonts.bold, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3
+        )
+        self.small_heading = ParagraphStyle(
+            "small", fontName=fonts.bold, fontSize=8.5, leading=11, spaceBefore=4, spaceAfter=2
+        )
+
+    def build(self, report: Report, settings: dict[str, str]) -> list[Flowable]:
+        story: list[Flowable] = [*self._letterhead(settings)]
+        story.append(
+            Paragraph(
+                escape(report.title.upper()),
+                ParagraphStyle(
+                    "title",
+                    parent=self.centre,
+                    fontName=self.fonts.bold,
+                    fontSize=12,
+                    leading=15,
+                    spaceBefore=4,
+                ),
+            )
+        )
+        story += [Paragraph(escape(line), self.centre) for line in report.subtitle]
+        story.append(Spacer(1, 3 * mm))
+        story += [Paragraph(escape(note), self.note) for note in report.notes]
+        for index, section in enumerate(report.sections):
+            if section.new_page and index > 0:
+                story.append(PageBreak())
+            story += self._section(section)
+        return story
+
+    def _letterhead(self, settings: dict[str, str]) -> list[Flowable]:
+        government = f"PEMERINTAH {settings.get('district.kabupaten_name', '').upper()}"
+        office = settings.get("office.name", "").upper()
+        address = ", ".join(
+            v
+            for v in (settings.get("office.address", ""), settings.get("office.postal_code", ""))
+            if v
+        )
+        bold = ParagraphStyle("kop", parent=self.centre, fontName=self.fonts.bold, fontSize=11)
+        return [
+            Paragraph(escape(government), bold),
+            Paragraph(escape(office), ParagraphStyle("kop2", parent=bold, fontSize=13, leading=16)),
+            Paragraph(escape(address), self.centre),
+            HRFlowable(width="100%", thickness=1.6, color=colors.black, spaceBefore=2),
+            HRFlowable(width="100%", thickness=0.4, color=colors.black, spaceBefore=1.2),
+            Spacer(1, 2 * mm),
+        ]
+
+    def _section(self, section: Section) -> list[Flowable]:
+        parts: list[Flowable] = []
+        if section.heading:
+            parts.append(Paragraph(escape(section.heading), self.heading))
+        for table in section.tables:
+            if len(section.tables) > 1 or not section.heading:
+                parts.append(Paragraph(escape(table.name), self.small_heading))
+            parts.append(self._table(table))
+            if table.note:
+                parts.append(Spacer(1, 1 * mm))
+                parts.append(Paragraph(escape(table.note), self.note))
+            parts.append(Spacer(1, 3 * mm))
+        if section.signature is not None:
+            parts.append(self._signature(section.signature))
+        return parts
+
+    def _table(self, table: Table) -> Flowable:
+        texts = [[_text(v) for v in row] for row in table.rows]
+        widths, size = self._widths(table, texts)
+        cell = ParagraphStyle("cell", parent=self.cell, fontSize=size, leading=size * 1.2)
+        right = ParagraphStyle("right", parent=cell, alignment=TA_RIGHT)
+        header = [
+            Paragraph(f"<b>{escape(c.header)}</b>", right if c.kind in _NUMERIC else cell)
+            for c in table.columns
+        ]
+        body: list[list[Any]] = [
+            [
+                self._wrapped(text, w, cell) if c.wrap else text
+                for text, c, w in zip(row, table.columns, widths, strict=True)
+            ]
+            for row in texts
+        ]
+        if not body:
+            body = [["Tidak ada data."] + [""] * (len(table.columns) - 1)]
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.fonts.condensed, size),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ]
+        for index, column in enumerate(table.columns):
+            if column.kind in _NUMERIC:
+                style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
+        for row in table.total_rows:
+            style.append(("FONT", (0, row + 1), (-1, row + 1), self.fonts.condensed_bold, size))
+            style.append(("BACKGROUND", (0, row + 1), (-1, row + 1), TOTAL_GREY))
+        result = LongTable([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        result.setStyle(TableStyle(style))
+        return result
+
+    def _widths(self, table: Table, texts: list[list[str]]) -> tuple[list[float], float]:
+        """Column widths and the font size. Widths go by weight, on at most the page width
+        (a table of few columns stays narrow), but never narrower than the longest word of
+        the header nor, unless the column may wrap, than its widest value (measured in bold:
+        total rows are bold). When even that is wider than the page, the font shrinks."""
+        columns = table.columns
+        pad = 2 * CELL_PADDING + 1
+
+        def width(text: str) -> float:
+            return stringWidth(text, self.fonts.condensed_bold, BODY_SIZE)
+
+        floor = []
+        for index, column in enumerate(columns):
+            needed = max(width(word) for word in column.header.split())
+            if not column.wrap:
+                needed = max(needed, max((width(row[index]) for row in texts), default=0.0))
+            floor.append(needed + pad)
+        if sum(floor) > self.width:
+            scale = self.width / sum(floor)
+            return [f * scale for f in floor], max(MIN_SIZE, BODY_SIZE * scale)
+        available = min(self.width, max(sum(floor), sum(c.weight for c in columns) * WEIGHT_UNIT))
+        fixed: set[int] = set()
+        while True:
+            free = available - sum(floor[i] for i in fixed)
+            weight = sum(c.weight for i, c in enumerate(columns) if i not in fixed) or 1.0
+            widths = [
+                floor[i] if i in fixed else free * c.weight / weight for i, c in enumerate(columns)
+            ]
+            narrow = {i for i, w in enumerate(widths) if i not in fixed and w < floor[i]}
+            if not narrow:
+                return widths, BODY_SIZE
+            fixed |= narrow
+
+    def _wrapped(self, text: str, width: float, style: ParagraphStyle) -> Any:
+        if stringWidth(text, self.fonts.condensed, style.fontSize) > width - 2 * CELL_PADDING:
+            return Paragraph(escape(text), style)
+        return text
+
+    def _signature(self, sign: Signature) -> Flowable:
+        style = ParagraphStyle("sign", parent=self.centre, fontSize=9.5, leading=12)
+        name = f"<u><b>{escape(sign.name)}</b></u>" if sign.name else "(" + "." * 45 + ")"
+        block = [
+            [Paragraph(escape(sign.place_date), style)],
+            [Paragraph(escape(sign.title), style)],
+            [Spacer(1, 20 * mm)],
+            [Paragraph(name, style)],
+        ]
+        inner = PdfTable(block, colWidths=[80 * mm])
+        outer = PdfTable([["", inner]], colWidths=[self.width - 85 * mm, 85 * mm])
+        outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return KeepTogether([Spacer(1, 4 * mm), outer])
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int):
+        return number(value)
+    if isinstance(value, datetime | date):
+        return short_date(value)
+    return str(value)
+
+
+def _numbered_canvas(fonts: FontSet, footer: str, pages: list[int]) -> type[Canvas]:
+    """A canvas that holds its pages until the end, to print "Halaman X dari Y" on each."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            pages.append(len(self._saved))
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._footer(len(self._saved))
+                super().showPage()
+            super().save()
+
+        def _footer(self, count: int) -> None:
+            width, _ = self._pagesize
+            self.setFont(fonts.regular, 7)
+            self.setFillColor(colors.dimgrey)
+            self.drawString(MARGIN, 7 * mm, footer)
+            self.drawRightString(width - MARGIN, 7 * mm, f"Halaman {self._pageNumber} dari {count}")
+
+    return NumberedCanvas

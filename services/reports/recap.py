@@ -1,0 +1,104 @@
+"""Report 1: workers per kecamatan and village, by status, and the active ones by gender,
+occupation and funding source. One grouped pass over the register; kecamatan and
+district totals are sums of the village rows, so every level adds up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, select
+
+from models.enums import FundingSource, Gender, WorkerStatus
+from services.labels import FUNDING, GENDER, WORKER_STATUS
+from services.premiums.coverage_sql import covered_on
+from services.reports.common import ReportInputs
+from services.reports.model import (
+    REPORT_TITLES,
+    CellKind,
+    Column,
+    Report,
+    ReportKind,
+    Section,
+    Table,
+)
+from services.unit_of_work import read_session
+
+GENDERS = (Gender.MALE, Gender.FEMALE)
+
+
+def build_recap(inputs: ReportInputs) -> Report:
+    src = inputs.scope.source
+    active = src.c.status == WorkerStatus.ACTIVE
+
+    def count_if(condition: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    measures = [
+        func.count(),
+        *(count_if(src.c.status == s) for s in WorkerStatus),
+        count_if(covered_on(src, inputs.today)),
+        *(count_if(active & (src.c.gender == g)) for g in GENDERS),
+        *(count_if(active & (src.c.occupation_id == i)) for i, _ in inputs.occupations),
+        *(count_if(active & (src.c.funding == f)) for f in FundingSource),
+    ]
+    with read_session(inputs.ctx) as session:
+        rows = session.execute(
+            select(src.c.kecamatan_code, src.c.village_code, *measures)
+            .where(*inputs.conditions(session))
+            .group_by(src.c.kecamatan_code, src.c.village_code)
+        ).all()
+    villages = sorted(
+        ((inputs.name(r[0]), inputs.name(r[1]), [int(v) for v in r[2:]]) for r in rows),
+        key=lambda v: (v[0], v[1]),
+    )
+    districts: dict[str, list[int]] = {}
+    for kecamatan, _, values in villages:
+        districts[kecamatan] = _add(districts.get(kecamatan), values)
+    total = [sum(col) for col in zip(*(v for *_, v in villages), strict=True)] or [0] * len(
+        measures
+    )
+    counts = _count_columns(inputs)
+    by_kecamatan = Table(
+        "Per kecamatan",
+        (Column("Kecamatan", weight=2.2), *counts),
+        (*((k, *v) for k, v in districts.items()), ("JUMLAH", *total)),
+        total_rows=frozenset({len(districts)}),
+    )
+    by_village = Table(
+        "Per desa",
+        (Column("Kecamatan", weight=2.0), Column("Desa/Kelurahan", weight=2.2), *counts),
+        (*((k, d, *v) for k, d, v in villages), ("JUMLAH", "", *total)),
+        total_rows=frozenset({len(villages)}),
+    )
+    return Report(
+        kind=ReportKind.RECAP,
+        title=REPORT_TITLES[ReportKind.RECAP],
+        subtitle=inputs.subtitle(),
+        sections=(
+            Section("Rekap per kecamatan", (by_kecamatan,)),
+            Section("Rekap per desa/kelurahan", (by_village,), new_page=True),
+        ),
+        notes=(
+            "Jumlah: semua peserta terdaftar. Terlindungi: status aktif dan tanggal "
+            "kepesertaan mencakup hari ini.",
+            "Jenis kelamin, pekerjaan dan sumber dana dihitung dari peserta berstatus aktif.",
+        ),
+        row_count=total[0],
+    )
+
+
+def _count_columns(inputs: ReportInputs) -> list[Column]:
+    return [
+        Column("Jumlah", CellKind.COUNT, 1.1),
+        *(Column(WORKER_STATUS[s], CellKind.COUNT) for s in WorkerStatus),
+        Column("Terlindungi", CellKind.COUNT, 1.1),
+        *(Column(GENDER[g], CellKind.COUNT) for g in GENDERS),
+        *(Column(name, CellKind.COUNT) for _, name in inputs.occupations),
+        *(Column(FUNDING[f], CellKind.COUNT) for f in FundingSource),
+    ]
+
+
+def _add(total: list[int] | None, values: list[int]) -> list[int]:
+    if total is None:
+        return list(values)
+    return [a + b for a, b in zip(total, values, strict=True)]

@@ -1,0 +1,115 @@
+"""Building a report, and writing it to .xlsx or PDF with an audit record.
+
+Personal data leaves the building with a report file: every file written is an
+EXPORT event in the audit trail (report, filter, rows, file name), recorded before
+the file appears under its name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from services.audit import Action, record_event
+from services.context import ServiceContext
+from services.errors import SiRentanError
+from services.permissions import Permission
+from services.regions import RegionDirectory
+from services.reports.claims import build_claims
+from services.reports.common import ReportInputs
+from services.reports.model import Report, ReportFilter, ReportKind
+from services.reports.pdf import write_pdf
+from services.reports.premium import build_premium
+from services.reports.quality import build_quality
+from services.reports.recap import build_recap
+from services.reports.village_list import build_village_list
+from services.reports.xlsx import write_xlsx
+from services.unit_of_work import unit_of_work
+
+_BUILDERS: dict[ReportKind, Callable[[ReportInputs], Report]] = {
+    ReportKind.RECAP: build_recap,
+    ReportKind.VILLAGE_LIST: build_village_list,
+    ReportKind.PREMIUM: build_premium,
+    ReportKind.CLAIMS: build_claims,
+    ReportKind.DATA_QUALITY: build_quality,
+}
+SUFFIXES = (".xlsx", ".pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    path: Path
+    report: Report
+    pages: int  # PDF pages, or worksheets of a workbook
+
+
+def build_report(
+    ctx: ServiceContext,
+    kind: ReportKind,
+    report_filter: ReportFilter | None = None,
+    today: date | None = None,
+    regions: RegionDirectory | None = None,
+) -> Report:
+    """The report's figures and tables, e.g. for the GUI to show before saving."""
+    ctx.require(Permission.READ_WORKERS)
+    inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today or date.today(), regions)
+    return _BUILDERS[ReportKind(kind)](inputs)
+
+
+def write_report(
+    ctx: ServiceContext,
+    kind: ReportKind,
+    path: Path | str,
+    report_filter: ReportFilter | None = None,
+    today: date | None = None,
+    regions: RegionDirectory | None = None,
+) -> ReportResult:
+    """Build the report and save it as .xlsx or .pdf (by the file's suffix)."""
+    ctx.require(Permission.EXPORT)
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SiRentanError(
+            f"Laporan disimpan sebagai .xlsx atau .pdf; '{path.name}' berakhiran lain."
+        )
+    today = today or date.today()
+    inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today, regions)
+    report = _BUILDERS[ReportKind(kind)](inputs)
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if suffix == ".xlsx":
+            pages = write_xlsx(report, scratch)
+        else:
+            pages = write_pdf(report, scratch, inputs.settings, ctx.user_name, today)
+        with unit_of_work(ctx) as session:
+            record_event(
+                session,
+                Action.EXPORT,
+                "report",
+                None,
+                f"Laporan {report.title} ({report.row_count} peserta) ke {path.name}"[:300],
+                {
+                    "report": report.kind.value,
+                    "filter": _filter_dict(inputs.filter),
+                    "rows": report.row_count,
+                    "personal_data": report.personal_data,
+                    "file": path.name,
+                },
+            )
+        os.replace(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return ReportResult(path, report, pages)
+
+
+def _filter_dict(f: ReportFilter) -> dict[str, str]:
+    values = {
+        "period": f"{f.period.first.code}..{f.period.last.code}" if f.period else None,
+        "kecamatan_code": f.kecamatan_code,
+        "village_code": f.village_code,
+        "funding": f.funding.value if f.funding else None,
+    }
+    return {k: v for k, v in values.items() if v}

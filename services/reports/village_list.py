@@ -1,0 +1,140 @@
+"""Report 2: the list of a village's active participants that its head checks and signs.
+
+One section per village (a kecamatan gives all its villages, each on its own
+pages), sorted by name, with a signature block for the kepala desa or lurah.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from models.enums import WorkerStatus
+from services.errors import SiRentanError
+from services.labels import FUNDING
+from services.reports.common import ReportInputs
+from services.reports.model import (
+    REPORT_TITLES,
+    CellKind,
+    Column,
+    Report,
+    ReportKind,
+    Section,
+    Signature,
+    Table,
+)
+from services.unit_of_work import read_session
+
+_COLUMNS = (
+    "id",
+    "nik",
+    "full_name",
+    "name_key",
+    "gender",
+    "birth_place",
+    "birth_date",
+    "address",
+    "rt",
+    "rw",
+    "village_code",
+    "occupation_id",
+    "kpj",
+    "funding",
+    "coverage_start",
+)
+
+COLUMNS = (
+    Column("No", CellKind.COUNT, 0.45),
+    Column("Nama", weight=3.0, wrap=True),
+    Column("NIK", weight=1.75),
+    Column("L/P", weight=0.4),
+    Column("Tempat, tanggal lahir", weight=2.3, wrap=True),
+    Column("Alamat", weight=2.4, wrap=True),
+    Column("Pekerjaan", weight=1.5, wrap=True),
+    Column("No. KPJ", weight=1.35),
+    Column("Sumber dana", weight=1.35),
+    Column("Mulai kepesertaan", CellKind.DATE, 1.2),
+)
+
+
+def build_village_list(inputs: ReportInputs) -> Report:
+    f = inputs.filter
+    if not f.village_code and not f.kecamatan_code:
+        raise SiRentanError(
+            "Pilih desa/kelurahan (atau satu kecamatan untuk semua desanya) untuk daftar "
+            "peserta per desa."
+        )
+    src = inputs.scope.source
+    with read_session(inputs.ctx) as session:
+        rows = session.execute(
+            select(*(src.c[name] for name in _COLUMNS))
+            .where(*inputs.conditions(session), src.c.status == WorkerStatus.ACTIVE)
+            .order_by(src.c.village_code, src.c.name_key, src.c.id)
+        ).all()
+    groups: dict[str, list[Any]] = {}
+    if f.village_code:
+        groups[f.village_code] = []
+    for row in rows:
+        groups.setdefault(row.village_code, []).append(row)
+    occupations = dict(inputs.occupations)
+    ordered = sorted(groups.items(), key=lambda item: inputs.name(item[0]))
+    sections = tuple(
+        _section(inputs, code, members, occupations, index > 0)
+        for index, (code, members) in enumerate(ordered)
+    )
+    return Report(
+        kind=ReportKind.VILLAGE_LIST,
+        title=REPORT_TITLES[ReportKind.VILLAGE_LIST],
+        subtitle=inputs.subtitle(),
+        sections=sections,
+        notes=("Peserta berstatus aktif, diurutkan menurut nama.",),
+        row_count=len(rows),
+        personal_data=True,
+    )
+
+
+def _section(
+    inputs: ReportInputs,
+    code: str,
+    members: list[Any],
+    occupations: dict[int, str],
+    new_page: bool,
+) -> Section:
+    village = inputs.regions.get(code)
+    label = village.label if village else code
+    kecamatan = inputs.name(village.parent_code or "") if village else ""
+    head = "Lurah" if village and village.village_type == "kelurahan" else "Kepala Desa"
+    place = village.name if village else code
+    rows = tuple(
+        (
+            number,
+            r.full_name.upper(),
+            r.nik,
+            r.gender.value,
+            ", ".join(p for p in (r.birth_place or "", r.birth_date.strftime("%d-%m-%Y")) if p),
+            _address(r),
+            occupations.get(r.occupation_id, ""),
+            r.kpj or "",
+            FUNDING[r.funding],
+            r.coverage_start,
+        )
+        for number, r in enumerate(members, start=1)
+    )
+    table = Table(label, COLUMNS, rows)
+    return Section(
+        heading=f"{label}, Kecamatan {kecamatan} — {len(rows)} peserta aktif",
+        tables=(table,),
+        signature=Signature(
+            place_date=f"{place}, {'.' * 24} {inputs.today.year}",
+            title=f"{head} {place}",
+        ),
+        new_page=new_page,
+    )
+
+
+def _address(r: Any) -> str:
+    parts = [r.address or ""]
+    if r.rt or r.rw:
+        parts.append(f"RT {r.rt or '-'}/RW {r.rw or '-'}")
+    return " ".join(p for p in parts if p).strip()

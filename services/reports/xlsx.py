@@ -1,0 +1,71 @@
+"""A report as an .xlsx workbook: one sheet per table, laid out like the register's
+exports (services/excel_export/sheets.py: title rows, a frozen bold header with an
+autofilter, columns as wide as their contents, formula-safe text), plus thousands
+separators on counts and rupiah and bold total rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from services import xlsx_cells
+from services.excel_export.sheets import DATE_FORMAT, column_widths, sheet_title
+from services.reports.model import CellKind, Report, Section, Table
+
+NUMBER_FORMAT = "#,##0"
+
+
+def write_xlsx(report: Report, path: Path) -> int:
+    """Write the workbook; returns the number of sheets."""
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    for section in report.sections:
+        for table in section.tables:
+            sheet = workbook.create_sheet(sheet_title(table.name, taken))
+            _write_sheet(sheet, report, section, table)
+    workbook.save(path)
+    return len(taken)
+
+
+def _write_sheet(sheet: WriteOnlyWorksheet, report: Report, section: Section, table: Table) -> None:
+    titles = [report.title, *report.subtitle]
+    if section.heading:
+        titles.append(section.heading)
+    titles += list(report.notes)
+    for index, width in enumerate(column_widths(table.headers, table.rows), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header_row = len(titles) + 2
+    sheet.freeze_panes = f"A{header_row + 1}"
+    for number, title in enumerate(titles):
+        sheet.append([xlsx_cells.cell(sheet, title, bold=number == 0)])
+    sheet.append([])
+    sheet.append(xlsx_cells.row(sheet, table.headers, bold=True))
+    kinds = [c.kind for c in table.columns]
+    for index, values in enumerate(table.rows):
+        bold = index in table.total_rows
+        sheet.append([_cell(sheet, v, k, bold) for v, k in zip(values, kinds, strict=True)])
+    last = get_column_letter(max(1, len(table.columns)))
+    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table.rows)}"
+    if table.note:
+        sheet.append([])
+        sheet.append([xlsx_cells.cell(sheet, table.note)])
+    if section.signature is not None:
+        sign = section.signature
+        sheet.append([])
+        for text in (sign.place_date, sign.title, "", "", sign.name or "(" + "." * 40 + ")"):
+            sheet.append([xlsx_cells.cell(sheet, text)])
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: Any, kind: CellKind, bold: bool) -> Any:
+    if not bold and (value is None or kind is CellKind.TEXT):
+        return xlsx_cells.cell(sheet, value) if isinstance(value, str) else value
+    cell = xlsx_cells.cell(sheet, value, bold=bold)
+    if isinstance(value, int) and kind in (CellKind.COUNT, CellKind.MONEY):
+        cell.number_format = NUMBER_FORMAT
+    elif kind is CellKind.DATE and value is not None:
+        cell.number_format = DATE_FORMAT
+    return cell

@@ -1,0 +1,294 @@
+"""The five reports: totals equal to the register's own counts, the .xlsx re-read cell by
+cell and the PDF parsed against the same figures, exports recorded (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select, update
+
+from models import AuditEntry, Worker
+from models.enums import FundingSource, Gender, WorkerStatus
+from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.documents.money import number
+from services.errors import SiRentanError
+from services.formatting import short_date
+from services.permissions import PermissionDeniedError
+from services.reports import (
+    CellKind,
+    Report,
+    ReportFilter,
+    ReportKind,
+    Table,
+    build_report,
+    write_report,
+)
+from tests.factories import make_nik
+from tests.integration.premium_helpers import VIEWER, Edge, add_worker, as_clerk, edge_register
+
+TODAY = date(2026, 11, 24)
+KOTA = "53.03.05"
+BIBOKI = "53.03.06"
+APLASI = "53.03.05.1002"
+
+
+# -- helpers shared by the report tests ---------------------------------------------------
+
+
+def sheet_rows(path: Path, report: Report, table: Table) -> list[list[Any]]:
+    """The table's data rows as the workbook holds them, below its title and header rows."""
+    book = openpyxl.load_workbook(path)
+    names = [t.name for t in report.tables]
+    sheet = book.worksheets[names.index(table.name)]
+    section = next(s for s in report.sections if table in s.tables)
+    header_row = 1 + len(report.subtitle) + (1 if section.heading else 0) + len(report.notes) + 2
+    assert [c.value for c in sheet[header_row]] == table.headers
+    assert sheet.freeze_panes == f"A{header_row + 1}"
+    rows = []
+    for index, row in enumerate(table.rows):
+        cells = sheet[header_row + 1 + index]
+        for cell, column in zip(cells, table.columns, strict=True):
+            if column.kind in (CellKind.COUNT, CellKind.MONEY) and isinstance(cell.value, int):
+                assert cell.number_format == "#,##0"
+            if index in table.total_rows:
+                assert cell.font.b
+        rows.append([_plain(c.value) for c in cells])
+        assert rows[-1] == [_plain(v) for v in row]
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    return "" if value is None else value
+
+
+def pdf_text(path: Path) -> str:
+    """Every page's text with whitespace collapsed, so a table row reads as one line."""
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_row(values: tuple[Any, ...]) -> str:
+    """A row as the PDF prints it: numbers with thousands dots, dates dd-mm-yyyy."""
+    parts = []
+    for v in values:
+        if v is None or v == "":
+            continue
+        if isinstance(v, int):
+            parts.append(number(v))
+        elif isinstance(v, date):
+            parts.append(short_date(v))
+        else:
+            parts.append(str(v))
+    return re.sub(r"\s+", " ", " ".join(parts))
+
+
+def assert_same_in_both(
+    ctx: ServiceContext, kind: ReportKind, tmp_path: Path, report_filter: ReportFilter
+) -> Report:
+    """Write the .xlsx and the PDF and check each table's rows in both."""
+    xlsx = write_report(ctx, kind, tmp_path / "laporan.xlsx", report_filter, TODAY)
+    pdf = write_report(ctx, kind, tmp_path / "laporan.pdf", report_filter, TODAY)
+    assert xlsx.report == pdf.report
+    text = pdf_text(pdf.path)
+    for table in xlsx.report.tables:
+        sheet_rows(xlsx.path, xlsx.report, table)
+        for row in table.rows:
+            assert pdf_row(row) in text, (table.name, row)
+    assert xlsx.report.title.upper() in text
+    assert len(PdfReader(pdf.path).pages) == pdf.pages
+    return xlsx.report
+
+
+@pytest.fixture
+def small(ctx: ServiceContext) -> Edge:
+    """The edge-month register (five workers in Aplasi, Kota Kefamenanu) and one fisherman
+    on Dana Desa in Kecamatan 53.03.06."""
+    edge = edge_register(ctx)
+    add_worker(
+        ctx,
+        6,
+        date(2025, 7, 7),
+        funding=FundingSource.DANA_DESA,
+        village_code="53.03.06.2001",
+        occupation_code="nelayan",
+        gender=Gender.MALE,
+        nik=make_nik(date(1990, 1, 2), Gender.MALE, 6, "530306"),
+        birth_date=date(1990, 1, 2),
+    )
+    return edge
+
+
+def _table(report: Report, name: str) -> Table:
+    return next(t for t in report.tables if t.name == name)
+
+
+# -- 1. recap ---------------------------------------------------------------------------
+
+
+def test_recap_counts_by_hand(ctx: ServiceContext, small: Edge, tmp_path: Path) -> None:
+    report = assert_same_in_both(ctx, ReportKind.RECAP, tmp_path, ReportFilter())
+    table = _table(report, "Per kecamatan")
+    headers = table.headers
+    rows = {r[0]: dict(zip(headers, r, strict=True)) for r in table.rows}
+    kota = rows["Kota Kefamenanu"]
+    assert (kota["Jumlah"], kota["Aktif"], kota["Nonaktif"], kota["Meninggal"]) == (5, 4, 0, 1)
+    # Covered on 24 November 2026: from 1 and 31 January, the province worker.
+    assert (kota["Terlindungi"], kota["Laki-laki"], kota["Perempuan"]) == (3, 1, 3)
+    assert (kota["Petani"], kota["APBD Kabupaten"], kota["APBD Provinsi"]) == (4, 3, 1)
+    total = rows["JUMLAH"]
+    assert (total["Jumlah"], total["Aktif"], total["Terlindungi"], total["Nelayan"]) == (6, 5, 4, 1)
+    assert total["Dana Desa"] == 1 and report.row_count == 6 and not report.personal_data
+    village = _table(report, "Per desa")
+    assert village.rows[-1][2:] == table.rows[-1][1:]  # the same totals at both levels
+
+
+def test_recap_totals_equal_the_register(ctx: ServiceContext, tmp_path: Path) -> None:
+    generate_demo_workers(ctx, 300, seed=11)
+    report = build_report(ctx, ReportKind.RECAP, today=TODAY)
+    with ctx.session_factory() as session:
+        expected = {
+            "Jumlah": session.scalar(select(func.count()).select_from(Worker)),
+            **{
+                label: session.scalar(
+                    select(func.count()).select_from(Worker).where(Worker.status == status)
+                )
+                for label, status in (
+                    ("Aktif", WorkerStatus.ACTIVE),
+                    ("Nonaktif", WorkerStatus.INACTIVE),
+                    ("Meninggal", WorkerStatus.DECEASED),
+                )
+            },
+            "Laki-laki": session.scalar(
+                select(func.count())
+                .select_from(Worker)
+                .where(Worker.status == WorkerStatus.ACTIVE, Worker.gender == Gender.MALE)
+            ),
+        }
+        per_kecamatan = dict(
+            session.execute(
+                select(Worker.kecamatan_code, func.count()).group_by(Worker.kecamatan_code)
+            ).all()
+        )
+    table = _table(report, "Per kecamatan")
+    total = dict(zip(table.headers, table.rows[-1], strict=True))
+    assert {k: total[k] for k in expected} == expected
+    assert total["Aktif"] == sum(
+        total[f] for f in ("APBD Kabupaten", "APBD Provinsi", "Dana Desa", "Mandiri")
+    )
+    assert total["Aktif"] == total["Laki-laki"] + total["Perempuan"]
+    names = {r[0]: r[1] for r in table.rows[:-1]}
+    assert sorted(names.values()) == sorted(per_kecamatan.values())
+    kota = build_report(ctx, ReportKind.RECAP, ReportFilter(kecamatan_code=KOTA), TODAY)
+    assert _table(kota, "Per kecamatan").rows[-1][1] == per_kecamatan[KOTA]
+    assert "Saringan: Kecamatan Kota Kefamenanu" in kota.subtitle
+
+
+# -- 2. village list --------------------------------------------------------------------
+
+
+def test_village_list_for_the_head_to_sign(
+    ctx: ServiceContext, small: Edge, tmp_path: Path
+) -> None:
+    report = assert_same_in_both(
+        ctx, ReportKind.VILLAGE_LIST, tmp_path, ReportFilter(village_code=APLASI)
+    )
+    [section] = report.sections
+    [table] = section.tables
+    # Active workers only: the one who died in March is not on the list.
+    assert [r[0] for r in table.rows] == [1, 2, 3, 4]
+    assert {r[3] for r in table.rows} == {"L", "P"} and report.personal_data
+    assert section.signature is not None and section.signature.title.endswith("Aplasi")
+    text = pdf_text(tmp_path / "laporan.pdf")
+    assert section.signature.title in text and "(....." in text
+    assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif" in text
+
+
+def test_village_list_needs_a_place_and_masks_nik_for_viewers(
+    ctx: ServiceContext, small: Edge, tmp_path: Path
+) -> None:
+    with pytest.raises(SiRentanError) as caught:
+        build_report(ctx, ReportKind.VILLAGE_LIST, ReportFilter(), TODAY)
+    assert "Pilih desa/kelurahan" in caught.value.message
+    with pytest.raises(SiRentanError):
+        build_report(ctx, ReportKind.VILLAGE_LIST, ReportFilter(village_code="99.99"), TODAY)
+    viewer = as_clerk(ctx, VIEWER)
+    report = build_report(viewer, ReportKind.VILLAGE_LIST, ReportFilter(kecamatan_code=KOTA), TODAY)
+    assert {r[2][4:12] for r in report.tables[0].rows} == {"********"}
+    with pytest.raises(PermissionDeniedError):
+        write_report(viewer, ReportKind.VILLAGE_LIST, tmp_path / "x.pdf", ReportFilter(), TODAY)
+
+
+def test_a_kecamatan_gives_one_section_per_village(ctx: ServiceContext, small: Edge) -> None:
+    report = build_report(ctx, ReportKind.VILLAGE_LIST, ReportFilter(kecamatan_code=BIBOKI), TODAY)
+    assert len(report.sections) == 1 and report.row_count == 1
+    assert report.sections[0].signature is not None
+
+
+# -- exports are recorded --------------------------------------------------------------------
+
+
+def test_every_report_file_is_an_export_event(
+    ctx: ServiceContext, small: Edge, tmp_path: Path
+) -> None:
+    result = write_report(
+        ctx, ReportKind.VILLAGE_LIST, tmp_path / "aplasi.pdf", ReportFilter(village_code=APLASI)
+    )
+    with ctx.session_factory() as session:
+        event = session.scalars(select(AuditEntry).where(AuditEntry.entity == "report")).one()
+    assert event.action == "export" and event.user_name == "petugas1"
+    details = json.loads(event.changes or "{}")
+    assert details == {
+        "report": "village-list",
+        "filter": {"village_code": APLASI},
+        "rows": 4,
+        "personal_data": True,
+        "file": "aplasi.pdf",
+    }
+    assert result.path.exists() and not list(tmp_path.glob(".*.tmp"))
+    with pytest.raises(SiRentanError):
+        write_report(ctx, ReportKind.RECAP, tmp_path / "rekap.docx")
+
+
+# -- 5. data quality --------------------------------------------------------------------------
+
+
+def test_data_quality_finds_what_to_fix(ctx: ServiceContext, small: Edge, tmp_path: Path) -> None:
+    # From outside the kabupaten; a twin of the first worker (same name and birth date);
+    # no KPJ and no heirs; a village that is not in its recorded kecamatan.
+    outside_nik = make_nik(date(1985, 7, 12), Gender.FEMALE, 7, "530401")
+    add_worker(ctx, 7, date(2025, 1, 1), nik=outside_nik)
+    # Serial 11 is named like serial 1 ("MARIA GORETI TAEK B"), born the same day.
+    add_worker(ctx, 11, date(2025, 1, 1), kpj=None, heirs=[])
+    with ctx.engine.begin() as conn:
+        conn.execute(
+            update(Worker).where(Worker.id == small.province).values(kecamatan_code=BIBOKI)
+        )
+    report = assert_same_in_both(ctx, ReportKind.DATA_QUALITY, tmp_path, ReportFilter())
+    summary = _table(report, "Ringkasan")
+    total = dict(zip(summary.headers, summary.rows[-1], strict=True))
+    assert total == {
+        "Kecamatan": "JUMLAH",
+        "Peserta": 8,
+        "Peringatan NIK": 1,
+        "Aktif tanpa No. KPJ": 1,
+        "Desa tidak sesuai": 1,
+        "Kemungkinan ganda": 2,
+        "Aktif tanpa ahli waris": 1,
+    }
+    nik = _table(report, "Peringatan NIK")
+    assert [r[4] for r in nik.rows] == ["NIK dari luar kabupaten"]
+    twins = _table(report, "Kemungkinan data ganda")
+    assert [r[0] for r in twins.rows] == ["MARIA GORETI TAEK B"] * 2
+    assert [r[1] for r in nik.rows] == [outside_nik]
+    assert _table(report, "Desa tidak sesuai kecamatan").rows[0][3] != "Kota Kefamenanu"
+    assert report.personal_data

@@ -1,0 +1,115 @@
+"""The dashboard's figures against a hand-counted register (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from models import Worker
+from models.enums import FundingSource, Gender
+from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.premiums import (
+    AllocationInput,
+    BillInput,
+    Month,
+    PaymentInput,
+    record_bill,
+    record_payment,
+    set_allocation,
+)
+from services.premiums.coverage_sql import covered_on
+from services.reports import dashboard
+from services.reports.optional import CardTiles
+from tests.factories import make_nik
+from tests.integration.premium_helpers import VIEWER, add_worker, as_clerk, edge_register
+from tests.integration.test_reports_money import _claim, _claims_table
+
+TODAY = date(2026, 11, 24)
+KAB = FundingSource.APBD_KABUPATEN
+
+
+def test_dashboard_figures_by_hand(ctx: ServiceContext) -> None:
+    edge = edge_register(ctx)
+    add_worker(
+        ctx,
+        6,
+        date(2025, 7, 7),
+        funding=FundingSource.DANA_DESA,
+        village_code="53.03.06.2001",
+        occupation_code="nelayan",
+        gender=Gender.MALE,
+        nik=make_nik(date(1990, 1, 2), Gender.MALE, 6, "530306"),
+        birth_date=date(1990, 1, 2),
+    )
+    add_worker(ctx, 8, date(2026, 11, 10), birth_date=date(2004, 3, 1))  # joined this month
+    set_allocation(ctx, AllocationInput(2026, KAB, 1_000_000))
+    bill = record_bill(ctx, BillInput(Month(2026, 10), KAB, "T-10", date(2026, 11, 2), 2, 33_600))
+    record_payment(ctx, PaymentInput(bill.id, date(2026, 11, 20), 33_600, "SP2D 77"))
+    with ctx.engine.begin() as conn:
+        late = datetime.now(UTC) - timedelta(hours=1)
+        conn.execute(
+            _claims_table(ctx).insert(),
+            [
+                _claim(
+                    edge.from_first, "jkk", "draft", date(2026, 11, 20), report_deadline_at=late
+                ),
+                _claim(edge.from_31st, "jkk", "diajukan", date(2026, 10, 1)),
+            ],
+        )
+
+    board = dashboard(ctx, TODAY)
+    # Covered on 24 November 2026: from 1 January, from 31 January (both APBD Kabupaten),
+    # the province worker, the fisherman on Dana Desa, and the one who joined on 10 November.
+    assert board.active_by_funding == (
+        (FundingSource.APBD_KABUPATEN, 3),
+        (FundingSource.APBD_PROVINSI, 1),
+        (FundingSource.DANA_DESA, 1),
+    )
+    assert (board.active_total, board.joined_this_month) == (5, 1)
+    assert (board.premium_workers, board.premium_amount) == (5, 5 * 16_800)
+    assert [(b.key, b.count) for b in board.by_kecamatan] == [("53.03.06", 1), ("53.03.05", 4)]
+    assert [(b.key, b.label, b.count) for b in board.by_occupation] == [
+        ("petani", "Petani", 4),
+        ("nelayan", "Nelayan", 1),
+    ]
+    bands = {b.band: (b.male, b.female) for b in board.by_gender_age}
+    # Born 12 July 1985 (41), 2 January 1990 (36) and 1 March 2004 (22).
+    assert bands == {
+        "< 25": (0, 1),
+        "25–34": (0, 0),
+        "35–44": (2, 2),
+        "45–54": (0, 0),
+        "55–64": (0, 0),
+        "≥ 65": (0, 0),
+    }
+    assert [p.month for p in board.per_month] == [Month(2025, 12).shift(i) for i in range(12)]
+    assert [p.workers for p in board.per_month] == [4] * 11 + [5]
+    assert board.per_month[0].amount == 4 * 16_800
+    assert (board.budget_allocation, board.budget_paid) == (1_000_000, 33_600)
+    assert board.budget_used_share == 33_600 / 1_000_000
+    assert board.cards == CardTiles(0, 0)
+    assert board.claims is not None
+    assert dict(board.claims.open_by_status) == {
+        "draft": 1,
+        "berkas_lengkap": 0,
+        "diajukan": 1,
+        "disetujui": 0,
+    }
+    assert (board.claims.open_total, board.claims.overdue) == (2, 1)
+    assert board.rule_text.startswith("Peserta yang mulai") and board.scope_note is None
+
+
+def test_dashboard_totals_equal_sql_on_demo_data(ctx: ServiceContext) -> None:
+    generate_demo_workers(ctx, 400, seed=3)
+    board = dashboard(ctx, TODAY)
+    src = Worker.__table__
+    with ctx.session_factory() as session:
+        covered = session.scalar(select(func.count()).where(covered_on(src, TODAY)))
+    assert board.active_total == covered
+    assert sum(b.count for b in board.by_kecamatan) == covered
+    assert sum(b.count for b in board.by_occupation) == covered
+    assert sum(b.male + b.female for b in board.by_gender_age) == covered
+    viewer = dashboard(as_clerk(ctx, VIEWER), TODAY)
+    assert viewer.active_total == covered and viewer.per_month == board.per_month

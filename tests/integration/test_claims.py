@@ -15,7 +15,7 @@ from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, EducationLev
 from models.enums import Gender, WorkerStatus
 from services import claims
 from services.context import ServiceContext
-from services.errors import ConflictError, NotFoundError, ValidationError
+from services.errors import ConflictError, NotFoundError, ReferencedError, ValidationError
 from services.workers import WorkerService
 from tests.factories import make_nik
 from tests.integration.claim_helpers import (
@@ -347,3 +347,13 @@ def test_a_missing_claim_is_a_clear_not_found(ctx: ServiceContext) -> None:
     with pytest.raises(NotFoundError) as caught:
         claims.get_claim(ctx, 999, now=NOW)
     assert "Klaim nomor 999 tidak ditemukan" in caught.value.message
+
+
+def test_a_worker_with_a_claim_cannot_be_deleted(ctx: ServiceContext) -> None:
+    worker_id = make_worker(ctx)
+    claims.open_claim(ctx, worker_id, jkm(), now=NOW)
+    workers = WorkerService(ctx)
+    with pytest.raises(ReferencedError) as caught:
+        workers.delete(worker_id, workers.get(worker_id).version)
+    assert "masih dipakai oleh data lain (misalnya klaim" in caught.value.message
+    assert claims.list_claims(ctx, now=NOW).total == 1

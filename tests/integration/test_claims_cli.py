@@ -39,6 +39,10 @@ def test_a_claim_from_the_command_line(tmp_path: Path) -> None:
     saved = as_admin("claims", "doc", "1", "kartu_peserta", "--save-scan", str(copy), home=tmp_path)
     assert saved.returncode == 0, saved.stderr
     assert copy.read_bytes() == PDF
+    noted = as_admin(
+        "claims", "doc", "1", "kartu_peserta", "--note", "asli sudah dilihat", home=tmp_path
+    )
+    assert "Belum diterima: 6." in noted.stdout  # of 7: a note leaves the item received
 
     skipped = as_admin("claims", "status", "1", "diajukan", "--letter-number", "1", home=tmp_path)
     assert skipped.returncode == 1

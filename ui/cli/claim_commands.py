@@ -224,9 +224,7 @@ def _doc(args: argparse.Namespace) -> int:
         return 0
     detail = None
     if args.received is not None or args.note is not None:
-        received = args.received if args.received is not None else _received(ctx, args)
-        update = claims.DocumentUpdate(args.item, received, args.date, args.note)
-        detail = claims.update_document(ctx, args.id, update)
+        detail = claims.update_document(ctx, args.id, _document_update(ctx, args))
     if args.scan:
         detail = claims.attach_scan(ctx, args.id, args.item, args.scan.name, args.scan.read_bytes())
     elif args.remove_scan:
@@ -238,9 +236,18 @@ def _doc(args: argparse.Namespace) -> int:
     return 0
 
 
-def _received(ctx: Any, args: argparse.Namespace) -> bool:
+def _document_update(ctx: Any, args: argparse.Namespace) -> claims.DocumentUpdate:
+    """What the options say; what they leave out stays as it is."""
     items = claims.get_claim(ctx, args.id).documents
-    return next((d.received for d in items if d.item_code == args.item), False)
+    current = next((d for d in items if d.item_code == args.item), None)
+    received = args.received if args.received is not None else bool(current and current.received)
+    kept_date = current.received_on if current and current.received else None
+    return claims.DocumentUpdate(
+        args.item,
+        received,
+        args.date or kept_date,
+        args.note if args.note is not None else (current.note if current else None),
+    )
 
 
 def _heir(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
+from ui.gui.cards import cards_section
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 USERS = "Akun petugas"
@@ -42,6 +43,7 @@ def _audit_panel(app: AppContext) -> QWidget:
 
 SECTIONS: tuple[Section, ...] = (
     Section("Peserta", WorkerListPanel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
+    Section("Kartu", cards_section, "Cetak, serah terima, periksa kartu", Permission.READ_WORKERS),
     Section(
         USERS, _users_panel, "Akun, peran dan batas kecamatan petugas", Permission.MANAGE_USERS
     ),

@@ -23,6 +23,7 @@ from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_form.card_tab import CardTab
 from ui.gui.worker_form.conflict_flow import resolve_conflict
 from ui.gui.worker_form.discard_prompt import ask_discard
 from ui.gui.worker_form.form_header import header_html
@@ -65,6 +66,7 @@ class WorkerFormDialog(QDialog):
         self.membership = MembershipTab(self)
         self.heirs = HeirsTab(self)
         self.history = HistoryTab(app, self)
+        self.cards = CardTab(app, self)
         self._tabs: list[tuple[FormTab, str]] = [
             (self.personal, "Data pribadi"),
             (self.membership, "Kepesertaan"),
@@ -206,8 +208,10 @@ class WorkerFormDialog(QDialog):
         return True
 
     def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.history and not self.history.loaded:
-            self.history.load()
+        # Read-only tabs are read when first looked at, not with every form.
+        for tab in (self.history, self.cards):
+            if self.tabs.widget(index) is tab and not tab.loaded:
+                tab.load()
 
     # -- status -------------------------------------------------------------------------------
 
@@ -247,9 +251,10 @@ class WorkerFormDialog(QDialog):
         self.membership.show_status(detail)
         self.personal.reveal_button.setVisible(detail is not None and self._app.masks_identity)
         self._show_header(detail)
-        self.history.show_worker(detail.id if detail else None)
-        if self.tabs.currentWidget() is self.history:
-            self.history.load()
+        for tab in (self.history, self.cards):
+            tab.show_worker(detail.id if detail else None)
+            if self.tabs.currentWidget() is tab:
+                tab.load()
         # A stored record was valid when saved: show all it says, not only touched fields.
         self.board.reset(show_all=detail is not None)
         if detail is not None and not self.read_only:
@@ -274,6 +279,7 @@ class WorkerFormDialog(QDialog):
     def _lay_out(self) -> None:
         for tab, title in self._tabs:
             self.tabs.addTab(tab, title)
+        self.tabs.addTab(self.cards, "Kartu")
         self.tabs.addTab(self.history, HISTORY_TITLE)
         for button in (self.save_button, self.reload_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form

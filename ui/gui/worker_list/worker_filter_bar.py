@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from services.labels import FUNDING, WORKER_STATUS
 from services.regions import RegionDirectory
-from services.worker_types import WorkerQuery
+from services.worker_types import CARD_FILTER_LABELS, WorkerQuery
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 
@@ -44,6 +44,7 @@ class WorkerFilterBar(QWidget):
         self.village = ChoiceCombo(self)
         self.status = ChoiceCombo(self)
         self.funding = ChoiceCombo(self)
+        self.card = ChoiceCombo(self)
         self.reset_button = QPushButton("Hapus filter", self)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._fill_choices()
@@ -57,6 +58,7 @@ class WorkerFilterBar(QWidget):
             village_code=self.village.value(),
             status=self.status.value(),
             funding=self.funding.value(),
+            card=self.card.value(),
         )
 
     def flush(self) -> None:
@@ -66,7 +68,7 @@ class WorkerFilterBar(QWidget):
             emit(self.changed)
 
     def clear_filters(self) -> None:
-        for combo in (self.kecamatan, self.status, self.funding):
+        for combo in (self.kecamatan, self.status, self.funding, self.card):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -81,12 +83,14 @@ class WorkerFilterBar(QWidget):
         )
         self.status.set_choices([(v, k) for k, v in WORKER_STATUS.items()], "Semua status")
         self.funding.set_choices([(v, k) for k, v in FUNDING.items()], "Semua sumber dana")
+        self.card.set_choices([(v, k) for k, v in CARD_FILTER_LABELS.items()], "Semua kartu")
         self._follow_kecamatan()
         for combo, tip in (
             (self.kecamatan, "Saring menurut kecamatan"),
             (self.village, "Saring menurut desa/kelurahan; pilih kecamatan dulu"),
             (self.status, "Saring menurut status peserta"),
             (self.funding, "Saring menurut sumber dana iuran"),
+            (self.card, "Saring menurut kartu peserta: belum dicetak, belum diserahkan, …"),
         ):
             combo.setToolTip(tip)
 
@@ -105,6 +109,7 @@ class WorkerFilterBar(QWidget):
         layout.addWidget(self.village, 2)
         layout.addWidget(self.status, 1)
         layout.addWidget(self.funding, 1)
+        layout.addWidget(self.card, 1)
         layout.addWidget(self.reset_button)
 
     def _connect(self) -> None:
@@ -113,7 +118,7 @@ class WorkerFilterBar(QWidget):
         self.search.down_pressed.connect(self._submit)
         self._timer.timeout.connect(self.changed)
         self.kecamatan.currentIndexChanged.connect(self._on_kecamatan)
-        for combo in (self.village, self.status, self.funding):
+        for combo in (self.village, self.status, self.funding, self.card):
             combo.currentIndexChanged.connect(self._emit_changed)
         self.reset_button.clicked.connect(self.clear_filters)
 

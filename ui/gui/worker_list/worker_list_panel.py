@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.permissions import Permission
 from services.worker_types import WorkerQuery
@@ -29,6 +36,7 @@ class WorkerListPanel(QWidget):
         self.banner = NoticeBanner(self)
         self.add_button = QPushButton("Tambah peserta", self)
         self.open_button = QPushButton("Buka", self)
+        self.print_button = QPushButton("Cetak kartu…", self)
         self._lay_out()
         self._connect()
         self.model.reload()
@@ -56,6 +64,23 @@ class WorkerListPanel(QWidget):
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
 
+    def selected_worker_ids(self) -> tuple[int, ...]:
+        """The selected workers whose rows are loaded, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        workers = (self.model.worker_at(row) for row in rows)
+        return tuple(worker.id for worker in workers if worker is not None)
+
+    def print_cards(self) -> QWidget:
+        """The print dialog for the selected workers, or else for the region filtered."""
+        from ui.gui.cards.cards_panel import open_print_dialog
+
+        query = self.filters.query()
+        dialog = open_print_dialog(
+            self._app, self, self.selected_worker_ids(), query.kecamatan_code, query.village_code
+        )
+        dialog.recorded.connect(lambda _result: self.reload())
+        return dialog
+
     # -- internals ----------------------------------------------------------------
 
     def _lay_out(self) -> None:
@@ -71,11 +96,18 @@ class WorkerListPanel(QWidget):
         self.add_button.setVisible(self._app.can(Permission.EDIT_WORKERS))
         self.open_button.setToolTip("Buka data peserta yang dipilih (Enter atau klik dua kali)")
         self.open_button.setEnabled(False)
+        self.print_button.setToolTip(
+            "Cetak kartu peserta yang dipilih (Ctrl/Shift+klik untuk memilih beberapa), "
+            "atau desa/kecamatan yang disaring"
+        )
+        self.print_button.setVisible(self._app.can(Permission.PRINT_CARDS))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.count)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.open_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
@@ -97,6 +129,7 @@ class WorkerListPanel(QWidget):
         )
         self.open_button.clicked.connect(self.open_selected)
         self.add_button.clicked.connect(self.add_worker)
+        self.print_button.clicked.connect(self.print_cards)
         self._app.events.workers_changed.connect(self.reload)
 
     def _apply_filters(self) -> None:

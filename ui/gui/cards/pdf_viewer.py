@@ -1,0 +1,137 @@
+"""A PDF shown inside the app (Qt's PDF viewer): all pages one under another, with zoom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from services.errors import SiRentanError
+
+ZOOM_STEP = 1.25
+POINTS_PER_INCH = 72
+MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+
+
+class PdfViewer(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
+        self.pages = QLabel(self)
+        self.zoom_out_button = QPushButton("−", self)
+        self.zoom_label = QLabel(self)
+        self.zoom_in_button = QPushButton("+", self)
+        self.fit_width_button = QPushButton("Lebar halaman", self)
+        self.fit_page_button = QPushButton("Satu halaman utuh", self)
+        self.path: Path | None = None
+        # How a newly loaded document is shown.
+        self.initial_zoom = QPdfView.ZoomMode.FitToWidth
+        self._lay_out()
+        self._connect()
+        self._show_zoom()
+
+    def load(self, path: Path) -> None:
+        """Show the PDF at `path`; a file Qt cannot read is said in Indonesian."""
+        self.document.close()
+        error = self.document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            self.path = None
+            raise SiRentanError(
+                f"Berkas PDF {path.name} tidak dapat dibuka untuk pratinjau ({error.name})."
+            )
+        self.path = path
+        self.pages.setText(f"{self.document.pageCount()} halaman")
+        self.view.setZoomMode(self.initial_zoom)
+        self._show_zoom()
+
+    def close_document(self) -> None:
+        """Let go of the file (Windows cannot delete a file that is still open)."""
+        self.document.close()
+        self.path = None
+        self.pages.clear()
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self.effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self.effective_zoom() / ZOOM_STEP)
+
+    def effective_zoom(self) -> float:
+        """The zoom the clerk sees; in the fit modes QPdfView keeps its factor at 1."""
+        mode = self.view.zoomMode()
+        if mode == QPdfView.ZoomMode.Custom or self.document.pageCount() == 0:
+            return self.view.zoomFactor()
+        # As QPdfView lays pages out: points at the screen's logical dpi, inside the margins.
+        page = self.document.pagePointSize(0) * (self.view.logicalDpiX() / POINTS_PER_INCH)
+        margins = self.view.documentMargins()
+        viewport = self.view.viewport()
+        across = (viewport.width() - margins.left() - margins.right()) / page.width()
+        if mode == QPdfView.ZoomMode.FitToWidth:
+            return across
+        down = (viewport.height() - margins.top() - margins.bottom()) / page.height()
+        return min(across, down)
+
+    def _set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor)))
+        self._show_zoom()
+
+    def _fit(self, mode: QPdfView.ZoomMode) -> None:
+        self.view.setZoomMode(mode)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        mode = self.view.zoomMode()
+        if mode == QPdfView.ZoomMode.FitToWidth:
+            self.zoom_label.setText("selebar jendela")
+        elif mode == QPdfView.ZoomMode.FitInView:
+            self.zoom_label.setText("satu halaman")
+        else:
+            self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)} %")
+
+    def _lay_out(self) -> None:
+        for button, tip in (
+            (self.zoom_out_button, "Perkecil"),
+            (self.zoom_in_button, "Perbesar"),
+            (self.fit_width_button, "Halaman selebar jendela"),
+            (self.fit_page_button, "Satu halaman utuh terlihat"),
+        ):
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("M") * 3)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("selebar jendela "))
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("Perbesaran:", self))
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(self.zoom_in_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.fit_width_button)
+        bar.addWidget(self.fit_page_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def _connect(self) -> None:
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_width_button.clicked.connect(lambda: self._fit(QPdfView.ZoomMode.FitToWidth))
+        self.fit_page_button.clicked.connect(lambda: self._fit(QPdfView.ZoomMode.FitInView))

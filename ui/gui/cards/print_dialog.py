@@ -1,0 +1,275 @@
+"""Cetak kartu: choose whom and how, render in the background, preview, then print or save.
+
+The batch is recorded (confirm_print) only once the clerk has the cards on
+paper or in a file; closing the preview records nothing. The rendered PDF
+lives in a temporary folder that goes when the dialog closes.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.cards import (
+    CardsCancelledError,
+    PreparedPrint,
+    PrintRequest,
+    PrintResult,
+    confirm_print,
+    prepare_print,
+)
+from services.errors import DatabaseUnavailableError, SiRentanError
+from ui.gui.app_context import AppContext
+from ui.gui.background import Background
+from ui.gui.cards.card_preview import CardPreview
+from ui.gui.cards.print_options import PrintOptions
+from ui.gui.formats import thousands
+from ui.gui.retry import ask_retry
+from ui.gui.signals import emit
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+
+OPTIONS_PAGE, PREVIEW_PAGE = 0, 1
+
+
+class _Progress(QObject):
+    # Emitted on the pool thread; Qt queues it to the dialog's thread.
+    reported = Signal(int, int)
+
+
+class CardPrintDialog(QDialog):
+    # A batch went into the print log.
+    recorded = Signal(object)  # PrintResult
+
+    def __init__(
+        self,
+        app: AppContext,
+        selected_ids: tuple[int, ...] = (),
+        kecamatan_code: str | None = None,
+        village_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Cetak kartu peserta")
+        self._app = app
+        self.background = Background(self)
+        self._progress = _Progress(self)
+        self._cancel = threading.Event()
+        self._folder = tempfile.TemporaryDirectory(
+            prefix="sirentan-kartu-", ignore_cleanup_errors=True
+        )
+        self._runs = 0
+        self.busy = False
+        self.result: PrintResult | None = None
+        self.options = PrintOptions(app, selected_ids, kecamatan_code, village_code, self)
+        self.banner = NoticeBanner(self)
+        self.stage = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.cancel_button = QPushButton("Batal", self)
+        self.preview_button = QPushButton("Pratinjau", self)
+        self.close_button = QPushButton("Tutup", self)
+        self.preview = CardPreview(self)
+        self.stack = QStackedWidget(self)
+        self._lay_out()
+        self._connect()
+        self._follow_options()
+
+    @property
+    def prepared(self) -> PreparedPrint | None:
+        return self.preview.prepared
+
+    # -- step 1: render -----------------------------------------------------------------
+
+    def start_preview(self) -> bool:
+        missing = self.options.missing()
+        if missing is not None:
+            self.banner.show_message(missing, Tone.WARNING)
+            return False
+        if self.busy:
+            return False
+        self._runs += 1
+        self._render(self.options.request(), Path(self._folder.name) / f"kartu-{self._runs}.pdf")
+        return True
+
+    def cancel(self) -> None:
+        """Stop a running render; nothing was recorded, and no file is kept."""
+        if self.busy:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.stage.setText("Menghentikan…")
+
+    def _render(self, request: PrintRequest, out: Path) -> None:
+        ctx = self._app.ctx
+        self._cancel = threading.Event()
+        cancelled = self._cancel.is_set
+        self.banner.clear_message()
+        self._set_busy(True, "Menyiapkan kartu")
+        self.background.submit(
+            lambda: prepare_print(ctx, request, out, progress=self._report, cancel=cancelled),
+            self._rendered,
+            lambda error: self._render_failed(error, request, out),
+            settle=lambda: self._set_busy(False),
+        )
+
+    def _report(self, done: int, total: int) -> None:
+        emit(self._progress.reported, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if not self.busy:
+            return
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
+        self.bar.setFormat(f"{thousands(done)} dari {thousands(total)} kartu")
+        if not self._cancel.is_set():
+            self.stage.setText("Membuat kartu…")
+
+    def _rendered(self, prepared: PreparedPrint) -> None:
+        self._set_busy(False)
+        try:
+            self.preview.show_prepared(prepared)
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return
+        self.stack.setCurrentIndex(PREVIEW_PAGE)
+        self.resize(max(self.width(), 1000), max(self.height(), 780))
+
+    def _render_failed(self, error: SiRentanError, request: PrintRequest, out: Path) -> None:
+        self._set_busy(False)
+        if isinstance(error, CardsCancelledError):
+            self.banner.show_message(
+                "Pratinjau dibatalkan; tidak ada kartu yang dicetak atau dicatat.", Tone.INFO
+            )
+        elif isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
+            self._render(request, out)
+        else:
+            self.banner.show_message(error.message, Tone.ERROR)
+
+    # -- step 2: record what was printed or saved ------------------------------------------
+
+    def _delivered(self, how: str, where: str) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        done = "dicetak" if how == "cetak" else "disimpan"
+        if self.result is not None:
+            self.preview.banner.show_message(
+                f"PDF {done} ({where}). Cetakan #{self.result.batch_id} sudah dicatat.", Tone.INFO
+            )
+            return
+        self._record(prepared)
+
+    def _record(self, prepared: PreparedPrint) -> None:
+        ctx = self._app.ctx
+        self.preview.delivery.set_enabled(False)
+        self.preview.banner.show_message("Mencatat cetakan di log…", Tone.INFO)
+        self.background.submit(
+            lambda: confirm_print(ctx, prepared),
+            self._recorded,
+            lambda error: self._record_failed(error, prepared),
+            settle=lambda: self.preview.delivery.set_enabled(True),
+        )
+
+    def _recorded(self, result: PrintResult) -> None:
+        self.result = result
+        self.preview.delivery.set_enabled(True)
+        self.preview.show_recorded(result)
+        emit(self.recorded, result)
+
+    def _record_failed(self, error: SiRentanError, prepared: PreparedPrint) -> None:
+        self.preview.delivery.set_enabled(True)
+        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
+            self._record(prepared)
+            return
+        self.preview.banner.show_message(
+            f"Kartu sudah dicetak/disimpan tetapi BELUM dicatat: {error.message} "
+            "Tekan Cetak… atau Simpan PDF… lagi setelah masalahnya beres.",
+            Tone.ERROR,
+        )
+
+    def _report_failure(self, text: str) -> None:
+        self.preview.banner.show_message(text, Tone.ERROR)
+
+    # -- navigation and closing ------------------------------------------------------------
+
+    def back_to_options(self) -> None:
+        self.preview.clear()
+        self.result = None
+        self.stack.setCurrentIndex(OPTIONS_PAGE)
+        self.banner.clear_message()
+
+    def done(self, code: int) -> None:
+        if self.busy:
+            self.cancel()
+        # The render stops at its next sheet; its PDF must not outlive the dialog.
+        self.background.wait()
+        self.options.wait()
+        self.preview.clear()
+        self._folder.cleanup()
+        super().done(code)
+
+    def _set_busy(self, busy: bool, stage: str = "") -> None:
+        self.busy = busy
+        self.stage.setText(f"{stage}…" if busy else "")
+        self.bar.setRange(0, 0)
+        self.bar.setFormat("")
+        for widget in (self.stage, self.bar, self.cancel_button):
+            widget.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.options.setEnabled(not busy)
+        self._follow_options()
+
+    def _follow_options(self) -> None:
+        missing = self.options.missing()
+        self.preview_button.setEnabled(not self.busy and missing is None)
+        self.preview_button.setToolTip(missing or "Buat PDF kartu dan tampilkan di sini")
+
+    def _lay_out(self) -> None:
+        for button in (self.cancel_button, self.close_button):
+            button.setAutoDefault(False)
+        self.preview_button.setDefault(True)
+        self.cancel_button.setToolTip("Hentikan; tidak ada yang dicetak atau dicatat")
+        progress = QHBoxLayout()
+        progress.addWidget(self.stage)
+        progress.addWidget(self.bar, 1)
+        progress.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.close_button)
+        options_page = QWidget(self)
+        options_layout = QVBoxLayout(options_page)
+        options_layout.setContentsMargins(0, 0, 0, 0)
+        options_layout.addWidget(self.options, 1)
+        options_layout.addWidget(self.banner)
+        options_layout.addLayout(progress)
+        options_layout.addLayout(buttons)
+        self.stack.addWidget(options_page)
+        self.stack.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        for widget in (self.stage, self.bar, self.cancel_button):
+            widget.hide()
+        self.resize(860, 520)
+
+    def _connect(self) -> None:
+        self._progress.reported.connect(self._show_progress)
+        self.options.changed.connect(self._follow_options)
+        self.preview_button.clicked.connect(self.start_preview)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.preview.close_button.clicked.connect(self.reject)
+        self.preview.back_button.clicked.connect(self.back_to_options)
+        self.preview.delivery.delivered.connect(self._delivered)
+        self.preview.delivery.failed.connect(self._report_failure)

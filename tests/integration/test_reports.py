@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select, update
@@ -211,6 +212,12 @@ def test_village_list_for_the_head_to_sign(
     text = pdf_text(tmp_path / "laporan.pdf")
     assert section.signature.title in text and "(....." in text
     assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif" in text
+    # Rendered as a printer would: landscape A4 with ink on it.
+    document = pdfium.PdfDocument(tmp_path / "laporan.pdf")
+    image = document[0].render(scale=1).to_pil().convert("L")
+    document.close()
+    assert image.width == 842 and abs(image.height - 595) <= 1
+    assert sum(image.histogram()[:128]) > 5_000
 
 
 def test_village_list_needs_a_place_and_masks_nik_for_viewers(

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from models.enums import FundingSource
+from services.documents.money import number
 from services.reports import Period, ReportFilter, ReportKind, write_report
 from ui.cli.signin import add_user_option, signed_in
 
@@ -53,6 +54,6 @@ def _report(args: argparse.Namespace) -> int:
     unit = "halaman" if result.path.suffix.lower() == ".pdf" else "lembar"
     print(
         f"{result.report.title} ditulis ke {result.path}: {result.pages} {unit}, "
-        f"{result.report.row_count} peserta."
+        f"{number(result.report.row_count)} peserta."
     )
     return 0

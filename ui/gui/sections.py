@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards import cards_section
+from ui.gui.excel_import import import_panel
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 USERS = "Akun petugas"
@@ -25,7 +26,8 @@ class Section:
     title: str
     build: Callable[[AppContext], QWidget]
     tooltip: str = ""
-    permission: Permission | None = None
+    # Several: offered to a clerk who has any one of them.
+    permission: Permission | tuple[Permission, ...] | None = None
 
 
 def _users_panel(app: AppContext) -> QWidget:
@@ -43,6 +45,12 @@ def _audit_panel(app: AppContext) -> QWidget:
 
 SECTIONS: tuple[Section, ...] = (
     Section("Peserta", WorkerListPanel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
+    Section(
+        "Impor",
+        import_panel,
+        "Impor daftar peserta dari Excel/CSV",
+        (Permission.IMPORT, Permission.APPROVE),
+    ),
     Section("Kartu", cards_section, "Cetak, serah terima, periksa kartu", Permission.READ_WORKERS),
     Section(
         USERS, _users_panel, "Akun, peran dan batas kecamatan petugas", Permission.MANAGE_USERS
@@ -52,4 +60,11 @@ SECTIONS: tuple[Section, ...] = (
 
 
 def sections_for(app: AppContext) -> tuple[Section, ...]:
-    return tuple(s for s in SECTIONS if s.permission is None or app.can(s.permission))
+    return tuple(s for s in SECTIONS if _offered(app, s.permission))
+
+
+def _offered(app: AppContext, permission: Permission | tuple[Permission, ...] | None) -> bool:
+    if permission is None:
+        return True
+    choices = permission if isinstance(permission, tuple) else (permission,)
+    return any(app.can(p) for p in choices)

@@ -16,6 +16,7 @@ from services.permissions import Permission
 from services.worker_types import WorkerQuery
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
+from ui.gui.excel_export.export_button import WorkerExportButton
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -37,6 +38,9 @@ class WorkerListPanel(QWidget):
         self.add_button = QPushButton("Tambah peserta", self)
         self.open_button = QPushButton("Buka", self)
         self.print_button = QPushButton("Cetak kartu…", self)
+        self.export = WorkerExportButton(
+            app, self._export_query, lambda: self.count.text(), self.banner, self
+        )
         self._lay_out()
         self._connect()
         self.model.reload()
@@ -107,6 +111,7 @@ class WorkerListPanel(QWidget):
         top.addSpacing(12)
         top.addWidget(self.count)
         top.addStretch(1)
+        top.addWidget(self.export)
         top.addWidget(self.print_button)
         top.addWidget(self.open_button)
         top.addWidget(self.add_button)
@@ -135,6 +140,11 @@ class WorkerListPanel(QWidget):
     def _apply_filters(self) -> None:
         self.banner.clear_message()
         self.model.set_query(self.filters.query())
+
+    def _export_query(self) -> WorkerQuery:
+        """The search the list shows, with a search still being typed applied first."""
+        self.filters.flush()
+        return self.filters.query()
 
     def _show_total(self, total: int) -> None:
         searching = self.filters.query() != WorkerQuery()

@@ -1,0 +1,1 @@
+"""Exporting the worker list as shown (its filters) to Excel, from the Peserta section."""

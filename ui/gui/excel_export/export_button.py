@@ -1,0 +1,98 @@
+"""The worker list's "Ekspor Excel…": the filters on screen, a format, a file, written in
+the background with progress and Batal, then a notice naming the file and the count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from services.errors import SiRentanError
+from services.excel_export import (
+    ExportCancelledError,
+    ExportFormat,
+    ExportResult,
+    export_workers,
+)
+from services.permissions import Permission
+from services.worker_types import WorkerQuery
+from ui.gui.app_context import AppContext
+from ui.gui.excel_export.export_dialog import ExportDialog, ask_export_path
+from ui.gui.excel_import.error_text import unwritable
+from ui.gui.excel_import.task_runner import Cancel, Progress, ProgressStrip, TaskRunner
+from ui.gui.formats import count_label
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+
+
+def exported_text(result: ExportResult) -> str:
+    if result.format is ExportFormat.RECAP:
+        return f"Rekap {count_label(result.rows)} disimpan di {result.path}."
+    sheets = f" ({result.sheets} lembar desa)" if result.format is ExportFormat.VILLAGE else ""
+    return f"{count_label(result.rows)} diekspor ke {result.path}{sheets}."
+
+
+class WorkerExportButton(QWidget):
+    def __init__(
+        self,
+        app: AppContext,
+        query: Callable[[], WorkerQuery],
+        what: Callable[[], str],
+        banner: NoticeBanner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._query = query
+        self._what = what
+        self._banner = banner
+        self._folder = Path.home()
+        self.runner = TaskRunner(self)
+        self.progress = ProgressStrip(self.runner, self)
+        self.button = QPushButton("Ekspor Excel…", self)
+        self.button.setToolTip("Simpan peserta sesuai saringan di layar sebagai berkas Excel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.button)
+        self.progress.setMinimumWidth(320)
+        self.button.clicked.connect(lambda: self.export())
+        self.runner.busy_changed.connect(lambda busy: self.button.setEnabled(not busy))
+        self.setVisible(app.can(Permission.EXPORT))
+
+    def export(self, fmt: ExportFormat | None = None, path: Path | None = None) -> bool:
+        """Ask what and where unless given, then write off the GUI thread."""
+        query = self._query()
+        if fmt is None:
+            dialog = ExportDialog(self._described(query), self)
+            if not dialog.exec():
+                return False
+            fmt = dialog.chosen()
+        path = path or ask_export_path(self, fmt, self._folder)
+        if path is None:
+            return False
+        self._folder = path.parent
+        ctx = self._app.ctx
+
+        def work(progress: Progress, cancel: Cancel) -> ExportResult:
+            try:
+                return export_workers(ctx, path, query, fmt, progress=progress, cancel=cancel)
+            except OSError as error:
+                raise unwritable(path, error) from error
+
+        self._banner.clear_message()
+        self.runner.run("Mengekspor", work, self._done, self._failed)
+        return True
+
+    def _described(self, query: WorkerQuery) -> str:
+        shown = self._what()
+        if query == WorkerQuery():
+            return f"seluruh daftar peserta ({shown})"
+        return f"{shown}, sesuai saringan di layar"
+
+    def _done(self, result: ExportResult) -> None:
+        self._banner.show_message(exported_text(result), Tone.INFO)
+
+    def _failed(self, error: SiRentanError) -> None:
+        tone = Tone.INFO if isinstance(error, ExportCancelledError) else Tone.ERROR
+        self._banner.show_message(error.message, tone)

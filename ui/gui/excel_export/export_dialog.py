@@ -1,0 +1,99 @@
+"""Which export to write, and where: the formats in words, then Qt's own save dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.excel_export import ExportFormat
+
+CHOICES: dict[ExportFormat, tuple[str, str]] = {
+    ExportFormat.LIST: (
+        "Daftar peserta",
+        "Semua kolom daftar peserta, persis peserta yang tampil di layar.",
+    ),
+    ExportFormat.BPJS: (
+        "Pendaftaran kolektif BPJS Ketenagakerjaan",
+        "Kolom sesuai pengaturan pendaftaran BPJS; bila status tidak disaring, hanya "
+        "peserta aktif.",
+    ),
+    ExportFormat.VILLAGE: (
+        "Daftar per desa",
+        "Satu lembar kerja untuk setiap desa/kelurahan, untuk dikirim ke kepala desa.",
+    ),
+    ExportFormat.RECAP: (
+        "Rekap per kecamatan dan desa",
+        "Jumlah peserta menurut status, jenis kelamin dan pekerjaan.",
+    ),
+}
+FILE_STEMS = {
+    ExportFormat.LIST: "daftar-peserta",
+    ExportFormat.BPJS: "pendaftaran-bpjs",
+    ExportFormat.VILLAGE: "peserta-per-desa",
+    ExportFormat.RECAP: "rekap-peserta",
+}
+CHOOSE = "Pilih tempat simpan…"
+
+
+def default_name(fmt: ExportFormat, today: date) -> str:
+    return f"{FILE_STEMS[fmt]}-{today:%Y%m%d}.xlsx"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ekspor ke Excel")
+        self.group = QButtonGroup(self)
+        self.radios: dict[ExportFormat, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        intro = QLabel(f"Yang diekspor: {what}. Pilih bentuk berkasnya:", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        for fmt, (title, note) in CHOICES.items():
+            radio = QRadioButton(title, self)
+            self.group.addButton(radio)
+            self.radios[fmt] = radio
+            detail = QLabel(note, self)
+            detail.setWordWrap(True)
+            detail.setStyleSheet("color:#5f6368; margin-left:22px")
+            pair = QVBoxLayout()
+            pair.setSpacing(0)
+            pair.addWidget(radio)
+            pair.addWidget(detail)
+            layout.addLayout(pair)
+        self.radios[ExportFormat.LIST].setChecked(True)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(CHOOSE, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addSpacing(8)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def chosen(self) -> ExportFormat:
+        return next(f for f, r in self.radios.items() if r.isChecked())
+
+
+def ask_export_path(parent: QWidget, fmt: ExportFormat, folder: Path) -> Path | None:
+    start = folder / default_name(fmt, date.today())
+    dialog = QFileDialog(parent, "Simpan ekspor", str(start), "Buku kerja Excel (*.xlsx)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("xlsx")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    path = Path(dialog.selectedFiles()[0])
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

@@ -12,7 +12,7 @@ from models.base import utc_now
 from services.claims import attachments, records
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
-from services.claims.rules import WITA, load_rules
+from services.claims.rules import WITA, read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.context import ServiceContext
 from services.errors import ValidationError
@@ -29,8 +29,8 @@ def update_document(
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
     today = now.astimezone(WITA).date()
-    rules = load_rules(ctx)
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id)
         records.refuse_locked(claim, worker)
         document = _document(session, claim, worker, update.item_code)
@@ -65,11 +65,11 @@ def attach_scan(
     """Store a scan (PDF/JPG/PNG) for a checklist item, replacing any earlier one."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
-    problems, content_type = attachments.scan_problems(
-        file_name, content, rules.attachment_max_bytes
-    )
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
+        problems, content_type = attachments.scan_problems(
+            file_name, content, rules.attachment_max_bytes
+        )
         claim, worker = records.load_claim(session, ctx, claim_id)
         records.refuse_locked(claim, worker)
         if problems:
@@ -87,8 +87,8 @@ def remove_scan(
 ) -> ClaimDetail:
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id)
         records.refuse_locked(claim, worker)
         document = _document(session, claim, worker, item_code)

@@ -31,13 +31,12 @@ from services.audit import Action, record_event
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_TYPE
-from services.claims.rules import WITA, load_rules
+from services.claims.rules import WITA, read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
 from services.context import ServiceContext
 from services.formatting import long_date
 from services.pdf_fonts import register_fonts
 from services.permissions import Permission
-from services.settings import SettingsService
 from services.unit_of_work import unit_of_work
 
 MARGIN = 18 * mm
@@ -50,9 +49,9 @@ def write_missing_slip(
     """Write the slip as a PDF at ``path``; the print is recorded in the audit trail."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
-    office = SettingsService(ctx).get_all()
     with unit_of_work(ctx) as session:
+        office = settings_values(session)
+        rules = read_rules(session)
         detail = read_detail(session, ctx, claim_id, rules, now)
         data = render_slip(detail, office, ctx.principal.full_name if ctx.principal else "", now)
         path.write_bytes(data)

@@ -17,7 +17,7 @@ from services.claims.detail import (
     waiting_documents,
 )
 from services.claims.eligibility import as_utc
-from services.claims.rules import load_rules
+from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import ClaimDetail, ClaimPage, ClaimQuery, ClaimRow, DeadlineState
 from services.context import ServiceContext
 from services.permissions import Permission
@@ -43,8 +43,8 @@ _LIST_COLUMNS = (
 
 def get_claim(ctx: ServiceContext, claim_id: int, now: datetime | None = None) -> ClaimDetail:
     ctx.require(Permission.READ_WORKERS)
-    rules = load_rules(ctx)
     with read_session(ctx) as session:
+        rules = read_rules(session)
         return read_detail(session, ctx, claim_id, rules, now or datetime.now(UTC))
 
 
@@ -55,11 +55,36 @@ def list_claims(
     ctx.require(Permission.READ_WORKERS)
     query = query or ClaimQuery()
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
-    scope = Scope.of(ctx.principal)
+    with read_session(ctx) as session:
+        rules = read_rules(session)
+        counted, page = _statements(query, Scope.of(ctx.principal), rules, now)
+        counts: dict[ClaimStatus, int] = {status: n for status, n in session.execute(counted)}
+        rows = session.execute(page).all()
+    total = counts.get(query.status, 0) if query.status else sum(counts.values())
+    return ClaimPage(
+        rows=[_row(r, rules, now) for r in rows],
+        total=total,
+        counts_by_status={status: counts.get(status, 0) for status in ClaimStatus},
+    )
+
+
+def _statements(
+    query: ClaimQuery, scope: Scope, rules: ClaimRules, now: datetime
+) -> tuple[Select[Any], Select[Any]]:
+    """The counts per status (every status) and the page (the status filter too)."""
     src = scope.source
+    conditions = _conditions(query, scope, src, rules.waiting_documents_days, now)
+    # The counts need no region names: joining those would cost more than the counting.
+    counted = (
+        select(Claim.status, func.count())
+        .join(src, src.c.id == Claim.worker_id)
+        .where(*conditions)
+        .group_by(Claim.status)
+    )
+    if query.status is not None:
+        conditions.append(Claim.status == query.status)
     village, kecamatan = aliased(Region), aliased(Region)
-    base = (
+    page = (
         select(
             *_LIST_COLUMNS,
             src.c.full_name,
@@ -71,34 +96,12 @@ def list_claims(
         .join(src, src.c.id == Claim.worker_id)
         .join(village, village.code == src.c.village_code)
         .join(kecamatan, kecamatan.code == src.c.kecamatan_code)
+        .where(*conditions)
+        .order_by(Claim.id.desc())
+        .limit(min(query.limit, MAX_ROWS))
+        .offset(query.offset)
     )
-    conditions = _conditions(query, scope, src, rules.waiting_documents_days, now)
-    with read_session(ctx) as session:
-        counts = dict(
-            session.execute(
-                _counted(base, conditions)
-                .group_by(Claim.status)
-                .with_only_columns(Claim.status, func.count())
-            ).all()
-        )
-        if query.status is not None:
-            conditions.append(Claim.status == query.status)
-        total = session.scalar(_counted(base, conditions).with_only_columns(func.count()))
-        rows = session.execute(
-            base.where(*conditions)
-            .order_by(Claim.id.desc())
-            .limit(min(query.limit, MAX_ROWS))
-            .offset(query.offset)
-        ).all()
-    return ClaimPage(
-        rows=[_row(r, rules, now) for r in rows],
-        total=total or 0,
-        counts_by_status={status: counts.get(status, 0) for status in ClaimStatus},
-    )
-
-
-def _counted(base: Select[Any], conditions: list[ColumnElement[bool]]) -> Select[Any]:
-    return base.where(*conditions).order_by(None)
+    return counted, page
 
 
 def _conditions(
@@ -137,7 +140,7 @@ def _deadline_condition(state: DeadlineState, now: datetime) -> ColumnElement[bo
     return and_(jkk, or_(and_(reported.is_(None), deadline < now), reported > deadline))
 
 
-def _row(r: Any, rules: Any, now: datetime) -> ClaimRow:
+def _row(r: Any, rules: ClaimRules, now: datetime) -> ClaimRow:
     state = deadline_of(r.claim_type, r.report_deadline_at, r.first_report_at, now)
     return ClaimRow(
         id=r.id,

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
-from services.context import ServiceContext
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Setting
 from services.errors import SiRentanError
-from services.settings import SettingsService
+from services.settings import DEFAULTS
 
 # Kabupaten TTU keeps WITA (UTC+8) all year; accident times are typed in it.
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -48,8 +51,17 @@ _YES = {"ya", "y", "yes", "true", "1"}
 _NO = {"tidak", "t", "no", "false", "0"}
 
 
-def load_rules(ctx: ServiceContext) -> ClaimRules:
-    values = SettingsService(ctx).get_all()
+def settings_values(session: Session) -> dict[str, str]:
+    """Every office setting, read in the caller's transaction (the defaults where unset)."""
+    values = dict(DEFAULTS)
+    values.update(
+        {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
+    )
+    return values
+
+
+def read_rules(session: Session) -> ClaimRules:
+    values = settings_values(session)
     numbers = {name: _whole(values, key) for name, key in _INT_KEYS.items()}
     flag_key = "claims.jkk_scholarship_needs_min_years"
     flag = values[flag_key].strip().lower()

@@ -16,7 +16,7 @@ from services.claims.detail import eligibility_of, is_death_claim, read_detail
 from services.claims.eligibility import as_utc, clock_text
 from services.claims.heirs_order import FROM_REGISTER
 from services.claims.labels import CLAIM_STATUS
-from services.claims.rules import WITA, ClaimRules, load_rules
+from services.claims.rules import WITA, ClaimRules, read_rules
 from services.claims.types import VOIDED, ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
 from services.claims.validation import (
     clean_heir,
@@ -45,17 +45,17 @@ def check_claim(
     """Problems and eligibility while the clerk types; nothing is written."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
     cleaned = clean_input(data)
     with read_session(ctx) as session:
+        rules = read_rules(session)
         worker = _worker(session, ctx, worker_id)
         submitted_on = None
         if claim_id is not None:
             submitted_on = session.scalar(select(Claim.submitted_on).where(Claim.id == claim_id))
         problems = _event_and_conflicts(session, worker, cleaned, claim_id, now)
-    eligibility = None
-    if cleaned.claim_type is not None and cleaned.event_date is not None:
-        eligibility = eligibility_of(cleaned, worker, rules, now, submitted_on=submitted_on)
+        eligibility = None
+        if cleaned.claim_type is not None and cleaned.event_date is not None:
+            eligibility = eligibility_of(cleaned, worker, rules, now, submitted_on=submitted_on)
     return ClaimCheck(problems, eligibility)
 
 
@@ -76,9 +76,9 @@ def open_claim(
     """A new claim in draft. ``heirs`` None: a death claim takes the worker's heirs."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
     cleaned = clean_input(data)
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         worker = _worker(session, ctx, worker_id)
         if heirs is None:
             death = cleaned.claim_type and is_death_claim(cleaned.claim_type, cleaned.jkk_outcome)
@@ -124,9 +124,9 @@ def update_claim(
 ) -> ClaimDetail:
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
     cleaned = clean_input(data)
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
         problems = _event_and_conflicts(session, worker, cleaned, claim.id, now)
@@ -157,9 +157,9 @@ def set_heirs(
     """The claim's heirs as the list given: kept (by id), changed, added or removed."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    rules = load_rules(ctx)
     chosen = [clean_heir(h) for h in heirs]
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))

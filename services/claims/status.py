@@ -17,7 +17,7 @@ from services.claims import records
 from services.claims.detail import is_death_claim, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, rupiah
-from services.claims.rules import WITA, load_rules
+from services.claims.rules import WITA, read_rules
 from services.claims.types import ClaimDetail, StatusChange
 from services.claims.workflow import (
     Step,
@@ -52,8 +52,8 @@ def change_status(
     ctx.require(Permission.APPROVE if verifier else Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
     today = now.astimezone(WITA).date()
-    rules = load_rules(ctx)
     with unit_of_work(ctx) as session:
+        rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         record = records.label(claim, worker)
         step = find_step(claim.status, change.target)

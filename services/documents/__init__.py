@@ -11,6 +11,7 @@ from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.service import (
     compute_agreement,
+    default_second_party,
     issue_agreement,
     preview_agreement,
 )
@@ -38,6 +39,7 @@ from services.documents.signatories import (
     add_signatory,
     get_signatory,
     list_signatories,
+    set_signatory_active,
     update_signatory,
 )
 from services.documents.types import (
@@ -79,6 +81,7 @@ __all__ = [
     "all_templates",
     "cancel_document",
     "compute_agreement",
+    "default_second_party",
     "document_fields",
     "get_document",
     "get_signatory",
@@ -92,5 +95,6 @@ __all__ = [
     "reprint_document",
     "reset_template_by_key",
     "save_template_by_key",
+    "set_signatory_active",
     "update_signatory",
 ]

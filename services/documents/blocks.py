@@ -152,7 +152,7 @@ def data_table(spec: DataTable, width: float) -> Table:
         data.append(cells(spec.total_row, bold=True))
     table = Table(data, colWidths=[w * width for w in spec.widths], repeatRows=1)
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 1), (-1, -1), s.cell.fontName, s.cell.fontSize, s.cell.leading),
+        ("FONT", (0, 0), (-1, -1), s.cell.fontName, s.cell.fontSize, s.cell.leading),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), _HEADER_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -138,6 +138,7 @@ def office_kop(head: Letterhead, width: float) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), s.small.fontName, s.small.fontSize),
                 ("SPAN", (0, 0), (0, -1)),
                 ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, -1), "LEFT"),

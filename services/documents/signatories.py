@@ -98,6 +98,18 @@ def update_signatory(ctx: ServiceContext, signatory_id: int, data: SignatoryInpu
         return to_item(signatory)
 
 
+def set_signatory_active(ctx: ServiceContext, signatory_id: int, active: bool) -> SignatoryItem:
+    """Deactivate an official who left (their letters keep their name), or bring one back."""
+    ctx.require(Permission.LETTERS)
+    with unit_of_work(ctx) as session:
+        signatory = load_signatory(session, signatory_id)
+        signatory.active = active
+        signatory.updated_at = utc_now()
+        signatory.updated_by = ctx.user_name
+        session.flush()
+        return to_item(signatory)
+
+
 def load_signatory(session: Session, signatory_id: int) -> Signatory:
     signatory = session.get(Signatory, signatory_id)
     if signatory is None:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+from PIL import Image
 from reportlab.lib.units import mm
 
 from services.context import ServiceContext
-from services.documents import SignatoryInput, SignatoryItem, add_signatory
+from services.documents import (
+    ClaimLetter,
+    ClaimProgramme,
+    SignatoryInput,
+    SignatoryItem,
+    add_signatory,
+)
 
 KADIS_NIP = "196801011990031005"
 
@@ -76,10 +85,8 @@ def render_pages(data: bytes, folder: Path, stem: str, scale: float = 1.2) -> li
 
 def ink_fraction(path: Path) -> float:
     """How much of a rendered page is not white: blank pages are near 0."""
-    from PIL import Image
-
     image = Image.open(path).convert("L")
-    dark = sum(1 for value in image.getdata() if value < 200)
+    dark = sum(image.histogram()[:200])
     return dark / (image.width * image.height)
 
 
@@ -103,3 +110,22 @@ def signatories(ctx: ServiceContext) -> tuple[SignatoryItem, SignatoryItem]:
         ),
     )
     return kadis, bupati
+
+
+def claim_fields(**changes: object) -> ClaimLetter:
+    fields = ClaimLetter(
+        programme=ClaimProgramme.JKM,
+        worker_name="Maria Goreti Taek",
+        worker_nik="5303055207850001",
+        event_date=date(2025, 7, 20),
+        claimant_name="Yohanes Taek",
+        claimant_relation="Suami",
+        kpj="25012345678",
+        occupation="Petani",
+        worker_address="Jl. Sonbai, Desa Aplasi",
+        event_description="Sakit",
+        claimant_nik="5303051203800002",
+        claimant_phone="081234567890",
+        documents=("Akta kematian", "Kartu Keluarga", "Buku tabungan ahli waris"),
+    )
+    return replace(fields, **changes)  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "claim_commands",
     "premium_commands",
     "report_commands",
+    "document_commands",
 )
 
 

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from services.documents.agreement.params import AgreementParams
@@ -182,7 +181,7 @@ def _party(mark: str, rows: list[tuple[str, str]], closing: str, width: float) -
 _SMALL_WORDS = {"dan", "di", "bagi", "ke", "dari", "yang", "untuk", "atau", "dengan", "pada"}
 
 
-def _title_case(text: str) -> str:
+def running_title(text: str) -> str:
     """ "PELINDUNGAN … BAGI PEKERJA RENTAN DI KABUPATEN …" as running text."""
     words = text.lower().split()
     return " ".join(
@@ -210,7 +209,7 @@ def _recitals(params: AgreementParams, text: AgreementText, width: float) -> lis
         Spacer(0, 2 * mm),
         Paragraph(
             "<b>PARA PIHAK</b> sepakat untuk mengadakan Perjanjian Kerja Sama tentang "
-            f"{_title_case(text.subject)}, yang selanjutnya disebut Perjanjian, dengan ketentuan "
+            f"{running_title(text.subject)}, yang selanjutnya disebut Perjanjian, dengan ketentuan "
             "sebagai berikut:",
             s.body,
         ),
@@ -302,15 +301,7 @@ def _signatures(params: AgreementParams, width: float, above: str = "") -> Flowa
         False,
     )
     table = Table([[left, right]], colWidths=[width / 2, width / 2])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
+    table.setStyle(plain_table_style())
     head: list[Flowable] = [Paragraph(above, styles().center), Spacer(0, 2 * mm)] if above else []
     return KeepTogether([Spacer(0, 8 * mm), *head, table])
 
@@ -378,7 +369,7 @@ def _attachment(
         ),
     ]
     head_table = Table([["", head]], colWidths=[width * 0.38, width * 0.62])
-    head_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    head_table.setStyle(plain_table_style())
     months = params.months
     rows = [
         [

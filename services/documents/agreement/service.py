@@ -7,9 +7,9 @@ from typing import Any
 
 from models.document import DocumentKind, Sifat
 from services.context import ServiceContext
-from services.documents.agreement.params import AgreementParams, AgreementRequest
-from services.documents.agreement.pdf import AgreementText, render_agreement
-from services.documents.agreement.resolve import resolve
+from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
+from services.documents.agreement.pdf import AgreementText, render_agreement, running_title
+from services.documents.agreement.resolve import resolve, second_party_from_settings
 from services.documents.agreement.template import SPEC
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
@@ -30,6 +30,12 @@ def compute_agreement(ctx: ServiceContext, request: AgreementRequest) -> Agreeme
     ctx.require(Permission.LETTERS)
     settings = SettingsService(ctx).get_all()
     return _resolve(ctx, request, settings)
+
+
+def default_second_party(ctx: ServiceContext) -> SecondParty:
+    """PIHAK KEDUA as the settings describe the branch head (a form starts from it)."""
+    ctx.require(Permission.READ_WORKERS)
+    return second_party_from_settings(SettingsService(ctx).get_all())
 
 
 def preview_agreement(ctx: ServiceContext, request: AgreementRequest) -> RenderedPdf:
@@ -57,6 +63,7 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
     branch = settings["bpjs.branch_name"]
     letterhead = letterhead_from_settings(settings)
     author = f"{settings['office.name']} {district}"
+    subject = running_title(plain(sections["tentang"], values))
 
     def render(number: str | None) -> RenderedPdf:
         return render_agreement(params, text, letterhead, district, branch, author, number)
@@ -64,7 +71,7 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
     return DocumentDraft(
         kind=DocumentKind.AGREEMENT,
         document_date=request.agreement_date,
-        subject=f"Perjanjian Kerja Sama tentang {plain(sections['tentang'], values)}",
+        subject=f"Perjanjian Kerja Sama tentang {subject}",
         addressee=f"{params.second_party.name}, {branch}",
         sifat=Sifat.PENTING,
         signatory_id=params.first_party.id,

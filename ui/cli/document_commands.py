@@ -1,0 +1,342 @@
+"""`agreement`, `letter TYPE`; with `letters …` and `signatories …` from
+document_register_commands.
+
+Issued documents are numbered and recorded in the register exactly as the GUI
+records them; `--preview` writes a marked, unnumbered PDF and records nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from services import documents as docs
+from services.context import ServiceContext
+from services.documents.money import number, rupiah
+from services.documents.page import RenderedPdf
+from services.errors import NotFoundError, SiRentanError
+from services.formatting import long_date
+from services.worker_types import WorkerQuery
+from services.workers import WorkerService
+from ui.cli import document_register_commands
+from ui.cli.signin import add_user_option, signed_in
+
+LETTER_TYPES = {
+    "pengantar": "surat pengantar pendaftaran peserta baru (dengan lampiran daftar)",
+    "klaim": "surat permohonan/rekomendasi klaim JKM atau JKK",
+    "keterangan": "surat keterangan kepesertaan seorang peserta",
+    "ahli-waris": "surat pemberitahuan kepada ahli waris",
+    "iuran": "surat pembayaran iuran bulanan",
+}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    _agreement_parser(commands)
+    _letter_parsers(commands)
+    document_register_commands.register(commands)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
+    parser.add_argument(
+        "--signatory",
+        type=int,
+        metavar="ID",
+        help="penandatangan (lihat 'signatories list'; bawaan: satu-satunya yang cocok)",
+    )
+    parser.add_argument("--page-size", choices=[p.value for p in docs.PageSize])
+    parser.add_argument("--replaces", metavar="NOMOR", help="ralat: nomor surat yang diganti")
+    parser.add_argument(
+        "--preview", action="store_true", help="pratinjau bertanda, tanpa nomor, tidak dicatat"
+    )
+    add_user_option(parser)
+
+
+# -- the agreement ------------------------------------------------------------
+
+
+def _agreement_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pks = commands.add_parser("agreement", help="perjanjian kerja sama (PKS) dengan BPJS")
+    pks.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="tanggal perjanjian (bawaan: hari ini)",
+    )
+    pks.add_argument(
+        "--workers", type=int, metavar="N", help="jumlah peserta (bawaan: dihitung dari register)"
+    )
+    pks.add_argument(
+        "--count-date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="tanggal hitungan register (bawaan: tanggal perjanjian)",
+    )
+    pks.add_argument("--months", type=int, metavar="M", help="jangka waktu (bawaan: pengaturan)")
+    pks.add_argument(
+        "--start",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="awal masa perjanjian (bawaan: awal bulan perjanjian)",
+    )
+    pks.add_argument("--bpjs-number", default="", metavar="NOMOR", help="nomor PKS pihak BPJS")
+    pks.add_argument(
+        "--bpjs-head", metavar="NAMA", help="kepala kantor cabang (bawaan: pengaturan)"
+    )
+    pks.add_argument("--bpjs-npk", metavar="NPK")
+    pks.add_argument("--bpjs-decree", metavar="TEKS", help="dasar kewenangan (SK pengangkatan)")
+    pks.add_argument("--budget-code", metavar="KODE", help="kode rekening/DPA")
+    _output(pks)
+    pks.set_defaults(handler=_agreement)
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    second = docs.default_second_party(ctx)
+    second = replace(
+        second,
+        name=args.bpjs_head or second.name,
+        npk=args.bpjs_npk or second.npk,
+        decree=args.bpjs_decree or second.decree,
+    )
+    request = docs.AgreementRequest(
+        signatory_id=args.signatory or _only_signatory(ctx, regional_head=True),
+        second_party=second,
+        agreement_date=args.date or date.today(),
+        second_party_number=args.bpjs_number,
+        count_date=args.count_date,
+        workers=args.workers,
+        months=args.months,
+        period_start=args.start,
+        budget_code=args.budget_code,
+        page_size=docs.PageSize(args.page_size) if args.page_size else None,
+        replaces_number=args.replaces,
+    )
+    if args.preview:
+        return _write_preview(args.output, docs.preview_agreement(ctx, request))
+    params = docs.compute_agreement(ctx, request)
+    issued = docs.issue_agreement(ctx, request)
+    _write(args.output, issued)
+    print(
+        f"  {number(params.workers)} peserta × {rupiah(params.premium_per_worker)} × "
+        f"{params.months} bulan = {rupiah(params.total_value)}"
+    )
+    return 0
+
+
+# -- letters ------------------------------------------------------------------
+
+
+def _letter_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    letter = commands.add_parser("letter", help="buat dan catat surat dinas")
+    types = letter.add_subparsers(dest="letter_type", metavar="JENIS", required=True)
+    for name, text in LETTER_TYPES.items():
+        sub = types.add_parser(name, help=text)
+        _LETTER_OPTIONS[name](sub)
+        sub.add_argument(
+            "--date",
+            type=date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="tanggal surat (bawaan: hari ini)",
+        )
+        sub.add_argument("--sifat", choices=[s.value for s in docs.Sifat], default="biasa")
+        sub.add_argument(
+            "--copy",
+            action="append",
+            metavar="TEKS",
+            help="tembusan (boleh berulang; bawaan: dari templat; Arsip selalu)",
+        )
+        _output(sub)
+        sub.set_defaults(handler=_letter)
+
+
+def _registration_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=date.fromisoformat,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="awal periode pencatatan peserta",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        type=date.fromisoformat,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="akhir periode pencatatan peserta",
+    )
+    p.add_argument("--kecamatan", metavar="KODE")
+    p.add_argument("--village", metavar="KODE")
+
+
+def _claim_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--program", choices=[c.value for c in docs.ClaimProgramme], required=True)
+    p.add_argument("--worker-name", required=True)
+    p.add_argument("--worker-nik", required=True)
+    p.add_argument(
+        "--event-date",
+        type=date.fromisoformat,
+        required=True,
+        help="tanggal meninggal (JKM) atau kecelakaan (JKK)",
+    )
+    p.add_argument("--claimant-name", required=True)
+    p.add_argument("--claimant-relation", required=True, help="mis. Istri, Anak kandung")
+    for option in (
+        "kpj",
+        "occupation",
+        "worker-address",
+        "event-description",
+        "claimant-nik",
+        "claimant-address",
+        "claimant-phone",
+    ):
+        p.add_argument(f"--{option}", default="")
+    p.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="TEKS",
+        help="berkas terlampir (boleh berulang)",
+    )
+
+
+def _membership_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--worker", required=True, metavar="NIK|KPJ|ID")
+    p.add_argument("--purpose", required=True, help="keperluan surat keterangan")
+
+
+def _heir_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--heir-name", required=True)
+    p.add_argument("--heir-address", required=True)
+    p.add_argument("--death-date", type=date.fromisoformat, required=True)
+    p.add_argument("--worker", metavar="NIK|KPJ|ID", help="almarhum di register")
+    p.add_argument("--deceased-name", default="")
+    p.add_argument("--deceased-kpj", default="")
+    p.add_argument("--document", action="append", default=[], metavar="TEKS")
+    p.add_argument("--where", default="", help="tempat mengurus (bawaan: dari templat)")
+
+
+def _premium_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--period", required=True, metavar="YYYY-MM", help="bulan pertama")
+    p.add_argument("--months", type=int, default=1)
+    p.add_argument("--workers", type=int, help="jumlah peserta (bawaan: dihitung)")
+    p.add_argument("--bill-number", default="", help="nomor surat tagihan BPJS")
+    p.add_argument("--bill-date", type=date.fromisoformat)
+
+
+_LETTER_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "pengantar": _registration_options,
+    "klaim": _claim_options,
+    "keterangan": _membership_options,
+    "ahli-waris": _heir_options,
+    "iuran": _premium_options,
+}
+
+
+def _letter(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    request = docs.LetterRequest(
+        fields=_letter_fields(ctx, args),
+        signatory_id=args.signatory or _only_signatory(ctx, regional_head=False),
+        document_date=args.date or date.today(),
+        sifat=docs.Sifat(args.sifat),
+        page_size=docs.PageSize(args.page_size) if args.page_size else None,
+        copies=tuple(args.copy) if args.copy else None,
+        replaces_number=args.replaces,
+    )
+    if args.preview:
+        return _write_preview(args.output, docs.preview_letter(ctx, request))
+    _write(args.output, docs.issue_letter(ctx, request))
+    return 0
+
+
+def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.LetterFields:
+    kind = args.letter_type
+    if kind == "pengantar":
+        return docs.RegistrationLetter(args.date_from, args.date_to, args.kecamatan, args.village)
+    if kind == "klaim":
+        return docs.ClaimLetter(
+            programme=docs.ClaimProgramme(args.program),
+            worker_name=args.worker_name,
+            worker_nik=args.worker_nik,
+            event_date=args.event_date,
+            claimant_name=args.claimant_name,
+            claimant_relation=args.claimant_relation,
+            kpj=args.kpj,
+            occupation=args.occupation,
+            worker_address=args.worker_address,
+            event_description=args.event_description,
+            claimant_nik=args.claimant_nik,
+            claimant_address=args.claimant_address,
+            claimant_phone=args.claimant_phone,
+            documents=tuple(args.document),
+        )
+    if kind == "keterangan":
+        return docs.MembershipLetter(_worker_id(ctx, args.worker), args.purpose)
+    if kind == "ahli-waris":
+        return docs.HeirNoticeLetter(
+            heir_name=args.heir_name,
+            heir_address=args.heir_address,
+            death_date=args.death_date,
+            worker_id=_worker_id(ctx, args.worker) if args.worker else None,
+            deceased_name=args.deceased_name,
+            deceased_kpj=args.deceased_kpj,
+            documents=tuple(args.document),
+            where=args.where,
+        )
+    year, month = (int(part) for part in args.period.split("-"))
+    return docs.PremiumLetter(
+        period_start=date(year, month, 1),
+        months=args.months,
+        workers=args.workers,
+        bill_number=args.bill_number,
+        bill_date=args.bill_date,
+    )
+
+
+def _worker_id(ctx: ServiceContext, text: str) -> int:
+    """A worker by whole NIK or KPJ number, or by the register's id."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits and len(digits) < 11:
+        return int(digits)
+    page = WorkerService(ctx).search(WorkerQuery(text=digits, limit=5))
+    exact = [r for r in page.rows if digits in (r.nik, r.kpj)]
+    if len(exact) != 1:
+        raise NotFoundError(f"Peserta dengan NIK/KPJ {text} tidak ditemukan di register.")
+    return exact[0].id
+
+
+def _only_signatory(ctx: ServiceContext, regional_head: bool) -> int:
+    """The one active signatory of the kind, when there is exactly one."""
+    found = [s for s in docs.list_signatories(ctx) if s.regional_head == regional_head]
+    if len(found) == 1:
+        return found[0].id
+    who = "Bupati" if regional_head else "pejabat penandatangan"
+    raise SiRentanError(
+        f"Sebutkan penandatangan dengan --signatory ID: ada {len(found)} {who} aktif "
+        "(lihat 'python main.py signatories list'; tambah dengan 'signatories add')."
+    )
+
+
+def _write(path: Path, issued: docs.IssuedDocument) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(issued.pdf)
+    entry = issued.entry
+    print(
+        f"{entry.kind_label} nomor {entry.number} tanggal {long_date(entry.document_date)} "
+        f"dicatat di buku agenda; {entry.page_count} halaman ditulis ke {path}."
+    )
+
+
+def _write_preview(path: Path, rendered: RenderedPdf) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(rendered.data)
+    print(
+        f"Pratinjau ({rendered.page_count} halaman, tanpa nomor, tidak dicatat) ditulis ke {path}."
+    )
+    return 0

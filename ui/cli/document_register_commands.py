@@ -1,0 +1,188 @@
+"""`letters list|reprint|cancel|template` (the register and the wording) and
+`signatories list|add|deactivate|activate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from services import documents as docs
+from services.errors import SiRentanError
+from ui.cli.signin import add_user_option, signed_in
+
+KINDS = {
+    "pengantar": docs.DocumentKind.REGISTRATION,
+    "klaim": docs.DocumentKind.CLAIM,
+    "keterangan": docs.DocumentKind.MEMBERSHIP,
+    "ahli-waris": docs.DocumentKind.HEIR_NOTICE,
+    "iuran": docs.DocumentKind.PREMIUM,
+    "pks": docs.DocumentKind.AGREEMENT,
+}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    _letters_parser(commands)
+    _signatories_parser(commands)
+
+
+# -- the register ------------------------------------------------------------------
+
+
+def _letters_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = commands.add_parser("letters", help="buku agenda surat keluar dan templat surat")
+    sub = group.add_subparsers(dest="letters_command", metavar="PERINTAH", required=True)
+    listing = sub.add_parser("list", help="isi buku agenda, terbaru di atas")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--type", choices=list(KINDS))
+    listing.add_argument("--status", choices=[s.value for s in docs.DocumentStatus])
+    listing.add_argument("--text", default="", help="bagian nomor, hal atau tujuan")
+    listing.add_argument("--json", action="store_true")
+    _done(listing, _list)
+    again = sub.add_parser("reprint", help="cetak ulang: PDF yang sama persis dengan saat terbit")
+    again.add_argument("number", metavar="NOMOR")
+    again.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
+    _done(again, _reprint)
+    cancel = sub.add_parser("cancel", help="batalkan nomor (tetap tercatat, dengan alasan)")
+    cancel.add_argument("number", metavar="NOMOR")
+    cancel.add_argument("--reason", required=True)
+    _done(cancel, _cancel)
+    template = sub.add_parser("template", help="templat kata-kata surat dan pasal PKS")
+    template.add_argument("action", choices=["list", "show", "set", "reset"])
+    template.add_argument("key", nargs="?", metavar="KUNCI", help="mis. agreement, letter.klaim")
+    template.add_argument("file", nargs="?", type=Path, metavar="BERKAS.txt", help="untuk set")
+    _done(template, _template)
+
+
+def _done(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
+    add_user_option(parser)
+    parser.set_defaults(handler=handler)
+
+
+def _list(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    query = docs.DocumentQuery(
+        year=args.year,
+        kind=KINDS[args.type] if args.type else None,
+        status=docs.DocumentStatus(args.status) if args.status else None,
+        text=args.text,
+    )
+    entries = docs.list_documents(ctx, query)
+    if args.json:
+        print(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=1))
+        return 0
+    for e in entries:
+        note = f" — {e.status_label}: {e.status_reason}" if e.status_reason else ""
+        print(f"{e.number:<40} {e.document_date.isoformat()}  {e.kind_label}: {e.subject}{note}")
+    print(f"{len(entries)} surat.")
+    return 0
+
+
+def _entry_json(entry: docs.DocumentEntry) -> dict[str, Any]:
+    return {
+        "number": entry.number,
+        "date": entry.document_date.isoformat(),
+        "kind": entry.kind.value,
+        "subject": entry.subject,
+        "addressee": entry.addressee,
+        "signatory": entry.signatory_name,
+        "status": entry.status.value,
+        "status_reason": entry.status_reason,
+        "replaces": entry.replaces_number,
+        "replaced_by": entry.replaced_by_number,
+        "pages": entry.page_count,
+        "sha256": entry.sha256,
+    }
+
+
+def _reprint(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    issued = docs.reprint_document(ctx, args.number)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(issued.pdf)
+    print(f"Surat {issued.number} (SHA-256 {issued.sha256[:12]}…) ditulis ke {args.output}.")
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    entry = docs.cancel_document(signed_in(args), args.number, args.reason)
+    print(f"Nomor {entry.number} dibatalkan; tetap tercatat di buku agenda.")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    if args.action == "list":
+        for spec in docs.all_templates():
+            print(f"{spec.key:<22} {spec.label}")
+        return 0
+    if not args.key:
+        raise SiRentanError("Sebutkan kunci templat (lihat 'letters template list').")
+    if args.action == "show":
+        print(docs.load_template_by_key(ctx, args.key).text, end="")
+        return 0
+    if args.action == "reset":
+        docs.reset_template_by_key(ctx, args.key)
+        print(f"Templat {args.key} kembali ke bawaan aplikasi.")
+        return 0
+    if args.file is None:
+        raise SiRentanError("Sebutkan berkas teks templat yang baru.")
+    docs.save_template_by_key(ctx, args.key, args.file.read_text(encoding="utf-8"))
+    print(f"Templat {args.key} disimpan; surat berikutnya memakainya.")
+    return 0
+
+
+# -- signatories -------------------------------------------------------------------
+
+
+def _signatories_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = commands.add_parser("signatories", help="pejabat penandatangan surat")
+    sub = group.add_subparsers(dest="signatories_command", metavar="PERINTAH", required=True)
+    listing = sub.add_parser("list", help="penandatangan aktif")
+    listing.add_argument("--all", action="store_true", help="termasuk yang nonaktif")
+    _done(listing, _signatories_list)
+    add = sub.add_parser("add", help="tambah penandatangan")
+    add.add_argument("--name", required=True)
+    add.add_argument("--position", required=True, help="jabatan, mis. Kepala Dinas …")
+    add.add_argument("--rank", help="pangkat/golongan, mis. 'Pembina Utama Muda (IV/c)'")
+    add.add_argument("--nip", help="18 angka")
+    add.add_argument("--on-behalf-of", help="a.n. jabatan atasan, mis. 'Bupati Timor Tengah Utara'")
+    add.add_argument("--regional-head", action="store_true", help="Bupati/Wakil: tanpa NIP")
+    _done(add, _signatories_add)
+    for name, active in (("deactivate", False), ("activate", True)):
+        change = sub.add_parser(name, help="nonaktifkan" if not active else "aktifkan lagi")
+        change.add_argument("id", type=int, metavar="ID")
+        change.set_defaults(active=active)
+        _done(change, _signatories_active)
+
+
+def _signatories_list(args: argparse.Namespace) -> int:
+    for s in docs.list_signatories(signed_in(args), active_only=not args.all):
+        extra = f" NIP {s.nip}" if s.nip else ""
+        state = "" if s.active else " (nonaktif)"
+        print(f"{s.id:>4}  {s.name} — {s.position}{extra}{state}")
+    return 0
+
+
+def _signatories_add(args: argparse.Namespace) -> int:
+    item = docs.add_signatory(
+        signed_in(args),
+        docs.SignatoryInput(
+            name=args.name,
+            position=args.position,
+            rank=args.rank,
+            nip=args.nip,
+            on_behalf_of=args.on_behalf_of,
+            regional_head=args.regional_head,
+        ),
+    )
+    print(f"Penandatangan {item.name} dicatat dengan ID {item.id}.")
+    return 0
+
+
+def _signatories_active(args: argparse.Namespace) -> int:
+    item = docs.set_signatory_active(signed_in(args), args.id, args.active)
+    print(f"Penandatangan {item.name} {'aktif' if item.active else 'dinonaktifkan'}.")
+    return 0

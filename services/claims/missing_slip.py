@@ -8,6 +8,7 @@ dates that matter. It names the worker and the KPJ number, never a NIK.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -18,7 +19,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     HRFlowable,
-    KeepInFrame,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -40,6 +40,8 @@ from services.permissions import Permission
 from services.unit_of_work import unit_of_work
 
 MARGIN = 18 * mm
+# Type sizes tried in turn until the slip fits one page (the seeded lists need the first).
+TYPE_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 GREY = HexColor("#555555")
 
 
@@ -67,20 +69,36 @@ def write_missing_slip(
 
 
 def render_slip(detail: ClaimDetail, office: dict[str, str], clerk: str, now: datetime) -> bytes:
-    styles = _styles()
+    """One page: a checklist too long for the normal type is set smaller until it fits."""
+    data = b""
+    for scale in TYPE_SCALES:
+        data, pages = _render(detail, office, clerk, now, _look(scale))
+        if pages == 1:
+            break
+    return data
+
+
+def _render(
+    detail: ClaimDetail,
+    office: dict[str, str],
+    clerk: str,
+    now: datetime,
+    look: Look,
+) -> tuple[bytes, int]:
     story = [
-        *_header(office, styles),
-        Paragraph("DAFTAR BERKAS YANG MASIH KURANG", styles["title"]),
-        Paragraph(f"Klaim {CLAIM_TYPE[detail.claim_type]} nomor {detail.id}", styles["subtitle"]),
-        Spacer(1, 4 * mm),
-        _facts_table(detail, now, styles),
-        Spacer(1, 5 * mm),
-        *_missing(detail, office, styles),
-        *_dates(detail, styles),
-        Spacer(1, 6 * mm),
+        *_header(office, look),
+        Paragraph("DAFTAR BERKAS YANG MASIH KURANG", look["title"]),
+        Paragraph(f"Klaim {CLAIM_TYPE[detail.claim_type]} nomor {detail.id}", look["subtitle"]),
+        look.space(4),
+        _facts_table(detail, now, look),
+        look.space(5),
+        *_ineligible(detail, look),
+        *_missing(detail, office, look),
+        *_dates(detail, look),
+        look.space(6),
         HRFlowable(width="100%", thickness=0.5, color=GREY),
-        Spacer(1, 2 * mm),
-        Paragraph(_footer(office, clerk, bool(detail.missing_documents)), styles["small"]),
+        look.space(2),
+        Paragraph(_footer(office, clerk, bool(detail.missing_documents)), look["small"]),
     ]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -93,49 +111,68 @@ def render_slip(detail: ClaimDetail, office: dict[str, str], clerk: str, now: da
         title=f"Daftar kekurangan berkas klaim {detail.id}",
         author=office.get("office.name", ""),
     )
-    # However long the list, the family gets one page: the content shrinks to fit.
-    frame_height = A4[1] - 2 * MARGIN - 2 * mm
-    document.build([KeepInFrame(A4[0] - 2 * MARGIN, frame_height, story, mode="shrink")])
-    return buffer.getvalue()
+    document.build(story)
+    return buffer.getvalue(), document.page
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Type sizes and spacing at one scale."""
+
+    scale: float
+    styles: dict[str, ParagraphStyle]
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        return self.styles[name]
+
+    def mm(self, millimetres: float) -> float:
+        return millimetres * mm * self.scale
+
+    def space(self, millimetres: float) -> Spacer:
+        return Spacer(1, self.mm(millimetres))
+
+
+def _look(scale: float) -> Look:
     fonts = register_fonts()
 
     def style(name: str, size: float, *, bold: bool = False, **extra: object) -> ParagraphStyle:
         font = fonts.bold if bold else fonts.regular
+        size *= scale
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.35, **extra)
 
-    return {
-        "kop": style("kop", 9, textColor=GREY, alignment=1),
-        "office": style("office", 12, bold=True, alignment=1),
-        "title": style("title", 15, bold=True, alignment=1, spaceBefore=4 * mm),
-        "subtitle": style("subtitle", 11, alignment=1),
-        "body": style("body", 11),
-        "item": style("item", 11.5, bold=True),
-        "hint": style("hint", 10, textColor=GREY),
-        "small": style("small", 9, textColor=GREY),
-        "cell": style("cell", 10.5),
-        "cell_bold": style("cell_bold", 10.5, bold=True),
-        "box": style("box", 16, alignment=1),
-    }
+    return Look(
+        scale,
+        {
+            "kop": style("kop", 9, textColor=GREY, alignment=1),
+            "office": style("office", 12, bold=True, alignment=1),
+            "title": style("title", 15, bold=True, alignment=1, spaceBefore=4 * mm * scale),
+            "subtitle": style("subtitle", 11, alignment=1),
+            "body": style("body", 11),
+            "item": style("item", 11.5, bold=True),
+            "hint": style("hint", 10, textColor=GREY),
+            "small": style("small", 9, textColor=GREY),
+            "cell": style("cell", 10.5),
+            "cell_bold": style("cell_bold", 10.5, bold=True),
+            "box": style("box", 16, alignment=1),
+        },
+    )
 
 
-def _header(office: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[object]:
+def _header(office: dict[str, str], look: Look) -> list[object]:
     government = f"PEMERINTAH {office.get('district.kabupaten_name', '').upper()}"
     contact = office.get("office.address", "")
     if office.get("office.phone"):
         contact += f" · Telp. {office['office.phone']}"
     return [
-        Paragraph(escape(government), styles["kop"]),
-        Paragraph(escape(office.get("office.name", "").upper()), styles["office"]),
-        Paragraph(escape(contact), styles["kop"]),
-        Spacer(1, 2 * mm),
+        Paragraph(escape(government), look["kop"]),
+        Paragraph(escape(office.get("office.name", "").upper()), look["office"]),
+        Paragraph(escape(contact), look["kop"]),
+        look.space(2),
         HRFlowable(width="100%", thickness=1.2, color=HexColor("#000000")),
     ]
 
 
-def _facts_table(detail: ClaimDetail, now: datetime, styles: dict[str, ParagraphStyle]) -> Table:
+def _facts_table(detail: ClaimDetail, now: datetime, look: Look) -> Table:
     worker = detail.worker
     event = "Tanggal meninggal" if detail.claim_type is ClaimType.JKM else "Tanggal kecelakaan"
     entitled = [h.full_name for h in detail.heirs if h.entitled]
@@ -150,59 +187,74 @@ def _facts_table(detail: ClaimDetail, now: datetime, styles: dict[str, Paragraph
         rows.pop(3)
     table = Table(
         [
-            [Paragraph(escape(k), styles["cell"]), Paragraph(escape(v), styles["cell_bold"])]
+            [Paragraph(escape(k), look["cell"]), Paragraph(escape(v), look["cell_bold"])]
             for k, v in rows
         ],
-        colWidths=[45 * mm, None],
+        colWidths=[look.mm(45), None],
     )
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * look.scale),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * look.scale),
             ]
         )
     )
     return table
 
 
-def _missing(
-    detail: ClaimDetail, office: dict[str, str], styles: dict[str, ParagraphStyle]
-) -> list[object]:
+def _ineligible(detail: ClaimDetail, look: Look) -> list[object]:
+    # The family should know before they gather more papers; BPJS still decides.
+    reasons = detail.eligibility.reasons
+    if not reasons:
+        return []
+    text = " ".join(escape(r) for r in reasons)
+    return [
+        Paragraph(
+            f"<b>Perhatian:</b> {text} Keputusan akhir ada pada BPJS Ketenagakerjaan.",
+            look["body"],
+        ),
+        look.space(4),
+    ]
+
+
+def _missing(detail: ClaimDetail, office: dict[str, str], look: Look) -> list[object]:
     missing = detail.missing_documents
     if not missing:
         return [
             Paragraph(
                 "Semua dokumen yang diperlukan sudah kami terima. Terima kasih. Berkas akan "
                 "segera kami ajukan ke BPJS Ketenagakerjaan.",
-                styles["body"],
+                look["body"],
             )
         ]
     where = escape(office.get("office.name", "kantor dinas"))
     intro = Paragraph(
         f"Berkas klaim ini belum lengkap. Mohon bawa dokumen berikut ke kantor {where} "
         "(asli dan fotokopi). Centang kotaknya bila sudah disiapkan.",
-        styles["body"],
+        look["body"],
     )
     rows = [
         [
-            Paragraph("☐", styles["box"]),
-            Paragraph(f"{number}.", styles["item"]),
+            Paragraph("☐", look["box"]),
+            Paragraph(f"{number}.", look["item"]),
             [
-                Paragraph(escape(item.label), styles["item"]),
-                *([Paragraph(escape(item.hint), styles["hint"])] if item.hint else []),
+                Paragraph(escape(item.label), look["item"]),
+                *([Paragraph(escape(item.hint), look["hint"])] if item.hint else []),
             ],
         ]
         for number, item in enumerate(missing, start=1)
     ]
-    table = Table(rows, colWidths=[9 * mm, 10 * mm, None])
+    table = Table(rows, colWidths=[look.mm(9), look.mm(12), None])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * look.scale),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * look.scale),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4 * look.scale),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * look.scale),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.25, HexColor("#BBBBBB")),
             ]
         )
@@ -211,15 +263,15 @@ def _missing(
     done = []
     if received:
         done = [
-            Spacer(1, 3 * mm),
+            look.space(3),
             Paragraph(
-                "<b>Sudah kami terima:</b> " + escape("; ".join(received)) + ".", styles["hint"]
+                "<b>Sudah kami terima:</b> " + escape("; ".join(received)) + ".", look["hint"]
             ),
         ]
-    return [intro, Spacer(1, 3 * mm), table, *done]
+    return [intro, look.space(3), table, *done]
 
 
-def _dates(detail: ClaimDetail, styles: dict[str, ParagraphStyle]) -> list[object]:
+def _dates(detail: ClaimDetail, look: Look) -> list[object]:
     eligibility = detail.eligibility
     lines = []
     if (
@@ -236,7 +288,7 @@ def _dates(detail: ClaimDetail, styles: dict[str, ParagraphStyle]) -> list[objec
             "Supaya hak tidak hangus, berkas lengkap harus diajukan paling lambat "
             f"<b>{long_date(eligibility.lapse_date)}</b>."
         )
-    return [x for line in lines for x in (Spacer(1, 4 * mm), Paragraph(line, styles["body"]))]
+    return [x for line in lines for x in (look.space(4), Paragraph(line, look["body"]))]
 
 
 def _footer(office: dict[str, str], clerk: str, missing: bool) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -183,3 +184,16 @@ def test_the_slip_of_a_complete_file_says_so(
     path = claims.write_missing_slip(ctx, claim.id, tmp_path / "lengkap.pdf", now=NOW)
     _, text = _pdf_text(path)
     assert "Semua dokumen yang diperlukan sudah kami terima" in " ".join(text.split())
+
+
+def test_the_slip_tells_the_family_when_the_claim_looks_ineligible(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    worker_id = make_worker(ctx, coverage_end=date(2025, 9, 30))
+    detail = claims.open_claim(ctx, worker_id, jkm(), now=NOW)
+    path = claims.write_missing_slip(ctx, detail.id, tmp_path / "kurang.pdf", now=NOW)
+    words = " ".join(_pdf_text(path)[1].split())
+    assert (
+        "Perhatian: Tidak terlindungi pada 10 Oktober 2025: kepesertaan berakhir "
+        "30 September 2025. Keputusan akhir ada pada BPJS Ketenagakerjaan." in words
+    )

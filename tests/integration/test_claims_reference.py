@@ -4,9 +4,12 @@ reference data that the PostgreSQL test database keeps between tests."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+import pypdf
 import pytest
 from sqlalchemy import select
 
@@ -132,3 +135,28 @@ def test_only_administrators_edit_the_tables(sqlite_ctx: ServiceContext) -> None
         claims.save_checklist_item(sqlite_ctx, item)
     with pytest.raises(PermissionDeniedError):
         claims.save_benefit_rate(sqlite_ctx, claims.list_benefit_rates(sqlite_ctx)[0])
+
+
+def test_the_slip_stays_on_one_page_however_long_the_checklist(
+    admin: ServiceContext, sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    for n in range(25):
+        claims.save_checklist_item(
+            admin,
+            claims.ChecklistRow(
+                claim_type=ClaimType.JKM,
+                code=f"tambahan_{n}",
+                label=f"Dokumen tambahan nomor {n} dengan nama yang cukup panjang",
+                hint="Penjelasan singkat untuk keluarga tentang dokumen ini dan tempat memintanya.",
+                condition="",
+                required=True,
+                sort_order=200 + n,
+                active=True,
+            ),
+        )
+    detail = claims.open_claim(sqlite_ctx, make_worker(sqlite_ctx), jkm(), now=NOW)
+    path = claims.write_missing_slip(sqlite_ctx, detail.id, tmp_path / "panjang.pdf", now=NOW)
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text() or ""
+    assert "tambahan nomor 24" in " ".join(text.split())

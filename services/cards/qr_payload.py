@@ -40,12 +40,12 @@ def check_value(secret: str, kind: IdKind, number: str) -> str:
 
 def card_payload(secret: str, nik: str, kpj: str | None) -> str:
     kind, number = identity_for(nik, kpj)
-    return f"{PREFIX}|{kind.value}{number}|{check_value(secret, kind, number)}"
+    return f"{PREFIX}:{kind.value}{number}:{check_value(secret, kind, number)}"
 
 
 def parse_payload(text: str) -> CardIdentity | None:
     """The identity a scanned text claims, or None when it is no SiRentan card."""
-    parts = text.strip().split("|")
+    parts = text.strip().split(":")
     if len(parts) != 3 or parts[0] != PREFIX or len(parts[1]) < 2:
         return None
     kind_code, number = parts[1][0], parts[1][1:]

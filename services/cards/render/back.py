@@ -112,14 +112,23 @@ def _draw_rows(
             canvas.drawString(x + indent, y, text)
 
 
+def _phone(number: str) -> str:
+    return f"Telp. {number.strip()}" if number.strip() else ""
+
+
 def _contacts(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
     width = SIGN_LEFT - 2.0 * MM - LEFT
-    blocks = (
-        (design.office_name, fonts.bold, 0.0),
-        (design.office_address, fonts.regular, 0.0),
-        (f"Telp. {design.office_phone}", fonts.regular, 0.0),
-        (design.branch_name, fonts.bold, SECTION_GAP / 2),
-        (f"Telp. {design.branch_phone}", fonts.regular, 0.0),
+    # A phone line only where the settings give a number: "Telp." alone helps nobody.
+    blocks = tuple(
+        block
+        for block in (
+            (design.office_name, fonts.bold, 0.0),
+            (design.office_address, fonts.regular, 0.0),
+            (_phone(design.office_phone), fonts.regular, 0.0),
+            (design.branch_name, fonts.bold, SECTION_GAP / 2),
+            (_phone(design.branch_phone), fonts.regular, 0.0),
+        )
+        if block[0]
     )
     for size in CONTACT_SIZES:
         rows = [

@@ -8,7 +8,8 @@ Reading (Permission.READ_WORKERS; viewers get NIKs masked and no bank accounts, 
 details or scans; kecamatan limits apply):
 
 - ``list_claims(ctx, ClaimQuery(status=, claim_type=, kecamatan_code=, deadline_state=,
-  worker_id=, waiting_documents_only=, limit=, offset=)) -> ClaimPage``: rows newest first,
+  worker_id=, waiting_documents_only=, text=, limit=, offset=)) -> ClaimPage``: rows newest
+  first (``text``: the worker's NIK/KPJ prefix or name words, as in the worker list),
   ``total`` and ``counts_by_status`` (under the other filters); each ``ClaimRow`` carries
   ``deadline_state``, ``report_deadline`` (UTC) and the flags ``report_overdue`` and
   ``waiting_documents`` (a draft older than ``claims.waiting_documents_days``).

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from models import Claim, Region
 from models.claim import ClaimStatus, ClaimType
@@ -22,7 +23,8 @@ from services.claims.types import ClaimDetail, ClaimPage, ClaimQuery, ClaimRow, 
 from services.context import ServiceContext
 from services.permissions import Permission
 from services.unit_of_work import read_session
-from services.worker_search import Scope
+from services.worker_search import Scope, filters
+from services.worker_types import WorkerQuery
 
 MAX_ROWS = 1000
 # The list's own columns: all of them public (migration 0006), so viewers read the same.
@@ -57,7 +59,7 @@ def list_claims(
     now = as_utc(now or datetime.now(UTC))
     with read_session(ctx) as session:
         rules = read_rules(session)
-        counted, page = _statements(query, Scope.of(ctx.principal), rules, now)
+        counted, page = _statements(session, query, Scope.of(ctx.principal), rules, now)
         counts: dict[ClaimStatus, int] = {status: n for status, n in session.execute(counted)}
         rows = session.execute(page).all()
     total = counts.get(query.status, 0) if query.status else sum(counts.values())
@@ -69,11 +71,15 @@ def list_claims(
 
 
 def _statements(
-    query: ClaimQuery, scope: Scope, rules: ClaimRules, now: datetime
+    session: Session, query: ClaimQuery, scope: Scope, rules: ClaimRules, now: datetime
 ) -> tuple[Select[Any], Select[Any]]:
     """The counts per status (every status) and the page (the status filter too)."""
     src = scope.source
     conditions = _conditions(query, scope, src, rules.waiting_documents_days, now)
+    if query.text.strip():
+        # The worker list's own search; the kecamatan limits are already in ``conditions``.
+        text_only = replace(scope, kecamatan_codes=frozenset())
+        conditions += filters(session, WorkerQuery(text=query.text), text_only)
     # The counts need no region names: joining those would cost more than the counting.
     counted = (
         select(Claim.status, func.count())

@@ -81,7 +81,9 @@ def open_claim(
         rules = read_rules(session)
         worker = _worker(session, ctx, worker_id)
         if heirs is None:
-            death = cleaned.claim_type and is_death_claim(cleaned.claim_type, cleaned.jkk_outcome)
+            death = cleaned.claim_type is not None and is_death_claim(
+                cleaned.claim_type, cleaned.jkk_outcome
+            )
             heirs = _register_heirs(worker) if death else []
         chosen = [clean_heir(h) for h in heirs]
         problems = _event_and_conflicts(session, worker, cleaned, None, now)

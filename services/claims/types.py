@@ -118,6 +118,7 @@ class ClaimQuery:
     deadline_state: DeadlineState | None = None
     worker_id: int | None = None
     waiting_documents_only: bool = False
+    text: str = ""  # the worker's NIK/KPJ prefix or words of the name, as in the worker list
     limit: int = 200
     offset: int = 0
 

@@ -333,6 +333,8 @@ def test_the_list_filters_flags_and_counts(ctx: ServiceContext) -> None:
     assert ids(deadline_state=claims.DeadlineState.NOT_APPLICABLE) == [old.id]
     assert ids(waiting_documents_only=True) == [old.id]
     assert ids(worker_id=kota) == [overdue.id, old.id]
+    assert ids(text="530306") == [reported.id, running.id]  # the worker list's search
+    assert ids(text="goreti taek c", status=S.DRAFT) == [running.id]
     page = claims.list_claims(ctx, claims.ClaimQuery(claim_type=ClaimType.JKK), now=NOW)
     assert page.counts_by_status[S.DRAFT] == 2 and page.counts_by_status[S.CANCELLED] == 1
     assert sum(page.counts_by_status.values()) == page.total == 3

@@ -36,6 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.add_argument("--kecamatan", metavar="KODE", help="kode kecamatan, mis. 53.03.05")
     listing.add_argument("--deadline", choices=[s.value for s in claims.DeadlineState])
     listing.add_argument("--waiting", action="store_true", help="hanya draf yang lama menunggu")
+    listing.add_argument("--text", default="", metavar="TEKS", help="NIK/KPJ (awalan) atau nama")
     listing.add_argument("--limit", type=int, default=200)
     listing.add_argument("--json", action="store_true", help="keluaran JSON")
     _done(listing, _list)
@@ -153,6 +154,7 @@ def _list(args: argparse.Namespace) -> int:
         kecamatan_code=args.kecamatan,
         deadline_state=claims.DeadlineState(args.deadline) if args.deadline else None,
         waiting_documents_only=args.waiting,
+        text=args.text,
         limit=args.limit,
     )
     page = claims.list_claims(signed_in(args), query)

@@ -30,13 +30,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import WORK_DIR, heading, line, python_version, ratio, secs, verdict
+from _common import WORK_DIR, demo_database, heading, line, python_version, ratio, secs, verdict
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import text as sql
 
+from services.cards import PrintRequest, print_cards
 from services.cards.render import (
     DEFAULT_ACCIDENT_STEPS,
     DEFAULT_DEATH_STEPS,
@@ -224,6 +227,9 @@ def bare_loop(cards: list[CardData], out: Path, backs: bool) -> None:
 
 # -- measures -----------------------------------------------------------------------
 
+# Keeps a measure's database open until its child process ends.
+_KEEP = ExitStack()
+
 Timed = Callable[[], None]
 
 
@@ -248,12 +254,26 @@ def _render(backs: bool) -> Callable[[argparse.Namespace, Path], Timed]:
     return prepare
 
 
+def _from_database(args: argparse.Namespace, out: Path) -> Timed:
+    """print_cards on a SQLite register of args.cards covered workers: query, QR check
+    values, render and the print log, as the clerk's "not yet printed" run does it."""
+    db = _KEEP.enter_context(demo_database("sqlite", "cards", args.cards, SEED))
+    with db.ctx.engine.begin() as conn:
+        # Demo data ends some coverages and deactivates some workers; here all are printed.
+        conn.execute(
+            sql("UPDATE worker SET status = 'aktif', coverage_end = NULL, status_date = NULL")
+        )
+    register_fonts()
+    return lambda: print_cards(db.ctx, PrintRequest(not_printed=True), out)
+
+
 # name -> (label, bare measure it is compared with or None, page compression, prepare)
 MEASURES: dict[str, tuple[str, str | None, bool, Callable[[argparse.Namespace, Path], Timed]]] = {
     "bare": ("bare ReportLab loop, fronts, no QR", None, True, _bare(False)),
     "bare_backs": ("bare ReportLab loop, fronts + backs", None, True, _bare(True)),
     "render": ("render_cards A4 with QR", "bare", True, _render(False)),
     "render_backs": ("render_cards A4 with QR, backs", "bare_backs", True, _render(True)),
+    "database": ("print_cards from the database, A4 with QR", "bare", True, _from_database),
     "bare_plain": ("bare loop, fronts, uncompressed", None, False, _bare(False)),
     "render_plain": ("render_cards A4 with QR, uncompressed", "bare_plain", False, _render(False)),
 }

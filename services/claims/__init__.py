@@ -35,10 +35,14 @@ Writing (Permission.CLAIMS unless said otherwise; each returns the fresh ``Claim
   letter_date=, amount=, recipient_heir_id=, bank_name=, account_number=,
   account_holder=), expected_version)``: one workflow step (``workflow.py``); the
   verification step (draft ⇄ berkas lengkap) is open to Permission.APPROVE too.
-  ``diajukan`` stores the recommendation letter's number and date: the letter itself
-  comes from the letter register (``services/documents``), which passes them here.
+  ``diajukan`` stores the recommendation letter's number and date (the letter itself is
+  issued in the letter register, ``services/documents``; see ``claim_letter``).
 - ``write_missing_slip(ctx, claim_id, path) -> Path``: the one-page "what is still
   missing" slip for the family (PDF); recorded as a print in the audit trail.
+- ``claim_letter(ctx, claim_id, claimant_heir_id=None) -> ClaimLetter``: the
+  recommendation letter's fields for ``services.documents.issue_letter``; its number and
+  date then go to ``change_status(... StatusChange(SUBMITTED, letter_number=issued.number,
+  letter_date=...))`` (``letter.py`` shows the three calls).
 
 The editable reference tables (Permission.MANAGE_SETTINGS to change):
 ``list_checklist(ctx, claim_type) -> [ChecklistRow]``, ``save_checklist_item(ctx,
@@ -59,6 +63,7 @@ agree on the clock; dates typed by clerks are WITA (UTC+8).
 from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
+from services.claims.letter import claim_letter
 from services.claims.missing_slip import write_missing_slip
 from services.claims.query import get_claim, list_claims
 from services.claims.reference import (
@@ -126,6 +131,7 @@ __all__ = [
     "attach_scan",
     "change_status",
     "check_claim",
+    "claim_letter",
     "get_claim",
     "list_benefit_rates",
     "list_checklist",

@@ -1,0 +1,81 @@
+"""The seam to the letter register: the recommendation letter filled from the claim, issued,
+and its number stored on the claim when it is submitted to BPJS."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.claim import ClaimStatus, JkkOutcome
+from models.enums import Gender
+from services import claims
+from services.context import ServiceContext
+from services.documents import LetterRequest, issue_letter
+from services.documents.letters.fields import ClaimProgramme
+from services.errors import ValidationError
+from tests.factories import make_nik
+from tests.integration.claim_helpers import (
+    NOW,
+    TODAY,
+    heir_with_account,
+    jkk,
+    jkm,
+    make_worker,
+    receive_everything,
+    step,
+)
+from tests.integration.document_helpers import signatories
+
+
+def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(
+    ctx: ServiceContext,
+) -> None:
+    heir = heir_with_account()
+    heir.nik = make_nik(date(1980, 3, 3), Gender.MALE, 5)
+    worker_id = make_worker(ctx, heirs=[heir])
+    detail = receive_everything(ctx, claims.open_claim(ctx, worker_id, jkm(), now=NOW))
+    detail = step(ctx, detail, ClaimStatus.COMPLETE)
+    fields = claims.claim_letter(ctx, detail.id)
+    assert fields.programme is ClaimProgramme.JKM
+    assert (fields.worker_name, fields.worker_nik) == ("MARIA GORETI TAEK B", detail.worker.nik)
+    assert (fields.event_date, fields.event_description) == (date(2025, 10, 10), "Sakit")
+    assert (fields.claimant_name, fields.claimant_relation, fields.claimant_nik) == (
+        "YOHANES TAEK",
+        "Suami/Istri",
+        heir.nik,
+    )
+    assert fields.occupation == "Petani" and "Kec. Kota Kefamenanu" in fields.worker_address
+    assert fields.documents[0] == "Kartu peserta BPJS Ketenagakerjaan"
+    assert (fields.worker_id, fields.claim_id) == (worker_id, detail.id)
+
+    kadis, _ = signatories(ctx)
+    issued = issue_letter(ctx, LetterRequest(fields, signatory_id=kadis.id, document_date=TODAY))
+    submitted = step(
+        ctx,
+        detail,
+        ClaimStatus.SUBMITTED,
+        on=TODAY,
+        letter_number=issued.number,
+        letter_date=TODAY,
+    )
+    assert (submitted.letter_number, submitted.letter_date) == (issued.number, TODAY)
+    assert submitted.letter_number.startswith("500.15.14.2/")
+
+
+def test_an_injured_worker_claims_for_themselves(ctx: ServiceContext) -> None:
+    detail = claims.open_claim(ctx, make_worker(ctx), jkk(), now=NOW)
+    fields = claims.claim_letter(ctx, detail.id)
+    assert (fields.programme, fields.claimant_relation) == (ClaimProgramme.JKK, "Peserta sendiri")
+    assert fields.event_description == "Terjatuh dari pohon asam"
+    assert fields.documents == ()
+
+
+def test_a_death_claim_without_an_entitled_heir_has_no_claimant(ctx: ServiceContext) -> None:
+    fatal = jkk(jkk_outcome=JkkOutcome.DEATH, death_date=date(2025, 10, 19))
+    detail = claims.open_claim(ctx, make_worker(ctx), fatal, heirs=[], now=NOW)
+    with pytest.raises(ValidationError) as caught:
+        claims.claim_letter(ctx, detail.id)
+    assert "perlu ahli waris yang berhak sebagai pemohon" in caught.value.message
+    with pytest.raises(ValidationError):
+        claims.claim_letter(ctx, detail.id, claimant_heir_id=999)

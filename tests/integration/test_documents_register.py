@@ -11,6 +11,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select, text
 
 from models import AuditEntry, RegisteredDocument
+from models.database import make_engine
+from models.enums import Role
 from services.context import ServiceContext
 from services.documents import (
     DocumentKind,
@@ -27,7 +29,10 @@ from services.documents import (
     reprint_document,
 )
 from services.errors import ConflictError, NotFoundError, ValidationError
+from services.permissions import PermissionDeniedError
+from tests.conftest import _clear_pg_data
 from tests.integration.document_helpers import claim_fields, pdf_text, signatories
+from tests.integration.trust_helpers import clerk, first_admin
 
 DAY = date(2025, 8, 1)
 
@@ -162,3 +167,29 @@ def test_register_filters(ctx: ServiceContext, kadis: SignatoryItem) -> None:
     assert list_documents(ctx, DocumentQuery(text="100%_")) == []
     with ctx.session_factory() as session:
         assert session.scalar(select(RegisteredDocument.page_count).limit(1)) >= 1
+
+
+@pytest.mark.postgres
+def test_database_roles_on_postgresql(pg_url: str) -> None:
+    """Real login roles: an operator issues, cancels and reprints through the grants; a
+    viewer reads the register but neither the typed fields nor the PDFs."""
+    _clear_pg_data(pg_url)
+    setup = ServiceContext.for_engine(make_engine(pg_url))
+    admin = first_admin(setup, pg_url)
+    operator = clerk(admin, pg_url, "surat", Role.OPERATOR)
+    viewer = clerk(admin, pg_url, "lihat", Role.VIEWER)
+    kadis = signatories(operator)[0]
+    issued = _claim(operator, kadis)
+    assert reprint_document(operator, issued.number).pdf == issued.pdf
+    cancel_document(operator, issued.number, "Uji hak akses")
+    assert [e.number for e in list_documents(viewer)] == [issued.number]
+    assert get_document(viewer, issued.number).status is DocumentStatus.CANCELLED
+    with pytest.raises(PermissionDeniedError):
+        reprint_document(viewer, issued.number)
+    for statement in ("SELECT fields FROM issued_document", "SELECT pdf FROM document_file"):
+        with pytest.raises(sa_exc.ProgrammingError), viewer.engine.connect() as conn:
+            conn.execute(text(statement))
+    with pytest.raises(sa_exc.ProgrammingError), operator.engine.begin() as conn:
+        conn.execute(text("UPDATE issued_document SET subject = 'lain'"))
+    for context in (viewer, operator, admin, setup):
+        context.engine.dispose()

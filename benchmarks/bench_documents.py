@@ -1,0 +1,223 @@
+"""Official documents: seconds to a finished PDF, beside a bare ReportLab Platypus build.
+
+1. A registration letter (surat pengantar) whose attachment lists 1,000 new
+   participants: ``issue_letter`` end to end (read the register, render, number
+   and record the PDF in one transaction) and ``preview_letter`` (the same
+   without recording), against a bare Platypus build of the same content: the
+   same paragraphs and the same 1,000 × 7 table (same fonts, grid, repeated
+   header) in a SimpleDocTemplate.
+2. The cooperation agreement with its 24-kecamatan attachment, on a register of
+   ``--register`` workers: ``issue_agreement`` end to end and
+   ``preview_agreement``, against a bare build of the same articles as
+   paragraphs and the same 24-row table.
+
+Targets: each issued document under 2 s.
+
+    python benchmarks/bench_documents.py [--letter-rows 1000] [--register 15000] [--repeat 3] [--pg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+
+from _common import empty_database, engine_kind, heading, line, python_version, ratio, secs, verdict
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from sqlalchemy import update
+
+from models import Worker
+from models.enums import WorkerStatus
+from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.documents import (
+    AgreementRequest,
+    LetterRequest,
+    RegistrationLetter,
+    SecondParty,
+    SignatoryInput,
+    add_signatory,
+    compute_agreement,
+    issue_agreement,
+    issue_letter,
+    preview_agreement,
+    preview_letter,
+)
+from services.documents.agreement.service import template_values
+from services.documents.agreement.template import SPEC
+from services.documents.register_reads import new_participants
+from services.documents.styles import styles
+from services.documents.templates import blocks, split_sections
+from services.formatting import short_date
+from services.pdf_fonts import register_fonts
+from services.regions import RegionDirectory
+from services.settings import SettingsService
+from services.unit_of_work import read_session
+
+TARGET_S = 2.0
+BRANCH_HEAD = SecondParty(
+    "Kepala Cabang", "Kepala Kantor Cabang Atambua", "E1", "SK Direksi", "Atambua"
+)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letter-rows", type=int, default=1000, help="rows in the attachment")
+    parser.add_argument("--register", type=int, default=15_000, help="workers for the PKS counts")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs (after one warm-up)")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--pg", action="store_true", help="run on a temporary PostgreSQL database")
+    return parser.parse_args()
+
+
+def timed(work: Callable[[], object], repeat: int) -> float:
+    """Median seconds of ``repeat`` runs after one warm-up run."""
+    work()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def bare_build(story: list[object]) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def bare_table(rows: list[list[str]], widths: list[float]) -> Table:
+    fonts = register_fonts()
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.condensed, 8.5, 10.5),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+            ]
+        )
+    )
+    return table
+
+
+def letter_figures(ctx: ServiceContext, signatory: int, repeat: int) -> tuple[float, bool]:
+    today = date.today()
+    request = LetterRequest(RegistrationLetter(today, today), signatory, today)
+    issued = issue_letter(ctx, request)
+    service = timed(lambda: issue_letter(ctx, request), repeat)
+    preview = timed(lambda: preview_letter(ctx, request), repeat)
+    regions = RegionDirectory(ctx)
+    with read_session(ctx) as session:
+        people = new_participants(session, None, today, today)
+    rows = [["No.", "Nama Lengkap", "NIK", "Tanggal Lahir", "Desa", "Kecamatan", "Pekerjaan"]]
+    rows += [
+        [
+            str(i),
+            p.full_name,
+            p.nik,
+            short_date(p.birth_date),
+            regions.name(p.village_code),
+            regions.name(p.kecamatan_code),
+            p.occupation,
+        ]
+        for i, p in enumerate(people, start=1)
+    ]
+    body = styles().body
+    text = "Dalam rangka pelindungan jaminan sosial ketenagakerjaan bagi pekerja rentan. " * 5
+
+    def bare() -> bytes:
+        story: list[object] = [Paragraph(text, body) for _ in range(4)]
+        story += [PageBreak(), bare_table(rows, [26, 110, 85, 50, 75, 70, 60])]
+        return bare_build(story)
+
+    bare_s = timed(bare, repeat)
+    heading(f"Letter with a {len(people):,}-row attachment ({issued.entry.page_count} pages)")
+    line("issue_letter (read, render, record)", secs(service), ratio(service, bare_s))
+    line("preview_letter (read, render)", secs(preview), ratio(preview, bare_s))
+    line("bare Platypus: same paragraphs and table", secs(bare_s))
+    ok = service < TARGET_S
+    line(f"target: issued letter < {TARGET_S:.0f} s", secs(service), verdict(ok))
+    return service, ok
+
+
+def agreement_figures(ctx: ServiceContext, signatory: int, repeat: int) -> tuple[float, bool]:
+    today = date.today()
+    request = AgreementRequest(signatory, today, second_party=BRANCH_HEAD, count_date=today)
+    issued = issue_agreement(ctx, request)
+    service = timed(lambda: issue_agreement(ctx, request), repeat)
+    preview = timed(lambda: preview_agreement(ctx, request), repeat)
+    params = compute_agreement(ctx, request)
+    values = template_values(params, SettingsService(ctx).get_all())
+    sections = split_sections(SPEC.default)
+    texts = [b.text for name in ("pertimbangan", "pasal") for b in blocks(sections[name], values)]
+    rows = [["No.", "Kecamatan", "Peserta", "Iuran per Bulan", "Iuran"]]
+    rows += [
+        [
+            str(i),
+            k.name,
+            str(k.workers),
+            str(k.workers * params.premium_per_worker),
+            str(k.workers * params.premium_per_worker * params.months),
+        ]
+        for i, k in enumerate(params.by_kecamatan, start=1)
+    ]
+    body = styles().body
+
+    def bare() -> bytes:
+        story: list[object] = [Paragraph(t, body) for t in texts]
+        story += [PageBreak(), bare_table(rows, [30, 150, 70, 100, 110])]
+        return bare_build(story)
+
+    bare_s = timed(bare, repeat)
+    heading(
+        f"Agreement, {params.workers:,} workers counted, 24-kecamatan attachment "
+        f"({issued.entry.page_count} pages)"
+    )
+    line("issue_agreement (count, render, record)", secs(service), ratio(service, bare_s))
+    line("preview_agreement (count, render)", secs(preview), ratio(preview, bare_s))
+    line("bare Platypus: same articles and table", secs(bare_s))
+    ok = service < TARGET_S
+    line(f"target: issued agreement < {TARGET_S:.0f} s", secs(service), verdict(ok))
+    return service, ok
+
+
+def main() -> int:
+    args = parse_args()
+    kind = engine_kind(args)
+    print(f"bench_documents on {kind}, Python {python_version()}, repeat {args.repeat}")
+    with empty_database(kind, "documents") as db:
+        ctx = db.ctx
+        generate_demo_workers(ctx, args.letter_rows, seed=args.seed)
+        with ctx.session_factory.begin() as session:
+            # Every one of them new and active, so the attachment has exactly the rows asked.
+            session.execute(update(Worker).values(status=WorkerStatus.ACTIVE, status_date=None))
+        kadis = add_signatory(
+            ctx,
+            SignatoryInput(
+                "Simon Soge",
+                "Kepala Dinas Tenaga Kerja dan Transmigrasi",
+                "Pembina Utama Muda (IV/c)",
+                "196801011990031005",
+            ),
+        )
+        bupati = add_signatory(
+            ctx, SignatoryInput("Yosep Kebo", "Bupati Timor Tengah Utara", regional_head=True)
+        )
+        _, letter_ok = letter_figures(ctx, kadis.id, args.repeat)
+        more = args.register - args.letter_rows
+        if more > 0:
+            generate_demo_workers(ctx, more, seed=args.seed + 1)
+        _, agreement_ok = agreement_figures(ctx, bupati.id, args.repeat)
+    return 0 if letter_ok and agreement_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -133,24 +133,18 @@ def data_table(spec: DataTable, width: float) -> Table:
     """A ruled table with a repeated header row, in condensed type."""
     s = styles()
     align_style = {"LEFT": s.cell, "CENTER": s.cell_center, "RIGHT": s.cell_right}
-    wrapped = [
-        align_style[align] if wrap else None
-        for align, wrap in zip(spec.align, spec.wrap, strict=True)
-    ]
-
+    column_styles = [align_style[align] for align in spec.align]
     # Text that fits its column prints as a plain string: a Paragraph per cell would cost
     # most of a 1,000-row attachment's time, yet only a few long names need wrapping.
     room = [w * width - 2 * _CELL_PADDING - 0.5 for w in spec.widths]
 
     def cells(row: list[str], bold: bool = False) -> list[object]:
         out: list[object] = []
-        for value, style, fits in zip(row, wrapped, room, strict=True):
-            if bold or (
-                style is not None and stringWidth(value, s.cell.fontName, s.cell.fontSize) > fits
-            ):
-                out.append(
-                    Paragraph(f"<b>{esc(value)}</b>" if bold else esc(value), style or s.cell)
-                )
+        for value, style, wrap, fits in zip(row, column_styles, spec.wrap, room, strict=True):
+            if bold:
+                out.append(Paragraph(f"<b>{esc(value)}</b>", style))
+            elif wrap and stringWidth(value, style.fontName, style.fontSize) > fits:
+                out.append(Paragraph(esc(value), style))
             else:
                 out.append(value)
         return out

@@ -7,30 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
     Table,
 )
 
+from services.documents.agreement.attachment import BLANK_NUMBER, attachment
 from services.documents.agreement.params import AgreementParams
+from services.documents.agreement.signatures import paraf_boxes, signatures
 from services.documents.blocks import (
-    DataTable,
-    data_table,
     label_table,
     numbered,
     plain_table_style,
 )
-from services.documents.dates_words import date_in_words, place_and_date
+from services.documents.dates_words import date_in_words
 from services.documents.letterhead import Letterhead, emblem_image
-from services.documents.money import number, number_with_words, rupiah_plain
 from services.documents.nip import format_nip
 from services.documents.page import (
     DocumentInfo,
@@ -42,11 +38,7 @@ from services.documents.page import (
 )
 from services.documents.styles import esc, styles
 from services.documents.templates import Block, BlockKind
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.pdf_fonts import register_fonts
 
-BLANK_NUMBER = "………………………………"
 _AYAT_MARK = 9 * mm
 _ITEM_MARK = 6 * mm
 
@@ -75,15 +67,15 @@ def render_agreement(
     story += _opening(params, district, branch)
     story += _recitals(params, text, width)
     story += _articles(text.articles)
-    story.append(_signatures(params, width))
+    story.append(signatures(params, width))
     story.append(PageBreak())
-    story += _attachment(params, text, doc_number, district, width)
+    story += attachment(params, doc_number, district, width)
     info = DocumentInfo(
         title=f"Perjanjian Kerja Sama {doc_number}" if doc_number else "Perjanjian Kerja Sama",
         author=author,
         subject=f"Perjanjian Kerja Sama tentang {text.subject}",
     )
-    hook = both(_paraf_boxes, None if doc_number else preview_mark)
+    hook = both(paraf_boxes, None if doc_number else preview_mark)
     return render_pdf(story, params.page_size, info, on_page=hook)
 
 
@@ -268,170 +260,4 @@ def _article_body(body: list[Block]) -> list[Flowable]:
             item_left = 0.0
             story.append(Paragraph(block.text, s.body))
             story.append(Spacer(0, 1 * mm))
-    return story
-
-
-def _party_column(
-    title: str, position: str, name: str, id_line: str, regional_head: bool
-) -> list[Flowable]:
-    s = styles()
-    name_markup = f"<b>{esc(name.upper())}</b>" if regional_head else f"<b><u>{esc(name)}</u></b>"
-    column: list[Flowable] = [
-        Paragraph(f"<b>{title}</b>,", s.center),
-        Paragraph(f"{esc(position.upper())},", s.center),
-        Spacer(0, 4 * mm),
-        _StampBox(),
-        Spacer(0, 4 * mm),
-        Paragraph(name_markup, s.center),
-    ]
-    if id_line:
-        column.append(Paragraph(id_line, s.center))
-    return column
-
-
-def _signatures(params: AgreementParams, width: float, above: str = "") -> Flowable:
-    first, second = params.first_party, params.second_party
-    first_id = "" if first.regional_head or not first.nip else f"NIP {format_nip(first.nip)}"
-    left = _party_column("PIHAK PERTAMA", first.position, first.name, first_id, first.regional_head)
-    right = _party_column(
-        "PIHAK KEDUA",
-        second.position,
-        second.name,
-        f"NPK {esc(second.npk)}" if second.npk else "",
-        False,
-    )
-    table = Table([[left, right]], colWidths=[width / 2, width / 2])
-    table.setStyle(plain_table_style())
-    head: list[Flowable] = [Paragraph(above, styles().center), Spacer(0, 2 * mm)] if above else []
-    return KeepTogether([Spacer(0, 8 * mm), *head, table])
-
-
-class _StampBox(Flowable):
-    """A dashed square where the duty stamp (meterai) goes, signed across."""
-
-    def __init__(self, size: float = 24 * mm) -> None:
-        super().__init__()
-        self.size = size
-
-    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
-        self._avail = avail_width
-        return avail_width, self.size
-
-    def draw(self) -> None:
-        canvas = self.canv
-        x = (self._avail - self.size) / 2
-        canvas.saveState()
-        canvas.setStrokeColor(colors.grey)
-        canvas.setDash(2, 2)
-        canvas.rect(x, 0, self.size, self.size)
-        canvas.setFillColor(colors.grey)
-        canvas.setFont(register_fonts().regular, 7)
-        canvas.drawCentredString(x + self.size / 2, self.size / 2 - 2, "meterai")
-        canvas.restoreState()
-
-
-def _paraf_boxes(canvas: Canvas, _page: int) -> None:
-    """Initials of both parties on every page: two boxes bottom right."""
-    width, _ = canvas._pagesize
-    box_w, box_h = 21 * mm, 9 * mm
-    right = width - 20 * mm
-    bottom = 6 * mm
-    canvas.saveState()
-    canvas.setLineWidth(0.5)
-    canvas.setFont(register_fonts().regular, 6)
-    for index, label in enumerate(("PIHAK KEDUA", "PIHAK PERTAMA")):
-        x = right - (index + 1) * box_w
-        canvas.rect(x, bottom, box_w, box_h)
-        canvas.drawCentredString(x + box_w / 2, bottom + box_h + 1.2 * mm, label)
-    canvas.drawRightString(right - 2 * box_w - 2 * mm, bottom + box_h / 2 - 1, "Paraf:")
-    canvas.restoreState()
-
-
-def _attachment(
-    params: AgreementParams,
-    text: AgreementText,
-    doc_number: str | None,
-    district: str,
-    width: float,
-) -> list[Flowable]:
-    s = styles()
-    first = esc(doc_number) if doc_number else "(diberikan saat diterbitkan)"
-    second = esc(params.second_party_number) or BLANK_NUMBER
-    head: list[Flowable] = [
-        Paragraph("LAMPIRAN PERJANJIAN KERJA SAMA", s.left),
-        label_table(
-            [
-                ("NOMOR", first),
-                ("NOMOR", second),
-                ("TANGGAL", long_date(params.agreement_date)),
-            ],
-            width * 0.62,
-        ),
-    ]
-    head_table = Table([["", head]], colWidths=[width * 0.38, width * 0.62])
-    head_table.setStyle(plain_table_style())
-    months = params.months
-    rows = [
-        [
-            number(i),
-            k.name,
-            number(k.workers),
-            rupiah_plain(k.workers * params.premium_per_worker),
-            rupiah_plain(k.workers * params.premium_per_worker * months),
-        ]
-        for i, k in enumerate(params.by_kecamatan, start=1)
-    ]
-    counted = params.register_workers
-    total = [
-        "",
-        "JUMLAH",
-        number(counted),
-        rupiah_plain(counted * params.premium_per_worker),
-        rupiah_plain(counted * params.premium_per_worker * months),
-    ]
-    table = DataTable(
-        headers=[
-            "No.",
-            "Kecamatan",
-            "Jumlah Peserta (orang)",
-            "Iuran per Bulan (Rp)",
-            f"Iuran {number(months)} Bulan (Rp)",
-        ],
-        rows=rows,
-        widths=[0.07, 0.33, 0.16, 0.2, 0.24],
-        align=["RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"],
-        wrap=[False, False, False, False, False],
-        total_row=total,
-    )
-    sources = ", ".join(FUNDING[f] for f in params.paid_sources)
-    notes = [
-        f"Peserta yang iurannya dibayar dari {esc(sources)}, tercatat di register pada "
-        f"{long_date(params.count_date)}. Iuran per orang per bulan "
-        f"Rp{rupiah_plain(params.premium_per_worker)} (JKK Rp{rupiah_plain(params.jkk_monthly)} "
-        f"dan JKM Rp{rupiah_plain(params.jkm_monthly)})."
-    ]
-    if params.workers_typed and params.workers != counted:
-        notes.append(
-            f"Jumlah peserta dalam Perjanjian: {number_with_words(params.workers, 'orang')}; "
-            f"data per kecamatan di atas memuat {number(counted)} orang yang sudah tercatat di "
-            "register dan dilengkapi melalui rekonsiliasi data."
-        )
-    others = {f: n for f, n in params.by_funding.items() if f not in params.paid_sources and n}
-    if others:
-        listed = ", ".join(f"{FUNDING[f]} {number(n)} orang" for f, n in others.items())
-        notes.append(
-            f"Peserta lain di register yang tidak dibayar melalui Perjanjian ini: {listed}."
-        )
-    story: list[Flowable] = [
-        head_table,
-        Spacer(0, 6 * mm),
-        Paragraph("REKAPITULASI PESERTA PEKERJA RENTAN PER KECAMATAN", s.title),
-        Paragraph(f"{esc(district.upper())}", s.title),
-        Spacer(0, 4 * mm),
-        data_table(table, width),
-        Spacer(0, 2 * mm),
-    ]
-    story += [Paragraph(note, s.small) for note in notes]
-    dated = esc(place_and_date(params.place, params.agreement_date))
-    story.append(_signatures(params, width, dated))
     return story

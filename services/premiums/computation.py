@@ -60,7 +60,7 @@ def scope_note(ctx: ServiceContext, regions: RegionDirectory | None = None) -> s
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    return func.count(case((condition, 1)))
 
 
 def count_months(

@@ -8,7 +8,11 @@ services/documents (emblem, contacts, double rule) replaces it once that is fina
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -18,6 +22,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -44,6 +49,7 @@ MIN_SIZE = 5.5
 HEADER_GREY = colors.Color(0.87, 0.87, 0.87)
 TOTAL_GREY = colors.Color(0.94, 0.94, 0.94)
 CELL_PADDING = 2.0
+ROW_PADDING = 1.2
 _NUMERIC = (CellKind.COUNT, CellKind.MONEY)
 # Page width per unit of column weight: a table of few columns does not span the page.
 WEIGHT_UNIT = 24 * mm
@@ -156,40 +162,58 @@ class _Story:
     def _table(self, table: Table) -> Flowable:
         texts = [[_text(v) for v in row] for row in table.rows]
         widths, size = self._widths(table, texts)
-        cell = ParagraphStyle("cell", parent=self.cell, fontSize=size, leading=size * 1.2)
+        leading = size * 1.2
+        cell = ParagraphStyle("cell", parent=self.cell, fontSize=size, leading=leading)
         right = ParagraphStyle("right", parent=cell, alignment=TA_RIGHT)
         header = [
             Paragraph(f"<b>{escape(c.header)}</b>", right if c.kind in _NUMERIC else cell)
             for c in table.columns
         ]
-        body: list[list[Any]] = [
+        # Long values wrapped here into lines: plain strings draw far faster than paragraphs,
+        # and their height is known without laying them out.
+        wrap_width = [w - 2 * CELL_PADDING for w in widths]
+        body = [
             [
-                self._wrapped(text, w, cell) if c.wrap else text
-                for text, c, w in zip(row, table.columns, widths, strict=True)
+                "\n".join(simpleSplit(text, self.fonts.condensed, size, wrap_width[i]) or [""])
+                if table.columns[i].wrap
+                else text
+                for i, text in enumerate(row)
             ]
             for row in texts
-        ]
-        if not body:
-            body = [["Tidak ada data."] + [""] * (len(table.columns) - 1)]
-        style = [
-            ("FONT", (0, 0), (-1, -1), self.fonts.condensed, size),
+        ] or [["Tidak ada data."] + [""] * (len(table.columns) - 1)]
+        padding = 2 * ROW_PADDING
+        heights = [max(v.count("\n") + 1 for v in row) * leading + padding for row in body]
+        base = [
+            ("FONT", (0, 0), (-1, -1), self.fonts.condensed, size, leading),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+            ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING),
         ]
-        for index, column in enumerate(table.columns):
-            if column.kind in _NUMERIC:
-                style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
-        for row in table.total_rows:
-            style.append(("FONT", (0, row + 1), (-1, row + 1), self.fonts.condensed_bold, size))
-            style.append(("BACKGROUND", (0, row + 1), (-1, row + 1), TOTAL_GREY))
-        result = LongTable([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        result.setStyle(TableStyle(style))
-        return result
+        base += [
+            ("ALIGN", (i, 1), (i, -1), "RIGHT")
+            for i, c in enumerate(table.columns)
+            if c.kind in _NUMERIC
+        ]
+
+        def part(first: int, last: int) -> LongTable:
+            style = list(base)
+            for row in table.total_rows:
+                if first <= row < last:
+                    at = row - first + 1
+                    style.append(("FONT", (0, at), (-1, at), self.fonts.condensed_bold, size))
+                    style.append(("BACKGROUND", (0, at), (-1, at), TOTAL_GREY))
+            result = LongTable(
+                [header, *body[first:last]], colWidths=widths, repeatRows=1, hAlign="LEFT"
+            )
+            result.setStyle(TableStyle(style))
+            return result
+
+        header_height = part(0, 0).wrap(sum(widths), self.width)[1]
+        return _TableRun(part, heights, header_height, sum(widths))
 
     def _widths(self, table: Table, texts: list[list[str]]) -> tuple[list[float], float]:
         """Column widths and the font size. Widths go by weight, on at most the page width
@@ -206,7 +230,7 @@ class _Story:
         for index, column in enumerate(columns):
             needed = max(width(word) for word in column.header.split())
             if not column.wrap:
-                needed = max(needed, max((width(row[index]) for row in texts), default=0.0))
+                needed = max(needed, max(map(width, _longest(row[index] for row in texts))))
             floor.append(needed + pad)
         if sum(floor) > self.width:
             scale = self.width / sum(floor)
@@ -224,11 +248,6 @@ class _Story:
                 return widths, BODY_SIZE
             fixed |= narrow
 
-    def _wrapped(self, text: str, width: float, style: ParagraphStyle) -> Any:
-        if stringWidth(text, self.fonts.condensed, style.fontSize) > width - 2 * CELL_PADDING:
-            return Paragraph(escape(text), style)
-        return text
-
     def _signature(self, sign: Signature) -> Flowable:
         style = ParagraphStyle("sign", parent=self.centre, fontSize=9.5, leading=12)
         name = f"<u><b>{escape(sign.name)}</b></u>" if sign.name else "(" + "." * 45 + ")"
@@ -242,6 +261,57 @@ class _Story:
         outer = PdfTable([["", inner]], colWidths=[self.width - 85 * mm, 85 * mm])
         outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return KeepTogether([Spacer(1, 4 * mm), outer])
+
+
+class _TableRun(Flowable):
+    """A table laid out page by page: each page gets a table of the rows that fit under the
+    repeated header. Platypus's own split of a long table rebuilds the remaining rows for
+    every page, which grows with the square of the length (a 500-page village list took
+    minutes); here every row is placed once, by its height known in advance."""
+
+    def __init__(
+        self,
+        part: Callable[[int, int], LongTable],
+        heights: list[float],
+        header: float,
+        width: float,
+        first: int = 0,
+        ends: list[float] | None = None,
+    ) -> None:
+        super().__init__()
+        self._part = part
+        self._heights = heights
+        self._header = header
+        self._width = width
+        self._first = first
+        # ends[i]: the height of rows 0..i-1, so any run's height is one subtraction.
+        self._ends = ends if ends is not None else [0.0, *accumulate(heights)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Measured, never built: building the rest of a long table for every page is what
+        # this class avoids.
+        self.width = self._width
+        self.height = self._header + self._ends[-1] - self._ends[self._first]
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        room = availHeight - self._header + self._ends[self._first]
+        last = bisect_right(self._ends, room) - 1  # rows first..last-1 fit
+        if last <= self._first:
+            return []
+        rest = _TableRun(self._part, self._heights, self._header, self._width, last, self._ends)
+        return [self._part(self._first, last), rest]
+
+    def draw(self) -> None:
+        table = self._part(self._first, len(self._heights))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
+def _longest(texts: Iterable[str], keep: int = 20) -> list[str]:
+    """The longest few distinct texts of a column: measuring each of 15,000 cells would cost
+    more than drawing them, and the widest text is among the longest."""
+    return heapq.nlargest(keep, set(texts), key=len) or [""]
 
 
 def _text(value: Any) -> str:

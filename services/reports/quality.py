@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, not_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, not_, select, tuple_
 from sqlalchemy.orm import Session
 
-from models import Heir, Region
-from models.enums import RegionLevel, WorkerStatus
+from models import Heir
+from models.enums import WorkerStatus
 from services import nik as nik_rules
 from services.reports.common import ReportInputs
 from services.reports.model import (
@@ -87,41 +87,56 @@ class _Checks:
     def conditions(self) -> dict[str, ColumnElement[bool]]:
         c = self.src.c
         active = c.status == WorkerStatus.ACTIVE
-        village_ok = exists().where(
-            Region.code == c.village_code,
-            Region.level == RegionLevel.VILLAGE,
-            Region.parent_code == c.kecamatan_code,
-        )
         return {
             "kpj": and_(active, c.kpj.is_(None)),
-            "village": not_(village_ok),
             "heirs": and_(active, not_(exists().where(Heir.worker_id == c.id))),
         }
 
     def run(self, session: Session) -> None:
         src, base = self.src, self.inputs.conditions(session)
         checks = self.conditions()
+        # Per village: whether a village belongs to its kecamatan is then one look-up per
+        # village, not per worker.
         rows = session.execute(
             select(
                 src.c.kecamatan_code,
+                src.c.village_code,
                 func.count(),
-                *(func.coalesce(func.sum(case((cond, 1), else_=0)), 0) for cond in checks.values()),
+                *(func.count(case((cond, 1))) for cond in checks.values()),
             )
             .where(*base)
-            .group_by(src.c.kecamatan_code)
+            .group_by(src.c.kecamatan_code, src.c.village_code)
         ).all()
-        for code, total, *counts in rows:
-            tally = self._tally(code)
-            tally["workers"] += int(total)
+        totals: Counter[str] = Counter()
+        bad_places = []
+        for kecamatan, village, count, *counts in rows:
+            tally = self._tally(kecamatan)
+            tally["workers"] += count
             for name, n in zip(checks, counts, strict=True):
-                tally[name] += int(n)
+                tally[name] += n
+                totals[name] += n
+            if not self._village_fits(village, kecamatan):
+                tally["village"] += count
+                totals["village"] += count
+                bad_places.append((kecamatan, village))
         self.workers = sum(t["workers"] for t in self.per_kecamatan.values())
-        self.lists["kpj"] = self._people(session, base, checks["kpj"], ("coverage_start",))
-        self.lists["village"] = self._people(session, base, checks["village"], ())
-        self.lists["heirs"] = self._people(session, base, checks["heirs"], ())
+        self.lists["kpj"] = self._people(session, base, checks["kpj"], totals["kpj"], True)
+        place = tuple_(src.c.kecamatan_code, src.c.village_code).in_(bad_places)
+        self.lists["village"] = (
+            self._people(session, base, place, totals["village"]) if bad_places else ([], 0)
+        )
+        self.lists["heirs"] = self._people(session, base, checks["heirs"], totals["heirs"])
         self._duplicates(session, base)
         if not self.inputs.scope.whole_nik_only:
             self._niks(session, base)
+
+    def _village_fits(self, village: str, kecamatan: str) -> bool:
+        found = self.inputs.regions.get(village)
+        return (
+            found is not None
+            and self.inputs.regions.is_village(village)
+            and (found.parent_code == kecamatan)
+        )
 
     def _tally(self, code: str) -> Counter[str]:
         return self.per_kecamatan.setdefault(code, Counter())
@@ -131,17 +146,18 @@ class _Checks:
         session: Session,
         base: list[ColumnElement[bool]],
         condition: ColumnElement[bool],
-        extra: tuple[str, ...],
+        total: int,
+        with_start: bool = False,
     ) -> tuple[list[tuple[Any, ...]], int]:
         src = self.src
+        extra = (src.c.coverage_start,) if with_start else ()
         rows = session.execute(
-            select(*(src.c[n] for n in (*_PERSON, *extra)))
+            select(*(src.c[n] for n in _PERSON), *extra)
             .where(*base, condition)
             .order_by(src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id)
             .limit(self.limit)
         ).all()
-        total = session.scalar(select(func.count()).select_from(src).where(*base, condition))
-        return [self._person(r) + tuple(r[len(_PERSON) :]) for r in rows], int(total or 0)
+        return [(*self._person(r), *r[len(_PERSON) :]) for r in rows], total
 
     def _person(self, r: Any) -> tuple[Any, ...]:
         name = self.inputs.name

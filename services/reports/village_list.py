@@ -46,11 +46,11 @@ _COLUMNS = (
 
 COLUMNS = (
     Column("No", CellKind.COUNT, 0.45),
-    Column("Nama", weight=3.0, wrap=True),
+    Column("Nama", weight=2.6, wrap=True),
     Column("NIK", weight=1.75),
     Column("L/P", weight=0.4),
-    Column("Tempat, tanggal lahir", weight=2.3, wrap=True),
-    Column("Alamat", weight=2.4, wrap=True),
+    Column("Tempat, tanggal lahir", weight=2.2, wrap=True),
+    Column("Alamat", weight=3.0, wrap=True),
     Column("Pekerjaan", weight=1.5, wrap=True),
     Column("No. KPJ", weight=1.35),
     Column("Sumber dana", weight=1.35),

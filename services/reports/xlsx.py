@@ -5,10 +5,12 @@ separators on counts and rupiah and bold total rows."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -45,9 +47,13 @@ def _write_sheet(sheet: WriteOnlyWorksheet, report: Report, section: Section, ta
     sheet.append([])
     sheet.append(xlsx_cells.row(sheet, table.headers, bold=True))
     kinds = [c.kind for c in table.columns]
+    formatted = _FormattedCells(sheet)
     for index, values in enumerate(table.rows):
-        bold = index in table.total_rows
-        sheet.append([_cell(sheet, v, k, bold) for v, k in zip(values, kinds, strict=True)])
+        pairs = zip(values, kinds, strict=True)
+        if index in table.total_rows:
+            sheet.append([_cell(sheet, v, k, True) for v, k in pairs])
+        else:
+            sheet.append([formatted.cell(i, v, k) for i, (v, k) in enumerate(pairs)])
     last = get_column_letter(max(1, len(table.columns)))
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table.rows)}"
     if table.note:
@@ -58,6 +64,26 @@ def _write_sheet(sheet: WriteOnlyWorksheet, report: Report, section: Section, ta
         sheet.append([])
         for text in (sign.place_date, sign.title, "", "", sign.name or "(" + "." * 40 + ")"):
             sheet.append([xlsx_cells.cell(sheet, text)])
+
+
+class _FormattedCells:
+    """One formatted cell per column, reused row after row (as excel_export does for dates):
+    a write-only sheet writes a row when it is appended, so its cells are free again, and a
+    fresh styled cell per number would cost a style look-up each."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self._sheet = sheet
+        self._cells: dict[int, WriteOnlyCell] = {}
+
+    def cell(self, column: int, value: Any, kind: CellKind) -> Any:
+        numeric = kind in (CellKind.COUNT, CellKind.MONEY) and isinstance(value, int)
+        if not numeric and not (kind is CellKind.DATE and isinstance(value, date)):
+            return _cell(self._sheet, value, kind, False)
+        cell = self._cells.get(column)
+        if cell is None:
+            cell = self._cells[column] = _cell(self._sheet, value, kind, False)
+        cell.value = value
+        return cell
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Any, kind: CellKind, bold: bool) -> Any:

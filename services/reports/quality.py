@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, not_, select, tuple_
+from sqlalchemy import ColumnElement, and_, case, func, not_, select, tuple_
 from sqlalchemy.orm import Session
 
 from models import Heir
@@ -89,7 +89,10 @@ class _Checks:
         active = c.status == WorkerStatus.ACTIVE
         return {
             "kpj": and_(active, c.kpj.is_(None)),
-            "heirs": and_(active, not_(exists().where(Heir.worker_id == c.id))),
+            # Only heir.worker_id is read: a viewer's grants on heir are column by column.
+            "heirs": and_(
+                active, not_(select(Heir.worker_id).where(Heir.worker_id == c.id).exists())
+            ),
         }
 
     def run(self, session: Session) -> None:

@@ -105,6 +105,10 @@ def test_a_viewer_reads_figures_but_not_the_billed_people(
         _denied(viewer, statement)
     with viewer.engine.connect() as conn:
         assert conn.execute(text("SELECT sum(amount) FROM premium_bill")).scalar() == 50_400
+    # Every report reads only what the viewer's grants allow (masked NIKs, no bank data).
+    for kind in ReportKind:
+        built = build_report(viewer, kind, ReportFilter(kecamatan_code="53.03.05"), TODAY)
+        assert built.kind is kind
 
 
 def test_a_kecamatan_clerk_counts_only_their_kecamatan(

@@ -23,7 +23,10 @@ from services.premiums import (
     RateInput,
     budget_status,
     delete_bill,
+    delete_payment,
+    delete_rate,
     list_bills,
+    list_payments,
     list_rates,
     monthly_premium,
     premium_series,
@@ -32,6 +35,7 @@ from services.premiums import (
     record_payment,
     set_allocation,
     set_rate,
+    update_bill,
 )
 from services.premiums.types import PartialMonthRule
 from tests.integration.premium_helpers import (
@@ -210,3 +214,27 @@ def test_budget_used_outstanding_committed_and_balance(ctx: ServiceContext) -> N
     prov = next(line for line in status.lines if line.funding is PROV)
     assert prov.allocation is None and prov.balance is None and prov.used_share is None
     assert prov.committed == 8 * 16_800
+
+
+@pytest.mark.usefixtures("restore_rates")
+def test_corrections_update_and_delete(ctx: ServiceContext) -> None:
+    bill = record_bill(ctx, BillInput(Month(2025, 3), KAB, "T-3", date(2025, 4, 2), 3, 50_400))
+    fixed = update_bill(
+        ctx, bill.id, BillInput(Month(2025, 3), KAB, "T-03", date(2025, 4, 2), 4, 67_200)
+    )
+    assert (fixed.bill_number, fixed.workers_billed, fixed.amount) == ("T-03", 4, 67_200)
+    payment = record_payment(ctx, PaymentInput(bill.id, date(2025, 4, 9), 67_200, "SP2D 3"))
+    assert [p.id for p in list_payments(ctx, Month(2025, 1), Month(2025, 12))] == [payment.id]
+    delete_payment(ctx, payment.id)
+    delete_bill(ctx, bill.id)
+    assert list_bills(ctx) == [] and list_payments(ctx) == []
+    admin = as_clerk(ctx, ADMIN)
+    later = set_rate(admin, RateInput(PROV, Month(2026, 1), 12_000, 6_800))
+    [seeded] = [r for r in list_rates(ctx) if r.funding is PROV and r.id != later.id]
+    with pytest.raises(SiRentanError) as caught:
+        delete_rate(admin, 999_999)
+    assert "tidak ditemukan" in caught.value.message
+    delete_rate(admin, later.id)
+    with pytest.raises(SiRentanError) as caught:
+        delete_rate(admin, seeded.id)
+    assert "satu-satunya" in caught.value.message

@@ -21,6 +21,7 @@ from services.premiums import (
     DifferenceKind,
     Month,
     PaymentInput,
+    delete_bill,
     drilldown,
     get_bill,
     import_bpjs_list,
@@ -143,6 +144,9 @@ def test_a_new_list_replaces_the_old_and_a_bad_file_changes_nothing(
         assert session.scalar(select(func.count()).select_from(BpjsListEntry)) == 1
     found = drilldown(ctx, bill_id)
     assert [r.kind for r in found.rows] == [DifferenceKind.NOT_BILLED] * 3
+    delete_bill(ctx, bill_id)  # a bill recorded by mistake takes its list with it
+    with ctx.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(BpjsListEntry)) == 0
 
 
 def test_drilldown_needs_a_list_and_full_identity(

@@ -47,11 +47,6 @@ DEFAULTS: dict[str, str] = {
     "premium.partial_month": "full",
     # Reports: at most this many workers listed per check of the data-quality report.
     "report.detail_limit": "1000",
-    # Premiums (issue 8): a worker who joins or leaves mid-month counts for the whole
-    # month ("full") or not at all for that month ("none").
-    "premium.partial_month": "full",
-    # Reports: at most this many workers listed per check of the data-quality report.
-    "report.detail_limit": "1000",
     # Participant cards. Officials' names change: settings, not constants.
     "cards.programme_title": "Jaminan Sosial Ketenagakerjaan — Pekerja Rentan",
     # Empty: the neutral placeholder shipped in resources/images.

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "backup_commands",
     "import_commands",
     "export_commands",
+    "card_commands",
     "claim_commands",
     "premium_commands",
     "report_commands",

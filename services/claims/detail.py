@@ -270,6 +270,9 @@ def _event(claim: Any) -> ClaimInput:
     data = {name: value(claim, name) for name in fields}
     data["traffic_accident"] = bool(data["traffic_accident"])
     data["event_time"] = clock(data["event_time"])
+    if data["first_report_at"] is not None:
+        # Aware: a naive moment handed back to update_claim would be read as WITA.
+        data["first_report_at"] = as_utc(data["first_report_at"])
     return ClaimInput(**data)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards import cards_section
+from ui.gui.claims import claims_section
 from ui.gui.excel_import import import_panel
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
@@ -52,6 +53,7 @@ SECTIONS: tuple[Section, ...] = (
         (Permission.IMPORT, Permission.APPROVE),
     ),
     Section("Kartu", cards_section, "Cetak, serah terima, periksa kartu", Permission.READ_WORKERS),
+    Section("Klaim", claims_section, "Klaim JKK dan JKM: berkas, status", Permission.READ_WORKERS),
     Section(
         USERS, _users_panel, "Akun, peran dan batas kecamatan petugas", Permission.MANAGE_USERS
     ),

@@ -24,6 +24,7 @@ from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.card_tab import CardTab
+from ui.gui.worker_form.claim_tab import ClaimTab
 from ui.gui.worker_form.conflict_flow import resolve_conflict
 from ui.gui.worker_form.discard_prompt import ask_discard
 from ui.gui.worker_form.form_header import header_html
@@ -67,6 +68,7 @@ class WorkerFormDialog(QDialog):
         self.heirs = HeirsTab(self)
         self.history = HistoryTab(app, self)
         self.cards = CardTab(app, self)
+        self.claims = ClaimTab(app, self)
         self._tabs: list[tuple[FormTab, str]] = [
             (self.personal, "Data pribadi"),
             (self.membership, "Kepesertaan"),
@@ -209,7 +211,7 @@ class WorkerFormDialog(QDialog):
 
     def _on_tab_changed(self, index: int) -> None:
         # Read-only tabs are read when first looked at, not with every form.
-        for tab in (self.history, self.cards):
+        for tab in (self.history, self.cards, self.claims):
             if self.tabs.widget(index) is tab and not tab.loaded:
                 tab.load()
 
@@ -251,7 +253,7 @@ class WorkerFormDialog(QDialog):
         self.membership.show_status(detail)
         self.personal.reveal_button.setVisible(detail is not None and self._app.masks_identity)
         self._show_header(detail)
-        for tab in (self.history, self.cards):
+        for tab in (self.history, self.cards, self.claims):
             tab.show_worker(detail.id if detail else None)
             if self.tabs.currentWidget() is tab:
                 tab.load()
@@ -280,6 +282,7 @@ class WorkerFormDialog(QDialog):
         for tab, title in self._tabs:
             self.tabs.addTab(tab, title)
         self.tabs.addTab(self.cards, "Kartu")
+        self.tabs.addTab(self.claims, "Klaim")
         self.tabs.addTab(self.history, HISTORY_TITLE)
         for button in (self.save_button, self.reload_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form

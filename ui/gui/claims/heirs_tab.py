@@ -1,0 +1,216 @@
+"""Ahli waris: the claim's heirs in the legal order, who of them is entitled, and where
+the money goes. Picked from the worker's heirs or typed in; each change is stored at once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import claims
+from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
+from services.claims.heirs_order import NOT_ENTITLED
+from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
+from services.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.formatting import short_date
+from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
+from ui.gui.claims.claim_keeper import ClaimKeeper
+from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
+from ui.gui.retry import with_retry
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+
+HIDDEN = "(disembunyikan)"
+HeirDialog = ClaimHeirDialog | HeirChoiceDialog
+ORDER_NOTE = (
+    "Urutan menurut hukum: 1. suami/istri atau anak; 2. orang tua; 3. cucu; 4. kakek/nenek; "
+    "5. saudara kandung; 6. mertua; 7. yang ditunjuk dalam wasiat. Yang berhak hanya "
+    "kelompok paling atas yang ada."
+)
+
+
+def _order(heir: HeirEntry) -> str:
+    return "-" if heir.priority == NOT_ENTITLED else str(heir.priority)
+
+
+def _level(heir: HeirEntry) -> str:
+    return EDUCATION_LEVEL[heir.education_level] if heir.education_level else ""
+
+
+def heir_columns(hidden: bool) -> tuple[Column[HeirEntry], ...]:
+    def secret(value: str | None) -> str:
+        return HIDDEN if hidden else value or "-"
+
+    return (
+        Column("Urutan", _order, numeric=True),
+        Column("Nama", lambda h: h.full_name),
+        Column("Hubungan", lambda h: HEIR_RELATION[h.relation]),
+        Column("Berhak", lambda h: "✔ Berhak" if h.entitled else "— tidak"),
+        Column("NIK", lambda h: secret(h.nik)),
+        Column("Tgl lahir", lambda h: short_date(h.birth_date)),
+        Column("Bank", lambda h: secret(h.bank_name)),
+        Column("No. rekening", lambda h: secret(h.bank_account_number)),
+        Column("Atas nama", lambda h: secret(h.bank_account_holder)),
+        Column("Beasiswa", _level),
+    )
+
+
+class ClaimHeirsTab(QWidget):
+    def __init__(self, keeper: ClaimKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keeper = keeper
+        hidden = keeper.app.masks_identity
+        self.model: RecordTableModel = RecordTableModel(heir_columns(hidden), parent=self)
+        self.table = RecordTableView(self.model, self)
+        self.banner = NoticeBanner(self)
+        self.summary = QLabel(self)
+        self.pick_button = QPushButton("Pilih dari ahli waris peserta…", self)
+        self.add_button = QPushButton("Tambah…", self)
+        self.edit_button = QPushButton("Ubah…", self)
+        self.remove_button = QPushButton("Hapus", self)
+        self.dialog: ClaimHeirDialog | HeirChoiceDialog | None = None
+        self._lay_out()
+        self._connect()
+
+    def show_detail(self, detail: ClaimDetail) -> None:
+        self.model.set_rows(detail.heirs)
+        entitled = [h.full_name for h in detail.heirs if h.entitled]
+        if not detail.heirs:
+            self.summary.setText("Belum ada ahli waris pada klaim ini.")
+        elif entitled:
+            self.summary.setText(f"<b>Berhak menerima:</b> {', '.join(entitled)}")
+        else:
+            self.summary.setText("<b>Belum ada ahli waris yang berhak</b> (hanya 'Lainnya').")
+        editable = self._keeper.editable
+        for button in (self.pick_button, self.add_button, self.edit_button, self.remove_button):
+            button.setVisible(editable)
+        self._follow_selection()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def pick_from_register(self) -> HeirChoiceDialog | None:
+        detail = self._keeper.detail
+        assert detail is not None
+        ctx = self._keeper.app.ctx
+        try:
+            choices = with_retry(self, lambda: claims.worker_heir_choices(ctx, detail.worker.id))
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return None
+        taken = {h.heir_id for h in detail.heirs if h.heir_id is not None}
+        choices = [c for c in choices if c.heir_id not in taken]
+        if not choices:
+            self.banner.show_message(
+                "Semua ahli waris di data peserta sudah ada pada klaim ini. Tambahkan yang "
+                "lain dengan Tambah…",
+                Tone.INFO,
+            )
+            return None
+        dialog = HeirChoiceDialog(choices, self)
+        dialog.accepted.connect(
+            lambda: self._report(self._store(self._current() + dialog.chosen()))
+        )
+        return self._open(dialog)
+
+    def add_heir(self) -> ClaimHeirDialog:
+        current = self._current()
+        return self._open(
+            ClaimHeirDialog(None, len(current), lambda h: self._store([*current, h]), self)
+        )
+
+    def edit_heir(self) -> ClaimHeirDialog | None:
+        row = self.table.selected_row()
+        if row is None:
+            return None
+        current = self._current()
+
+        def submit(heir: ClaimHeirInput) -> list[Problem]:
+            return self._store([*current[:row], heir, *current[row + 1 :]])
+
+        return self._open(ClaimHeirDialog(current[row], row, submit, self))
+
+    def remove_heir(self) -> bool:
+        row = self.table.selected_row()
+        heir = self.model.record(row) if row is not None else None
+        if heir is None or row is None:
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Hapus ahli waris",
+            f"Hapus {heir.full_name} dari ahli waris klaim ini? Data ahli waris di data "
+            "peserta tidak berubah.",
+            parent=self,
+        )
+        remove = box.addButton("Hapus", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not remove:
+            return False
+        current = self._current()
+        return self._report(self._store([*current[:row], *current[row + 1 :]]))
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _current(self) -> list[ClaimHeirInput]:
+        detail = self._keeper.detail
+        return [h.to_input() for h in detail.heirs] if detail else []
+
+    def _store(self, heirs: list[ClaimHeirInput]) -> list[Problem]:
+        """Problems the service refused with (empty: stored)."""
+        try:
+            self._keeper.store(lambda ctx, d: claims.set_heirs(ctx, d.id, heirs, d.version))
+        except ValidationError as error:
+            return error.problems
+        except ConflictError as error:
+            self._keeper.reload()
+            return [Problem("conflict", "heirs", error.message)]
+        except SiRentanError as error:
+            return [Problem("refused", "heirs", error.message)]
+        self.banner.clear_message()
+        return []
+
+    def _report(self, problems: list[Problem]) -> bool:
+        if problems:
+            self.banner.show_message("\n".join(p.text for p in problems), Tone.ERROR)
+        return not problems
+
+    def _open(self, dialog: HeirDialog) -> HeirDialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _follow_selection(self) -> None:
+        chosen = self.table.selected_row() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def _lay_out(self) -> None:
+        note = QLabel(ORDER_NOTE, self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5f6368")
+        for button in (self.pick_button, self.add_button, self.edit_button, self.remove_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.pick_button)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        self.pick_button.clicked.connect(self.pick_from_register)
+        self.add_button.clicked.connect(self.add_heir)
+        self.edit_button.clicked.connect(self.edit_heir)
+        self.remove_button.clicked.connect(self.remove_heir)
+        self.table.doubleClicked.connect(lambda _index: self._keeper.editable and self.edit_heir())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())

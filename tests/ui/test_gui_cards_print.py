@@ -165,6 +165,34 @@ def test_cancelling_a_long_render_leaves_nothing_and_the_window_works_on(
     assert dialog.preview.viewer.page_count == dialog.prepared.pages  # type: ignore[union-attr]
 
 
+def test_closing_the_main_window_stops_a_running_render_first(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate_demo_workers(sqlite_ctx, 300)
+    window = open_window(qtbot, sqlite_ctx)
+    dialog = _open_dialog(window)
+    dialog.options.district_radio.setChecked(True)
+    folder = Path(dialog._folder.name)
+    report = dialog._report
+    reported = threading.Event()
+
+    def report_and_dawdle(done: int, total: int) -> None:
+        report(done, total)
+        reported.set()
+        threading.Event().wait(0.2)  # a slow printer PC: the render is still running
+
+    monkeypatch.setattr(dialog, "_report", report_and_dawdle)
+    assert dialog.start_preview()
+    assert reported.wait(RENDER_TIMEOUT_MS / 1000)
+
+    window.close()
+
+    assert not dialog.isVisible()
+    assert dialog.background.wait(0)  # the render stopped before the window went
+    assert not folder.exists()
+    assert list_print_batches(sqlite_ctx) == []
+
+
 def test_the_selected_workers_are_printed_and_a_reprint_asks_for_its_reason(
     qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path: Path
 ) -> None:

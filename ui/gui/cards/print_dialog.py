@@ -11,7 +11,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -85,6 +85,9 @@ class CardPrintDialog(QDialog):
         self._lay_out()
         self._connect()
         self._follow_options()
+        self._window = parent.window() if parent is not None else None
+        if self._window is not None:
+            self._window.installEventFilter(self)
 
     @property
     def prepared(self) -> PreparedPrint | None:
@@ -208,6 +211,14 @@ class CardPrintDialog(QDialog):
         self.result = None
         self.stack.setCurrentIndex(OPTIONS_PAGE)
         self.banner.clear_message()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The main window closing (sign-out, quit) deletes this dialog with it; the render
+        # must stop first, or the deletion would wait for it while holding the GIL.
+        closing = event.type() == QEvent.Type.Hide and not event.spontaneous()
+        if watched is self._window and closing:
+            self.reject()
+        return False
 
     def done(self, code: int) -> None:
         if self.busy:

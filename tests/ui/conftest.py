@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from ui.gui.background import wait_for_all
 
 UI_DIR = Path(__file__).parent
 # The offscreen platform says this for every top-level window; it is no fault of ours.
@@ -26,6 +30,13 @@ def _sirentan_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Logs and the workstation config go to the test's folder, not the user's."""
     monkeypatch.setenv("SIRENTAN_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("SIRENTAN_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_work(qtbot: QtBot) -> Iterator[None]:
+    """Running jobs end before pytest-qt closes and deletes the test's windows."""
+    yield
+    wait_for_all()
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ the callbacks, which Qt runs on the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +24,19 @@ Settle = Callable[[], None]
 
 def _nothing() -> None:
     pass
+
+
+# Every queue, so a closing window (and each GUI test) can let all running jobs end
+# before Qt destroys their pools: a pool destroyed with a job still running blocks
+# the GUI thread, and with it the job, on the interpreter lock.
+_QUEUES: weakref.WeakSet[Background] = weakref.WeakSet()
+
+
+def wait_for_all(msecs: int = -1) -> None:
+    for queue in list(_QUEUES):
+        # A queue whose widget is already gone took its pool with it.
+        with contextlib.suppress(RuntimeError):
+            queue.wait(msecs)
 
 
 class _Relay(QObject):
@@ -61,6 +76,7 @@ class Background(QObject):
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
+        _QUEUES.add(self)
 
     def submit(
         self,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from services.context import ServiceContext
+from ui.gui.background import wait_for_all
 from ui.gui.main_window import MainWindow
 from ui.gui.signin.signin_flow import sign_in_flow
 from ui.gui.startup_checks import start_daily_backup, warn_about_network_storage
@@ -71,6 +72,6 @@ class Launcher(QObject):
         window, self.window = self.window, None
         if window is None:
             return
-        window.background.wait()
+        wait_for_all()  # the window's queues and its panels' own
         window.app.ctx.engine.dispose()  # the next sign-in opens its own connections
         window.deleteLater()

@@ -75,7 +75,15 @@ def test_first_start_creates_the_administrator_then_signs_in(
     assert seen_notice == [FIRST_ADMIN_DONE]
     assert window.clerk_label.text() == "Petugas: Yosef Kepala Dinas (Administrator)"
     assert window.database_label.text().startswith("SQLite: ")
-    assert window.section_titles() == ["Peserta", "Impor", "Kartu", "Klaim", USERS, AUDIT]
+    assert window.section_titles() == [
+        "Peserta",
+        "Impor",
+        "Kartu",
+        "Klaim",
+        "Surat & PKS",
+        USERS,
+        AUDIT,
+    ]
     [admin] = list_users(window.app.ctx)
     assert (admin.username, admin.role, admin.must_change_password) == (name, Role.ADMIN, False)
 
@@ -190,7 +198,7 @@ def test_signing_out_shows_the_sign_in_again(
     again.check()
     assert launcher.window is not None
     assert launcher.window.clerk_label.text() == "Petugas: Pengamat Kantor (Pengamat)"
-    assert launcher.window.section_titles() == ["Peserta", "Kartu", "Klaim"]
+    assert launcher.window.section_titles() == ["Peserta", "Kartu", "Klaim", "Surat & PKS"]
 
 
 def test_a_wrong_name_and_an_unreachable_server_read_plainly(qtbot: QtBot) -> None:

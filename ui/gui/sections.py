@@ -15,6 +15,7 @@ from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards import cards_section
 from ui.gui.claims import claims_section
+from ui.gui.documents import documents_section
 from ui.gui.excel_import import import_panel
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
@@ -54,6 +55,12 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("Kartu", cards_section, "Cetak, serah terima, periksa kartu", Permission.READ_WORKERS),
     Section("Klaim", claims_section, "Klaim JKK dan JKM: berkas, status", Permission.READ_WORKERS),
+    Section(
+        "Surat & PKS",
+        documents_section,
+        "Buku agenda surat keluar, surat dinas, perjanjian kerja sama dengan BPJS",
+        Permission.READ_WORKERS,
+    ),
     Section(
         USERS, _users_panel, "Akun, peran dan batas kecamatan petugas", Permission.MANAGE_USERS
     ),

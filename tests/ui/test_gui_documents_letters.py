@@ -1,0 +1,120 @@
+"""Surat baru: every letter type's form gives the service what it needs, and what the service
+refuses shows under the input it concerns."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from services import documents as docs
+from services.context import ServiceContext
+from services.workers import WorkerService
+from tests.factories import VILLAGE
+from tests.ui.helpers import choose, open_window, seed, type_into
+from tests.ui.test_gui_documents import (
+    documents_panel,
+    issue,
+    kadis,
+    pdf_text,
+    preview,
+    wait_idle,
+)
+from ui.gui.documents.claim_editor import ClaimEditor
+from ui.gui.documents.documents_panel import LETTER
+from ui.gui.documents.heir_notice_editor import HeirNoticeEditor
+from ui.gui.documents.letter_page import LetterPage
+from ui.gui.documents.premium_editor import PremiumEditor
+from ui.gui.documents.registration_editor import RegistrationEditor
+
+
+def letter_page(qtbot: QtBot, ctx: ServiceContext) -> LetterPage:
+    page = documents_panel(open_window(qtbot, ctx)).show_tab(LETTER)
+    assert isinstance(page, LetterPage)
+    return page
+
+
+def test_the_registration_letter_lists_the_new_participants_of_a_village(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    people = seed(WorkerService(sqlite_ctx), 2)
+    kadis(sqlite_ctx)
+    page = letter_page(qtbot, sqlite_ctx)
+    editor = page.choose_kind(docs.DocumentKind.REGISTRATION)
+    assert isinstance(editor, RegistrationEditor)
+    assert not editor.village.isEnabled()
+    choose(editor.kecamatan, VILLAGE.rsplit(".", 1)[0])
+    assert editor.village.isEnabled()
+    choose(editor.village, VILLAGE)
+    text = pdf_text(preview(qtbot, page))
+    assert all(p.full_name in text for p in people)
+    assert "Desa Aplasi" in text or "Kelurahan Aplasi" in text
+
+    editor.date_to.setText("31-02-2026")
+    assert not page.preview()
+    message = editor.rows.message_for("registered_to")
+    assert message is not None and "bukan tanggal yang benar" in message.text()
+
+
+def test_the_claim_letter_says_which_input_is_missing_then_takes_the_worker_from_the_register(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    worker = seed(WorkerService(sqlite_ctx), 1)[0]
+    kadis(sqlite_ctx)
+    page = letter_page(qtbot, sqlite_ctx)
+    editor = page.choose_kind(docs.DocumentKind.CLAIM)
+    assert isinstance(editor, ClaimEditor)
+    type_into(qtbot, editor.from_register.search, worker.nik)
+    qtbot.waitUntil(lambda: editor.from_register.matches.count() == 1, timeout=10000)
+    assert editor.from_register.pick(0)
+    assert editor.worker_name.text() == worker.full_name and editor.worker_nik.text() == worker.nik
+    editor.event_date.setText("02-11-2026")
+    editor.claimant_name.setText("Yohanes Taek")
+    editor.claimant_relation.setCurrentText("Suami")
+
+    assert page.preview()
+    wait_idle(qtbot, page)
+    message = editor.rows.message_for("documents")
+    assert message is not None and message.isVisible()
+    assert "berkas persyaratan" in message.text()
+    assert page.pane.viewer.path is None
+
+    editor.documents.add_entry("Akta kematian")
+    editor.documents.add_entry("Kartu Keluarga")
+    text = pdf_text(preview(qtbot, page))
+    assert worker.full_name in text and "Akta kematian" in text and "Yohanes Taek" in text
+    assert not message.isVisible()
+
+
+def test_the_heir_notice_and_the_premium_letter_from_their_forms(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    kadis(sqlite_ctx)
+    page = letter_page(qtbot, sqlite_ctx)
+    heir = page.choose_kind(docs.DocumentKind.HEIR_NOTICE)
+    assert isinstance(heir, HeirNoticeEditor)
+    heir.deceased_name.setText("Markus Bana")
+    heir.death_date.setText("01-11-2026")
+    heir.heir_name.setText("Theresia Bana")
+    heir.heir_address.setText("Desa Aplasi")
+    text = pdf_text(preview(qtbot, page))
+    assert "Theresia Bana" in text and "Markus Bana" in text
+    assert "Kartu Keluarga" in text, "the template's list when none is typed"
+
+    premium = page.choose_kind(docs.DocumentKind.PREMIUM)
+    assert isinstance(premium, PremiumEditor)
+    premium.counted.setChecked(False)
+    premium.workers.setValue(10)
+    premium.months.setValue(2)
+    premium.bill_number.setText("TAG/123/2026")
+    premium.jkk.setText("abc")
+    assert not page.preview()
+    message = premium.rows.message_for("jkk_monthly")
+    assert message is not None and "bukan jumlah rupiah utuh" in message.text()
+    premium.jkk.clear()
+    page.template_copies.setChecked(False)
+    page.copies.add_entry("Inspektur Kabupaten Timor Tengah Utara")
+    issued = issue(qtbot, page)
+    text = pdf_text(issued.pdf)
+    assert "Rp336.000,00" in text and "tiga ratus tiga puluh enam ribu rupiah" in text
+    assert "TAG/123/2026" in text
+    assert "Inspektur Kabupaten Timor Tengah Utara" in text and "Arsip" in text
+    assert issued.entry.kind is docs.DocumentKind.PREMIUM

@@ -1,0 +1,83 @@
+"""Batalkan nomor: the number stays in the register, marked cancelled with the reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import documents as docs
+from services.errors import Problem, SiRentanError, ValidationError
+from ui.gui.app_context import AppContext
+from ui.gui.retry import with_retry
+from ui.gui.signals import emit
+from ui.gui.widgets.field_message import FieldMessage
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+
+
+class CancelDialog(QDialog):
+    cancelled = Signal(object)  # DocumentEntry
+
+    def __init__(
+        self, app: AppContext, entry: docs.DocumentEntry, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Batalkan nomor {entry.number}")
+        self._app = app
+        self.entry = entry
+        self.reason = QPlainTextEdit(self)
+        self.reason.setPlaceholderText("Misalnya: salah alamat tujuan, surat tidak jadi dikirim")
+        self.reason.setTabChangesFocus(True)
+        self.message = FieldMessage(self)
+        self.banner = NoticeBanner(self)
+        self.buttons = QDialogButtonBox(self)
+        self.confirm_button = self.buttons.addButton(
+            "Batalkan nomor", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        explain = QLabel(
+            f"<b>{entry.kind_label}</b><br>Nomor <b>{entry.number}</b> — {entry.subject}<br><br>"
+            "Nomor yang dibatalkan tetap tercatat di buku agenda dengan alasannya dan tidak "
+            "dipakai lagi. Bila isi surat perlu diperbaiki, pakai <i>Buat koreksi…</i> di buku "
+            "agenda.",
+            self,
+        )
+        explain.setWordWrap(True)
+        caption = QLabel("&Alasan pembatalan (wajib):", self)
+        caption.setBuddy(self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(caption)
+        layout.addWidget(self.reason, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+        self.resize(520, 320)
+
+    def accept(self) -> None:
+        reason = " ".join(self.reason.toPlainText().split())
+        if not reason:
+            self.message.show_problems(
+                [Problem("reason_empty", "reason", "Alasan pembatalan wajib diisi.")]
+            )
+            self.reason.setFocus()
+            return
+        ctx, number = self._app.ctx, self.entry.number
+        try:
+            entry = with_retry(self, lambda: docs.cancel_document(ctx, number, reason))
+        except ValidationError as error:
+            self.message.show_problems(error.problems)
+            return
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return
+        emit(self.cancelled, entry)
+        super().accept()

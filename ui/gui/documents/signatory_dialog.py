@@ -1,0 +1,137 @@
+"""One signatory: name, position, rank, NIP (checked by the service: its message shows under
+the field), whom they sign for, and whether they are the regional head."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import documents as docs
+from services.documents.nip import format_nip
+from services.errors import SiRentanError, ValidationError
+from ui.gui.app_context import AppContext
+from ui.gui.retry import with_retry
+from ui.gui.signals import emit
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_form.field_rows import FieldRows
+
+
+class SignatoryDialog(QDialog):
+    saved = Signal(object)  # SignatoryItem
+
+    def __init__(
+        self,
+        app: AppContext,
+        signatory: docs.SignatoryItem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tambah penandatangan" if signatory is None else "Ubah penandatangan")
+        self._app = app
+        self.signatory = signatory
+        self.name = self._line(120, "Nama lengkap dengan gelar, mis. Simon Soge, S.Sos.")
+        self.position = self._line(200, "mis. Kepala Dinas Tenaga Kerja dan Transmigrasi")
+        self.rank = self._line(80, "mis. Pembina Utama Muda (IV/c)")
+        self.nip = self._line(24, "18 angka, mis. 19680101 199003 1 005")
+        self.on_behalf_of = self._line(200, "Kosong bila menandatangani atas nama sendiri")
+        self.regional_head = QCheckBox(
+            "Kepala daerah (Bupati/Wakil Bupati): kop Bupati, tanda tangan tanpa NIP", self
+        )
+        self.banner = NoticeBanner(self)
+        self.rows = FieldRows(self, QGridLayout())
+        self._lay_out()
+        if signatory is not None:
+            self._fill(signatory)
+        self.regional_head.toggled.connect(self._follow_head)
+        self._follow_head()
+
+    def value(self) -> docs.SignatoryInput:
+        return docs.SignatoryInput(
+            name=self.name.text(),
+            position=self.position.text(),
+            rank=self.rank.text() or None,
+            nip=self.nip.text() or None,
+            on_behalf_of=self.on_behalf_of.text() or None,
+            regional_head=self.regional_head.isChecked(),
+            active=self.signatory.active if self.signatory else True,
+        )
+
+    def accept(self) -> None:
+        ctx, data, known = self._app.ctx, self.value(), self.signatory
+        try:
+            item = with_retry(
+                self,
+                lambda: (
+                    docs.add_signatory(ctx, data)
+                    if known is None
+                    else docs.update_signatory(ctx, known.id, data)
+                ),
+            )
+        except ValidationError as error:
+            self.rows.show(error.problems)
+            unplaced = [p for p in error.problems if not self.rows.owns(p.field)]
+            if unplaced:
+                self.banner.show_message("\n".join(p.text for p in unplaced), Tone.ERROR)
+            return
+        except SiRentanError as error:
+            self.banner.show_message(error.message, Tone.ERROR)
+            return
+        emit(self.saved, item)
+        super().accept()
+
+    def _line(self, limit: int, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setMaxLength(limit)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _fill(self, s: docs.SignatoryItem) -> None:
+        self.name.setText(s.name)
+        self.position.setText(s.position)
+        self.rank.setText(s.rank or "")
+        self.nip.setText(format_nip(s.nip) if s.nip else "")
+        self.on_behalf_of.setText(s.on_behalf_of or "")
+        self.regional_head.setChecked(s.regional_head)
+
+    def _follow_head(self) -> None:
+        head = self.regional_head.isChecked()
+        self.nip.setPlaceholderText(
+            "Tidak wajib untuk kepala daerah" if head else "18 angka, mis. 19680101 199003 1 005"
+        )
+
+    def _lay_out(self) -> None:
+        rows = self.rows
+        rows.add("Nama", self.name, "name")
+        rows.add("Jabatan", self.position, "position")
+        rows.add("Pangkat/golongan", self.rank, "rank")
+        rows.add("NIP", self.nip, "nip")
+        rows.add("Atas nama (a.n.)", self.on_behalf_of, "on_behalf_of")
+        note = QLabel(
+            "Isi jabatan atasan bila pejabat ini menandatangani untuk atasannya, mis. "
+            "“Bupati Timor Tengah Utara” → dicetak “a.n. BUPATI TIMOR TENGAH UTARA”.",
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5f6368")
+        rows.add_widget(note)
+        rows.add_widget(self.regional_head)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rows.layout)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(600, 420)

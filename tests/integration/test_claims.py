@@ -359,3 +359,17 @@ def test_a_worker_with_a_claim_cannot_be_deleted(ctx: ServiceContext) -> None:
         workers.delete(worker_id, workers.get(worker_id).version)
     assert "masih dipakai oleh data lain (misalnya klaim" in caught.value.message
     assert claims.list_claims(ctx, now=NOW).total == 1
+
+
+def test_the_stored_event_saves_back_unchanged(ctx: ServiceContext) -> None:
+    reported = NOW - timedelta(hours=20)  # 14.00 WITA, the afternoon of the accident
+    detail = claims.open_claim(ctx, make_worker(ctx), jkk(first_report_at=reported), now=NOW)
+    assert detail.event.first_report_at == reported
+    again = claims.update_claim(ctx, detail.id, detail.event, detail.version, now=NOW)
+    assert again.event == detail.event
+    assert again.eligibility.deadline_state is claims.DeadlineState.ON_TIME
+    with ctx.session_factory() as session:
+        changes = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "claim", AuditEntry.action == "update")
+        ).all()
+    assert changes == []  # nothing changed, so nothing in the trail

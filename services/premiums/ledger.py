@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -33,7 +34,7 @@ def record_bill(ctx: ServiceContext, data: BillInput, today: date | None = None)
         _apply_bill(ctx, bill, data)
         session.add(bill)
         session.flush()
-        return _bill_rows(session, select_bills().where(PremiumBill.id == bill.id))[0]
+        return _bill_rows(session, _select_bills().where(PremiumBill.id == bill.id))[0]
 
 
 def update_bill(
@@ -45,7 +46,7 @@ def update_bill(
         _check_bill(session, data, bill_id, today or date.today())
         _apply_bill(ctx, bill, data)
         session.flush()
-        return _bill_rows(session, select_bills().where(PremiumBill.id == bill_id))[0]
+        return _bill_rows(session, _select_bills().where(PremiumBill.id == bill_id))[0]
 
 
 def delete_bill(ctx: ServiceContext, bill_id: int) -> None:
@@ -69,7 +70,7 @@ def delete_bill(ctx: ServiceContext, bill_id: int) -> None:
 def get_bill(ctx: ServiceContext, bill_id: int) -> BillRow:
     ctx.require(Permission.READ_WORKERS)
     with read_session(ctx) as session:
-        rows = _bill_rows(session, select_bills().where(PremiumBill.id == bill_id))
+        rows = _bill_rows(session, _select_bills().where(PremiumBill.id == bill_id))
     if not rows:
         raise _bill_not_found(bill_id)
     return rows[0]
@@ -93,7 +94,7 @@ def bills_in(
     last: Month | None = None,
     funding: FundingSource | None = None,
 ) -> list[BillRow]:
-    statement = select_bills()
+    statement = _select_bills()
     if first is not None:
         statement = statement.where(PremiumBill.period >= first.first_day)
     if last is not None:
@@ -103,7 +104,7 @@ def bills_in(
     return _bill_rows(session, statement)
 
 
-def select_bills() -> Select:  # type: ignore[type-arg]
+def _select_bills() -> Select[Any]:
     paid = (
         select(func.coalesce(func.sum(PremiumPayment.amount), 0))
         .where(PremiumPayment.bill_id == PremiumBill.id)
@@ -116,7 +117,7 @@ def select_bills() -> Select:  # type: ignore[type-arg]
     )
 
 
-def _bill_rows(session: Session, statement: Select) -> list[BillRow]:  # type: ignore[type-arg]
+def _bill_rows(session: Session, statement: Select[Any]) -> list[BillRow]:
     return [
         BillRow(
             id=b.id,
@@ -246,7 +247,7 @@ def list_payments(
         return _payment_rows(session, statement)
 
 
-def _select_payments() -> Select:  # type: ignore[type-arg]
+def _select_payments() -> Select[Any]:
     return (
         select(PremiumPayment, PremiumBill.bill_number, PremiumBill.period, PremiumBill.funding)
         .join(PremiumBill, PremiumBill.id == PremiumPayment.bill_id)
@@ -254,7 +255,7 @@ def _select_payments() -> Select:  # type: ignore[type-arg]
     )
 
 
-def _payment_rows(session: Session, statement: Select) -> list[PaymentRow]:  # type: ignore[type-arg]
+def _payment_rows(session: Session, statement: Select[Any]) -> list[PaymentRow]:
     return [
         PaymentRow(
             id=p.id,

@@ -250,7 +250,7 @@ def _reports(
             ReportFilter(village_code=village),
         ),
         (
-            "village lists, largest kecamatan (batch)",
+            "village lists, a kecamatan (batch)",
             ReportKind.VILLAGE_LIST,
             ReportFilter(kecamatan_code=kecamatan),
         ),

@@ -125,6 +125,11 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
         conditions.append(src.c.occupation_id == occupation_id.scalar_subquery())
     if query.card:
         conditions.append(card_condition(query.card, src))
+    if query.covered_on:
+        # Imported here: the premium package is not needed to show the list at start-up.
+        from services.premiums.coverage_sql import covered_on
+
+        conditions.append(covered_on(src, query.covered_on))
     return conditions
 
 

@@ -193,6 +193,8 @@ class WorkerQuery:
     funding: FundingSource | None = None
     occupation_code: str | None = None
     card: CardFilter | None = None
+    # Covered on that day, as the dashboard and the premium count them.
+    covered_on: date | None = None
     sort: str = SortKey.NAME
     descending: bool = False
     offset: int = 0

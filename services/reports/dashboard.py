@@ -4,8 +4,9 @@ Two passes over the register answer it all: the workers covered today grouped by
 funding source, kecamatan, occupation, gender and age band (a few thousand grouped
 rows, summed up here into the tiles and bars), and the last twelve months counted
 with conditional sums (the premium line; the current month is the premium tile).
-The budget tile reads the small money tables; card and claim tiles read the tables
-of issues 5 and 7 where they exist (services/reports/optional.py), else None.
+The budget tile reads the small money tables; the card tile counts card prints by
+status and the claim tile open claims by status (open and overdue as the claims
+list means them: services.claims.types.FINISHED, services.claims.detail.report_overdue).
 
 "Active" on the dashboard means covered today: status aktif and the coverage dates
 include today, the same workers this month's premium is computed for. A bar's
@@ -19,13 +20,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, case, func, select
+from sqlalchemy import ColumnElement, Row, Table, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from models import Occupation
+from models import CardPrint, Claim, Occupation
+from models.card import CardStatus
+from models.claim import ClaimStatus, ClaimType
 from models.enums import FundingSource, Gender
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
 from services import worker_search
+from services.claims.types import FINISHED
 from services.context import ServiceContext
 from services.permissions import Permission
 from services.premiums.computation import (
@@ -40,12 +44,16 @@ from services.premiums.months import Month
 from services.premiums.rates import RateTable
 from services.premiums.types import Area, MonthTotal
 from services.regions import RegionDirectory
-from services.reports.optional import CardTiles, ClaimTiles, card_tiles, claim_tiles
+from services.reports.optional import CardTiles, ClaimTiles
 from services.unit_of_work import read_session
 
 # Lower bounds of the age bands, in years; the last band is open.
 AGE_BANDS = (0, 25, 35, 45, 55, 65)
 MONTHS_SHOWN = 12
+# Open: not finished; a paid claim is still open until it is closed.
+OPEN_CLAIMS = tuple(s for s in ClaimStatus if s not in FINISHED)
+# Past the first report: a late report can no longer be made up for.
+_REPORTING = tuple(s for s in OPEN_CLAIMS if s is not ClaimStatus.PAID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +93,8 @@ class Dashboard:
     per_month: tuple[MonthPoint, ...]  # the last 12 months, oldest first
     rule_text: str
     scope_note: str | None
-    cards: CardTiles | None  # None: the card tables are not in this database
-    claims: ClaimTiles | None  # None: the claim tables are not in this database
+    cards: CardTiles
+    claims: ClaimTiles
 
     @property
     def active_total(self) -> int:
@@ -170,8 +178,8 @@ def dashboard(
             )
         ).all()
         allocation, paid = _budget(session, today.year)
-        cards = card_tiles(session, src, conditions)
-        claims = claim_tiles(session, src, conditions, datetime.now(UTC))
+        cards = _card_tiles(session, src, conditions)
+        claims = _claim_tiles(session, src, conditions, datetime.now(UTC))
     return _assemble(
         today,
         grouped,
@@ -203,6 +211,41 @@ def _budget(session: Session, year: int) -> tuple[int, int]:
     return int(allocation or 0), int(paid or 0)
 
 
+def _card_tiles(session: Session, src: Table, conditions: list[ColumnElement[bool]]) -> CardTiles:
+    printed = CardPrint.status.in_([CardStatus.PRINTED, CardStatus.HANDED_OVER])
+    row = session.execute(
+        select(
+            func.count(func.distinct(case((printed, CardPrint.worker_id)))),
+            func.coalesce(func.sum(case((CardPrint.status == CardStatus.PRINTED, 1), else_=0)), 0),
+        )
+        .join(src, src.c.id == CardPrint.worker_id)
+        .where(*conditions)
+    ).one()
+    return CardTiles(int(row[0] or 0), int(row[1] or 0))
+
+
+def _claim_tiles(
+    session: Session, src: Table, conditions: list[ColumnElement[bool]], now: datetime
+) -> ClaimTiles:
+    overdue = and_(
+        Claim.claim_type == ClaimType.JKK,
+        Claim.status.in_(_REPORTING),
+        Claim.first_report_at.is_(None),
+        Claim.report_deadline_at < now,
+    )
+    rows = session.execute(
+        select(Claim.status, func.count(), func.coalesce(func.sum(case((overdue, 1), else_=0)), 0))
+        .join(src, src.c.id == Claim.worker_id)
+        .where(*conditions, Claim.status.in_(OPEN_CLAIMS))
+        .group_by(Claim.status)
+    ).all()
+    found = {ClaimStatus(status): (int(n), int(late)) for status, n, late in rows}
+    return ClaimTiles(
+        tuple((s.value, found.get(s, (0, 0))[0]) for s in OPEN_CLAIMS),
+        sum(late for _, late in found.values()),
+    )
+
+
 def _assemble(
     today: date,
     grouped: Sequence[Row[Any]],
@@ -211,8 +254,8 @@ def _assemble(
     occupations: Sequence[Row[Any]],
     regions: RegionDirectory,
     budget: tuple[int, int],
-    cards: CardTiles | None,
-    claims: ClaimTiles | None,
+    cards: CardTiles,
+    claims: ClaimTiles,
     rule_text: str,
     note: str | None,
 ) -> Dashboard:

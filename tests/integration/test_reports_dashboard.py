@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from models import Worker
+from models import CardPrint, CardPrintBatch, Worker
+from models.card import CardLayout, CardStatus, PrintKind
 from models.enums import FundingSource, Gender
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
@@ -22,6 +23,8 @@ from services.premiums import (
 from services.premiums.coverage_sql import covered_on
 from services.reports import dashboard
 from services.reports.optional import CardTiles
+from services.worker_types import WorkerQuery
+from services.workers import WorkerService
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, add_worker, as_clerk, edge_register
 from tests.integration.test_reports_money import _claim, _claims_table
@@ -56,8 +59,20 @@ def test_dashboard_figures_by_hand(ctx: ServiceContext) -> None:
                     edge.from_first, "jkk", "draft", date(2026, 11, 20), report_deadline_at=late
                 ),
                 _claim(edge.from_31st, "jkk", "diajukan", date(2026, 10, 1)),
+                # Paid: still open until closed, but its first report is past caring.
+                _claim(edge.province, "jkk", "dibayar", date(2026, 9, 1), report_deadline_at=late),
+                _claim(edge.died_15_march, "jkm", "selesai", date(2025, 3, 15)),
             ],
         )
+    _print_cards(
+        ctx,
+        [
+            (edge.from_first, CardStatus.HANDED_OVER),
+            (edge.from_31st, CardStatus.SUPERSEDED),
+            (edge.from_31st, CardStatus.PRINTED),
+            (edge.province, CardStatus.PRINTED),
+        ],
+    )
 
     board = dashboard(ctx, TODAY)
     # Covered on 24 November 2026: from 1 January, from 31 January (both APBD Kabupaten),
@@ -89,16 +104,37 @@ def test_dashboard_figures_by_hand(ctx: ServiceContext) -> None:
     assert board.per_month[0].amount == 4 * 16_800
     assert (board.budget_allocation, board.budget_paid) == (1_000_000, 33_600)
     assert board.budget_used_share == 33_600 / 1_000_000
-    assert board.cards == CardTiles(0, 0)
-    assert board.claims is not None
-    assert dict(board.claims.open_by_status) == {
-        "draft": 1,
-        "berkas_lengkap": 0,
-        "diajukan": 1,
-        "disetujui": 0,
-    }
-    assert (board.claims.open_total, board.claims.overdue) == (2, 1)
+    assert board.cards == CardTiles(workers_with_card=3, not_handed_over=2)
+    assert board.claims.open_by_status == (
+        ("draft", 1),
+        ("berkas_lengkap", 0),
+        ("diajukan", 1),
+        ("disetujui", 0),
+        ("dibayar", 1),
+    )
+    assert (board.claims.open_total, board.claims.overdue) == (3, 1)
     assert board.rule_text.startswith("Peserta yang mulai") and board.scope_note is None
+
+
+def _print_cards(ctx: ServiceContext, cards: list[tuple[int, CardStatus]]) -> None:
+    with ctx.session_factory.begin() as session:
+        batch = CardPrintBatch(
+            selection="uji",
+            layout=CardLayout.A4,
+            backs=True,
+            start_position=1,
+            card_count=len(cards),
+            reprint_count=0,
+            skipped_count=0,
+            page_count=1,
+            pdf_sha256="0" * 64,
+        )
+        session.add(batch)
+        session.flush()
+        session.add_all(
+            CardPrint(batch_id=batch.id, worker_id=worker, kind=PrintKind.FIRST, status=status)
+            for worker, status in cards
+        )
 
 
 def test_dashboard_totals_equal_sql_on_demo_data(ctx: ServiceContext) -> None:
@@ -113,3 +149,17 @@ def test_dashboard_totals_equal_sql_on_demo_data(ctx: ServiceContext) -> None:
     assert sum(b.male + b.female for b in board.by_gender_age) == covered
     viewer = dashboard(as_clerk(ctx, VIEWER), TODAY)
     assert viewer.active_total == covered and viewer.per_month == board.per_month
+
+
+def test_a_bar_opens_as_many_workers_as_it_counts(ctx: ServiceContext) -> None:
+    """The worker list filtered on a bar's key and the day finds the bar's workers."""
+    generate_demo_workers(ctx, 300, seed=5)
+    board = dashboard(ctx, TODAY)
+    workers = WorkerService(ctx)
+    kecamatan, occupation = board.by_kecamatan[0], board.by_occupation[-1]
+    found = workers.search(WorkerQuery(kecamatan_code=kecamatan.key, covered_on=TODAY))
+    assert found.total == kecamatan.count > 0
+    found = workers.search(WorkerQuery(occupation_code=occupation.key, covered_on=TODAY))
+    assert found.total == occupation.count > 0
+    everyone = workers.search(WorkerQuery(kecamatan_code=kecamatan.key)).total
+    assert everyone > kecamatan.count  # the demo register has ended coverage too

@@ -43,6 +43,8 @@ def open_window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
 
 
 def worker_list(window: MainWindow) -> WorkerListPanel:
+    """The Peserta section, opened as a clerk would (Beranda is the first screen)."""
+    window.show_section("Peserta")
     panel = window.panel("Peserta")
     assert isinstance(panel, WorkerListPanel)
     return panel

@@ -168,7 +168,16 @@ def test_the_main_window_shows_the_database_and_the_clerk(
     account_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert account_actions == ["&Ganti kata sandi…", "&Keluar"]
     # An operator works on workers; accounts and the audit trail are the administrator's.
-    assert window.section_titles() == ["Peserta", "Impor", "Kartu", "Klaim", "Surat & PKS"]
+    assert window.section_titles() == [
+        "Beranda",
+        "Peserta",
+        "Impor",
+        "Kartu",
+        "Klaim",
+        "Surat & PKS",
+        "Laporan",
+        "Iuran & anggaran",
+    ]
     window.set_clerk(None)
     assert not window.clerk_label.isVisible()
     # Qt's own texts (edit menus, standard buttons) speak Indonesian too.

@@ -39,7 +39,15 @@ def test_a_viewer_reads_masked_numbers_and_revealing_a_nik_is_recorded(
     wait_rows(qtbot, panel, 1)
     assert panel.model.worker_at(0).nik == MASKED
     assert not panel.add_button.isVisible()
-    assert window.section_titles() == ["Peserta", "Kartu", "Klaim", "Surat & PKS"]
+    assert window.section_titles() == [
+        "Beranda",
+        "Peserta",
+        "Kartu",
+        "Klaim",
+        "Surat & PKS",
+        "Laporan",
+        "Iuran & anggaran",
+    ]
     assert window.clerk_label.text().endswith("(Pengamat)")
 
     form = window.open_worker(worker.id)

@@ -76,11 +76,14 @@ def test_first_start_creates_the_administrator_then_signs_in(
     assert window.clerk_label.text() == "Petugas: Yosef Kepala Dinas (Administrator)"
     assert window.database_label.text().startswith("SQLite: ")
     assert window.section_titles() == [
+        "Beranda",
         "Peserta",
         "Impor",
         "Kartu",
         "Klaim",
         "Surat & PKS",
+        "Laporan",
+        "Iuran & anggaran",
         USERS,
         AUDIT,
     ]
@@ -198,7 +201,15 @@ def test_signing_out_shows_the_sign_in_again(
     again.check()
     assert launcher.window is not None
     assert launcher.window.clerk_label.text() == "Petugas: Pengamat Kantor (Pengamat)"
-    assert launcher.window.section_titles() == ["Peserta", "Kartu", "Klaim", "Surat & PKS"]
+    assert launcher.window.section_titles() == [
+        "Beranda",
+        "Peserta",
+        "Kartu",
+        "Klaim",
+        "Surat & PKS",
+        "Laporan",
+        "Iuran & anggaran",
+    ]
 
 
 def test_a_wrong_name_and_an_unreachable_server_read_plainly(qtbot: QtBot) -> None:

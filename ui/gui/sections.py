@@ -15,8 +15,11 @@ from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards import cards_section
 from ui.gui.claims import claims_section
+from ui.gui.dashboard import dashboard_section
 from ui.gui.documents import documents_section
 from ui.gui.excel_import import import_panel
+from ui.gui.premiums import premiums_section
+from ui.gui.reports import reports_section
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 USERS = "Akun petugas"
@@ -46,6 +49,12 @@ def _audit_panel(app: AppContext) -> QWidget:
 
 
 SECTIONS: tuple[Section, ...] = (
+    Section(
+        "Beranda",
+        dashboard_section,
+        "Ringkasan: peserta, kartu, klaim, iuran dan anggaran",
+        Permission.READ_WORKERS,
+    ),
     Section("Peserta", WorkerListPanel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
     Section(
         "Impor",
@@ -59,6 +68,18 @@ SECTIONS: tuple[Section, ...] = (
         "Surat & PKS",
         documents_section,
         "Buku agenda surat keluar, surat dinas, perjanjian kerja sama dengan BPJS",
+        Permission.READ_WORKERS,
+    ),
+    Section(
+        "Laporan",
+        reports_section,
+        "Rekap kepesertaan, daftar per desa, iuran, klaim, mutu data: Excel dan PDF",
+        Permission.READ_WORKERS,
+    ),
+    Section(
+        "Iuran & anggaran",
+        premiums_section,
+        "Iuran bulanan, tagihan dan pembayaran BPJS, rekonsiliasi, pagu APBD, tarif",
         Permission.READ_WORKERS,
     ),
     Section(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -11,6 +13,7 @@ from services.regions import RegionDirectory
 from services.worker_types import CARD_FILTER_LABELS, WorkerQuery
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.date_field import format_date
 
 SEARCH_DELAY_MS = 250
 ALL_KECAMATAN = "Semua kecamatan"
@@ -46,6 +49,13 @@ class WorkerFilterBar(QWidget):
         self.funding = ChoiceCombo(self)
         self.card = ChoiceCombo(self)
         self.reset_button = QPushButton("Hapus filter", self)
+        # Filters the bar has no combo for (a dashboard bar): one removable chip, which the
+        # list panel places beside its count (the bar itself is full).
+        self.drill_chip = QPushButton(self)
+        self.drill_chip.setToolTip("Saringan dari Beranda; klik untuk menghapusnya")
+        self.drill_chip.hide()
+        self._occupation: tuple[str, str] | None = None  # (code, name)
+        self._covered_on: date | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._fill_choices()
         self._lay_out()
@@ -59,7 +69,47 @@ class WorkerFilterBar(QWidget):
             status=self.status.value(),
             funding=self.funding.value(),
             card=self.card.value(),
+            occupation_code=self._occupation[0] if self._occupation else None,
+            covered_on=self._covered_on,
         )
+
+    def set_filters(
+        self,
+        kecamatan_code: str | None = None,
+        occupation: tuple[str, str] | None = None,
+        covered_on: date | None = None,
+    ) -> None:
+        """Show exactly these filters (a dashboard bar), with one search for them."""
+        self._reset_combos()
+        self.kecamatan.blockSignals(True)
+        self.kecamatan.set_value(kecamatan_code)
+        self.kecamatan.blockSignals(False)
+        self._follow_kecamatan()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._timer.stop()
+        self._set_drill(occupation, covered_on)
+        emit(self.changed)
+
+    def _reset_combos(self) -> None:
+        for combo in (self.kecamatan, self.status, self.funding, self.card):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
+    def _set_drill(self, occupation: tuple[str, str] | None, covered_on: date | None) -> None:
+        self._occupation, self._covered_on = occupation, covered_on
+        parts = [f"Pekerjaan: {occupation[1]}"] if occupation else []
+        if covered_on is not None:
+            when = "hari ini" if covered_on == date.today() else format_date(covered_on)
+            parts.append(f"terlindungi {when}")
+        self.drill_chip.setText(" · ".join(parts) + "  ✕")
+        self.drill_chip.setVisible(bool(parts))
+
+    def _clear_drill(self) -> None:
+        self._set_drill(None, None)
+        emit(self.changed)
 
     def flush(self) -> None:
         """Apply a pending search at once instead of waiting for the pause."""
@@ -68,11 +118,9 @@ class WorkerFilterBar(QWidget):
             emit(self.changed)
 
     def clear_filters(self) -> None:
-        for combo in (self.kecamatan, self.status, self.funding, self.card):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        self._reset_combos()
         self._follow_kecamatan()
+        self._set_drill(None, None)
         self.search.clear()
         self._timer.stop()
         emit(self.changed)
@@ -121,6 +169,7 @@ class WorkerFilterBar(QWidget):
         for combo in (self.village, self.status, self.funding, self.card):
             combo.currentIndexChanged.connect(self._emit_changed)
         self.reset_button.clicked.connect(self.clear_filters)
+        self.drill_chip.clicked.connect(self._clear_drill)
 
     def _emit_changed(self, _index: int = 0) -> None:
         emit(self.changed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +70,16 @@ class WorkerListPanel(QWidget):
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
 
+    def show_filtered(
+        self,
+        kecamatan_code: str | None = None,
+        occupation: tuple[str, str] | None = None,
+        covered_on: date | None = None,
+    ) -> None:
+        """The workers behind a dashboard bar: a kecamatan or an occupation (code, name),
+        covered on a day; every other filter is cleared."""
+        self.filters.set_filters(kecamatan_code, occupation, covered_on)
+
     def selected_worker_ids(self) -> tuple[int, ...]:
         """The selected workers whose rows are loaded, in the list's order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -110,6 +122,7 @@ class WorkerListPanel(QWidget):
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.count)
+        top.addWidget(self.filters.drill_chip)
         top.addStretch(1)
         top.addWidget(self.export)
         top.addWidget(self.print_button)

@@ -1,0 +1,154 @@
+"""Beranda: the first screen, its figures against a hand-counted register, and a clicked bar
+opening the worker list of exactly the workers it counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet
+from pytestqt.qtbot import QtBot
+
+from models.enums import FundingSource, Gender
+from services.context import ServiceContext
+from services.premiums import Month
+from services.workers import WorkerService
+from tests.factories import make_nik
+from tests.ui.helpers import covered_now, open_window
+from ui.gui.dashboard.dashboard_panel import DashboardPanel
+from ui.gui.main_window import MainWindow
+from ui.gui.signals import emit
+from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+BERANDA = "Beranda"
+KOTA = "53.03.05"
+BIBOKI = "53.03.06"
+BIBOKI_VILLAGE = "53.03.06.2001"
+LOAD_MS = 15000
+
+
+def _register(ctx: ServiceContext) -> WorkerService:
+    """Kota Kefamenanu: three petani (one joined this month) and one whose coverage ended;
+    Biboki Utara: a petani and a nelayan on Dana Desa; one worker not covered yet."""
+    workers = WorkerService(ctx)
+    today = date.today()
+    last_month = Month.of(today).shift(-1).first_day
+    for serial in (1, 2):
+        workers.create(covered_now(serial, coverage_start=last_month))
+    workers.create(covered_now(3, coverage_start=Month.of(today).first_day))
+    workers.create(
+        covered_now(4, coverage_start=date(2024, 1, 1), coverage_end=today - timedelta(days=1))
+    )
+    for serial, occupation, funding in (
+        (5, "petani", FundingSource.APBD_KABUPATEN),
+        (6, "nelayan", FundingSource.DANA_DESA),
+    ):
+        workers.create(
+            covered_now(
+                serial,
+                coverage_start=last_month,
+                village_code=BIBOKI_VILLAGE,
+                nik=make_nik(date(1985, 7, 12), Gender.FEMALE, serial, "530306"),
+                occupation_code=occupation,
+                funding=funding,
+            )
+        )
+    workers.create(
+        covered_now(
+            7, coverage_start=today + timedelta(days=400), coverage_end=today + timedelta(days=700)
+        )
+    )
+    return workers
+
+
+def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardPanel:
+    panel = window.panel(BERANDA)
+    assert isinstance(panel, DashboardPanel)
+    qtbot.waitUntil(lambda: panel.figures is not None and not panel.loading, timeout=LOAD_MS)
+    return panel
+
+
+def _bars(panel: DashboardPanel) -> tuple[QBarSet, list[str]]:
+    """The kecamatan chart's one bar set and its category labels, as drawn."""
+    assert panel.charts is not None
+    chart = panel.charts.kecamatan_chart
+    bars = chart.series()[0].barSets()[0]
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    return bars, axis.categories()
+
+
+def test_beranda_is_the_first_screen_with_the_register_figures(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    workers = _register(ctx)
+    window = open_window(qtbot, ctx)
+    assert window.section_titles()[0] == BERANDA
+    assert isinstance(window.stack.currentWidget(), DashboardPanel)
+    panel = _dashboard(qtbot, window)
+    assert panel.stamp.text().startswith("Angka per ")
+
+    tiles = panel.tiles
+    assert tiles.active.value.text() == "5"
+    assert "APBD Kabupaten: <b>4</b>" in tiles.active.detail.text()
+    assert "Dana Desa: <b>1</b>" in tiles.active.detail.text()
+    assert tiles.joined.value.text() == "1"
+    # The five, and the one whose coverage ended yesterday: a month covered in part counts
+    # whole under the default rule; 6 × (JKK 10.000 + JKM 6.800).
+    assert tiles.premium.value.text() == "Rp100.800"
+    assert "6 peserta dihitung" in tiles.premium.detail.text()
+    assert tiles.cards.value.text() == "0"
+    assert tiles.claims.value.text() == "0"
+    assert tiles.budget.value.text() == "–"
+    assert "belum dicatat" in tiles.budget.detail.text()
+
+    bars, labels = _bars(panel)
+    # Ascending from the bottom: the larger kecamatan is drawn on top.
+    assert labels == ["Biboki Utara", "Kota Kefamenanu"]
+    assert [bars.at(i) for i in range(bars.count())] == [2, 3]
+    assert [(b.key, b.count) for b in panel.charts.occupation_bars] == [
+        ("nelayan", 1),
+        ("petani", 4),
+    ]
+    trend = panel.charts.trend_chart.series()[0]
+    assert trend.at(trend.count() - 1).y() == 6
+
+    workers.create(covered_now(8, coverage_start=date.today() - timedelta(days=3)))
+    panel.reload_button.click()
+    qtbot.waitUntil(lambda: tiles.active.value.text() == "6", timeout=LOAD_MS)
+    assert not panel.loading and panel.reload_button.isEnabled()
+    # A worker saved in the app while Beranda is shown: the figures follow by themselves.
+    saved = workers.create(covered_now(9, coverage_start=date.today() - timedelta(days=3)))
+    emit(window.app.events.workers_changed, saved.worker.id)
+    qtbot.waitUntil(lambda: tiles.active.value.text() == "7", timeout=LOAD_MS)
+
+
+def test_a_clicked_bar_opens_the_worker_list_of_its_workers(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    _register(ctx)
+    window = open_window(qtbot, ctx)
+    panel = _dashboard(qtbot, window)
+    bars, labels = _bars(panel)
+
+    emit(bars.clicked, labels.index("Kota Kefamenanu"))  # what a click on the bar sends
+    listing = window.panel("Peserta")
+    assert isinstance(listing, WorkerListPanel) and window.stack.currentWidget() is listing
+    query = listing.filters.query()
+    assert (query.kecamatan_code, query.covered_on) == (KOTA, panel.figures.today)
+    # Four Kota workers are registered; the bar and the list count the three covered today.
+    qtbot.waitUntil(lambda: listing.model.total == 3, timeout=LOAD_MS)
+    assert listing.filters.kecamatan.value() == KOTA
+    assert listing.filters.drill_chip.text().startswith("terlindungi hari ini")
+
+    window.show_section(BERANDA)
+    charts = panel.charts
+    assert charts is not None
+    occupation = charts.occupation_chart.series()[0].barSets()[0]
+    emit(occupation.clicked, [b.key for b in charts.occupation_bars].index("nelayan"))
+    assert window.stack.currentWidget() is listing
+    qtbot.waitUntil(lambda: listing.model.total == 1, timeout=LOAD_MS)
+    assert listing.filters.kecamatan.value() is None
+    assert listing.filters.drill_chip.text().startswith("Pekerjaan: Nelayan · terlindungi")
+
+    listing.filters.drill_chip.click()  # the chip removes the drill-down filter
+    qtbot.waitUntil(lambda: listing.model.total == 7, timeout=LOAD_MS)
+    assert listing.filters.drill_chip.isHidden()

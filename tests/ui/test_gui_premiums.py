@@ -30,7 +30,7 @@ from tests.integration.premium_helpers import (
     restore_rates,  # noqa: F401 (a fixture)
 )
 from tests.ui.accounts import admin_session, clerk_session
-from tests.ui.helpers import open_window, seed
+from tests.ui.helpers import covered_now, open_window, seed
 from tests.ui.modal import ModalAnswers, click
 from ui.gui.main_window import MainWindow
 from ui.gui.premiums.premium_tab import ALERT, PremiumTab
@@ -67,13 +67,17 @@ def _line_texts(tab: ReconciliationTab, month: Month) -> dict[str, str]:
 def test_bill_and_payment_recorded_and_the_difference_reconciled(
     qtbot: QtBot, ctx: ServiceContext
 ) -> None:
-    seed(WorkerService(ctx), 3)  # covered from 30 days ago: last month and this one
+    workers = WorkerService(ctx)
+    seed(workers, 3)  # covered from 30 days ago: last month and this one
     last_month = Month.of(date.today()).shift(-1)
     panel = _section(open_window(qtbot, ctx))
     _open(qtbot, panel, panel.monthly)
     assert panel.monthly.figures is not None and panel.monthly.figures.workers == 3
     assert "3 peserta, Rp50.400" in panel.monthly.summary.text()
     assert panel.monthly.rule.text().startswith("Aturan tengah bulan: Peserta yang mulai")
+    workers.create(covered_now(4, coverage_start=date.today()))  # this month only
+    panel.reload_button.click()
+    qtbot.waitUntil(lambda: "4 peserta, Rp67.200" in panel.monthly.summary.text(), timeout=LOAD_MS)
 
     bills = panel.bills
     _open(qtbot, panel, bills)

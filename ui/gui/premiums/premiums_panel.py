@@ -5,7 +5,7 @@ what one tab records makes the others read again when next shown."""
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
@@ -43,9 +43,16 @@ class PremiumsPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
+        self.reload_button = QPushButton("Muat ulang", self)
+        self.reload_button.setToolTip("Baca angka terbaru dari basis data")
+        self.reload_button.clicked.connect(self._recorded)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.reload_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
-        layout.addWidget(title)
+        layout.addLayout(top)
         if not app.can(Permission.PREMIUMS):
             reader = QLabel("Akun ini dapat melihat angka iuran dan anggaran, tidak mengubahnya.")
             reader.setStyleSheet("color: #4a5560;")
@@ -66,6 +73,7 @@ class PremiumsPanel(QWidget):
             tab.reload()
 
     def _recorded(self) -> None:
+        """Something changed (or the clerk asked): every tab reads again when shown."""
         for tab in self.all_tabs():
             tab.stale = True
         self._refresh_current()

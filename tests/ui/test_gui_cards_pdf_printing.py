@@ -18,8 +18,8 @@ from services.cards import render_calibration_page
 from services.cards.render import SheetOptions
 from services.cards.render.geometry import CARD_H, CARD_W
 from tests.ui.modal import ModalAnswers
-from ui.gui.cards.pdf_delivery import choose_printer
-from ui.gui.cards.pdf_printing import print_document
+from ui.gui.widgets.pdf_delivery import choose_printer
+from ui.gui.widgets.pdf_printing import print_document
 
 PRINTER_DPI = 300
 SCALE = 4  # pages compared at 288 dpi

@@ -18,3 +18,9 @@ def local_date(moment: datetime) -> date:
     """The clerk's calendar day of a stored timestamp (kept in UTC; SQLite drops the zone)."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone().date()
+
+
+def moment_text(moment: datetime) -> str:
+    """A stored timestamp on the clerk's clock (stored in UTC; SQLite drops the zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%d-%m-%Y %H.%M")

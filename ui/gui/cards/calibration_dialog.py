@@ -21,10 +21,10 @@ from services.cards import card_offsets, render_calibration_page, save_card_offs
 from services.cards.calibration import MAX_OFFSET_MM
 from services.cards.render import SheetOptions
 from services.errors import SiRentanError
-from ui.gui.cards.pdf_delivery import PdfDelivery
-from ui.gui.cards.pdf_printing import TRUE_SIZE_NOTE
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.pdf_delivery import PdfDelivery
+from ui.gui.widgets.pdf_printing import TRUE_SIZE_NOTE
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 EXPLANATION = (
     "Setiap printer menarik kertas sedikit berbeda. Cetak halaman kalibrasi, ukur jarak tepi "

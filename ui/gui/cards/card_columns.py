@@ -3,20 +3,12 @@ worker's card history."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from models.card import PrintKind
 from services.cards import CardRecord, PrintBatchInfo
 from services.labels import CARD_LAYOUT, CARD_STATUS, RECIPIENT, REPRINT_REASON
-from ui.gui.cards.record_table import Column
-from ui.gui.formats import thousands
+from ui.gui.formats import moment_text, thousands
 from ui.gui.widgets.date_field import format_date
-
-
-def moment_text(moment: datetime) -> str:
-    """A stored timestamp on the clerk's clock (stored in UTC; SQLite drops the zone)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%d-%m-%Y %H.%M")
+from ui.gui.widgets.record_table import Column
 
 
 def kind_text(card: CardRecord) -> str:

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from models.card import CardLayout
 from services.cards import PreparedPrint, PrintResult
 from services.labels import CARD_LAYOUT, REPRINT_REASON
-from ui.gui.cards.pdf_delivery import PdfDelivery
-from ui.gui.cards.pdf_printing import TRUE_SIZE_NOTE
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.formats import thousands
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.pdf_delivery import PdfDelivery
+from ui.gui.widgets.pdf_printing import TRUE_SIZE_NOTE
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 
 def pdf_file_name(prepared: PreparedPrint, today: date | None = None) -> str:

@@ -22,11 +22,11 @@ from ui.gui.cards.calibration_dialog import CalibrationDialog
 from ui.gui.cards.card_columns import BATCH_COLUMNS
 from ui.gui.cards.pending_cards import PendingCards
 from ui.gui.cards.print_dialog import CardPrintDialog
-from ui.gui.cards.record_table import RecordTableModel, RecordTableView
 from ui.gui.cards.verify_strip import VerifyStrip
 from ui.gui.formats import thousands
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableModel, RecordTableView
 
 
 def open_print_dialog(

@@ -11,12 +11,12 @@ from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import PENDING_COLUMNS
 from ui.gui.cards.hand_over_dialog import HandOverDialog
-from ui.gui.cards.record_table import RecordTableModel, RecordTableView
 from ui.gui.formats import thousands
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableModel, RecordTableView
 
 ALL_KECAMATAN = "Semua kecamatan"
 ALL_VILLAGES = "Semua desa/kelurahan"

@@ -16,7 +16,6 @@ from services.errors import SiRentanError
 from services.formatting import short_date
 from services.settings import DEFAULTS, SettingsService
 from ui.gui.app_context import AppContext
-from ui.gui.cards.record_table import Column, Index, RecordTableModel
 from ui.gui.claims.claim_texts import (
     LATE_BACKGROUND,
     LATE_TEXT,
@@ -26,6 +25,7 @@ from ui.gui.claims.claim_texts import (
     deadline_column_text,
     moment_text,
 )
+from ui.gui.widgets.record_table import Column, Index, RecordTableModel
 
 ATTENTION_TITLE = "Perhatian"
 WAITING_KEY = "claims.waiting_documents_days"

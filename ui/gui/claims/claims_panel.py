@@ -15,7 +15,6 @@ from services.errors import SiRentanError
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import RecordTableView
 from ui.gui.claims.claim_dialog import ClaimDialog, open_claim_dialog
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.claims.claim_filter_bar import ClaimFilterBar
@@ -31,6 +30,7 @@ from ui.gui.claims.status_chips import StatusChips
 from ui.gui.claims.worker_picker import WorkerPickerDialog
 from ui.gui.formats import thousands
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableView
 
 
 class ClaimsPanel(QWidget):

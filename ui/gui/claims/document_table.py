@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 
 from services.claims import AttachmentInfo, DocumentItem
 from services.formatting import short_date
-from ui.gui.cards.record_table import Column, Index, RecordTableModel
 from ui.gui.claims.claim_texts import LATE_TEXT, MUTED_TEXT
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
+from ui.gui.widgets.record_table import Column, Index, RecordTableModel
 
 
 def received_text(item: DocumentItem) -> str:

@@ -25,7 +25,6 @@ from services import claims
 from services.claims import ClaimDetail, DocumentItem, DocumentUpdate
 from services.errors import SiRentanError
 from services.permissions import Permission
-from ui.gui.cards.record_table import RecordTableView
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_table import stretch_column
 from ui.gui.claims.claim_texts import moment_text
@@ -34,6 +33,7 @@ from ui.gui.claims.scan_files import ScanFolder, open_with_system, scan_file_dia
 from ui.gui.claims.slip_dialog import SlipDialog
 from ui.gui.widgets.date_field import DateField
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableView
 
 Opener = Callable[[Path], bool]
 

@@ -18,11 +18,11 @@ from services.claims.heirs_order import NOT_ENTITLED
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.errors import ConflictError, Problem, SiRentanError, ValidationError
 from services.formatting import short_date
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 HIDDEN = "(disembunyikan)"
 HeirDialog = ClaimHeirDialog | HeirChoiceDialog

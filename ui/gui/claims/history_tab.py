@@ -12,8 +12,8 @@ from models.claim import ClaimStatus
 from services.claims import ClaimDetail, HistoryEntry
 from services.claims.labels import CLAIM_STATUS
 from services.formatting import long_date
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.claims.claim_texts import moment_text, money_text
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 
 def _step(entry: HistoryEntry) -> str:

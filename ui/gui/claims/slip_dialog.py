@@ -14,9 +14,9 @@ from services.claims import ClaimDetail
 from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.pdf_delivery import PdfDelivery
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.pdf_delivery import PdfDelivery
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 
 def slip_file_name(detail: ClaimDetail) -> str:

@@ -20,11 +20,11 @@ from services.labels import WORKER_STATUS
 from services.worker_types import WorkerPage, WorkerQuery, WorkerRow
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.claims.claim_header import ClaimOwner
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 SEARCH_DELAY_MS = 250
 SHOWN = 50

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from services.errors import SiRentanError
-from ui.gui.cards.pdf_delivery import PdfDelivery
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.pdf_delivery import PdfDelivery
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 
 def pdf_file_name(number: str, prefix: str = "surat") -> str:

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from services import documents as docs
-from ui.gui.cards.card_columns import moment_text
-from ui.gui.cards.record_table import Column, Index, RecordTableModel
+from ui.gui.formats import moment_text
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.record_table import Column, Index, RecordTableModel
 
 SHORT_KINDS = {
     docs.DocumentKind.REGISTRATION: "Pengantar pendaftaran",

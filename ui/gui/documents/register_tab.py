@@ -20,7 +20,6 @@ from services import documents as docs
 from services.errors import SiRentanError
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.cards.record_table import RecordTableView
 from ui.gui.documents.cancel_dialog import CancelDialog
 from ui.gui.documents.document_dialog import DocumentDialog
 from ui.gui.documents.register_columns import RegisterModel
@@ -29,6 +28,7 @@ from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableView
 
 SEARCH_DELAY_MS = 300
 YEARS_BACK = 5

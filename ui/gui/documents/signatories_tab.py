@@ -10,11 +10,11 @@ from services import documents as docs
 from services.documents.nip import format_nip
 from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.documents.signatory_dialog import SignatoryDialog
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 COLUMNS: tuple[Column[docs.SignatoryItem], ...] = (
     Column("Nama", lambda s: s.name),

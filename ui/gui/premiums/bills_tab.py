@@ -26,7 +26,6 @@ from services.premiums import (
 )
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.excel_import.file_page import ask_import_path
 from ui.gui.formats import thousands
 from ui.gui.premiums.ledger_dialogs import BillDialog, PaymentDialog
@@ -36,6 +35,7 @@ from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, confirm, 
 from ui.gui.retry import with_retry
 from ui.gui.widgets.date_field import format_date
 from ui.gui.widgets.notice_banner import Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 AskListPath = Callable[[QWidget, Path], Path | None]
 

@@ -21,7 +21,6 @@ from services.premiums import (
 )
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableView
 from ui.gui.formats import thousands
 from ui.gui.premiums.money_text import rupiah_text
 from ui.gui.premiums.month_field import year_spin
@@ -29,6 +28,7 @@ from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.record_table import Column, RecordTableView
 
 NO_ALLOCATION = "belum dicatat"
 

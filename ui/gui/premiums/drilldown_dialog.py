@@ -10,11 +10,11 @@ from services.errors import NotFoundError, SiRentanError
 from services.premiums import DIFFERENCE_LABELS, DifferenceRow, Drilldown, drilldown
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 ROW_COLUMNS: list[Column[DifferenceRow]] = [
     Column("Selisih", lambda r: DIFFERENCE_LABELS[r.kind]),

@@ -12,12 +12,12 @@ from services.labels import FUNDING
 from services.premiums import Area, MonthlyPremium, PremiumLine, monthly_premium
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.formats import thousands
 from ui.gui.premiums.money_text import rupiah_text
 from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, note
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 LINE_COLUMNS: list[Column[PremiumLine]] = [
     Column("Kecamatan", lambda r: r.kecamatan_name),

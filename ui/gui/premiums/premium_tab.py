@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, Index, RecordTableModel
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import Column, Index, RecordTableModel
 
 T = TypeVar("T")
 ALERT = QColor("#b3261e")

@@ -12,7 +12,6 @@ from services.permissions import Permission
 from services.premiums import RateInput, RateRow, delete_rate, list_rates, set_rate
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.record_table import Column, RecordTableModel, RecordTableView
 from ui.gui.premiums.money_text import rupiah_text
 from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, confirm, note
@@ -20,6 +19,7 @@ from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import Tone
+from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 RATE_COLUMNS: list[Column[RateRow]] = [
     Column("Sumber dana", lambda r: FUNDING[r.funding]),

@@ -30,11 +30,11 @@ from services.reports.pdf import write_pdf
 from services.settings import SettingsService
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.formats import thousands
 from ui.gui.reports.report_files import AskPath, PreviewFolder, ask_report_path, default_name
 from ui.gui.reports.report_filter import ReportFilterPanel
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 EMPTY_PREVIEW = "Pilih laporan dan saringannya, lalu tekan Pratinjau PDF."
 

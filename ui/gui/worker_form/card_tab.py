@@ -8,9 +8,9 @@ from services.cards import CardRecord, card_history
 from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import HISTORY_COLUMNS
-from ui.gui.cards.record_table import RecordTableModel, RecordTableView
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableModel, RecordTableView
 
 
 class CardTab(QWidget):

@@ -12,12 +12,12 @@ from services.claims import ClaimQuery, ClaimRow
 from services.errors import SiRentanError
 from services.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.cards.record_table import RecordTableView
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.claims.claim_header import ClaimOwner
 from ui.gui.claims.claim_table import ClaimTableModel, claim_columns, waiting_days
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableView
 
 if TYPE_CHECKING:
     from ui.gui.claims.claim_dialog import ClaimDialog

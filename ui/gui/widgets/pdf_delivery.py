@@ -15,9 +15,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from ui.gui.cards.pdf_printing import PrintFailedError, match_paper, print_document
-from ui.gui.cards.pdf_viewer import PdfViewer
 from ui.gui.signals import emit
+from ui.gui.widgets.pdf_printing import PrintFailedError, match_paper, print_document
+from ui.gui.widgets.pdf_viewer import PdfViewer
 
 AskPrinter = Callable[[QWidget, QPdfDocument, bool], QPrinter | None]
 AskSavePath = Callable[[QWidget, str], Path | None]

@@ -79,9 +79,6 @@ DEFAULTS: dict[str, str] = {
     "numbering.pks.classification": "500.15",
     "numbering.pks.pattern": "{klasifikasi}/{nomor}/PKS/{unit}/{bulan_romawi}/{tahun}",
     "numbering.pks.series": "pks",
-    # Premium per worker per month until the rates table (issue 8) replaces these.
-    "premium.jkk_monthly": "10000",
-    "premium.jkm_monthly": "6800",
     "premium.bpjs_account": "",
     # The agreement (PKS): the other party and the defaults of its parameters.
     "bpjs.branch_town": "Atambua",

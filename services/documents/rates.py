@@ -1,18 +1,18 @@
 """Premium per worker per month (JKK, JKM) and the funding sources the district pays.
 
-For now from the settings ``premium.jkk_monthly`` and ``premium.jkm_monthly``
-(Rp10,000 and Rp6,800: the lowest income band, domain README section 2).
-When the rates table of the premiums work (issue 8) exists, ``premium_rates``
-is the one function to point at it: every document reads rates through here.
+Rates come from the premiums rates table (issue 8, ``services.premiums``), the
+same figures the monthly premium and the bills use; every document reads
+rates through ``premium_rates``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from models.enums import FundingSource
+from services.context import ServiceContext
 from services.errors import Problem, ValidationError
 
 
@@ -26,12 +26,15 @@ class PremiumRates:
         return self.jkk + self.jkm
 
 
-def premium_rates(values: dict[str, str], on: date) -> PremiumRates:
-    """The monthly rates in force on ``on`` (the settings have no validity dates yet)."""
-    return PremiumRates(
-        jkk=_amount(values, "premium.jkk_monthly", "iuran JKK"),
-        jkm=_amount(values, "premium.jkm_monthly", "iuran JKM"),
-    )
+def premium_rates(
+    ctx: ServiceContext, on: date, funding: FundingSource = FundingSource.APBD_KABUPATEN
+) -> PremiumRates:
+    """The monthly rates in force on ``on`` for the district's own budget."""
+    # Imported here: services.premiums formats money with services.documents.money.
+    from services.premiums.rates import rate_on
+
+    rate = rate_on(ctx, funding, on)
+    return PremiumRates(jkk=Decimal(rate.jkk), jkm=Decimal(rate.jkm))
 
 
 def paid_funding_sources(values: dict[str, str]) -> list[FundingSource]:
@@ -51,23 +54,3 @@ def paid_funding_sources(values: dict[str, str]) -> list[FundingSource]:
             record="pengaturan",
         )
     return [FundingSource(c) for c in codes]
-
-
-def _amount(values: dict[str, str], key: str, label: str) -> Decimal:
-    try:
-        amount = Decimal(values[key].strip().replace(".", "").replace(",", "."))
-    except InvalidOperation:
-        amount = Decimal(-1)
-    if amount < 0 or amount != amount.to_integral_value():
-        raise ValidationError(
-            [
-                Problem(
-                    "rate_setting",
-                    key,
-                    f"Besar {label} per orang per bulan di pengaturan {key} ('{values[key]}') "
-                    "harus angka rupiah utuh, mis. 10000.",
-                )
-            ],
-            record="pengaturan",
-        )
-    return amount

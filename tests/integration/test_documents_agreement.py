@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models.enums import FundingSource
+from models.enums import FundingSource, Role
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
 from services.documents import (
@@ -27,6 +27,8 @@ from services.documents import (
     save_template_by_key,
 )
 from services.errors import ValidationError
+from services.permissions import Principal
+from services.premiums import Month, RateInput, delete_rate, set_rate
 from services.regions import RegionDirectory
 from services.workers import WorkerService
 from tests.factories import worker_input
@@ -201,3 +203,20 @@ def test_the_articles_are_an_editable_template(ctx: ServiceContext, bupati: Sign
         save_template_by_key(ctx, "agreement", "[pasal]\n== SATU")
     assert reset_template_by_key(ctx, "agreement").is_default
     assert load_template_by_key(ctx, "agreement").text == template.text
+
+
+def test_the_amount_follows_the_premium_rates_table(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    admin = ServiceContext(
+        ctx.engine, ctx.session_factory, Principal(0, "admin1", "Admin", Role.ADMIN)
+    )
+    raised = set_rate(
+        admin, RateInput(FundingSource.APBD_KABUPATEN, Month(2025, 7), jkk=12_000, jkm=6_800)
+    )
+    try:
+        params = compute_agreement(ctx, request(bupati, workers=100, months=12))
+        assert params.monthly_value == 100 * 18_800
+    finally:
+        delete_rate(admin, raised.id)  # the rates table is reference data other tests read
+    assert compute_agreement(ctx, request(bupati, workers=100)).monthly_value == 100 * 16_800

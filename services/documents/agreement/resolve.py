@@ -78,7 +78,7 @@ def resolve(
         )
     if request.workers is not None and not 0 < request.workers <= MAX_WORKERS:
         problems.append(Problem("workers_range", "workers", "Jumlah peserta harus lebih dari 0."))
-    rates = premium_rates(settings, request.period_start or request.agreement_date)
+    rates = premium_rates(ctx, request.period_start or request.agreement_date)
     jkk = request.jkk_monthly if request.jkk_monthly is not None else rates.jkk
     jkm = request.jkm_monthly if request.jkm_monthly is not None else rates.jkm
     if jkk < 0 or jkm < 0 or jkk + jkm <= 0:

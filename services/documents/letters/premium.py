@@ -88,7 +88,7 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
     refuse(problems, "surat pembayaran iuran")
     first = fields.period_start.replace(day=1)
     last = add_months(first, fields.months - 1)
-    rates = premium_rates(env.settings, first)
+    rates = premium_rates(ctx, first)
     jkk = fields.jkk_monthly if fields.jkk_monthly is not None else rates.jkk
     jkm = fields.jkm_monthly if fields.jkm_monthly is not None else rates.jkm
     workers = fields.workers

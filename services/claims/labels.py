@@ -111,5 +111,5 @@ CLAIM_FIELDS = {
 
 def rupiah(amount: int) -> str:
     """ "Rp42.000.000": whole rupiah for screens and the family's slip (official
-    documents write "Rp42.000.000,00" through services/documents/money.py)."""
+    documents write "Rp42.000.000,00" through services/money.py)."""
     return "Rp" + format_decimal(amount, format="#,##0", locale=LOCALE)

@@ -30,7 +30,7 @@ def premium_rates(
     ctx: ServiceContext, on: date, funding: FundingSource = FundingSource.APBD_KABUPATEN
 ) -> PremiumRates:
     """The monthly rates in force on ``on`` for the district's own budget."""
-    # Imported here: services.premiums formats money with services.documents.money.
+    # Imported here: services.premiums formats money with services.money.
     from services.premiums.rates import rate_on
 
     rate = rate_on(ctx, funding, on)

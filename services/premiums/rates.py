@@ -12,9 +12,9 @@ from models.base import utc_now
 from models.enums import FundingSource
 from models.premium import PremiumRate
 from services.context import ServiceContext
-from services.documents.money import rupiah
 from services.errors import NotFoundError, Problem, SiRentanError, ValidationError
 from services.labels import FUNDING
+from services.money import rupiah
 from services.permissions import Permission
 from services.premiums.months import Month
 from services.premiums.types import Rate, RateInput, RateRow

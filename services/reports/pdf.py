@@ -38,8 +38,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from services.documents.money import number
 from services.formatting import long_date, short_date
+from services.money import number
 from services.pdf_fonts import FontSet, register_fonts
 from services.reports.model import CellKind, Report, Section, Signature, Table
 

@@ -9,8 +9,8 @@ funding filter, never a kecamatan or village filter (the report says so).
 from __future__ import annotations
 
 from models.enums import FundingSource
-from services.documents.money import rupiah
 from services.labels import FUNDING
+from services.money import rupiah
 from services.permissions import Permission
 from services.premiums import (
     DIFFERENCE_LABELS,

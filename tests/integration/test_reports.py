@@ -19,9 +19,9 @@ from models import AuditEntry, Worker
 from models.enums import FundingSource, Gender, WorkerStatus
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
-from services.documents.money import number
 from services.errors import SiRentanError
 from services.formatting import short_date
+from services.money import number
 from services.permissions import PermissionDeniedError
 from services.reports import (
     CellKind,

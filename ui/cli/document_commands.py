@@ -15,10 +15,10 @@ from pathlib import Path
 
 from services import documents as docs
 from services.context import ServiceContext
-from services.documents.money import number, rupiah
 from services.documents.page import RenderedPdf
 from services.errors import NotFoundError, SiRentanError
 from services.formatting import long_date
+from services.money import number, rupiah
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from ui.cli import document_register_commands

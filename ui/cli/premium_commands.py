@@ -17,10 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
-from services.documents.money import number, rupiah
 from services.excel_import.values import parse_date
 from services.formatting import short_date
 from services.labels import FUNDING
+from services.money import number, rupiah
 from services.premiums import (
     DIFFERENCE_LABELS,
     AllocationInput,

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from models.enums import FundingSource
-from services.documents.money import number
+from services.money import number
 from services.reports import Period, ReportFilter, ReportKind, write_report
 from ui.cli.signin import add_user_option, signed_in
 

@@ -13,7 +13,6 @@ from services.documents.agreement.resolve import resolve, second_party_from_sett
 from services.documents.agreement.template import SPEC
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
-from services.documents.money import number_with_words, rupiah_with_words
 from services.documents.page import RenderedPdf
 from services.documents.register import DocumentDraft, find_replaced, issue, preview
 from services.documents.signatories import get_signatory
@@ -21,6 +20,7 @@ from services.documents.templates import blocks, checked_sections, fill, plain
 from services.documents.types import IssuedDocument
 from services.errors import Problem, ValidationError
 from services.formatting import long_date
+from services.money import number_with_words, rupiah_with_words
 from services.permissions import Permission
 from services.settings import SettingsService
 

@@ -16,10 +16,10 @@ from services.documents.letters.common import (
     required,
 )
 from services.documents.letters.fields import ClaimLetter, ClaimProgramme
-from services.documents.money import number_with_words
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
+from services.money import number_with_words
 from services.nik import validate_nik
 
 PROGRAMMES = {

@@ -29,13 +29,13 @@ from services.documents.blocks import (
 )
 from services.documents.dates_words import place_and_date
 from services.documents.letterhead import Letterhead, office_kop, regional_head_kop
-from services.documents.money import number_with_words
 from services.documents.page import DocumentInfo, RenderedPdf, preview_mark, render_pdf, text_width
 from services.documents.register import Replaced
 from services.documents.styles import PARAGRAPH_INDENT, esc, styles
 from services.documents.templates import Block, BlockKind
 from services.documents.types import SIFAT_LABELS, SignatoryItem
 from services.formatting import long_date
+from services.money import number_with_words
 
 UNNUMBERED = "(diberikan saat diterbitkan)"
 

@@ -13,12 +13,12 @@ from services.documents.letters.common import (
     refuse,
 )
 from services.documents.letters.fields import PremiumLetter
-from services.documents.money import number, number_with_words, rupiah, rupiah_words
 from services.documents.rates import paid_funding_sources, premium_rates
 from services.documents.register_reads import counts_on
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
+from services.money import number, number_with_words, rupiah, rupiah_words
 from services.permissions import Permission
 from services.unit_of_work import read_session
 

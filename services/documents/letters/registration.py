@@ -14,12 +14,12 @@ from services.documents.letters.common import (
 )
 from services.documents.letters.fields import RegistrationLetter
 from services.documents.letters.layout import Attachment
-from services.documents.money import number, number_with_words
 from services.documents.register_reads import new_participants
 from services.documents.styles import esc
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date, short_date
+from services.money import number, number_with_words
 from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from services import documents as docs
 from services.context import ServiceContext
-from services.documents.money import number, rupiah, rupiah_words
 from services.documents.page import RenderedPdf
 from services.errors import Problem, SiRentanError, ValidationError
 from services.formatting import long_date
+from services.money import number, rupiah, rupiah_words
 from ui.gui.app_context import AppContext
 from ui.gui.documents.agreement_form import AgreementForm
 from ui.gui.documents.compose_page import ComposePage

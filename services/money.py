@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
-from services.documents.terbilang import terbilang
 from services.formatting import LOCALE
+from services.terbilang import terbilang
 
 Amount = Decimal | int
 

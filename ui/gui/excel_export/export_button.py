@@ -5,27 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from services.errors import SiRentanError
-from services.excel_export import (
-    ExportCancelledError,
-    ExportFormat,
-    ExportResult,
-    export_workers,
-)
 from services.permissions import Permission
 from services.worker_types import WorkerQuery
 from ui.gui.app_context import AppContext
-from ui.gui.excel_export.export_dialog import ExportDialog, ask_export_path
-from ui.gui.excel_import.error_text import unwritable
 from ui.gui.excel_import.task_runner import Cancel, Progress, ProgressStrip, TaskRunner
 from ui.gui.formats import count_label
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
+# The Excel services (openpyxl, the importer's readers) load when the clerk exports,
+# not while the worker list starts: they cost about 0.2 s of start-up.
+if TYPE_CHECKING:
+    from services.excel_export import ExportFormat, ExportResult
+
 
 def exported_text(result: ExportResult) -> str:
+    from services.excel_export import ExportFormat
+
     if result.format is ExportFormat.RECAP:
         return f"Rekap {count_label(result.rows)} disimpan di {result.path}."
     sheets = f" ({result.sheets} lembar desa)" if result.format is ExportFormat.VILLAGE else ""
@@ -62,6 +62,10 @@ class WorkerExportButton(QWidget):
 
     def export(self, fmt: ExportFormat | None = None, path: Path | None = None) -> bool:
         """Ask what and where unless given, then write off the GUI thread."""
+        from services.excel_export import export_workers
+        from ui.gui.excel_export.export_dialog import ExportDialog, ask_export_path
+        from ui.gui.excel_import.error_text import unwritable
+
         query = self._query()
         if fmt is None:
             dialog = ExportDialog(self._described(query), self)
@@ -94,5 +98,7 @@ class WorkerExportButton(QWidget):
         self._banner.show_message(exported_text(result), Tone.INFO)
 
     def _failed(self, error: SiRentanError) -> None:
+        from services.excel_export import ExportCancelledError
+
         tone = Tone.INFO if isinstance(error, ExportCancelledError) else Tone.ERROR
         self._banner.show_message(error.message, tone)

@@ -34,7 +34,7 @@ from models.card import CardStatus
 from models.text_keys import name_key
 from models.views import worker_masked
 from services.permissions import Principal
-from services.worker_types import CardFilter, SortKey, WorkerQuery
+from services.worker_types import AgeBand, CardFilter, SortKey, WorkerQuery
 
 _DIGIT_QUERY = re.compile(r"^[\d\s.\-']+$")
 MAX_PAGE = 1000
@@ -125,11 +125,24 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
         conditions.append(src.c.occupation_id == occupation_id.scalar_subquery())
     if query.card:
         conditions.append(card_condition(query.card, src))
+    if query.gender:
+        conditions.append(src.c.gender == query.gender)
+    if query.age_band:
+        conditions += age_band_conditions(query.age_band, src)
     if query.covered_on:
         # Imported here: the premium package is not needed to show the list at start-up.
         from services.premiums.coverage_sql import covered_on
 
         conditions.append(covered_on(src, query.covered_on))
+    return conditions
+
+
+def age_band_conditions(band: AgeBand, src: Table) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if band.born_on_or_before is not None:
+        conditions.append(src.c.birth_date <= band.born_on_or_before)
+    if band.born_after is not None:
+        conditions.append(src.c.birth_date > band.born_after)
     return conditions
 
 

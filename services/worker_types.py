@@ -181,6 +181,48 @@ CARD_FILTER_LABELS = {
     CardFilter.HANDED_OVER: "Kartu sudah diserahkan",
 }
 
+# Lower bounds of the age bands (the dashboard's), in years; the last band is open.
+AGE_BANDS = (0, 25, 35, 45, 55, 65)
+
+
+def years_before(day: date, years: int) -> date:
+    """The birth date that makes a person exactly ``years`` old on ``day``."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class AgeBand:
+    """Workers whose age on ``on`` falls in band ``index`` of AGE_BANDS.
+
+    Bounds are birth dates, so the search compares the indexed column with two dates
+    and counts exactly the workers the dashboard's band counts.
+    """
+
+    index: int
+    on: date
+
+    @property
+    def label(self) -> str:
+        low = AGE_BANDS[self.index]
+        if self.index == 0:
+            return f"< {AGE_BANDS[1]}"
+        if self.index == len(AGE_BANDS) - 1:
+            return f"≥ {low}"
+        return f"{low}–{AGE_BANDS[self.index + 1] - 1}"
+
+    @property
+    def born_on_or_before(self) -> date | None:
+        low = AGE_BANDS[self.index]
+        return years_before(self.on, low) if low else None
+
+    @property
+    def born_after(self) -> date | None:
+        upper = self.index + 1
+        return years_before(self.on, AGE_BANDS[upper]) if upper < len(AGE_BANDS) else None
+
 
 @dataclass(slots=True)
 class WorkerQuery:
@@ -193,6 +235,8 @@ class WorkerQuery:
     funding: FundingSource | None = None
     occupation_code: str | None = None
     card: CardFilter | None = None
+    gender: Gender | None = None
+    age_band: AgeBand | None = None
     # Covered on that day, as the dashboard and the premium count them.
     covered_on: date | None = None
     sort: str = SortKey.NAME

@@ -33,13 +33,14 @@ The dashboard (``dashboard.py``), from SQL aggregates only::
         # active_by_funding, active_total, joined_this_month, premium_workers,
         # premium_amount, budget_allocation, budget_paid, budget_used_share,
         # by_kecamatan / by_occupation: tuple[Bar(key, label, count)],
-        # by_gender_age: tuple[GenderAgeBar(band, male, female)],
+        # by_gender_age: tuple[GenderAgeBar(age_band, male, female)],
         # per_month: tuple[MonthPoint(month, workers, amount)] (last 12 months),
         # cards: CardTiles | None, claims: ClaimTiles | None (None: no such tables)
 
 "Active" there means covered today (status aktif, coverage dates around today).
 A bar's ``key`` is what the worker list filters on (``WorkerQuery.kecamatan_code``,
-``occupation_code``, with ``status=aktif``).
+``occupation_code``; a gender and age bar: ``gender`` and ``age_band``), with
+``covered_on`` the dashboard's day.
 """
 
 from services.premiums.months import Month, Period

@@ -10,7 +10,8 @@ list means them: services.claims.types.FINISHED, services.claims.detail.report_o
 
 "Active" on the dashboard means covered today: status aktif and the coverage dates
 include today, the same workers this month's premium is computed for. A bar's
-``key`` is the filter value for the worker list (kecamatan code, occupation code).
+``key`` is the filter value for the worker list (kecamatan code, occupation code); a
+gender and age bar carries its AgeBand, counted on the same day as the search counts it.
 """
 
 from __future__ import annotations
@@ -46,9 +47,8 @@ from services.premiums.types import Area, MonthTotal
 from services.regions import RegionDirectory
 from services.reports.optional import CardTiles, ClaimTiles
 from services.unit_of_work import read_session
+from services.worker_types import AGE_BANDS, AgeBand, years_before
 
-# Lower bounds of the age bands, in years; the last band is open.
-AGE_BANDS = (0, 25, 35, 45, 55, 65)
 MONTHS_SHOWN = 12
 # Open: not finished; a paid claim is still open until it is closed.
 OPEN_CLAIMS = tuple(s for s in ClaimStatus if s not in FINISHED)
@@ -65,9 +65,13 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class GenderAgeBar:
-    band: str  # "25–34", "< 25", "≥ 65"
+    age_band: AgeBand  # the worker list's filter, on the day the dashboard counts ages
     male: int
     female: int
+
+    @property
+    def band(self) -> str:  # "25–34", "< 25", "≥ 65"
+        return self.age_band.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,22 +110,7 @@ class Dashboard:
 
 
 def band_labels() -> list[str]:
-    labels = []
-    for index, low in enumerate(AGE_BANDS):
-        if index == 0:
-            labels.append(f"< {AGE_BANDS[1]}")
-        elif index == len(AGE_BANDS) - 1:
-            labels.append(f"≥ {low}")
-        else:
-            labels.append(f"{low}–{AGE_BANDS[index + 1] - 1}")
-    return labels
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    return [AgeBand(index, date.min).label for index in range(len(AGE_BANDS))]
 
 
 def dashboard(
@@ -140,7 +129,7 @@ def dashboard(
     # Band index by birth date: born on or before the date that makes one N years old today.
     band = case(
         *(
-            (src.c.birth_date <= _years_before(today, low), index)
+            (src.c.birth_date <= years_before(today, low), index)
             for index, low in reversed(list(enumerate(AGE_BANDS)))
             if low
         ),
@@ -268,7 +257,6 @@ def _assemble(
         by_kecamatan[kecamatan] = by_kecamatan.get(kecamatan, 0) + count
         by_occupation[occupation] = by_occupation.get(occupation, 0) + count
         by_band[int(band)][0 if Gender(gender) is Gender.MALE else 1] += count
-    labels = band_labels()
     this_month = series[-1]
     return Dashboard(
         today=today,
@@ -291,8 +279,8 @@ def _assemble(
             if oid in by_occupation
         ),
         by_gender_age=tuple(
-            GenderAgeBar(label, male, female)
-            for label, (male, female) in zip(labels, by_band, strict=True)
+            GenderAgeBar(AgeBand(index, today), male, female)
+            for index, (male, female) in enumerate(by_band)
         ),
         per_month=tuple(MonthPoint(t.month, t.workers, t.amount) for t in series),
         rule_text=rule_text,

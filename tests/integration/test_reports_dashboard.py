@@ -23,13 +23,14 @@ from services.premiums import (
 from services.premiums.coverage_sql import covered_on
 from services.reports import dashboard
 from services.reports.optional import CardTiles
-from services.worker_types import WorkerQuery
+from services.worker_types import AgeBand, WorkerQuery, years_before
 from services.workers import WorkerService
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, add_worker, as_clerk, edge_register
 from tests.integration.test_reports_money import _claim, _claims_table
 
 TODAY = date(2026, 11, 24)
+DAY = timedelta(days=1)
 KAB = FundingSource.APBD_KABUPATEN
 
 
@@ -151,15 +152,62 @@ def test_dashboard_totals_equal_sql_on_demo_data(ctx: ServiceContext) -> None:
     assert viewer.active_total == covered and viewer.per_month == board.per_month
 
 
-def test_a_bar_opens_as_many_workers_as_it_counts(ctx: ServiceContext) -> None:
-    """The worker list filtered on a bar's key and the day finds the bar's workers."""
+def test_every_bar_opens_as_many_workers_as_it_counts(ctx: ServiceContext) -> None:
+    """The worker list filtered on a bar's key and the day finds exactly the bar's workers."""
     generate_demo_workers(ctx, 300, seed=5)
+    # Birthdays on the edges of the bands: 25 today, 25 tomorrow, 65 today.
+    for serial, born in (
+        (901, years_before(TODAY, 25)),
+        (902, years_before(TODAY, 25) + DAY),
+        (903, years_before(TODAY, 65)),
+    ):
+        add_worker(
+            ctx,
+            serial,
+            date(2026, 1, 1),
+            nik=make_nik(born, Gender.FEMALE, serial, "530305"),
+            birth_date=born,
+            gender=Gender.FEMALE,
+        )
     board = dashboard(ctx, TODAY)
     workers = WorkerService(ctx)
-    kecamatan, occupation = board.by_kecamatan[0], board.by_occupation[-1]
-    found = workers.search(WorkerQuery(kecamatan_code=kecamatan.key, covered_on=TODAY))
-    assert found.total == kecamatan.count > 0
-    found = workers.search(WorkerQuery(occupation_code=occupation.key, covered_on=TODAY))
-    assert found.total == occupation.count > 0
-    everyone = workers.search(WorkerQuery(kecamatan_code=kecamatan.key)).total
-    assert everyone > kecamatan.count  # the demo register has ended coverage too
+
+    def listed(query: WorkerQuery) -> int:
+        return workers.search(query).total
+
+    for bar in board.by_kecamatan:
+        assert listed(WorkerQuery(kecamatan_code=bar.key, covered_on=TODAY)) == bar.count > 0
+    for bar in board.by_occupation:
+        assert listed(WorkerQuery(occupation_code=bar.key, covered_on=TODAY)) == bar.count > 0
+    for age in board.by_gender_age:
+        assert age.age_band.on == TODAY
+        for gender, count in ((Gender.MALE, age.male), (Gender.FEMALE, age.female)):
+            query = WorkerQuery(covered_on=TODAY, gender=gender, age_band=age.age_band)
+            assert listed(query) == count
+    bands = {b.band: b.female for b in board.by_gender_age}
+    assert bands["< 25"] > 0 and bands["≥ 65"] > 0
+    everyone = workers.search(WorkerQuery(kecamatan_code=board.by_kecamatan[0].key)).total
+    assert everyone > board.by_kecamatan[0].count  # the demo register has ended coverage too
+
+
+def test_an_age_band_counts_birthdays_on_its_edges(ctx: ServiceContext) -> None:
+    born_25 = years_before(TODAY, 25)
+    for serial, born in ((1, born_25), (2, born_25 + DAY), (3, born_25 - DAY)):
+        add_worker(
+            ctx,
+            serial,
+            date(2026, 1, 1),
+            nik=make_nik(born, Gender.MALE, serial, "530305"),
+            birth_date=born,
+            gender=Gender.MALE,
+        )
+    workers = WorkerService(ctx)
+    young, next_band = AgeBand(0, TODAY), AgeBand(1, TODAY)
+    assert (young.label, next_band.label) == ("< 25", "25–34")
+    # 25 today belongs to 25–34; 25 tomorrow is still under 25.
+    assert workers.search(WorkerQuery(age_band=young)).total == 1
+    assert workers.search(WorkerQuery(age_band=next_band)).total == 2
+    assert workers.search(WorkerQuery(age_band=AgeBand(1, TODAY - DAY))).total == 1
+    assert workers.search(WorkerQuery(gender=Gender.FEMALE, age_band=next_band)).total == 0
+    board = dashboard(ctx, TODAY)
+    assert [(b.male, b.female) for b in board.by_gender_age[:2]] == [(1, 0), (2, 0)]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from models.enums import FundingSource, Gender
 from services.context import ServiceContext
 from services.premiums import Month
+from services.worker_types import WorkerQuery, years_before
 from services.workers import WorkerService
 from tests.factories import make_nik
 from tests.ui.helpers import covered_now, open_window
@@ -152,3 +153,41 @@ def test_a_clicked_bar_opens_the_worker_list_of_its_workers(
     listing.filters.drill_chip.click()  # the chip removes the drill-down filter
     qtbot.waitUntil(lambda: listing.model.total == 7, timeout=LOAD_MS)
     assert listing.filters.drill_chip.isHidden()
+
+
+def test_a_clicked_gender_and_age_bar_opens_its_workers(qtbot: QtBot, ctx: ServiceContext) -> None:
+    workers = _register(ctx)
+    young = years_before(date.today(), 20)
+    workers.create(covered_now(8, birth_date=young, gender=Gender.MALE))
+    window = open_window(qtbot, ctx)
+    panel = _dashboard(qtbot, window)
+    assert panel.charts is not None and panel.figures is not None
+    men, women = panel.charts.gender_chart.series()[0].barSets()
+    bands = panel.figures.by_gender_age
+    women_band = next(i for i, b in enumerate(bands) if b.female)
+    # Five women covered today, all born on 12 July 1985; one man of twenty.
+    assert (bands[women_band].female, bands[0].male) == (5, 1)
+
+    emit(men.clicked, 0)  # what a click on the men's "< 25" bar sends
+    listing = window.panel("Peserta")
+    assert isinstance(listing, WorkerListPanel) and window.stack.currentWidget() is listing
+    query = listing.filters.query()
+    assert (query.gender, query.age_band, query.covered_on) == (
+        Gender.MALE,
+        bands[0].age_band,
+        panel.figures.today,
+    )
+    qtbot.waitUntil(lambda: listing.model.total == 1, timeout=LOAD_MS)
+    chip = listing.filters.drill_chip
+    assert chip.isVisible()
+    assert chip.text() == "Laki-laki · umur < 25 tahun · terlindungi hari ini  ✕"
+
+    window.show_section(BERANDA)
+    emit(women.clicked, women_band)
+    qtbot.waitUntil(lambda: listing.model.total == bands[women_band].female, timeout=LOAD_MS)
+    assert listing.filters.query().gender is Gender.FEMALE
+    assert f"Perempuan · umur {bands[women_band].band} tahun" in chip.text()
+
+    listing.filters.reset_button.click()  # "Hapus filter" clears the bar's filters too
+    qtbot.waitUntil(lambda: listing.model.total == 8, timeout=LOAD_MS)
+    assert chip.isHidden() and listing.filters.query() == WorkerQuery()

@@ -1,5 +1,5 @@
-"""Beranda's charts (Qt Charts): workers by kecamatan and by occupation (click a bar for the
-worker list), by gender and age band, and workers and premium over twelve months.
+"""Beranda's charts (Qt Charts): workers by kecamatan, by occupation and by gender and age
+band (click a bar for the worker list), and workers and premium over twelve months.
 
 Imported once the first figures arrive, so Qt Charts costs nothing before the first paint.
 """
@@ -91,12 +91,14 @@ def _count_axis(top: int) -> QValueAxis:
 class DashboardCharts(QWidget):
     # A bar was clicked: "kecamatan" or "occupation", its key (code) and label.
     bar_chosen = Signal(str, str, str)
+    # A gender and age bar was clicked: the gender's value and the band's index.
+    gender_age_chosen = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kecamatan_chart = _chart("Peserta terlindungi per kecamatan (klik batang: daftar)")
         self.occupation_chart = _chart("Per pekerjaan (klik batang: daftar)")
-        self.gender_chart = _chart("Per jenis kelamin dan kelompok umur (tahun)")
+        self.gender_chart = _chart("Per jenis kelamin dan umur, tahun (klik batang: daftar)")
         self.trend_chart = _chart("Peserta dihitung dan iuran, 12 bulan terakhir")
         self.kecamatan_view = _view(self.kecamatan_chart, self)
         self.occupation_view = _view(self.occupation_chart, self)
@@ -140,6 +142,12 @@ class DashboardCharts(QWidget):
         bar = self.occupation_bars[index]
         emit(self.bar_chosen, "occupation", bar.key, bar.label)
 
+    def open_men(self, index: int) -> None:
+        emit(self.gender_age_chosen, Gender.MALE.value, index)
+
+    def open_women(self, index: int) -> None:
+        emit(self.gender_age_chosen, Gender.FEMALE.value, index)
+
     # -- filling -----------------------------------------------------------------------
 
     def _fill_bars(
@@ -181,10 +189,11 @@ class DashboardCharts(QWidget):
         male, female = QBarSet(GENDER[Gender.MALE]), QBarSet(GENDER[Gender.FEMALE])
         male.append([b.male for b in board.by_gender_age])
         female.append([b.female for b in board.by_gender_age])
-        for bar_set, colour in ((male, BLUE), (female, ROSE)):
+        for bar_set, colour, slot in ((male, BLUE, self.open_men), (female, ROSE, self.open_women)):
             bar_set.setLabelColor(TEXT)
             bar_set.setColor(colour)
             bar_set.setBorderColor(colour)
+            bar_set.clicked.connect(slot)
         series = QBarSeries()
         series.append(male)
         series.append(female)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.enums import Gender
 from services.errors import SiRentanError
+from services.worker_types import AgeBand
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.dashboard.tiles import TileBoard
@@ -76,7 +78,26 @@ class DashboardPanel(QWidget):
 
     def open_workers(self, kind: str, key: str, label: str) -> None:
         """The worker list, filtered to a clicked bar's workers covered on the figures' day."""
+        if kind == "kecamatan":
+            self._open_worker_list(kecamatan_code=key)
+        else:
+            self._open_worker_list(occupation=(key, label))
+
+    def open_gender_age(self, gender: str, band: int) -> None:
+        """The worker list of one gender and age bar, ages counted on the figures' day."""
+        self._open_worker_list(gender=Gender(gender), band=band)
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _open_worker_list(
+        self,
+        kecamatan_code: str | None = None,
+        occupation: tuple[str, str] | None = None,
+        gender: Gender | None = None,
+        band: int | None = None,
+    ) -> None:
         from ui.gui.main_window import MainWindow
+        from ui.gui.worker_list.worker_filter_bar import DrillDown
         from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
         window = self.window()
@@ -84,14 +105,12 @@ class DashboardPanel(QWidget):
             return
         panel = window.panel(WORKERS_SECTION)
         assert isinstance(panel, WorkerListPanel)
+        # The bars counted workers covered, and of an age, on the figures' day.
         day = self.figures.today if self.figures else date.today()
-        if kind == "kecamatan":
-            panel.show_filtered(kecamatan_code=key, covered_on=day)
-        else:
-            panel.show_filtered(occupation=(key, label), covered_on=day)
+        age = AgeBand(band, day) if band is not None else None
+        drill = DrillDown(occupation, covered_on=day, gender=gender, age_band=age)
+        panel.show_filtered(drill, kecamatan_code)
         window.show_section(WORKERS_SECTION)
-
-    # -- internals ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -136,6 +155,7 @@ class DashboardPanel(QWidget):
 
             self.charts = DashboardCharts(self._page)
             self.charts.bar_chosen.connect(self.open_workers)
+            self.charts.gender_age_chosen.connect(self.open_gender_age)
             layout = self._page.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.notes), self.charts)

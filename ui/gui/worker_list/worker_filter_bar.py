@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from services.labels import FUNDING, WORKER_STATUS
+from models.enums import Gender
+from services.labels import FUNDING, GENDER, WORKER_STATUS
 from services.regions import RegionDirectory
-from services.worker_types import CARD_FILTER_LABELS, WorkerQuery
+from services.worker_types import CARD_FILTER_LABELS, AgeBand, WorkerQuery
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
@@ -30,6 +32,33 @@ class SearchEdit(QLineEdit):
             emit(self.down_pressed)
             return
         super().keyPressEvent(event)
+
+
+@dataclass(frozen=True, slots=True)
+class DrillDown:
+    """Filters the bar has no combo for, set from a dashboard bar and shown as one chip."""
+
+    occupation: tuple[str, str] | None = None  # (code, name)
+    covered_on: date | None = None
+    gender: Gender | None = None
+    age_band: AgeBand | None = None
+
+    def chip_text(self) -> str:
+        parts = [f"Pekerjaan: {self.occupation[1]}"] if self.occupation else []
+        if self.gender is not None:
+            parts.append(GENDER[self.gender])
+        if self.age_band is not None:
+            band = f"umur {self.age_band.label} tahun"
+            if self.age_band.on != self.covered_on:
+                band += f" pada {_day(self.age_band.on)}"
+            parts.append(band)
+        if self.covered_on is not None:
+            parts.append(f"terlindungi {_day(self.covered_on)}")
+        return " · ".join(parts)
+
+
+def _day(day: date) -> str:
+    return "hari ini" if day == date.today() else format_date(day)
 
 
 class WorkerFilterBar(QWidget):
@@ -54,8 +83,7 @@ class WorkerFilterBar(QWidget):
         self.drill_chip = QPushButton(self)
         self.drill_chip.setToolTip("Saringan dari Beranda; klik untuk menghapusnya")
         self.drill_chip.hide()
-        self._occupation: tuple[str, str] | None = None  # (code, name)
-        self._covered_on: date | None = None
+        self.drill = DrillDown()
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._fill_choices()
         self._lay_out()
@@ -69,16 +97,13 @@ class WorkerFilterBar(QWidget):
             status=self.status.value(),
             funding=self.funding.value(),
             card=self.card.value(),
-            occupation_code=self._occupation[0] if self._occupation else None,
-            covered_on=self._covered_on,
+            occupation_code=self.drill.occupation[0] if self.drill.occupation else None,
+            covered_on=self.drill.covered_on,
+            gender=self.drill.gender,
+            age_band=self.drill.age_band,
         )
 
-    def set_filters(
-        self,
-        kecamatan_code: str | None = None,
-        occupation: tuple[str, str] | None = None,
-        covered_on: date | None = None,
-    ) -> None:
+    def set_filters(self, drill: DrillDown, kecamatan_code: str | None = None) -> None:
         """Show exactly these filters (a dashboard bar), with one search for them."""
         self._reset_combos()
         self.kecamatan.blockSignals(True)
@@ -89,7 +114,7 @@ class WorkerFilterBar(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self._timer.stop()
-        self._set_drill(occupation, covered_on)
+        self._set_drill(drill)
         emit(self.changed)
 
     def _reset_combos(self) -> None:
@@ -98,17 +123,14 @@ class WorkerFilterBar(QWidget):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
 
-    def _set_drill(self, occupation: tuple[str, str] | None, covered_on: date | None) -> None:
-        self._occupation, self._covered_on = occupation, covered_on
-        parts = [f"Pekerjaan: {occupation[1]}"] if occupation else []
-        if covered_on is not None:
-            when = "hari ini" if covered_on == date.today() else format_date(covered_on)
-            parts.append(f"terlindungi {when}")
-        self.drill_chip.setText(" · ".join(parts) + "  ✕")
-        self.drill_chip.setVisible(bool(parts))
+    def _set_drill(self, drill: DrillDown) -> None:
+        self.drill = drill
+        text = drill.chip_text()
+        self.drill_chip.setText(text + "  ✕")
+        self.drill_chip.setVisible(bool(text))
 
     def _clear_drill(self) -> None:
-        self._set_drill(None, None)
+        self._set_drill(DrillDown())
         emit(self.changed)
 
     def flush(self) -> None:
@@ -120,7 +142,7 @@ class WorkerFilterBar(QWidget):
     def clear_filters(self) -> None:
         self._reset_combos()
         self._follow_kecamatan()
-        self._set_drill(None, None)
+        self._set_drill(DrillDown())
         self.search.clear()
         self._timer.stop()
         emit(self.changed)

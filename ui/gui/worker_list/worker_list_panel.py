@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +20,7 @@ from ui.gui.excel_export.export_button import WorkerExportButton
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_list.worker_filter_bar import WorkerFilterBar
+from ui.gui.worker_list.worker_filter_bar import DrillDown, WorkerFilterBar
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
 from ui.gui.worker_list.worker_table_view import WorkerTableView
 
@@ -70,15 +68,10 @@ class WorkerListPanel(QWidget):
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
 
-    def show_filtered(
-        self,
-        kecamatan_code: str | None = None,
-        occupation: tuple[str, str] | None = None,
-        covered_on: date | None = None,
-    ) -> None:
-        """The workers behind a dashboard bar: a kecamatan or an occupation (code, name),
-        covered on a day; every other filter is cleared."""
-        self.filters.set_filters(kecamatan_code, occupation, covered_on)
+    def show_filtered(self, drill: DrillDown, kecamatan_code: str | None = None) -> None:
+        """The workers behind a dashboard bar: a kecamatan, an occupation or a gender and
+        age band, covered on a day; every other filter is cleared."""
+        self.filters.set_filters(drill, kecamatan_code)
 
     def selected_worker_ids(self) -> tuple[int, ...]:
         """The selected workers whose rows are loaded, in the list's order."""

@@ -8,7 +8,7 @@ trail never carry the file bytes; the document row keeps the scan's SHA-256.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -17,11 +17,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
+    Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -42,6 +45,10 @@ class ClaimStatus(StrEnum):
     PAID = "dibayar"
     CLOSED = "selesai"
     CANCELLED = "dibatalkan"
+
+
+# Claims that no longer count against a second claim for the same event or death.
+VOIDED_STATUSES = frozenset({ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
 
 
 class AccidentContext(StrEnum):
@@ -102,8 +109,8 @@ class Claim(Base):
     status_since: Mapped[Timestamp]
     # The event: the accident (JKK) or the death (JKM).
     event_date: Mapped[date] = mapped_column(Date)
-    # "HH:MM" in WITA; text, so the audit trail records it like any other value.
-    event_time: Mapped[str | None] = mapped_column(String(5))
+    # WITA, like every time a clerk types.
+    event_time: Mapped[time | None] = mapped_column(Time)
     event_place: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     accident_context: Mapped[AccidentContext | None] = mapped_column(
@@ -126,6 +133,9 @@ class Claim(Base):
     # Eligibility as last computed, for lists; the claim view recomputes it.
     eligible: Mapped[bool] = mapped_column(Boolean, default=True)
     ineligible_reason: Mapped[str | None] = mapped_column(String(300))
+    # The benefit estimate's one-off total in rupiah as last computed, for reports;
+    # NULL when no one-off amount can be estimated (services/claims/records.py).
+    estimated_benefit: Mapped[int | None] = mapped_column(BigInteger)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     # The recommendation letter from the letter register (services/documents).
     letter_number: Mapped[str | None] = mapped_column(String(80))
@@ -157,6 +167,29 @@ class Claim(Base):
         # Under the worker, so the worker's history shows their claims too.
         number = f" #{self.id}" if self.id else ""
         return "claim", "worker", str(self.worker_id), f"klaim {self.claim_type.upper()}{number}"
+
+
+_NOT_VOIDED = "status NOT IN ({})".format(", ".join(f"'{s}'" for s in sorted(VOIDED_STATUSES)))
+_DEATH = f"(claim_type = '{ClaimType.JKM}' OR jkk_outcome = '{JkkOutcome.DEATH}')"
+
+# The services check both before writing and say which claim is in the way; these indexes
+# refuse the same duplicate when two clerks save it at the same moment (migration 0008).
+Index(
+    "uq_claim_open_event",
+    Claim.worker_id,
+    Claim.claim_type,
+    Claim.event_date,
+    unique=True,
+    sqlite_where=text(_NOT_VOIDED),
+    postgresql_where=text(_NOT_VOIDED),
+)
+Index(
+    "uq_claim_one_death",
+    Claim.worker_id,
+    unique=True,
+    sqlite_where=text(f"{_DEATH} AND {_NOT_VOIDED}"),
+    postgresql_where=text(f"{_DEATH} AND {_NOT_VOIDED}"),
+)
 
 
 class ClaimHeir(Base):
@@ -304,6 +337,7 @@ class ClaimBenefitRate(Base):
 
 
 __all__ = [
+    "VOIDED_STATUSES",
     "AccidentContext",
     "BenefitBasis",
     "Claim",

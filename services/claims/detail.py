@@ -29,7 +29,6 @@ from services.claims.eligibility import (
     CoverageFacts,
     as_utc,
     assess,
-    clock,
     deadline_state,
 )
 from services.claims.rules import WITA, ClaimRules
@@ -90,7 +89,7 @@ def eligibility_of(
     facts = ClaimFacts(
         claim_type=claim.claim_type,
         event_date=claim.event_date,
-        event_time=clock(claim.event_time),
+        event_time=claim.event_time,
         first_report_at=as_utc(claim.first_report_at) if claim.first_report_at else None,
         filed_on=submitted_on or now.astimezone(WITA).date(),
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
@@ -215,8 +214,8 @@ def heir_entries(rows: Sequence[Any]) -> list[HeirEntry]:
 def benefit_of(
     claim: Any,
     eligibility: Eligibility,
-    heirs: Sequence[HeirEntry],
-    reference: Reference,
+    heirs: Sequence[HeirEntry | ClaimHeir],
+    rates: Sequence[RateRow],
     rules: ClaimRules,
 ) -> BenefitEstimate:
     children = tuple(
@@ -234,7 +233,7 @@ def benefit_of(
         disability_percent=value(claim, "disability_percent"),
         children=children,
     )
-    return estimate(reference.rates, facts, rules)
+    return estimate(rates, facts, rules)
 
 
 def checklist_facts(
@@ -269,7 +268,6 @@ def _event(claim: Any) -> ClaimInput:
     fields = ClaimInput.__dataclass_fields__
     data = {name: value(claim, name) for name in fields}
     data["traffic_accident"] = bool(data["traffic_accident"])
-    data["event_time"] = clock(data["event_time"])
     if data["first_report_at"] is not None:
         # Aware: a naive moment handed back to update_claim would be read as WITA.
         data["first_report_at"] = as_utc(data["first_report_at"])
@@ -308,7 +306,7 @@ def _compose(
 ) -> ClaimDetail:
     eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
     heirs = heir_entries(heir_rows)
-    benefit = benefit_of(claim, eligibility, heirs, reference, rules)
+    benefit = benefit_of(claim, eligibility, heirs, reference.rates, rules)
     states = {r.item_code: document_state(r) for r in document_rows}
     facts = checklist_facts(claim, heirs, benefit, rules)
     documents = checklist.build(reference.checklist, states, facts)

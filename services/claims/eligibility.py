@@ -54,18 +54,6 @@ def whole_months(start: date, end: date) -> int:
     return months - 1 if add_months(start, months) > end else months
 
 
-def clock(value: str | time | None) -> time | None:
-    """The event time as stored ("08:30", WITA) or as typed."""
-    if value is None or isinstance(value, time):
-        return value
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
-
-
-def clock_text(value: time | None) -> str | None:
-    return None if value is None else f"{value:%H:%M}"
-
-
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive UTC; a naive moment typed by a clerk is WITA (see callers)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -3,6 +3,7 @@ refusal of a closed claim, and a flush that turns a lost race into a clear messa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -11,7 +12,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from models import Claim, Worker
 from models.base import utc_now
 from models.claim import ClaimStatus
-from services.claims.detail import eligibility_of, not_found, record_label
+from services.claims.benefits import RateRow
+from services.claims.detail import benefit_of, eligibility_of, not_found, record_label
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import ClaimRules
@@ -60,8 +62,11 @@ def refuse_locked(claim: Claim, worker: Worker) -> None:
         )
 
 
-def refresh_derived(claim: Claim, worker: Worker, rules: ClaimRules, now: datetime) -> None:
-    """The columns lists filter on: eligibility and the first-report deadline."""
+def refresh_derived(
+    claim: Claim, worker: Worker, rules: ClaimRules, now: datetime, rates: Sequence[RateRow]
+) -> None:
+    """The columns lists and reports read: eligibility, the first-report deadline and the
+    estimate's one-off total (None when no one-off amount can be estimated)."""
     eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
     if claim.eligible is not eligibility.eligible:
         claim.eligible = eligibility.eligible
@@ -69,6 +74,10 @@ def refresh_derived(claim: Claim, worker: Worker, rules: ClaimRules, now: dateti
     if claim.ineligible_reason != reason:
         claim.ineligible_reason = reason
     set_moment(claim, "report_deadline_at", eligibility.report_deadline)
+    benefit = benefit_of(claim, eligibility, claim.heirs, rates, rules)
+    total = benefit.total if any(line.counted for line in benefit.lines) else None
+    if claim.estimated_benefit != total:
+        claim.estimated_benefit = total
 
 
 def set_moment(obj: object, name: str, moment: datetime | None) -> None:

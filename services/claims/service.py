@@ -10,14 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
 from models.base import utc_now
 from models.claim import ClaimStatus, ClaimType, JkkOutcome
-from models.enums import WorkerStatus
 from services.claims import records
-from services.claims.detail import eligibility_of, is_death_claim, read_detail
-from services.claims.eligibility import as_utc, clock_text
+from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
+from services.claims.detail import eligibility_of, is_death_claim, load_rates, read_detail
+from services.claims.eligibility import as_utc
 from services.claims.heirs_order import FROM_REGISTER
-from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import WITA, ClaimRules, read_rules
-from services.claims.types import VOIDED, ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
+from services.claims.types import ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
 from services.claims.validation import (
     clean_heir,
     clean_input,
@@ -27,7 +26,6 @@ from services.claims.validation import (
 )
 from services.context import ServiceContext
 from services.errors import NotFoundError, Problem, ValidationError
-from services.formatting import long_date
 from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
 from services.worker_validation import err
@@ -77,7 +75,7 @@ def open_claim(
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
     cleaned = clean_input(data)
-    with unit_of_work(ctx) as session:
+    with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules = read_rules(session)
         worker = _worker(session, ctx, worker_id)
         if heirs is None:
@@ -90,6 +88,7 @@ def open_claim(
         problems += _heir_problems(worker, chosen, now)
         record = f"klaim baru {worker.full_name} (NIK {worker.nik})"
         _refuse(problems, record)
+        guard.watch(_key(worker, cleaned, None), record)
         claim = Claim(
             worker_id=worker.id,
             claim_type=cleaned.claim_type,
@@ -98,9 +97,9 @@ def open_claim(
             created_by=ctx.user_name,
         )
         _apply_event(claim, cleaned, rules)
-        records.refresh_derived(claim, worker, rules, now)
-        records.touch(claim, ctx)
         claim.heirs = [_apply_heir(ClaimHeir(), h) for h in chosen]
+        records.refresh_derived(claim, worker, rules, now, load_rates(session))
+        records.touch(claim, ctx)
         session.add(claim)
         records.flush(session)
         session.add(
@@ -127,7 +126,7 @@ def update_claim(
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
     cleaned = clean_input(data)
-    with unit_of_work(ctx) as session:
+    with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
@@ -142,8 +141,9 @@ def update_claim(
                 )
             )
         _refuse(problems, records.label(claim, worker))
+        guard.watch(_key(worker, cleaned, claim.id), records.label(claim, worker))
         _apply_event(claim, cleaned, rules)
-        records.refresh_derived(claim, worker, rules, now)
+        records.refresh_derived(claim, worker, rules, now, load_rates(session))
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -167,6 +167,7 @@ def set_heirs(
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
         claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
+        records.refresh_derived(claim, worker, rules, now, load_rates(session))
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -232,58 +233,18 @@ def _event_and_conflicts(
     problems = event_problems(data, worker.birth_date, now)
     if any(p.is_error for p in problems) or data.claim_type is None or data.event_date is None:
         return problems
-    others = session.scalars(
-        select(Claim).where(
-            Claim.worker_id == worker.id,
-            Claim.status.not_in(sorted(VOIDED)),
-            *([Claim.id != claim_id] if claim_id is not None else []),
-        )
-    ).all()
-    same_event = [
-        c for c in others if c.claim_type is data.claim_type and c.event_date == data.event_date
-    ]
-    if same_event:
-        other = same_event[0]
-        return [*problems, _duplicate(other)]
-    if is_death_claim(data.claim_type, data.jkk_outcome):
-        deaths = [c for c in others if is_death_claim(c.claim_type, c.jkk_outcome)]
-        if deaths:
-            problems.append(_second_death(deaths[0], worker))
-    return problems
+    return problems + conflict_problems(session, worker, _key(worker, data, claim_id))
 
 
-def _duplicate(other: Claim) -> Problem:
-    return err(
-        "claim_duplicate",
-        "event_date",
-        f"Peserta ini sudah punya klaim {other.claim_type.upper()} #{other.id} untuk kejadian "
-        f"{long_date(other.event_date)} (status {CLAIM_STATUS[other.status]}). Buka klaim itu; "
-        "bila klaim itu keliru, batalkan dulu.",
-    )
-
-
-def _second_death(other: Claim, worker: Worker) -> Problem:
-    number = f"{other.claim_type.upper()} #{other.id}"
-    if worker.status is WorkerStatus.DECEASED:
-        text = (
-            f"Peserta ini sudah tercatat meninggal ({long_date(worker.status_date)}) melalui "
-            f"klaim {number}. Satu kematian hanya satu klaim: buka klaim itu."
-        )
-    else:
-        text = (
-            f"Peserta ini sudah punya klaim kematian {number} (status "
-            f"{CLAIM_STATUS[other.status]}). Satu kematian hanya satu klaim: buka klaim itu."
-        )
-    return err("death_already_claimed", "claim_type", text)
+def _key(worker: Worker, data: ClaimInput, claim_id: int | None) -> ClaimKey:
+    assert data.claim_type is not None and data.event_date is not None
+    return ClaimKey(worker.id, data.claim_type, data.event_date, data.jkk_outcome, claim_id)
 
 
 def _apply_event(claim: Claim, data: ClaimInput, rules: ClaimRules) -> None:
     for name in _EVENT_FIELDS:
         if name == "first_report_at":
             records.set_moment(claim, name, data.first_report_at)
-        elif name == "event_time":
-            if claim.event_time != clock_text(data.event_time):
-                claim.event_time = clock_text(data.event_time)
         elif getattr(claim, name) != getattr(data, name):
             setattr(claim, name, getattr(data, name))
     if claim.claim_type is ClaimType.JKK and claim.jkk_outcome is None:

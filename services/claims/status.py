@@ -14,11 +14,12 @@ from models.base import utc_now
 from models.claim import ClaimStatus
 from models.enums import WorkerStatus
 from services.claims import records
-from services.claims.detail import is_death_claim, read_detail
+from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
+from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, rupiah
 from services.claims.rules import WITA, read_rules
-from services.claims.types import ClaimDetail, StatusChange
+from services.claims.types import VOIDED, ClaimDetail, StatusChange
 from services.claims.workflow import (
     Step,
     StepFacts,
@@ -52,10 +53,11 @@ def change_status(
     ctx.require(Permission.APPROVE if verifier else Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
     today = now.astimezone(WITA).date()
-    with unit_of_work(ctx) as session:
+    with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules = read_rules(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         record = records.label(claim, worker)
+        guard.watch(ClaimKey.of(claim), record)
         step = find_step(claim.status, change.target)
         if step is None:
             raise ValidationError(
@@ -81,6 +83,9 @@ def change_status(
             entitled_heir_count=sum(1 for h in before.heirs if h.entitled),
         )
         problems = step_problems(step, change, facts, today)
+        if claim.status in VOIDED and step.target not in VOIDED:
+            # Taking a cancelled or rejected claim up again: another may have replaced it.
+            problems += conflict_problems(session, worker, ClaimKey.of(claim))
         if problems:
             raise ValidationError(problems, record=record)
         on = change.on or today
@@ -89,7 +94,7 @@ def change_status(
             _record_death(worker, claim, ctx)
         claim.status = step.target
         claim.status_since = now
-        records.refresh_derived(claim, worker, rules, now)
+        records.refresh_derived(claim, worker, rules, now, load_rates(session))
         records.touch(claim, ctx)
         session.add(
             ClaimStatusChange(

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from models.claim import (
+    VOIDED_STATUSES,
     AccidentContext,
     BenefitBasis,
     ClaimHeirRelation,
@@ -18,10 +19,10 @@ from models.claim import (
 from models.enums import FundingSource, Gender, WorkerStatus
 from services.errors import Problem
 
+# Claims that no longer count against a second claim for the same event or death.
+VOIDED = VOIDED_STATUSES
 # A claim is "open" until it ends one way or another.
 FINISHED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
-# Claims that no longer count against a second claim for the same event or death.
-VOIDED = frozenset({ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
 
 
 class DeadlineState(StrEnum):

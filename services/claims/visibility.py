@@ -11,7 +11,8 @@ from sqlalchemy import Column
 
 from services.context import ServiceContext
 
-# Mirrors CLAIM_PUBLIC, CLAIM_HEIR_PUBLIC and CLAIM_DOCUMENT_PUBLIC in migration 0006.
+# Mirrors CLAIM_PUBLIC, CLAIM_HEIR_PUBLIC and CLAIM_DOCUMENT_PUBLIC in migration 0006
+# (and estimated_benefit, granted in 0008).
 CLAIM_PUBLIC = frozenset(
     [
         "id",
@@ -31,6 +32,7 @@ CLAIM_PUBLIC = frozenset(
         "report_deadline_at",
         "eligible",
         "ineligible_reason",
+        "estimated_benefit",
         "submitted_on",
         "letter_number",
         "letter_date",
@@ -78,8 +80,10 @@ def columns(model: Any, public: frozenset[str], masked: bool) -> list[Column[Any
 
 
 def value(row: Any, name: str) -> Any:
-    """A column of a row read with ``columns``; None when hidden from this clerk."""
-    return row._mapping.get(name)
+    """A column of a row read with ``columns`` (None when hidden from this clerk), or of a
+    claim loaded whole for a write."""
+    mapping = getattr(row, "_mapping", None)
+    return getattr(row, name) if mapping is None else mapping.get(name)
 
 
 def masked(ctx: ServiceContext) -> bool:

@@ -76,7 +76,7 @@ def open_claim(
     now = as_utc(now or datetime.now(UTC))
     cleaned = clean_input(data)
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
-        rules = read_rules(session)
+        rules, rates = read_rules(session), load_rates(session)
         worker = _worker(session, ctx, worker_id)
         if heirs is None:
             death = cleaned.claim_type is not None and is_death_claim(
@@ -98,7 +98,7 @@ def open_claim(
         )
         _apply_event(claim, cleaned, rules)
         claim.heirs = [_apply_heir(ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, load_rates(session))
+        records.refresh_derived(claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(claim)
         records.flush(session)
@@ -127,7 +127,7 @@ def update_claim(
     now = as_utc(now or datetime.now(UTC))
     cleaned = clean_input(data)
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
-        rules = read_rules(session)
+        rules, rates = read_rules(session), load_rates(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
         problems = _event_and_conflicts(session, worker, cleaned, claim.id, now)
@@ -143,7 +143,7 @@ def update_claim(
         _refuse(problems, records.label(claim, worker))
         guard.watch(_key(worker, cleaned, claim.id), records.label(claim, worker))
         _apply_event(claim, cleaned, rules)
-        records.refresh_derived(claim, worker, rules, now, load_rates(session))
+        records.refresh_derived(claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -161,13 +161,13 @@ def set_heirs(
     now = as_utc(now or datetime.now(UTC))
     chosen = [clean_heir(h) for h in heirs]
     with unit_of_work(ctx) as session:
-        rules = read_rules(session)
+        rules, rates = read_rules(session), load_rates(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
         claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, load_rates(session))
+        records.refresh_derived(claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)

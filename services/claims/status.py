@@ -54,7 +54,7 @@ def change_status(
     now = as_utc(now or datetime.now(UTC))
     today = now.astimezone(WITA).date()
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
-        rules = read_rules(session)
+        rules, rates = read_rules(session), load_rates(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         record = records.label(claim, worker)
         guard.watch(ClaimKey.of(claim), record)
@@ -94,7 +94,7 @@ def change_status(
             _record_death(worker, claim, ctx)
         claim.status = step.target
         claim.status_since = now
-        records.refresh_derived(claim, worker, rules, now, load_rates(session))
+        records.refresh_derived(claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(
             ClaimStatusChange(

@@ -1,0 +1,220 @@
+"""Migration 0008 on both engines: the stored estimate, the event time as a time, and the
+unique indexes that refuse a duplicate claim even when two clerks save it together."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time as clock
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, time
+
+import pytest
+from alembic import command
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from models import AuditEntry, Claim, ClaimHeir, ClaimStatusChange, schema
+from models.claim import ClaimStatus, ClaimType, JkkOutcome
+from models.database import make_engine
+from services import claims
+from services.context import ServiceContext
+from services.errors import ValidationError
+from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
+from tests.integration.claim_helpers import NOW, jkk, jkm, make_worker, step
+
+S = ClaimStatus
+
+
+@pytest.fixture
+def own_pg() -> Iterator[ServiceContext]:
+    """A PostgreSQL register of its own: these tests migrate down and up, or hold locks."""
+    url, admin = create_pg_database()
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    engine.dispose()
+    context = ServiceContext.for_engine(make_engine(url), principal=OPERATOR)
+    yield context
+    context.engine.dispose()
+    drop_pg_database(url, admin)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def own_database(request: pytest.FixtureRequest) -> ServiceContext:
+    fixture = "sqlite_ctx" if request.param == "sqlite" else "own_pg"
+    return request.getfixturevalue(fixture)
+
+
+def _migrate(ctx: ServiceContext, revision: str) -> None:
+    config = schema._alembic_config()
+    with ctx.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        if revision == "head":
+            command.upgrade(config, revision)
+        else:
+            command.downgrade(config, revision)
+
+
+def _counts(ctx: ServiceContext) -> tuple[int, int]:
+    with ctx.engine.connect() as conn:
+        heirs = conn.scalar(select(func.count()).select_from(ClaimHeir.__table__))
+        history = conn.scalar(select(func.count()).select_from(ClaimStatusChange.__table__))
+    return heirs or 0, history or 0
+
+
+def test_event_times_survive_the_migration_and_nothing_else_is_lost(
+    own_database: ServiceContext,
+) -> None:
+    ctx = own_database
+    accident = claims.open_claim(ctx, make_worker(ctx, 1), jkk(), now=NOW)
+    claims.open_claim(ctx, make_worker(ctx, 2), jkm(), now=NOW)  # takes the worker's heir
+    no_time = claims.open_claim(ctx, make_worker(ctx, 3), jkk(event_time=None), now=NOW)
+    before = _counts(ctx)
+    assert before == (1, 3)
+
+    _migrate(ctx, "0007")
+    with ctx.engine.connect() as conn:
+        stored = dict(conn.execute(text("SELECT id, event_time FROM claim")).all())
+    assert stored[accident.id] == "08:30" and stored[no_time.id] is None
+
+    _migrate(ctx, "head")
+    assert _counts(ctx) == before
+    with ctx.session_factory() as session:
+        assert session.get(Claim, accident.id).event_time == time(8, 30)
+        assert session.get(Claim, no_time.id).event_time is None
+    detail = claims.get_claim(ctx, accident.id, now=NOW)
+    assert detail.event.event_time == time(8, 30)
+    # The deadline still counts from 08.30 WITA: 48 hours later is 00.30 UTC two days on.
+    assert detail.eligibility.report_deadline == datetime.fromisoformat("2025-10-21T00:30+00:00")
+
+
+def test_the_audit_trail_records_the_event_time(ctx: ServiceContext) -> None:
+    detail = claims.open_claim(ctx, make_worker(ctx), jkk(), now=NOW)
+    claims.update_claim(
+        ctx, detail.id, replace(detail.event, event_time=time(9, 15)), detail.version, now=NOW
+    )
+    with ctx.session_factory() as session:
+        entries = session.scalars(
+            select(AuditEntry.changes)
+            .where(AuditEntry.entity == "claim", AuditEntry.entity_id == str(detail.id))
+            .order_by(AuditEntry.id)
+        ).all()
+    assert json.loads(entries[0])["event_time"] == [None, "08:30:00"]
+    assert json.loads(entries[-1])["event_time"] == ["08:30:00", "09:15:00"]
+
+
+def test_the_estimate_total_is_stored_with_every_write(ctx: ServiceContext) -> None:
+    death = claims.open_claim(ctx, make_worker(ctx, 1), jkm(), now=NOW)
+    accident = claims.open_claim(ctx, make_worker(ctx, 2), jkk(), now=NOW)
+    with ctx.session_factory() as session:
+        assert session.get(Claim, death.id).estimated_benefit == 42_000_000
+        # Care "as needed" and monthly payments: no one-off amount to estimate.
+        assert session.get(Claim, accident.id).estimated_benefit is None
+    fatal = replace(
+        accident.event, jkk_outcome=JkkOutcome.DEATH, death_date=accident.event.event_date
+    )
+    accident = claims.update_claim(ctx, accident.id, fatal, accident.version, now=NOW)
+    with ctx.session_factory() as session:
+        stored = session.get(Claim, accident.id).estimated_benefit
+    # 48 × Rp1,000,000 (above the Rp20,000,000 floor), the funeral and the periodic benefit.
+    assert stored == accident.benefit.total == 48_000_000 + 10_000_000 + 12_000_000
+
+
+def _claim_row(worker_id: int, claim_type: ClaimType, event_day, **fields: object) -> Claim:
+    return Claim(
+        worker_id=worker_id,
+        claim_type=claim_type,
+        status=fields.pop("status", S.DRAFT),
+        status_since=NOW,
+        event_date=event_day,
+        eligible=True,
+        traffic_accident=False,
+        **fields,
+    )
+
+
+def test_the_indexes_refuse_duplicates_written_past_the_service(ctx: ServiceContext) -> None:
+    worker_id = make_worker(ctx)
+    accident = claims.open_claim(ctx, worker_id, jkk(), now=NOW)
+    day = accident.event.event_date
+    with ctx.session_factory() as session, pytest.raises(IntegrityError):
+        session.add(_claim_row(worker_id, ClaimType.JKK, day))
+        session.flush()
+    # A cancelled or rejected claim does not count.
+    with ctx.session_factory.begin() as session:
+        session.add(_claim_row(worker_id, ClaimType.JKK, day, status=S.CANCELLED))
+        session.add(_claim_row(worker_id, ClaimType.JKK, day, status=S.REJECTED))
+    # One death per worker, whether JKM or a fatal JKK.
+    with ctx.session_factory.begin() as session:
+        session.add(_claim_row(worker_id, ClaimType.JKM, jkm().event_date))
+    with ctx.session_factory() as session, pytest.raises(IntegrityError):
+        session.add(
+            _claim_row(worker_id, ClaimType.JKK, day.replace(day=1), jkk_outcome=JkkOutcome.DEATH)
+        )
+        session.flush()
+
+
+def test_taking_up_a_cancelled_claim_that_was_replaced_is_refused(ctx: ServiceContext) -> None:
+    worker_id = make_worker(ctx)
+    first = claims.open_claim(ctx, worker_id, jkk(), now=NOW)
+    first = step(ctx, first, S.CANCELLED, note="Salah tanggal")
+    second = claims.open_claim(ctx, worker_id, jkk(), now=NOW)
+    with pytest.raises(ValidationError) as caught:
+        step(ctx, first, S.DRAFT, note="Dibuka lagi")
+    assert caught.value.problems[0].code == "claim_duplicate"
+    assert f"#{second.id}" in caught.value.problems[0].text
+    assert claims.get_claim(ctx, first.id).status is S.CANCELLED
+
+
+def _waiting_for_a_lock(ctx: ServiceContext) -> bool:
+    with ctx.engine.connect() as conn:
+        waiting = conn.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        )
+    return bool(waiting)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("second", ["same_event", "second_death"])
+def test_two_clerks_saving_the_same_claim_at_once(own_pg: ServiceContext, second: str) -> None:
+    ctx = own_pg
+    worker_id = make_worker(ctx)
+    fatal = jkk(jkk_outcome=JkkOutcome.DEATH, death_date=jkk().event_date)
+    data, racing = (jkm(), fatal) if second == "second_death" else (jkk(), jkk())
+    outcome: list[BaseException | claims.ClaimDetail] = []
+
+    def other_clerk() -> None:
+        try:
+            outcome.append(claims.open_claim(ctx, worker_id, racing, now=NOW))
+        except BaseException as error:  # handed to the test thread
+            outcome.append(error)
+
+    first = ctx.session_factory()
+    try:
+        # The first clerk's claim is written but not yet committed: the second clerk's
+        # check cannot see it, and the second insert waits on the unique index.
+        row = _claim_row(worker_id, data.claim_type, data.event_date)
+        first.add(row)
+        first.flush()
+        thread = threading.Thread(target=other_clerk)
+        thread.start()
+        deadline = clock.monotonic() + 20
+        while not _waiting_for_a_lock(ctx) and clock.monotonic() < deadline:
+            clock.sleep(0.05)
+        assert _waiting_for_a_lock(ctx)
+        first.commit()
+        thread.join(20)
+    finally:
+        first.close()
+    [error] = outcome
+    assert isinstance(error, ValidationError)
+    problem = error.problems[0]
+    code = "death_already_claimed" if second == "second_death" else "claim_duplicate"
+    assert problem.code == code and f"#{row.id}" in problem.text
+    assert "Data klaim baru" in str(error)
+    with ctx.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Claim)) == 1

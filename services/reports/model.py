@@ -75,6 +75,10 @@ class Section:
     tables: tuple[Table, ...]
     signature: Signature | None = None
     new_page: bool = False  # the PDF starts the section on a fresh page
+    # "Desa/Kelurahan: Aplasi" lines under the title of a section that is a document of its
+    # own (Report.document_per_section); the PDF prints them instead of the heading.
+    particulars: tuple[tuple[str, str], ...] = ()
+    closing: str | None = None  # the sentence above the signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,9 @@ class Report:
     # Workers the report counts or lists; the audit record of an export says it.
     row_count: int = 0
     personal_data: bool = False  # lists people (names, NIKs): not just counts
+    # Each section is a document of its own (a village's list, signed by its head): in the
+    # PDF it starts on a new page under the kop and the title, numbered by itself.
+    document_per_section: bool = False
 
     @property
     def tables(self) -> list[Table]:

@@ -1,9 +1,12 @@
-"""A report as a PDF (ReportLab, embedded DejaVu fonts): a short letterhead, the title,
-then each section's tables with their header row repeated on every page, total
-rows in bold, and a footer "Halaman X dari Y" with the printing date and clerk.
+"""A report as a PDF (ReportLab, embedded DejaVu fonts): the office's kop (the one its
+letters carry, services/documents/letterhead.py), the title, then each section's tables
+with their header row repeated on every page, total rows in bold, and a footer
+"Halaman X dari Y" with the printing date and clerk.
 
-The letterhead is a minimal one of this module (``_letterhead``); the full kop of
-services/documents (emblem, contacts, double rule) replaces it once that is final.
+A report whose sections are documents of their own (the village list: one per village,
+for its head to sign) gives each section the kop, the title, its particulars
+("Desa/Kelurahan : …"), a closing sentence and the signature, on pages numbered per
+section.
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -27,7 +30,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    HRFlowable,
     KeepTogether,
     LongTable,
     PageBreak,
@@ -42,6 +44,9 @@ from services.formatting import long_date, short_date
 from services.money import number
 from services.pdf_fonts import FontSet, register_fonts
 from services.reports.model import CellKind, Report, Section, Signature, Table
+
+if TYPE_CHECKING:
+    from services.documents.letterhead import Letterhead
 
 MARGIN = 12 * mm
 BODY_SIZE = 7.5
@@ -59,11 +64,13 @@ def write_pdf(
     report: Report, path: Path, settings: dict[str, str], printed_by: str | None, today: date
 ) -> int:
     """Write the PDF; returns the number of pages."""
+    # Imported here: the documents package is not needed to show a report on screen.
+    from services.documents.letterhead import letterhead_from_settings
+
+    head = letterhead_from_settings(settings)
     fonts = register_fonts()
     page = landscape(A4) if report.landscape else A4
-    footer = f"{report.title} — dicetak {long_date(today)}" + (
-        f" oleh {printed_by}" if printed_by else ""
-    )
+    printed = f"dicetak {long_date(today)}" + (f" oleh {printed_by}" if printed_by else "")
     doc = SimpleDocTemplate(
         str(path),
         pagesize=page,
@@ -75,21 +82,28 @@ def write_pdf(
         author=settings.get("office.name", ""),
         subject=" · ".join(report.subtitle),
     )
-    story = _Story(fonts, doc.width).build(report, settings)
+    starts: list[tuple[int, str]] = []  # (first page, footer label) of each document
+    story = _Story(fonts, doc.width, starts).build(report, head)
+    if not starts:
+        starts.append((1, report.title))
     pages: list[int] = []
-    doc.build(story, canvasmaker=_numbered_canvas(fonts, footer, pages))
+    doc.build(story, canvasmaker=_numbered_canvas(fonts, printed, starts, pages))
     return pages[0] if pages else 0
 
 
 class _Story:
-    def __init__(self, fonts: FontSet, width: float) -> None:
+    def __init__(self, fonts: FontSet, width: float, starts: list[tuple[int, str]]) -> None:
         self.fonts = fonts
         self.width = width
+        self.starts = starts
         self.cell = ParagraphStyle(
             "cell", fontName=fonts.condensed, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.2
         )
         self.centre = ParagraphStyle(
             "centre", fontName=fonts.regular, fontSize=9, leading=11, alignment=TA_CENTER
+        )
+        self.body = ParagraphStyle(
+            "body", fontName=fonts.regular, fontSize=9.5, leading=12, alignment=TA_JUSTIFY
         )
         self.note = ParagraphStyle(
             "note", fontName=fonts.italic, fontSize=BODY_SIZE + 0.5, leading=10
@@ -101,21 +115,10 @@ class _Story:
             "small", fontName=fonts.bold, fontSize=8.5, leading=11, spaceBefore=4, spaceAfter=2
         )
 
-    def build(self, report: Report, settings: dict[str, str]) -> list[Flowable]:
-        story: list[Flowable] = [*self._letterhead(settings)]
-        story.append(
-            Paragraph(
-                escape(report.title.upper()),
-                ParagraphStyle(
-                    "title",
-                    parent=self.centre,
-                    fontName=self.fonts.bold,
-                    fontSize=12,
-                    leading=15,
-                    spaceBefore=4,
-                ),
-            )
-        )
+    def build(self, report: Report, head: Letterhead) -> list[Flowable]:
+        if report.document_per_section and report.sections:
+            return self._documents(report, head)
+        story = self._top(report, head)
         story += [Paragraph(escape(line), self.centre) for line in report.subtitle]
         story.append(Spacer(1, 3 * mm))
         story += [Paragraph(escape(note), self.note) for note in report.notes]
@@ -125,38 +128,66 @@ class _Story:
             story += self._section(section)
         return story
 
-    def _letterhead(self, settings: dict[str, str]) -> list[Flowable]:
-        government = f"PEMERINTAH {settings.get('district.kabupaten_name', '').upper()}"
-        office = settings.get("office.name", "").upper()
-        address = ", ".join(
-            v
-            for v in (settings.get("office.address", ""), settings.get("office.postal_code", ""))
-            if v
-        )
-        bold = ParagraphStyle("kop", parent=self.centre, fontName=self.fonts.bold, fontSize=11)
-        return [
-            Paragraph(escape(government), bold),
-            Paragraph(escape(office), ParagraphStyle("kop2", parent=bold, fontSize=13, leading=16)),
-            Paragraph(escape(address), self.centre),
-            HRFlowable(width="100%", thickness=1.6, color=colors.black, spaceBefore=2),
-            HRFlowable(width="100%", thickness=0.4, color=colors.black, spaceBefore=1.2),
-            Spacer(1, 2 * mm),
-        ]
+    def _documents(self, report: Report, head: Letterhead) -> list[Flowable]:
+        story: list[Flowable] = []
+        for index, section in enumerate(report.sections):
+            if index:
+                story.append(PageBreak())
+            label = f"{report.title} — {section.heading or index + 1}"
+            story.append(_DocumentStart(self.starts, label))
+            story += self._top(report, head)
+            story.append(Spacer(1, 2 * mm))
+            story.append(self._particulars(section.particulars))
+            story.append(Spacer(1, 2 * mm))
+            story += [Paragraph(escape(note), self.note) for note in report.notes]
+            story.append(Spacer(1, 1.5 * mm))
+            story += self._section(section, with_heading=False)
+        return story
 
-    def _section(self, section: Section) -> list[Flowable]:
+    def _top(self, report: Report, head: Letterhead) -> list[Flowable]:
+        from services.documents.letterhead import office_kop
+
+        title = ParagraphStyle(
+            "title", parent=self.centre, fontName=self.fonts.bold, fontSize=12, leading=15
+        )
+        return [*office_kop(head, self.width), Paragraph(escape(report.title.upper()), title)]
+
+    def _particulars(self, lines: tuple[tuple[str, str], ...]) -> Flowable:
+        rows = [
+            [Paragraph(escape(label), self.body), ":", Paragraph(escape(value), self.body)]
+            for label, value in lines
+        ]
+        table = PdfTable(rows, colWidths=[42 * mm, 4 * mm, 150 * mm], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, 9.5),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                ]
+            )
+        )
+        return table
+
+    def _section(self, section: Section, with_heading: bool = True) -> list[Flowable]:
         parts: list[Flowable] = []
-        if section.heading:
+        if section.heading and with_heading:
             parts.append(Paragraph(escape(section.heading), self.heading))
         for table in section.tables:
-            if len(section.tables) > 1 or not section.heading:
+            if len(section.tables) > 1 or (with_heading and not section.heading):
                 parts.append(Paragraph(escape(table.name), self.small_heading))
             parts.append(self._table(table))
             if table.note:
                 parts.append(Spacer(1, 1 * mm))
                 parts.append(Paragraph(escape(table.note), self.note))
             parts.append(Spacer(1, 3 * mm))
+        closing = [Paragraph(escape(section.closing), self.body)] if section.closing else []
         if section.signature is not None:
-            parts.append(self._signature(section.signature))
+            parts.append(self._signature(section.signature, closing))
+        else:
+            parts += closing
         return parts
 
     def _table(self, table: Table) -> Flowable:
@@ -248,7 +279,7 @@ class _Story:
                 return widths, BODY_SIZE
             fixed |= narrow
 
-    def _signature(self, sign: Signature) -> Flowable:
+    def _signature(self, sign: Signature, closing: list[Flowable]) -> Flowable:
         style = ParagraphStyle("sign", parent=self.centre, fontSize=9.5, leading=12)
         name = f"<u><b>{escape(sign.name)}</b></u>" if sign.name else "(" + "." * 45 + ")"
         block = [
@@ -260,7 +291,23 @@ class _Story:
         inner = PdfTable(block, colWidths=[80 * mm])
         outer = PdfTable([["", inner]], colWidths=[self.width - 85 * mm, 85 * mm])
         outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return KeepTogether([Spacer(1, 4 * mm), outer])
+        # The closing sentence stays on the page of the signature it introduces.
+        return KeepTogether([*closing, Spacer(1, 4 * mm), outer])
+
+
+class _DocumentStart(Flowable):
+    """Marks where a section's own document begins, for its footer and page numbers."""
+
+    def __init__(self, starts: list[tuple[int, str]], label: str) -> None:
+        super().__init__()
+        self._starts = starts
+        self._label = label
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self._starts.append((self.canv.getPageNumber(), self._label))
 
 
 class _TableRun(Flowable):
@@ -326,8 +373,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _numbered_canvas(fonts: FontSet, footer: str, pages: list[int]) -> type[Canvas]:
-    """A canvas that holds its pages until the end, to print "Halaman X dari Y" on each."""
+def _numbered_canvas(
+    fonts: FontSet, printed: str, starts: list[tuple[int, str]], pages: list[int]
+) -> type[Canvas]:
+    """A canvas that holds its pages until the end, to print "Halaman X dari Y" on each,
+    counted within the document (``starts``: first page and label of each) it belongs to."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -339,18 +389,23 @@ def _numbered_canvas(fonts: FontSet, footer: str, pages: list[int]) -> type[Canv
             self._startPage()
 
         def save(self) -> None:
-            pages.append(len(self._saved))
+            total = len(self._saved)
+            pages.append(total)
+            firsts = [first for first, _ in starts]
             for state in self._saved:
                 self.__dict__.update(state)
-                self._footer(len(self._saved))
+                which = max(0, bisect_right(firsts, self._pageNumber) - 1)
+                first, label = starts[which]
+                last = firsts[which + 1] - 1 if which + 1 < len(firsts) else total
+                self._footer(f"{label} — {printed}", self._pageNumber - first + 1, last - first + 1)
                 super().showPage()
             super().save()
 
-        def _footer(self, count: int) -> None:
+        def _footer(self, text: str, number: int, count: int) -> None:
             width, _ = self._pagesize
             self.setFont(fonts.regular, 7)
             self.setFillColor(colors.dimgrey)
-            self.drawString(MARGIN, 7 * mm, footer)
-            self.drawRightString(width - MARGIN, 7 * mm, f"Halaman {self._pageNumber} dari {count}")
+            self.drawString(MARGIN, 7 * mm, text)
+            self.drawRightString(width - MARGIN, 7 * mm, f"Halaman {number} dari {count}")
 
     return NumberedCanvas

@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from models.enums import WorkerStatus
 from services.errors import SiRentanError
+from services.formatting import long_date
 from services.labels import FUNDING
+from services.money import number
 from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
@@ -42,6 +44,15 @@ _COLUMNS = (
     "kpj",
     "funding",
     "coverage_start",
+)
+
+PROGRAMME = (
+    "Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) BPJS Ketenagakerjaan "
+    "bagi pekerja rentan"
+)
+CLOSING = (
+    "Demikian daftar ini dibuat dengan sebenarnya untuk diperiksa dan disahkan. Nama yang "
+    "sudah pindah, meninggal dunia atau salah tulis agar dicoret dan diberi keterangan."
 )
 
 COLUMNS = (
@@ -91,6 +102,7 @@ def build_village_list(inputs: ReportInputs) -> Report:
         notes=("Peserta berstatus aktif, diurutkan menurut nama.",),
         row_count=len(rows),
         personal_data=True,
+        document_per_section=True,
     )
 
 
@@ -104,7 +116,8 @@ def _section(
     village = inputs.regions.get(code)
     label = village.label if village else code
     kecamatan = inputs.name(village.parent_code or "") if village else ""
-    head = "Lurah" if village and village.village_type == "kelurahan" else "Kepala Desa"
+    urban = village is not None and village.village_type == "kelurahan"
+    kind, head = ("Kelurahan", "Lurah") if urban else ("Desa", "Kepala Desa")
     place = village.name if village else code
     rows = tuple(
         (
@@ -130,6 +143,14 @@ def _section(
             title=f"{head} {place}",
         ),
         new_page=new_page,
+        particulars=(
+            ("Program", PROGRAMME),
+            (kind, place),
+            ("Kecamatan", kecamatan),
+            ("Keadaan per", long_date(inputs.today)),
+            ("Jumlah peserta aktif", f"{number(len(rows))} orang"),
+        ),
+        closing=CLOSING,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select, update
@@ -32,6 +33,7 @@ from services.reports import (
     build_report,
     write_report,
 )
+from services.settings import SettingsService
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, Edge, add_worker, as_clerk, edge_register
 
@@ -107,7 +109,24 @@ def assert_same_in_both(
             assert pdf_row(row) in text, (table.name, row)
     assert xlsx.report.title.upper() in text
     assert len(PdfReader(pdf.path).pages) == pdf.pages
+    assert_office_kop(ctx, pdf.path, text)
     return xlsx.report
+
+
+def assert_office_kop(ctx: ServiceContext, path: Path, text: str) -> None:
+    """The letters' kop, from the settings: emblem, government, office, town and postal code."""
+    settings = SettingsService(ctx).get_all()
+    for line in (
+        f"PEMERINTAH {settings['district.kabupaten_name'].upper()}",
+        settings["office.name"].upper(),
+        settings["district.capital"].upper(),
+        f"Kode Pos {settings['office.postal_code']}",
+    ):
+        assert line in text, line
+    document = pdfium.PdfDocument(path)
+    images = [o for o in document[0].get_objects() if o.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE]
+    document.close()
+    assert images, "the emblem"
 
 
 @pytest.fixture
@@ -208,10 +227,24 @@ def test_village_list_for_the_head_to_sign(
     # Active workers only: the one who died in March is not on the list.
     assert [r[0] for r in table.rows] == [1, 2, 3, 4]
     assert {r[3] for r in table.rows} == {"L", "P"} and report.personal_data
-    assert section.signature is not None and section.signature.title.endswith("Aplasi")
+    assert section.signature is not None and section.signature.title == "Lurah Aplasi"
     text = pdf_text(tmp_path / "laporan.pdf")
-    assert section.signature.title in text and "(....." in text
-    assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif" in text
+    # An official list: the kop (checked above), the title, what it lists, the closing
+    # sentence and the lurah's signature with a dotted line for the name.
+    for line in (
+        "DAFTAR PESERTA PER DESA",
+        "Kelurahan : Aplasi",
+        "Kecamatan : Kota Kefamenanu",
+        "Keadaan per : 24 November 2026",
+        "Jumlah peserta aktif : 4 orang",
+        "Demikian daftar ini dibuat dengan sebenarnya",
+        "Aplasi, ........................ 2026 Lurah Aplasi",
+        "(.....",
+        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif",
+        "Halaman 1 dari 1",
+    ):
+        assert line in text, line
+    assert text.index("Demikian") > text.index(pdf_row(table.rows[-1]))
     # Rendered as a printer would: landscape A4 with ink on it.
     document = pdfium.PdfDocument(tmp_path / "laporan.pdf")
     image = document[0].render(scale=1).to_pil().convert("L")
@@ -233,6 +266,28 @@ def test_village_list_needs_a_place_and_masks_nik_for_viewers(
     assert {r[2][4:12] for r in report.tables[0].rows} == {"********"}
     with pytest.raises(PermissionDeniedError):
         write_report(viewer, ReportKind.VILLAGE_LIST, tmp_path / "x.pdf", ReportFilter(), TODAY)
+
+
+def test_each_village_is_a_document_of_its_own(sqlite_ctx: ServiceContext, tmp_path: Path) -> None:
+    """A kecamatan's list: each village starts on a new page under the kop, and its pages
+    are numbered by themselves, so each village head gets a whole document."""
+    for serial in range(1, 61):
+        add_worker(sqlite_ctx, serial, date(2025, 1, 1), village_code=APLASI)
+    add_worker(sqlite_ctx, 61, date(2025, 1, 1), village_code="53.03.05.1001")
+    path = tmp_path / "kota.pdf"
+    result = write_report(
+        sqlite_ctx, ReportKind.VILLAGE_LIST, path, ReportFilter(kecamatan_code=KOTA), TODAY
+    )
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+    assert len(pages) == result.pages
+    heads = ["PEMERINTAH KABUPATEN TIMOR TENGAH UTARA" in page for page in pages]
+    aplasi = len(pages) - 1  # sixty names take more than one page
+    assert aplasi > 1 and heads == [True] + [False] * (aplasi - 1) + [True]
+    for number_, page in enumerate(pages[:aplasi], start=1):
+        assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta aktif" in page
+        assert f"Halaman {number_} dari {aplasi}" in page
+    assert "Kelurahan : Aplasi" in pages[0] and "Lurah Aplasi" in pages[aplasi - 1]
+    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta aktif : 1 orang" in pages[-1]
 
 
 def test_a_kecamatan_gives_one_section_per_village(ctx: ServiceContext, small: Edge) -> None:

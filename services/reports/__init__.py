@@ -10,6 +10,9 @@ files carry the same numbers. The GUI's reports section can show the same tables
     write_report(ctx, kind, path: Path | str, report_filter=None, today=None)
         -> ReportResult(path, report, pages)                  # needs EXPORT
         # .xlsx or .pdf by the suffix; recorded as an EXPORT event in the audit trail
+    preview_report(ctx, kind, path, report_filter=None, today=None)
+        -> ReportResult                                       # needs READ_WORKERS
+        # the PDF for the screen, recorded as an EXPORT event marked "preview"
 
     ReportFilter(period: Period | None = None,                # Period.parse("2026-07"/"2026")
                  kecamatan_code=None, village_code=None, funding=None)
@@ -57,7 +60,7 @@ from services.reports.model import (
     Table,
 )
 from services.reports.optional import CardTiles, ClaimTiles
-from services.reports.service import ReportResult, build_report, write_report
+from services.reports.service import ReportResult, build_report, preview_report, write_report
 
 __all__ = [
     "REPORT_TITLES",
@@ -80,5 +83,6 @@ __all__ = [
     "Table",
     "build_report",
     "dashboard",
+    "preview_report",
     "write_report",
 ]

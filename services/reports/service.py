@@ -2,7 +2,9 @@
 
 Personal data leaves the building with a report file: every file written is an
 EXPORT event in the audit trail (report, filter, rows, file name), recorded before
-the file appears under its name.
+the file appears under its name. The in-app preview is a PDF too, of the same names
+and NIKs: it is recorded the same way, marked as a preview. Saving needs EXPORT; a
+preview only READ_WORKERS, as reading the register does (a masked role sees masked NIKs).
 """
 
 from __future__ import annotations
@@ -70,35 +72,58 @@ def write_report(
     """Build the report and save it as .xlsx or .pdf (by the file's suffix)."""
     ctx.require(Permission.EXPORT)
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if path.suffix.lower() not in SUFFIXES:
         raise SiRentanError(
             f"Laporan disimpan sebagai .xlsx atau .pdf; '{path.name}' berakhiran lain."
         )
+    return _write(ctx, kind, path, report_filter, today, regions, preview=False)
+
+
+def preview_report(
+    ctx: ServiceContext,
+    kind: ReportKind,
+    path: Path | str,
+    report_filter: ReportFilter | None = None,
+    today: date | None = None,
+    regions: RegionDirectory | None = None,
+) -> ReportResult:
+    """Build the report as a PDF for the screen (a private file the caller removes)."""
+    ctx.require(Permission.READ_WORKERS)
+    return _write(ctx, kind, Path(path), report_filter, today, regions, preview=True)
+
+
+def _write(
+    ctx: ServiceContext,
+    kind: ReportKind,
+    path: Path,
+    report_filter: ReportFilter | None,
+    today: date | None,
+    regions: RegionDirectory | None,
+    preview: bool,
+) -> ReportResult:
     today = today or date.today()
     inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today, regions)
     report = _BUILDERS[ReportKind(kind)](inputs)
     scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        if suffix == ".xlsx":
+        if path.suffix.lower() == ".xlsx" and not preview:
             pages = write_xlsx(report, scratch)
         else:
             pages = write_pdf(report, scratch, inputs.settings, ctx.user_name, today)
+        details: dict[str, object] = {
+            "report": report.kind.value,
+            "filter": _filter_dict(inputs.filter),
+            "rows": report.row_count,
+            "personal_data": report.personal_data,
+        }
+        if preview:
+            summary = f"Pratinjau laporan {report.title} ({report.row_count} peserta)"
+            details["preview"] = True
+        else:
+            summary = f"Laporan {report.title} ({report.row_count} peserta) ke {path.name}"
+            details["file"] = path.name
         with unit_of_work(ctx) as session:
-            record_event(
-                session,
-                Action.EXPORT,
-                "report",
-                None,
-                f"Laporan {report.title} ({report.row_count} peserta) ke {path.name}"[:300],
-                {
-                    "report": report.kind.value,
-                    "filter": _filter_dict(inputs.filter),
-                    "rows": report.row_count,
-                    "personal_data": report.personal_data,
-                    "file": path.name,
-                },
-            )
+            record_event(session, Action.EXPORT, "report", None, summary[:300], details)
         os.replace(scratch, path)
     finally:
         scratch.unlink(missing_ok=True)

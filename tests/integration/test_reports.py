@@ -31,6 +31,7 @@ from services.reports import (
     ReportKind,
     Table,
     build_report,
+    preview_report,
     write_report,
 )
 from services.settings import SettingsService
@@ -319,6 +320,42 @@ def test_every_report_file_is_an_export_event(
     assert result.path.exists() and not list(tmp_path.glob(".*.tmp"))
     with pytest.raises(SiRentanError):
         write_report(ctx, ReportKind.RECAP, tmp_path / "rekap.docx")
+
+
+def test_a_preview_is_recorded_as_a_save_is(
+    ctx: ServiceContext, small: Edge, tmp_path: Path
+) -> None:
+    """The preview names the same people: the same record, marked as a preview, for any
+    clerk who may read the register (a viewer, whose list masks NIKs)."""
+    viewer = as_clerk(ctx, VIEWER)
+    result = preview_report(
+        viewer,
+        ReportKind.VILLAGE_LIST,
+        tmp_path / "p.pdf",
+        ReportFilter(village_code=APLASI),
+        TODAY,
+    )
+    assert result.pages == len(PdfReader(result.path).pages) == 1
+    assert "********" in pdf_text(result.path) and result.report.personal_data
+    preview_report(ctx, ReportKind.RECAP, tmp_path / "r.pdf", ReportFilter(), TODAY)
+    with ctx.session_factory() as session:
+        events = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "report").order_by(AuditEntry.id)
+        ).all()
+    assert [(e.action, e.user_name) for e in events] == [
+        ("export", VIEWER.username),
+        ("export", "petugas1"),
+    ]
+    assert json.loads(events[0].changes or "{}") == {
+        "report": "village-list",
+        "filter": {"village_code": APLASI},
+        "rows": 4,
+        "personal_data": True,
+        "preview": True,
+    }
+    assert events[0].summary == "Pratinjau laporan Daftar Peserta per Desa (4 peserta)"
+    assert json.loads(events[1].changes or "{}")["personal_data"] is False
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 # -- 5. data quality --------------------------------------------------------------------------

@@ -3,6 +3,7 @@ register), previewed inside the app, and a viewer who may look but not save."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from models import Worker
+from models import AuditEntry, Worker
 from models.enums import Role, WorkerStatus
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
@@ -136,6 +137,13 @@ def test_a_viewer_previews_reports_but_cannot_save_them(
     text = " ".join(page.extract_text() for page in PdfReader(panel.viewer.path).pages)
     assert people[0].full_name in text
     assert people[0].nik not in text  # a viewer's list carries masked NIKs
+    # Names on screen are recorded as a save is, marked as a preview.
+    with viewer.session_factory() as session:
+        [event] = session.scalars(select(AuditEntry).where(AuditEntry.entity == "report")).all()
+    assert (event.action, event.user_name) == ("export", viewer.user_name)
+    details = json.loads(event.changes or "{}")
+    assert details["preview"] is True and details["report"] == "village-list"
+    assert details["rows"] == 2 and details["personal_data"] is True
     # The service refuses a save the buttons do not offer.
     target = tmp_path / "x.pdf"
     assert panel.save(".pdf", target)

@@ -1,8 +1,9 @@
 """Laporan: choose a report and its filter, look at it as PDF inside the app, save it as Excel
 or PDF. Building and writing run in the background; a notice names the file saved.
 
-Saving is an export (recorded in the audit trail, needs EXPORT); the preview only shows
-on screen what the clerk may read anyway, so readers without EXPORT still see reports.
+Saving is an export (recorded in the audit trail, needs EXPORT); the preview shows on
+screen what the clerk may read anyway, so readers without EXPORT still see reports, and is
+recorded in the audit trail too (services.reports.preview_report): it names people.
 """
 
 from __future__ import annotations
@@ -25,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from services.errors import SiRentanError
 from services.permissions import Permission
-from services.reports import ReportResult, build_report, write_report
-from services.reports.pdf import write_pdf
-from services.settings import SettingsService
+from services.reports import ReportResult, preview_report, write_report
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
@@ -78,10 +77,7 @@ class ReportsPanel(QWidget):
         path = self._previews.next_path()
 
         def work() -> Path:
-            today = date.today()
-            report = build_report(ctx, kind, report_filter, today, regions)
-            write_pdf(report, path, SettingsService(ctx).get_all(), ctx.user_name, today)
-            return path
+            return preview_report(ctx, kind, path, report_filter, regions=regions).path
 
         self._start("Menyusun pratinjau…")
         self.background.submit(work, self._show_preview, self._failed, settle=self._settle)

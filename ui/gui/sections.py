@@ -1,7 +1,10 @@
 """The sections of the left navigation. A new section is one line in SECTIONS.
 
 A section with a permission is listed only for clerks whose role has it; the
-services refuse the rest anyway, this only keeps the screen honest.
+services refuse the rest anyway, this only keeps the screen honest. Each build
+callable imports its panel's module when the section is first shown: only the
+first screen's (Beranda) is loaded at start-up, and start-up time counts
+(tests/ui/test_gui_startup_imports.py holds it to that).
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from ui.gui.documents import documents_section
 from ui.gui.excel_import import import_panel
 from ui.gui.premiums import premiums_section
 from ui.gui.reports import reports_section
-from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 USERS = "Akun petugas"
 AUDIT = "Jejak audit"
@@ -35,8 +37,13 @@ class Section:
     permission: Permission | tuple[Permission, ...] | None = None
 
 
+def _worker_list_panel(app: AppContext) -> QWidget:
+    from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+    return WorkerListPanel(app)
+
+
 def _users_panel(app: AppContext) -> QWidget:
-    # Imported when first shown: most clerks never open it, and start-up time counts.
     from ui.gui.users.users_panel import UsersPanel
 
     return UsersPanel(app)
@@ -55,7 +62,7 @@ SECTIONS: tuple[Section, ...] = (
         "Ringkasan: peserta, kartu, klaim, iuran dan anggaran",
         Permission.READ_WORKERS,
     ),
-    Section("Peserta", WorkerListPanel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
+    Section("Peserta", _worker_list_panel, "Daftar pekerja rentan peserta BPJS Ketenagakerjaan"),
     Section(
         "Impor",
         import_panel,

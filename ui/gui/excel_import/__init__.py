@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
 
-from ui.gui.app_context import AppContext
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.gui.app_context import AppContext
 
 
 def import_panel(app: AppContext) -> QWidget:

@@ -23,8 +23,9 @@ today, and of the active workers gender, occupation, funding); VILLAGE_LIST
 needs a village, or a kecamatan for all its villages); PREMIUM "premium" (the
 month's premium per kecamatan and funding, rates, reconciliation from January,
 bills and payments, the budget, and the drill-down of bills with BPJS's list);
-CLAIMS "claims" (claims of the period per status, type and kecamatan, paid amounts,
-the list; from the claim table where it exists); DATA_QUALITY "data-quality" (NIK
+CLAIMS "claims" (claims of the period per status and type with the benefit
+estimated and the amount paid, "n klaim tanpa taksiran" for those with no estimate,
+per kecamatan, the list; from the claim table where it exists); DATA_QUALITY "data-quality" (NIK
 warnings, active workers without KPJ or heirs, villages outside their kecamatan,
 possible duplicates; lists capped by the setting ``report.detail_limit``).
 Every figure goes through the clerk's scope: a kecamatan limit narrows it (the

@@ -1,5 +1,9 @@
-"""Report 4: claims whose event falls in the period, per status and type, per kecamatan,
-the amounts paid (and estimated, once claims store an estimate), and the list.
+"""Report 4: claims whose event falls in the period, per status and type (count, the
+benefit estimated and the amount paid), per kecamatan, and the list.
+
+The estimate is the one-off total the claims service stores on each claim
+(``claim.estimated_benefit``); a claim with none (nothing one-off can be estimated yet)
+is counted in its own column and named in a note: "n klaim tanpa taksiran".
 
 The claim table is read where it exists (services/reports/optional.py); on a register
 without it the report says the claims are not available yet.
@@ -7,11 +11,14 @@ without it the report says the claims are not available yet.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, case, func, select
 
+from models.claim import ClaimStatus
+from services.claims.labels import CLAIM_STATUS
 from services.labels import FUNDING
 from services.premiums.months import Period
 from services.reports.common import ReportInputs
@@ -33,7 +40,6 @@ from services.reports.optional import (
     event_between,
     overdue_condition,
     reflect,
-    status_label,
 )
 from services.unit_of_work import read_session
 
@@ -52,25 +58,20 @@ def build_claims(inputs: ReportInputs) -> Report:
             event_between(claims, period.first.first_day, period.last.last_day),
         ]
         joined = claims.join(src, src.c.id == claims.c.worker_id)
-        estimate = claims.c.get(CLAIM_ESTIMATE, None)
+        estimate, paid = claims.c[CLAIM_ESTIMATE], claims.c.paid_amount
         by_status = session.execute(
-            select(claims.c.status, claims.c.claim_type, func.count())
+            select(
+                claims.c.status,
+                claims.c.claim_type,
+                func.count(),
+                func.count() - func.count(estimate),
+                func.coalesce(func.sum(estimate), 0),
+                func.count(paid),
+                func.coalesce(func.sum(paid), 0),
+            )
             .select_from(joined)
             .where(*where)
             .group_by(claims.c.status, claims.c.claim_type)
-        ).all()
-        money = [
-            func.count(),
-            func.count(claims.c.paid_amount),
-            func.coalesce(func.sum(claims.c.paid_amount), 0),
-        ]
-        if estimate is not None:
-            money.append(func.coalesce(func.sum(estimate), 0))
-        by_type = session.execute(
-            select(claims.c.claim_type, *money)
-            .select_from(joined)
-            .where(*where)
-            .group_by(claims.c.claim_type)
         ).all()
         by_kecamatan = session.execute(
             select(src.c.kecamatan_code, *_per_type(claims), func.sum(claims.c.paid_amount))
@@ -90,7 +91,8 @@ def build_claims(inputs: ReportInputs) -> Report:
                 claims.c.claim_type,
                 claims.c.status,
                 claims.c.event_date,
-                claims.c.paid_amount,
+                estimate,
+                paid,
                 src.c.full_name,
                 src.c.village_code,
                 src.c.kecamatan_code,
@@ -101,24 +103,26 @@ def build_claims(inputs: ReportInputs) -> Report:
             .order_by(claims.c.event_date, claims.c.id)
             .limit(limit + 1)
         ).all()
-    total = sum(int(n) for *_, n in by_status)
+    status_table = _status_table(by_status)
+    total = status_table.rows[-1][2]
     tables = (
-        _status_table(by_status),
-        _type_table(by_type, estimate is not None),
+        status_table,
         _kecamatan_table(inputs, by_kecamatan),
         _list_table(inputs, listed, limit, total),
     )
     notes = [f"Klaim dengan tanggal kejadian {period.label}."]
     notes.append(f"Klaim JKK terbuka yang terlambat dilaporkan (lewat 2 × 24 jam): {overdue}.")
-    if estimate is None:
-        notes.append("Perkiraan manfaat belum disimpan pada data klaim; hanya jumlah dibayar.")
+    notes.append(
+        "Taksiran: perkiraan manfaat sekali bayar yang dihitung aplikasi dari data klaim; "
+        "pembayaran berkala tidak termasuk."
+    )
     return Report(
         kind=ReportKind.CLAIMS,
         title=REPORT_TITLES[ReportKind.CLAIMS],
         subtitle=inputs.subtitle(period.label),
         sections=(
-            Section("Rekap klaim", tables[:3]),
-            Section("Daftar klaim", tables[3:], new_page=True),
+            Section("Rekap klaim", tables[:2]),
+            Section("Daftar klaim", tables[2:], new_page=True),
         ),
         notes=tuple(notes),
         row_count=total,
@@ -134,44 +138,47 @@ def _per_type(claims: Table) -> list[ColumnElement[Any]]:
 
 
 def _status_table(rows: list[Any]) -> ReportTable:
-    counts = {(s, t): int(n) for s, t, n in rows}
+    """Per status and type: claims, those without an estimate, the estimate's total, those
+    paid and the amount paid; then a total per type and the grand total."""
+    found = {(str(r[0]), str(r[1])): tuple(int(v or 0) for v in r[2:]) for r in rows}
     body = [
-        (
-            status_label(s),
-            *(counts.get((s, t), 0) for t in CLAIM_TYPES),
-            sum(counts.get((s, t), 0) for t in CLAIM_TYPES),
-        )
+        (CLAIM_STATUS[ClaimStatus(s)], t.upper(), *found[(s, t)])
         for s in CLAIM_STATUSES
+        for t in CLAIM_TYPES
+        if (s, t) in found
     ]
-    totals = [sum(r[i] for r in body) for i in range(1, len(CLAIM_TYPES) + 2)]
+    totals = [
+        ("JUMLAH", t.upper(), *_sums(v for (_, kind), v in found.items() if kind == t))
+        for t in CLAIM_TYPES
+    ]
+    totals.append(("JUMLAH", "JKK + JKM", *_sums(found.values())))
+    without = totals[-1][3]
+    note = (
+        f"{without} klaim tanpa taksiran: manfaat sekali bayarnya belum dapat ditaksir "
+        "(data klaim belum lengkap, tidak memenuhi syarat, atau hanya manfaat berkala); "
+        "klaim itu tidak menambah jumlah taksiran."
+        if without
+        else None
+    )
     return ReportTable(
-        "Per status",
+        "Per status dan jenis",
         (
-            Column("Status", weight=2.0),
-            *(Column(t.upper(), CellKind.COUNT) for t in CLAIM_TYPES),
-            Column("Jumlah", CellKind.COUNT),
+            Column("Status", weight=1.6),
+            Column("Jenis", weight=1.0),
+            Column("Klaim", CellKind.COUNT),
+            Column("Tanpa taksiran", CellKind.COUNT),
+            Column("Taksiran manfaat (Rp)", CellKind.MONEY, 1.6),
+            Column("Sudah dibayar", CellKind.COUNT),
+            Column("Jumlah dibayar (Rp)", CellKind.MONEY, 1.6),
         ),
-        (*body, ("JUMLAH", *totals)),
-        frozenset({len(body)}),
+        (*body, *totals),
+        frozenset(range(len(body), len(body) + len(totals))),
+        note,
     )
 
 
-def _type_table(rows: list[Any], with_estimate: bool) -> ReportTable:
-    columns = [
-        Column("Jenis klaim", weight=1.4),
-        Column("Klaim", CellKind.COUNT),
-        Column("Sudah dibayar", CellKind.COUNT),
-        Column("Jumlah dibayar (Rp)", CellKind.MONEY, 1.6),
-    ]
-    if with_estimate:
-        columns.append(Column("Perkiraan manfaat (Rp)", CellKind.MONEY, 1.6))
-    found = {r[0]: [int(v) for v in r[1:]] for r in rows}
-    width = len(columns) - 1
-    body = [(t.upper(), *found.get(t, [0] * width)) for t in CLAIM_TYPES]
-    totals = [sum(r[i] for r in body) for i in range(1, width + 1)]
-    return ReportTable(
-        "Per jenis", tuple(columns), (*body, ("JUMLAH", *totals)), frozenset({len(body)})
-    )
+def _sums(values: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
+    return tuple(sum(column) for column in zip(*values, strict=True)) or (0,) * 5
 
 
 def _kecamatan_table(inputs: ReportInputs, rows: list[Any]) -> ReportTable:
@@ -204,6 +211,7 @@ def _list_table(inputs: ReportInputs, rows: list[Any], limit: int, total: int) -
             Column("Sumber dana", weight=1.2),
             Column("Tanggal kejadian", CellKind.DATE),
             Column("Status", weight=1.2),
+            Column("Taksiran (Rp)", CellKind.MONEY, 1.3),
             Column("Dibayar (Rp)", CellKind.MONEY, 1.3),
         ),
         tuple(
@@ -215,7 +223,8 @@ def _list_table(inputs: ReportInputs, rows: list[Any], limit: int, total: int) -
                 inputs.name(r.kecamatan_code),
                 FUNDING.get(r.funding, str(r.funding)),
                 r.event_date,
-                status_label(str(r.status)),
+                CLAIM_STATUS[ClaimStatus(r.status)],
+                r.estimated_benefit,
                 r.paid_amount,
             )
             for r in shown

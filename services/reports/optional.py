@@ -1,10 +1,10 @@
-"""Figures from the card (issue 5) and claim (issue 7) tables, read only where they exist.
+"""The claims report's view of the claim table (issue 7), read only where it exists, and
+the dashboard's card and claim tiles.
 
-Reports and the dashboard must work on a register without those tables, so
-nothing here imports their models: the tables are reflected from the database
-and read through the column names below. When a table or a column is missing,
-the part is None and the caller shows that the figure is not available.
-Align these names with models/card.py and models/claim.py if those change.
+The claims report must work on a register without that table, so it is reflected
+from the database and read through the column names below; when the table or a
+column is missing the report says the claims are not available. Align these names
+with models/claim.py if those change.
 """
 
 from __future__ import annotations
@@ -12,13 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, MetaData, Table, and_, case, func, inspect, select
+from sqlalchemy import ColumnElement, MetaData, Table, and_, inspect
 from sqlalchemy.orm import Session
-
-CARD_TABLE = "card_print"
-CARD_COLUMNS = ("worker_id", "status")
-CARD_PRINTED = "printed"  # printed, not yet handed over
-CARD_HANDED_OVER = "handed_over"
 
 CLAIM_TABLE = "claim"
 CLAIM_COLUMNS = (
@@ -30,9 +25,10 @@ CLAIM_COLUMNS = (
     "first_report_at",
     "report_deadline_at",
     "paid_amount",
+    "estimated_benefit",
 )
-# Present once the claims store their benefit estimate; until then the report says so.
-CLAIM_ESTIMATE = "estimated_amount"
+# The one-off benefit total the claims service stores; NULL when none can be estimated.
+CLAIM_ESTIMATE = "estimated_benefit"
 CLAIM_STATUSES = (
     "draft",
     "berkas_lengkap",
@@ -45,11 +41,6 @@ CLAIM_STATUSES = (
 )
 CLAIM_OPEN = ("draft", "berkas_lengkap", "diajukan", "disetujui")
 CLAIM_TYPES = ("jkk", "jkm")
-
-
-def status_label(code: str) -> str:
-    """ "berkas_lengkap" -> "Berkas lengkap"."""
-    return code.replace("_", " ").capitalize()
 
 
 def reflect(session: Session, name: str, columns: tuple[str, ...]) -> Table | None:
@@ -77,27 +68,6 @@ class ClaimTiles:
         return sum(n for _, n in self.open_by_status)
 
 
-def card_tiles(
-    session: Session, src: Table, conditions: list[ColumnElement[bool]]
-) -> CardTiles | None:
-    cards = reflect(session, CARD_TABLE, CARD_COLUMNS)
-    if cards is None:
-        return None
-    row = session.execute(
-        select(
-            func.count(
-                func.distinct(
-                    case((cards.c.status.in_([CARD_PRINTED, CARD_HANDED_OVER]), cards.c.worker_id))
-                )
-            ),
-            func.coalesce(func.sum(case((cards.c.status == CARD_PRINTED, 1), else_=0)), 0),
-        )
-        .join(src, src.c.id == cards.c.worker_id)
-        .where(*conditions)
-    ).one()
-    return CardTiles(int(row[0] or 0), int(row[1] or 0))
-
-
 def overdue_condition(claims: Table, now: datetime) -> ColumnElement[bool]:
     return and_(
         claims.c.claim_type == "jkk",
@@ -105,28 +75,6 @@ def overdue_condition(claims: Table, now: datetime) -> ColumnElement[bool]:
         claims.c.first_report_at.is_(None),
         claims.c.report_deadline_at < now,
     )
-
-
-def claim_tiles(
-    session: Session, src: Table, conditions: list[ColumnElement[bool]], now: datetime
-) -> ClaimTiles | None:
-    claims = reflect(session, CLAIM_TABLE, CLAIM_COLUMNS)
-    if claims is None:
-        return None
-    rows = session.execute(
-        select(claims.c.status, func.count())
-        .join(src, src.c.id == claims.c.worker_id)
-        .where(*conditions, claims.c.status.in_(CLAIM_OPEN))
-        .group_by(claims.c.status)
-    ).all()
-    found = dict(rows)
-    overdue = session.scalar(
-        select(func.count())
-        .select_from(claims)
-        .join(src, src.c.id == claims.c.worker_id)
-        .where(*conditions, overdue_condition(claims, now))
-    )
-    return ClaimTiles(tuple((s, int(found.get(s, 0))) for s in CLAIM_OPEN), int(overdue or 0))
 
 
 def event_between(claims: Table, first: date, last: date) -> ColumnElement[bool]:

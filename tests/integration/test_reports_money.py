@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from sqlalchemy import MetaData, Table, insert
 
 from models.enums import FundingSource
@@ -29,6 +30,7 @@ from tests.integration.test_premiums_reconciliation import bpjs_file
 from tests.integration.test_reports import TODAY, _table, assert_same_in_both, pdf_text
 
 KAB = FundingSource.APBD_KABUPATEN
+M = 1_000_000
 JANUARY = ReportFilter(period=Period.parse("2025-01"))
 
 
@@ -134,6 +136,7 @@ def _claim(worker_id: int, kind: str, status: str, event: date, **values: Any) -
         "report_deadline_at": None,
         "paid_amount": None,
         "paid_on": None,
+        "estimated_benefit": None,  # every row names every column: one executemany
         **values,
     }
 
@@ -145,35 +148,86 @@ def test_claims_report_per_status_type_and_amount(ctx: ServiceContext, tmp_path:
         conn.execute(
             insert(_claims_table(ctx)),
             [
+                # No estimate yet: counted, and named in the note.
                 _claim(edge.from_first, "jkk", "draft", date(2025, 5, 2), report_deadline_at=late),
+                _claim(
+                    edge.from_31st, "jkk", "draft", date(2025, 6, 10), estimated_benefit=7_500_000
+                ),
                 _claim(
                     edge.died_15_march,
                     "jkm",
                     "dibayar",
                     date(2025, 3, 15),
-                    paid_amount=42_000_000,
+                    estimated_benefit=42_000_000,
+                    paid_amount=41_500_000,
                     paid_on=date(2025, 4, 1),
                 ),
-                _claim(edge.province, "jkk", "dibatalkan", date(2025, 8, 1)),
+                _claim(
+                    edge.province,
+                    "jkk",
+                    "dibatalkan",
+                    date(2025, 8, 1),
+                    estimated_benefit=5_000_000,
+                ),
                 _claim(edge.from_31st, "jkk", "draft", date(2024, 12, 1)),  # another year
             ],
         )
     report = assert_same_in_both(
         ctx, ReportKind.CLAIMS, tmp_path, ReportFilter(period=Period.parse("2025"))
     )
-    by_status = {r[0]: r[1:] for r in _table(report, "Per status").rows}
-    assert by_status["Draft"] == (1, 0, 1) and by_status["Dibayar"] == (0, 1, 1)
-    assert by_status["Dibatalkan"] == (1, 0, 1) and by_status["JUMLAH"] == (2, 1, 3)
-    by_type = {r[0]: r[1:] for r in _table(report, "Per jenis").rows}
-    assert by_type["JKM"] == (1, 1, 42_000_000) and by_type["JUMLAH"] == (3, 1, 42_000_000)
+    table = _table(report, "Per status dan jenis")
+    # Status, type: claims, without an estimate, estimated, paid, amount paid.
+    assert table.rows == (
+        ("Draf", "JKK", 2, 1, 7_500_000, 0, 0),
+        ("Dibayar", "JKM", 1, 0, 42_000_000, 1, 41_500_000),
+        ("Dibatalkan", "JKK", 1, 0, 5_000_000, 0, 0),
+        ("JUMLAH", "JKK", 3, 1, 12_500_000, 0, 0),
+        ("JUMLAH", "JKM", 1, 0, 42_000_000, 1, 41_500_000),
+        ("JUMLAH", "JKK + JKM", 4, 1, 54_500_000, 1, 41_500_000),
+    )
+    assert table.total_rows == frozenset({3, 4, 5})
+    assert table.note is not None and table.note.startswith("1 klaim tanpa taksiran:")
+    # The same numbers and the note in both files (rows checked cell by cell above).
+    text = pdf_text(tmp_path / "laporan.pdf")
+    assert "JUMLAH JKK + JKM 4 1 54.500.000 1 41.500.000" in text
+    assert "1 klaim tanpa taksiran:" in text
+    sheet = openpyxl.load_workbook(tmp_path / "laporan.xlsx")["Per status dan jenis"]
+    cells = [c.value for row in sheet.iter_rows() for c in row]
+    assert table.note in cells
     assert _table(report, "Per kecamatan").rows == (
-        ("Kota Kefamenanu", 2, 1, 42_000_000),
-        ("JUMLAH", 2, 1, 42_000_000),
+        ("Kota Kefamenanu", 3, 1, 41_500_000),
+        ("JUMLAH", 3, 1, 41_500_000),
     )
     listed = _table(report, "Daftar klaim").rows
-    assert [r[6] for r in listed] == [date(2025, 3, 15), date(2025, 5, 2), date(2025, 8, 1)]
+    assert [(r[6], r[8], r[9]) for r in listed] == [
+        (date(2025, 3, 15), 42_000_000, 41_500_000),
+        (date(2025, 5, 2), None, None),
+        (date(2025, 6, 10), 7_500_000, None),
+        (date(2025, 8, 1), 5_000_000, None),
+    ]
     assert "terlambat dilaporkan (lewat 2 × 24 jam): 1." in " ".join(report.notes)
-    assert report.row_count == 3
+    assert report.row_count == 4
+
+
+def test_claims_with_every_estimate_say_nothing_is_missing(
+    sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    edge = edge_register(sqlite_ctx)
+    with sqlite_ctx.engine.begin() as conn:
+        conn.execute(
+            insert(_claims_table(sqlite_ctx)),
+            [_claim(edge.from_first, "jkk", "diajukan", date(2025, 5, 2), estimated_benefit=1)],
+        )
+    report = build_report(sqlite_ctx, ReportKind.CLAIMS, ReportFilter(Period.parse("2025")), TODAY)
+    table = _table(report, "Per status dan jenis")
+    assert table.rows[0] == ("Diajukan ke BPJS", "JKK", 1, 0, 1, 0, 0)
+    assert table.note is None
+    empty = build_report(sqlite_ctx, ReportKind.CLAIMS, ReportFilter(Period.parse("2023")), TODAY)
+    assert _table(empty, "Per status dan jenis").rows == (
+        ("JUMLAH", "JKK", 0, 0, 0, 0, 0),
+        ("JUMLAH", "JKM", 0, 0, 0, 0, 0),
+        ("JUMLAH", "JKK + JKM", 0, 0, 0, 0, 0),
+    )
 
 
 def test_claims_report_without_a_claim_table(sqlite_ctx: ServiceContext) -> None:

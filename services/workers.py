@@ -132,6 +132,7 @@ class WorkerService:
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
             self._apply(session, worker, cleaned.data)
             self._flush(session, cleaned.data)
+            self._refresh_claims(session, worker)
             detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
 
@@ -156,6 +157,7 @@ class WorkerService:
             worker.status_date = None if active else status_date
             self._touch(worker)
             self._flush(session, None)
+            self._refresh_claims(session, worker)
             return self._detail(worker, worker.heirs)
 
     def delete(self, worker_id: int, expected_version: int) -> None:
@@ -173,6 +175,13 @@ class WorkerService:
                 ) from error
 
     # -- internals --------------------------------------------------------------
+
+    def _refresh_claims(self, session: Session, worker: Worker) -> None:
+        """Coverage, status and funding decide the eligibility of the worker's open claims."""
+        # Imported here: the claims package (slips, letters) stays out of the start-up.
+        from services.claims.refresh import refresh_worker_claims
+
+        refresh_worker_claims(session, self._ctx, worker)
 
     def _validate(self, data: WorkerInput):
         codes = {o.code for o in self.occupations()}

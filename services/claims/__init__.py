@@ -50,6 +50,13 @@ ChecklistRow)`` (keyed by claim type and code; ``condition`` codes in ``checklis
 ``list_benefit_rates(ctx) -> [RateRow]``, ``save_benefit_rate(ctx, RateRow)`` (keyed by
 code and ``valid_from``; ``condition`` codes in ``benefits.py``).
 
+Stored flags: every write stores the claim's eligibility and its estimate's one-off total
+(``Claim.estimated_benefit``, None when nothing one-off can be estimated); a change of
+the worker (services/workers.py) or of the benefit table recomputes the worker's or every
+open claim in the same transaction; ``refresh_open_claims(ctx) -> int`` does it for every
+open claim (after the upgrade to migration 0008, or a change of the ``claims.*`` settings).
+The list adds at read time what changes with the clock alone (the lapse, the deadline).
+
 Settings (``services/settings.py``, keys ``claims.*``): attachment_max_mb,
 jkk_report_hours, jkk_lapse_months, jkm_lapse_months, jkm_reduced_months,
 scholarship_min_years, jkk_scholarship_needs_min_years, scholarship_max_children,
@@ -72,6 +79,7 @@ from services.claims.reference import (
     save_benefit_rate,
     save_checklist_item,
 )
+from services.claims.refresh import refresh_open_claims
 from services.claims.service import (
     check_claim,
     open_claim,
@@ -138,6 +146,7 @@ __all__ = [
     "list_claims",
     "open_claim",
     "open_scan",
+    "refresh_open_claims",
     "remove_scan",
     "save_benefit_rate",
     "save_checklist_item",

@@ -101,9 +101,8 @@ def assess(
         deadline = report_deadline(facts.event_date, facts.event_time, rules.jkk_report_hours)
         state = deadline_state(deadline, facts.first_report_at, now)
         checks.append(_deadline_check(deadline, state, facts, rules, now))
-    months = rules.jkk_lapse_months if facts.claim_type is ClaimType.JKK else rules.jkm_lapse_months
-    lapse_date = add_months(facts.event_date, months)
-    checks.append(_lapse(lapse_date, facts.filed_on, months))
+    lapse_date, lapse = lapse_check(facts.claim_type, facts.event_date, facts.filed_on, rules)
+    checks.append(lapse)
     return Eligibility(
         eligible=all(c.outcome is not CheckOutcome.FAIL for c in checks),
         checks=tuple(checks),
@@ -266,6 +265,15 @@ def _deadline_check(
     hours = int(left.total_seconds() // 3600)
     text = f"Laporkan ke BPJS paling lambat {_wita(deadline)} (sisa {hours} jam){suffix}."
     return EligibilityCheck("report_due", CheckOutcome.WARN, text)
+
+
+def lapse_check(
+    claim_type: ClaimType, event_date: date, filed_on: date, rules: ClaimRules
+) -> tuple[date, EligibilityCheck]:
+    """The last day to file, and whether the claim (filed, or filed today) is past it."""
+    months = rules.jkk_lapse_months if claim_type is ClaimType.JKK else rules.jkm_lapse_months
+    lapse_date = add_months(event_date, months)
+    return lapse_date, _lapse(lapse_date, filed_on, months)
 
 
 def _lapse(lapse_date: date, filed_on: date, months: int) -> EligibilityCheck:

@@ -17,9 +17,16 @@ from services.claims.detail import (
     report_overdue,
     waiting_documents,
 )
-from services.claims.eligibility import as_utc
-from services.claims.rules import ClaimRules, read_rules
-from services.claims.types import ClaimDetail, ClaimPage, ClaimQuery, ClaimRow, DeadlineState
+from services.claims.eligibility import as_utc, lapse_check
+from services.claims.rules import WITA, ClaimRules, read_rules
+from services.claims.types import (
+    CheckOutcome,
+    ClaimDetail,
+    ClaimPage,
+    ClaimQuery,
+    ClaimRow,
+    DeadlineState,
+)
 from services.context import ServiceContext
 from services.permissions import Permission
 from services.unit_of_work import read_session
@@ -37,6 +44,7 @@ _LIST_COLUMNS = (
     Claim.event_date,
     Claim.eligible,
     Claim.ineligible_reason,
+    Claim.submitted_on,
     Claim.report_deadline_at,
     Claim.first_report_at,
     Claim.created_at,
@@ -146,8 +154,22 @@ def _deadline_condition(state: DeadlineState, now: datetime) -> ColumnElement[bo
     return and_(jkk, or_(and_(reported.is_(None), deadline < now), reported > deadline))
 
 
+def _flags_now(r: Any, rules: ClaimRules, now: datetime) -> tuple[bool, str | None]:
+    """The stored flags, with the lapse a claim not yet filed reaches by time alone (the
+    stored ones were right when the claim was last written; refresh.py keeps the rest)."""
+    if r.submitted_on is not None:
+        return r.eligible, r.ineligible_reason
+    today = now.astimezone(WITA).date()
+    _, lapse = lapse_check(r.claim_type, r.event_date, today, rules)
+    reason = r.ineligible_reason or ""
+    if lapse.outcome is not CheckOutcome.FAIL or lapse.text in reason:
+        return r.eligible, r.ineligible_reason
+    return False, "; ".join(filter(None, [reason, lapse.text]))
+
+
 def _row(r: Any, rules: ClaimRules, now: datetime) -> ClaimRow:
     state = deadline_of(r.claim_type, r.report_deadline_at, r.first_report_at, now)
+    eligible, reason = _flags_now(r, rules, now)
     return ClaimRow(
         id=r.id,
         claim_type=r.claim_type,
@@ -160,8 +182,8 @@ def _row(r: Any, rules: ClaimRules, now: datetime) -> ClaimRow:
         kecamatan_name=r.kecamatan_name,
         village_name=r.village_name,
         event_date=r.event_date,
-        eligible=r.eligible,
-        ineligible_reason=r.ineligible_reason,
+        eligible=eligible,
+        ineligible_reason=reason,
         deadline_state=state,
         report_deadline=as_utc(r.report_deadline_at) if r.report_deadline_at else None,
         waiting_documents=waiting_documents(r.status, r.status_since, rules, now),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Claim, Worker
@@ -27,7 +27,9 @@ LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
 def load_claim(
     session: Session, ctx: ServiceContext, claim_id: int, expected_version: int | None = None
 ) -> tuple[Claim, Worker]:
-    claim = session.get(Claim, claim_id)
+    # Heirs up front: the estimate reads them after the changes, where a lazy load would
+    # flush half of the change into an audit entry of its own.
+    claim = session.get(Claim, claim_id, options=[selectinload(Claim.heirs)])
     worker = session.get(Worker, claim.worker_id) if claim is not None else None
     principal = ctx.principal
     if claim is None or worker is None:
@@ -64,30 +66,35 @@ def refuse_locked(claim: Claim, worker: Worker) -> None:
 
 def refresh_derived(
     claim: Claim, worker: Worker, rules: ClaimRules, now: datetime, rates: Sequence[RateRow]
-) -> None:
+) -> bool:
     """The columns lists and reports read: eligibility, the first-report deadline and the
-    estimate's one-off total (None when no one-off amount can be estimated)."""
+    estimate's one-off total (None when no one-off amount can be estimated). True when
+    any of them changed."""
     eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
-    if claim.eligible is not eligibility.eligible:
-        claim.eligible = eligibility.eligible
-    reason = "; ".join(eligibility.reasons)[:300] or None
-    if claim.ineligible_reason != reason:
-        claim.ineligible_reason = reason
-    set_moment(claim, "report_deadline_at", eligibility.report_deadline)
     benefit = benefit_of(claim, eligibility, claim.heirs, rates, rules)
-    total = benefit.total if any(line.counted for line in benefit.lines) else None
-    if claim.estimated_benefit != total:
-        claim.estimated_benefit = total
+    values = {
+        "eligible": eligibility.eligible,
+        "ineligible_reason": "; ".join(eligibility.reasons)[:300] or None,
+        "estimated_benefit": (
+            benefit.total if any(line.counted for line in benefit.lines) else None
+        ),
+    }
+    changed = [name for name, value in values.items() if getattr(claim, name) != value]
+    for name in changed:
+        setattr(claim, name, values[name])
+    return set_moment(claim, "report_deadline_at", eligibility.report_deadline) or bool(changed)
 
 
-def set_moment(obj: object, name: str, moment: datetime | None) -> None:
-    # SQLite hands back naive UTC: compare as UTC so an unchanged time writes nothing.
+def set_moment(obj: object, name: str, moment: datetime | None) -> bool:
+    """True when the moment changed. SQLite hands back naive UTC: compared as UTC, an
+    unchanged time writes nothing."""
     old = getattr(obj, name)
     same = (old is None and moment is None) or (
         old is not None and moment is not None and as_utc(old) == as_utc(moment)
     )
     if not same:
         setattr(obj, name, moment)
+    return not same
 
 
 def touch(claim: Claim, ctx: ServiceContext) -> None:

@@ -17,6 +17,7 @@ from services.claims import benefits, checklist
 from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.detail import load_checklist, load_rates
+from services.claims.refresh import refresh_visible_claims
 from services.context import ServiceContext
 from services.errors import Problem, ValidationError
 from services.permissions import Permission
@@ -107,6 +108,9 @@ def save_benefit_rate(ctx: ServiceContext, rate: RateRow) -> RateRow:
         row.updated_at = utc_now()
         row.updated_by = ctx.user_name
         session.add(row)
+        session.flush()
+        # The open claims' stored estimates follow the table at once.
+        refresh_visible_claims(session, ctx)
     return rate
 
 

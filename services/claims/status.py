@@ -18,6 +18,7 @@ from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problem
 from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, rupiah
+from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import WITA, read_rules
 from services.claims.types import VOIDED, ClaimDetail, StatusChange
 from services.claims.workflow import (
@@ -107,6 +108,9 @@ def change_status(
                 note=note[:300] or None,
             )
         )
+        if step.target is S.PAID and facts.death_claim:
+            # The worker's other open claims now meet a deceased worker.
+            refresh_worker_claims(session, ctx, worker, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
 

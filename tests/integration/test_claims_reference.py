@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
-from models import AuditEntry
+from models import AuditEntry, Claim
 from models.claim import BenefitBasis, ClaimType
 from models.enums import Role
 from services import claims
@@ -82,6 +82,18 @@ def test_a_new_rate_from_a_date_changes_estimates_of_later_events_only(
         ("update", "admin1"),
         ("create", "admin1"),
     ]
+
+
+def test_open_claims_store_the_estimate_of_the_changed_table(
+    admin: ServiceContext, sqlite_ctx: ServiceContext
+) -> None:
+    detail = claims.open_claim(sqlite_ctx, make_worker(sqlite_ctx), jkm(), now=NOW)
+    funeral = next(r for r in claims.list_benefit_rates(admin) if r.code == "jkm_biaya_pemakaman")
+    claims.save_benefit_rate(admin, replace(funeral, amount=15_000_000))
+    with sqlite_ctx.session_factory() as session:
+        stored = session.get(Claim, detail.id)
+        assert stored is not None and stored.estimated_benefit == 47_000_000
+        assert stored.updated_by == "admin1"
 
 
 def test_a_new_checklist_item_reaches_open_claims(

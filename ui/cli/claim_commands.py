@@ -1,4 +1,5 @@
-"""`claims list|show|open|doc|heir|status|slip`: a claim file from first report to payment."""
+"""`claims list|show|open|doc|heir|status|slip|refresh`: a claim file from first report to
+payment; `claims checklist|rates` (claim_reference_commands.py): the tables they work from."""
 
 from __future__ import annotations
 
@@ -112,6 +113,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     slip.add_argument("id", type=int, metavar="NOMOR")
     slip.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
     _done(slip, _slip)
+
+    refresh = sub.add_parser(
+        "refresh",
+        help="hitung ulang kelayakan dan perkiraan manfaat semua klaim yang masih berjalan "
+        "(sesudah pembaruan basis data atau perubahan pengaturan klaim)",
+    )
+    _done(refresh, _refresh)
 
 
 def _done(parser: argparse.ArgumentParser, handler: Any) -> None:
@@ -296,6 +304,12 @@ def _status(args: argparse.Namespace) -> int:
 def _slip(args: argparse.Namespace) -> int:
     path = claims.write_missing_slip(signed_in(args), args.id, args.output)
     print(f"Daftar kekurangan berkas ditulis ke {path}.")
+    return 0
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    changed = claims.refresh_open_claims(signed_in(args))
+    print(f"{changed} klaim diperbarui (kelayakan dan perkiraan manfaat dihitung ulang).")
     return 0
 
 

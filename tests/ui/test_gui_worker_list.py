@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.enums import WorkerStatus
+from models.enums import Gender, WorkerStatus
 from services.context import ServiceContext
-from services.worker_types import WorkerQuery
+from services.worker_types import AgeBand, WorkerQuery
 from services.workers import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.formats import count_label
+from ui.gui.worker_list.worker_filter_bar import DrillDown
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot: QtBot, ctx: ServiceContext) -> None:
@@ -100,3 +103,32 @@ def test_broad_search_says_more_than_the_cap_and_counts_on_scroll(
     panel.model.fetchMore()
     assert panel.model.rowCount() == 5_200 and not panel.model.canFetchMore()
     assert panel.count.text() == "5.200 peserta"
+
+
+def test_gender_and_age_filters_show_as_one_chip_that_clears_them(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    workers = WorkerService(sqlite_ctx)
+    seed(workers, 2)  # women born 12 July 1985
+    workers.create(covered_now(3, birth_date=date(1995, 3, 1), gender=Gender.MALE))
+    panel = worker_list(open_window(qtbot, sqlite_ctx))
+    wait_rows(qtbot, panel, 3)
+
+    # Ages on a day other than today's: the chip names that day.
+    on = date(2026, 1, 15)
+    band = AgeBand(2, on)  # 35–44: both women are 40 that day, the man 30
+    panel.show_filtered(DrillDown(gender=Gender.FEMALE, age_band=band))
+    wait_rows(qtbot, panel, 2)
+    chip = panel.filters.drill_chip
+    assert chip.isVisible()
+    assert chip.text() == "Perempuan · umur 35–44 tahun pada 15-01-2026  ✕"
+    assert panel.filters.query() == WorkerQuery(gender=Gender.FEMALE, age_band=band)
+
+    panel.show_filtered(DrillDown(gender=Gender.MALE, age_band=band))
+    qtbot.waitUntil(lambda: "Tidak ada peserta" in panel.count.text(), timeout=3000)
+    panel.show_filtered(DrillDown(gender=Gender.MALE, age_band=AgeBand(1, on)))
+    wait_rows(qtbot, panel, 1)
+    assert chip.text() == "Laki-laki · umur 25–34 tahun pada 15-01-2026  ✕"
+    chip.click()
+    wait_rows(qtbot, panel, 3)
+    assert chip.isHidden() and panel.filters.query() == WorkerQuery()

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models import ClaimBenefitRate, ClaimChecklistItem
 from models.base import utc_now
@@ -20,6 +22,7 @@ from services.claims.detail import load_checklist, load_rates
 from services.claims.refresh import refresh_visible_claims
 from services.context import ServiceContext
 from services.errors import Problem, ValidationError
+from services.formatting import long_date
 from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
 from services.worker_validation import clean_text, err
@@ -92,6 +95,7 @@ def save_benefit_rate(ctx: ServiceContext, rate: RateRow) -> RateRow:
                 ClaimBenefitRate.code == rate.code, ClaimBenefitRate.valid_from == rate.valid_from
             )
         ) or ClaimBenefitRate(code=rate.code, valid_from=rate.valid_from)
+        _refuse_overlap(session, rate, ctx.user_name)
         for name in (
             "label",
             "condition",
@@ -112,6 +116,43 @@ def save_benefit_rate(ctx: ServiceContext, rate: RateRow) -> RateRow:
         # The open claims' stored estimates follow the table at once.
         refresh_visible_claims(session, ctx)
     return rate
+
+
+def _refuse_overlap(session: Session, rate: RateRow, user: str | None) -> None:
+    """Two rows of one code valid on the same day would both be counted. A new row takes
+    over from an earlier open-ended one (which then ends the day before); any other
+    overlap is for the administrator to settle."""
+    others = session.scalars(
+        select(ClaimBenefitRate)
+        .where(ClaimBenefitRate.code == rate.code, ClaimBenefitRate.valid_from != rate.valid_from)
+        .order_by(ClaimBenefitRate.valid_from)
+    ).all()
+    for other in others:
+        if other.valid_from < rate.valid_from and other.valid_to is None:
+            other.valid_to = rate.valid_from - timedelta(days=1)
+            other.updated_at = utc_now()
+            other.updated_by = user
+    clash = next((o for o in others if _overlaps(o, rate)), None)
+    if clash is None:
+        return
+    until = long_date(clash.valid_to) if clash.valid_to else "seterusnya"
+    raise ValidationError(
+        [
+            err(
+                "validity_overlap",
+                "valid_to" if clash.valid_from > rate.valid_from else "valid_from",
+                f"Baris {rate.code} lain sudah berlaku {long_date(clash.valid_from)} s.d. "
+                f"{until}; masa berlaku tidak boleh bertumpang. Ubah tanggal berlaku salah "
+                "satunya.",
+            )
+        ],
+        record=f"manfaat {rate.code}",
+    )
+
+
+def _overlaps(row: ClaimBenefitRate, rate: RateRow) -> bool:
+    ends = [d for d in (row.valid_to, rate.valid_to) if d is not None]
+    return max(row.valid_from, rate.valid_from) <= min(ends, default=date.max)
 
 
 def _code_problems(code: str) -> list[Problem]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pypdf
@@ -79,3 +81,71 @@ def test_a_claim_from_the_command_line(tmp_path: Path) -> None:
     reader = pypdf.PdfReader(io.BytesIO(slip.read_bytes()))
     assert len(reader.pages) == 1
     assert "Laporan polisi" in (reader.pages[0].extract_text() or "")
+
+
+def test_the_reference_tables_and_the_refresh_from_the_command_line(tmp_path: Path) -> None:
+    first_admin(tmp_path)
+    assert as_admin("demo-data", "--count", "3", "--seed", "7", home=tmp_path).returncode == 0
+    found = as_admin("workers", "search", "5303", "--json", home=tmp_path)
+    nik = json.loads(found.stdout)["rows"][0]["nik"]
+    opened = as_admin(
+        *("claims", "open", "--worker", nik, "--type", "jkm", "--date", "2025-09-01"),
+        *("--place", "Desa Aplasi", "--cause", "Sakit"),
+        home=tmp_path,
+    )
+    assert opened.returncode == 0, opened.stderr
+
+    items = as_admin("claims", "checklist", "list", "--type", "jkm", home=tmp_path)
+    assert "JKM    10  kartu_peserta          wajib       Kartu peserta" in items.stdout
+    assert "[bila: pasangan]" in items.stdout
+    added = as_admin(
+        *("claims", "checklist", "set", "jkm", "surat_desa", "--label", "Surat pengantar desa"),
+        *("--optional", "--condition", "meninggal"),
+        home=tmp_path,
+    )
+    assert "Dokumen JKM surat_desa disimpan: Surat pengantar desa." in added.stdout
+    retired = as_admin(
+        "claims", "checklist", "set", "jkm", "surat_desa", "--inactive", home=tmp_path
+    )
+    assert retired.returncode == 0, retired.stderr
+    rows = json.loads(as_admin("claims", "checklist", "list", "--json", home=tmp_path).stdout)
+    new = next(r for r in rows if r["code"] == "surat_desa")
+    assert (new["required"], new["active"], new["condition"], new["sort_order"]) == (
+        False,
+        False,
+        "meninggal",
+        120,
+    )
+    bad = as_admin("claims", "checklist", "set", "jkm", "baru", home=tmp_path)
+    assert bad.returncode == 1 and "Nama wajib diisi." in bad.stderr
+
+    raised = as_admin(
+        *("claims", "rates", "set", "jkm_awal_pemakaman", "--valid-from", "2025-01-01"),
+        *("--amount", "3000000"),
+        home=tmp_path,
+    )
+    assert raised.returncode == 0, raised.stderr
+    assert "berlaku 01-01-2025 s.d. sekarang disimpan: Jumlah tetap Rp3.000.000." in (raised.stdout)
+    rates = as_admin("claims", "rates", "list", home=tmp_path).stdout
+    assert "jkm_awal_pemakaman       02-12-2019 s.d. 31-12-2024" in rates
+    assert "Kali penghasilan dilaporkan × 48, min. Rp20.000.000" in rates
+    listed = json.loads(as_admin("claims", "rates", "list", "--json", home=tmp_path).stdout)
+    assert {"code": "jkm_awal_pemakaman", "valid_from": "2025-01-01"}.items() <= next(
+        r for r in listed if r["valid_from"] == "2025-01-01"
+    ).items()
+    # Under three months of membership: the reduced benefit, with the new funeral amount.
+    shown = json.loads(as_admin("claims", "show", "1", "--json", home=tmp_path).stdout)
+    assert shown["benefit"]["total"] == 8_000_000 + 3_000_000
+    assert _stored_estimate(tmp_path) == 11_000_000  # the rate change recomputed it
+
+    with closing(sqlite3.connect(tmp_path / "sirentan.db")) as db, db:
+        db.execute("UPDATE claim SET estimated_benefit = NULL")  # as before migration 0008
+    refreshed = as_admin("claims", "refresh", home=tmp_path)
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "1 klaim diperbarui" in refreshed.stdout
+    assert _stored_estimate(tmp_path) == 11_000_000
+
+
+def _stored_estimate(home: Path) -> int | None:
+    with closing(sqlite3.connect(home / "sirentan.db")) as db:
+        return db.execute("SELECT estimated_benefit FROM claim WHERE id = 1").fetchone()[0]

@@ -141,6 +141,28 @@ def test_bad_reference_rows_are_refused(admin: ServiceContext) -> None:
     ]
 
 
+def test_a_new_rate_takes_over_from_the_open_ended_one_and_overlaps_are_refused(
+    admin: ServiceContext,
+) -> None:
+    funeral = next(r for r in claims.list_benefit_rates(admin) if r.code == "jkm_biaya_pemakaman")
+    claims.save_benefit_rate(admin, replace(funeral, valid_from=date(2026, 1, 1), amount=1))
+    rows = [r for r in claims.list_benefit_rates(admin) if r.code == funeral.code]
+    assert [(r.valid_from, r.valid_to, r.amount) for r in rows] == [
+        (date(2019, 12, 2), date(2025, 12, 31), 10_000_000),
+        (date(2026, 1, 1), None, 1),
+    ]
+    for start, field, text in [
+        (date(2025, 6, 1), "valid_from", "2 Desember 2019 s.d. 31 Desember 2025"),
+        (date(2019, 1, 1), "valid_to", "2 Desember 2019 s.d. 31 Desember 2025"),
+    ]:
+        with pytest.raises(ValidationError) as caught:
+            claims.save_benefit_rate(admin, replace(funeral, valid_from=start, valid_to=None))
+        [problem] = caught.value.problems
+        assert (problem.code, problem.field) == ("validity_overlap", field)
+        assert f"sudah berlaku {text}; masa berlaku tidak boleh bertumpang" in problem.text
+    assert len([r for r in claims.list_benefit_rates(admin) if r.code == funeral.code]) == 2
+
+
 def test_only_administrators_edit_the_tables(sqlite_ctx: ServiceContext) -> None:
     item = claims.list_checklist(sqlite_ctx, ClaimType.JKK)[0]
     with pytest.raises(PermissionDeniedError):

@@ -24,6 +24,7 @@ from services.errors import NotFoundError, SiRentanError
 from services.formatting import short_date
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
+from ui.cli import claim_reference_commands
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -120,6 +121,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "(sesudah pembaruan basis data atau perubahan pengaturan klaim)",
     )
     _done(refresh, _refresh)
+    claim_reference_commands.register(sub, _done)
 
 
 def _done(parser: argparse.ArgumentParser, handler: Any) -> None:

@@ -1,11 +1,11 @@
 """Start-up loads what the first screen needs and no more.
 
 The main window is built in a fresh interpreter (a test process has long since
-imported everything) and ``sys.modules`` is read at three moments: right after
-the window is shown with Beranda, after Peserta is built as on the clerk's first
-click, and after every section has been built. The first read comes before the
-event loop runs, so Beranda's figures, which load in the background, cannot
-race it.
+imported everything), with the sign-in's modules loaded as ``run_gui`` loads
+them, and ``sys.modules`` is read at three moments: right after the window is
+shown with Beranda, after Peserta is built as on the clerk's first click, and
+after every section has been built. The first read comes before the event loop
+runs, so Beranda's figures, which load in the background, cannot race it.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from models.enums import Role
 from services.bootstrap import open_register
 from services.permissions import Principal
 from ui.gui.app import build_main_window
+from ui.gui.launcher import Launcher  # what run_gui loads to sign the clerk in
 
 ctx = open_register(sys.argv[1])
 ctx.principal = Principal(user_id=0, username="uji", full_name="Uji", role=Role.ADMIN)

@@ -16,6 +16,7 @@ from models.claim import AccidentContext, ClaimStatus, ClaimType
 from models.enums import Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
+from services.claims.rules import WITA
 from services.context import ServiceContext
 from services.workers import WorkerService
 from tests.factories import make_nik
@@ -30,7 +31,8 @@ from ui.gui.main_window import MainWindow
 
 KLAIM = "Klaim"
 BOKON = "53.03.01.2005"  # Desa Bokon, Kecamatan Miomaffo Timur
-TODAY = date.today()
+# The office's date (WITA), whatever the machine's zone: the services count in it.
+TODAY = datetime.now(WITA).date()
 
 
 def section(qtbot: QtBot, window: MainWindow) -> ClaimsPanel:

@@ -4,7 +4,7 @@ or a refusal needs, and the missing-papers slip shown in the app's PDF viewer.""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -26,7 +26,8 @@ from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.claims.worker_picker import WorkerPickerDialog
 from ui.gui.main_window import MainWindow
 
-TODAY = date.today()
+# The office's date (WITA), whatever the machine's zone: the services count in it.
+TODAY = datetime.now(WITA).date()
 
 
 def section(qtbot: QtBot, window: MainWindow) -> ClaimsPanel:

@@ -17,7 +17,7 @@ from typing import Any
 from models.claim import BenefitBasis, ClaimType, EducationLevel
 from services import claims
 from services.claims import benefits, checklist
-from services.claims.labels import BENEFIT_BASIS, EDUCATION_LEVEL, rupiah
+from services.claims.labels import rate_text
 from services.formatting import short_date
 from ui.cli.signin import signed_in
 
@@ -138,20 +138,10 @@ def _rates_list(args: argparse.Namespace) -> int:
         until = short_date(r.valid_to) if r.valid_to else "sekarang"
         print(
             f"{r.code:<24} {short_date(r.valid_from)} s.d. {until:<10}  {r.condition:<18} "
-            f"{rate_figure(r):<28} {r.label}"
+            f"{rate_text(r):<28} {r.label}"
         )
     print(f"{len(rows)} baris manfaat.")
     return 0
-
-
-def rate_figure(rate: claims.RateRow) -> str:
-    """The row's figure in words: how much, or on what it is counted."""
-    basis = BENEFIT_BASIS[rate.basis]
-    if rate.multiplier:
-        floor = f", min. {rupiah(rate.minimum)}" if rate.minimum else ""
-        return f"{basis} × {rate.multiplier}{floor}"
-    level = f" ({EDUCATION_LEVEL[rate.education_level]})" if rate.education_level else ""
-    return f"{basis} {rupiah(rate.amount)}{level}" if rate.amount else basis
 
 
 def _rates_set(args: argparse.Namespace) -> int:
@@ -196,6 +186,6 @@ def _rates_set(args: argparse.Namespace) -> int:
     until = short_date(saved.valid_to) if saved.valid_to else "sekarang"
     print(
         f"Manfaat {saved.code} berlaku {short_date(saved.valid_from)} s.d. {until} disimpan: "
-        f"{rate_figure(saved)}. Perkiraan manfaat klaim yang berjalan sudah dihitung ulang."
+        f"{rate_text(saved)}. Perkiraan manfaat klaim yang berjalan sudah dihitung ulang."
     )
     return 0

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import claims
 from services.claims import ClaimPage
@@ -48,10 +48,12 @@ class ClaimsPanel(QWidget):
         self.legend = QLabel(self)
         self.new_button = QPushButton("Klaim baru…", self)
         self.open_button = QPushButton("Buka", self)
+        self.reference_button = QPushButton("Tabel referensi…", self)
         self.page: ClaimPage | None = None
         self.loading = False
         self.dialog: ClaimDialog | None = None
         self.picker: WorkerPickerDialog | None = None
+        self.reference: QDialog | None = None
         self._asked = 0
         self._lay_out()
         self._connect()
@@ -131,6 +133,20 @@ class ClaimsPanel(QWidget):
         picker.open()
         return picker
 
+    def open_reference(self) -> QDialog | None:
+        if not self._app.can(Permission.MANAGE_SETTINGS):
+            return None
+        # Imported when asked for: only administrators ever open it.
+        from ui.gui.claims.reference_dialog import ReferenceDialog
+
+        dialog = ReferenceDialog(self._app, self)
+        dialog.finished.connect(dialog.deleteLater)
+        # The estimates of open claims may have changed with the table.
+        dialog.finished.connect(self.reload)
+        self.reference = dialog
+        dialog.open()
+        return dialog
+
     def _open_new(self, owner: ClaimOwner) -> None:
         self.dialog = open_claim_dialog(self._app, self, owner=owner)
 
@@ -151,7 +167,11 @@ class ClaimsPanel(QWidget):
         self.new_button.setVisible(self._app.can(Permission.CLAIMS))
         self.open_button.setToolTip("Buka klaim yang dipilih (Enter atau klik dua kali)")
         self.open_button.setEnabled(False)
-        for button in (self.new_button, self.open_button):
+        self.reference_button.setToolTip(
+            "Daftar dokumen klaim dan tabel manfaat (hanya administrator)"
+        )
+        self.reference_button.setVisible(self._app.can(Permission.MANAGE_SETTINGS))
+        for button in (self.new_button, self.open_button, self.reference_button):
             button.setAutoDefault(False)
         self.legend.setText(
             f"Kolom Perhatian: <span style='background:{LATE_BACKGROUND}; color:{LATE_TEXT}'>"
@@ -166,6 +186,7 @@ class ClaimsPanel(QWidget):
         top.addSpacing(12)
         top.addWidget(self.count)
         top.addStretch(1)
+        top.addWidget(self.reference_button)
         top.addWidget(self.open_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -187,5 +208,6 @@ class ClaimsPanel(QWidget):
         self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_claim)
+        self.reference_button.clicked.connect(self.open_reference)
         claim_events(self._app).claim_changed.connect(self.reload)
         self._app.events.workers_changed.connect(self.reload)

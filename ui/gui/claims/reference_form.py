@@ -1,0 +1,84 @@
+"""What the two reference-table editors share: fields row by row, a save through the service
+that keeps the dialog open with the service's words under the fields it refused."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.errors import Problem, SiRentanError, ValidationError
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.worker_form.field_rows import FieldRows
+
+
+def number_box(parent: QWidget, maximum: int, empty: str | None = None) -> QSpinBox:
+    """Whole numbers; with ``empty``, the lowest value (0) reads as that word and means none."""
+    box = QSpinBox(parent)
+    box.setRange(0, maximum)
+    box.setGroupSeparatorShown(True)
+    if empty is not None:
+        box.setSpecialValueText(empty)
+    return box
+
+
+def optional(box: QSpinBox) -> int | None:
+    return box.value() or None
+
+
+class ReferenceForm(QDialog):
+    """A subclass adds its rows to ``self.rows``, then calls ``finish``; ``store`` saves."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.banner = NoticeBanner(self)
+        self.rows = FieldRows(self)
+        self.save_button = QPushButton("Simpan", self)
+
+    def finish(self) -> None:
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.rows.layout)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(620)
+
+    def local_problems(self) -> list[Problem]:
+        """What the form itself can tell before asking the service (a date not readable)."""
+        return []
+
+    def store(self) -> None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        problems = self.local_problems()
+        if not problems:
+            try:
+                self.store()
+            except ValidationError as error:
+                problems = error.problems
+            except SiRentanError as error:
+                self.banner.show_message(error.message, Tone.ERROR)
+                return
+            else:
+                super().accept()
+                return
+        self.rows.show(problems)
+        # Room for the messages that just appeared under the fields.
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        elsewhere = [p.text for p in problems if p.is_error and not self.rows.owns(p.field)]
+        self.banner.show_message(
+            "\n".join(elsewhere) or "Belum disimpan: periksa isian yang ditandai merah.",
+            Tone.ERROR,
+        )

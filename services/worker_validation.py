@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Protocol
 
 from services.errors import Problem, Severity
 from services.nik import check_kk_number, validate_nik
@@ -239,20 +240,39 @@ def heir_field(index: int, name: str) -> str:
     return f"heirs[{index}].{name}"
 
 
-def validate_heir(heir: HeirInput, index: int, worker_nik: str, today: date) -> list[Problem]:
-    label = f"Ahli waris ke-{index + 1}"
-    problems = _name_problems(clean_name(heir.full_name), heir_field(index, "full_name"), label)
+class HeirFacts(Protocol):
+    """What the heir checks read: a register heir (HeirInput) or a claim's heir."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def relation(self) -> object | None: ...
+    @property
+    def nik(self) -> str | None: ...
+    @property
+    def birth_date(self) -> date | None: ...
+    @property
+    def bank_account_number(self) -> str | None: ...
+
+
+def validate_heir(heir: HeirFacts, index: int, worker_nik: str, today: date) -> list[Problem]:
+    """The checks every heir passes, in the register and on a claim; messages name the heir
+    by place and name ("Ahli waris ke-2 (MARIA BANO): ...")."""
+    name = clean_name(heir.full_name)
+    label = f"Ahli waris ke-{index + 1}" + (f" ({name})" if name else "")
+    problems = _name_problems(name, heir_field(index, "full_name"), f"{label}: nama")
     if heir.relation is None:
         problems.append(
             err(
                 "heir_relation_empty",
                 heir_field(index, "relation"),
-                f"{label}: hubungan wajib dipilih.",
+                f"{label}: hubungan dengan peserta wajib dipilih.",
             )
         )
-    if heir.nik:
+    nik = clean_digits(heir.nik)
+    if nik:
         result = validate_nik(
-            heir.nik,
+            nik,
             birth_date=heir.birth_date,
             home_kabupaten=None,
             field=heir_field(index, "nik"),

@@ -21,14 +21,13 @@ from services.claims.validation import (
     clean_heir,
     clean_input,
     event_problems,
-    heir_field,
     heir_problems,
 )
 from services.context import ServiceContext
 from services.errors import NotFoundError, Problem, ValidationError
 from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import err
+from services.worker_validation import err, heir_field
 
 _EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")
 

@@ -11,8 +11,14 @@ from services.claims.rules import WITA
 from services.claims.types import ClaimHeirInput, ClaimInput
 from services.errors import Problem
 from services.formatting import long_date
-from services.nik import validate_nik
-from services.worker_validation import clean_digits, clean_name, clean_text, err, warn
+from services.worker_validation import (
+    clean_digits,
+    clean_name,
+    clean_text,
+    err,
+    validate_heir,
+    warn,
+)
 
 _TEXTS = (
     "event_place",
@@ -215,10 +221,6 @@ def _death_date_problems(death: date | None, accident: date, today: date) -> lis
 # --- heirs --------------------------------------------------------------------------------
 
 
-def heir_field(index: int, name: str) -> str:
-    return f"heirs[{index}].{name}"
-
-
 def clean_heir(heir: ClaimHeirInput) -> ClaimHeirInput:
     return replace(
         heir,
@@ -234,53 +236,8 @@ def clean_heir(heir: ClaimHeirInput) -> ClaimHeirInput:
 
 
 def heir_problems(heirs: list[ClaimHeirInput], worker_nik: str, today: date) -> list[Problem]:
-    problems: list[Problem] = []
-    for index, heir in enumerate(heirs):
-        label = f"Ahli waris ke-{index + 1}" + (f" ({heir.full_name})" if heir.full_name else "")
-        if not heir.full_name:
-            problems.append(
-                err(
-                    "heir_name_empty", heir_field(index, "full_name"), f"{label}: nama wajib diisi."
-                )
-            )
-        if heir.relation is None:
-            problems.append(
-                err(
-                    "heir_relation_empty",
-                    heir_field(index, "relation"),
-                    f"{label}: hubungan dengan peserta wajib dipilih.",
-                )
-            )
-        if heir.nik:
-            result = validate_nik(
-                heir.nik,
-                birth_date=heir.birth_date,
-                home_kabupaten=None,
-                field=heir_field(index, "nik"),
-            )
-            problems += [replace(p, text=f"{label}: {p.text}") for p in result.problems]
-            if result.value == worker_nik:
-                problems.append(
-                    err(
-                        "heir_nik_is_worker",
-                        heir_field(index, "nik"),
-                        f"{label}: NIK sama dengan NIK peserta; isi NIK ahli waris sendiri.",
-                    )
-                )
-        if heir.birth_date and heir.birth_date > today:
-            problems.append(
-                err(
-                    "heir_birth_future",
-                    heir_field(index, "birth_date"),
-                    f"{label}: tanggal lahir di masa depan.",
-                )
-            )
-        if heir.bank_account_number and not heir.bank_account_number.isdigit():
-            problems.append(
-                err(
-                    "heir_account_chars",
-                    heir_field(index, "bank_account_number"),
-                    f"{label}: nomor rekening hanya boleh berisi angka.",
-                )
-            )
-    return problems
+    return [
+        problem
+        for index, heir in enumerate(heirs)
+        for problem in validate_heir(heir, index, worker_nik, today)
+    ]

@@ -304,6 +304,33 @@ def test_heirs_are_ordered_by_law_and_only_the_worker_own_can_be_picked(
     assert [(h.full_name, h.relation) for h in own] == [("YOHANES TAEK", ClaimHeirRelation.SPOUSE)]
 
 
+def test_claim_heirs_pass_the_registers_heir_checks(ctx: ServiceContext) -> None:
+    worker_id = make_worker(ctx)
+    worker_nik = WorkerService(ctx).get(worker_id).nik
+    detail = claims.open_claim(ctx, worker_id, jkm(), heirs=[], now=NOW)
+    heirs = [
+        claims.ClaimHeirInput("MARIA 2", None, nik=worker_nik, bank_account_number="12AB"),
+        claims.ClaimHeirInput("", ClaimHeirRelation.CHILD, birth_date=TODAY + timedelta(1)),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        claims.set_heirs(ctx, detail.id, heirs, detail.version, now=NOW)
+    found = {(p.code, p.field): p.text for p in caught.value.problems}
+    assert set(found) == {
+        ("name_chars", "heirs[0].full_name"),
+        ("heir_relation_empty", "heirs[0].relation"),
+        ("heir_nik_is_worker", "heirs[0].nik"),
+        ("heir_account_chars", "heirs[0].bank_account_number"),
+        ("name_empty", "heirs[1].full_name"),
+        ("heir_birth_future", "heirs[1].birth_date"),
+    }
+    assert found["heir_relation_empty", "heirs[0].relation"] == (
+        "Ahli waris ke-1 (MARIA 2): hubungan dengan peserta wajib dipilih."
+    )
+    assert found["name_empty", "heirs[1].full_name"] == (
+        "Ahli waris ke-2: nama wajib diisi, sesuai KTP."
+    )
+
+
 def test_the_list_filters_flags_and_counts(ctx: ServiceContext) -> None:
     kota = make_worker(ctx, 1)
     elsewhere = make_worker(

@@ -126,6 +126,7 @@ def build_claims(inputs: ReportInputs) -> Report:
         ),
         notes=tuple(notes),
         row_count=total,
+        row_unit="klaim",
         personal_data=bool(listed),
     )
 

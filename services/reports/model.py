@@ -99,8 +99,9 @@ class Report:
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = ()  # rules the figures follow, printed under the title
     landscape: bool = True
-    # Workers the report counts or lists; the audit record of an export says it.
+    # Workers (or claims) the report counts or lists; the audit record of an export says it.
     row_count: int = 0
+    row_unit: str = "peserta"
     personal_data: bool = False  # lists people (names, NIKs): not just counts
     # Each section is a document of its own (a village's list, signed by its head): in the
     # PDF it starts on a new page under the kop and the title, numbered by itself.

@@ -116,11 +116,12 @@ def _write(
             "rows": report.row_count,
             "personal_data": report.personal_data,
         }
+        counted = f"{report.row_count} {report.row_unit}"
         if preview:
-            summary = f"Pratinjau laporan {report.title} ({report.row_count} peserta)"
+            summary = f"Pratinjau laporan {report.title} ({counted})"
             details["preview"] = True
         else:
-            summary = f"Laporan {report.title} ({report.row_count} peserta) ke {path.name}"
+            summary = f"Laporan {report.title} ({counted}) ke {path.name}"
             details["file"] = path.name
         with unit_of_work(ctx) as session:
             record_event(session, Action.EXPORT, "report", None, summary[:300], details)

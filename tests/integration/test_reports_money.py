@@ -206,7 +206,7 @@ def test_claims_report_per_status_type_and_amount(ctx: ServiceContext, tmp_path:
         (date(2025, 8, 1), 5_000_000, None),
     ]
     assert "terlambat dilaporkan (lewat 2 × 24 jam): 1." in " ".join(report.notes)
-    assert report.row_count == 4
+    assert (report.row_count, report.row_unit) == (4, "klaim")
 
 
 def test_claims_with_every_estimate_say_nothing_is_missing(

@@ -54,6 +54,6 @@ def _report(args: argparse.Namespace) -> int:
     unit = "halaman" if result.path.suffix.lower() == ".pdf" else "lembar"
     print(
         f"{result.report.title} ditulis ke {result.path}: {result.pages} {unit}, "
-        f"{number(result.report.row_count)} peserta."
+        f"{number(result.report.row_count)} {result.report.row_unit}."
     )
     return 0

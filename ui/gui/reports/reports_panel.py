@@ -128,7 +128,7 @@ class ReportsPanel(QWidget):
         counted = thousands(result.report.row_count)
         self.banner.show_message(
             f"{result.report.title} disimpan di {result.path} "
-            f"({result.pages} {unit}, {counted} peserta).",
+            f"({result.pages} {unit}, {counted} {result.report.row_unit}).",
             Tone.INFO,
         )
         if pdf:

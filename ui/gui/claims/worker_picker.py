@@ -3,31 +3,28 @@ own search, in the background while the clerk types."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from services.errors import SiRentanError
 from services.formatting import short_date
 from services.labels import WORKER_STATUS
-from services.worker_types import WorkerPage, WorkerQuery, WorkerRow
+from services.worker_types import WorkerPage, WorkerRow
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.claims.claim_header import ClaimOwner
-from ui.gui.formats import thousands
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
+from ui.gui.widgets.worker_search_field import WorkerSearchField, matches_text
 
-SEARCH_DELAY_MS = 250
 SHOWN = 50
+TYPE_TO_SEARCH = "Ketik untuk mencari."
 
 WORKER_COLUMNS: tuple[Column[WorkerRow], ...] = (
     Column("Nama", lambda w: w.full_name),
@@ -47,41 +44,16 @@ class WorkerPickerDialog(QDialog):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Klaim baru — pilih peserta")
-        self._app = app
-        self.background = Background(self)
-        self.search = QLineEdit(self)
+        self.search = WorkerSearchField(app, SHOWN, parent=self)
         self.search.setPlaceholderText("Ketik NIK, No. KPJ atau nama peserta…")
-        self.search.setClearButtonEnabled(True)
         self.model: RecordTableModel = RecordTableModel(WORKER_COLUMNS, parent=self)
         self.table = RecordTableView(self.model, self)
         self.count = QLabel(self)
         self.banner = NoticeBanner(self)
         self.choose_button = QPushButton("Pilih", self)
         self.cancel_button = QPushButton("Batal", self)
-        self.searching = False
-        self._asked = 0
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._lay_out()
         self._connect()
-
-    def run_search(self) -> None:
-        self._timer.stop()
-        text = self.search.text().strip()
-        self._asked += 1
-        asked = self._asked
-        if not text:
-            self.searching = False
-            self.model.set_rows([])
-            self.count.setText("Ketik untuk mencari.")
-            return
-        workers = self._app.workers
-        self.searching = True
-        self.background.submit(
-            lambda: workers.search(WorkerQuery(text=text, limit=SHOWN)),
-            lambda page: self._found(page, asked),
-            lambda error: self._failed(error, asked),
-            wanted=lambda: asked == self._asked,
-        )
 
     def choose(self) -> ClaimOwner | None:
         row = self.table.selected_row()
@@ -94,28 +66,19 @@ class WorkerPickerDialog(QDialog):
         return owner
 
     def done(self, code: int) -> None:
-        self.background.wait()
+        self.search.background.wait()
         super().done(code)
 
-    def _found(self, page: WorkerPage, asked: int) -> None:
-        if asked != self._asked:
-            return
-        self.searching = False
+    def _found(self, page: WorkerPage) -> None:
         self.banner.clear_message()
         self.model.set_rows(page.rows)
         if page.rows:
             self.table.selectRow(0)
-        more = f" (ditampilkan {SHOWN} pertama)" if page.total > len(page.rows) else ""
-        self.count.setText(
-            f"{thousands(page.total)} peserta cocok{more}."
-            if page.total
-            else "Tidak ada peserta yang cocok. Periksa NIK/KPJ atau ejaan nama."
-        )
+        self.count.setText(matches_text(page))
 
-    def _failed(self, error: SiRentanError, asked: int) -> None:
-        if asked == self._asked:
-            self.searching = False
-            self.banner.show_message(error.message, Tone.ERROR)
+    def _emptied(self, _hint: str) -> None:
+        self.model.set_rows([])
+        self.count.setText(TYPE_TO_SEARCH)
 
     def _follow_selection(self) -> None:
         self.choose_button.setEnabled(self.table.selected_row() is not None)
@@ -140,12 +103,12 @@ class WorkerPickerDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(860, 460)
-        self.count.setText("Ketik untuk mencari.")
+        self.count.setText(TYPE_TO_SEARCH)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.run_search)
-        self._timer.timeout.connect(self.run_search)
+        self.search.found.connect(self._found)
+        self.search.failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
+        self.search.too_short.connect(self._emptied)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())
         self.table.activated.connect(lambda _index: self.choose())
         self.choose_button.clicked.connect(self.choose)

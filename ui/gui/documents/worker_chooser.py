@@ -3,11 +3,10 @@ matches (found in the background with the worker list's own search)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,14 +16,12 @@ from PySide6.QtWidgets import (
 
 from services.errors import SiRentanError
 from services.formatting import short_date
-from services.worker_types import WorkerDetail, WorkerPage, WorkerQuery, WorkerRow
+from services.worker_types import WorkerDetail, WorkerPage, WorkerRow
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
-from ui.gui.formats import thousands
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.worker_search_field import WorkerSearchField, matches_text
 
-SEARCH_DELAY_MS = 250
 SHOWN = 20
 NOTHING_CHOSEN = "Belum ada peserta yang dipilih."
 
@@ -52,10 +49,8 @@ class WorkerChooser(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
-        self.search = QLineEdit(self)
+        self.search = WorkerSearchField(app, SHOWN, min_chars=3, parent=self)
         self.search.setPlaceholderText("Cari peserta: ketik NIK, No. KPJ atau nama…")
-        self.search.setClearButtonEnabled(True)
         self.matches = QListWidget(self)
         self.matches.setMaximumHeight(self.matches.fontMetrics().height() * 7)
         self.matches.hide()
@@ -63,10 +58,7 @@ class WorkerChooser(QWidget):
         self.choice = QLabel(NOTHING_CHOSEN, self)
         self.clear_button = QPushButton("Hapus pilihan", self)
         self.worker: WorkerDetail | None = None
-        self.searching = False
-        self._asked = 0
         self._rows: list[WorkerRow] = []
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._lay_out()
         self._connect()
 
@@ -86,25 +78,6 @@ class WorkerChooser(QWidget):
             self.hint.setText(error.message)
             return
         self._set(detail)
-
-    def run_search(self) -> None:
-        self._timer.stop()
-        text = self.search.text().strip()
-        self._asked += 1
-        asked = self._asked
-        if len(text) < 3:
-            self.searching = False
-            self._show_rows([])
-            self.hint.setText("Ketik paling sedikit 3 huruf atau angka." if text else "")
-            return
-        workers = self._app.workers
-        self.searching = True
-        self.background.submit(
-            lambda: workers.search(WorkerQuery(text=text, limit=SHOWN)),
-            lambda page: self._found(page, asked),
-            lambda error: self._failed(error, asked),
-            wanted=lambda: asked == self._asked,
-        )
 
     def pick(self, row: int) -> bool:
         """Choose the match in ``row`` of the list."""
@@ -129,22 +102,13 @@ class WorkerChooser(QWidget):
         self.clear_button.setVisible(worker is not None)
         emit(self.chosen, worker)
 
-    def _found(self, page: WorkerPage, asked: int) -> None:
-        if asked != self._asked:
-            return
-        self.searching = False
+    def _found(self, page: WorkerPage) -> None:
         self._show_rows(page.rows)
-        more = f"; {SHOWN} pertama ditampilkan" if page.total > len(page.rows) else ""
-        self.hint.setText(
-            f"{thousands(page.total)} peserta cocok{more}. Klik dua kali untuk memilih."
-            if page.rows
-            else "Tidak ada peserta yang cocok. Periksa NIK/KPJ atau ejaan nama."
-        )
+        self.hint.setText(matches_text(page, " Klik dua kali untuk memilih."))
 
-    def _failed(self, error: SiRentanError, asked: int) -> None:
-        if asked == self._asked:
-            self.searching = False
-            self.hint.setText(error.message)
+    def _too_short(self, hint: str) -> None:
+        self._show_rows([])
+        self.hint.setText(hint)
 
     def _show_rows(self, rows: list[WorkerRow]) -> None:
         self._rows = list(rows)
@@ -177,8 +141,8 @@ class WorkerChooser(QWidget):
         self.setFocusProxy(self.search)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.run_search)
-        self._timer.timeout.connect(self.run_search)
+        self.search.found.connect(self._found)
+        self.search.failed.connect(self.hint.setText)
+        self.search.too_short.connect(self._too_short)
         self.matches.itemActivated.connect(lambda item: self.pick(self.matches.row(item)))
         self.clear_button.clicked.connect(self.clear)

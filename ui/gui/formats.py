@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 
 def thousands(value: int) -> str:
@@ -20,7 +20,8 @@ def local_date(moment: datetime) -> date:
     return aware.astimezone().date()
 
 
-def moment_text(moment: datetime) -> str:
-    """A stored timestamp on the clerk's clock (stored in UTC; SQLite drops the zone)."""
+def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
+    """A stored timestamp as "12-11-2025 09.30" (stored in UTC; SQLite drops the zone), on
+    ``zone``'s clock, or the clerk's own when none is given."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%d-%m-%Y %H.%M")
+    return aware.astimezone(zone).strftime("%d-%m-%Y %H.%M")

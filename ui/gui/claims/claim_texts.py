@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from models.claim import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
 from services.claims.rules import WITA
 from services.formatting import long_date
+from ui.gui.formats import moment_text
 
 # Colours for rows and labels; every one of them also comes with a symbol and words.
 LATE_BACKGROUND = "#fdecea"
@@ -35,14 +36,6 @@ STEP_FORWARD = {
 
 def step_back_text(target: ClaimStatus) -> str:
     return f"Kembalikan ke {CLAIM_STATUS[target]}…"
-
-
-def moment_text(moment: datetime | None) -> str:
-    """A stored moment on the office clock (WITA): "12-11-2025 09.30"."""
-    if moment is None:
-        return ""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(WITA).strftime("%d-%m-%Y %H.%M")
 
 
 def wita_text(moment: datetime) -> str:
@@ -85,5 +78,5 @@ def deadline_column_text(row: ClaimRow) -> str:
         return "-"
     text = DEADLINE_STATE[row.deadline_state]
     if row.deadline_state is DeadlineState.RUNNING and row.report_deadline is not None:
-        text += f" (s.d. {moment_text(row.report_deadline)})"
+        text += f" (s.d. {moment_text(row.report_deadline, WITA)})"
     return text

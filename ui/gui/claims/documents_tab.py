@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 
 from services import claims
 from services.claims import ClaimDetail, DocumentItem, DocumentUpdate
+from services.claims.rules import WITA
 from services.errors import SiRentanError
 from services.permissions import Permission
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_table import stretch_column
-from ui.gui.claims.claim_texts import moment_text
 from ui.gui.claims.document_table import DocumentTableModel, scan_text
 from ui.gui.claims.scan_files import ScanFolder, open_with_system, scan_file_dialog
 from ui.gui.claims.slip_dialog import SlipDialog
+from ui.gui.formats import moment_text
 from ui.gui.widgets.date_field import DateField
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import RecordTableView
@@ -240,7 +241,7 @@ class DocumentsTab(QWidget):
             self.note.setText(item.note or "")
             scan = item.attachment
             attached = scan.attached_at if scan else None
-            when = f", dilampirkan {moment_text(attached)}" if attached else ""
+            when = f", dilampirkan {moment_text(attached, WITA)}" if attached else ""
             self.scan_label.setText(
                 f"Pindaian: {scan_text(scan)}{when}" if scan else "Pindaian: belum ada"
             )

@@ -124,6 +124,9 @@ def test_the_database_keeps_viewers_from_claims_personal_data(
     with viewer.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM claim")).scalar() == 2
         assert conn.execute(text("SELECT full_name FROM claim_heir")).scalar() == "YOHANES TAEK"
+        # Migration 0008: the stored estimate is public like the eligibility beside it.
+        public = text(f"SELECT estimated_benefit, event_time FROM claim WHERE id = {claim_id}")
+        assert conn.execute(public).one() == (42_000_000, None)
     for forbidden in (
         "SELECT nik FROM claim_heir",
         "SELECT bank_account_number FROM claim_heir",
@@ -149,6 +152,7 @@ def test_the_database_limits_a_verifikator_to_the_status_columns(
     verifier = clerk(admin, database_url, "verif_sql", Role.VERIFIKATOR)
     with verifier.engine.connect() as conn:
         conn.execute(text(f"UPDATE claim SET status = 'berkas_lengkap' WHERE id = {claim_id}"))
+        conn.execute(text(f"UPDATE claim SET estimated_benefit = 1 WHERE id = {claim_id}"))
         conn.rollback()
         with pytest.raises(sa_exc.ProgrammingError):
             conn.execute(text(f"UPDATE claim SET paid_amount = 1 WHERE id = {claim_id}"))

@@ -18,9 +18,11 @@ from services.workers import WorkerService
 from tests.integration.claim_helpers import (
     NOW,
     TODAY,
+    heir_with_account,
     jkk,
     jkm,
     make_worker,
+    paid_jkm,
     receive_everything,
     step,
 )
@@ -82,6 +84,17 @@ def test_a_status_change_recomputes_open_claims_but_not_finished_ones(
     version = workers.get(worker_id).version
     workers.change_status(worker_id, WorkerStatus.ACTIVE, version, today=TODAY)
     assert _stored(ctx, accident.id)[:2] == (True, None)
+
+
+def test_a_death_recorded_by_a_paid_claim_reaches_the_workers_other_claims(
+    ctx: ServiceContext,
+) -> None:
+    worker_id = make_worker(ctx, heirs=[heir_with_account()])
+    accident = claims.open_claim(ctx, worker_id, jkk(), now=NOW)  # 19 October
+    paid_jkm(ctx, worker_id)  # died 10 October
+    eligible, reason, _ = _stored(ctx, accident.id)
+    assert not eligible
+    assert "tercatat meninggal 10 Oktober 2025, sebelum tanggal kecelakaan" in (reason or "")
 
 
 def test_refresh_fills_estimates_of_claims_from_before_the_upgrade(ctx: ServiceContext) -> None:

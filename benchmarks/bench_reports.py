@@ -58,16 +58,17 @@ from services.premiums import (
     BillInput,
     Month,
     PaymentInput,
-    import_bpjs_list,
     premium_series,
     record_bill,
     record_payment,
     set_allocation,
 )
+from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.coverage_sql import counted_in
 from services.premiums.months import Period
 from services.premiums.types import PartialMonthRule
-from services.reports import ReportFilter, ReportKind, dashboard, write_report
+from services.reports import ReportFilter, ReportKind, dashboard
+from services.reports.service import write_report
 
 DASHBOARD_TARGET_S = 1.0
 REPORT_TARGET_S = 5.0

@@ -2,15 +2,21 @@
 
 Each clerk signs in to PostgreSQL with their own login role, a member of one
 group role whose grants the migrations set. Role names and passwords are
-quoted by psycopg's SQL composition, never pasted into SQL text.
+quoted by psycopg's SQL composition, never pasted into SQL text. psycopg is imported
+in the functions that use it: a SQLite register never needs it, and every start-up
+imports this module for the sign-in.
 """
 
 from __future__ import annotations
 
-from psycopg import sql
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from models.enums import Role
+
+if TYPE_CHECKING:
+    from psycopg import sql
 
 GROUP_OF = {
     Role.ADMIN: "sirentan_admin",
@@ -38,6 +44,8 @@ def role_exists(session: Session, username: str) -> bool:
 
 
 def create_login_role(session: Session, username: str, password: str, role: Role) -> None:
+    from psycopg import sql
+
     # Administrators create the other clerks' roles, which needs CREATEROLE.
     options = sql.SQL("LOGIN CREATEROLE" if role is Role.ADMIN else "LOGIN")
     if role_exists(session, username):
@@ -58,6 +66,8 @@ def create_login_role(session: Session, username: str, password: str, role: Role
 
 
 def set_group(session: Session, username: str, role: Role) -> None:
+    from psycopg import sql
+
     for group in GROUP_OF.values():
         _execute(
             session,
@@ -75,6 +85,8 @@ def set_group(session: Session, username: str, role: Role) -> None:
 
 
 def set_password(session: Session, username: str, password: str) -> None:
+    from psycopg import sql
+
     _execute(
         session,
         sql.SQL("ALTER ROLE {} PASSWORD {}").format(
@@ -84,6 +96,8 @@ def set_password(session: Session, username: str, password: str) -> None:
 
 
 def set_login_allowed(session: Session, username: str, allowed: bool) -> None:
+    from psycopg import sql
+
     _execute(
         session,
         sql.SQL("ALTER ROLE {} " + ("LOGIN" if allowed else "NOLOGIN")).format(

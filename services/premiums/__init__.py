@@ -40,7 +40,8 @@ Bills and payments (``ledger.py``)::
     delete_payment(ctx, payment_id) -> None
     list_payments(ctx, first=None, last=None) -> list[PaymentRow]
 
-Reconciliation (``reconciliation.py``) and BPJS's list (``bpjs_list.py``)::
+Reconciliation (``reconciliation.py``) and BPJS's list (``bpjs_list.py``; imported from
+``services.premiums.bpjs_list``, not re-exported here, as it loads the Excel readers)::
 
     reconcile(ctx, first: Month, last=None, funding=None) -> Reconciliation
         # per month and funding: computed vs billed vs paid, differences
@@ -60,7 +61,6 @@ Budget (``budget.py``)::
         # projected, balance (negative: shortfall)
 """
 
-from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.budget import budget_status, list_allocations, set_allocation
 from services.premiums.computation import monthly_premium, partial_month_rule, premium_series
 from services.premiums.ledger import (
@@ -135,7 +135,6 @@ __all__ = [
     "delete_rate",
     "drilldown",
     "get_bill",
-    "import_bpjs_list",
     "list_allocations",
     "list_bills",
     "list_payments",

@@ -3,7 +3,10 @@
 Reports (``service.py``) are built once into plain data (``model.py``: a ``Report``
 of ``Section``s of ``Table``s, each column typed TEXT/COUNT/MONEY/DATE) and then
 laid out to .xlsx (openpyxl, ``xlsx.py``) or PDF (ReportLab, ``pdf.py``), so both
-files carry the same numbers. The GUI's reports section can show the same tables::
+files carry the same numbers. The GUI's reports section can show the same tables.
+The package does not load ``service.py``, whose writers pull in openpyxl and
+ReportLab: the dashboard (the first screen) imports this package. Import these from
+``services.reports.service``::
 
     build_report(ctx, kind: ReportKind, report_filter: ReportFilter | None = None,
                  today: date | None = None) -> Report          # needs READ_WORKERS
@@ -61,7 +64,6 @@ from services.reports.model import (
     Table,
 )
 from services.reports.optional import CardTiles, ClaimTiles
-from services.reports.service import ReportResult, build_report, preview_report, write_report
 
 __all__ = [
     "REPORT_TITLES",
@@ -78,12 +80,8 @@ __all__ = [
     "Report",
     "ReportFilter",
     "ReportKind",
-    "ReportResult",
     "Section",
     "Signature",
     "Table",
-    "build_report",
     "dashboard",
-    "preview_report",
-    "write_report",
 ]

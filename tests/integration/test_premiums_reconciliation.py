@@ -24,11 +24,11 @@ from services.premiums import (
     delete_bill,
     drilldown,
     get_bill,
-    import_bpjs_list,
     reconcile,
     record_bill,
     record_payment,
 )
+from services.premiums.bpjs_list import import_bpjs_list
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, Edge, as_clerk, edge_register
 from tests.integration.test_import_reading import save_workbook

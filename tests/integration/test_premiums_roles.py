@@ -20,14 +20,15 @@ from services.premiums import (
     PaymentInput,
     RateInput,
     drilldown,
-    import_bpjs_list,
     monthly_premium,
     record_bill,
     record_payment,
     set_allocation,
     set_rate,
 )
-from services.reports import ReportFilter, ReportKind, build_report, dashboard
+from services.premiums.bpjs_list import import_bpjs_list
+from services.reports import ReportFilter, ReportKind, dashboard
+from services.reports.service import build_report
 from services.workers import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.test_premiums_reconciliation import bpjs_file

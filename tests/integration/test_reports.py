@@ -24,16 +24,8 @@ from services.errors import SiRentanError
 from services.formatting import short_date
 from services.money import number
 from services.permissions import PermissionDeniedError
-from services.reports import (
-    CellKind,
-    Report,
-    ReportFilter,
-    ReportKind,
-    Table,
-    build_report,
-    preview_report,
-    write_report,
-)
+from services.reports import CellKind, Report, ReportFilter, ReportKind, Table
+from services.reports.service import build_report, preview_report, write_report
 from services.settings import SettingsService
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, Edge, add_worker, as_clerk, edge_register

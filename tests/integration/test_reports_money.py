@@ -18,13 +18,14 @@ from services.premiums import (
     BillInput,
     Month,
     PaymentInput,
-    import_bpjs_list,
     record_bill,
     record_payment,
     set_allocation,
 )
+from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
-from services.reports import ReportFilter, ReportKind, build_report
+from services.reports import ReportFilter, ReportKind
+from services.reports.service import build_report
 from tests.integration.premium_helpers import VIEWER, as_clerk, edge_register
 from tests.integration.test_premiums_reconciliation import bpjs_file
 from tests.integration.test_reports import TODAY, _table, assert_same_in_both, pdf_text

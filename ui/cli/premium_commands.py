@@ -33,7 +33,6 @@ from services.premiums import (
     delete_bill,
     delete_payment,
     drilldown,
-    import_bpjs_list,
     list_bills,
     list_payments,
     list_rates,
@@ -44,6 +43,7 @@ from services.premiums import (
     set_allocation,
     set_rate,
 )
+from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
 from ui.cli.signin import add_user_option, signed_in
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from models.enums import FundingSource
 from services.money import number
-from services.reports import Period, ReportFilter, ReportKind, write_report
+from services.reports import Period, ReportFilter, ReportKind
+from services.reports.service import write_report
 from ui.cli.signin import add_user_option, signed_in
 
 HELP = {

@@ -20,10 +20,10 @@ from services.premiums import (
     PaymentRow,
     delete_bill,
     delete_payment,
-    import_bpjs_list,
     list_bills,
     list_payments,
 )
+from services.premiums.bpjs_list import import_bpjs_list
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.excel_import.file_page import ask_import_path

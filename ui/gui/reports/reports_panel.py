@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from services.errors import SiRentanError
 from services.permissions import Permission
-from services.reports import ReportResult, preview_report, write_report
+from services.reports.service import ReportResult, preview_report, write_report
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands

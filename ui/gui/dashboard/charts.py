@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
@@ -128,7 +127,7 @@ class DashboardCharts(QWidget):
         rows = max(len(self.kecamatan_bars), 2 * len(self.occupation_bars), 8)
         self.kecamatan_view.setMinimumHeight(rows * BAR_PIXELS + 90)
         self.occupation_view.setMinimumHeight(max(len(self.occupation_bars), 4) * BAR_PIXELS + 80)
-        self.gender_view.setMinimumHeight(260)
+        self.gender_view.setMinimumHeight(2 * len(board.by_gender_age) * BAR_PIXELS + 110)
         self._fill_gender(board)
         self._fill_trend(board)
 
@@ -194,19 +193,23 @@ class DashboardCharts(QWidget):
             bar_set.setColor(colour)
             bar_set.setBorderColor(colour)
             bar_set.clicked.connect(slot)
-        series = QBarSeries()
+        # Side by side, the pair's value labels would run into each other once counts
+        # reach thousands; lying down, each bar has its own line for its number.
+        series = QHorizontalBarSeries()
         series.append(male)
         series.append(female)
+        series.setBarWidth(0.8)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         bands = QBarCategoryAxis()
-        # Axis labels are rich text: "< 25" would vanish as a broken tag.
+        # Axis labels are rich text: "< 25" would vanish as a broken tag. The youngest
+        # band is drawn at the bottom, as in a population pyramid.
         bands.append([escape(b.band) for b in board.by_gender_age])
         top = max((max(b.male, b.female) for b in board.by_gender_age), default=0)
         values = _count_axis(top)
-        chart.addAxis(bands, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(bands, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(bands)
         series.attachAxis(values)
         chart.legend().show()

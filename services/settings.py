@@ -147,3 +147,9 @@ class SettingsService:
                 setting.updated_at = utc_now()
                 setting.updated_by = self._ctx.user_name
                 session.add(setting)
+            if any(key.startswith("claims.") for key in values):
+                # Imported here: the settings are read at start-up, the claims rules are not.
+                from services.claims.refresh import refresh_visible_claims
+
+                session.flush()
+                refresh_visible_claims(session, self._ctx)

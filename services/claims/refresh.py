@@ -1,17 +1,17 @@
 """Keeping the stored flags of open claims right when what they follow changes: the
 worker's coverage, status or funding (called by the worker service in its own
-transaction), the benefit table, or the office settings (``refresh_open_claims``,
-``python main.py claims refresh``).
+transaction), an import or its undo, the benefit table, or the office's ``claims.*``
+settings (``refresh_open_claims``, ``python main.py claims refresh`` for everything).
 
 What changes with the clock alone (the lapse of an unsubmitted claim, the JKK report
 deadline) is not stored but worked out when the list is read (query.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import Claim, Worker
@@ -37,10 +37,24 @@ def refresh_worker_claims(
     return _refresh(session, ctx, [(c, worker) for c in claims], now)
 
 
+def refresh_claims_of_workers(
+    session: Session, ctx: ServiceContext, worker_ids: Iterable[int], now: datetime | None = None
+) -> int:
+    """After a bulk change of many workers (an import, its undo): their open claims recomputed
+    in the caller's transaction. Open claims are few, so they are read whole and matched here
+    rather than sending thousands of ids to the database."""
+    wanted = set(worker_ids)
+    if not wanted:
+        return 0
+    pairs = [
+        (claim, worker) for claim, worker in session.execute(_open_claims()) if worker.id in wanted
+    ]
+    return _refresh(session, ctx, pairs, now)
+
+
 def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int:
     """Every open claim this clerk may see, recomputed in one transaction; how many changed.
-    Run after the upgrade to 0008 (it fills the estimates) and after changing the
-    ``claims.*`` settings."""
+    Run after the upgrade to 0008: it fills the estimates of claims stored before it."""
     ctx.require(Permission.CLAIMS)
     with unit_of_work(ctx) as session:
         return refresh_visible_claims(session, ctx, now)
@@ -49,18 +63,24 @@ def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int
 def refresh_visible_claims(
     session: Session, ctx: ServiceContext, now: datetime | None = None
 ) -> int:
-    query = (
-        select(Claim, Worker)
-        .join(Worker, Worker.id == Claim.worker_id)
-        .where(Claim.status.not_in(sorted(FINISHED)))
-        .order_by(Claim.id)
-        .options(selectinload(Claim.heirs))
-    )
+    query = _open_claims()
     principal = ctx.principal
     if principal is not None and principal.kecamatan_codes:
         query = query.where(Worker.kecamatan_code.in_(sorted(principal.kecamatan_codes)))
     pairs = [(claim, worker) for claim, worker in session.execute(query)]
     return _refresh(session, ctx, pairs, now)
+
+
+def _open_claims() -> Select[tuple[Claim, Worker]]:
+    # Bulk statements bypass the identity map: load the workers as they are now.
+    return (
+        select(Claim, Worker)
+        .join(Worker, Worker.id == Claim.worker_id)
+        .where(Claim.status.not_in(sorted(FINISHED)))
+        .order_by(Claim.id)
+        .options(selectinload(Claim.heirs))
+        .execution_options(populate_existing=True)
+    )
 
 
 def _refresh(

@@ -14,6 +14,7 @@ from sqlalchemy import exc as sa_exc
 from models.base import utc_now
 from models.import_batch import BatchStatus
 from services.audit import record_event
+from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
 from services.errors import SiRentanError
 from services.excel_import.batches import (
@@ -146,6 +147,7 @@ def commit_import(
             inserted, updated, twins = BatchWriter(session, batch, now, progress, cancel).write(
                 plan
             )
+            refresh_claims_of_workers(session, ctx, (u.worker_id for u in plan.updates))
             batch.status = BatchStatus.COMMITTED
             batch.inserted_count, batch.updated_count = inserted, updated
             batch.committed_at, batch.committed_by = now, ctx.user_name

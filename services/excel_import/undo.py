@@ -21,6 +21,7 @@ from models.base import utc_now
 from models.enums import FundingSource, Gender
 from models.import_batch import BatchStatus, RowAction
 from services.audit import ACTOR_KEY, Action, record_event
+from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
 from services.errors import ConflictError, NotFoundError, SiRentanError
 from services.excel_import.batches import ACTION_UNDO, STATUS_LABELS
@@ -53,9 +54,9 @@ def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
         deleted = _delete_inserted(
             session, batch, [r for r in rows if r.action == RowAction.INSERT]
         )
-        restored = _restore_updated(
-            session, batch, [r for r in rows if r.action == RowAction.UPDATE], now
-        )
+        updated_rows = [r for r in rows if r.action == RowAction.UPDATE]
+        restored = _restore_updated(session, batch, updated_rows, now)
+        refresh_claims_of_workers(session, ctx, (r.worker_id for r in updated_rows))
         batch.status = BatchStatus.UNDONE
         batch.undone_at, batch.undone_by = now, ctx.user_name
         record_event(

@@ -14,6 +14,8 @@ from services.context import ServiceContext
 from services.errors import SchemaOutdatedError, SiRentanError
 
 log = logging.getLogger(__name__)
+# The revision that added claim.estimated_benefit (filled after the upgrade, see below).
+CLAIM_ESTIMATES_REVISION = "0008"
 
 
 def open_register(url: str | URL) -> ServiceContext:
@@ -49,9 +51,23 @@ def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
     try:
         before = schema.current_revision(ctx.engine)
         schema.upgrade(ctx.engine)
-        return before, schema.current_revision(ctx.engine)
+        after = schema.current_revision(ctx.engine)
+        if before is not None and before < CLAIM_ESTIMATES_REVISION <= (after or ""):
+            _fill_claim_estimates(ctx)
+        return before, after
     except sa_exc.OperationalError as error:
         raise _unreachable(ctx, error) from error
+
+
+def _fill_claim_estimates(ctx: ServiceContext) -> None:
+    """Claims stored before 0008 get their estimate: a data step that needs the claims rules,
+    which a frozen migration must not import."""
+    from services.claims.refresh import refresh_visible_claims
+    from services.unit_of_work import unit_of_work
+
+    with unit_of_work(ctx) as session:
+        changed = refresh_visible_claims(session, ctx)
+    log.info("claim estimates filled after the upgrade: %d claims", changed)
 
 
 def _state(ctx: ServiceContext) -> SchemaState:

@@ -54,7 +54,7 @@ def refresh_claims_of_workers(
 
 def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int:
     """Every open claim this clerk may see, recomputed in one transaction; how many changed.
-    Run after the upgrade to 0008: it fills the estimates of claims stored before it."""
+    The upgrade to 0008 runs the same refresh by itself (services/bootstrap.py)."""
     ctx.require(Permission.CLAIMS)
     with unit_of_work(ctx) as session:
         return refresh_visible_claims(session, ctx, now)

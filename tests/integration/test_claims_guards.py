@@ -19,6 +19,7 @@ from models import AuditEntry, Claim, ClaimHeir, ClaimStatusChange, schema
 from models.claim import ClaimStatus, ClaimType, JkkOutcome
 from models.database import make_engine
 from services import claims
+from services.bootstrap import upgrade_schema
 from services.context import ServiceContext
 from services.errors import ValidationError
 from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
@@ -87,6 +88,19 @@ def test_event_times_survive_the_migration_and_nothing_else_is_lost(
     assert detail.event.event_time == time(8, 30)
     # The deadline still counts from 08.30 WITA: 48 hours later is 00.30 UTC two days on.
     assert detail.eligibility.report_deadline == datetime.fromisoformat("2025-10-21T00:30+00:00")
+
+
+def test_the_upgrade_to_0008_fills_the_estimates_of_stored_claims(
+    own_database: ServiceContext,
+) -> None:
+    ctx = own_database
+    death = claims.open_claim(ctx, make_worker(ctx, 1), jkm(), now=NOW)
+    _migrate(ctx, "0007")
+
+    before, after = upgrade_schema(ServiceContext.for_engine(ctx.engine))
+    assert (before, after) == ("0007", schema.alembic_head())
+    with ctx.session_factory() as session:
+        assert session.get(Claim, death.id).estimated_benefit == 42_000_000
 
 
 def test_the_audit_trail_records_the_event_time(ctx: ServiceContext) -> None:

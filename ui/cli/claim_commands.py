@@ -118,7 +118,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     refresh = sub.add_parser(
         "refresh",
         help="hitung ulang kelayakan dan perkiraan manfaat semua klaim yang masih berjalan "
-        "(sesudah pembaruan basis data atau perubahan pengaturan klaim)",
+        "(mis. sesudah data diubah di luar aplikasi)",
     )
     _done(refresh, _refresh)
     claim_reference_commands.register(sub, _done)

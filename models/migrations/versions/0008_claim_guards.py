@@ -5,8 +5,9 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-24
 
-``claim.estimated_benefit`` stays empty for existing claims until
-``python main.py claims refresh`` (or the claim's next change) computes it.
+``claim.estimated_benefit`` is filled for existing claims right after the upgrade by
+``services.bootstrap.upgrade_schema`` (it needs the claims rules, which a migration must not
+import).
 
 On SQLite the time column is replaced in place (add, copy, drop, rename) rather than by
 batch mode's copy of the whole table: with foreign keys on, dropping the old ``claim``

@@ -1,77 +1,38 @@
-"""The recap sheet: workers counted by kecamatan and village, by status, gender and
-occupation, all counted by the database (conditional SUMs), never row by row here."""
+"""The recap format is report 1 (services/reports/recap.py, written by
+services/reports/xlsx.py), counted over the worker list's filters on screen instead of
+the report's, so the export and the report never count apart."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import ColumnElement, Table, case, func, select
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
-from models.enums import Gender, WorkerStatus
-from services.labels import GENDER, WORKER_STATUS
-
-STATUSES = list(WorkerStatus)
-GENDERS = [Gender.MALE, Gender.FEMALE]
-
-
-def recap_headers(occupations: list[tuple[int, str]]) -> list[str]:
-    return [
-        "Kecamatan",
-        "Desa/Kelurahan",
-        "Jumlah",
-        *(WORKER_STATUS[s] for s in STATUSES),
-        *(GENDER[g] for g in GENDERS),
-        *(name for _, name in occupations),
-    ]
+from services import worker_search
+from services.context import ServiceContext
+from services.regions import RegionDirectory
+from services.worker_types import WorkerQuery
 
 
-def _measures(src: Table, occupations: list[tuple[int, str]]) -> list[Any]:
-    def count_if(condition: ColumnElement[bool]) -> Any:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+@dataclass(frozen=True, slots=True)
+class ListRecapInputs:
+    """services.reports.recap.RecapInputs for the worker list's filters."""
 
-    return [
-        func.count(),
-        *(count_if(src.c.status == s) for s in STATUSES),
-        *(count_if(src.c.gender == g) for g in GENDERS),
-        *(count_if(src.c.occupation_id == i) for i, _ in occupations),
-    ]
+    ctx: ServiceContext
+    scope: worker_search.Scope
+    query: WorkerQuery
+    today: date
+    occupations: list[tuple[int, str]]
+    regions: RegionDirectory
+    lines: tuple[str, ...]  # under the title: district and date, the filter, the scope
 
+    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
+        return worker_search.filters(session, self.query, self.scope)
 
-def recap_rows(
-    session: Session,
-    src: Table,
-    conditions: list[ColumnElement[bool]],
-    occupations: list[tuple[int, str]],
-    names: dict[str, str],
-) -> tuple[list[list[Any]], set[int]]:
-    """Village rows with a subtotal after each kecamatan and a grand total; the bold rows."""
-    measures = _measures(src, occupations)
-    villages = session.execute(
-        select(src.c.kecamatan_code, src.c.village_code, *measures)
-        .where(*conditions)
-        .group_by(src.c.kecamatan_code, src.c.village_code)
-    ).all()
-    districts = {
-        row[0]: list(row[1:])
-        for row in session.execute(
-            select(src.c.kecamatan_code, *measures)
-            .where(*conditions)
-            .group_by(src.c.kecamatan_code)
-        )
-    }
-    total = list(session.execute(select(*measures).where(*conditions)).one())
-    by_district: dict[str, list[Any]] = {}
-    for row in villages:
-        by_district.setdefault(row[0], []).append(row)
-    rows: list[list[Any]] = []
-    bold: set[int] = set()
-    for code in sorted(by_district, key=lambda c: names.get(c, c)):
-        name = names.get(code, code)
-        for row in sorted(by_district[code], key=lambda r: names.get(r[1], r[1])):
-            rows.append([name, names.get(row[1], row[1]), *(int(v) for v in row[2:])])
-        rows.append([f"Jumlah Kecamatan {name}", None, *(int(v) for v in districts[code])])
-        bold.add(len(rows))
-    rows.append(["JUMLAH SELURUHNYA", None, *(int(v) for v in total)])
-    bold.add(len(rows))
-    return rows, bold
+    def name(self, code: str) -> str:
+        return self.regions.name(code)
+
+    def subtitle(self) -> tuple[str, ...]:
+        return self.lines

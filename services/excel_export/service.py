@@ -27,13 +27,16 @@ from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
 from services.excel_export import columns as cols
-from services.excel_export.recap import recap_headers, recap_rows
-from services.excel_export.sheets import sheet_title, write_table
+from services.excel_export.recap import ListRecapInputs
+from services.excel_export.sheets import write_table
 from services.formatting import long_date
 from services.labels import FUNDING, WORKER_STATUS
 from services.occupations import list_occupations
 from services.permissions import Permission, Principal
+from services.premiums.computation import scope_note
 from services.regions import RegionDirectory
+from services.reports.recap import build_recap
+from services.reports.xlsx import sheet_title, write_xlsx
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
 from services.worker_types import WorkerQuery
@@ -91,7 +94,7 @@ class ExportResult:
     path: Path
     format: ExportFormat
     rows: int  # workers exported (for the recap: workers counted)
-    sheets: int
+    sheets: int  # the recap has two, per kecamatan and per village
 
 
 def export_workers(
@@ -192,22 +195,20 @@ class _Writer:
         )
 
     def write(self, path: Path) -> tuple[int, int]:
+        if self._fmt is ExportFormat.RECAP:
+            return self._recap(path)
         workbook = Workbook(write_only=True)
         try:
             with read_session(self._ctx) as session:
-                conditions = self._conditions(session)
-                if self._fmt is ExportFormat.RECAP:
-                    count, sheets = self._recap(workbook, session, conditions)
-                else:
-                    rows = self._rows(session, conditions)
-                    self._row_total = len(rows)
-                    count, sheets = len(rows), self._lists(workbook, rows)
+                rows = self._rows(session, self._conditions(session))
+            self._row_total = len(rows)
+            sheets = self._lists(workbook, rows)
             self._check_cancel()
         except BaseException:
             _discard(workbook)
             raise
         workbook.save(path)
-        return count, sheets
+        return len(rows), sheets
 
     # -- reading ----------------------------------------------------------------------
 
@@ -271,17 +272,22 @@ class _Writer:
             )
         return max(1, len(groups))
 
-    def _recap(
-        self, workbook: Workbook, session: Session, conditions: list[ColumnElement[bool]]
-    ) -> tuple[int, int]:
-        src = self._scope.source
-        rows, bold = recap_rows(
-            session, src, conditions, self._occupations, self._lookups.region_names
+    def _recap(self, path: Path) -> tuple[int, int]:
+        """Report 1 over the list's filters: the same counts, columns and sheets."""
+        lines = [f"{self._district} — keadaan {long_date(self._today)}"]
+        lines += [self._described_filter(), scope_note(self._ctx, self._regions) or ""]
+        inputs = ListRecapInputs(
+            self._ctx,
+            self._scope,
+            self._query,
+            self._today,
+            self._occupations,
+            self._regions,
+            tuple(line for line in lines if line),
         )
-        sheet = workbook.create_sheet("Rekap")
-        titles = self._titles("Rekapitulasi Peserta Pekerja Rentan per Kecamatan dan Desa")
-        write_table(sheet, titles, recap_headers(self._occupations), rows, bold_rows=bold)
-        return int(rows[-1][2]), 1
+        report = build_recap(inputs)
+        self._check_cancel()
+        return report.row_count, write_xlsx(report, path)
 
     def _table(
         self,
@@ -303,9 +309,12 @@ class _Writer:
         sheet = workbook.create_sheet(name)
         write_table(sheet, titles, headers, values, lambda done: self._step(offset + done))
 
+    @property
+    def _district(self) -> str:
+        return self._settings.get("district.kabupaten_name") or self._regions.kabupaten_name
+
     def _titles(self, title: str) -> list[str]:
-        district = self._settings.get("district.kabupaten_name", self._regions.kabupaten_name)
-        lines = [f"{title} — {district}, keadaan {long_date(self._today)}"]
+        lines = [f"{title} — {self._district}, keadaan {long_date(self._today)}"]
         described = self._described_filter()
         if described:
             lines.append(described)

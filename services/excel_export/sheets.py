@@ -13,26 +13,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services import xlsx_cells
+from services.reports.xlsx import DATE_FORMAT, column_widths
 
-DATE_FORMAT = "dd-mm-yyyy"
-DATE_WIDTH = 12
-MIN_WIDTH = 6
-MAX_WIDTH = 50
 _FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
-    """Each column as wide as its longest value (within MIN_WIDTH..MAX_WIDTH)."""
-    widths = []
-    for index, header in enumerate(headers):
-        longest = len(header)
-        column = [r[index] for r in rows]
-        if any(isinstance(v, date) for v in column):
-            longest = max(longest, DATE_WIDTH - 2)
-        texts = [v if isinstance(v, str) else str(v) for v in column if v is not None]
-        longest = max(longest, max(map(len, texts), default=0))
-        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))))
-    return widths
 
 
 def write_table(
@@ -41,7 +24,6 @@ def write_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     progress: Callable[[int], None] | None = None,
-    bold_rows: set[int] | None = None,
 ) -> None:
     """``titles`` above the header; ``rows`` of plain values (str, int, date, None)."""
     for index, width in enumerate(column_widths(headers, rows), start=1):
@@ -55,10 +37,7 @@ def write_table(
     append = sheet.append
     dates = _DateCells(sheet)
     for number, values in enumerate(rows, start=1):
-        if bold_rows and number in bold_rows:
-            append(xlsx_cells.row(sheet, list(values), bold=True))
-        else:
-            append([_cell(sheet, v, i, dates) for i, v in enumerate(values)])
+        append([_cell(sheet, v, i, dates) for i, v in enumerate(values)])
         if progress is not None and number % 1000 == 0:
             progress(number)
     last = get_column_letter(max(1, len(headers)))
@@ -94,15 +73,3 @@ def _cell(sheet: WriteOnlyWorksheet, value: Any, column: int, dates: _DateCells)
     if kind is date or kind is datetime:
         return dates.holding(column, value)
     return value
-
-
-def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique worksheet name (31 characters, none of []:*?/\\)."""
-    clean = "".join(" " if c in "[]:*?/\\" else c for c in name).strip()[:31] or "Lembar"
-    title, number = clean, 2
-    while title.lower() in taken:
-        suffix = f" ({number})"
-        title = clean[: 31 - len(suffix)] + suffix
-        number += 1
-    taken.add(title.lower())
-    return title

@@ -1,17 +1,23 @@
 """Report 1: workers per kecamatan and village, by status, and the active ones by gender,
 occupation and funding source. One grouped pass over the register; kecamatan and
-district totals are sums of the village rows, so every level adds up."""
+district totals are sums of the village rows, so every level adds up.
+
+The worker list's recap export (services/excel_export/recap.py) is this report too,
+counted over the list's filters on screen instead of the report's."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
 
 from models.enums import FundingSource, Gender, WorkerStatus
+from services import worker_search
+from services.context import ServiceContext
 from services.labels import FUNDING, GENDER, WORKER_STATUS
 from services.premiums.coverage_sql import covered_on
-from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
     CellKind,
@@ -26,7 +32,24 @@ from services.unit_of_work import read_session
 GENDERS = (Gender.MALE, Gender.FEMALE)
 
 
-def build_recap(inputs: ReportInputs) -> Report:
+class RecapInputs(Protocol):
+    """What the recap counts over: the report's ``ReportInputs``, or the worker list's
+    filters for its export (any condition list on the clerk's scope)."""
+
+    @property
+    def ctx(self) -> ServiceContext: ...
+    @property
+    def today(self) -> date: ...
+    @property
+    def occupations(self) -> list[tuple[int, str]]: ...  # (id, name) in the clerk's order
+    @property
+    def scope(self) -> worker_search.Scope: ...
+    def conditions(self, session: Session) -> list[ColumnElement[bool]]: ...
+    def name(self, code: str) -> str: ...
+    def subtitle(self) -> tuple[str, ...]: ...
+
+
+def build_recap(inputs: RecapInputs) -> Report:
     src = inputs.scope.source
     active = src.c.status == WorkerStatus.ACTIVE
 
@@ -87,7 +110,7 @@ def build_recap(inputs: ReportInputs) -> Report:
     )
 
 
-def _count_columns(inputs: ReportInputs) -> list[Column]:
+def _count_columns(inputs: RecapInputs) -> list[Column]:
     return [
         Column("Jumlah", CellKind.COUNT, 1.1),
         *(Column(WORKER_STATUS[s], CellKind.COUNT) for s in WorkerStatus),

@@ -1,10 +1,14 @@
 """A report as an .xlsx workbook: one sheet per table, laid out like the register's
 exports (services/excel_export/sheets.py: title rows, a frozen bold header with an
 autofilter, columns as wide as their contents, formula-safe text), plus thousands
-separators on counts and rupiah and bold total rows."""
+separators on counts and rupiah and bold total rows.
+
+Column widths and sheet names, which the exports use too, live here: the exports import
+this module (their recap is report 1), so it must not import theirs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,10 +19,39 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services import xlsx_cells
-from services.excel_export.sheets import DATE_FORMAT, column_widths, sheet_title
 from services.reports.model import CellKind, Report, Section, Table
 
 NUMBER_FORMAT = "#,##0"
+DATE_FORMAT = "dd-mm-yyyy"
+DATE_WIDTH = 12
+MIN_WIDTH = 6
+MAX_WIDTH = 50
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """Each column as wide as its longest value (within MIN_WIDTH..MAX_WIDTH)."""
+    widths = []
+    for index, header in enumerate(headers):
+        longest = len(header)
+        column = [r[index] for r in rows]
+        if any(isinstance(v, date) for v in column):
+            longest = max(longest, DATE_WIDTH - 2)
+        texts = [v if isinstance(v, str) else str(v) for v in column if v is not None]
+        longest = max(longest, max(map(len, texts), default=0))
+        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))))
+    return widths
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique worksheet name (31 characters, none of []:*?/\\)."""
+    clean = "".join(" " if c in "[]:*?/\\" else c for c in name).strip()[:31] or "Lembar"
+    title, number = clean, 2
+    while title.lower() in taken:
+        suffix = f" ({number})"
+        title = clean[: 31 - len(suffix)] + suffix
+        number += 1
+    taken.add(title.lower())
+    return title
 
 
 def write_xlsx(report: Report, path: Path) -> int:

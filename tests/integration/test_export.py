@@ -1,8 +1,10 @@
-"""Exports re-read cell by cell: types, formats, formula-safety, scope, masking (both engines)."""
+"""Exports re-read cell by cell: types, formats, formula-safety, scope, masking (both engines);
+the recap is report 1 over the list's filters."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 
-from models import AuditEntry, Setting, Worker
+from models import AuditEntry, Occupation, Setting, Worker
 from models.enums import Role, WorkerStatus
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
@@ -23,7 +25,11 @@ from services.excel_export import (
 )
 from services.excel_export.service import write_export
 from services.formatting import long_date
+from services.labels import FUNDING, GENDER
 from services.permissions import PermissionDeniedError
+from services.regions import RegionDirectory
+from services.reports import ReportFilter, ReportKind
+from services.reports.service import write_report
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import worker_input
@@ -144,21 +150,126 @@ def test_one_sheet_per_village_for_the_village_heads(
     assert total == result.rows == 61
 
 
-def test_the_recap_counts_with_the_database(
+def _cells(sheet: Worksheet) -> list[tuple[object, ...]]:
+    """Every cell as the workbook holds it: value, type, bold, number format."""
+    return [
+        (c.coordinate, c.value, c.data_type, c.font.b, c.number_format)
+        for row in sheet.iter_rows()
+        for c in row
+    ]
+
+
+def _recap_table(sheet: Worksheet) -> tuple[list[str], list[dict[str, object]]]:
+    """The title lines above a recap table, and its rows by header."""
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(values) if row[0] == "Kecamatan")
+    titles = [str(row[0]) for row in values[:header] if row[0]]
+    rows = [dict(zip(values[header], row, strict=True)) for row in values[header + 1 :]]
+    return titles, rows
+
+
+def test_the_recap_export_is_report_one_cell_for_cell(
     ctx: ServiceContext, register: int, tmp_path: Path
 ) -> None:
-    result = export_workers(ctx, tmp_path / "rekap.xlsx", fmt=ExportFormat.RECAP)
-    rows = _rows(_sheet(result.path))
-    grand = rows[-1]
-    assert grand["Kecamatan"] == "JUMLAH SELURUHNYA" and grand["Jumlah"] == 61
-    assert grand["Laki-laki"] + grand["Perempuan"] == 61  # type: ignore[operator]
-    assert grand["Aktif"] + grand["Nonaktif"] + grand["Meninggal"] == 61  # type: ignore[operator]
-    villages = [r for r in rows if r["Desa/Kelurahan"]]
-    assert sum(r["Jumlah"] for r in villages) == 61  # type: ignore[misc]
+    today = date.today()
+    exported = export_workers(
+        ctx,
+        tmp_path / "rekap.xlsx",
+        WorkerQuery(kecamatan_code=KOTA),
+        ExportFormat.RECAP,
+        today=today,
+    )
+    reported = write_report(
+        ctx, ReportKind.RECAP, tmp_path / "laporan.xlsx", ReportFilter(kecamatan_code=KOTA), today
+    )
     with ctx.session_factory() as session:
         kota = session.scalar(select(func.count()).where(Worker.kecamatan_code == KOTA))
-    [subtotal] = [r for r in rows if r["Kecamatan"] == "Jumlah Kecamatan Kota Kefamenanu"]
-    assert subtotal["Jumlah"] == kota
+    assert exported.rows == reported.report.row_count == kota
+    assert exported.sheets == reported.pages == 2
+    mine, theirs = openpyxl.load_workbook(exported.path), openpyxl.load_workbook(reported.path)
+    assert mine.sheetnames == theirs.sheetnames == ["Per kecamatan", "Per desa"]
+    for sheet, same in zip(mine.worksheets, theirs.worksheets, strict=True):
+        assert _cells(sheet) == _cells(same)
+        assert (sheet.freeze_panes, sheet.auto_filter.ref) == (
+            same.freeze_panes,
+            same.auto_filter.ref,
+        )
+        assert [d.width for d in sheet.column_dimensions.values()] == [
+            d.width for d in same.column_dimensions.values()
+        ]
+
+
+def test_the_recap_counts_the_register_under_the_list_filters(
+    ctx: ServiceContext, register: int, tmp_path: Path
+) -> None:
+    """Filters the report has not (status, occupation), re-read cell by cell."""
+    today = date.today()
+    district = '=HYPERLINK("http://contoh.invalid","TTU")'
+    with ctx.session_factory() as session:
+        session.merge(Setting(key="district.kabupaten_name", value=district))
+        session.commit()
+        petani = session.scalar(select(Occupation.id).where(Occupation.code == "petani"))
+        counted = session.scalars(
+            select(Worker).where(
+                Worker.status == WorkerStatus.ACTIVE, Worker.occupation_id == petani
+            )
+        ).all()
+        occupations = session.scalars(select(Occupation.name)).all()
+    assert counted, "the demo register has active farmers"
+    regions = RegionDirectory(ctx)
+    expected: dict[str, dict[str, int]] = {}
+    for worker in counted:
+        row = expected.setdefault(regions.name(worker.kecamatan_code), Counter())
+        columns = ["Jumlah", "Aktif", "Petani", GENDER[worker.gender], FUNDING[worker.funding]]
+        if (worker.coverage_start is None or worker.coverage_start <= today) and (
+            worker.coverage_end is None or worker.coverage_end >= today
+        ):
+            columns.append("Terlindungi")
+        for column in columns:
+            row[column] += 1
+    query = WorkerQuery(status=WorkerStatus.ACTIVE, occupation_code="petani")
+    result = export_workers(ctx, tmp_path / "rekap.xlsx", query, ExportFormat.RECAP, today=today)
+    assert result.rows == len(counted)
+
+    book = openpyxl.load_workbook(result.path)
+    titles, rows = _recap_table(book["Per kecamatan"])
+    assert titles[:3] == [
+        "Rekapitulasi Kepesertaan per Kecamatan dan Desa",
+        f"{district} — keadaan {long_date(today)}",
+        "Saringan: Status Aktif · Pekerjaan Petani",
+    ]
+    counts = [h for h in rows[0] if h != "Kecamatan"]
+    assert {"Nonaktif", "Meninggal", "Laki-laki", "Perempuan", *occupations} <= set(counts)
+    by_name = {str(r["Kecamatan"]): r for r in rows}
+    total = by_name.pop("JUMLAH")
+    assert {name: {h: r[h] for h in counts if r[h]} for name, r in by_name.items()} == expected
+    assert total["Jumlah"] == len(counted) == sum(r["Jumlah"] for r in by_name.values())
+
+    _, villages = _recap_table(book["Per desa"])
+    per_kecamatan: Counter[str] = Counter()
+    for village in villages[:-1]:
+        per_kecamatan[str(village["Kecamatan"])] += village["Jumlah"]  # type: ignore[assignment]
+    assert per_kecamatan == {name: r["Jumlah"] for name, r in by_name.items()}
+    assert villages[-1]["Kecamatan"] == "JUMLAH" and villages[-1]["Jumlah"] == len(counted)
+
+    for sheet in book.worksheets:
+        assert sheet["A2"].value.startswith(district) and sheet["A2"].data_type == "s"
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                assert cell.data_type != "f", cell.coordinate
+                if isinstance(cell.value, int):
+                    assert cell.number_format == "#,##0", cell.coordinate
+        total_row = sheet.max_row
+        assert sheet.cell(total_row, 1).value == "JUMLAH" and sheet.cell(total_row, 1).font.b
+
+    with ctx.session_factory() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+    assert json.loads(entry.changes or "{}") == {
+        "format": "recap",
+        "filter": {"status": "aktif", "occupation_code": "petani"},
+        "rows": len(counted),
+        "file": "rekap.xlsx",
+    }
 
 
 def test_every_export_is_audited_with_its_filter_and_count(
@@ -201,6 +312,13 @@ def test_a_kecamatan_clerk_exports_only_their_kecamatan(
         kota = session.scalar(select(func.count()).where(Worker.kecamatan_code == KOTA))
     assert len(rows) == result.rows == kota
     assert {r["Kecamatan"] for r in rows} == {"Kota Kefamenanu"}
+    recap = export_workers(local, tmp_path / "rekap.xlsx", fmt=ExportFormat.RECAP)
+    titles, counted = _recap_table(openpyxl.load_workbook(recap.path)["Per kecamatan"])
+    assert [(r["Kecamatan"], r["Jumlah"]) for r in counted] == [
+        ("Kota Kefamenanu", kota),
+        ("JUMLAH", kota),
+    ]
+    assert "Hanya peserta di kecamatan yang boleh dilihat akun ini: Kota Kefamenanu." in titles
 
 
 def test_a_viewer_may_not_export_and_would_see_niks_masked(

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from models.enums import Role
+from models.enums import FundingSource, Role
 from services.context import ServiceContext
 from services.excel_export import ExportFormat
 from services.workers import WorkerService
@@ -63,6 +63,40 @@ def test_the_export_holds_exactly_the_filtered_workers(
     wait_export(qtbot, panel.export)
     assert niks_in(target) == [here[0].nik]
     wait_rows(qtbot, panel, 1)
+
+
+def test_the_recap_counts_the_workers_the_filters_show(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    workers = WorkerService(ctx)
+    seed(workers, 3)
+    window = open_window(qtbot, ctx)
+    regions = window.app.regions
+    other = next(v.code for v in regions.villages(KECAMATAN) if v.code != VILLAGE)
+    for serial in (10, 11):
+        workers.create(covered_now(serial, village_code=other, funding=FundingSource.DANA_DESA))
+    panel = worker_list(window)
+    panel.reload()
+    wait_rows(qtbot, panel, 5)
+    panel.filters.kecamatan.set_value(KECAMATAN)
+    panel.filters.funding.set_value(FundingSource.APBD_KABUPATEN)
+    wait_rows(qtbot, panel, 3)
+
+    target = tmp_path / "rekap.xlsx"
+    assert panel.export.export(ExportFormat.RECAP, target)
+    wait_export(qtbot, panel.export)
+    assert panel.banner.text() == f"Rekap 3 peserta disimpan di {target}."
+    book = load_workbook(target)
+    assert book.sheetnames == ["Per kecamatan", "Per desa"]
+    rows = [[c.value for c in row] for row in book["Per desa"].iter_rows()]
+    header = rows.index(next(r for r in rows if r[0] == "Kecamatan"))
+    described = f"Saringan: Kecamatan {regions.name(KECAMATAN)} · Sumber dana APBD Kabupaten"
+    assert described in [r[0] for r in rows[:header]]
+    counted = [dict(zip(rows[header], r, strict=True)) for r in rows[header + 1 :]]
+    assert [(r["Desa/Kelurahan"], r["Jumlah"], r["APBD Kabupaten"]) for r in counted] == [
+        (regions.name(VILLAGE), 3, 3),
+        (None, 3, 3),
+    ]
 
 
 def test_the_format_and_the_file_are_chosen_in_dialogs(

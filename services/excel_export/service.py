@@ -1,5 +1,6 @@
 """Exporting the worker list to .xlsx: the list as filtered on screen, BPJS's collective
-registration list, one list per village for the village heads, and a recap.
+registration list, one list per village for the village heads, and the recap, which is
+report 1 counted over the list's filters (recap.py).
 
 Rows are read through the clerk's scope (services.worker_search.Scope): a clerk
 limited to some kecamatan exports only those, and a role that sees NIKs masked

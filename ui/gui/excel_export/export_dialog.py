@@ -34,7 +34,8 @@ CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ),
     ExportFormat.RECAP: (
         "Rekap per kecamatan dan desa",
-        "Jumlah peserta menurut status, jenis kelamin dan pekerjaan.",
+        "Rekap yang sama dengan laporan 1: status, terlindungi hari ini, dan dari peserta "
+        "aktif jenis kelamin, pekerjaan dan sumber dana.",
     ),
 }
 FILE_STEMS = {

@@ -126,11 +126,16 @@ class StatementClock:
 
 def _kind_of(statement: str) -> str:
     text = statement.lstrip().lower()
-    if text.startswith("select count("):
+    # A name search counts its matches and sorts its page in one WITH statement.
+    if text.startswith(("select count(", "with ")):
         return "count"
     if text.startswith("select") and "from worker" in text:
         return "rows"
     return "other"
+
+
+def _is_setting(statement: str) -> bool:
+    return statement.lstrip().upper().startswith(("SET ", "SELECT SET_CONFIG("))
 
 
 def _run(service: WorkerService, clock: StatementClock, query: Query) -> Sample:
@@ -143,8 +148,8 @@ def _run(service: WorkerService, clock: StatementClock, query: Query) -> Sample:
     for statement, parameters, seconds in clock.log:
         kind = _kind_of(statement)
         parts[kind] += seconds
-        # Session settings (SET LOCAL ...) are replayed too: they change the plans.
-        if kind != "other" or statement.lstrip().upper().startswith("SET "):
+        # Session settings (set_config) are replayed too: they change the plans.
+        if kind != "other" or _is_setting(statement):
             statements.append((statement, parameters))
     return Sample(
         total, parts["count"], parts["rows"], parts["other"], statements, total_rows=page.total
@@ -188,9 +193,10 @@ class BareDriver:
         return [str(r[0]) for r in rows]
 
     def setting(self, sql: str) -> None:
-        """A SET LOCAL from the service, made to last for the EXPLAINs that follow."""
+        """The service's transaction-local settings, made to last for the EXPLAINs that follow."""
         if self.kind == "postgresql":
-            self._pg.execute(sql.replace("SET LOCAL", "SET", 1))  # type: ignore[arg-type]
+            local = sql.replace("SET LOCAL", "SET", 1).replace(", true)", ", false)")
+            self._pg.execute(local)  # type: ignore[arg-type]
 
     def reset(self) -> None:
         if self.kind == "postgresql":
@@ -367,7 +373,7 @@ def _slowest(driver: BareDriver, queries: list[Query], samples: dict[int, list[S
         )
         for sql, params in best.statements:
             print(f"    SQL: {' '.join(sql.split())[:150]}")
-            if sql.lstrip().upper().startswith("SET "):
+            if _is_setting(sql):
                 driver.setting(sql)  # as in the service's transaction
                 continue
             for step in driver.plan(sql, params)[:12]:

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from models.enums import FundingSource, Gender, WorkerStatus
+from models.enums import FundingSource, Gender, Role, WorkerStatus
+from services.context import ServiceContext
 from services.worker_types import SortKey, WorkerQuery
 from services.workers import WorkerService
 from tests.factories import make_nik, worker_input
+from tests.integration.trust_helpers import clerk, first_admin
 
 NAMES = ["Maria Goreti Taek", "Yohanes Kolo", "Agustinus Sanam", "Maria Bano", "José Fallo"]
 
@@ -118,3 +120,46 @@ def test_page_is_the_same_whether_matches_are_sorted_or_walked(five: WorkerServi
     walked = five.search(WorkerQuery(text="a", count_limit=1))
     sorted_ = five.search(WorkerQuery(text="a", count_limit=None))
     assert [r.id for r in walked.rows] == [r.id for r in sorted_.rows]
+
+
+def test_name_pages_and_totals_past_the_last_match(five: WorkerService) -> None:
+    pages = [five.search(WorkerQuery(text="mar", limit=1, offset=n)) for n in range(3)]
+    assert [[r.full_name for r in p.rows] for p in pages] == [
+        ["MARIA BANO"],
+        ["MARIA GORETI TAEK"],
+        [],
+    ]
+    assert {(p.total, p.total_exact) for p in pages} == {(2, True)}
+    assert names(five, text="mar", descending=True) == ["MARIA GORETI TAEK", "MARIA BANO"]
+
+
+def test_filtered_name_search_counts_up_to_the_cap_and_walks_the_rest(
+    five: WorkerService,
+) -> None:
+    # A filter beside the name: matches are counted and sorted in one statement.
+    query = WorkerQuery(text="ria", kecamatan_code="53.03.05", count_limit=1, limit=1)
+    capped = five.search(query)
+    assert (capped.total, capped.total_exact) == (2, False)
+    assert [r.full_name for r in capped.rows] == ["MARIA BANO"]
+    assert names(five, text="ria", kecamatan_code="53.03.05", offset=1) == ["MARIA GORETI TAEK"]
+    assert names(five, text="fallo", kecamatan_code="53.03.05") == []
+
+
+def test_a_dense_page_is_walked_with_the_same_rows_as_sorted(five: WorkerService) -> None:
+    # SQLite: two matches among five workers fill the first one-row page at once, so
+    # it is walked along the name index; the second and the 100-row page are sorted.
+    walked = [five.search(WorkerQuery(text="maria", limit=1, offset=n)).rows for n in range(2)]
+    sorted_ = five.search(WorkerQuery(text="maria", limit=100)).rows
+    assert [r.id for page in walked for r in page] == [r.id for r in sorted_]
+
+
+def test_name_search_keeps_to_the_clerks_kecamatan(
+    five: WorkerService, ctx: ServiceContext, database_url: str
+) -> None:
+    admin = first_admin(ctx, database_url)
+    local = WorkerService(clerk(admin, database_url, "kota", Role.OPERATOR, ["53.03.05"]))
+    assert names(local, text="fallo") == []
+    assert local.search(WorkerQuery(text="fallo")).total == 0
+    page = local.search(WorkerQuery(text="maria", count_limit=1, limit=1))
+    assert (page.total, page.total_exact, page.rows[0].full_name) == (2, False, "MARIA BANO")
+    assert names(five, text="fallo") == ["JOSÉ FALLO"]

@@ -44,6 +44,11 @@ Writing (Permission.CLAIMS unless said otherwise; each returns the fresh ``Claim
   date then go to ``change_status(... StatusChange(SUBMITTED, letter_number=issued.number,
   letter_date=...))`` (``letter.py`` shows the three calls).
 
+``claim_letter`` and ``write_missing_slip`` are imported from their modules
+(``services.claims.letter``, ``services.claims.missing_slip``), not from the package: they
+load the letter register and ReportLab, and the dashboard, which reads
+``services.claims.types`` while Beranda's first screen paints, must not.
+
 The editable reference tables (Permission.MANAGE_SETTINGS to change):
 ``list_checklist(ctx, claim_type) -> [ChecklistRow]``, ``save_checklist_item(ctx,
 ChecklistRow)`` (keyed by claim type and code; ``condition`` codes in ``checklist.py``),
@@ -70,8 +75,6 @@ agree on the clock; dates typed by clerks are WITA (UTC+8).
 from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
-from services.claims.letter import claim_letter
-from services.claims.missing_slip import write_missing_slip
 from services.claims.query import get_claim, list_claims
 from services.claims.reference import (
     list_benefit_rates,
@@ -139,7 +142,6 @@ __all__ = [
     "attach_scan",
     "change_status",
     "check_claim",
-    "claim_letter",
     "get_claim",
     "list_benefit_rates",
     "list_checklist",
@@ -154,5 +156,4 @@ __all__ = [
     "update_claim",
     "update_document",
     "worker_heir_choices",
-    "write_missing_slip",
 ]

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from models import AuditEntry, ClaimAttachment, ClaimDocument
 from models.claim import ClaimHeirRelation
 from services import claims
+from services.claims.missing_slip import write_missing_slip
 from services.context import ServiceContext
 from services.errors import ValidationError
 from tests.integration.claim_helpers import NOW, PDF, TODAY, jkk, jkm, make_worker, set_setting
@@ -146,7 +147,7 @@ def test_the_missing_documents_slip(
     ctx: ServiceContext, claim: claims.ClaimDetail, tmp_path: Path
 ) -> None:
     claims.update_document(ctx, claim.id, claims.DocumentUpdate("kartu_peserta", True), now=NOW)
-    path = claims.write_missing_slip(ctx, claim.id, tmp_path / "kurang.pdf", now=NOW)
+    path = write_missing_slip(ctx, claim.id, tmp_path / "kurang.pdf", now=NOW)
     reader, text = _pdf_text(path)
     assert len(reader.pages) == 1
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
@@ -181,7 +182,7 @@ def test_the_slip_of_a_complete_file_says_so(
 ) -> None:
     for item in claim.missing_documents:
         claims.update_document(ctx, claim.id, claims.DocumentUpdate(item.item_code, True), now=NOW)
-    path = claims.write_missing_slip(ctx, claim.id, tmp_path / "lengkap.pdf", now=NOW)
+    path = write_missing_slip(ctx, claim.id, tmp_path / "lengkap.pdf", now=NOW)
     _, text = _pdf_text(path)
     assert "Semua dokumen yang diperlukan sudah kami terima" in " ".join(text.split())
 
@@ -191,7 +192,7 @@ def test_the_slip_tells_the_family_when_the_claim_looks_ineligible(
 ) -> None:
     worker_id = make_worker(ctx, coverage_end=date(2025, 9, 30))
     detail = claims.open_claim(ctx, worker_id, jkm(), now=NOW)
-    path = claims.write_missing_slip(ctx, detail.id, tmp_path / "kurang.pdf", now=NOW)
+    path = write_missing_slip(ctx, detail.id, tmp_path / "kurang.pdf", now=NOW)
     words = " ".join(_pdf_text(path)[1].split())
     assert (
         "Perhatian: Tidak terlindungi pada 10 Oktober 2025: kepesertaan berakhir "

@@ -10,6 +10,7 @@ import pytest
 from models.claim import ClaimStatus, JkkOutcome
 from models.enums import Gender
 from services import claims
+from services.claims.letter import claim_letter
 from services.context import ServiceContext
 from services.documents import LetterRequest, issue_letter
 from services.documents.letters.fields import ClaimProgramme
@@ -36,7 +37,7 @@ def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(
     worker_id = make_worker(ctx, heirs=[heir])
     detail = receive_everything(ctx, claims.open_claim(ctx, worker_id, jkm(), now=NOW))
     detail = step(ctx, detail, ClaimStatus.COMPLETE)
-    fields = claims.claim_letter(ctx, detail.id)
+    fields = claim_letter(ctx, detail.id)
     assert fields.programme is ClaimProgramme.JKM
     assert (fields.worker_name, fields.worker_nik) == ("MARIA GORETI TAEK B", detail.worker.nik)
     assert (fields.event_date, fields.event_description) == (date(2025, 10, 10), "Sakit")
@@ -65,7 +66,7 @@ def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(
 
 def test_an_injured_worker_claims_for_themselves(ctx: ServiceContext) -> None:
     detail = claims.open_claim(ctx, make_worker(ctx), jkk(), now=NOW)
-    fields = claims.claim_letter(ctx, detail.id)
+    fields = claim_letter(ctx, detail.id)
     assert (fields.programme, fields.claimant_relation) == (ClaimProgramme.JKK, "Peserta sendiri")
     assert fields.event_description == "Terjatuh dari pohon asam"
     assert fields.documents == ()
@@ -75,7 +76,7 @@ def test_a_death_claim_without_an_entitled_heir_has_no_claimant(ctx: ServiceCont
     fatal = jkk(jkk_outcome=JkkOutcome.DEATH, death_date=date(2025, 10, 19))
     detail = claims.open_claim(ctx, make_worker(ctx), fatal, heirs=[], now=NOW)
     with pytest.raises(ValidationError) as caught:
-        claims.claim_letter(ctx, detail.id)
+        claim_letter(ctx, detail.id)
     assert "perlu ahli waris yang berhak sebagai pemohon" in caught.value.message
     with pytest.raises(ValidationError):
-        claims.claim_letter(ctx, detail.id, claimant_heir_id=999)
+        claim_letter(ctx, detail.id, claimant_heir_id=999)

@@ -17,6 +17,7 @@ from models import AuditEntry, Claim
 from models.claim import BenefitBasis, ClaimType
 from models.enums import Role
 from services import claims
+from services.claims.missing_slip import write_missing_slip
 from services.context import ServiceContext
 from services.errors import ValidationError
 from services.permissions import PermissionDeniedError, Principal
@@ -189,7 +190,7 @@ def test_the_slip_stays_on_one_page_however_long_the_checklist(
             ),
         )
     detail = claims.open_claim(sqlite_ctx, make_worker(sqlite_ctx), jkm(), now=NOW)
-    path = claims.write_missing_slip(sqlite_ctx, detail.id, tmp_path / "panjang.pdf", now=NOW)
+    path = write_missing_slip(sqlite_ctx, detail.id, tmp_path / "panjang.pdf", now=NOW)
     reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text() or ""

@@ -20,6 +20,7 @@ from models.claim import (
 )
 from services import claims
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION, rupiah
+from services.claims.missing_slip import write_missing_slip
 from services.errors import NotFoundError, SiRentanError
 from services.formatting import short_date
 from services.worker_types import WorkerQuery
@@ -304,7 +305,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _slip(args: argparse.Namespace) -> int:
-    path = claims.write_missing_slip(signed_in(args), args.id, args.output)
+    path = write_missing_slip(signed_in(args), args.id, args.output)
     print(f"Daftar kekurangan berkas ditulis ke {path}.")
     return 0
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from services import claims
 from services.claims import ClaimDetail
+from services.claims.missing_slip import write_missing_slip
 from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
@@ -55,7 +55,7 @@ class SlipDialog(QDialog):
         self.delivery.set_enabled(False)
         self.banner.show_message("Menyiapkan daftar kekurangan…", Tone.INFO)
         self.background.submit(
-            lambda: claims.write_missing_slip(ctx, claim_id, path),
+            lambda: write_missing_slip(ctx, claim_id, path),
             self._rendered,
             self._failed,
             settle=self._settle,

@@ -14,8 +14,10 @@ Beside it, on the same database in the same run:
   service adds;
 - PostgreSQL: the same LIKE, answered by the pg_trgm GIN index.
 
-The service's time is split into the count statement, the page statement and
-the rest (session, transaction, building rows), from cursor events.
+The service's time is split into the count statement (for a name search on
+PostgreSQL, or with filters, the one statement that counts and sorts the page),
+the page statement and the rest (session, transaction, settings, building
+rows), from cursor events.
 
     python benchmarks/bench_search.py [--rows 150000] [--pg] [--repeat 3]
 """

@@ -5,6 +5,12 @@ clerk typing "5303" or "mar" needs the first page now, not the exact size of
 half the register. The page is then read one of two ways: few matches are
 fetched through their own index and sorted; many are found by walking the
 name index in order, which meets a page of them long before its end.
+
+A name search in name order saves work on each engine. SQLite, when the name
+is the only condition, counts from the FTS5 index alone and walks or sorts by
+how densely the matches fill the register. Otherwise (PostgreSQL, or filters
+beside the name) the matches are read once in one statement that counts them
+and, when they are within the cap, sorts the page.
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ def _kind_of(statement: str) -> str:
 
 
 def _is_setting(statement: str) -> bool:
-    return statement.lstrip().upper().startswith(("SET ", "SELECT SET_CONFIG("))
+    return statement.lstrip().upper().startswith("SELECT SET_CONFIG(")
 
 
 def _run(service: WorkerService, clock: StatementClock, query: Query) -> Sample:
@@ -197,8 +197,8 @@ class BareDriver:
     def setting(self, sql: str) -> None:
         """The service's transaction-local settings, made to last for the EXPLAINs that follow."""
         if self.kind == "postgresql":
-            local = sql.replace("SET LOCAL", "SET", 1).replace(", true)", ", false)")
-            self._pg.execute(local)  # type: ignore[arg-type]
+            # set_config(name, value, false): for the session, not the transaction.
+            self._pg.execute(sql.replace(", true)", ", false)"))  # type: ignore[arg-type]
 
     def reset(self) -> None:
         if self.kind == "postgresql":

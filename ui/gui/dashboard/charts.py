@@ -81,7 +81,9 @@ def _clear(chart: QChart) -> None:
 def _count_axis(top: int) -> QValueAxis:
     axis = QValueAxis()
     axis.setLabelFormat("%.0f")  # localized: "%d" draws nothing
-    axis.setRange(0, max(top, 1) * 1.12)  # room for the value labels at the bar ends
+    # Room for the value labels at the bar ends; at least 0–4, so five ticks fall on whole
+    # numbers (a range of 0–1 labelled "0 0 1 1 1").
+    axis.setRange(0, max(top * 1.12, 4))
     axis.setTickCount(5)
     axis.applyNiceNumbers()
     return axis

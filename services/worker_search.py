@@ -16,7 +16,7 @@ and, when they are within the cap, sorts the page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -32,6 +32,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -161,11 +162,17 @@ def card_condition(card: CardFilter, src: Table) -> ColumnElement[bool]:
 
 
 def _number_condition(session: Session, digits: str, scope: Scope) -> ColumnElement[bool]:
+    return or_(*_number_parts(session, digits, scope))
+
+
+def _number_parts(
+    session: Session, digits: str, scope: Scope
+) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The NIK condition and the KPJ condition of a number search."""
     src = scope.source
-    by_kpj = prefix_range(src.c.kpj, digits)
-    if not scope.whole_nik_only:
-        return or_(prefix_range(src.c.nik, digits), by_kpj)
-    return or_(_whole_nik(session, digits, src), by_kpj)
+    if scope.whole_nik_only:
+        return _whole_nik(session, digits, src), prefix_range(src.c.kpj, digits)
+    return prefix_range(src.c.nik, digits), prefix_range(src.c.kpj, digits)
 
 
 def exact_number_condition(session: Session, number: str, scope: Scope) -> ColumnElement[bool]:
@@ -211,12 +218,16 @@ _PG_SEARCH_SETTINGS = text(
 def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row[Any]], int, bool]:
     """The requested page, the number of matches, and whether that number is exact."""
     conditions = filters(session, query, scope)
-    if session.get_bind().dialect.name == "postgresql":
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
         session.execute(_PG_SEARCH_SETTINGS)
     raw = query.text.strip()
     cap = query.count_limit if raw else None
     # Number prefixes are counted from their indexes alone, cheaper than any name.
-    if cap is None or query.sort not in _NAME_SORT or is_number_query(raw):
+    if cap is not None and postgres and is_number_query(raw):
+        total, exact = _count_number_matches(session, query, scope, cap)
+        walk = not exact
+    elif cap is None or query.sort not in _NAME_SORT or is_number_query(raw):
         total, exact = count(session, conditions, cap, scope.source)
         walk = not exact
     elif (match := _name_match_alone(session, query, conditions)) is not None:
@@ -228,10 +239,42 @@ def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row
         if total <= cap:
             return rows, total, True
         exact, walk = False, True
+        if len(rows) == _page_size(query):
+            # The page of the first cap + 1 matches ends at or after the true page's
+            # end: with the name as a bound, the engine combines the name index and
+            # the trigram index, instead of walking the name index from its start
+            # (slow when the matches lie far along it, a first name like "siska").
+            bound = rows[-1].page_name
+            src = scope.source
+            by_name = src.c.name_key >= bound if query.descending else src.c.name_key <= bound
+            conditions, walk = [*conditions, by_name], False
     if total == 0:
         return [], 0, True
     statement = rows_statement(query, conditions, scope.source, walk_name_index=walk)
     return list(session.execute(statement).all()), total, exact
+
+
+def _count_number_matches(
+    session: Session, query: WorkerQuery, scope: Scope, cap: int
+) -> tuple[int, bool]:
+    """A NIK/KPJ prefix's matches up to the cap, on PostgreSQL: (count, exact).
+
+    Counted as the NIK matches plus the KPJ matches that are not NIK matches, so
+    that each part is read from its own index alone; the OR of both visits the
+    table for every match (~4 ms for 5,000).
+    """
+    by_nik, by_kpj = _number_parts(session, digits_of(query.text), scope)
+    others = filters(session, replace(query, text=""), scope)
+    src = scope.source
+
+    def capped(*where: ColumnElement[bool]) -> Any:
+        matches = select(literal_column("1")).select_from(src).where(*where, *others)
+        found = matches.limit(cap + 1).subquery()
+        return select(func.count()).select_from(found).scalar_subquery()
+
+    both = session.scalar(select(capped(by_nik) + capped(by_kpj, ~by_nik))) or 0
+    found = min(both, cap + 1)
+    return found, found <= cap
 
 
 def _name_match_alone(
@@ -277,7 +320,7 @@ def _dense(matches: int, query: WorkerQuery, register_size: int) -> bool:
     Spread evenly, the page's last row lies about page_end * size / matches rows
     into the index; sorting reads every match.
     """
-    page_end = max(0, query.offset) + max(1, min(query.limit, MAX_PAGE))
+    page_end = max(0, query.offset) + _page_size(query)
     walked = page_end * register_size * _CLUSTER_MARGIN
     return matches * matches * _WALK_SORT_RATIO > walked
 
@@ -289,10 +332,11 @@ def _count_with_sorted_page(
     cap: int,
     src: Table,
 ) -> tuple[list[Row[Any]], int]:
-    """Matches counted up to cap + 1 and, when they are no more than cap, the page.
+    """Matches counted up to cap + 1, and the page of those matches.
 
     One statement: the matches (id and name) are read once, through their own
     index, then counted and sorted; only the page's rows are read in full.
+    Within the cap that is the search's page; beyond it, a page of some of them.
     """
     matches = (
         select(src.c.id, src.c.name_key)
@@ -307,19 +351,24 @@ def _count_with_sorted_page(
         select(*order)
         .order_by(*(c.desc() if query.descending else c.asc() for c in order))
         .offset(max(0, query.offset))
-        .limit(max(1, min(query.limit, MAX_PAGE)))
+        .limit(_page_size(query))
         .subquery("page")
     )
     rows = page.join(src, src.c.id == page.c.id)
     page_order = (page.c.name_key, page.c.id)
+    columns = (*(src.c[name] for name in ROW_COLUMNS), page.c.name_key.label("page_name"))
     statement = (
-        select(total.c.total, *(src.c[name] for name in ROW_COLUMNS))
-        .select_from(total.outerjoin(rows, total.c.total <= cap))
+        select(total.c.total, *columns)
+        .select_from(total.outerjoin(rows, true()))
         .order_by(*(c.desc() if query.descending else c.asc() for c in page_order))
     )
     result = session.execute(statement).all()
-    # One row with no worker when the page is empty or the matches exceed the cap.
+    # One row with no worker when the page is empty.
     return [r for r in result if r.id is not None], result[0].total
+
+
+def _page_size(query: WorkerQuery) -> int:
+    return max(1, min(query.limit, MAX_PAGE))
 
 
 ROW_COLUMNS = (
@@ -355,8 +404,7 @@ def rows_statement(
         stmt = stmt.where(*conditions)
     sort_matches = by_name and not walk_name_index and bool(conditions)
     stmt = _ordered(stmt, query, src, sort_matches)
-    limit = max(1, min(query.limit, MAX_PAGE))
-    return stmt.offset(max(0, query.offset)).limit(limit)
+    return stmt.offset(max(0, query.offset)).limit(_page_size(query))
 
 
 def _ordered(stmt: Select[Any], query: WorkerQuery, src: Table, sort_matches: bool) -> Select[Any]:

@@ -133,15 +133,20 @@ def test_name_pages_and_totals_past_the_last_match(five: WorkerService) -> None:
     assert names(five, text="mar", descending=True) == ["MARIA GORETI TAEK", "MARIA BANO"]
 
 
-def test_filtered_name_search_counts_up_to_the_cap_and_walks_the_rest(
+def test_filtered_name_search_over_the_cap_pages_through_every_match(
     five: WorkerService,
 ) -> None:
-    # A filter beside the name: matches are counted and sorted in one statement.
-    query = WorkerQuery(text="ria", kecamatan_code="53.03.05", count_limit=1, limit=1)
-    capped = five.search(query)
+    # A filter beside the name: the matches are counted and sorted in one statement.
+    # Over the cap, that page of some matches bounds the name of the true page's end.
+    kota = {"kecamatan_code": "53.03.05", "count_limit": 1, "limit": 1}
+    capped = five.search(WorkerQuery(text="an", **kota))  # type: ignore[arg-type]
     assert (capped.total, capped.total_exact) == (2, False)
-    assert [r.full_name for r in capped.rows] == ["MARIA BANO"]
-    assert names(five, text="ria", kecamatan_code="53.03.05", offset=1) == ["MARIA GORETI TAEK"]
+    pages = [names(five, text="an", offset=n, **kota) for n in range(4)]
+    assert pages == [["AGUSTINUS SANAM"], ["MARIA BANO"], ["YOHANES KOLO"], []]
+    assert names(five, text="an", descending=True, **kota) == ["YOHANES KOLO"]
+    # A page longer than the counted matches: no bound, the name index is walked.
+    longer = {**kota, "limit": 5}
+    assert names(five, text="an", **longer) == ["AGUSTINUS SANAM", "MARIA BANO", "YOHANES KOLO"]
     assert names(five, text="fallo", kecamatan_code="53.03.05") == []
 
 
@@ -163,3 +168,22 @@ def test_name_search_keeps_to_the_clerks_kecamatan(
     page = local.search(WorkerQuery(text="maria", count_limit=1, limit=1))
     assert (page.total, page.total_exact, page.rows[0].full_name) == (2, False, "MARIA BANO")
     assert names(five, text="fallo") == ["JOSÉ FALLO"]
+
+
+def test_a_number_counts_each_worker_once_whether_nik_or_kpj_matches(
+    five: WorkerService,
+) -> None:
+    def give_kpj(full_name: str, kpj: str) -> None:
+        row = five.search(WorkerQuery(text=full_name)).rows[0]
+        detail = five.get(row.id)
+        data = detail.to_input()
+        data.kpj = kpj
+        five.update(row.id, data, detail.version)
+
+    give_kpj("maria goreti", "5303050001")  # her NIK starts with 530305 too
+    assert five.search(WorkerQuery(text="530305")).total == 4
+    give_kpj("jose fallo", "5303059999")  # NIK in 530306, KPJ matches
+    assert five.search(WorkerQuery(text="530305")).total == 5
+    capped = five.search(WorkerQuery(text="530305", count_limit=3, limit=2))
+    assert (capped.total, capped.total_exact, len(capped.rows)) == (4, False, 2)
+    assert names(five, text="53030599") == ["JOSÉ FALLO"]

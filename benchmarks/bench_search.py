@@ -128,8 +128,9 @@ class StatementClock:
 
 def _kind_of(statement: str) -> str:
     text = statement.lstrip().lower()
-    # A name search counts its matches and sorts its page in one WITH statement.
-    if text.startswith(("select count(", "with ")):
+    # A name search may count and sort its page in one WITH statement; a number
+    # search on PostgreSQL adds up two counts in one SELECT.
+    if text.startswith(("select count(", "select (select count(", "with ")):
         return "count"
     if text.startswith("select") and "from worker" in text:
         return "rows"

@@ -83,9 +83,9 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     heirs.table.selectRow(0)
     edit = heirs.edit_heir()
     assert isinstance(edit, ClaimHeirDialog)
-    type_into(qtbot, edit.nik, "5303051203800002")
-    type_into(qtbot, edit.bank_name, "Bank NTT")
-    type_into(qtbot, edit.account_number, "0012345678")
+    type_into(qtbot, edit.fields.nik, "5303051203800002")
+    type_into(qtbot, edit.fields.bank_name, "Bank NTT")
+    type_into(qtbot, edit.fields.account_number, "0012345678")
     edit.accept()
     assert not edit.isVisible()
     spouse = dialog.detail.heirs[0]  # type: ignore[union-attr]

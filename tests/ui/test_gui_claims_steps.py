@@ -263,15 +263,15 @@ def test_heirs_are_picked_or_added_and_shown_in_the_legal_order(
 
     # The worker's mother first, typed in; a NIK that cannot be hers is refused in place.
     add = heirs.add_heir()
-    type_into(qtbot, add.full_name, "Margaretha Bano")
-    choose(add.relation, ClaimHeirRelation.PARENT)
-    type_into(qtbot, add.nik, worker.nik)
+    type_into(qtbot, add.fields.full_name, "Margaretha Bano")
+    choose(add.fields.relation, ClaimHeirRelation.PARENT)
+    type_into(qtbot, add.fields.nik, worker.nik)
     add.accept()
     assert add.isVisible()
     nik_message = add.rows.message_for("nik")
     assert nik_message is not None and "NIK sama dengan NIK peserta" in nik_message.text()
     assert claims.get_claim(sqlite_ctx, detail.id).heirs == ()
-    type_into(qtbot, add.nik, "")
+    type_into(qtbot, add.fields.nik, "")
     add.accept()
     assert not add.isVisible()
     assert heirs.model.index(0, 3).data() == "✔ Berhak"

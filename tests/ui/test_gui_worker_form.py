@@ -185,9 +185,9 @@ def test_heir_problems_show_on_the_heirs_tab(qtbot: QtBot, sqlite_ctx: ServiceCo
     form = new_form(window)
     fill_new_worker(qtbot, form, make_nik(BIRTH, Gender.FEMALE, 8), VILLAGE)
     dialog = form.heirs.add_heir()
-    type_into(qtbot, dialog.full_name, "Yosef Bano")
-    choose(dialog.relation, HeirRelation.SPOUSE)
-    type_into(qtbot, dialog.nik, "12345")
+    type_into(qtbot, dialog.fields.full_name, "Yosef Bano")
+    choose(dialog.fields.relation, HeirRelation.SPOUSE)
+    type_into(qtbot, dialog.fields.nik, "12345")
     dialog.accept()
     assert form.heirs.model.rowCount() == 1
 

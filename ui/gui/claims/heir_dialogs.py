@@ -25,9 +25,8 @@ from services.claims import ClaimHeirInput
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.errors import Problem
 from ui.gui.widgets.choice_combo import ChoiceCombo
-from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.heir_fields import HeirFields
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 # Stores the heirs with this one at the index; returns what the service refused (empty: done).
 Submit = Callable[[ClaimHeirInput], list[Problem]]
@@ -57,47 +56,35 @@ class ClaimHeirDialog(QDialog):
         self._index = index
         self._submit = submit
         self.banner = NoticeBanner(self)
-        self.full_name = QLineEdit(self)
-        self.relation = ChoiceCombo(self)
-        self.relation.set_choices([(v, k) for k, v in HEIR_RELATION.items()], "— pilih —")
-        self.nik = QLineEdit(self)
-        self.nik.setPlaceholderText("16 angka, sesuai KTP")
-        self.birth_date = DateField(self)
-        self.phone = QLineEdit(self)
-        self.address = QLineEdit(self)
-        self.bank_name = QLineEdit(self)
-        self.bank_name.setPlaceholderText("mis. Bank NTT, BRI")
-        self.account_number = QLineEdit(self)
-        self.account_holder = QLineEdit(self)
-        self.account_holder.setPlaceholderText("sesuai buku tabungan")
+        self.fields = HeirFields(self, HEIR_RELATION, "16 angka, sesuai KTP", with_address=True)
+        self.rows = self.fields.rows
         self.education = ChoiceCombo(self)
         self.education.set_choices([(v, k) for k, v in EDUCATION_LEVEL.items()], "— tidak —")
+        self.rows.add("Beasiswa: jenjang", self.education, "education_level")
         self.note = QLineEdit(self)
-        self._lay_out()
+        self.rows.add("Catatan", self.note, "note")
         if heir is not None:
-            self._load(heir)
+            self.fields.load(heir)
+            self.education.set_value(heir.education_level)
+            self.note.setText(heir.note or "")
         self._follow_relation()
-        self.relation.currentIndexChanged.connect(self._follow_relation)
+        self.fields.relation.currentIndexChanged.connect(self._follow_relation)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.rows.layout)
+        layout.addWidget(_buttons(self, "Simpan"))
+        self.setMinimumWidth(500)
 
     def heir(self) -> ClaimHeirInput:
-        base = self._original or ClaimHeirInput(full_name="", relation=None)
         return replace(
-            base,
-            full_name=self.full_name.text().strip().upper(),
-            relation=self.relation.value(),
-            nik=self.nik.text().strip() or None,
-            birth_date=self.birth_date.value(),
-            phone=self.phone.text().strip() or None,
-            address=self.address.text().strip() or None,
-            bank_name=self.bank_name.text().strip() or None,
-            bank_account_number=self.account_number.text().strip() or None,
-            bank_account_holder=self.account_holder.text().strip().upper() or None,
+            self._original or ClaimHeirInput(full_name="", relation=None),
+            **self.fields.values(),
             education_level=self.education.value() if self.education.isEnabled() else None,
             note=self.note.text().strip() or None,
         )
 
     def accept(self) -> None:
-        local = self.birth_date.problem("birth_date", "Tanggal lahir")
+        local = self.fields.birth_date.problem("birth_date", "Tanggal lahir")
         if local is not None:
             self.rows.show([local])
             return
@@ -117,42 +104,9 @@ class ClaimHeirDialog(QDialog):
             "\n".join(others) or "Periksa isian yang ditandai merah.", Tone.ERROR
         )
 
-    def _load(self, heir: ClaimHeirInput) -> None:
-        self.full_name.setText(heir.full_name)
-        self.relation.set_value(heir.relation)
-        self.nik.setText(heir.nik or "")
-        self.birth_date.set_value(heir.birth_date)
-        self.phone.setText(heir.phone or "")
-        self.address.setText(heir.address or "")
-        self.bank_name.setText(heir.bank_name or "")
-        self.account_number.setText(heir.bank_account_number or "")
-        self.account_holder.setText(heir.bank_account_holder or "")
-        self.education.set_value(heir.education_level)
-        self.note.setText(heir.note or "")
-
     def _follow_relation(self, _index: int = 0) -> None:
         # Only a child can be put up for the scholarship.
-        self.education.setEnabled(self.relation.value() is ClaimHeirRelation.CHILD)
-
-    def _lay_out(self) -> None:
-        rows = FieldRows(self)
-        rows.add("Nama lengkap", self.full_name, "full_name")
-        rows.add("Hubungan", self.relation, "relation")
-        rows.add("NIK", self.nik, "nik")
-        rows.add("Tanggal lahir", self.birth_date, "birth_date")
-        rows.add("No. HP", self.phone, "phone")
-        rows.add("Alamat", self.address, "address")
-        rows.add("Nama bank", self.bank_name, "bank_name")
-        rows.add("No. rekening", self.account_number, "bank_account_number")
-        rows.add("Atas nama", self.account_holder, "bank_account_holder")
-        rows.add("Beasiswa: jenjang", self.education, "education_level")
-        rows.add("Catatan", self.note, "note")
-        self.rows = rows
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(rows.layout)
-        layout.addWidget(_buttons(self, "Simpan"))
-        self.setMinimumWidth(500)
+        self.education.setEnabled(self.fields.relation.value() is ClaimHeirRelation.CHILD)
 
 
 class HeirChoiceDialog(QDialog):

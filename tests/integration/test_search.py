@@ -167,7 +167,10 @@ def test_name_search_keeps_to_the_clerks_kecamatan(
     assert local.search(WorkerQuery(text="fallo")).total == 0
     page = local.search(WorkerQuery(text="maria", count_limit=1, limit=1))
     assert (page.total, page.total_exact, page.rows[0].full_name) == (2, False, "MARIA BANO")
+    assert local.search(WorkerQuery(text="530306")).total == 0
+    assert local.search(WorkerQuery(text="5303")).total == 4
     assert names(five, text="fallo") == ["JOSÉ FALLO"]
+    assert five.search(WorkerQuery(text="5303")).total == 5
 
 
 def test_a_number_counts_each_worker_once_whether_nik_or_kpj_matches(

@@ -17,14 +17,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     Time,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -169,27 +167,12 @@ class Claim(Base):
         return "claim", "worker", str(self.worker_id), f"klaim {self.claim_type.upper()}{number}"
 
 
-_NOT_VOIDED = "status NOT IN ({})".format(", ".join(f"'{s}'" for s in sorted(VOIDED_STATUSES)))
-_DEATH = f"(claim_type = '{ClaimType.JKM}' OR jkk_outcome = '{JkkOutcome.DEATH}')"
-
-# The services check both before writing and say which claim is in the way; these indexes
-# refuse the same duplicate when two clerks save it at the same moment (migration 0008).
-Index(
-    "uq_claim_open_event",
-    Claim.worker_id,
-    Claim.claim_type,
-    Claim.event_date,
-    unique=True,
-    sqlite_where=text(_NOT_VOIDED),
-    postgresql_where=text(_NOT_VOIDED),
-)
-Index(
-    "uq_claim_one_death",
-    Claim.worker_id,
-    unique=True,
-    sqlite_where=text(f"{_DEATH} AND {_NOT_VOIDED}"),
-    postgresql_where=text(f"{_DEATH} AND {_NOT_VOIDED}"),
-)
+# Migration 0008 adds two unique partial indexes, uq_claim_open_event (worker, type, event
+# date) and uq_claim_one_death (worker), both over claims not in VOIDED_STATUSES; the
+# services check first and say which claim is in the way, the indexes refuse the same
+# duplicate when two clerks save it at the same moment. They are not declared here: the
+# partial-index options load both SQL dialects whenever the models are imported, which
+# every start of the app would pay for.
 
 
 class ClaimHeir(Base):

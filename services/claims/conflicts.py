@@ -1,5 +1,5 @@
 """One claim per event, one death per worker: the check that names the claim in the way,
-and the same message when the database's unique indexes (models/claim.py) refuse a
+and the same message when the database's unique indexes (migration 0008) refuse a
 duplicate that another clerk saved in the same moment."""
 
 from __future__ import annotations

@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Libraries that cost start-up time and belong to other screens' work: PDF,
-# Excel, charts, printing, barcodes, schema migrations; and the PostgreSQL driver,
-# which a SQLite register never needs.
+# Excel, charts, printing, barcodes, schema migrations; and the PostgreSQL driver and
+# SQL dialect, which a SQLite register never needs.
 HEAVY = (
     "psycopg",
+    "sqlalchemy.dialects.postgresql",
     "reportlab",
     "openpyxl",
     "python_calamine",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from models.claim import BenefitBasis
 from services import claims
@@ -143,12 +143,8 @@ class BenefitRateDialog(ReferenceForm):
         rows.add("Berlaku mulai", self.valid_from, "valid_from")
         rows.add("Berlaku sampai", self.valid_to, "valid_to")
         rows.add("Urutan", self.order, "sort_order")
-        note = QLabel(
+        rows.add_note(
             "Perkiraan manfaat semua klaim yang masih berjalan dihitung ulang saat disimpan. "
             "Untuk besaran baru mulai suatu tanggal, pakai Besaran baru… pada baris lama.",
-            self,
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color:#5f6368")
-        rows.add_widget(note)
         self.finish()

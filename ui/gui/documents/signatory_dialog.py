@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -115,14 +114,10 @@ class SignatoryDialog(QDialog):
         rows.add("Pangkat/golongan", self.rank, "rank")
         rows.add("NIP", self.nip, "nip")
         rows.add("Atas nama (a.n.)", self.on_behalf_of, "on_behalf_of")
-        note = QLabel(
+        rows.add_note(
             "Isi jabatan atasan bila pejabat ini menandatangani untuk atasannya, mis. "
             "“Bupati Timor Tengah Utara” → dicetak “a.n. BUPATI TIMOR TENGAH UTARA”.",
-            self,
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color:#5f6368")
-        rows.add_widget(note)
         rows.add_widget(self.regional_head)
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)

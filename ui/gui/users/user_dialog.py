@@ -130,14 +130,10 @@ class UserDialog(QDialog):
             line.addWidget(self.generate_button)
             password_row.setFocusProxy(self.password)
             rows.add("Kata sandi sementara", password_row, "password")
-            note = QLabel(
+            rows.add_note(
                 "Catat dan berikan kata sandi ini kepada petugas; ia wajib menggantinya "
                 "saat pertama masuk.",
-                self,
             )
-            note.setWordWrap(True)
-            note.setStyleSheet("color:#5f6368")
-            rows.add_widget(note)
         else:
             self.password.hide()
             self.generate_button.hide()

@@ -40,6 +40,14 @@ class FieldRows:
         self.layout.addWidget(widget, self._row, 0, 1, 2)
         self._row += 1
 
+    def add_note(self, text: str) -> QLabel:
+        """A grey explanatory line across both columns."""
+        note = QLabel(text, self._parent)
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5f6368")
+        self.add_widget(note)
+        return note
+
     def finish(self) -> None:
         self.layout.setRowStretch(self._row, 1)
 

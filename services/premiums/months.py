@@ -7,22 +7,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from services.errors import SiRentanError
+from babel.dates import get_month_names
 
-MONTH_NAMES = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from services.errors import SiRentanError
+from services.formatting import LOCALE
+
+# The same Babel data as every other date the app writes ("Juli 2025").
+MONTH_NAMES = tuple(get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13))
 _TEXT = re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*$")
 
 

@@ -72,8 +72,9 @@ def _order(obj: object) -> int:
 
 
 def install_audit(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    """Once per new factory. No ``event.contains`` guard: SQLAlchemy keys it by ``id()``, and
+    a new factory that reuses a freed one's id would be taken as listening already."""
+    event.listen(factory, "after_flush", _after_flush)
 
 
 def set_actor(session: Session, user_name: str | None, workstation: str | None) -> None:

@@ -37,6 +37,17 @@ def test_create_records_every_field(admin: ServiceContext) -> None:
     assert "version" not in entry.changes and "name_key" not in entry.changes
 
 
+def test_every_new_context_records_changes(admin: ServiceContext) -> None:
+    """Contexts come and go (sign-in, a reconnect, each CLI call); a new one whose session
+    factory reuses the memory of a freed one must still be audited."""
+    for serial in range(1, 41):
+        fresh = ServiceContext.for_engine(admin.engine, principal=admin.principal)
+        created = WorkerService(fresh).create(worker_input(serial)).worker
+        del fresh
+        entries = [e for e in worker_history(admin, created.id) if e.entity == "worker"]
+        assert [e.action for e in entries] == ["create"], f"worker {serial} not audited"
+
+
 def test_update_records_exact_old_and_new_values_only(admin: ServiceContext) -> None:
     workers = WorkerService(admin)
     created = workers.create(worker_input(1)).worker

@@ -4,6 +4,7 @@ register as the GUI, numbers, reprints, cancellations and template edits include
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from tests.integration.document_helpers import KADIS_NIP, pdf_text
@@ -33,16 +34,24 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
         *("--position", "Bupati Timor Tengah Utara", "--regional-head"),
         home=tmp_path,
     )
+    _ok("demo-data", "--count", "20", "--seed", "4", home=tmp_path)
 
     pks = tmp_path / "pks.pdf"
-    made = _ok(
-        *("agreement", "-o", str(pks), "--workers", "14880", "--months", "12"),
+    agreement = (
+        *("agreement", "-o", str(pks), "--count-date", date.today().isoformat()),
         *("--date", "2025-07-07", "--bpjs-head", "Maria Yosefina Bere", "--bpjs-npk", "E1"),
-        home=tmp_path,
+        *("--bpjs-decree", "Keputusan Direksi Nomor KEP/1/2025", "--bpjs-number", "PKS/1/2025"),
+        *("--budget-code", "5.1.02", "--apbd-regulation", "12 Tahun 2024"),
+        *("--bpjs-account", "Bank NTT 001.01.02.003456-7"),
     )
+    missing = as_admin(*agreement, home=tmp_path)
+    assert missing.returncode == 1 and "Dasar kewenangan Yosep" in missing.stderr
+    _ok("signatories", "set", "2", "--authority", "Keputusan Mendagri Nomor 1", home=tmp_path)
+    made = _ok(*agreement, home=tmp_path)
     assert "Perjanjian Kerja Sama nomor 500.15/1/PKS/Nakertrans/VII/2025" in made
-    assert "14.880 peserta × Rp16.800,00 × 12 bulan = Rp2.999.808.000,00" in made
-    assert "Rp2.999.808.000,00 (dua miliar sembilan ratus" in pdf_text(pks.read_bytes())
+    assert "× Rp16.800,00 × 6 bulan = Rp" in made
+    text = pdf_text(pks.read_bytes())
+    assert "berdasarkan Keputusan Mendagri Nomor 1, untuk dan atas nama" in text
 
     claim = tmp_path / "klaim.pdf"
     _ok(

@@ -89,6 +89,12 @@ def _agreement_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     pks.add_argument("--bpjs-npk", metavar="NPK")
     pks.add_argument("--bpjs-decree", metavar="TEKS", help="dasar kewenangan (SK pengangkatan)")
     pks.add_argument("--budget-code", metavar="KODE", help="kode rekening/DPA")
+    pks.add_argument(
+        "--apbd-regulation",
+        metavar="TEKS",
+        help="nomor Perda APBD tahun pertama, mis. 'Nomor 12 Tahun 2024' (bawaan: pengaturan)",
+    )
+    pks.add_argument("--bpjs-account", metavar="TEKS", help="rekening BPJS (bawaan: pengaturan)")
     _output(pks)
     pks.set_defaults(handler=_agreement)
 
@@ -112,6 +118,8 @@ def _agreement(args: argparse.Namespace) -> int:
         months=args.months,
         period_start=args.start,
         budget_code=args.budget_code,
+        apbd_regulation=args.apbd_regulation,
+        bpjs_account=args.bpjs_account,
         page_size=docs.PageSize(args.page_size) if args.page_size else None,
         replaces_number=args.replaces,
     )

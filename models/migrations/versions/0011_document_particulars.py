@@ -2,7 +2,7 @@
 address, so an agreement names them from the record instead of leaving blanks.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 
 Plain nullable columns: ``ADD COLUMN`` on both engines, no table copy. On PostgreSQL the
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0009"  # chained after the coverage history once merged
 branch_labels = None
 depends_on = None
 

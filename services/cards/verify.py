@@ -10,7 +10,7 @@ from models import CardKey, Worker
 from services.cards.qr_payload import IdKind, is_authentic, parse_payload
 from services.cards.types import CardVerification
 from services.context import ServiceContext
-from services.coverage import coverage_today
+from services.coverage_history import coverage_on
 from services.permissions import Permission
 from services.unit_of_work import read_session
 
@@ -43,6 +43,6 @@ def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) ->
                 "lihat (dihapus, nomornya diubah, atau di kecamatan lain). "
                 "Cari peserta dengan NIK dari KTP.",
             )
-        covered, coverage = coverage_today(worker, today)
-        message = f"Kartu asli: {worker.full_name}. {coverage}"
-        return CardVerification(True, message, worker.id, worker.full_name, covered)
+        fact = coverage_on(session, worker.id, today)
+        message = f"Kartu asli: {worker.full_name}. {fact.reason}"
+        return CardVerification(True, message, worker.id, worker.full_name, fact.covered)

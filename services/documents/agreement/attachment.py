@@ -4,7 +4,7 @@ kecamatan of the kabupaten listed, with notes on where the counts come from."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from services.documents.agreement.params import AgreementParams
 from services.documents.agreement.particulars import blank
@@ -103,5 +103,5 @@ def attachment(
     ]
     story += [Paragraph(note, s.small) for note in notes]
     dated = esc(place_and_date(params.place, params.agreement_date))
-    story.append(signatures(params, width, dated, stamps=False))
+    story.append(KeepTogether(signatures(params, width, dated, stamps=False)))
     return story

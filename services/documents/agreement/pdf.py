@@ -73,7 +73,7 @@ def render_agreement(
     story += body
     # The closing article and the signatures share a page: a signature block alone on a
     # page, with no article text, could be attached to any other agreement.
-    story.append(KeepTogether([*closing, signatures(params, width)]))
+    story.append(KeepTogether([*closing, *signatures(params, width)]))
     story.append(PageBreak())
     story += attachment(params, doc_number, district, width)
     info = DocumentInfo(

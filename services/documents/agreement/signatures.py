@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from services.documents.agreement.params import AgreementParams
 from services.documents.agreement.particulars import blank
@@ -38,7 +38,7 @@ def _party_column(
 
 def signatures(
     params: AgreementParams, width: float, above: str = "", stamps: bool = True
-) -> Flowable:
+) -> list[Flowable]:
     """Both parties side by side; ``stamps``: the duty-stamp boxes (the agreement's own
     signatures only: its annex is part of it and carries no meterai of its own)."""
     first, second = params.first_party, params.second_party
@@ -54,7 +54,9 @@ def signatures(
     table = Table([[left, right]], colWidths=[width / 2, width / 2])
     table.setStyle(plain_table_style())
     head: list[Flowable] = [Paragraph(above, styles().center), Spacer(0, 2 * mm)] if above else []
-    return KeepTogether([Spacer(0, 8 * mm), *head, table])
+    # Kept together by the caller, with the closing article (never a nested KeepTogether:
+    # it measures as endless and pushes the group to a new page).
+    return [Spacer(0, 8 * mm), *head, table]
 
 
 class _StampBox(Flowable):

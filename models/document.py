@@ -65,6 +65,12 @@ class Signatory(Base):
     on_behalf_of: Mapped[str | None] = mapped_column(String(200))
     # The Bupati (or Wakil): the regional head's own letterhead, signs with the name only.
     regional_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What gives the authority to sign an agreement: the regional head's appointment and the
+    # article of the law he acts under; a Kepala Dinas's delegation decree from the Bupati.
+    authority: Mapped[str | None] = mapped_column(String(300))
+    delegation: Mapped[str | None] = mapped_column(String(300))
+    # The official's own office, printed as the party's address (None: the office setting).
+    office_address: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[Timestamp]
     created_by: Mapped[str | None] = mapped_column(String(64))

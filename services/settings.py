@@ -88,31 +88,19 @@ DEFAULTS: dict[str, str] = {
     "bpjs.branch_head_npk": "",
     "bpjs.branch_head_decree": "",
     "agreement.first_party_address": "Kantor Bupati Timor Tengah Utara, Kefamenanu",
-    "agreement.months": "12",
+    # Empty: the term runs to 31 December of its budget year (UU 17/2003 Pasal 4).
+    "agreement.months": "",
     # Funding sources whose workers the agreement pays for (codes, comma-separated).
     "agreement.funding_sources": "apbd_kab",
     "agreement.budget_code": "",
     "agreement.payment_due_day": "15",
     "agreement.court": "Pengadilan Negeri Kefamenanu",
-    # One legal basis per line; {tahun} is the agreement's year.
-    "agreement.legal_bases": (
-        "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional\n"
-        "Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial\n"
-        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
-        "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi\n"
-        "Peraturan Pemerintah Nomor 44 Tahun 2015 tentang Penyelenggaraan Program Jaminan "
-        "Kecelakaan Kerja dan Jaminan Kematian sebagaimana telah diubah dengan Peraturan "
-        "Pemerintah Nomor 82 Tahun 2019 dan Peraturan Pemerintah Nomor 49 Tahun 2023\n"
-        "Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Tata Cara "
-        "Penyelenggaraan Program Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan "
-        "Hari Tua\n"
-        "Instruksi Presiden Nomor 2 Tahun 2021 tentang Optimalisasi Pelaksanaan Program "
-        "Jaminan Sosial Ketenagakerjaan\n"
-        "Instruksi Presiden Nomor 4 Tahun 2022 tentang Percepatan Penghapusan Kemiskinan "
-        "Ekstrem\n"
-        "Peraturan Daerah Kabupaten Timor Tengah Utara tentang Anggaran Pendapatan dan "
-        "Belanja Daerah Tahun Anggaran {tahun}"
-    ),
+    # The number of the APBD regulation of the agreement's first budget year, as the
+    # legal bases cite it: "Nomor 12 Tahun 2024". (The legal bases are the template's.)
+    "agreement.apbd_regulation_number": "",
+    # Which month's premium falls due on agreement.payment_due_day: "berjalan" (the month
+    # itself, paid ahead, as BPU premiums are) or "berikutnya" (the month after).
+    "agreement.payment_due_month": "berjalan",
 }
 
 

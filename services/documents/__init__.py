@@ -11,6 +11,7 @@ from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.service import (
     compute_agreement,
+    default_legal_bases,
     default_second_party,
     issue_agreement,
     preview_agreement,
@@ -81,6 +82,7 @@ __all__ = [
     "all_templates",
     "cancel_document",
     "compute_agreement",
+    "default_legal_bases",
     "default_second_party",
     "document_fields",
     "get_document",

@@ -118,15 +118,22 @@ def signature_lines(signatory: SignatoryItem) -> list[Flowable]:
     return lines
 
 
-def signature_block(signatory: SignatoryItem, width: float, above: str = "") -> Flowable:
-    """The signature on the right half of the page, kept in one piece; ``above`` is an
-    optional line over it (place and date of a statement or an attachment)."""
+def signature_parts(signatory: SignatoryItem, width: float, above: str = "") -> list[Flowable]:
+    """The signature on the right half of the page; ``above`` is an optional line over it
+    (place and date of a statement or an attachment). To be kept together by the caller,
+    with the paragraph before it: a KeepTogether nested in another measures as endless
+    and pushes the whole group to a new page."""
     lines = signature_lines(signatory)
     if above:
         lines = [Paragraph(above, styles().center), *lines]
     table = Table([["", lines]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(plain_table_style())
-    return KeepTogether([Spacer(0, 2 * mm), table])
+    return [Spacer(0, 2 * mm), table]
+
+
+def signature_block(signatory: SignatoryItem, width: float, above: str = "") -> Flowable:
+    """The signature kept in one piece."""
+    return KeepTogether(signature_parts(signatory, width, above))
 
 
 def data_table(spec: DataTable, width: float) -> Table:

@@ -36,6 +36,7 @@ from services.documents.types import (
     IssuedDocument,
 )
 from services.errors import ConflictError, NotFoundError, Problem, ValidationError
+from services.formatting import long_date
 from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
@@ -79,9 +80,13 @@ class DocumentDraft:
 def issue(ctx: ServiceContext, draft: DocumentDraft) -> IssuedDocument:
     """Number, render and record the draft in one transaction."""
     ctx.require(Permission.LETTERS)
+    refuse_future(draft)
     rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind)
     with unit_of_work(ctx) as session:
         taken = take_number(session, rule, draft.document_date)
+        # Checked with the series' counter locked: no letter of the series can be issued
+        # in between, so the agenda stays in date order. A refusal gives the number back.
+        refuse_out_of_order(session, taken.series, draft)
         if draft.replaces is not None:
             _mark_replaced(session, ctx, draft.replaces, taken.number)
         if session.scalar(select(RegisteredDocument.id).where(_number_is(taken.number))):
@@ -126,6 +131,54 @@ def issue(ctx: ServiceContext, draft: DocumentDraft) -> IssuedDocument:
         )
         session.flush()
         return IssuedDocument(_entry(session, row), rendered.data)
+
+
+def refuse_future(draft: DocumentDraft, today: date | None = None) -> None:
+    """A letter certifies what is true on its date: it cannot be dated after today. (An
+    agreement is numbered before its signing day, so it may be.)"""
+    today = today or date.today()
+    if draft.kind is not DocumentKind.AGREEMENT and draft.document_date > today:
+        raise ValidationError(
+            [
+                Problem(
+                    "date_future",
+                    "document_date",
+                    f"Tanggal surat {long_date(draft.document_date)} belum tiba (hari ini "
+                    f"{long_date(today)}). Surat tidak dapat diberi tanggal yang akan datang; "
+                    "terbitkan pada hari itu atau pakai tanggal hari ini.",
+                )
+            ],
+            record=KIND_LABELS[draft.kind].lower(),
+        )
+
+
+def refuse_out_of_order(session: Session, series: str, draft: DocumentDraft) -> None:
+    """Refused when a letter of the same series is already dated after this one."""
+    later = session.execute(
+        select(RegisteredDocument.number, RegisteredDocument.document_date)
+        .where(
+            RegisteredDocument.series == series,
+            RegisteredDocument.document_date > draft.document_date,
+        )
+        .order_by(RegisteredDocument.document_date.desc(), RegisteredDocument.sequence.desc())
+        .limit(1)
+    ).first()
+    if later is None:
+        return
+    number, dated = later
+    raise ValidationError(
+        [
+            Problem(
+                "date_before_last",
+                "document_date",
+                f"Tanggal surat {long_date(draft.document_date)} lebih awal daripada surat "
+                f"terakhir seri ini, Nomor {number} tanggal {long_date(dated)}. Buku agenda "
+                "mencatat surat menurut urutan tanggal, jadi nomor berikutnya tidak dapat "
+                f"diberi tanggal mundur; pakai tanggal {long_date(dated)} atau sesudahnya.",
+            )
+        ],
+        record=KIND_LABELS[draft.kind].lower(),
+    )
 
 
 def preview(draft: DocumentDraft) -> RenderedPdf:

@@ -1,20 +1,26 @@
-"""What documents read from the worker register: new participants, counts on a date.
+"""What documents read from the worker register: who needs registering with BPJS, and who
+is covered on a day, by kecamatan and funding source.
 
-Both honour the clerk's kecamatan limit (on PostgreSQL row-level security
-enforces it too). Counting is done by the database, grouped, never row by row.
+Who is covered when, funded by whom and under which KPJ is the coverage history's one
+answer (``services.coverage_history``: ``covered_on``, ``funding_on``, ``covering``); this
+module only groups and lists it. Both reads honour the clerk's kecamatan limit (on
+PostgreSQL row-level security enforces it too). Counting is done by the database,
+grouped, never row by row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import Occupation, Worker
-from models.enums import FundingSource, WorkerStatus
+from models.enums import FundingSource
+from services.coverage_history import covered_on, covering, funding_on, periods
 from services.permissions import Principal
 
 
@@ -26,11 +32,8 @@ class NewParticipant:
     village_code: str
     kecamatan_code: str
     occupation: str
-
-
-def utc_day_start(day: date) -> datetime:
-    """The first moment of the clerk's own calendar day, in UTC (as timestamps are stored)."""
-    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+    coverage_start: date
+    funding: FundingSource
 
 
 def _scope(principal: Principal | None) -> list[ColumnElement[bool]]:
@@ -39,19 +42,26 @@ def _scope(principal: Principal | None) -> list[ColumnElement[bool]]:
     return []
 
 
-def new_participants(
+def to_register(
     session: Session,
     principal: Principal | None,
-    registered_from: date,
-    registered_to: date,
+    started_from: date,
+    started_to: date,
+    on: date,
+    paid: Collection[FundingSource],
     kecamatan_code: str | None = None,
     village_code: str | None = None,
 ) -> list[NewParticipant]:
-    """Active workers entered in the register between the two days (inclusive)."""
+    """Workers BPJS must still register: covered on ``on`` (the letter's date: not ended,
+    inactive or deceased) by a period that began between the two days, paid from one of
+    ``paid``, with no KPJ yet."""
+    p = periods()
     conditions = [
-        Worker.created_at >= utc_day_start(registered_from),
-        Worker.created_at < utc_day_start(registered_to + timedelta(days=1)),
-        Worker.status == WorkerStatus.ACTIVE,
+        p.c.start_date >= started_from,
+        p.c.start_date <= started_to,
+        p.c.funding.in_([f.value for f in paid]),
+        p.c.kpj.is_(None),
+        or_(Worker.kpj.is_(None), Worker.kpj == ""),
         *_scope(principal),
     ]
     if village_code:
@@ -66,31 +76,25 @@ def new_participants(
             Worker.village_code,
             Worker.kecamatan_code,
             Occupation.name,
+            p.c.start_date,
+            p.c.funding,
         )
+        .join(p, covering(p, Worker.id, on))
         .join(Occupation, Occupation.id == Worker.occupation_id)
         .where(*conditions)
         .order_by(Worker.kecamatan_code, Worker.village_code, Worker.name_key, Worker.id)
     ).all()
-    return [NewParticipant(*row) for row in rows]
-
-
-def covered_on(day: date) -> list[ColumnElement[bool]]:
-    """In the register on that day: entered by its end and not yet left (inactive or
-    deceased only from the status date on; a status without a date counts from now)."""
-    left_later = (Worker.status_date.is_not(None)) & (Worker.status_date > day)
-    return [
-        Worker.created_at < utc_day_start(day + timedelta(days=1)),
-        or_(Worker.status == WorkerStatus.ACTIVE, left_later),
-    ]
+    return [NewParticipant(*row[:7], FundingSource(row[7])) for row in rows]
 
 
 def counts_on(
     session: Session, principal: Principal | None, day: date
 ) -> dict[tuple[str, FundingSource], int]:
-    """Workers in the register on ``day``, by (kecamatan code, funding source)."""
+    """Workers covered on ``day``, by (kecamatan code, the funding source on that day)."""
+    funding = funding_on(Worker.id, day)
     rows: list[Any] = session.execute(
-        select(Worker.kecamatan_code, Worker.funding, func.count())
-        .where(*covered_on(day), *_scope(principal))
-        .group_by(Worker.kecamatan_code, Worker.funding)
+        select(Worker.kecamatan_code, funding, func.count())
+        .where(covered_on(Worker.id, day), *_scope(principal))
+        .group_by(Worker.kecamatan_code, funding)
     ).all()
-    return {(code, FundingSource(funding)): int(count) for code, funding, count in rows}
+    return {(code, FundingSource(f)): int(count) for code, f, count in rows}

@@ -19,12 +19,23 @@ from services.errors import NotFoundError, Problem, ValidationError
 from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
 
-_LIMITS = {"name": 120, "position": 200, "rank": 80, "on_behalf_of": 200}
+_LIMITS = {
+    "name": 120,
+    "position": 200,
+    "rank": 80,
+    "on_behalf_of": 200,
+    "authority": 300,
+    "delegation": 300,
+    "office_address": 200,
+}
 _FIELD_LABELS = {
     "name": "Nama",
     "position": "Jabatan",
     "rank": "Pangkat/golongan",
     "on_behalf_of": "Atas nama (a.n.)",
+    "authority": "Dasar kewenangan",
+    "delegation": "Pelimpahan kewenangan",
+    "office_address": "Alamat kantor",
 }
 
 
@@ -133,6 +144,9 @@ def _apply(signatory: Signatory, data: SignatoryInput) -> None:
     signatory.nip = nip or None
     signatory.on_behalf_of = _clean(data.on_behalf_of)
     signatory.regional_head = data.regional_head
+    signatory.authority = _clean(data.authority)
+    signatory.delegation = _clean(data.delegation)
+    signatory.office_address = _clean(data.office_address)
     signatory.active = data.active
 
 
@@ -151,4 +165,7 @@ def to_item(s: Signatory) -> SignatoryItem:
         on_behalf_of=s.on_behalf_of,
         regional_head=s.regional_head,
         active=s.active,
+        authority=s.authority,
+        delegation=s.delegation,
+        office_address=s.office_address,
     )

@@ -60,6 +60,8 @@ class TemplateSpec:
     default: str
     sections: tuple[str, ...]  # every one must be present
     placeholders: dict[str, str]  # name → what it holds (shown to the editor)
+    # Sections added after offices may have saved a copy: absent, the default's is used.
+    optional_sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +248,11 @@ def checked_sections(ctx: ServiceContext, spec: TemplateSpec) -> dict[str, str]:
     problems = template_problems(spec, text)
     if problems:
         raise ValidationError(problems, record=f"templat {spec.label}")
-    return split_sections(text)
+    sections = split_sections(text)
+    defaults = split_sections(spec.default)
+    for name in spec.optional_sections:
+        sections.setdefault(name, defaults[name])
+    return sections
 
 
 def spec_by_key(specs: list[TemplateSpec], key: str) -> TemplateSpec:

@@ -39,6 +39,11 @@ class SignatoryInput:
     on_behalf_of: str | None = None  # "Bupati Timor Tengah Utara" → "a.n. BUPATI …"
     regional_head: bool = False  # the Bupati: own kop, signs with the name only
     active: bool = True
+    # "Keputusan Menteri Dalam Negeri Nomor … tentang Pengesahan Pengangkatan Bupati …"
+    authority: str | None = None
+    # A Kepala Dinas signing an agreement: the Bupati's decree delegating it to him.
+    delegation: str | None = None
+    office_address: str | None = None  # None: the office setting (office.address)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,9 @@ class SignatoryItem:
     on_behalf_of: str | None
     regional_head: bool
     active: bool
+    authority: str | None = None
+    delegation: str | None = None
+    office_address: str | None = None
 
     @property
     def label(self) -> str:

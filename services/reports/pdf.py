@@ -205,7 +205,7 @@ class _Story:
         wrap_width = [w - 2 * CELL_PADDING for w in widths]
         body = [
             [
-                "\n".join(simpleSplit(text, self.fonts.condensed, size, wrap_width[i]) or [""])
+                wrap_cell(text, self.fonts.condensed, size, wrap_width[i])
                 if table.columns[i].wrap
                 else text
                 for i, text in enumerate(row)
@@ -353,6 +353,32 @@ class _TableRun(Flowable):
         table = self._part(self._first, len(self._heights))
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+def wrap_cell(text: str, font: str, size: float, width: float) -> str:
+    """A cell's text as lines that fit ``width``: broken at spaces, and a word longer than
+    the column (a long name written without spaces) broken inside, so it never runs into
+    the next column (the NIK beside a name)."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, width) or [""]:
+        while len(line) > 1 and stringWidth(line, font, size) > width:
+            fits = _fitting_prefix(line, font, size, width)
+            lines.append(line[:fits])
+            line = line[fits:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _fitting_prefix(line: str, font: str, size: float, width: float) -> int:
+    """How many characters of ``line`` fit ``width`` (at least one)."""
+    low, high = 1, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(line[:middle], font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _longest(texts: Iterable[str], keep: int = 20) -> list[str]:

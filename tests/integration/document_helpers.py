@@ -20,6 +20,9 @@ from services.documents import (
     SignatoryItem,
     add_signatory,
 )
+from services.worker_types import WorkerDetail
+from services.workers import WorkerService
+from tests.factories import worker_input
 
 KADIS_NIP = "196801011990031005"
 
@@ -112,10 +115,18 @@ def signatories(ctx: ServiceContext) -> tuple[SignatoryItem, SignatoryItem]:
     return kadis, bupati
 
 
+def claim_worker(ctx: ServiceContext, serial: int = 1, **changes: object) -> WorkerDetail:
+    """The worker the claim letters are about: NIK 5303055207850001, covered from 7 July
+    to 31 December 2025 by the APBD Kabupaten, KPJ 00000000001, a woman."""
+    created = WorkerService(ctx).create(worker_input(serial, **changes))
+    return WorkerService(ctx).get(created.worker.id)
+
+
 def claim_fields(**changes: object) -> ClaimLetter:
+    """A JKM claim for ``claim_worker``'s NIK; the name comes from the register."""
     fields = ClaimLetter(
         programme=ClaimProgramme.JKM,
-        worker_name="Maria Goreti Taek",
+        worker_name="",
         worker_nik="5303055207850001",
         event_date=date(2025, 7, 20),
         claimant_name="Yohanes Taek",

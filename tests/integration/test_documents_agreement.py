@@ -17,6 +17,7 @@ from services.documents import (
     DocumentKind,
     PageSize,
     SecondParty,
+    SignatoryInput,
     SignatoryItem,
     compute_agreement,
     issue_agreement,
@@ -25,8 +26,10 @@ from services.documents import (
     preview_agreement,
     reset_template_by_key,
     save_template_by_key,
+    update_signatory,
 )
 from services.errors import ValidationError
+from services.money import number, number_with_words, rupiah_with_words
 from services.permissions import Principal
 from services.premiums import Month, RateInput, delete_rate, set_rate
 from services.regions import RegionDirectory
@@ -53,9 +56,38 @@ BRANCH_HEAD = SecondParty(
 )
 
 
+BUPATI_AUTHORITY = (
+    "Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-1234 Tahun 2025 tentang Pengesahan "
+    "Pengangkatan Bupati Timor Tengah Utara dan Pasal 65 ayat (1) huruf e Undang-Undang Nomor "
+    "23 Tahun 2014 tentang Pemerintahan Daerah"
+)
+
+
 @pytest.fixture
 def bupati(ctx: ServiceContext) -> SignatoryItem:
-    return signatories(ctx)[1]
+    return with_authority(ctx, signatories(ctx)[1], BUPATI_AUTHORITY)
+
+
+def with_authority(
+    ctx: ServiceContext, s: SignatoryItem, authority: str, delegation: str | None = None
+) -> SignatoryItem:
+    data = SignatoryInput(
+        name=s.name,
+        position=s.position,
+        rank=s.rank,
+        nip=s.nip,
+        on_behalf_of=s.on_behalf_of,
+        regional_head=s.regional_head,
+        authority=authority,
+        delegation=delegation,
+    )
+    return update_signatory(ctx, s.id, data)
+
+
+def registered(ctx: ServiceContext, count: int) -> date:
+    """``count`` workers in the register; the day they count on."""
+    generate_demo_workers(ctx, count, seed=5)
+    return date.today()
 
 
 def request(signatory: SignatoryItem, **changes: object) -> AgreementRequest:
@@ -64,17 +96,24 @@ def request(signatory: SignatoryItem, **changes: object) -> AgreementRequest:
         "agreement_date": LAUNCH,
         "second_party": BRANCH_HEAD,
         "second_party_number": "PKS/01/KC-ATB/0725",
-        "workers": 14_880,
+        "workers": None,
         "budget_code": "5.1.02.01.01.0025",
+        "bpjs_account": "Bank NTT 001.01.02.003456-7 a.n. BPJS Ketenagakerjaan KC Atambua",
+        "apbd_regulation": "12 Tahun 2024",
     }
     return AgreementRequest(**(values | changes))  # type: ignore[arg-type]
 
 
 def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_path: Path) -> None:
-    issued = issue_agreement(ctx, request(bupati))
+    counted_on = registered(ctx, 40)
+    params = compute_agreement(ctx, request(bupati, count_date=counted_on))
+    n = params.workers
+    assert n == params.register_workers > 0 and params.missing == []
+    issued = issue_agreement(ctx, request(bupati, count_date=counted_on))
     texts = page_texts(issued.pdf)
     text = " ".join(texts)
     assert issued.number == "500.15/1/PKS/Nakertrans/VII/2025"
+    monthly = n * 16_800
     expected = [
         "PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN TIMOR TENGAH UTARA DENGAN BPJS "
         "KETENAGAKERJAAN KANTOR CABANG ATAMBUA TENTANG PELINDUNGAN JAMINAN SOSIAL",
@@ -83,48 +122,77 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
         "Pada hari ini Senin tanggal tujuh bulan Juli tahun dua ribu dua puluh lima, bertempat "
         "di Kefamenanu",
         "Nama : Yosep Falentinus Delasalle Kebo",
-        "selanjutnya disebut PIHAK PERTAMA",
+        "Alamat : Kantor Bupati Timor Tengah Utara, Kefamenanu",
+        f"selaku Bupati Timor Tengah Utara berdasarkan {BUPATI_AUTHORITY}, untuk dan atas nama "
+        "Pemerintah Kabupaten Timor Tengah Utara, selanjutnya disebut PIHAK PERTAMA",
         "NPK : E123456",
         "berdasarkan Keputusan Direksi BPJS Ketenagakerjaan Nomor KEP/99/2024",
         "selanjutnya disebut PIHAK KEDUA",
         "disebut PARA PIHAK",
-        "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional",
-        "Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2025.",
+        # Dasar hukum with the amendment chains and the APBD regulation's number.
+        "Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara",
+        "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional sebagaimana "
+        "telah diubah dengan Undang-Undang Nomor 4 Tahun 2023 tentang Pengembangan dan "
+        "Penguatan Sektor Keuangan dan Undang-Undang Nomor 6 Tahun 2023",
+        "Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial "
+        "sebagaimana telah diubah dengan Undang-Undang Nomor 4 Tahun 2023",
+        "Peraturan Pemerintah Nomor 44 Tahun 2015 tentang Penyelenggaraan Program Jaminan "
+        "Kecelakaan Kerja dan Jaminan Kematian sebagaimana telah beberapa kali diubah terakhir "
+        "dengan Peraturan Pemerintah Nomor 49 Tahun 2023",
+        "Peraturan Daerah Kabupaten Timor Tengah Utara Nomor 12 Tahun 2024 tentang Anggaran "
+        "Pendapatan dan Belanja Daerah Tahun Anggaran 2025.",
         "Pasal 1 KETENTUAN UMUM",
         "Pasal 5 IURAN DAN NILAI PERJANJIAN",
-        "Pasal 15 PENUTUP",
-        "berjumlah 14.880 (empat belas ribu delapan ratus delapan puluh) orang",
+        "Pasal 17 PENUTUP",
+        f"berjumlah {number_with_words(n)} orang",
+        "Penghasilan yang Dilaporkan sebesar Rp1.000.000,00 (satu juta rupiah) per bulan",
         "iuran JKK sebesar Rp10.000,00 (sepuluh ribu rupiah)",
         "iuran JKM sebesar Rp6.800,00 (enam ribu delapan ratus rupiah)",
         "Rp16.800,00 (enam belas ribu delapan ratus rupiah)",
-        "Rp249.984.000,00 (dua ratus empat puluh sembilan juta sembilan ratus delapan puluh "
-        "empat ribu rupiah)",
-        "untuk 12 (dua belas) bulan sebesar Rp2.999.808.000,00 (dua miliar sembilan ratus "
-        "sembilan puluh sembilan juta delapan ratus delapan ribu rupiah)",
-        "kode rekening 5.1.02.01.01.0025",
-        "paling lambat tanggal 15 (lima belas) setiap bulan",
-        "sejak tanggal 1 Juli 2025 sampai dengan tanggal 30 Juni 2026",
+        f"setiap bulan sebesar {rupiah_with_words(monthly)}",
+        f"untuk 6 (enam) bulan sebesar {rupiah_with_words(monthly * 6)}",
+        "dibebankan pada Anggaran Pendapatan dan Belanja Daerah Kabupaten Timor Tengah Utara "
+        "Tahun Anggaran 2025 pada Dokumen Pelaksanaan Anggaran Dinas Tenaga Kerja dan "
+        "Transmigrasi, kode rekening 5.1.02.01.01.0025",
+        "paling lambat tanggal 15 (lima belas) bulan yang bersangkutan; Iuran bulan Juli 2025 "
+        "dibayar paling lambat tanggal 15 Juli 2025",
+        "transfer ke rekening PIHAK KEDUA Bank NTT 001.01.02.003456-7",
+        "sejak tanggal 7 Juli 2025 sampai dengan tanggal 31 Desember 2025",
+        "Pasal 12 PENGAKHIRAN",
+        "paling lambat 30 (tiga puluh) hari sebelumnya",
+        "bukan merupakan keadaan kahar",
+        "Pasal 14 PEMBERITAHUAN",
+        "PIHAK KEDUA: Jl. Ahmad Yani, Atambua",
         "Pengadilan Negeri Kefamenanu",
-        "rangkap 2 (dua) asli, masing-masing dibubuhi meterai",
+        "diatur dalam adendum",
+        "masing-masing bermeterai Rp10.000,00 (sepuluh ribu rupiah) sesuai dengan Undang-Undang "
+        "Nomor 10 Tahun 2020 tentang Bea Meterai",
+        "mulai berlaku sejak tanggal 7 Juli 2025.",
         "(1) Maksud Perjanjian",
         "a. pendaftaran Peserta;",
         "PIHAK PERTAMA, BUPATI TIMOR TENGAH UTARA,",
         "PIHAK KEDUA, KEPALA KANTOR CABANG ATAMBUA,",
-        "YOSEP FALENTINUS DELASALLE KEBO",
+        "Yosep Falentinus Delasalle Kebo",
         "Maria Yosefina Bere",
         "LAMPIRAN PERJANJIAN KERJA SAMA",
         "REKAPITULASI PESERTA PEKERJA RENTAN PER KECAMATAN",
-        "Jumlah peserta dalam Perjanjian: 14.880 (empat belas ribu delapan ratus delapan puluh) "
-        "orang",
+        f"JUMLAH {number(n)}",
     ]
     for phrase in expected:
         assert phrase in text, phrase
-    assert text.index("Pasal 1 ") < text.index("Pasal 2 ") < text.index("Pasal 15 ")
+    for outdated in ("addendum", "meterai cukup", "kebijakan pemerintah di bidang keuangan"):
+        assert outdated not in text, outdated
+    assert "………" not in text and "belum diisi" not in text
+    assert text.index("Pasal 1 ") < text.index("Pasal 2 ") < text.index("Pasal 17 ")
     total = len(texts)
-    for number, page in enumerate(texts, start=1):
-        assert f"Halaman {number} dari {total}" in page
+    for index, page in enumerate(texts, start=1):
+        assert f"Halaman {index} dari {total}" in page
         assert "Paraf:" in page
+    # The signatures share their page with the closing article; the annex has no meterai.
+    signed = next(i for i, t in enumerate(texts) if "PIHAK PERTAMA, BUPATI" in t)
+    assert "Pasal 17 PENUTUP" in texts[signed] and "mulai berlaku sejak" in texts[signed]
     attachment = " ".join(t for t in texts if "LAMPIRAN PERJANJIAN" in t)
+    assert "meterai" not in attachment and "meterai" in texts[signed]
     for kecamatan in RegionDirectory(ctx).kecamatan():
         assert kecamatan.name in attachment, kecamatan.name
     assert set(page_sizes_mm(issued.pdf)) == {(210, 297)}
@@ -138,30 +206,136 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
     assert all(ink_fraction(p) > 0.002 for p in pages)
 
 
+def test_a_term_over_two_budget_years(ctx: ServiceContext, bupati: SignatoryItem) -> None:
+    counted_on = registered(ctx, 12)
+    params = compute_agreement(ctx, request(bupati, count_date=counted_on, months=18))
+    n = params.workers
+    assert [(y.year, y.months) for y in params.budget_years] == [(2025, 6), (2026, 12)]
+    assert params.total_value == n * 16_800 * 18 and params.months == 18
+    assert (params.period_start, params.period_end) == (LAUNCH, date(2026, 12, 31))
+    text = pdf_text(issue_agreement(ctx, request(bupati, count_date=counted_on, months=18)).pdf)
+    for phrase in (
+        f"Tahun Anggaran 2025 untuk 6 (enam) bulan sebesar {rupiah_with_words(n * 16_800 * 6)}",
+        f"Tahun Anggaran 2026 untuk 12 (dua belas) bulan sebesar "
+        f"{rupiah_with_words(n * 16_800 * 12)}",
+        "setelah mendapat persetujuan Dewan Perwakilan Rakyat Daerah atas komitmen tahun jamak",
+        "sejak tanggal 7 Juli 2025 sampai dengan tanggal 31 Desember 2026",
+    ):
+        assert phrase in text, phrase
+
+
+def test_particulars_must_be_filled_before_a_number(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    counted_on = registered(ctx, 8)
+    blank_party = SecondParty("Maria Yosefina Bere", "Kepala Kantor Cabang Atambua", "", "", "")
+    incomplete = request(
+        bupati,
+        count_date=counted_on,
+        second_party=blank_party,
+        second_party_number="",
+        budget_code="",
+        bpjs_account="",
+        apbd_regulation="",
+    )
+    preview = pdf_text(preview_agreement(ctx, incomplete).data)
+    for mark in (
+        "NOMOR: [belum diisi: nomor pihak BPJS]",
+        "NPK : [belum diisi: NPK]",
+        "kode rekening [belum diisi: kode rekening]",
+        "rekening PIHAK KEDUA [belum diisi: nomor rekening BPJS Ketenagakerjaan]",
+        "Peraturan Daerah Kabupaten Timor Tengah Utara [belum diisi: Nomor … Tahun …]",
+    ):
+        assert mark in preview, mark
+    with pytest.raises(ValidationError) as caught:
+        issue_agreement(ctx, incomplete)
+    fields = {p.field for p in caught.value.problems}
+    assert fields == {
+        "second_party.npk",
+        "second_party.decree",
+        "second_party.address",
+        "second_party_number",
+        "budget_code",
+        "apbd_regulation",
+        "bpjs_account",
+    }
+    assert "NPK PIHAK KEDUA belum diisi" in caught.value.message
+    assert list_documents(ctx) == []
+    # No number was spent: the complete agreement is the first of its series.
+    issued = issue_agreement(ctx, request(bupati, count_date=counted_on))
+    assert issued.number == "500.15/1/PKS/Nakertrans/VII/2025"
+
+
+def test_a_kepala_dinas_signs_by_delegation_at_his_office(ctx: ServiceContext) -> None:
+    counted_on = registered(ctx, 8)
+    kadis = signatories(ctx)[0]
+    with pytest.raises(ValidationError) as caught:
+        issue_agreement(ctx, request(kadis, count_date=counted_on))
+    assert {p.code for p in caught.value.problems} == {
+        "first_party_authority",
+        "first_party_delegation",
+    }
+    kadis = with_authority(
+        ctx,
+        kadis,
+        "Keputusan Bupati Timor Tengah Utara Nomor 821.2/45/BKPSDM/2024 tentang Pengangkatan "
+        "Kepala Dinas Tenaga Kerja dan Transmigrasi",
+        "Keputusan Bupati Timor Tengah Utara Nomor 100.3.3/77/HK/2025 tentang Pelimpahan "
+        "Kewenangan Penandatanganan Perjanjian Kerja Sama",
+    )
+    text = pdf_text(issue_agreement(ctx, request(kadis, count_date=counted_on)).pdf)
+    assert "Alamat : Kantor Dinas Tenaga Kerja dan Transmigrasi, Jl. Basuki Rahmat" in text
+    assert "Kantor Bupati" not in text
+    assert (
+        "selaku Kepala Dinas Tenaga Kerja dan Transmigrasi dan Pengguna Anggaran berdasarkan "
+        "Keputusan Bupati Timor Tengah Utara Nomor 821.2/45/BKPSDM/2024" in text
+    )
+    assert (
+        "berdasarkan pelimpahan kewenangan dengan Keputusan Bupati Timor Tengah Utara Nomor "
+        "100.3.3/77/HK/2025" in text
+    )
+
+
+def test_the_annex_adds_up_to_the_body(ctx: ServiceContext, bupati: SignatoryItem) -> None:
+    counted_on = registered(ctx, 10)
+    counted = compute_agreement(ctx, request(bupati, count_date=counted_on)).workers
+    typed = request(bupati, count_date=counted_on, workers=counted + 3)
+    preview = pdf_text(preview_agreement(ctx, typed).data)
+    assert "[belum diisi: lampiran tidak sama dengan batang tubuh]" in preview
+    with pytest.raises(ValidationError) as caught:
+        issue_agreement(ctx, typed)
+    (problem,) = caught.value.problems
+    assert problem.field == "workers"
+    assert f"({number(counted + 3)} orang) lebih banyak 3 orang daripada lampiran" in problem.text
+    assert f"menghitung {number(counted)} orang terlindungi" in problem.text
+    same = issue_agreement(ctx, request(bupati, count_date=counted_on, workers=counted))
+    assert f"JUMLAH {number(counted)}" in pdf_text(same.pdf)
+
+
 def test_workers_counted_from_the_register(ctx: ServiceContext, bupati: SignatoryItem) -> None:
     generate_demo_workers(ctx, 120, seed=11)
     WorkerService(ctx).create(worker_input(1, funding=FundingSource.MANDIRI))
     today = date.today()
-    params = compute_agreement(ctx, request(bupati, workers=None, count_date=today, months=6))
+    params = compute_agreement(ctx, request(bupati, count_date=today, months=6))
     paid = params.by_funding[FundingSource.APBD_KABUPATEN]
     assert params.workers == params.register_workers == paid > 0
     assert params.by_funding[FundingSource.MANDIRI] >= 1
     assert len(params.by_kecamatan) == 24
     assert params.monthly_value == Decimal(16_800) * paid
     assert params.total_value == Decimal(16_800) * paid * 6
-    assert (params.period_start, params.period_end) == (date(2025, 7, 1), date(2025, 12, 31))
-    issued = issue_agreement(ctx, request(bupati, workers=None, count_date=today, months=6))
+    assert (params.period_start, params.period_end) == (LAUNCH, date(2025, 12, 31))
+    issued = issue_agreement(ctx, request(bupati, count_date=today, months=6))
     text = pdf_text(issued.pdf)
     assert f"JUMLAH {paid:,}".replace(",", ".") in text
-    assert "Jumlah peserta dalam Perjanjian" not in text  # counted, so nothing to explain
-    # Before anyone was registered, nothing to count: the clerk is told to type the number.
+    # Nobody covered on the count date: nothing to agree on.
     with pytest.raises(ValidationError) as caught:
-        compute_agreement(ctx, request(bupati, workers=None, count_date=date(2020, 1, 1)))
+        compute_agreement(ctx, request(bupati, count_date=date(2020, 1, 1)))
     assert caught.value.problems[0].field == "workers"
 
 
 def test_folio_and_preview(ctx: ServiceContext, bupati: SignatoryItem) -> None:
-    rendered = preview_agreement(ctx, request(bupati, page_size=PageSize.F4))
+    counted_on = registered(ctx, 5)
+    rendered = preview_agreement(ctx, request(bupati, count_date=counted_on, page_size=PageSize.F4))
     assert set(page_sizes_mm(rendered.data)) == {(215, 330)}
     assert "PRATINJAU" in pdf_text(rendered.data)
     assert list_documents(ctx) == []
@@ -171,16 +345,26 @@ def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) ->
     nameless = SecondParty("", "", "", "", "")
     with pytest.raises(ValidationError) as caught:
         compute_agreement(
-            ctx, request(bupati, second_party=nameless, months=0, payment_due_day=31, workers=-1)
+            ctx,
+            request(
+                bupati,
+                second_party=nameless,
+                months=0,
+                payment_due_day=31,
+                workers=-1,
+                period_start=date(2025, 7, 1),
+            ),
         )
     fields = {p.field for p in caught.value.problems}
     assert fields == {
-        "second_party.name",
         "second_party.position",
         "months",
         "payment_due_day",
         "workers",
+        "period_start",
     }
+    starts = next(p for p in caught.value.problems if p.field == "period_start")
+    assert "sebelum perjanjian ditandatangani (7 Juli 2025)" in starts.text
 
 
 def test_the_articles_are_an_editable_template(ctx: ServiceContext, bupati: SignatoryItem) -> None:
@@ -191,11 +375,20 @@ def test_the_articles_are_an_editable_template(ctx: ServiceContext, bupati: Sign
         "== SOSIALISASI\nPARA PIHAK melaksanakan sosialisasi di {kota} bagi {jumlah_peserta} "
         "orang peserta.\n\n== PERUBAHAN",
     )
+    edited = edited.replace(
+        "- Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai\n",
+        "- Peraturan Bupati Timor Tengah Utara Nomor 7 Tahun {tahun_anggaran} tentang Pekerja "
+        "Rentan\n",
+    )
     saved = save_template_by_key(ctx, "agreement", edited)
     assert not saved.is_default
-    text = pdf_text(issue_agreement(ctx, request(bupati)).pdf)
-    assert "Pasal 14 SOSIALISASI" in text and "Pasal 16 PENUTUP" in text
-    assert "sosialisasi di Kefamenanu bagi 14.880 (empat belas ribu" in text
+    counted_on = registered(ctx, 6)
+    params = compute_agreement(ctx, request(bupati, count_date=counted_on))
+    text = pdf_text(issue_agreement(ctx, request(bupati, count_date=counted_on)).pdf)
+    assert "Pasal 16 SOSIALISASI" in text and "Pasal 18 PENUTUP" in text
+    assert f"sosialisasi di Kefamenanu bagi {number_with_words(params.workers)} orang" in text
+    assert "Peraturan Bupati Timor Tengah Utara Nomor 7 Tahun 2025 tentang Pekerja Rentan;" in text
+    assert "Bea Meterai;" not in text
     with pytest.raises(ValidationError) as caught:
         save_template_by_key(ctx, "agreement", edited + "\n{nilai_kontrak}")
     assert "{nilai_kontrak}" in caught.value.message
@@ -220,3 +413,15 @@ def test_the_amount_follows_the_premium_rates_table(
     finally:
         delete_rate(admin, raised.id)  # the rates table is reference data other tests read
     assert compute_agreement(ctx, request(bupati, workers=100)).monthly_value == 100 * 16_800
+
+
+def test_a_stored_template_without_legal_bases_takes_the_default(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    """An office's copy saved before [dasar_hukum] existed still issues, with the defaults."""
+    old = load_template_by_key(ctx, "agreement").text
+    start = old.index("[dasar_hukum]")
+    save_template_by_key(ctx, "agreement", old[:start] + old[old.index("[pasal]") :])
+    counted_on = registered(ctx, 4)
+    text = pdf_text(issue_agreement(ctx, request(bupati, count_date=counted_on)).pdf)
+    assert "Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara" in text

@@ -4,9 +4,14 @@ register as the GUI, numbers, reprints, cancellations and template edits include
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
-from tests.integration.document_helpers import KADIS_NIP, pdf_text
+from models.database import make_engine
+from models.enums import Gender
+from services.context import ServiceContext
+from tests.conftest import OPERATOR
+from tests.integration.document_helpers import KADIS_NIP, claim_worker, pdf_text
 from tests.integration.test_cli import as_admin, first_admin
 
 
@@ -33,20 +38,41 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
         *("--position", "Bupati Timor Tengah Utara", "--regional-head"),
         home=tmp_path,
     )
+    _ok("demo-data", "--count", "20", "--seed", "4", home=tmp_path)
 
     pks = tmp_path / "pks.pdf"
-    made = _ok(
-        *("agreement", "-o", str(pks), "--workers", "14880", "--months", "12"),
+    agreement = (
+        *("agreement", "-o", str(pks), "--count-date", date.today().isoformat()),
         *("--date", "2025-07-07", "--bpjs-head", "Maria Yosefina Bere", "--bpjs-npk", "E1"),
+        *("--bpjs-decree", "Keputusan Direksi Nomor KEP/1/2025", "--bpjs-number", "PKS/1/2025"),
+        *("--budget-code", "5.1.02", "--apbd-regulation", "12 Tahun 2024"),
+        *("--bpjs-account", "Bank NTT 001.01.02.003456-7"),
+    )
+    missing = as_admin(*agreement, home=tmp_path)
+    assert missing.returncode == 1 and "Dasar kewenangan Yosep" in missing.stderr
+    _ok("signatories", "set", "2", "--authority", "Keputusan Mendagri Nomor 1", home=tmp_path)
+    made = _ok(*agreement, home=tmp_path)
+    assert "Perjanjian Kerja Sama nomor 500.15/1/PKS/Nakertrans/VII/2025" in made
+    assert "× Rp16.800,00 × 6 bulan = Rp" in made
+    text = pdf_text(pks.read_bytes())
+    assert "berdasarkan Keputusan Mendagri Nomor 1, untuk dan atas nama" in text
+
+    # The claim letters' workers, registered (a letter about a worker needs one).
+    ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{tmp_path / 'sirentan.db'}"), OPERATOR)
+    claim_worker(ctx)
+    claim_worker(ctx, 2, gender=Gender.MALE, full_name="Petrus Bria")
+    ctx.engine.dispose()
+    unknown = as_admin(
+        *("letter", "klaim", "--program", "jkm", "--worker-nik", "5303055207850009"),
+        *("--event-date", "2025-07-20", "--claimant-name", "Y", "--claimant-relation", "Suami"),
+        *("--document", "Akta", "--date", "2025-08-01", "--signatory", "1"),
+        *("-o", str(tmp_path / "x.pdf")),
         home=tmp_path,
     )
-    assert "Perjanjian Kerja Sama nomor 500.15/1/PKS/Nakertrans/VII/2025" in made
-    assert "14.880 peserta × Rp16.800,00 × 12 bulan = Rp2.999.808.000,00" in made
-    assert "Rp2.999.808.000,00 (dua miliar sembilan ratus" in pdf_text(pks.read_bytes())
-
+    assert unknown.returncode == 1 and "tidak terdaftar di register" in unknown.stderr
     claim = tmp_path / "klaim.pdf"
     _ok(
-        *("letter", "klaim", "--program", "jkm", "--worker-name", "Maria Goreti Taek"),
+        *("letter", "klaim", "--program", "jkm"),
         *("--worker-nik", "5303055207850001", "--event-date", "2025-07-20"),
         *("--claimant-name", "Yohanes Taek", "--claimant-relation", "Suami"),
         *("--document", "Akta kematian", "--document", "Kartu Keluarga"),
@@ -77,7 +103,7 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     _ok("letters", "template", "set", "letter.klaim", str(template), home=tmp_path)
     second = tmp_path / "klaim2.pdf"
     claim_args = (
-        *("letter", "klaim", "--program", "jkk", "--worker-name", "Petrus Bria"),
+        *("letter", "klaim", "--program", "jkk", "--worker-name", "PETRUS BRIA"),
         *("--worker-nik", "5303051207850002", "--event-date", "2025-07-21"),
         *("--claimant-name", "Petrus Bria", "--claimant-relation", "Peserta sendiri"),
         *("--document", "Laporan kecelakaan", "--signatory", "1", "-o", str(second)),

@@ -26,15 +26,17 @@ from services.documents import (
     preview_letter,
     set_signatory_active,
 )
-from services.documents.dates_words import add_months
 from services.errors import ValidationError
 from services.formatting import long_date
+from services.money import rupiah
 from services.permissions import PermissionDeniedError, Principal
+from services.premiums import Month, monthly_premium, premium_series
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import worker_input
 from tests.integration.document_helpers import (
     claim_fields,
+    claim_worker,
     fonts,
     ink_fraction,
     metadata,
@@ -58,6 +60,7 @@ def test_claim_letter_layout_and_contents(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
 ) -> None:
     kadis, _ = officials
+    worker = claim_worker(ctx)
     request = LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1), sifat=Sifat.SEGERA)
     doc = issue_letter(ctx, request)
     text = pdf_text(doc.pdf)
@@ -70,13 +73,18 @@ def test_claim_letter_layout_and_contents(
         "Kefamenanu, 1 Agustus 2025",
         f"Nomor : {doc.number}",
         "Sifat : Segera",
-        "Lampiran : 1 (satu) berkas",
-        "Hal : Permohonan Pembayaran Klaim JKM a.n. Maria Goreti Taek",
+        # The header counts what the body lists.
+        "Lampiran : 3 (tiga) berkas",
+        f"Hal : Permohonan Pembayaran Klaim JKM a.n. {worker.full_name}",
         "Yth. Kepala BPJS Ketenagakerjaan Kantor Cabang",
         "Atambua",
         "Jaminan Kematian (JKM)",
+        "iurannya dibayarkan oleh Pemerintah Kabupaten Timor Tengah Utara",
+        f"Nama peserta : {worker.full_name}",
         "NIK : 5303055207850001",
-        "Nomor KPJ : 25012345678",
+        "Nomor KPJ : 00000000001",
+        "Pekerjaan : Petani",
+        "Alamat : Jl. Sonbai, RT 001/RW 002, Kelurahan Aplasi, Kecamatan Kota Kefamenanu",
         "Tanggal meninggal : 20 Juli 2025",
         "Hubungan dengan peserta : Suami",
         "3 (tiga) berkas persyaratan",
@@ -121,6 +129,63 @@ def test_claim_letter_refuses_bad_input_naming_fields(
     assert list_documents(ctx) == []  # nothing numbered, nothing recorded
 
 
+def test_claim_letter_takes_the_participant_from_the_register(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    kadis, _ = officials
+    on = date(2025, 8, 1)
+
+    def refused(fields: object) -> ValidationError:
+        with pytest.raises(ValidationError) as caught:
+            issue_letter(ctx, LetterRequest(fields, kadis.id, on))  # type: ignore[arg-type]
+        return caught.value
+
+    unknown = refused(claim_fields())
+    assert unknown.problems[0].code == "worker_not_registered"
+    assert "NIK 5303055207850001 tidak terdaftar di register" in unknown.message
+    worker = claim_worker(ctx, funding=FundingSource.APBD_PROVINSI)
+    other = refused(claim_fields(worker_name="Yohana Bria"))
+    assert other.problems[0].field == "worker_name"
+    assert f"tidak sama dengan nama pemilik NIK {worker.nik} di register" in other.message
+    early = refused(claim_fields(event_date=date(2025, 7, 1)))
+    assert early.problems[0].field == "event_date"
+    assert "Tanggal meninggal (1 Juli 2025) sebelum kepesertaan" in early.message
+    assert "dimulai (7 Juli 2025)" in early.message
+    assert list_documents(ctx) == []
+    # The name as the register writes it, whatever the case; the real payer.
+    doc = issue_letter(
+        ctx, LetterRequest(claim_fields(worker_name=worker.full_name.upper()), kadis.id, on)
+    )
+    text = pdf_text(doc.pdf)
+    assert "iurannya dibayarkan oleh Pemerintah Provinsi Nusa Tenggara Timur" in text
+    assert "Pemerintah Kabupaten Timor Tengah Utara, dengan data" not in text
+    assert " : -" not in text.split("Nama pemohon")[0]
+
+
+def test_letters_are_dated_in_order_and_not_in_the_future(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    kadis, _ = officials
+    claim_worker(ctx)
+    later = issue_letter(ctx, LetterRequest(claim_fields(), kadis.id, date(2025, 8, 5)))
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(ctx, LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1)))
+    (problem,) = caught.value.problems
+    assert problem.field == "document_date"
+    assert (
+        f"lebih awal daripada surat terakhir seri ini, Nomor {later.number} tanggal "
+        "5 Agustus 2025" in problem.text
+    )
+    tomorrow = TODAY + timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(ctx, LetterRequest(claim_fields(), kadis.id, tomorrow))
+    assert caught.value.problems[0].code == "date_future"
+    assert "belum tiba" in caught.value.message
+    # Refusals cost no number: the next letter follows the first.
+    same_day = issue_letter(ctx, LetterRequest(claim_fields(), kadis.id, date(2025, 8, 5)))
+    assert same_day.entry.sequence == later.entry.sequence + 1
+
+
 def _workers(ctx: ServiceContext) -> list[int]:
     service = WorkerService(ctx)
     ids = [service.create(worker_input(i)).worker.id for i in range(1, 4)]
@@ -128,33 +193,67 @@ def _workers(ctx: ServiceContext) -> list[int]:
     return ids
 
 
+def _new_workers(ctx: ServiceContext, start: date) -> list[int]:
+    """Four workers covered from ``start``, open-ended, without a KPJ yet."""
+    new = {"kpj": None, "coverage_start": start, "coverage_end": None}
+    service = WorkerService(ctx)
+    ids = [service.create(worker_input(i, **new)).worker.id for i in range(1, 4)]
+    ids.append(service.create(worker_input(4, village_code=OTHER_VILLAGE, **new)).worker.id)
+    return ids
+
+
 def test_registration_letter_lists_new_participants(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
 ) -> None:
     kadis, _ = officials
-    _workers(ctx)
-    rows = WorkerService(ctx).search(WorkerQuery()).rows
-    doc = issue_letter(ctx, LetterRequest(RegistrationLetter(TODAY, TODAY), kadis.id, TODAY))
+    start = TODAY - timedelta(days=3)
+    listed = _new_workers(ctx, start)
+    service = WorkerService(ctx)
+    # Not to be registered: a KPJ already, paid by the province, coverage over, not started.
+    service.create(worker_input(5, coverage_start=start, coverage_end=None))
+    service.create(
+        worker_input(
+            6,
+            kpj=None,
+            coverage_start=start,
+            coverage_end=None,
+            funding=FundingSource.APBD_PROVINSI,
+        )
+    )
+    service.create(worker_input(7, kpj=None, coverage_start=start, coverage_end=start))
+    service.create(worker_input(8, kpj=None, coverage_start=TODAY, coverage_end=None))
+    names = {service.get(i).full_name: service.get(i).nik for i in listed}
+    period = RegistrationLetter(start, TODAY - timedelta(days=1))
+    doc = issue_letter(ctx, LetterRequest(period, kadis.id, TODAY))
     texts = page_texts(doc.pdf)
     letter, attachment = texts[0], " ".join(texts[1:])
     assert "Lampiran : 1 (satu) berkas" in letter
     assert "sebanyak 4 (empat) orang" in letter
-    assert f"tercatat pada tanggal {long_date(TODAY)} sampai dengan {long_date(TODAY)}" in letter
+    assert (
+        f"mulai dilindungi pada tanggal {long_date(start)} sampai dengan "
+        f"{long_date(TODAY - timedelta(days=1))} dan belum memiliki nomor kepesertaan" in letter
+    )
     assert "LAMPIRAN SURAT KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI" in attachment
     assert f"NOMOR : {doc.number}" in attachment
-    for row in rows:
-        assert row.full_name in attachment and row.nik in attachment
+    for name, nik in names.items():
+        assert name in attachment and nik in attachment
+    for serial in (5, 6, 7, 8):
+        assert worker_input(serial).nik not in attachment
     assert "Aplasi" in attachment and "Petani" in attachment
     assert "Jumlah: 4 (empat) orang." in attachment
     assert f"Halaman 1 dari {len(texts)}" in texts[0]
     village_only = issue_letter(
         ctx,
-        LetterRequest(
-            RegistrationLetter(TODAY, TODAY, village_code=OTHER_VILLAGE), kadis.id, TODAY
-        ),
+        LetterRequest(replace(period, village_code=OTHER_VILLAGE), kadis.id, TODAY),
     )
     assert "sebanyak 1 (satu) orang" in pdf_text(village_only.pdf)
     render_pages(doc.pdf, tmp_path, "pengantar")
+    # A period that ends after the letter's date is refused.
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(
+            ctx, LetterRequest(RegistrationLetter(start, TODAY), kadis.id, TODAY - timedelta(1))
+        )
+    assert "period_after_letter" in {p.code for p in caught.value.problems}
 
 
 def test_registration_letter_needs_participants(
@@ -175,7 +274,7 @@ def test_membership_statement(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
 ) -> None:
     kadis, _ = officials
-    worker_id = _workers(ctx)[0]
+    worker_id = WorkerService(ctx).create(worker_input(1, coverage_end=None)).worker.id
     worker = WorkerService(ctx).get(worker_id)
     request = LetterRequest(
         MembershipLetter(worker_id, "persyaratan bantuan sosial"), kadis.id, TODAY
@@ -193,8 +292,8 @@ def test_membership_statement(
         "Tempat/tanggal lahir : Kefamenanu, 12 Juli 1985",
         "Kelurahan Aplasi, Kecamatan Kota Kefamenanu",
         "dibayarkan melalui APBD Kabupaten",
-        "masa kepesertaan 7 Juli 2025 sampai dengan 31 Desember 2025",
-        "berstatus aktif",
+        "masa kepesertaan sejak 7 Juli 2025",
+        "pada tanggal surat ini berstatus aktif dan terlindungi",
         "diberikan untuk persyaratan bantuan sosial",
         f"Kefamenanu, {long_date(TODAY)}",
     ):
@@ -203,6 +302,31 @@ def test_membership_statement(
     assert "Yth." not in text and "Sifat :" not in text and "Tembusan" not in text
     assert doc.entry.subject == "SURAT KETERANGAN KEPESERTAAN"
     render_pages(doc.pdf, tmp_path, "keterangan")
+
+
+def test_membership_statement_says_what_was_true_on_its_date(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    """Coverage that ended a year before the letter is never "aktif"; on a day inside it,
+    it is."""
+    kadis, _ = officials
+    worker_id = WorkerService(ctx).create(worker_input(2)).worker.id  # to 31 December 2025
+    ended = pdf_text(
+        issue_letter(
+            ctx, LetterRequest(MembershipLetter(worker_id, "arsip desa"), kadis.id, TODAY)
+        ).pdf
+    )
+    assert "masa kepesertaan 7 Juli 2025 sampai dengan 31 Desember 2025" in ended
+    assert (
+        "pada tanggal surat ini tidak terlindungi karena masa kepesertaannya telah berakhir "
+        "sejak 1 Januari 2026" in ended
+    )
+    assert "aktif" not in ended and "KPJ : -" not in ended
+    WorkerService(ctx).create(worker_input(3, kpj=None, coverage_end=None))
+    no_kpj = WorkerService(ctx).search(WorkerQuery(text=worker_input(3).nik)).rows[0].id
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(ctx, LetterRequest(MembershipLetter(no_kpj, "x"), kadis.id, TODAY))
+    assert caught.value.problems[0].field == "kpj"
 
 
 def test_membership_statement_needs_a_coverage_start(
@@ -219,27 +343,32 @@ def test_heir_notice_lists_what_to_bring(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
 ) -> None:
     kadis, _ = officials
+    worker = claim_worker(ctx)  # a woman
     fields = HeirNoticeLetter(
         heir_name="Yohanes Taek",
         heir_address="Desa Aplasi, Kecamatan Kota Kefamenanu",
         death_date=date(2025, 7, 20),
-        deceased_name="Maria Goreti Taek",
-        deceased_kpj="25012345678",
+        worker_id=worker.id,
+        heir_nik="5303051203800002",  # a man's NIK (day 12)
     )
     doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 8, 1)))
     text = pdf_text(doc.pdf)
     for phrase in (
-        "Yth. Sdr./Sdri. Yohanes Taek",
-        "Ahli waris almarhum/almarhumah Maria Goreti Taek",
-        "meninggalnya Maria Goreti Taek pada tanggal 20 Juli 2025",
-        "Nomor KPJ 25012345678",
-        "1. Kartu peserta BPJS Ketenagakerjaan",
+        "Yth. Sdr. Yohanes Taek",
+        f"Ahli waris almarhumah {worker.full_name}",
+        f"meninggalnya {worker.full_name} pada tanggal 20 Juli 2025",
+        "Almarhumah tercatat sebagai peserta",
+        "Nomor KPJ 00000000001",
+        "dibayarkan oleh Pemerintah Kabupaten Timor Tengah Utara",
+        "Sebagai ahli waris, Saudara berhak",
+        "1. Kartu peserta BPJS Ketenagakerjaan almarhumah (bila ada)",
         "Surat keterangan ahli waris dari kepala desa/lurah yang diketahui camat",
         "7. Buku tabungan atas nama ahli waris",
         "Jl. Basuki Rahmat, Kefamenanu",
         "Tembusan: 1. Kepala BPJS Ketenagakerjaan Kantor Cabang Atambua; 2. Arsip.",
     ):
         assert phrase in text, phrase
+    assert "Sdr./Sdri." not in text and "almarhum/almarhumah" not in text
     typed = issue_letter(
         ctx,
         LetterRequest(
@@ -254,29 +383,42 @@ def test_heir_notice_lists_what_to_bring(
     assert "dibawa ke Kantor Camat Insana" in typed_text
     assert "Tembusan: 1. Camat Insana; 2. Arsip." in typed_text
     render_pages(doc.pdf, tmp_path, "ahli_waris")
+    # The heir's sex must be known; a death before coverage began is refused.
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(ctx, LetterRequest(replace(fields, heir_nik=""), kadis.id, date(2025, 8, 1)))
+    assert caught.value.problems[0].field == "heir_nik"
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(
+            ctx,
+            LetterRequest(replace(fields, death_date=date(2025, 7, 1)), kadis.id, date(2025, 8, 1)),
+        )
+    assert "sebelum kepesertaan" in caught.value.message
 
 
 def test_premium_letter_signed_by_the_bupati_on_folio(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
 ) -> None:
     _, bupati = officials
-    fields = PremiumLetter(
-        date(2025, 7, 15), workers=14_880, bill_number="B/123/2025", bill_date=date(2025, 7, 3)
-    )
+    _workers(ctx)
+    WorkerService(ctx).create(worker_input(7, funding=FundingSource.MANDIRI))
+    fields = PremiumLetter(date(2025, 7, 15), bill_number="B/123/2025", bill_date=date(2025, 7, 3))
     doc = issue_letter(
         ctx, LetterRequest(fields, bupati.id, date(2025, 7, 10), page_size=PageSize.F4)
     )
     text = pdf_text(doc.pdf)
+    shown = monthly_premium(ctx, Month(2025, 7)).by_funding()
+    kabupaten = next(f for f in shown if f.funding is FundingSource.APBD_KABUPATEN)
+    assert kabupaten.workers == 4
     for phrase in (
         "BUPATI TIMOR TENGAH UTARA",
         "Pekerja Rentan Bulan Juli 2025",
         "Nomor B/123/2025 tanggal 3 Juli 2025",
-        "Jumlah peserta : 14.880 orang",
+        f"Jumlah peserta : {kabupaten.workers} orang",
         "Iuran JKK per orang per bulan : Rp10.000,00",
         "Iuran JKM per orang per bulan : Rp6.800,00",
-        "Jumlah iuran : Rp249.984.000,00",
-        "(dua ratus empat puluh sembilan juta sembilan ratus delapan puluh empat ribu rupiah)",
-        "YOSEP FALENTINUS DELASALLE KEBO",
+        f"Jumlah iuran : {rupiah(kabupaten.amount)}",
+        "(enam puluh tujuh ribu dua ratus rupiah)",
+        "Lampiran : -",
     ):
         assert phrase in text, phrase
     # The Bupati's own kop, no office address; signs with the name only; no copy to himself.
@@ -284,6 +426,12 @@ def test_premium_letter_signed_by_the_bupati_on_folio(
     assert "Bupati Timor Tengah Utara (sebagai laporan)" not in text
     assert set(page_sizes_mm(doc.pdf)) == {(215, 330)}
     render_pages(doc.pdf, tmp_path, "iuran")
+    # A typed count that is not the premium module's is refused.
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(
+            ctx, LetterRequest(replace(fields, workers=14_880), bupati.id, date(2025, 7, 10))
+        )
+    assert "perhitungan iuran dari register (Juli 2025 4 orang)" in caught.value.message
 
 
 def test_premium_letter_counts_the_register(
@@ -292,22 +440,29 @@ def test_premium_letter_counts_the_register(
     kadis, _ = officials
     _workers(ctx)
     WorkerService(ctx).create(worker_input(7, funding=FundingSource.MANDIRI))
-    # Counted on the period's first day: next month, when today's workers are in.
-    next_month = add_months(TODAY, 1)
-    fields = PremiumLetter(next_month, months=3)
-    doc = issue_letter(ctx, LetterRequest(fields, kadis.id, next_month))
-    text = pdf_text(doc.pdf)
-    # Four paid by the district (the self-paying one is not): 4 × 16,800 × 3.
-    assert "Jumlah peserta : 4 orang" in text
+    WorkerService(ctx).create(worker_input(8, coverage_end=date(2025, 10, 31)))
+    fields = PremiumLetter(date(2025, 10, 1), months=3)
+    doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 10, 1)))
+    texts = page_texts(doc.pdf)
+    text = " ".join(texts)
+    # Five paid by the district in October, four after (the self-paying one is not).
+    months = [Month(2025, m) for m in (10, 11, 12)]
+    series = premium_series(ctx, months)
+    counted = [m.of(FundingSource.APBD_KABUPATEN) for m in series]
+    assert [c.workers for c in counted] == [5, 4, 4]
+    total = sum(c.amount for c in counted)
+    assert "Jumlah peserta : 4 s.d. 5 orang" in text
     assert "Jumlah bulan : 3 (tiga) bulan" in text
-    assert "Jumlah iuran : Rp201.600,00" in text
-    assert "(dua ratus satu ribu enam ratus rupiah)" in text
+    assert f"Jumlah iuran : {rupiah(total)}" in text and total == 13 * 16_800
+    assert "Lampiran : 1 (satu) berkas" in texts[0]
+    assert "RINCIAN IURAN PER BULAN" in text and "Oktober 2025 5" in text
 
 
 def test_preview_is_marked_and_records_nothing(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
 ) -> None:
     kadis, _ = officials
+    claim_worker(ctx)
     rendered = preview_letter(ctx, LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1)))
     text = pdf_text(rendered.data)
     assert "PRATINJAU" in text and "(diberikan saat diterbitkan)" in text
@@ -333,12 +488,15 @@ def test_kecamatan_limit_applies_to_the_attachment(
     sqlite_ctx: ServiceContext,
 ) -> None:
     kadis, _ = signatories(sqlite_ctx)
-    _workers(sqlite_ctx)
     limited = ServiceContext(
         sqlite_ctx.engine,
         sqlite_ctx.session_factory,
         Principal(5, "insana", "Petugas Insana", Role.OPERATOR, frozenset({"53.03.08"})),
     )
+    with pytest.raises(ValidationError) as caught:
+        issue_letter(limited, LetterRequest(RegistrationLetter(TODAY, TODAY), kadis.id, TODAY))
+    assert caught.value.problems[0].code == "no_participants"
+    _new_workers(sqlite_ctx, TODAY)
     with pytest.raises(ValidationError) as caught:
         issue_letter(limited, LetterRequest(RegistrationLetter(TODAY, TODAY), kadis.id, TODAY))
     assert caught.value.problems[0].code == "no_participants"

@@ -31,7 +31,12 @@ from services.documents import (
 from services.errors import ConflictError, NotFoundError, ValidationError
 from services.permissions import PermissionDeniedError
 from tests.conftest import _clear_pg_data
-from tests.integration.document_helpers import claim_fields, pdf_text, signatories
+from tests.integration.document_helpers import (
+    claim_fields,
+    claim_worker,
+    pdf_text,
+    signatories,
+)
 from tests.integration.trust_helpers import clerk, first_admin
 
 DAY = date(2025, 8, 1)
@@ -39,6 +44,7 @@ DAY = date(2025, 8, 1)
 
 @pytest.fixture
 def kadis(ctx: ServiceContext) -> SignatoryItem:
+    claim_worker(ctx)
     return signatories(ctx)[0]
 
 
@@ -102,7 +108,7 @@ def test_a_correction_names_the_letter_it_replaces(
     # Replaced once only; a cancelled or another kind's letter cannot be corrected.
     with pytest.raises(ValidationError):
         _claim(ctx, kadis, replaces_number=wrong.number)
-    premium = issue_letter(ctx, LetterRequest(PremiumLetter(DAY, workers=10), kadis.id, DAY))
+    premium = issue_letter(ctx, LetterRequest(PremiumLetter(DAY), kadis.id, DAY))
     with pytest.raises(ValidationError) as caught:
         _claim(ctx, kadis, replaces_number=premium.number)
     assert caught.value.problems[0].code == "replaces_other_kind"
@@ -156,7 +162,7 @@ def test_a_damaged_file_is_never_reprinted(ctx: ServiceContext, kadis: Signatory
 def test_register_filters(ctx: ServiceContext, kadis: SignatoryItem) -> None:
     claim = _claim(ctx, kadis)
     premium = issue_letter(
-        ctx, LetterRequest(PremiumLetter(date(2026, 1, 1), workers=5), kadis.id, date(2026, 1, 5))
+        ctx, LetterRequest(PremiumLetter(date(2025, 12, 1)), kadis.id, date(2026, 1, 5))
     )
     assert [e.number for e in list_documents(ctx, DocumentQuery(year=2026))] == [premium.number]
     by_kind = list_documents(ctx, DocumentQuery(kind=DocumentKind.CLAIM))
@@ -179,6 +185,7 @@ def test_database_roles_on_postgresql(pg_url: str) -> None:
     operator = clerk(admin, pg_url, "surat", Role.OPERATOR)
     viewer = clerk(admin, pg_url, "lihat", Role.VIEWER)
     kadis = signatories(operator)[0]
+    claim_worker(operator)  # the operator's role reads the coverage history it certifies
     issued = _claim(operator, kadis)
     assert reprint_document(operator, issued.number).pdf == issued.pdf
     cancel_document(operator, issued.number, "Uji hak akses")

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 from sqlalchemy import func, select, update
 
 from models import AuditEntry, Worker
@@ -23,6 +24,7 @@ from services.demo_data import generate_demo_workers
 from services.errors import SiRentanError
 from services.formatting import short_date
 from services.money import number
+from services.pdf_fonts import register_fonts
 from services.permissions import PermissionDeniedError
 from services.reports import CellKind, Report, ReportFilter, ReportKind, Table
 from services.reports.service import build_report, preview_report, write_report
@@ -244,6 +246,48 @@ def test_village_list_for_the_head_to_sign(
     document.close()
     assert image.width == 842 and abs(image.height - 595) <= 1
     assert sum(image.histogram()[:128]) > 5_000
+
+
+def test_a_long_unbroken_name_wraps_inside_its_column(
+    sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """A name written without spaces breaks inside the Nama column: every piece of it ends
+    left of where the NIK column's text starts, on every row."""
+    long_name = "MARIAGORETTIYOHANNAFLORENTINADACOSTAMAUBANASIKOLOFALEN"
+    add_worker(sqlite_ctx, 1, date(2025, 1, 1), village_code=APLASI, full_name=long_name)
+    add_worker(sqlite_ctx, 2, date(2025, 1, 1), village_code=APLASI)
+    path = tmp_path / "desa.pdf"
+    write_report(
+        sqlite_ctx, ReportKind.VILLAGE_LIST, path, ReportFilter(village_code=APLASI), TODAY
+    )
+    placed: list[tuple[float, str]] = []
+
+    def visit(text: str, _cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if text.strip():
+            placed.append((float(tm[4]), text.strip()))
+
+    page = PdfReader(path).pages[0]
+    page.extract_text(visitor_text=visit)
+    nik_x = min(x for x, t in placed if re.fullmatch(r"\d{16}", t))
+    pieces = [(x, t) for x, t in placed if t.isalpha() and t.isupper() and t in long_name]
+    assert "".join(t for _, t in pieces if len(t) > 3).startswith(long_name[:20])
+    assert len([t for _, t in pieces if len(t) > 3]) >= 2, "the name is broken into lines"
+    for x, piece in pieces:
+        assert x < nik_x, piece
+        width = pdfmetrics.stringWidth(piece, register_fonts().condensed, _table_size(path))
+        assert x + width <= nik_x, (piece, x, width, nik_x)
+
+
+def _table_size(path: Path) -> float:
+    """The table's font size on the first page (the largest size used by digits rows)."""
+    sizes: list[float] = []
+
+    def visit(text: str, _cm: Any, _tm: Any, _font: Any, size: Any) -> None:
+        if re.fullmatch(r"\d{16}", text.strip()):
+            sizes.append(float(size))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return max(sizes)
 
 
 def test_village_list_needs_a_place_and_masks_nik_for_viewers(

@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 from models.enums import Role
 from services import documents as docs
 from services.context import ServiceContext
+from services.demo_data import generate_demo_workers
+from services.money import number, rupiah, rupiah_words
 from services.workers import WorkerService
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into
@@ -23,14 +25,8 @@ from tests.ui.test_gui_documents import (
     pdf_text,
     preview,
 )
-from ui.gui.documents.agreement_page import NOT_YET, AgreementPage
+from ui.gui.documents.agreement_page import AgreementPage
 from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
-
-TOTAL = "Rp2.999.808.000,00"
-TOTAL_WORDS = (
-    "dua miliar sembilan ratus sembilan puluh sembilan juta delapan ratus delapan ribu rupiah"
-)
-MONTHLY = "Rp249.984.000,00"
 
 
 def bupati(ctx: ServiceContext) -> docs.SignatoryItem:
@@ -40,6 +36,7 @@ def bupati(ctx: ServiceContext) -> docs.SignatoryItem:
             name="Yosep Falentinus Delasalle Kebo",
             position="Bupati Timor Tengah Utara",
             regional_head=True,
+            authority="Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-1234 Tahun 2025",
         ),
     )
 
@@ -49,41 +46,54 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
 ) -> None:
     head = bupati(sqlite_ctx)
     kadis(sqlite_ctx)
+    generate_demo_workers(sqlite_ctx, 20, seed=8)
     panel = documents_panel(open_window(qtbot, sqlite_ctx))
     page = panel.show_tab(AGREEMENT)
     assert isinstance(page, AgreementPage)
     form = page.fields
     assert form.signatory.value() == head.id, "the Bupati is offered first"
     assert form.court.text() == "Pengadilan Negeri Kefamenanu"
-    assert form.months.value() == 12
-    assert any("{tahun}" in basis for basis in form.legal_bases.values())
-    # An empty register and no BPJS head in the settings: the form says what is missing.
-    qtbot.waitUntil(lambda: not page.computing, timeout=WAIT_MS)
-    assert page.value.text() == NOT_YET
+    assert form.months.value() == 0 and "31 Desember" in form.months.text()
+    assert any("{perda_apbd}" in basis for basis in form.legal_bases.values())
+    # No BPJS head, numbers or accounts in the settings: the form says what is missing.
+    qtbot.waitUntil(lambda: page.params is not None, timeout=WAIT_MS)
+    assert "Belum dapat diterbitkan" in page.value.text()
     name_message = form.rows[2].message_for("second_party.name")
-    assert name_message is not None and "PIHAK KEDUA" in name_message.text()
+    assert name_message is not None and "Nama PIHAK KEDUA" in name_message.text()
+    assert name_message.isVisible()
 
     type_into(qtbot, form.bpjs_name, "Maria Yosefina Bere")
     type_into(qtbot, form.bpjs_npk, "E123456")
-    form.typed.click()
-    type_into(qtbot, form.workers.lineEdit(), "14880")
-    type_into(qtbot, form.months.lineEdit(), "12")
+    type_into(qtbot, form.bpjs_decree, "Keputusan Direksi Nomor KEP/99/2024")
     type_into(qtbot, form.second_number, "PKS/01/KC-ATB/1126")
-    qtbot.waitUntil(lambda: TOTAL in page.value.text(), timeout=WAIT_MS)
+    type_into(qtbot, form.budget_code, "5.1.02.01.01.0025")
+    type_into(qtbot, form.apbd_regulation, "12 Tahun 2025")
+    type_into(qtbot, form.bpjs_account, "Bank NTT 001.01.02.003456-7")
+    qtbot.waitUntil(
+        lambda: (
+            page.params is not None
+            and not page.params.missing
+            and "Belum dapat" not in page.value.text()
+        ),
+        timeout=WAIT_MS,
+    )
+    params = page.params
+    assert params is not None
+    total = rupiah(params.total_value)
     shown = page.value.text()
-    assert TOTAL_WORDS in shown and MONTHLY in shown and "14.880 orang" in shown
-    assert "Rp16.800,00" in shown
+    assert total in shown and rupiah_words(params.total_value) in shown
+    assert f"{number(params.workers)} orang" in shown and "Rp16.800,00" in shown
     assert "10.000" in form.jkk.placeholderText()
     assert not name_message.isVisible()
 
     draft = pdf_text(preview(qtbot, page))
-    assert "PRATINJAU" in draft and TOTAL in draft
+    assert "PRATINJAU" in draft and total in draft and "belum diisi" not in draft
 
     issued = issue(qtbot, page)
     text = pdf_text(issued.pdf)
     assert issued.entry.kind is docs.DocumentKind.AGREEMENT
     assert issued.number in text and "PKS/01/KC-ATB/1126" in text
-    assert f"{TOTAL} ({TOTAL_WORDS})" in text
+    assert f"{total} ({rupiah_words(params.total_value)})" in text
     assert "Maria Yosefina Bere" in text and "E123456" in text
     [entry] = panel.register.model.rows()
     assert entry.number == issued.number
@@ -95,10 +105,11 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert panel.register.select_number(issued.number)
     assert panel.register.request_correction()
     assert panel.tabs.currentWidget() is page and page.replaces_number == issued.number
-    assert form.typed.isChecked() and form.workers.value() == 14880
+    assert form.from_register.isChecked()
     assert form.bpjs_name.text() == "Maria Yosefina Bere"
     assert form.second_number.text() == "PKS/01/KC-ATB/1126"
-    qtbot.waitUntil(lambda: TOTAL in page.value.text(), timeout=WAIT_MS)
+    assert form.apbd_regulation.text() == "12 Tahun 2025"
+    qtbot.waitUntil(lambda: total in page.value.text(), timeout=WAIT_MS)
 
 
 def test_a_viewer_sees_the_register_but_no_actions_and_no_forms(

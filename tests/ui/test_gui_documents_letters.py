@@ -3,13 +3,18 @@ refuses shows under the input it concerns."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pytestqt.qtbot import QtBot
 
+from models.enums import FundingSource
 from services import documents as docs
 from services.context import ServiceContext
+from services.money import rupiah, rupiah_words
+from services.premiums import Month, premium_series
 from services.workers import WorkerService
 from tests.factories import VILLAGE
-from tests.ui.helpers import choose, open_window, seed, type_into
+from tests.ui.helpers import choose, covered_now, open_window, seed, type_into
 from tests.ui.test_gui_documents import (
     documents_panel,
     issue,
@@ -35,7 +40,10 @@ def letter_page(qtbot: QtBot, ctx: ServiceContext) -> LetterPage:
 def test_the_registration_letter_lists_the_new_participants_of_a_village(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
-    people = seed(WorkerService(sqlite_ctx), 2)
+    service = WorkerService(sqlite_ctx)
+    new = {"kpj": None, "coverage_start": date.today(), "coverage_end": None}
+    people = [service.create(covered_now(i, **new)).worker for i in (1, 2)]
+    registered = seed(service, 1, start=3)[0]  # has a KPJ: BPJS registered them already
     kadis(sqlite_ctx)
     page = letter_page(qtbot, sqlite_ctx)
     editor = page.choose_kind(docs.DocumentKind.REGISTRATION)
@@ -46,6 +54,7 @@ def test_the_registration_letter_lists_the_new_participants_of_a_village(
     choose(editor.village, VILLAGE)
     text = pdf_text(preview(qtbot, page))
     assert all(p.full_name in text for p in people)
+    assert registered.full_name not in text
     assert "Desa Aplasi" in text or "Kelurahan Aplasi" in text
 
     editor.date_to.setText("31-02-2026")
@@ -66,7 +75,7 @@ def test_the_claim_letter_says_which_input_is_missing_then_takes_the_worker_from
     qtbot.waitUntil(lambda: editor.from_register.matches.count() == 1, timeout=10000)
     assert editor.from_register.pick(0)
     assert editor.worker_name.text() == worker.full_name and editor.worker_nik.text() == worker.nik
-    editor.event_date.setText("02-11-2026")
+    editor.event_date.setText(date.today().strftime("%d-%m-%Y"))
     editor.claimant_name.setText("Yohanes Taek")
     editor.claimant_relation.setCurrentText("Suami")
 
@@ -87,22 +96,29 @@ def test_the_claim_letter_says_which_input_is_missing_then_takes_the_worker_from
 def test_the_heir_notice_and_the_premium_letter_from_their_forms(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
+    deceased = seed(WorkerService(sqlite_ctx), 1)[0]  # a woman, covered today
     kadis(sqlite_ctx)
     page = letter_page(qtbot, sqlite_ctx)
     heir = page.choose_kind(docs.DocumentKind.HEIR_NOTICE)
     assert isinstance(heir, HeirNoticeEditor)
-    heir.deceased_name.setText("Markus Bana")
-    heir.death_date.setText("01-11-2026")
+    type_into(qtbot, heir.deceased.search, deceased.nik)
+    qtbot.waitUntil(lambda: heir.deceased.matches.count() == 1, timeout=10000)
+    assert heir.deceased.pick(0)
+    heir.death_date.setText(date.today().strftime("%d-%m-%Y"))
     heir.heir_name.setText("Theresia Bana")
     heir.heir_address.setText("Desa Aplasi")
+    page.preview()
+    wait_idle(qtbot, page)
+    message = heir.rows.message_for("heir_nik")
+    assert message is not None and "Sdr./Sdri." in message.text()
+    heir.heir_nik.setText("5303055207850009")  # a woman's NIK
     text = pdf_text(preview(qtbot, page))
-    assert "Theresia Bana" in text and "Markus Bana" in text
+    assert "Sdri. Theresia Bana" in text and deceased.full_name in text
+    assert "almarhumah" in text and "Saudari berhak" in text
     assert "Kartu Keluarga" in text, "the template's list when none is typed"
 
     premium = page.choose_kind(docs.DocumentKind.PREMIUM)
     assert isinstance(premium, PremiumEditor)
-    premium.counted.setChecked(False)
-    premium.workers.setValue(10)
     premium.months.setValue(2)
     premium.bill_number.setText("TAG/123/2026")
     premium.jkk.setText("abc")
@@ -114,7 +130,10 @@ def test_the_heir_notice_and_the_premium_letter_from_their_forms(
     page.copies.add_entry("Inspektur Kabupaten Timor Tengah Utara")
     issued = issue(qtbot, page)
     text = pdf_text(issued.pdf)
-    assert "Rp336.000,00" in text and "tiga ratus tiga puluh enam ribu rupiah" in text
+    first = Month(premium.year.value(), premium.month.value())
+    series = premium_series(sqlite_ctx, [first, first.shift(1)])
+    total = sum(m.of(FundingSource.APBD_KABUPATEN).amount for m in series)
+    assert rupiah(total) in text and rupiah_words(total) in text
     assert "TAG/123/2026" in text
     assert "Inspektur Kabupaten Timor Tengah Utara" in text and "Arsip" in text
     assert issued.entry.kind is docs.DocumentKind.PREMIUM

@@ -89,6 +89,12 @@ def _agreement_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     pks.add_argument("--bpjs-npk", metavar="NPK")
     pks.add_argument("--bpjs-decree", metavar="TEKS", help="dasar kewenangan (SK pengangkatan)")
     pks.add_argument("--budget-code", metavar="KODE", help="kode rekening/DPA")
+    pks.add_argument(
+        "--apbd-regulation",
+        metavar="TEKS",
+        help="nomor Perda APBD tahun pertama, mis. 'Nomor 12 Tahun 2024' (bawaan: pengaturan)",
+    )
+    pks.add_argument("--bpjs-account", metavar="TEKS", help="rekening BPJS (bawaan: pengaturan)")
     _output(pks)
     pks.set_defaults(handler=_agreement)
 
@@ -112,6 +118,8 @@ def _agreement(args: argparse.Namespace) -> int:
         months=args.months,
         period_start=args.start,
         budget_code=args.budget_code,
+        apbd_regulation=args.apbd_regulation,
+        bpjs_account=args.bpjs_account,
         page_size=docs.PageSize(args.page_size) if args.page_size else None,
         replaces_number=args.replaces,
     )
@@ -176,8 +184,10 @@ def _registration_options(p: argparse.ArgumentParser) -> None:
 
 def _claim_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--program", choices=[c.value for c in docs.ClaimProgramme], required=True)
-    p.add_argument("--worker-name", required=True)
-    p.add_argument("--worker-nik", required=True)
+    p.add_argument(
+        "--worker-name", default="", help="bila diisi, harus sama dengan nama NIK di register"
+    )
+    p.add_argument("--worker-nik", required=True, help="NIK peserta yang terdaftar di register")
     p.add_argument(
         "--event-date",
         type=date.fromisoformat,
@@ -186,10 +196,8 @@ def _claim_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--claimant-name", required=True)
     p.add_argument("--claimant-relation", required=True, help="mis. Istri, Anak kandung")
+    # KPJ, occupation and address are the register's, as of the event's day.
     for option in (
-        "kpj",
-        "occupation",
-        "worker-address",
         "event-description",
         "claimant-nik",
         "claimant-address",
@@ -214,9 +222,12 @@ def _heir_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--heir-name", required=True)
     p.add_argument("--heir-address", required=True)
     p.add_argument("--death-date", type=date.fromisoformat, required=True)
-    p.add_argument("--worker", metavar="NIK|KPJ|ID", help="almarhum di register")
-    p.add_argument("--deceased-name", default="")
-    p.add_argument("--deceased-kpj", default="")
+    p.add_argument("--worker", required=True, metavar="NIK|KPJ|ID", help="almarhum di register")
+    p.add_argument(
+        "--heir-nik",
+        default="",
+        help="NIK ahli waris, untuk sapaan Sdr./Sdri. (bawaan: ahli waris di register)",
+    )
     p.add_argument("--document", action="append", default=[], metavar="TEKS")
     p.add_argument("--where", default="", help="tempat mengurus (bawaan: dari templat)")
 
@@ -224,7 +235,11 @@ def _heir_options(p: argparse.ArgumentParser) -> None:
 def _premium_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", required=True, metavar="YYYY-MM", help="bulan pertama")
     p.add_argument("--months", type=int, default=1)
-    p.add_argument("--workers", type=int, help="jumlah peserta (bawaan: dihitung)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        help="jumlah peserta; harus sama dengan perhitungan iuran (bawaan: dari perhitungan)",
+    )
     p.add_argument("--bill-number", default="", help="nomor surat tagihan BPJS")
     p.add_argument("--bill-date", type=date.fromisoformat)
 
@@ -267,9 +282,6 @@ def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.Letter
             event_date=args.event_date,
             claimant_name=args.claimant_name,
             claimant_relation=args.claimant_relation,
-            kpj=args.kpj,
-            occupation=args.occupation,
-            worker_address=args.worker_address,
             event_description=args.event_description,
             claimant_nik=args.claimant_nik,
             claimant_address=args.claimant_address,
@@ -283,9 +295,8 @@ def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.Letter
             heir_name=args.heir_name,
             heir_address=args.heir_address,
             death_date=args.death_date,
-            worker_id=_worker_id(ctx, args.worker) if args.worker else None,
-            deceased_name=args.deceased_name,
-            deceased_kpj=args.deceased_kpj,
+            worker_id=_worker_id(ctx, args.worker),
+            heir_nik=args.heir_nik,
             documents=tuple(args.document),
             where=args.where,
         )

@@ -150,12 +150,56 @@ def _signatories_parser(commands: argparse._SubParsersAction) -> None:  # type: 
     add.add_argument("--nip", help="18 angka")
     add.add_argument("--on-behalf-of", help="a.n. jabatan atasan, mis. 'Bupati Timor Tengah Utara'")
     add.add_argument("--regional-head", action="store_true", help="Bupati/Wakil: tanpa NIP")
+    _particulars(add)
     _done(add, _signatories_add)
+    change = sub.add_parser("set", help="ubah dasar kewenangan, pelimpahan atau alamat kantor")
+    change.add_argument("id", type=int, metavar="ID")
+    _particulars(change)
+    _done(change, _signatories_set)
     for name, active in (("deactivate", False), ("activate", True)):
         change = sub.add_parser(name, help="nonaktifkan" if not active else "aktifkan lagi")
         change.add_argument("id", type=int, metavar="ID")
         change.set_defaults(active=active)
         _done(change, _signatories_active)
+
+
+def _particulars(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--authority",
+        metavar="TEKS",
+        help="dasar kewenangan menandatangani PKS, mis. SK pengangkatan dan pasal UU 23/2014",
+    )
+    parser.add_argument(
+        "--delegation",
+        metavar="TEKS",
+        help="Kepala Dinas: keputusan Bupati yang melimpahkan kewenangan menandatangani PKS",
+    )
+    parser.add_argument("--office-address", metavar="TEKS", help="alamat kantor pejabat")
+
+
+def _signatories_set(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    current = docs.get_signatory(ctx, args.id)
+    item = docs.update_signatory(
+        ctx,
+        args.id,
+        docs.SignatoryInput(
+            name=current.name,
+            position=current.position,
+            rank=current.rank,
+            nip=current.nip,
+            on_behalf_of=current.on_behalf_of,
+            regional_head=current.regional_head,
+            active=current.active,
+            authority=args.authority if args.authority is not None else current.authority,
+            delegation=args.delegation if args.delegation is not None else current.delegation,
+            office_address=(
+                args.office_address if args.office_address is not None else current.office_address
+            ),
+        ),
+    )
+    print(f"Penandatangan {item.name} diperbarui.")
+    return 0
 
 
 def _signatories_list(args: argparse.Namespace) -> int:
@@ -176,6 +220,9 @@ def _signatories_add(args: argparse.Namespace) -> int:
             nip=args.nip,
             on_behalf_of=args.on_behalf_of,
             regional_head=args.regional_head,
+            authority=args.authority,
+            delegation=args.delegation,
+            office_address=args.office_address,
         ),
     )
     print(f"Penandatangan {item.name} dicatat dengan ID {item.id}.")

@@ -4,9 +4,10 @@ kecamatan of the kabupaten listed, with notes on where the counts come from."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from services.documents.agreement.params import AgreementParams
+from services.documents.agreement.particulars import blank
 from services.documents.agreement.signatures import signatures
 from services.documents.blocks import DataTable, data_table, label_table, plain_table_style
 from services.documents.dates_words import place_and_date
@@ -14,8 +15,6 @@ from services.documents.styles import esc, styles
 from services.formatting import long_date
 from services.labels import FUNDING
 from services.money import number, number_with_words, rupiah_plain
-
-BLANK_NUMBER = "………………………………"
 
 
 def attachment(
@@ -26,7 +25,7 @@ def attachment(
 ) -> list[Flowable]:
     s = styles()
     first = esc(doc_number) if doc_number else "(diberikan saat diterbitkan)"
-    second = esc(params.second_party_number) or BLANK_NUMBER
+    second = esc(params.second_party_number) or esc(blank("nomor pihak BPJS"))
     head: list[Flowable] = [
         Paragraph("LAMPIRAN PERJANJIAN KERJA SAMA", s.left),
         label_table(
@@ -75,16 +74,17 @@ def attachment(
     )
     sources = ", ".join(FUNDING[f] for f in params.paid_sources)
     notes = [
-        f"Peserta yang iurannya dibayar dari {esc(sources)}, tercatat di register pada "
+        f"Peserta yang iurannya dibayar dari {esc(sources)}, terlindungi menurut register pada "
         f"{long_date(params.count_date)}. Iuran per orang per bulan "
         f"Rp{rupiah_plain(params.premium_per_worker)} (JKK Rp{rupiah_plain(params.jkk_monthly)} "
         f"dan JKM Rp{rupiah_plain(params.jkm_monthly)})."
     ]
-    if params.workers_typed and params.workers != counted:
+    if params.workers != counted:
+        # Only a preview gets here: issuing refuses an annex that does not add up.
         notes.append(
-            f"Jumlah peserta dalam Perjanjian: {number_with_words(params.workers, 'orang')}; "
-            f"data per kecamatan di atas memuat {number(counted)} orang yang sudah tercatat di "
-            "register dan dilengkapi melalui rekonsiliasi data."
+            f'<font color="#c00000">{esc(blank("lampiran tidak sama dengan batang tubuh"))} '
+            f"Jumlah peserta dalam Perjanjian {number_with_words(params.workers, 'orang')}; "
+            f"lampiran {number(counted)} orang.</font>"
         )
     others = {f: n for f, n in params.by_funding.items() if f not in params.paid_sources and n}
     if others:
@@ -103,5 +103,5 @@ def attachment(
     ]
     story += [Paragraph(note, s.small) for note in notes]
     dated = esc(place_and_date(params.place, params.agreement_date))
-    story.append(signatures(params, width, dated))
+    story.append(KeepTogether(signatures(params, width, dated, stamps=False)))
     return story

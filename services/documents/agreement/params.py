@@ -10,6 +10,7 @@ from decimal import Decimal
 from models.document import PageSize
 from models.enums import FundingSource
 from services.documents.types import SignatoryItem
+from services.errors import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +35,29 @@ class AgreementRequest:
     place: str = ""
     count_date: date | None = None  # the register's counts on this day; None: agreement date
     workers: int | None = None  # typed total of paid workers; None: counted
+    # None: to the end of the budget year (31 December) the term starts in
     months: int | None = None
-    period_start: date | None = None  # None: the first day of the agreement's month
+    period_start: date | None = None  # None: the agreement's date (it takes effect when signed)
     jkk_monthly: Decimal | None = None
     jkm_monthly: Decimal | None = None
     budget_code: str | None = None  # kode rekening / DPA
     payment_due_day: int | None = None  # the bill is paid by this day of each month
     court: str | None = None  # Pengadilan Negeri for disputes
-    legal_bases: tuple[str, ...] | None = None
+    legal_bases: tuple[str, ...] | None = None  # None: the template's [dasar_hukum]
     page_size: PageSize | None = None
     replaces_number: str | None = None
+    bpjs_account: str | None = None  # None: the setting premium.bpjs_account
+    apbd_regulation: str | None = None  # "Nomor 12 Tahun 2024"; None: the setting
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetYear:
+    """The part of the term that falls in one budget year (the calendar year, UU 17/2003
+    Pasal 4), charged to that year's APBD."""
+
+    year: int
+    months: int
+    amount: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +91,14 @@ class AgreementParams:
     budget_code: str
     payment_due_day: int
     court: str
-    legal_bases: list[str]
+    legal_bases: list[str]  # as typed or from the template; placeholders not yet filled
     page_size: PageSize
+    budget_years: list[BudgetYear]
+    bpjs_account: str
+    apbd_regulation: str  # the number of the first budget year's APBD regulation
+    reported_income: Decimal  # the income band the premium is computed on
+    # What must be filled before a number is given (the preview marks them).
+    missing: list[Problem]
 
     @property
     def premium_per_worker(self) -> Decimal:
@@ -90,7 +110,11 @@ class AgreementParams:
 
     @property
     def total_value(self) -> Decimal:
-        return self.monthly_value * self.months
+        return sum((y.amount for y in self.budget_years), Decimal(0))
+
+    @property
+    def multi_year(self) -> bool:
+        return len(self.budget_years) > 1
 
     @property
     def register_workers(self) -> int:

@@ -11,14 +11,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
     Table,
 )
 
-from services.documents.agreement.attachment import BLANK_NUMBER, attachment
+from services.documents.agreement.attachment import attachment
 from services.documents.agreement.params import AgreementParams
+from services.documents.agreement.particulars import blank
 from services.documents.agreement.signatures import paraf_boxes, signatures
 from services.documents.blocks import (
     label_table,
@@ -50,6 +52,7 @@ class AgreementText:
     subject: str  # markup-safe, capitals
     recitals: list[Block]
     articles: list[Block]
+    legal_bases: list[str]  # markup-safe, placeholders filled
 
 
 def render_agreement(
@@ -65,9 +68,12 @@ def render_agreement(
     story: list[Flowable] = []
     story += _title(params, text, letterhead, district, branch, doc_number)
     story += _opening(params, district, branch)
-    story += _recitals(params, text, width)
-    story += _articles(text.articles)
-    story.append(signatures(params, width))
+    story += _recitals(text, width)
+    body, closing = _articles(text.articles)
+    story += body
+    # The closing article and the signatures share a page: a signature block alone on a
+    # page, with no article text, could be attached to any other agreement.
+    story.append(KeepTogether([*closing, *signatures(params, width)]))
     story.append(PageBreak())
     story += attachment(params, doc_number, district, width)
     info = DocumentInfo(
@@ -103,11 +109,21 @@ def _title(
     story += [Paragraph(line, s.title) for line in lines]
     story.append(Spacer(0, 4 * mm))
     first = esc(doc_number) if doc_number else "(diberikan saat diterbitkan)"
-    second = esc(params.second_party_number) or BLANK_NUMBER
+    second = esc(params.second_party_number) or marked_blank("nomor pihak BPJS")
     story.append(Paragraph(f"NOMOR: {first}", s.center))
     story.append(Paragraph(f"NOMOR: {second}", s.center))
     story.append(Spacer(0, 6 * mm))
     return story
+
+
+def marked_blank(what: str) -> str:
+    """A missing particular in a preview, in red so the clerk sees it."""
+    return f'<font color="#c00000">{esc(blank(what))}</font>'
+
+
+def _filled(value: str | None, what: str) -> str:
+    text = " ".join((value or "").split())
+    return esc(text) if text else marked_blank(what)
 
 
 def _opening(params: AgreementParams, district: str, branch: str) -> list[Flowable]:
@@ -123,17 +139,26 @@ def _opening(params: AgreementParams, district: str, branch: str) -> list[Flowab
     if first.nip and not first.regional_head:
         first_rows.append(("NIP", format_nip(first.nip)))
     first_rows.append(("Alamat", esc(params.first_party_address)))
-    acting = (
-        f"bertindak untuk dan atas nama Pemerintah {esc(district)}"
-        if first.regional_head
-        else f"bertindak dalam jabatannya selaku Pengguna Anggaran, untuk dan atas nama "
-        f"Pemerintah {esc(district)}"
-    )
-    second_rows = [("Nama", f"<b>{esc(second.name)}</b>"), ("Jabatan", esc(second.position))]
-    if second.npk:
-        second_rows.append(("NPK", esc(second.npk)))
-    second_rows.append(("Alamat", esc(second.address)))
-    authority = f" berdasarkan {esc(second.decree)}" if second.decree else ""
+    authority = _filled(first.authority, "dasar kewenangan")
+    if first.regional_head:
+        acting = (
+            f"bertindak dalam jabatannya selaku {esc(first.position)} berdasarkan {authority}, "
+            f"untuk dan atas nama Pemerintah {esc(district)}"
+        )
+    else:
+        acting = (
+            f"bertindak dalam jabatannya selaku {esc(first.position)} dan Pengguna Anggaran "
+            f"berdasarkan {authority}, berdasarkan pelimpahan kewenangan dengan "
+            f"{_filled(first.delegation, 'keputusan pelimpahan kewenangan dari Bupati')}, "
+            f"untuk dan atas nama Pemerintah {esc(district)}"
+        )
+    second_rows = [
+        ("Nama", f"<b>{_filled(second.name, 'nama kepala kantor cabang')}</b>"),
+        ("Jabatan", esc(second.position)),
+        ("NPK", _filled(second.npk, "NPK")),
+        ("Alamat", _filled(second.address, "alamat")),
+    ]
+    decree = _filled(second.decree, "keputusan pengangkatan")
     return [
         Paragraph(opening, s.body),
         Spacer(0, 3 * mm),
@@ -147,8 +172,8 @@ def _opening(params: AgreementParams, district: str, branch: str) -> list[Flowab
         _party(
             "2.",
             second_rows,
-            f"dalam hal ini bertindak untuk dan atas nama {esc(branch)}{authority}, "
-            "selanjutnya disebut <b>PIHAK KEDUA</b>.",
+            f"dalam hal ini bertindak dalam jabatannya berdasarkan {decree}, untuk dan atas nama "
+            f"{esc(branch)}, selanjutnya disebut <b>PIHAK KEDUA</b>.",
             width,
         ),
         Spacer(0, 3 * mm),
@@ -181,7 +206,7 @@ def running_title(text: str) -> str:
     )
 
 
-def _recitals(params: AgreementParams, text: AgreementText, width: float) -> list[Flowable]:
+def _recitals(text: AgreementText, width: float) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = []
     letters = iter("abcdefghijklmnopqrstuvwxyz")
@@ -194,9 +219,9 @@ def _recitals(params: AgreementParams, text: AgreementText, width: float) -> lis
         Spacer(0, 2 * mm),
         Paragraph("dengan memperhatikan ketentuan peraturan perundang-undangan:", s.body),
     ]
-    for index, basis in enumerate(params.legal_bases, start=1):
-        end = "." if index == len(params.legal_bases) else ";"
-        story.append(numbered(f"{index}.", esc(basis.rstrip(";.")) + end, 0, _ITEM_MARK))
+    for index, basis in enumerate(text.legal_bases, start=1):
+        end = "." if index == len(text.legal_bases) else ";"
+        story.append(numbered(f"{index}.", basis.rstrip(";.") + end, 0, _ITEM_MARK))
     story += [
         Spacer(0, 2 * mm),
         Paragraph(
@@ -209,11 +234,13 @@ def _recitals(params: AgreementParams, text: AgreementText, width: float) -> lis
     return story
 
 
-def _articles(blocks: list[Block]) -> list[Flowable]:
+def _articles(blocks: list[Block]) -> tuple[list[Flowable], list[Flowable]]:
     """Pasal n and its title centred; ayat (1), (2) … unless an article has only one;
-    items a., b. … under the ayat or the paragraph before them."""
+    items a., b. … under the ayat or the paragraph before them. The last article comes
+    back apart, to be kept with the signatures."""
     s = styles()
     story: list[Flowable] = []
+    closing: list[Flowable] = []
     groups: list[list[Block]] = []
     for block in blocks:
         if block.kind is BlockKind.ARTICLE or not groups:
@@ -223,17 +250,20 @@ def _articles(blocks: list[Block]) -> list[Flowable]:
     for group in groups:
         head = group[0]
         body = group[1:] if head.kind is BlockKind.ARTICLE else group
+        last = group is groups[-1]
+        target = closing if last else story
         if head.kind is BlockKind.ARTICLE:
             article += 1
-            story += [
-                CondPageBreak(40 * mm),
+            if not last:
+                target.append(CondPageBreak(40 * mm))
+            target += [
                 Spacer(0, 4 * mm),
                 Paragraph(f"Pasal {article}", s.center_bold),
                 Paragraph(head.text, s.center_bold),
                 Spacer(0, 2 * mm),
             ]
-        story += _article_body(body)
-    return story
+        target += _article_body(body)
+    return story, closing
 
 
 def _article_body(body: list[Block]) -> list[Flowable]:

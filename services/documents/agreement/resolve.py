@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from datetime import date
 from decimal import Decimal
 
 from models.document import PageSize
@@ -11,12 +12,20 @@ from services.context import ServiceContext
 from services.documents.agreement.params import (
     AgreementParams,
     AgreementRequest,
+    BudgetYear,
     KecamatanCount,
     SecondParty,
 )
+from services.documents.agreement.particulars import (
+    annex_problem,
+    budget_problems,
+    party_problems,
+)
+from services.documents.agreement.template import SPEC
 from services.documents.dates_words import add_months
 from services.documents.rates import paid_funding_sources, premium_rates
 from services.documents.register_reads import counts_on
+from services.documents.templates import checked_sections
 from services.documents.types import SignatoryItem
 from services.errors import Problem, ValidationError
 from services.formatting import long_date
@@ -48,20 +57,31 @@ def resolve(
     principal = ctx.require(Permission.READ_WORKERS)
     problems: list[Problem] = []
     second = request.second_party or second_party_from_settings(settings)
-    for field, label in (("name", "Nama"), ("position", "Jabatan")):
-        if not getattr(second, field).strip():
-            problems.append(
-                Problem(
-                    f"second_party_{field}",
-                    f"second_party.{field}",
-                    f"{label} PIHAK KEDUA (kepala kantor cabang BPJS) wajib diisi; isi di "
-                    f"formulir atau di pengaturan bpjs.branch_head_{field}.",
-                )
+    if not second.position.strip():
+        problems.append(
+            Problem(
+                "second_party_position",
+                "second_party.position",
+                "Jabatan PIHAK KEDUA (kepala kantor cabang BPJS) wajib diisi; isi di formulir "
+                "atau di pengaturan bpjs.branch_head_position.",
             )
-    months = request.months if request.months is not None else _int(settings, "agreement.months")
-    if not 1 <= months <= MAX_MONTHS:
+        )
+    months = request.months if request.months is not None else _months_setting(settings)
+    if months is not None and not 1 <= months <= MAX_MONTHS:
         problems.append(
             Problem("months_range", "months", f"Jangka waktu harus 1 sampai {MAX_MONTHS} bulan.")
+        )
+    start = request.period_start or request.agreement_date
+    if start < request.agreement_date:
+        problems.append(
+            Problem(
+                "period_before_signing",
+                "period_start",
+                f"Masa perjanjian tidak dapat mulai ({long_date(start)}) sebelum perjanjian "
+                f"ditandatangani ({long_date(request.agreement_date)}): perjanjian mulai berlaku "
+                "sejak tanggal yang sama dengan awal masanya. Kosongkan awal masa atau pilih "
+                "tanggal penandatanganan atau sesudahnya.",
+            )
         )
     due_day = (
         request.payment_due_day
@@ -78,7 +98,7 @@ def resolve(
         )
     if request.workers is not None and not 0 < request.workers <= MAX_WORKERS:
         problems.append(Problem("workers_range", "workers", "Jumlah peserta harus lebih dari 0."))
-    rates = premium_rates(ctx, request.period_start or request.agreement_date)
+    rates = premium_rates(ctx, start)
     jkk = request.jkk_monthly if request.jkk_monthly is not None else rates.jkk
     jkm = request.jkm_monthly if request.jkm_monthly is not None else rates.jkm
     if jkk < 0 or jkm < 0 or jkk + jkm <= 0:
@@ -111,24 +131,43 @@ def resolve(
                     "no_workers",
                     "workers",
                     "Belum ada peserta yang dibayar Pemerintah Daerah di register pada "
-                    f"{long_date(count_date)}. Isi jumlah peserta secara manual.",
+                    f"{long_date(count_date)}. Periksa tanggal hitungan atau data kepesertaan "
+                    "di register.",
                 )
             ],
             record="perjanjian kerja sama",
         )
-    start = request.period_start or request.agreement_date.replace(day=1)
-    last_month = add_months(start.replace(day=1), months - 1)
-    end = last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
+    end = term_end(start, months)
+    per_worker = Decimal(jkk) + Decimal(jkm)
+    years = budget_years(start, end, per_worker * workers)
     bases = (
-        list(request.legal_bases)
-        if request.legal_bases is not None
-        else [b for b in settings["agreement.legal_bases"].split("\n") if b.strip()]
+        list(request.legal_bases) if request.legal_bases is not None else template_legal_bases(ctx)
     )
+    budget_code = (
+        request.budget_code
+        if request.budget_code is not None
+        else settings["agreement.budget_code"]
+    ).strip()
+    account = (
+        request.bpjs_account
+        if request.bpjs_account is not None
+        else settings["premium.bpjs_account"]
+    ).strip()
+    regulation = (
+        request.apbd_regulation
+        if request.apbd_regulation is not None
+        else settings["agreement.apbd_regulation_number"]
+    ).strip()
+    second_number = request.second_party_number.strip()
+    missing = party_problems(first_party, second, second_number)
+    missing += budget_problems(budget_code, regulation, account, start.year)
+    if request.workers is not None and request.workers != counted:
+        missing.append(annex_problem(request.workers, counted, count_date, paid))
     return AgreementParams(
         first_party=first_party,
-        first_party_address=settings["agreement.first_party_address"].strip(),
+        first_party_address=first_party_address(first_party, settings),
         second_party=second,
-        second_party_number=request.second_party_number.strip(),
+        second_party_number=second_number,
         agreement_date=request.agreement_date,
         place=request.place.strip() or settings["district.capital"],
         count_date=count_date,
@@ -139,19 +178,71 @@ def resolve(
         by_kecamatan=by_kecamatan,
         jkk_monthly=Decimal(jkk),
         jkm_monthly=Decimal(jkm),
-        months=months,
+        months=sum(y.months for y in years),
         period_start=start,
         period_end=end,
-        budget_code=(
-            request.budget_code
-            if request.budget_code is not None
-            else settings["agreement.budget_code"]
-        ).strip(),
+        budget_code=budget_code,
         payment_due_day=due_day,
         court=(request.court or settings["agreement.court"]).strip(),
-        legal_bases=[" ".join(b.split()).replace("{tahun}", str(start.year)) for b in bases],
+        legal_bases=[" ".join(b.split()) for b in bases if b.strip()],
         page_size=request.page_size or page_size_default,
+        budget_years=years,
+        bpjs_account=account,
+        apbd_regulation=regulation,
+        reported_income=Decimal(_int(settings, "claims.default_reported_income")),
+        missing=missing,
     )
+
+
+def term_end(start: date, months: int | None) -> date:
+    """The last day of the term: 31 December of the start's budget year by default (one
+    budget year), else the last day of the ``months``-th calendar month from the start's."""
+    if months is None:
+        return date(start.year, 12, 31)
+    last_month = add_months(start.replace(day=1), months - 1)
+    return last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
+
+
+def budget_years(start: date, end: date, monthly: Decimal) -> list[BudgetYear]:
+    """The term cut at each 31 December: each budget year's months and amount."""
+    years: list[BudgetYear] = []
+    for year in range(start.year, end.year + 1):
+        first = start.month if year == start.year else 1
+        last = end.month if year == end.year else 12
+        months = last - first + 1
+        years.append(BudgetYear(year, months, monthly * months))
+    return years
+
+
+def first_party_address(first: SignatoryItem, settings: dict[str, str]) -> str:
+    """The regional head at the Kantor Bupati; a Kepala Dinas at his own office."""
+    if first.office_address:
+        return first.office_address
+    if first.regional_head:
+        return settings["agreement.first_party_address"].strip()
+    return f"Kantor {settings['office.name']}, {settings['office.address']}".strip(", ")
+
+
+def template_legal_bases(ctx: ServiceContext) -> list[str]:
+    """The legal bases of the agreement template in force, one per entry, placeholders kept."""
+    section = checked_sections(ctx, SPEC)["dasar_hukum"]
+    entries: list[list[str]] = []
+    for raw in section.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("- ") or not entries:
+            entries.append([line.removeprefix("- ").strip()])
+        else:
+            entries[-1].append(line)
+    return [" ".join(parts) for parts in entries]
+
+
+def _months_setting(settings: dict[str, str]) -> int | None:
+    """agreement.months: empty means one budget year (to 31 December)."""
+    if not settings["agreement.months"].strip():
+        return None
+    return _int(settings, "agreement.months")
 
 
 def _int(settings: dict[str, str], key: str) -> int:

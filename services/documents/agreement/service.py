@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from models.document import DocumentKind, Sifat
 from services.context import ServiceContext
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
+from services.documents.agreement.particulars import blank, or_blank
 from services.documents.agreement.pdf import AgreementText, render_agreement, running_title
-from services.documents.agreement.resolve import resolve, second_party_from_settings
+from services.documents.agreement.resolve import (
+    resolve,
+    second_party_from_settings,
+    template_legal_bases,
+)
 from services.documents.agreement.template import SPEC
+from services.documents.dates_words import add_months, month_year
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
 from services.documents.page import RenderedPdf
@@ -38,19 +45,39 @@ def default_second_party(ctx: ServiceContext) -> SecondParty:
     return second_party_from_settings(SettingsService(ctx).get_all())
 
 
+def default_legal_bases(ctx: ServiceContext) -> list[str]:
+    """The template's legal bases, placeholders kept (a form starts from them)."""
+    ctx.require(Permission.READ_WORKERS)
+    return template_legal_bases(ctx)
+
+
 def preview_agreement(ctx: ServiceContext, request: AgreementRequest) -> RenderedPdf:
     return preview(prepare_agreement(ctx, request))
 
 
 def issue_agreement(ctx: ServiceContext, request: AgreementRequest) -> IssuedDocument:
-    """Number (PIHAK PERTAMA's number, from the register), render and record."""
-    return issue(ctx, prepare_agreement(ctx, request))
+    """Number (PIHAK PERTAMA's number, from the register), render and record; refused,
+    before a number is taken, while a required particular is missing."""
+    ctx.require(Permission.LETTERS)
+    settings = SettingsService(ctx).get_all()
+    params = _resolve(ctx, request, settings)
+    if params.missing:
+        raise ValidationError(params.missing, record="perjanjian kerja sama")
+    return issue(ctx, _draft(ctx, request, settings, params))
 
 
 def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> DocumentDraft:
     ctx.require(Permission.LETTERS)
     settings = SettingsService(ctx).get_all()
-    params = _resolve(ctx, request, settings)
+    return _draft(ctx, request, settings, _resolve(ctx, request, settings))
+
+
+def _draft(
+    ctx: ServiceContext,
+    request: AgreementRequest,
+    settings: dict[str, str],
+    params: AgreementParams,
+) -> DocumentDraft:
     replaces = find_replaced(ctx, request.replaces_number, DocumentKind.AGREEMENT)
     sections = checked_sections(ctx, SPEC)
     values = template_values(params, settings)
@@ -58,6 +85,7 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
         subject=fill(" ".join(sections["tentang"].split()), values),
         recitals=blocks(sections["pertimbangan"], values),
         articles=blocks(sections["pasal"], values),
+        legal_bases=[_fill_basis(basis, values) for basis in params.legal_bases],
     )
     district = settings["district.kabupaten_name"]
     branch = settings["bpjs.branch_name"]
@@ -85,7 +113,19 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
 
 
 def template_values(params: AgreementParams, settings: dict[str, str]) -> dict[str, str]:
+    """The placeholders' values; a missing particular prints as a marked blank (only a
+    preview can have one: issuing refuses first)."""
     district = settings["district.kabupaten_name"]
+    first_year = params.period_start.year
+    regulation = (
+        f"Peraturan Daerah {district} Nomor {params.apbd_regulation} tentang Anggaran "
+        f"Pendapatan dan Belanja Daerah Tahun Anggaran {first_year}"
+        if params.apbd_regulation
+        else f"Peraturan Daerah {district} "
+        + blank("Nomor … Tahun …")
+        + f" tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran {first_year}"
+    )
+    first_due, due_month = _first_due(params, settings)
     return {
         "kabupaten": district,
         "kabupaten_kapital": district.upper(),
@@ -100,11 +140,77 @@ def template_values(params: AgreementParams, settings: dict[str, str]) -> dict[s
         "jumlah_bulan": number_with_words(params.months),
         "masa_mulai": long_date(params.period_start),
         "masa_akhir": long_date(params.period_end),
-        "tahun_anggaran": str(params.period_start.year),
-        "kode_rekening": params.budget_code or "…………………",
+        "tahun_anggaran": str(first_year),
+        "kode_rekening": or_blank(params.budget_code, "kode rekening"),
+        "pembebanan_anggaran": charged_to(params, district, settings["office.name"]),
+        "penghasilan_dilaporkan": rupiah_with_words(params.reported_income),
         "tanggal_jatuh_tempo": number_with_words(params.payment_due_day),
+        "bulan_jatuh_tempo": due_month,
+        "bulan_pertama": month_year(params.period_start),
+        "jatuh_tempo_pertama": long_date(first_due),
+        "rekening_bpjs": or_blank(params.bpjs_account, "nomor rekening BPJS Ketenagakerjaan"),
+        "alamat_pihak_pertama": params.first_party_address,
+        "alamat_pihak_kedua": or_blank(params.second_party.address, "alamat PIHAK KEDUA"),
+        "perda_apbd": regulation,
         "pengadilan": params.court,
     }
+
+
+def charged_to(params: AgreementParams, district: str, office: str) -> str:
+    """Which APBD pays: one budget year, or each year's amount charged to that year's APBD
+    with the DPRD's approval of the commitment beyond the first year."""
+    code = or_blank(params.budget_code, "kode rekening")
+    apbd = f"Anggaran Pendapatan dan Belanja Daerah {district}"
+    if not params.multi_year:
+        year = params.budget_years[0].year
+        return (
+            f"{apbd} Tahun Anggaran {year} pada Dokumen Pelaksanaan Anggaran {office}, "
+            f"kode rekening {code}"
+        )
+    parts = [
+        f"Tahun Anggaran {y.year} untuk {number_with_words(y.months)} bulan sebesar "
+        f"{rupiah_with_words(y.amount)}"
+        for y in params.budget_years
+    ]
+    listed = "; ".join(parts[:-1]) + "; dan " + parts[-1]
+    return (
+        f"{apbd} tahun anggaran masing-masing, yaitu {listed}, pada Dokumen Pelaksanaan "
+        f"Anggaran {office}, kode rekening {code}; pembebanan pada tahun anggaran sesudah "
+        f"Tahun Anggaran {params.budget_years[0].year} dilaksanakan setelah mendapat "
+        "persetujuan Dewan Perwakilan Rakyat Daerah atas komitmen tahun jamak dan dianggarkan "
+        "dalam Peraturan Daerah tentang Anggaran Pendapatan dan Belanja Daerah tahun anggaran "
+        "yang bersangkutan"
+    )
+
+
+def _first_due(params: AgreementParams, settings: dict[str, str]) -> tuple[date, str]:
+    """The first month's due date and how the due month is named."""
+    following = settings["agreement.payment_due_month"].strip().lower() == "berikutnya"
+    month = params.period_start.replace(day=1)
+    due_month = add_months(month, 1) if following else month
+    due = due_month.replace(day=params.payment_due_day)
+    if due < params.agreement_date:
+        due = add_months(due, 1).replace(day=params.payment_due_day)
+    return due, "bulan berikutnya" if following else "bulan yang bersangkutan"
+
+
+def _fill_basis(basis: str, values: dict[str, str]) -> str:
+    """A legal basis line, placeholders filled ({tahun} as the first budget year)."""
+    try:
+        return fill(basis, values | {"tahun": values["tahun_anggaran"]})
+    except (KeyError, ValueError, IndexError):
+        raise ValidationError(
+            [
+                Problem(
+                    "legal_basis_placeholder",
+                    "legal_bases",
+                    f"Dasar hukum '{basis}' memuat isian yang tidak dikenal atau kurung "
+                    "kurawal yang tidak berpasangan. Isian yang dapat dipakai: {tahun_anggaran}, "
+                    "{perda_apbd}, {kabupaten}.",
+                )
+            ],
+            record="perjanjian kerja sama",
+        ) from None
 
 
 def _resolve(

@@ -6,9 +6,10 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from services.documents.agreement.params import AgreementParams
+from services.documents.agreement.particulars import blank
 from services.documents.blocks import plain_table_style
 from services.documents.nip import format_nip
 from services.documents.styles import esc, styles
@@ -16,16 +17,18 @@ from services.pdf_fonts import register_fonts
 
 
 def _party_column(
-    title: str, position: str, name: str, id_line: str, regional_head: bool
+    title: str, position: str, name: str, id_line: str, stamp: bool
 ) -> list[Flowable]:
     s = styles()
-    name_markup = f"<b>{esc(name.upper())}</b>" if regional_head else f"<b><u>{esc(name)}</u></b>"
+    # Both parties' names alike: bold and underlined, as the record writes them.
+    name_markup = f"<b><u>{esc(name)}</u></b>" if name.strip() else esc(blank("nama"))
+    room: list[Flowable] = (
+        [Spacer(0, 4 * mm), _StampBox(), Spacer(0, 4 * mm)] if stamp else [Spacer(0, 22 * mm)]
+    )
     column: list[Flowable] = [
         Paragraph(f"<b>{title}</b>,", s.center),
         Paragraph(f"{esc(position.upper())},", s.center),
-        Spacer(0, 4 * mm),
-        _StampBox(),
-        Spacer(0, 4 * mm),
+        *room,
         Paragraph(name_markup, s.center),
     ]
     if id_line:
@@ -33,21 +36,27 @@ def _party_column(
     return column
 
 
-def signatures(params: AgreementParams, width: float, above: str = "") -> Flowable:
+def signatures(
+    params: AgreementParams, width: float, above: str = "", stamps: bool = True
+) -> list[Flowable]:
+    """Both parties side by side; ``stamps``: the duty-stamp boxes (the agreement's own
+    signatures only: its annex is part of it and carries no meterai of its own)."""
     first, second = params.first_party, params.second_party
     first_id = "" if first.regional_head or not first.nip else f"NIP {format_nip(first.nip)}"
-    left = _party_column("PIHAK PERTAMA", first.position, first.name, first_id, first.regional_head)
+    left = _party_column("PIHAK PERTAMA", first.position, first.name, first_id, stamps)
     right = _party_column(
         "PIHAK KEDUA",
         second.position,
         second.name,
         f"NPK {esc(second.npk)}" if second.npk else "",
-        False,
+        stamps,
     )
     table = Table([[left, right]], colWidths=[width / 2, width / 2])
     table.setStyle(plain_table_style())
     head: list[Flowable] = [Paragraph(above, styles().center), Spacer(0, 2 * mm)] if above else []
-    return KeepTogether([Spacer(0, 8 * mm), *head, table])
+    # Kept together by the caller, with the closing article (never a nested KeepTogether:
+    # it measures as endless and pushes the group to a new page).
+    return [Spacer(0, 8 * mm), *head, table]
 
 
 class _StampBox(Flowable):

@@ -22,6 +22,34 @@ PELINDUNGAN JAMINAN SOSIAL KETENAGAKERJAAN BAGI PEKERJA RENTAN DI {kabupaten_kap
 - bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, PARA PIHAK sepakat untuk
   menuangkan kerja sama dalam suatu Perjanjian Kerja Sama.
 
+[dasar_hukum]
+- Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara
+- Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional sebagaimana telah
+  diubah dengan Undang-Undang Nomor 4 Tahun 2023 tentang Pengembangan dan Penguatan Sektor
+  Keuangan dan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah
+  Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang
+- Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial sebagaimana
+  telah diubah dengan Undang-Undang Nomor 4 Tahun 2023 tentang Pengembangan dan Penguatan
+  Sektor Keuangan dan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah
+  Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang
+- Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa
+  kali diubah terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan
+  Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi
+  Undang-Undang
+- Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai
+- Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi
+- Peraturan Pemerintah Nomor 44 Tahun 2015 tentang Penyelenggaraan Program Jaminan Kecelakaan
+  Kerja dan Jaminan Kematian sebagaimana telah beberapa kali diubah terakhir dengan Peraturan
+  Pemerintah Nomor 49 Tahun 2023 tentang Perubahan Kedua atas Peraturan Pemerintah Nomor 44
+  Tahun 2015 tentang Penyelenggaraan Program Jaminan Kecelakaan Kerja dan Jaminan Kematian
+- Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah
+- Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Tata Cara Penyelenggaraan
+  Program Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan Hari Tua
+- Instruksi Presiden Nomor 2 Tahun 2021 tentang Optimalisasi Pelaksanaan Program Jaminan Sosial
+  Ketenagakerjaan
+- Instruksi Presiden Nomor 4 Tahun 2022 tentang Percepatan Penghapusan Kemiskinan Ekstrem
+- {perda_apbd}
+
 [pasal]
 == KETENTUAN UMUM
 Dalam Perjanjian Kerja Sama ini yang dimaksud dengan:
@@ -32,9 +60,13 @@ Dalam Perjanjian Kerja Sama ini yang dimaksud dengan:
   program Jaminan Kecelakaan Kerja dan Jaminan Kematian pada PIHAK KEDUA;
 - Iuran adalah sejumlah uang yang dibayar secara teratur oleh PIHAK PERTAMA kepada PIHAK KEDUA
   untuk setiap Peserta;
+- Penghasilan yang Dilaporkan adalah penghasilan sebulan setiap Peserta yang menjadi dasar
+  perhitungan Iuran dan manfaat;
 - Jaminan Kecelakaan Kerja yang selanjutnya disingkat JKK dan Jaminan Kematian yang selanjutnya
   disingkat JKM adalah program jaminan sosial ketenagakerjaan sebagaimana diatur dalam peraturan
-  perundang-undangan.
+  perundang-undangan;
+- Tahun Anggaran adalah masa 1 (satu) tahun mulai dari tanggal 1 Januari sampai dengan tanggal
+  31 Desember.
 
 == MAKSUD DAN TUJUAN
 * Maksud Perjanjian ini adalah sebagai pedoman bagi PARA PIHAK dalam melaksanakan pelindungan
@@ -59,18 +91,21 @@ Ruang lingkup Perjanjian ini meliputi:
   tertulis dan dicatat dalam rekonsiliasi data setiap bulan.
 
 == IURAN DAN NILAI PERJANJIAN
+* Iuran JKK dan JKM setiap Peserta dihitung berdasarkan Penghasilan yang Dilaporkan sebesar
+  {penghasilan_dilaporkan} per bulan.
 * Iuran setiap Peserta per bulan terdiri atas iuran JKK sebesar {iuran_jkk} dan iuran JKM sebesar
   {iuran_jkm}, sehingga berjumlah {iuran_per_orang}.
 * Nilai Iuran setiap bulan sebesar {nilai_bulanan}.
 * Nilai Perjanjian untuk {jumlah_bulan} bulan sebesar **{nilai_total}**.
-* Biaya sebagaimana dimaksud pada ayat (3) dibebankan pada Anggaran Pendapatan dan Belanja
-  Daerah {kabupaten} Tahun Anggaran {tahun_anggaran}, kode rekening {kode_rekening}.
+* Biaya sebagaimana dimaksud pada ayat (4) dibebankan pada {pembebanan_anggaran}.
 
 == TATA CARA PEMBAYARAN
 * PIHAK KEDUA menyampaikan surat tagihan Iuran kepada PIHAK PERTAMA setiap bulan berdasarkan
   jumlah Peserta hasil rekonsiliasi data.
-* PIHAK PERTAMA membayar Iuran paling lambat tanggal {tanggal_jatuh_tempo} setiap bulan melalui
-  transfer ke rekening PIHAK KEDUA.
+* Iuran untuk setiap bulan dibayar oleh PIHAK PERTAMA paling lambat tanggal {tanggal_jatuh_tempo}
+  {bulan_jatuh_tempo}; Iuran bulan {bulan_pertama} dibayar paling lambat tanggal
+  {jatuh_tempo_pertama}.
+* Pembayaran Iuran dilakukan melalui transfer ke rekening PIHAK KEDUA {rekening_bpjs}.
 * Dalam hal Iuran tidak dibayar sampai dengan batas waktu sebagaimana dimaksud pada ayat (2),
   pelindungan Peserta dapat dihentikan sementara sesuai dengan peraturan perundang-undangan
   sampai Iuran dibayar.
@@ -106,14 +141,40 @@ Ruang lingkup Perjanjian ini meliputi:
 
 == JANGKA WAKTU
 Perjanjian ini berlaku selama {jumlah_bulan} bulan terhitung sejak tanggal {masa_mulai} sampai
-dengan tanggal {masa_akhir}, dan dapat diperpanjang berdasarkan kesepakatan PARA PIHAK.
+dengan tanggal {masa_akhir}, dan dapat diperpanjang berdasarkan kesepakatan PARA PIHAK yang
+dituangkan dalam adendum atau perjanjian baru.
+
+== PENGAKHIRAN
+* Perjanjian ini berakhir apabila:
+- jangka waktu sebagaimana dimaksud dalam pasal tentang jangka waktu berakhir;
+- PARA PIHAK sepakat mengakhirinya secara tertulis;
+- salah satu pihak tidak melaksanakan kewajibannya setelah diberi teguran tertulis 2 (dua) kali
+  berturut-turut dengan selang waktu masing-masing 14 (empat belas) hari; atau
+- terdapat ketentuan peraturan perundang-undangan yang menyebabkan Perjanjian tidak dapat
+  dilaksanakan.
+* Pihak yang hendak mengakhiri Perjanjian sebelum jangka waktunya berakhir memberitahukan
+  secara tertulis kepada pihak lainnya paling lambat 30 (tiga puluh) hari sebelumnya.
+* Berakhirnya Perjanjian tidak menghapus kewajiban PIHAK PERTAMA membayar Iuran untuk bulan
+  yang telah berjalan dan kewajiban PIHAK KEDUA membayar manfaat atas kecelakaan kerja atau
+  kematian yang terjadi selama Peserta terlindungi.
 
 == KEADAAN KAHAR
-* Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK, antara lain bencana alam, wabah,
-  kerusuhan, dan kebijakan pemerintah di bidang keuangan, yang mengakibatkan Perjanjian tidak
-  dapat dilaksanakan.
+* Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK, antara lain bencana alam, wabah
+  penyakit yang ditetapkan oleh Pemerintah, kerusuhan, perang, dan gangguan sistem perbankan
+  nasional, yang mengakibatkan Perjanjian tidak dapat dilaksanakan.
 * Pihak yang mengalami keadaan kahar memberitahukan secara tertulis kepada pihak lainnya paling
   lambat 14 (empat belas) hari sejak terjadinya keadaan kahar.
+* Kekurangan anggaran, perubahan kebijakan keuangan, atau keterlambatan proses anggaran PIHAK
+  PERTAMA bukan merupakan keadaan kahar, dan keadaan kahar tidak membebaskan PIHAK PERTAMA dari
+  kewajiban membayar Iuran yang telah jatuh tempo.
+
+== PEMBERITAHUAN
+* Setiap pemberitahuan dalam pelaksanaan Perjanjian ini dibuat secara tertulis dan disampaikan
+  langsung, melalui pos, atau melalui surat elektronik resmi ke alamat berikut:
+- PIHAK PERTAMA: {alamat_pihak_pertama};
+- PIHAK KEDUA: {alamat_pihak_kedua}.
+* Perubahan alamat diberitahukan secara tertulis kepada pihak lainnya paling lambat 7 (tujuh)
+  hari sejak perubahan.
 
 == PENYELESAIAN PERSELISIHAN
 * Perselisihan yang timbul dalam pelaksanaan Perjanjian ini diselesaikan secara musyawarah untuk
@@ -122,13 +183,14 @@ dengan tanggal {masa_akhir}, dan dapat diperpanjang berdasarkan kesepakatan PARA
   {pengadilan}.
 
 == PERUBAHAN
-Hal-hal yang belum diatur atau perubahan Perjanjian ini diatur dalam addendum yang disepakati
+Hal-hal yang belum diatur atau perubahan Perjanjian ini diatur dalam adendum yang disepakati
 PARA PIHAK dan merupakan bagian tidak terpisahkan dari Perjanjian ini.
 
 == PENUTUP
-Perjanjian ini dibuat dalam rangkap 2 (dua) asli, masing-masing dibubuhi meterai cukup dan
-mempunyai kekuatan hukum yang sama, satu untuk PIHAK PERTAMA dan satu untuk PIHAK KEDUA, serta
-berlaku sejak ditandatangani oleh PARA PIHAK.
+Perjanjian ini dibuat dalam rangkap 2 (dua) asli, masing-masing bermeterai Rp10.000,00 (sepuluh
+ribu rupiah) sesuai dengan Undang-Undang Nomor 10 Tahun 2020 tentang Bea Meterai dan mempunyai
+kekuatan hukum yang sama, satu untuk PIHAK PERTAMA dan satu untuk PIHAK KEDUA, serta mulai
+berlaku sejak tanggal {masa_mulai}.
 """
 
 SPEC = TemplateSpec(
@@ -136,6 +198,8 @@ SPEC = TemplateSpec(
     label="Perjanjian kerja sama (pasal-pasal)",
     default=DEFAULT,
     sections=("tentang", "pertimbangan", "pasal"),
+    # [dasar_hukum] came later: a stored copy without it takes the default list.
+    optional_sections=("dasar_hukum",),
     placeholders={
         "kabupaten": "mis. Kabupaten Timor Tengah Utara",
         "kabupaten_kapital": "mis. KABUPATEN TIMOR TENGAH UTARA",
@@ -150,9 +214,19 @@ SPEC = TemplateSpec(
         "jumlah_bulan": "mis. 12 (dua belas)",
         "masa_mulai": "mis. 1 Juli 2025",
         "masa_akhir": "mis. 30 Juni 2026",
-        "tahun_anggaran": "tahun mulai berlaku",
+        "tahun_anggaran": "tahun anggaran awal masa perjanjian",
         "kode_rekening": "kode rekening belanja (DPA)",
+        "pembebanan_anggaran": "APBD tahun anggaran mana (per tahun bila lebih dari satu) "
+        "dengan kode rekening",
+        "penghasilan_dilaporkan": "dasar perhitungan iuran, mis. Rp1.000.000,00 (satu juta rupiah)",
         "tanggal_jatuh_tempo": "mis. 15 (lima belas)",
+        "bulan_jatuh_tempo": "bulan yang bersangkutan / bulan berikutnya",
+        "bulan_pertama": "bulan pertama masa perjanjian, mis. Juli 2025",
+        "jatuh_tempo_pertama": "batas bayar iuran bulan pertama, mis. 15 Juli 2025",
+        "rekening_bpjs": "rekening BPJS (pengaturan premium.bpjs_account)",
+        "alamat_pihak_pertama": "alamat kantor PIHAK PERTAMA",
+        "alamat_pihak_kedua": "alamat kantor PIHAK KEDUA",
+        "perda_apbd": "Peraturan Daerah tentang APBD tahun anggaran awal, dengan nomornya",
         "pengadilan": "mis. Pengadilan Negeri Kefamenanu",
     },
 )

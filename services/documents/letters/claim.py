@@ -1,7 +1,8 @@
 """Surat permohonan/rekomendasi klaim: the office's covering letter for a JKM claim by
-an heir or a JKK claim, with the participant's and the claimant's particulars and the
-list of enclosed documents. Typed for now; the claims work (issue 7) fills the same
-fields from its claim and heir records."""
+an heir or a JKK claim, with the participant's particulars from the register (as of the
+event's day), the claimant's as typed, and the list of enclosed documents (counted in the
+header's Lampiran). Refused for a NIK not in the register, a name that is not the NIK's,
+and an event on a day the worker was not covered (before coverage began, after it ended)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ from services.documents.letters.common import (
     required,
 )
 from services.documents.letters.fields import ClaimLetter, ClaimProgramme
+from services.documents.letters.register_facts import (
+    coverage_fact,
+    full_address,
+    kpj_text,
+    payer,
+    refuse_other_name,
+    refuse_uncovered,
+    registered_worker,
+    village_label,
+)
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
@@ -39,8 +50,8 @@ Kepala {cabang_bpjs}
 
 [isi]
 Bersama ini kami sampaikan dengan hormat permohonan pembayaran klaim {program_lengkap}
-bagi peserta pekerja rentan yang iurannya dibayarkan oleh Pemerintah {kabupaten}, dengan
-data sebagai berikut:
+bagi peserta pekerja rentan yang iurannya dibayarkan oleh {pembayar_iuran}, dengan data
+sebagai berikut:
 Nama peserta | {nama_peserta}
 NIK | {nik_peserta}
 Nomor KPJ | {kpj}
@@ -74,6 +85,7 @@ SPEC = TemplateSpec(
     placeholders=COMMON_PLACEHOLDERS
     | {
         "program": "JKM atau JKK",
+        "pembayar_iuran": "yang membayar iuran pada tanggal peristiwa, menurut register",
         "program_lengkap": "Jaminan Kematian (JKM) / Jaminan Kecelakaan Kerja (JKK)",
         "nama_peserta": "nama peserta",
         "nik_peserta": "NIK peserta",
@@ -94,14 +106,20 @@ SPEC = TemplateSpec(
 )
 
 
+RECORD = "surat permohonan klaim"
+
+
 def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Composed:
+    """The participant comes from the register (NIK → name, KPJ, occupation, address,
+    payer on the event's day); the claimant and the enclosed file are typed."""
     problems: list[Problem] = []
-    worker_name = required(problems, fields.worker_name, "worker_name", "Nama peserta")
     claimant = required(problems, fields.claimant_name, "claimant_name", "Nama pemohon")
     relation = required(
         problems, fields.claimant_relation, "claimant_relation", "Hubungan pemohon dengan peserta"
     )
-    worker_nik = _nik(problems, fields.worker_nik, "worker_nik", "NIK peserta", needed=True)
+    worker_nik = ""
+    if fields.worker_id is None:
+        worker_nik = _nik(problems, fields.worker_nik, "worker_nik", "NIK peserta", needed=True)
     claimant_nik = _nik(problems, fields.claimant_nik, "claimant_nik", "NIK pemohon")
     if fields.event_date > env.document_date:
         problems.append(
@@ -116,16 +134,22 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
         problems.append(
             Problem("documents_empty", "documents", "Sebutkan berkas persyaratan yang dilampirkan.")
         )
-    refuse(problems, "surat permohonan klaim")
+    refuse(problems, RECORD)
+    worker = registered_worker(ctx, RECORD, worker_nik, fields.worker_id)
+    refuse_other_name(fields.worker_name, worker, "worker_name", RECORD)
     short, full, date_label = PROGRAMMES[fields.programme]
+    event = "Tanggal meninggal" if fields.programme is ClaimProgramme.JKM else "Tanggal kecelakaan"
+    fact = coverage_fact(ctx, worker.id, fields.event_date)
+    refuse_uncovered(fact, worker, event, "event_date", RECORD)
     values = {
         "program": short,
         "program_lengkap": full,
-        "nama_peserta": worker_name,
-        "nik_peserta": worker_nik,
-        "kpj": or_dash(fields.kpj),
-        "pekerjaan": or_dash(fields.occupation),
-        "alamat_peserta": or_dash(fields.worker_address),
+        "pembayar_iuran": payer(fact.funding, env.settings, village_label(ctx, worker)),
+        "nama_peserta": worker.full_name,
+        "nik_peserta": worker.nik,
+        "kpj": kpj_text(fact, worker),
+        "pekerjaan": worker.occupation_name,
+        "alamat_peserta": full_address(ctx, worker),
         "label_tanggal": date_label,
         "tanggal_peristiwa": long_date(fields.event_date),
         "keterangan_peristiwa": or_dash(fields.event_description),
@@ -139,8 +163,9 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
     }
     return Composed(
         values,
-        enclosure=number_with_words(1, "berkas"),
-        audit={"worker_id": fields.worker_id, "claim_id": fields.claim_id},
+        # The header's Lampiran counts what the body lists.
+        enclosure=number_with_words(len(documents), "berkas"),
+        audit={"worker_id": worker.id, "claim_id": fields.claim_id},
     )
 
 

@@ -24,8 +24,9 @@ class ClaimProgramme(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RegistrationLetter:
-    """Surat pengantar pendaftaran: new participants registered in a date range (by the
-    day they were entered in the register), optionally of one kecamatan or village."""
+    """Surat pengantar pendaftaran: workers whose coverage began in a date range and who
+    still need registering with BPJS (no KPJ, paid by the district, covered on the
+    letter's date), optionally of one kecamatan or village."""
 
     KIND: ClassVar[DocumentKind] = DocumentKind.REGISTRATION
 
@@ -47,6 +48,7 @@ class ClaimLetter:
     event_date: date  # date of death (JKM) or of the accident (JKK)
     claimant_name: str
     claimant_relation: str  # "Istri", "Anak kandung", "Peserta sendiri"
+    # Kept so older stored requests still load; the letter prints the register's values.
     kpj: str = ""
     occupation: str = ""
     worker_address: str = ""
@@ -78,9 +80,11 @@ class HeirNoticeLetter:
     heir_name: str
     heir_address: str  # printed under "di –"
     death_date: date
-    worker_id: int | None = None  # the deceased in the register; else the names below
+    worker_id: int | None = None  # the deceased in the register (required)
+    # Kept so older stored requests still load; the register's name and KPJ print.
     deceased_name: str = ""
     deceased_kpj: str = ""
+    heir_nik: str = ""  # the heir's sex (Sdr./Sdri.); empty: the register's heir of that name
     documents: tuple[str, ...] = ()  # empty: the list in the template
     where: str = ""  # empty: the office, from the settings
 

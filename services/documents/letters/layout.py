@@ -25,6 +25,7 @@ from services.documents.blocks import (
     numbered,
     plain_table_style,
     signature_block,
+    signature_parts,
     strip_markup,
 )
 from services.documents.dates_words import place_and_date
@@ -86,8 +87,13 @@ def render_letter(parts: LetterParts, frame: LetterFrame, number: str | None) ->
         story += _statement_heading(parts, number)
     else:
         story += _letter_heading(parts, frame, dated, number, width)
-    story += _body(parts.body, frame.replaces, width)
-    story.append(signature_block(frame.signatory, width, dated if parts.statement_title else ""))
+    body = _body(parts.body, frame.replaces, width)
+    # The closing paragraph goes with the signature: a signature alone on a page could be
+    # put under any text.
+    closing = _closing_start(body)
+    story += body[:closing]
+    signature = signature_parts(frame.signatory, width, dated if parts.statement_title else "")
+    story.append(KeepTogether([*body[closing:], *signature]))
     story += _copies(parts.copies, optional=bool(parts.statement_title))
     if parts.attachment is not None:
         story.append(PageBreak())
@@ -180,6 +186,14 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
         story.append(label_table(rows, width, None, PARAGRAPH_INDENT))
     story.append(Spacer(0, 6 * mm))
     return story
+
+
+def _closing_start(body: list[Flowable]) -> int:
+    """Where the body's last paragraph (or table) starts, with the spacers after it."""
+    index = len(body)
+    while index and isinstance(body[index - 1], Spacer):
+        index -= 1
+    return max(index - 1, 0)
 
 
 def _copies(copies: list[str], optional: bool) -> list[Flowable]:

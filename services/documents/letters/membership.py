@@ -4,8 +4,11 @@ title and number, "Yang bertanda tangan di bawah ini", no addressee."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from models.enums import WorkerStatus
 from services.context import ServiceContext
+from services.coverage_history import CoverageFact, PeriodInfo, periods_of
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
     Composed,
@@ -16,14 +19,17 @@ from services.documents.letters.common import (
     required,
 )
 from services.documents.letters.fields import MembershipLetter
+from services.documents.letters.register_facts import (
+    coverage_fact,
+    full_address,
+    registered_worker,
+)
 from services.documents.nip import format_nip
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
 from services.labels import FUNDING, GENDER
-from services.regions import RegionDirectory
-from services.worker_types import WorkerDetail
-from services.workers import WorkerService
+from services.unit_of_work import read_session
 
 DEFAULT = """\
 [judul]
@@ -44,9 +50,10 @@ Alamat | {alamat}
 Pekerjaan | {pekerjaan}
 Nomor KPJ | {kpj}
 
-adalah peserta program Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) BPJS
-Ketenagakerjaan segmen Bukan Penerima Upah yang iurannya dibayarkan melalui {sumber_dana},
-dengan masa kepesertaan {masa_kepesertaan}, dan pada tanggal surat ini berstatus {status}.
+tercatat sebagai peserta program Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)
+BPJS Ketenagakerjaan segmen Bukan Penerima Upah yang iurannya dibayarkan melalui
+{sumber_dana}, dengan masa kepesertaan {masa_kepesertaan}, dan pada tanggal surat ini
+{status}.
 
 Surat keterangan ini diberikan untuk {keperluan}.
 
@@ -73,30 +80,53 @@ SPEC = TemplateSpec(
         "alamat": "alamat, RT/RW, desa, kecamatan",
         "pekerjaan": "pekerjaan peserta",
         "kpj": "nomor KPJ",
-        "sumber_dana": "mis. APBD Kabupaten",
+        "sumber_dana": "mis. APBD Kabupaten (pada tanggal surat, atau pada masa terakhir)",
         "masa_kepesertaan": "mis. 7 Juli 2025 sampai dengan 31 Desember 2025",
-        "status": "aktif / nonaktif sejak … / meninggal dunia pada …",
+        "status": "berstatus aktif dan terlindungi / tidak terlindungi sejak … karena …",
         "keperluan": "keperluan surat, diisi petugas",
     },
 )
 
 
+RECORD = "surat keterangan kepesertaan"
+
+
 def compose(ctx: ServiceContext, fields: MembershipLetter, env: LetterEnv) -> Composed:
+    """Everything as of the letter's date, from the coverage history: the covering period
+    (or the last one before), its funding and KPJ, and the status that day."""
     problems: list[Problem] = []
     purpose = required(problems, fields.purpose, "purpose", "Keperluan surat keterangan")
-    refuse(problems, "surat keterangan kepesertaan")
-    worker = WorkerService(ctx).get(fields.worker_id)
-    if worker.coverage_start is None:
+    refuse(problems, RECORD)
+    worker = registered_worker(ctx, RECORD, worker_id=fields.worker_id)
+    fact = coverage_fact(ctx, worker.id, env.document_date)
+    period = _period_on(ctx, worker.id, env.document_date)
+    if period is None:
         refuse(
             [
                 Problem(
                     "coverage_start_empty",
                     "coverage_start",
-                    f"Peserta {worker.full_name} belum memiliki tanggal mulai kepesertaan. "
-                    "Lengkapi data peserta (Mulai kepesertaan) lebih dulu.",
+                    f"Peserta {worker.full_name} belum pernah terlindungi sampai "
+                    f"{long_date(env.document_date)} (belum ada periode kepesertaan yang "
+                    "dimulai). Lengkapi data kepesertaan peserta lebih dulu.",
                 )
             ],
-            "surat keterangan kepesertaan",
+            RECORD,
+        )
+    assert period is not None
+    kpj = fact.kpj or period.kpj or worker.kpj
+    if not kpj:
+        refuse(
+            [
+                Problem(
+                    "kpj_empty",
+                    "kpj",
+                    f"Peserta {worker.full_name} belum memiliki Nomor KPJ di register: BPJS "
+                    "Ketenagakerjaan belum mendaftarkannya. Surat keterangan kepesertaan dapat "
+                    "dibuat setelah KPJ dicatat.",
+                )
+            ],
+            RECORD,
         )
     signer = env.signatory
     values = {
@@ -107,45 +137,43 @@ def compose(ctx: ServiceContext, fields: MembershipLetter, env: LetterEnv) -> Co
         "nik": worker.nik,
         "tempat_tanggal_lahir": f"{or_dash(worker.birth_place)}, {long_date(worker.birth_date)}",
         "jenis_kelamin": GENDER[worker.gender],
-        "alamat": _address(worker, _village_label(ctx, worker)),
+        "alamat": full_address(ctx, worker),
         "pekerjaan": worker.occupation_name,
-        "kpj": or_dash(worker.kpj),
-        "sumber_dana": FUNDING[worker.funding],
-        "masa_kepesertaan": _period(worker),
-        "status": _status(worker),
+        "kpj": kpj or "",
+        "sumber_dana": FUNDING[fact.funding or period.funding],
+        "masa_kepesertaan": _period_text(period),
+        "status": _status(fact),
         "keperluan": purpose,
     }
     return Composed(values, audit={"worker_id": worker.id})
 
 
-def _address(w: WorkerDetail, village: str) -> str:
-    parts = [w.address or ""]
-    if w.rt or w.rw:
-        parts.append(f"RT {w.rt or '-'}/RW {w.rw or '-'}")
-    parts += [village, f"Kecamatan {w.kecamatan_name}"]
-    return ", ".join(p for p in parts if p)
+def _period_on(ctx: ServiceContext, worker_id: int, day: date) -> PeriodInfo | None:
+    """The period covering ``day``, else the last one that began by then."""
+    with read_session(ctx) as session:
+        history = [p for p in periods_of(session, worker_id) if not p.empty]
+    begun = [p for p in history if p.start_date <= day]
+    covering = [p for p in begun if p.covers(day)]
+    return (covering or begun or [None])[-1]
 
 
-def _village_label(ctx: ServiceContext, w: WorkerDetail) -> str:
-    """ "Desa Aplasi" / "Kelurahan Kefamenanu Tengah"."""
-    item = RegionDirectory(ctx).get(w.village_code)
-    return item.label if item else w.village_name
+def _period_text(p: PeriodInfo) -> str:
+    if p.end_date is None:
+        return f"sejak {long_date(p.start_date)}"
+    return f"{long_date(p.start_date)} sampai dengan {long_date(p.end_date)}"
 
 
-def _period(w: WorkerDetail) -> str:
-    assert w.coverage_start is not None
-    if w.coverage_end is None:
-        return f"sejak {long_date(w.coverage_start)}"
-    return f"{long_date(w.coverage_start)} sampai dengan {long_date(w.coverage_end)}"
-
-
-def _status(w: WorkerDetail) -> str:
-    if w.status is WorkerStatus.ACTIVE:
-        return "aktif"
-    when = long_date(w.status_date) if w.status_date else None
-    if w.status is WorkerStatus.DECEASED:
-        return f"meninggal dunia pada tanggal {when}" if when else "meninggal dunia"
-    return f"tidak aktif sejak {when}" if when else "tidak aktif"
+def _status(fact: CoverageFact) -> str:
+    """ "aktif" only when covered on the letter's date."""
+    if fact.covered:
+        return "berstatus aktif dan terlindungi"
+    since = f" sejak {long_date(fact.status_since)}" if fact.status_since else ""
+    if fact.status is WorkerStatus.DECEASED:
+        return f"tidak terlindungi karena telah meninggal dunia{since}"
+    if fact.status is WorkerStatus.INACTIVE:
+        return f"tidak terlindungi karena berstatus tidak aktif{since}"
+    ended = f" sejak {long_date(fact.last_end + timedelta(days=1))}" if fact.last_end else ""
+    return f"tidak terlindungi karena masa kepesertaannya telah berakhir{ended}"
 
 
 LETTER = LetterType(SPEC, compose, statement=True)

@@ -1,10 +1,15 @@
 """Surat pembayaran iuran: the covering letter for a premium payment, with the period, the
-number of workers, the rates and the amount in figures and words."""
+number of workers, the rates and the amount in figures and words: the premium module's
+figures for those months (one question, one answer), per month in an attachment when the
+letter covers more than one."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from services.context import ServiceContext
-from services.documents.dates_words import add_months, month_year
+from services.documents.blocks import DataTable
+from services.documents.dates_words import month_year
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
     Composed,
@@ -13,14 +18,15 @@ from services.documents.letters.common import (
     refuse,
 )
 from services.documents.letters.fields import PremiumLetter
-from services.documents.rates import paid_funding_sources, premium_rates
-from services.documents.register_reads import counts_on
+from services.documents.letters.layout import Attachment
+from services.documents.rates import paid_funding_sources
+from services.documents.styles import esc
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
-from services.money import number, number_with_words, rupiah, rupiah_words
+from services.money import number, number_with_words, rupiah, rupiah_plain, rupiah_words
 from services.permissions import Permission
-from services.unit_of_work import read_session
+from services.premiums import Month, premium_series, rate_on
 
 MAX_MONTHS = 12
 
@@ -76,8 +82,14 @@ SPEC = TemplateSpec(
 )
 
 
+RECORD = "surat pembayaran iuran"
+
+
 def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Composed:
-    principal = ctx.require(Permission.READ_WORKERS)
+    """The workers and amounts are the premium module's for each month (``premium_series``,
+    the figures of ``premium show``), for the funding sources the district pays; a typed
+    count or rate that differs from them is refused, never printed."""
+    ctx.require(Permission.READ_WORKERS)
     problems: list[Problem] = []
     if not 1 <= fields.months <= MAX_MONTHS:
         problems.append(
@@ -85,35 +97,40 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
         )
     if fields.workers is not None and fields.workers <= 0:
         problems.append(Problem("workers_range", "workers", "Jumlah peserta harus lebih dari 0."))
-    refuse(problems, "surat pembayaran iuran")
-    first = fields.period_start.replace(day=1)
-    last = add_months(first, fields.months - 1)
-    rates = premium_rates(ctx, first)
-    jkk = fields.jkk_monthly if fields.jkk_monthly is not None else rates.jkk
-    jkm = fields.jkm_monthly if fields.jkm_monthly is not None else rates.jkm
-    workers = fields.workers
-    if workers is None:
-        paid = set(paid_funding_sources(env.settings))
-        with read_session(ctx) as session:
-            counts = counts_on(session, principal, first)
-        workers = sum(n for (_, funding), n in counts.items() if funding in paid)
-        if workers == 0:
-            refuse(
-                [
-                    Problem(
-                        "no_workers",
-                        "workers",
-                        f"Tidak ada peserta terdaftar pada {long_date(first)}. "
-                        "Isi jumlah peserta secara manual.",
-                    )
-                ],
-                "surat pembayaran iuran",
-            )
-    total = (jkk + jkm) * workers * fields.months
+    refuse(problems, RECORD)
+    paid = paid_funding_sources(env.settings)
+    first = Month.of(fields.period_start)
+    months = [first.shift(i) for i in range(fields.months)]
+    series = premium_series(ctx, months)
+    counted = [
+        (m.month, sum(m.of(f).workers for f in paid), sum(m.of(f).amount for f in paid))
+        for m in series
+    ]
+    empty = [month for month, workers, _ in counted if workers == 0]
+    if empty:
+        refuse(
+            [
+                Problem(
+                    "no_workers",
+                    "period_start",
+                    "Tidak ada peserta yang iurannya dihitung untuk "
+                    + ", ".join(month_year(m.first_day) for m in empty)
+                    + " (perhitungan iuran: python main.py premium show). Periksa bulannya.",
+                )
+            ],
+            RECORD,
+        )
+    rate = rate_on(ctx, paid[0], first.first_day)
+    jkk, jkm = Decimal(rate.jkk), Decimal(rate.jkm)
+    _refuse_typed(fields, counted, jkk, jkm)
+    total = Decimal(sum(amount for _, _, amount in counted))
+    counts = sorted({workers for _, workers, _ in counted})
+    last = months[-1].first_day
+    start = first.first_day
     if fields.months == 1:
-        period, period_long = f"Bulan {month_year(first)}", f"bulan {month_year(first)}"
+        period, period_long = f"Bulan {month_year(start)}", f"bulan {month_year(start)}"
     else:
-        span = f"{month_year(first)} s.d. {month_year(last)}"
+        span = f"{month_year(start)} s.d. {month_year(last)}"
         period, period_long = span, f"{number_with_words(fields.months)} bulan, {span}"
     if fields.bill_number.strip():
         basis = (
@@ -131,7 +148,9 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
         "periode": period,
         "periode_lengkap": period_long,
         "dasar_pembayaran": basis,
-        "jumlah_peserta": number(workers),
+        "jumlah_peserta": " s.d. ".join(number(n) for n in (counts[0], counts[-1]))
+        if len(counts) > 1
+        else number(counts[0]),
         "iuran_jkk": rupiah(jkk),
         "iuran_jkm": rupiah(jkm),
         "jumlah_bulan": number_with_words(fields.months),
@@ -139,7 +158,61 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
         "terbilang": rupiah_words(total),
         "rekening": f"ke rekening {account}" if account else "ke rekening BPJS Ketenagakerjaan",
     }
-    return Composed(values, audit={"workers": workers, "amount": str(total)})
+    attachment = None
+    if fields.months > 1:
+        attachment = Attachment(
+            title=f"RINCIAN IURAN PER BULAN<br/>{esc(period.upper())}",
+            table=DataTable(
+                ["No.", "Bulan", "Jumlah Peserta (orang)", "Jumlah Iuran (Rp)"],
+                [
+                    [number(i), month_year(m.first_day), number(w), rupiah_plain(a)]
+                    for i, (m, w, a) in enumerate(counted, start=1)
+                ],
+                [0.08, 0.37, 0.25, 0.3],
+                ["RIGHT", "LEFT", "RIGHT", "RIGHT"],
+                [False, False, False, False],
+                total_row=["", "JUMLAH", "", rupiah_plain(total)],
+            ),
+            note="Jumlah peserta dan iuran setiap bulan sama dengan perhitungan iuran dari "
+            "register (Iuran &amp; anggaran).",
+        )
+    audit = {"workers": counts[-1], "amount": str(total)}
+    return Composed(values, attachment=attachment, audit=audit)
+
+
+def _refuse_typed(
+    fields: PremiumLetter,
+    counted: list[tuple[Month, int, int]],
+    jkk: Decimal,
+    jkm: Decimal,
+) -> None:
+    problems: list[Problem] = []
+    if fields.workers is not None and any(w != fields.workers for _, w, _ in counted):
+        listed = ", ".join(f"{month_year(m.first_day)} {number(w)} orang" for m, w, _ in counted)
+        problems.append(
+            Problem(
+                "workers_differ",
+                "workers",
+                f"Jumlah peserta yang diketik ({number(fields.workers)} orang) berbeda dengan "
+                f"perhitungan iuran dari register ({listed}). Kosongkan jumlah peserta; surat "
+                "memakai angka perhitungan iuran.",
+            )
+        )
+    for typed, rate, label, field in (
+        (fields.jkk_monthly, jkk, "JKK", "jkk_monthly"),
+        (fields.jkm_monthly, jkm, "JKM", "jkm_monthly"),
+    ):
+        if typed is not None and Decimal(typed) != rate:
+            problems.append(
+                Problem(
+                    "rate_differs",
+                    field,
+                    f"Iuran {label} yang diketik ({rupiah(Decimal(typed))}) berbeda dengan tarif "
+                    f"yang berlaku ({rupiah(rate)}). Kosongkan isian itu, atau ubah tarif di "
+                    "Iuran & anggaran lebih dulu.",
+                )
+            )
+    refuse(problems, RECORD)
 
 
 LETTER = LetterType(SPEC, compose)

@@ -1,5 +1,7 @@
-"""Surat pengantar pendaftaran: the new participants sent to the BPJS branch, listed in
-an attachment (name, NIK, birth date, village, kecamatan, occupation)."""
+"""Surat pengantar pendaftaran: the workers BPJS must still register, sent to the branch
+and listed in an attachment (name, NIK, birth date, village, kecamatan, occupation,
+coverage start). Only workers who need it: covered on the letter's date by a period that
+began in the letter's period, paid by the district, with no KPJ yet."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from services.documents.letters.common import (
 )
 from services.documents.letters.fields import RegistrationLetter
 from services.documents.letters.layout import Attachment
-from services.documents.register_reads import new_participants
+from services.documents.rates import paid_funding_sources
+from services.documents.register_reads import to_register
 from services.documents.styles import esc
 from services.documents.templates import TemplateSpec
 from services.errors import Problem
@@ -37,10 +40,10 @@ Kepala {cabang_bpjs}
 [isi]
 Dalam rangka pelindungan jaminan sosial ketenagakerjaan bagi pekerja rentan yang iurannya
 dibayarkan oleh Pemerintah {kabupaten}, bersama ini kami sampaikan daftar peserta
-baru {wilayah} sebanyak {jumlah_peserta} orang yang tercatat pada tanggal {dari_tanggal}
-sampai dengan {sampai_tanggal}, sebagaimana tercantum dalam lampiran surat ini, untuk
-didaftarkan sebagai peserta program Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)
-segmen Bukan Penerima Upah.
+baru {wilayah} sebanyak {jumlah_peserta} orang yang mulai dilindungi pada tanggal
+{dari_tanggal} sampai dengan {sampai_tanggal} dan belum memiliki nomor kepesertaan (KPJ),
+sebagaimana tercantum dalam lampiran surat ini, untuk didaftarkan sebagai peserta program
+Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) segmen Bukan Penerima Upah.
 
 Mohon kiranya peserta tersebut dapat didaftarkan dan nomor kepesertaannya (KPJ)
 disampaikan kepada kami untuk dicatat.
@@ -73,10 +76,11 @@ HEADERS = [
     "Desa/Kelurahan",
     "Kecamatan",
     "Pekerjaan",
+    "Mulai Dilindungi",
 ]
-WIDTHS = [0.05, 0.235, 0.18, 0.105, 0.155, 0.145, 0.13]
-ALIGN = ["RIGHT", "LEFT", "CENTER", "CENTER", "LEFT", "LEFT", "LEFT"]
-WRAP = [False, True, False, False, True, True, True]
+WIDTHS = [0.05, 0.2, 0.17, 0.1, 0.14, 0.13, 0.11, 0.1]
+ALIGN = ["RIGHT", "LEFT", "CENTER", "CENTER", "LEFT", "LEFT", "LEFT", "CENTER"]
+WRAP = [False, True, False, False, True, True, True, False]
 
 
 def compose(ctx: ServiceContext, fields: RegistrationLetter, env: LetterEnv) -> Composed:
@@ -89,6 +93,17 @@ def compose(ctx: ServiceContext, fields: RegistrationLetter, env: LetterEnv) -> 
                 "period_order",
                 "registered_to",
                 "Tanggal akhir periode tidak boleh sebelum tanggal awalnya.",
+            )
+        )
+    if fields.registered_to > env.document_date:
+        problems.append(
+            Problem(
+                "period_after_letter",
+                "registered_to",
+                f"Periode berakhir {long_date(fields.registered_to)}, sesudah tanggal surat "
+                f"({long_date(env.document_date)}): surat hanya dapat menyebut peserta yang "
+                "sudah dilindungi pada tanggal surat. Akhiri periode paling lambat pada tanggal "
+                "surat.",
             )
         )
     for code, name in (
@@ -104,12 +119,15 @@ def compose(ctx: ServiceContext, fields: RegistrationLetter, env: LetterEnv) -> 
                 )
             )
     refuse(problems, "surat pengantar pendaftaran")
+    paid = paid_funding_sources(env.settings)
     with read_session(ctx) as session:
-        rows = new_participants(
+        rows = to_register(
             session,
             principal,
             fields.registered_from,
             fields.registered_to,
+            env.document_date,
+            paid,
             fields.kecamatan_code,
             fields.village_code,
         )
@@ -120,9 +138,10 @@ def compose(ctx: ServiceContext, fields: RegistrationLetter, env: LetterEnv) -> 
                 Problem(
                     "no_participants",
                     "registered_from",
-                    f"Tidak ada peserta baru {area} yang tercatat pada "
-                    f"{long_date(fields.registered_from)} s.d. {long_date(fields.registered_to)}. "
-                    "Periksa periode atau wilayahnya.",
+                    f"Tidak ada peserta baru {area} yang mulai dilindungi pada "
+                    f"{long_date(fields.registered_from)} s.d. {long_date(fields.registered_to)}, "
+                    f"masih terlindungi pada {long_date(env.document_date)} dan belum memiliki "
+                    "KPJ. Periksa periode atau wilayahnya.",
                 )
             ],
             "surat pengantar pendaftaran",
@@ -136,12 +155,13 @@ def compose(ctx: ServiceContext, fields: RegistrationLetter, env: LetterEnv) -> 
             regions.name(p.village_code),
             regions.name(p.kecamatan_code),
             p.occupation,
+            short_date(p.coverage_start),
         ]
         for index, p in enumerate(rows, start=1)
     ]
     attachment = Attachment(
         title=f"DAFTAR PESERTA BARU PEKERJA RENTAN<br/>{esc(area.upper())}<br/>"
-        f"TERCATAT {long_date(fields.registered_from).upper()} S.D. "
+        f"MULAI DILINDUNGI {long_date(fields.registered_from).upper()} S.D. "
         f"{long_date(fields.registered_to).upper()}",
         table=DataTable(HEADERS, table_rows, WIDTHS, ALIGN, WRAP),
         note=f"Jumlah: {number_with_words(len(rows), 'orang')}.",

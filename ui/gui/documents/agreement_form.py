@@ -50,8 +50,10 @@ SETTING_DEFAULTS = (
     "agreement.payment_due_day",
     "agreement.court",
     "agreement.budget_code",
-    "agreement.legal_bases",
+    "agreement.apbd_regulation_number",
+    "premium.bpjs_account",
 )
+WHOLE_BUDGET_YEAR = "sampai 31 Desember (satu tahun anggaran)"
 
 
 class AgreementForm(QWidget):
@@ -77,12 +79,15 @@ class AgreementForm(QWidget):
         self.count_date = DateField(self)
         self.count_date.setPlaceholderText("tanggal perjanjian")
         self.workers = count_spin(self, 1, MAX_WORKERS, " orang")
-        self.months = count_spin(self, 1, MAX_MONTHS, " bulan")
+        self.months = count_spin(self, 0, MAX_MONTHS, " bulan")
+        self.months.setSpecialValueText(WHOLE_BUDGET_YEAR)
         self.period_start = DateField(self)
-        self.period_start.setPlaceholderText("awal bulan perjanjian")
+        self.period_start.setPlaceholderText("tanggal perjanjian")
         self.jkk = line(self, 20)
         self.jkm = line(self, 20)
         self.budget_code = line(self, 100, "Kode rekening / DPA")
+        self.apbd_regulation = line(self, 100, "mis. Nomor 12 Tahun 2024")
+        self.bpjs_account = line(self, 200, "Bank, nomor rekening, atas nama")
         self.due_day = count_spin(self, 1, 28)
         self.court = line(self, 200)
         self.legal_bases = ListEditor(self, visible_rows=6)
@@ -128,11 +133,13 @@ class AgreementForm(QWidget):
             place=text_of(self.place),
             count_date=count_on if counted else None,
             workers=None if counted else self.workers.value(),
-            months=self.months.value(),
+            months=self.months.value() or None,
             period_start=start,
             jkk_monthly=jkk,
             jkm_monthly=jkm,
             budget_code=text_of(self.budget_code),
+            apbd_regulation=text_of(self.apbd_regulation),
+            bpjs_account=text_of(self.bpjs_account),
             payment_due_day=self.due_day.value(),
             court=text_of(self.court),
             legal_bases=self.legal_bases.values(),
@@ -153,16 +160,17 @@ class AgreementForm(QWidget):
         self.from_register.setChecked(True)
         self.count_date.set_value(None)
         self.workers.setValue(1)
-        self.months.setValue(_whole(values["agreement.months"], 12))
+        self.months.setValue(_whole(values["agreement.months"], 0))
         self.period_start.set_value(None)
         self.jkk.clear()
         self.jkm.clear()
         self.budget_code.setText(values["agreement.budget_code"])
+        self.apbd_regulation.setText(values["agreement.apbd_regulation_number"])
+        self.bpjs_account.setText(values["premium.bpjs_account"])
         self.due_day.setValue(_whole(values["agreement.payment_due_day"], 15))
         self.court.setText(values["agreement.court"])
-        # Kept with "{tahun}": the service puts in the period's year, whatever it becomes.
-        bases = values["agreement.legal_bases"].split("\n")
-        self.legal_bases.set_values(b for b in bases if b.strip())
+        # Kept with their placeholders: the service fills in the budget year and regulation.
+        self.legal_bases.set_values(docs.default_legal_bases(ctx))
         self._follow_source()
 
     def load(self, data: dict[str, Any]) -> bool:
@@ -188,7 +196,12 @@ class AgreementForm(QWidget):
         self.period_start.set_value(stored_date(data.get("period_start")))
         self.jkk.setText(money_text(stored_amount(data.get("jkk_monthly"))))
         self.jkm.setText(money_text(stored_amount(data.get("jkm_monthly"))))
-        for key, edit in (("budget_code", self.budget_code), ("court", self.court)):
+        for key, edit in (
+            ("budget_code", self.budget_code),
+            ("court", self.court),
+            ("apbd_regulation", self.apbd_regulation),
+            ("bpjs_account", self.bpjs_account),
+        ):
             if data.get(key) is not None:
                 edit.setText(str(data[key]))
         if data.get("payment_due_day"):
@@ -261,6 +274,8 @@ class AgreementForm(QWidget):
         rows.add("Iuran JKM/orang/bulan (Rp)", self.jkm, "jkm_monthly")
         rows = self._group("Anggaran, pembayaran dan sengketa")
         rows.add("Kode rekening / DPA", self.budget_code, "budget_code")
+        rows.add("Perda APBD tahun pertama", self.apbd_regulation, "apbd_regulation")
+        rows.add("Rekening BPJS", self.bpjs_account, "bpjs_account")
         due = QWidget(self)
         due_row = QHBoxLayout(due)
         due_row.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +286,11 @@ class AgreementForm(QWidget):
         rows.add("Pengadilan Negeri", self.court, "court")
         rows = self._group("Dasar hukum")
         rows.add("Peraturan", self.legal_bases, "legal_bases")
-        hint = QLabel("Satu peraturan per baris; {tahun} diganti dengan tahun anggaran.", self)
+        hint = QLabel(
+            "Satu peraturan per baris; {tahun_anggaran} diganti dengan tahun anggaran, "
+            "{perda_apbd} dengan Perda APBD-nya. Daftar bawaan ada di templat perjanjian.",
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#5f6368")
         rows.add_widget(hint)
@@ -291,6 +310,8 @@ class AgreementForm(QWidget):
             self.jkk,
             self.jkm,
             self.budget_code,
+            self.apbd_regulation,
+            self.bpjs_account,
             self.court,
         ):
             edit.textEdited.connect(self._changed)

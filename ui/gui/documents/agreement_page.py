@@ -3,6 +3,7 @@ and words, as the agreement will print them), preview and issue."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -35,7 +36,22 @@ def value_html(params: docs.AgreementParams) -> str:
         f"<i>({rupiah_words(params.monthly_value)})</i><br>"
         f"Nilai total: <b>{rupiah(params.total_value)}</b> "
         f"<i>({rupiah_words(params.total_value)})</i>"
+        + "".join(
+            f"<br>Tahun Anggaran {y.year}: {y.months} bulan, {rupiah(y.amount)}"
+            for y in params.budget_years
+            if params.multi_year
+        )
+        + missing_html(params.missing)
     )
+
+
+def missing_html(missing: list[Problem]) -> str:
+    """What must still be filled before the agreement can be issued."""
+    if not missing:
+        return ""
+    # The first sentence of each; the whole message stands under its input.
+    items = "; ".join(escape(p.text.split(". ")[0].rstrip(".")) for p in missing)
+    return f"<br><span style='color:#a50e0e'><b>Belum dapat diterbitkan:</b> {items}.</span>"
 
 
 class AgreementPage(ComposePage):
@@ -133,7 +149,9 @@ class AgreementPage(ComposePage):
         if asked != self._asked:
             return
         self.computing = False
-        self.place_problems([])
+        # The particulars still missing are marked at their inputs; the preview shows them
+        # as marked blanks and issuing refuses until they are filled.
+        self.place_problems(params.missing)
         if self.banner.tone is Tone.ERROR:
             self.banner.clear_message()  # what was refused is fixed now
         self.fields.show_rates(params)

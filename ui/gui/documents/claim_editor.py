@@ -1,5 +1,6 @@
-"""Surat permohonan/rekomendasi klaim: the participant, the event and the claimant, typed
-(or taken from the register), and the enclosed documents."""
+"""Surat permohonan/rekomendasi klaim: the participant by NIK (their name, KPJ, occupation
+and address are the register's, shown here read-only), the event, the claimant, and the
+enclosed documents."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ class ClaimEditor(LetterEditor):
         self.kpj = line(self, 20)
         self.occupation = line(self, 100)
         self.worker_address = line(self, 200)
+        # The letter prints the register's particulars of the NIK: shown, never typed.
+        for shown in (self.worker_name, self.kpj, self.occupation, self.worker_address):
+            shown.setReadOnly(True)
+            shown.setPlaceholderText("dari register, menurut NIK")
         self.event_date = DateField(self)
         self.event_description = line(self, 300, "Sebab meninggal / bagaimana kecelakaan terjadi")
         self.claimant_name = line(self, 120)

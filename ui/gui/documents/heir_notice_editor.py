@@ -1,5 +1,6 @@
-"""Surat pemberitahuan kepada ahli waris: the heir, the deceased (from the register or
-typed), and optionally the documents and the place when the template's do not fit."""
+"""Surat pemberitahuan kepada ahli waris: the deceased from the register, the heir (with
+a NIK, so the letter addresses them as Sdr. or Sdri.), and optionally the documents and
+the place when the template's do not fit."""
 
 from __future__ import annotations
 
@@ -25,26 +26,23 @@ class HeirNoticeEditor(LetterEditor):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.deceased = WorkerChooser(app, self)
-        self.deceased_name = line(self, 120, "Bila almarhum tidak ada di register")
-        self.deceased_kpj = line(self, 20)
         self.death_date = DateField(self)
         self.heir_name = line(self, 120)
         self.heir_address = line(self, 200, "Dicetak di bawah \u201cdi\u201d, mis. Desa Aplasi")
+        self.heir_nik = line(self, 20, "16 angka; kosong: NIK ahli waris itu di data peserta")
         self.documents = ListEditor(self)
         self.where = line(self, 300, "Kosong: kantor dinas, dari templat")
         self.rows.add("Almarhum di register", self.deceased, "worker_id")
-        self.rows.add("atau nama almarhum", self.deceased_name, "deceased_name")
-        self.rows.add("No. KPJ almarhum", self.deceased_kpj, "deceased_kpj")
         self.rows.add("Tanggal meninggal", self.death_date, "death_date")
         self.rows.add("Nama ahli waris", self.heir_name, "heir_name")
         self.rows.add("Alamat ahli waris", self.heir_address, "heir_address")
+        self.rows.add("NIK ahli waris", self.heir_nik, "heir_nik")
         self.rows.add("Dokumen yang dibawa", self.documents, "documents")
         self.hint("Daftar dokumen kosong: dipakai daftar baku dari templat surat ini.")
         self.rows.add("Tempat mengurus", self.where, "where")
         self.deceased.chosen.connect(self._follow_deceased)
         self.watch(
-            self.deceased_name,
-            self.deceased_kpj,
+            self.heir_nik,
             self.death_date,
             self.heir_name,
             self.heir_address,
@@ -62,15 +60,14 @@ class HeirNoticeEditor(LetterEditor):
             heir_address=text_of(self.heir_address),
             death_date=died,
             worker_id=worker_id,
-            deceased_name="" if worker_id else text_of(self.deceased_name),
-            deceased_kpj="" if worker_id else text_of(self.deceased_kpj),
+            heir_nik=text_of(self.heir_nik),
             documents=self.documents.values(),
             where=text_of(self.where),
         )
 
     def load(self, data: dict[str, Any]) -> None:
         self.deceased.set_worker_id(data.get("worker_id"))
-        for name in ("deceased_name", "deceased_kpj", "heir_name", "heir_address", "where"):
+        for name in ("heir_name", "heir_address", "heir_nik", "where"):
             getattr(self, name).setText(stored_text(data, name))
         self.death_date.set_value(stored_date(data.get("death_date")))
         self.documents.set_values(data.get("documents") or [])
@@ -78,8 +75,7 @@ class HeirNoticeEditor(LetterEditor):
     def reset(self) -> None:
         self.deceased.clear()
         for edit in (
-            self.deceased_name,
-            self.deceased_kpj,
+            self.heir_nik,
             self.heir_name,
             self.heir_address,
             self.where,
@@ -89,9 +85,6 @@ class HeirNoticeEditor(LetterEditor):
         self.documents.set_values([])
 
     def _follow_deceased(self, worker: WorkerDetail | None) -> None:
-        # The register's record is what the letter prints; typed names would only confuse.
-        self.deceased_name.setEnabled(worker is None)
-        self.deceased_kpj.setEnabled(worker is None)
         died = worker is not None and worker.status is WorkerStatus.DECEASED
         if died and worker.status_date and not self.death_date.text().strip():
             self.death_date.set_value(worker.status_date)

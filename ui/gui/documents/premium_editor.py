@@ -38,7 +38,7 @@ class PremiumEditor(LetterEditor):
         self.year = count_spin(self, 2000, 2100)
         self.year.setGroupSeparatorShown(False)
         self.months = count_spin(self, 1, MAX_MONTHS, " bulan")
-        self.counted = QCheckBox("Hitung dari register pada awal periode", self)
+        self.counted = QCheckBox("Dari perhitungan iuran (sama dengan Iuran & anggaran)", self)
         self.workers = count_spin(self, 1, MAX_WORKERS, " orang")
         self.bill_number = line(self, 120, "Nomor surat tagihan BPJS, bila ada")
         self.bill_date = DateField(self)

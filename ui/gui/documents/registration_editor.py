@@ -32,7 +32,7 @@ class RegistrationEditor(LetterEditor):
             [(k.name, k.code) for k in app.regions.kecamatan()], ALL_KECAMATAN
         )
         self.village = ChoiceCombo(self)
-        self.rows.add("Dicatat dari tanggal", self.date_from, "registered_from")
+        self.rows.add("Mulai dilindungi dari", self.date_from, "registered_from")
         self.rows.add("sampai tanggal", self.date_to, "registered_to")
         self.rows.add("Kecamatan", self.kecamatan, "kecamatan_code")
         self.rows.add("Desa/kelurahan", self.village, "village_code")

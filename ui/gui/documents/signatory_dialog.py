@@ -42,6 +42,9 @@ class SignatoryDialog(QDialog):
         self.rank = self._line(80, "mis. Pembina Utama Muda (IV/c)")
         self.nip = self._line(24, "18 angka, mis. 19680101 199003 1 005")
         self.on_behalf_of = self._line(200, "Kosong bila menandatangani atas nama sendiri")
+        self.authority = self._line(300, "mis. Keputusan … Nomor … tentang Pengangkatan …")
+        self.delegation = self._line(300, "Kepala Dinas: Keputusan Bupati … tentang Pelimpahan …")
+        self.office_address = self._line(200, "Kosong: alamat kantor dinas dari pengaturan")
         self.regional_head = QCheckBox(
             "Kepala daerah (Bupati/Wakil Bupati): kop Bupati, tanda tangan tanpa NIP", self
         )
@@ -62,6 +65,9 @@ class SignatoryDialog(QDialog):
             on_behalf_of=self.on_behalf_of.text() or None,
             regional_head=self.regional_head.isChecked(),
             active=self.signatory.active if self.signatory else True,
+            authority=self.authority.text() or None,
+            delegation=self.delegation.text() or None,
+            office_address=self.office_address.text() or None,
         )
 
     def accept(self) -> None:
@@ -100,6 +106,9 @@ class SignatoryDialog(QDialog):
         self.nip.setText(format_nip(s.nip) if s.nip else "")
         self.on_behalf_of.setText(s.on_behalf_of or "")
         self.regional_head.setChecked(s.regional_head)
+        self.authority.setText(s.authority or "")
+        self.delegation.setText(s.delegation or "")
+        self.office_address.setText(s.office_address or "")
 
     def _follow_head(self) -> None:
         head = self.regional_head.isChecked()
@@ -119,6 +128,14 @@ class SignatoryDialog(QDialog):
             "“Bupati Timor Tengah Utara” → dicetak “a.n. BUPATI TIMOR TENGAH UTARA”.",
         )
         rows.add_widget(self.regional_head)
+        rows.add("Dasar kewenangan", self.authority, "authority")
+        rows.add("Pelimpahan kewenangan", self.delegation, "delegation")
+        rows.add("Alamat kantor", self.office_address, "office_address")
+        rows.add_note(
+            "Untuk perjanjian kerja sama: dasar kewenangan pejabat menandatangani (SK "
+            "pengangkatan, pasal undang-undang) dan, bagi Kepala Dinas, keputusan Bupati yang "
+            "melimpahkan kewenangan itu. Perjanjian tidak dapat diterbitkan tanpanya.",
+        )
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -129,4 +146,4 @@ class SignatoryDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(600, 420)
+        self.resize(640, 560)

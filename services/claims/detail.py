@@ -42,6 +42,7 @@ from services.claims.types import (
     Eligibility,
     HeirEntry,
     HistoryEntry,
+    HolderOverrideInfo,
     WorkerSummary,
 )
 from services.claims.visibility import (
@@ -93,6 +94,7 @@ def eligibility_of(
         first_report_at=as_utc(claim.first_report_at) if claim.first_report_at else None,
         filed_on=submitted_on or now.astimezone(WITA).date(),
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
+        total_disability=claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY,
     )
     return assess(facts, coverage_facts(worker), rules, now)
 
@@ -188,15 +190,14 @@ def read_detail(
 
 
 def heir_entries(rows: Sequence[Any]) -> list[HeirEntry]:
-    entitled = heirs_order.entitled_priority(rows)
     return [
         HeirEntry(
             id=r.id,
             heir_id=r.heir_id,
             full_name=r.full_name,
             relation=r.relation,
-            priority=heirs_order.priority(r.relation),
-            entitled=heirs_order.priority(r.relation) == entitled,
+            priority=heirs_order.rank(r),
+            entitled=heirs_order.is_entitled(r, rows),
             nik=value(r, "nik"),
             birth_date=r.birth_date,
             phone=value(r, "phone"),
@@ -206,6 +207,8 @@ def heir_entries(rows: Sequence[Any]) -> list[HeirEntry]:
             bank_account_holder=value(r, "bank_account_holder"),
             education_level=r.education_level,
             note=value(r, "note"),
+            married_at_death=r.married_at_death,
+            arranged_funeral=bool(r.arranged_funeral),
         )
         for r in heirs_order.ordered(rows)
     ]
@@ -223,6 +226,7 @@ def benefit_of(
         for h in heirs
         if h.relation is ClaimHeirRelation.CHILD and h.education_level is not None
     )
+    death = is_death_claim(claim.claim_type, claim.jkk_outcome)
     facts = BenefitFacts(
         claim_type=claim.claim_type,
         event_date=claim.event_date,
@@ -232,8 +236,20 @@ def benefit_of(
         reported_income=claim.reported_income or rules.default_reported_income,
         disability_percent=value(claim, "disability_percent"),
         children=children,
+        scholarship_case=(
+            claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY
+            and rules.jkk_scholarship_total_disability
+        ),
+        funeral_only=death and funeral_route(heirs),
     )
     return estimate(rates, facts, rules)
+
+
+def funeral_route(heirs: Sequence[Any]) -> bool:
+    """No entitled heir, and someone recorded as having arranged the funeral."""
+    return heirs_order.entitled_priority(heirs) is None and any(
+        h.arranged_funeral for h in heirs
+    )
 
 
 def checklist_facts(
@@ -241,9 +257,11 @@ def checklist_facts(
 ) -> ChecklistFacts:
     return ChecklistFacts(
         death=is_death_claim(claim.claim_type, claim.jkk_outcome),
-        spouse_heir=any(h.relation is ClaimHeirRelation.SPOUSE for h in heirs),
+        spouse_heir=any(
+            h.relation is ClaimHeirRelation.SPOUSE and not heirs_order.divorced(h) for h in heirs
+        ),
         scholarship=any(line.code.startswith("beasiswa") for line in benefit.lines),
-        above_npwp=benefit.total > rules.npwp_threshold,
+        above_npwp=rules.npwp_required and benefit.total > rules.npwp_threshold,
         traffic=bool(claim.traffic_accident),
     )
 
@@ -340,12 +358,29 @@ def _compose(
         paid_bank_name=value(claim, "paid_bank_name"),
         paid_account_number=value(claim, "paid_account_number"),
         paid_account_holder=value(claim, "paid_account_holder"),
+        paid_reference=value(claim, "paid_reference"),
+        paid_to_heir_id=value(claim, "paid_to_heir_id"),
+        holder_override=_holder_override(claim),
         waiting_documents=waiting_documents(claim.status, claim.status_since, rules, now),
         report_overdue=report_overdue(claim.status, state, claim.first_report_at),
         next_steps=next_steps(claim.status, ctx.principal),
         identity_hidden=masked(ctx),
         created_at=as_utc(claim.created_at),
         created_by=claim.created_by,
+    )
+
+
+def _holder_override(claim: Any) -> HolderOverrideInfo | None:
+    account = value(claim, "holder_override_account")
+    if not account:
+        return None
+    at = value(claim, "holder_override_at")
+    return HolderOverrideInfo(
+        account_number=account,
+        account_holder=value(claim, "holder_override_holder") or "",
+        reason=value(claim, "holder_override_reason") or "",
+        by=value(claim, "holder_override_by"),
+        at=as_utc(at) if at else None,
     )
 
 

@@ -40,6 +40,7 @@ class ClaimFacts:
     first_report_at: datetime | None
     filed_on: date  # submitted to BPJS on, or today while not yet submitted
     death_claim: bool  # JKM, or JKK with a fatal outcome
+    total_disability: bool = False  # JKK with total permanent disability (cacat total tetap)
 
 
 def add_months(day: date, months: int) -> date:
@@ -90,11 +91,11 @@ def assess(
         if facts.claim_type is ClaimType.JKM:
             reduced = facts.event_date < add_months(start, rules.jkm_reduced_months)
             checks.append(_membership(facts.event_date, start, reduced, rules))
-        if facts.death_claim:
-            needs_years = facts.claim_type is ClaimType.JKM or rules.jkk_scholarship_needs_min_years
+        if facts.death_claim or facts.total_disability:
             long_enough = facts.event_date >= add_months(start, 12 * rules.scholarship_min_years)
-            scholarship = long_enough or not needs_years
-            checks.append(_scholarship(scholarship, needs_years, rules))
+            scholarship, check = scholarship_rule(facts, long_enough, rules)
+            if check is not None:
+                checks.append(check)
     deadline = None
     state = DeadlineState.NOT_APPLICABLE
     if facts.claim_type is ClaimType.JKK:
@@ -216,6 +217,38 @@ def _membership(event: date, start: date, reduced: bool, rules: ClaimRules) -> E
         )
     return EligibilityCheck(
         "membership", CheckOutcome.OK, f"Masa kepesertaan {length}: manfaat JKM penuh."
+    )
+
+
+def scholarship_rule(
+    facts: ClaimFacts, long_enough: bool, rules: ClaimRules
+) -> tuple[bool, EligibilityCheck | None]:
+    """Does the claim open the children's scholarship? JKM after the minimum membership
+    (PP 82/2019 Pasal 34); JKK death, and JKK total permanent disability when the setting
+    says so, without it unless claims.jkk_scholarship_needs_min_years; each JKK rule only
+    for events from its setting's start date (before it the app holds no rule)."""
+    if facts.claim_type is ClaimType.JKM:
+        return long_enough, _scholarship(long_enough, True, rules)
+    if facts.total_disability and not facts.death_claim:
+        since = rules.jkk_scholarship_total_disability_from
+        if not rules.jkk_scholarship_total_disability:
+            return False, None
+        if facts.event_date < since:
+            return False, _no_rule(since)
+    since = rules.jkk_scholarship_needs_min_years_from
+    if facts.event_date < since:
+        return False, _no_rule(since)
+    needs_years = rules.jkk_scholarship_needs_min_years
+    open_ = long_enough or not needs_years
+    return open_, _scholarship(open_, needs_years, rules)
+
+
+def _no_rule(since: date) -> EligibilityCheck:
+    return EligibilityCheck(
+        "scholarship_rule_unknown",
+        CheckOutcome.INFO,
+        f"Aturan beasiswa JKK untuk kejadian sebelum {long_date(since)} tidak dimuat di "
+        "Pengaturan; tanyakan hak beasiswa anak ke BPJS Ketenagakerjaan.",
     )
 
 

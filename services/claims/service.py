@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
 from models.base import utc_now
 from models.claim import ClaimStatus, ClaimType, JkkOutcome
+from models.enums import HeirRelation
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.detail import eligibility_of, is_death_claim, load_rates, read_detail
@@ -200,6 +201,7 @@ def _register_heirs(worker: Worker) -> list[ClaimHeirInput]:
             bank_name=h.bank_name,
             bank_account_number=h.bank_account_number,
             bank_account_holder=h.bank_account_holder,
+            married_at_death=True if h.relation is HeirRelation.SPOUSE else None,
         )
         for h in worker.heirs
     ]
@@ -266,6 +268,8 @@ def _apply_heir(row: ClaimHeir, data: ClaimHeirInput) -> ClaimHeir:
         "bank_account_holder",
         "education_level",
         "note",
+        "married_at_death",
+        "arranged_funeral",
     ):
         if getattr(row, name, None) != getattr(data, name):
             setattr(row, name, getattr(data, name))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.claim import ClaimHeirRelation
 from services import claims
 from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
 from services.claims.heirs_order import NOT_ENTITLED
@@ -27,14 +28,24 @@ from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableVie
 HIDDEN = "(disembunyikan)"
 HeirDialog = ClaimHeirDialog | HeirChoiceDialog
 ORDER_NOTE = (
-    "Urutan menurut hukum: 1. suami/istri atau anak; 2. orang tua; 3. cucu; 4. kakek/nenek; "
-    "5. saudara kandung; 6. mertua; 7. yang ditunjuk dalam wasiat. Yang berhak hanya "
-    "kelompok paling atas yang ada."
+    "Urutan menurut PP 46/2015 Pasal 26 ayat (5): 1. suami/istri (yang masih terikat "
+    "perkawinan saat peserta meninggal) atau anak; 2. keturunan sedarah sampai derajat kedua "
+    "(orang tua, cucu, kakek/nenek); 3. saudara kandung; 4. mertua; 5. yang ditunjuk dalam "
+    "wasiat. Yang berhak hanya kelompok paling atas yang ada. Tanpa ahli waris, biaya "
+    "pemakaman dibayar kepada yang mengurus pemakaman."
 )
 
 
 def _order(heir: HeirEntry) -> str:
     return "-" if heir.priority == NOT_ENTITLED else str(heir.priority)
+
+
+def _entitlement(heir: HeirEntry) -> str:
+    if heir.entitled:
+        return "✔ Berhak"
+    if heir.relation is ClaimHeirRelation.SPOUSE and heir.married_at_death is False:
+        return "— bercerai"
+    return "— tidak (urus pemakaman)" if heir.arranged_funeral else "— tidak"
 
 
 def _level(heir: HeirEntry) -> str:
@@ -49,7 +60,7 @@ def heir_columns(hidden: bool) -> tuple[Column[HeirEntry], ...]:
         Column("Urutan", _order, numeric=True),
         Column("Nama", lambda h: h.full_name),
         Column("Hubungan", lambda h: HEIR_RELATION[h.relation]),
-        Column("Berhak", lambda h: "✔ Berhak" if h.entitled else "— tidak"),
+        Column("Berhak", _entitlement),
         Column("NIK", lambda h: secret(h.nik)),
         Column("Tgl lahir", lambda h: short_date(h.birth_date)),
         Column("Bank", lambda h: secret(h.bank_name)),
@@ -83,8 +94,17 @@ class ClaimHeirsTab(QWidget):
             self.summary.setText("Belum ada ahli waris pada klaim ini.")
         elif entitled:
             self.summary.setText(f"<b>Berhak menerima:</b> {', '.join(entitled)}")
+        elif arrangers := [h.full_name for h in detail.heirs if h.arranged_funeral]:
+            self.summary.setText(
+                "<b>Tidak ada ahli waris yang berhak:</b> biaya pemakaman dibayar kepada "
+                + ", ".join(arrangers)
+                + " (mengurus pemakaman)."
+            )
         else:
-            self.summary.setText("<b>Belum ada ahli waris yang berhak</b> (hanya 'Lainnya').")
+            self.summary.setText(
+                "<b>Belum ada ahli waris yang berhak.</b> Bila memang tidak ada, catat orang "
+                "yang mengurus pemakaman (Tambah… → Mengurus pemakaman)."
+            )
         editable = self._keeper.editable
         for button in (self.pick_button, self.add_button, self.edit_button, self.remove_button):
             button.setVisible(editable)

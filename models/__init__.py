@@ -12,6 +12,7 @@ from models.claim import (
     ClaimHeir,
     ClaimStatusChange,
 )
+from models.coverage import CoveragePeriod, WorkerStatusEvent
 from models.document import (
     DocumentFile,
     DocumentTemplate,
@@ -50,6 +51,7 @@ __all__ = [
     "ClaimDocument",
     "ClaimHeir",
     "ClaimStatusChange",
+    "CoveragePeriod",
     "DocumentFile",
     "DocumentTemplate",
     "Heir",
@@ -69,4 +71,5 @@ __all__ = [
     "TwinReview",
     "UserKecamatan",
     "Worker",
+    "WorkerStatusEvent",
 ]

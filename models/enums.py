@@ -23,6 +23,17 @@ class FundingSource(StrEnum):
     MANDIRI = "mandiri"
 
 
+class CoverageSource(StrEnum):
+    """Where a coverage period or a status event came from."""
+
+    IMPORT = "import"
+    BPJS = "bpjs"
+    CLERK = "clerk"
+    MIGRATION = "migration"
+    STATUS = "status"  # a reactivation's period
+    CLAIM = "claim"  # a death documented in a claim
+
+
 class HeirRelation(StrEnum):
     SPOUSE = "suami_istri"
     CHILD = "anak"

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
+from services.coverage_history.facts import PeriodInfo, StatusEventInfo
 from services.errors import Problem
 
 
@@ -148,6 +149,14 @@ class WorkerDetail:
                 for h in self.heirs
             ],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageHistory:
+    """A worker's coverage periods and status events (services/coverage_history)."""
+
+    periods: tuple[PeriodInfo, ...]
+    events: tuple[StatusEventInfo, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models import Heir, Occupation, Worker
 from models.base import utc_now
-from models.enums import WorkerStatus
+from models.enums import CoverageSource, WorkerStatus
 from models.text_keys import name_key
-from services import worker_search
+from services import coverage_history, worker_search
 from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import (
@@ -25,12 +25,12 @@ from services.errors import (
     ReferencedError,
     ValidationError,
 )
-from services.labels import WORKER_STATUS
 from services.occupations import OccupationItem, list_occupations
 from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session, unit_of_work
 from services.worker_types import (
+    CoverageHistory,
     HeirDetail,
     HeirInput,
     SaveResult,
@@ -74,6 +74,19 @@ class WorkerService:
                 return self._masked_detail(session, worker_id)
             worker = self._load(session, worker_id)
             return self._detail(worker, worker.heirs)
+
+    def coverage_history(self, worker_id: int) -> CoverageHistory:
+        """The worker's coverage periods and status events, oldest first."""
+        self._ctx.require(Permission.READ_WORKERS)
+        with read_session(self._ctx) as session:
+            if self._ctx.principal is not None and self._ctx.principal.masks_identity:
+                self._masked_detail(session, worker_id)  # visible to this clerk at all?
+            else:
+                self._load(session, worker_id)
+            return CoverageHistory(
+                tuple(coverage_history.periods_of(session, worker_id)),
+                tuple(coverage_history.events_of(session, worker_id)),
+            )
 
     def search(self, query: WorkerQuery) -> WorkerPage:
         self._ctx.require(Permission.READ_WORKERS)
@@ -119,8 +132,12 @@ class WorkerService:
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=None)
             worker = Worker(status=WorkerStatus.ACTIVE, created_by=self._ctx.user_name)
             self._apply(session, worker, cleaned.data)
+            # The cache of the period opened below, so the new row is written once.
+            worker.coverage_start = cleaned.data.coverage_start
+            worker.coverage_end = cleaned.data.coverage_end if worker.coverage_start else None
             session.add(worker)
             self._flush(session, cleaned.data)
+            self._save_current_period(session, worker, cleaned.data)
             detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
 
@@ -132,6 +149,7 @@ class WorkerService:
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
             self._apply(session, worker, cleaned.data)
             self._flush(session, cleaned.data)
+            self._save_current_period(session, worker, cleaned.data)
             self._refresh_claims(session, worker)
             detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
@@ -145,17 +163,38 @@ class WorkerService:
         status_date: date | None = None,
         today: date | None = None,
     ) -> WorkerDetail:
+        """A status change through the coverage history (``record_status``): periods
+        follow it. Reactivation without a date takes effect today."""
         self._ctx.require(Permission.EDIT_WORKERS)
-        problems = _status_problems(status, reason, status_date, today or date.today())
+        today = today or date.today()
+        if status is WorkerStatus.ACTIVE and status_date is None:
+            status_date = today
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
-            if problems:
-                raise ValidationError(problems, record=_record_label(worker))
-            worker.status = status
-            active = status is WorkerStatus.ACTIVE
-            worker.status_reason = None if active else (reason or "").strip() or None
-            worker.status_date = None if active else status_date
-            self._touch(worker)
+            coverage_history.record_status(
+                session,
+                worker,
+                status,
+                status_date,
+                reason,
+                CoverageSource.CLERK,
+                self._ctx.user_name,
+                today=today,
+            )
+            self._flush(session, None)
+            self._refresh_claims(session, worker)
+            return self._detail(worker, worker.heirs)
+
+    def cancel_status(
+        self, worker_id: int, event_id: int, reason: str, expected_version: int
+    ) -> WorkerDetail:
+        """Cancel the worker's latest status change (entered by mistake); coverage returns."""
+        self._ctx.require(Permission.EDIT_WORKERS)
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            coverage_history.cancel_status_event(
+                session, event_id, reason, self._ctx.user_name, worker=worker
+            )
             self._flush(session, None)
             self._refresh_claims(session, worker)
             return self._detail(worker, worker.heirs)
@@ -288,11 +327,52 @@ class WorkerService:
         worker.phone = data.phone
         worker.kpj = data.kpj
         worker.funding = data.funding  # type: ignore[assignment]
-        worker.coverage_start = data.coverage_start
-        worker.coverage_end = data.coverage_end
         worker.notes = data.notes
         _apply_heirs(worker, data.heirs)
         self._touch(worker)
+
+    def _save_current_period(self, session: Session, worker: Worker, data: WorkerInput) -> None:
+        """The form's two dates are the worker's latest period: opened, changed or removed
+        through the coverage history (never written on the worker row directly)."""
+        actor = self._ctx.user_name
+        start, end = data.coverage_start, data.coverage_end
+        latest = coverage_history.latest_period(session, worker.id)
+        if latest is not None and (latest.start_date, latest.end_date) == (start, end):
+            return
+        cut = latest is not None and latest.ended_by_event_id is not None
+        # A period cut by a status change: its dates belong to that change, not to the form.
+        if cut and (start is None or (latest.start_date, latest.planned_end) == (start, end)):  # type: ignore[union-attr]
+            return
+        if start is None and end is None:
+            if latest is not None:
+                coverage_history.remove_period(session, worker, latest, actor)
+            return
+        if start is None:
+            raise ValidationError(
+                [
+                    err(
+                        "coverage_start_empty",
+                        "coverage_start",
+                        "Mulai kepesertaan wajib diisi bila akhir kepesertaan diisi.",
+                    )
+                ],
+                record=_record_label(worker),
+            )
+        if latest is None or cut:
+            coverage_history.open_period(
+                session, worker, start, end, funding=data.funding, kpj=data.kpj, actor=actor
+            )
+        else:
+            coverage_history.change_period(
+                session,
+                worker,
+                latest,
+                start=start,
+                end=end,
+                funding=data.funding,
+                kpj=data.kpj,
+                actor=actor,
+            )
 
     def _touch(self, worker: Worker) -> None:
         worker.updated_at = utc_now()
@@ -430,26 +510,6 @@ def _heir_detail(h: Any) -> HeirDetail:
         bank_account_number=getattr(h, "bank_account_number", None),
         bank_account_holder=getattr(h, "bank_account_holder", None),
     )
-
-
-def _status_problems(
-    status: WorkerStatus, reason: str | None, status_date: date | None, today: date
-) -> list[Problem]:
-    if status is WorkerStatus.ACTIVE:
-        return []
-    label = WORKER_STATUS[status].lower()
-    problems = []
-    if status_date is None:
-        problems.append(err("status_date_empty", "status_date", f"Tanggal {label} wajib diisi."))
-    elif status_date > today:
-        problems.append(
-            err("status_date_future", "status_date", f"Tanggal {label} tidak boleh di masa depan.")
-        )
-    if status is WorkerStatus.INACTIVE and not (reason or "").strip():
-        problems.append(
-            err("status_reason_empty", "status_reason", "Alasan penonaktifan wajib diisi.")
-        )
-    return problems
 
 
 def _record_label(worker: Worker) -> str:

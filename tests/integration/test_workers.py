@@ -131,8 +131,14 @@ def test_change_status_needs_a_date_and_for_nonaktif_a_reason(workers: WorkerSer
         created.id, WorkerStatus.DECEASED, created.version, status_date=date(2025, 9, 1)
     )
     assert died.status is WorkerStatus.DECEASED and died.status_date == date(2025, 9, 1)
-    back = workers.change_status(created.id, WorkerStatus.ACTIVE, died.version)
+    with pytest.raises(ValidationError) as caught:
+        workers.change_status(created.id, WorkerStatus.ACTIVE, died.version)
+    assert _codes(caught.value) == {"status_after_death"}
+    death = workers.coverage_history(created.id).events[-1]
+    back = workers.cancel_status(created.id, death.id, "salah orang", died.version)
+    assert back.status is WorkerStatus.ACTIVE
     assert back.status_date is None and back.status_reason is None
+    assert back.coverage_end == date(2025, 12, 31)
 
 
 def test_delete_removes_the_worker_and_heirs(workers: WorkerService) -> None:

@@ -4,7 +4,7 @@ death, the person who arranged the funeral, and the benefit table's funeral line
 sources (with the Permenaker 1/2025 change of the JKM benefit in the first three months).
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 
 Every change adds columns (no table is rebuilt), so SQLite needs no batch copy.
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,133 @@
+"""Who is covered when, as SQL over a worker id column: THE expression every count uses.
+
+Periods never overlap (``periods.py`` refuses it) and a status change cuts them, so
+"covered on D" is one EXISTS reading ``ix_coverage_period_worker_dates`` alone. Each
+call makes its own anonymous alias, so the expressions nest and combine freely.
+``day``, ``first`` and ``last`` are dates or date columns (a claim's event date).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Date, and_, exists, func, literal, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.sql.selectable import Alias
+
+from models import CoveragePeriod
+
+# An open end as a far-away date: each condition stays two plain comparisons.
+LATEST = date(9999, 12, 31)
+
+DayLike = date | ColumnElement[Any]
+
+
+class next_day(FunctionElement[date]):
+    """The day after a date column, on both engines."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(next_day, "sqlite")
+def _next_day_sqlite(element: next_day, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, '+1 day')"
+
+
+@compiles(next_day)
+def _next_day_default(element: next_day, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.clauses, **kw)} + 1)"
+
+
+def periods() -> Alias:
+    """A fresh alias of the periods table."""
+    return CoveragePeriod.__table__.alias()
+
+
+def period_end(p: Alias) -> ColumnElement[Any]:
+    """The last covered day of a period, open ends as 9999-12-31."""
+    return func.coalesce(p.c.end_date, literal(LATEST, Date))
+
+
+def _day(value: DayLike) -> ColumnElement[Any]:
+    return literal(value, Date) if isinstance(value, date) else value
+
+
+def covering(p: Alias, worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
+    """The condition "period ``p`` of this worker covers ``day``" (for joins)."""
+    d = _day(day)
+    return and_(p.c.worker_id == worker_id, p.c.start_date <= d, period_end(p) >= d)
+
+
+def covered_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
+    """Covered on ``day`` (the day a status change takes effect is still covered)."""
+    p = periods()
+    return exists().where(covering(p, worker_id, day))
+
+
+def covered_between(
+    worker_id: ColumnElement[Any], first: DayLike, last: DayLike
+) -> ColumnElement[bool]:
+    """Covered on at least one day from ``first`` to ``last``."""
+    p = periods()
+    return exists().where(
+        p.c.worker_id == worker_id,
+        p.c.start_date <= _day(last),
+        period_end(p) >= _day(first),
+        period_end(p) >= p.c.start_date,  # an emptied period covers no day
+    )
+
+
+def covered_throughout(
+    worker_id: ColumnElement[Any], first: DayLike, last: DayLike
+) -> ColumnElement[bool]:
+    """Covered on every day from ``first`` to ``last``: covered on ``first``, and every
+    period ending inside the span is followed the next day by another (a change of
+    funding mid-month leaves no gap)."""
+    p, q = periods(), periods()
+    lo, hi = _day(first), _day(last)
+    gap_after = and_(
+        p.c.worker_id == worker_id,
+        p.c.start_date <= hi,
+        p.c.end_date >= lo,
+        p.c.end_date >= p.c.start_date,  # an emptied period is no coverage at all
+        p.c.end_date < hi,
+        ~exists().where(
+            q.c.worker_id == worker_id,
+            q.c.start_date <= next_day(p.c.end_date),
+            period_end(q) > p.c.end_date,
+        ),
+    )
+    return and_(covered_on(worker_id, lo), ~exists().where(gap_after))
+
+
+def funding_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
+    """The funding source of the period covering ``day`` (NULL when not covered)."""
+    p = periods()
+    return select(p.c.funding).where(covering(p, worker_id, day)).limit(1).scalar_subquery()
+
+
+def kpj_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
+    """The KPJ recorded on the period covering ``day`` (NULL when not covered or none)."""
+    p = periods()
+    return select(p.c.kpj).where(covering(p, worker_id, day)).limit(1).scalar_subquery()
+
+
+def funding_in(worker_id: ColumnElement[Any], first: DayLike, last: DayLike) -> ColumnElement[Any]:
+    """The funding source a span (a premium month) is counted under: that of the latest
+    period covering any of its days."""
+    p = periods()
+    return (
+        select(p.c.funding)
+        .where(
+            p.c.worker_id == worker_id,
+            p.c.start_date <= _day(last),
+            period_end(p) >= _day(first),
+            period_end(p) >= p.c.start_date,
+        )
+        .order_by(p.c.start_date.desc())
+        .limit(1)
+        .scalar_subquery()
+    )

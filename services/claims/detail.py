@@ -85,7 +85,13 @@ def is_death_claim(claim_type: ClaimType, outcome: JkkOutcome | None) -> bool:
 
 
 def eligibility_of(
-    claim: Any, worker: Any, rules: ClaimRules, now: datetime, *, submitted_on: date | None
+    claim: Any,
+    worker: Any,
+    rules: ClaimRules,
+    now: datetime,
+    *,
+    submitted_on: date | None,
+    premium: tuple[bool, str] | None = None,
 ) -> Eligibility:
     facts = ClaimFacts(
         claim_type=claim.claim_type,
@@ -96,7 +102,19 @@ def eligibility_of(
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
         total_disability=claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY,
     )
-    return assess(facts, coverage_facts(worker), rules, now)
+    return assess(facts, coverage_facts(worker), rules, now, premium)
+
+
+def premium_statement(
+    session: Session, worker_id: int, day: date, funding: Any
+) -> tuple[bool, str]:
+    """Was the event month's premium paid? Funding as on that day (the coverage history)."""
+    from services.coverage_history import coverage_on
+    from services.premiums.month_paid import PaidState, month_paid
+
+    source = coverage_on(session, worker_id, day).funding or funding
+    paid = month_paid(session, source, day)
+    return paid.state is PaidState.PAID, paid.statement
 
 
 def waiting_documents(
@@ -183,7 +201,10 @@ def read_detail(
         .order_by(ClaimStatusChange.id)
     ).all()
     reference = Reference(load_checklist(session, claim.claim_type), load_rates(session))
-    return _compose(ctx, claim, worker, heir_rows, document_rows, history, reference, rules, now)
+    premium = premium_statement(session, worker.id, claim.event_date, worker.funding)
+    return _compose(
+        ctx, claim, worker, heir_rows, document_rows, history, reference, rules, now, premium
+    )
 
 
 # --- composing -----------------------------------------------------------------------------
@@ -247,9 +268,7 @@ def benefit_of(
 
 def funeral_route(heirs: Sequence[Any]) -> bool:
     """No entitled heir, and someone recorded as having arranged the funeral."""
-    return heirs_order.entitled_priority(heirs) is None and any(
-        h.arranged_funeral for h in heirs
-    )
+    return heirs_order.entitled_priority(heirs) is None and any(h.arranged_funeral for h in heirs)
 
 
 def checklist_facts(
@@ -321,8 +340,11 @@ def _compose(
     reference: Reference,
     rules: ClaimRules,
     now: datetime,
+    premium: tuple[bool, str] | None = None,
 ) -> ClaimDetail:
-    eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
+    eligibility = eligibility_of(
+        claim, worker, rules, now, submitted_on=claim.submitted_on, premium=premium
+    )
     heirs = heir_entries(heir_rows)
     benefit = benefit_of(claim, eligibility, heirs, reference.rates, rules)
     states = {r.item_code: document_state(r) for r in document_rows}

@@ -80,9 +80,16 @@ def deadline_state(
 
 
 def assess(
-    facts: ClaimFacts, worker: CoverageFacts, rules: ClaimRules, now: datetime
+    facts: ClaimFacts,
+    worker: CoverageFacts,
+    rules: ClaimRules,
+    now: datetime,
+    premium: tuple[bool, str] | None = None,
 ) -> Eligibility:
-    checks = [_coverage(facts.event_date, worker), *_status(facts, worker), _funding(worker)]
+    """``premium``: whether the event month's premium is recorded paid, and the statement
+    (services/premiums/month_paid.py); without it the funding is only named."""
+    funding = _funding(worker) if premium is None else _premium(*premium)
+    checks = [_coverage(facts.event_date, worker), *_status(facts, worker), funding]
     start = worker.coverage_start
     membership_days = None
     reduced = scholarship = False
@@ -195,6 +202,10 @@ def _funding(worker: CoverageFacts) -> EligibilityCheck:
     return EligibilityCheck(
         "funding", CheckOutcome.INFO, f"Iuran dibayar dari {FUNDING[worker.funding]}."
     )
+
+
+def _premium(paid: bool, statement: str) -> EligibilityCheck:
+    return EligibilityCheck("funding", CheckOutcome.INFO if paid else CheckOutcome.WARN, statement)
 
 
 def _membership_text(start: date, event: date) -> str:

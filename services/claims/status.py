@@ -1,7 +1,7 @@
 """Moving a claim along its workflow (services/claims/workflow.py), one step per call.
 
-Marking a death claim paid also records the worker as deceased on the date of death,
-through the worker row itself, so the audit trail has it in the same transaction.
+A death claim documents the death (death_record.py): the worker's status follows it in
+the step's own transaction (cancelling the claim restores the coverage the death cut).
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
-from models.base import utc_now
 from models.claim import ClaimHeirRelation, ClaimStatus
-from models.enums import WorkerStatus
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
+from services.claims.death_record import sync_claim_death
 from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
@@ -95,8 +94,6 @@ def change_status(
             raise ValidationError(problems, record=record)
         on = change.on or today
         note = _apply(claim, worker, step, change, on, recipient)
-        if step.target is S.PAID and facts.death_claim:
-            _record_death(worker, claim, ctx)
         claim.status = step.target
         claim.status_since = now
         records.refresh_derived(claim, worker, rules, now, rates)
@@ -112,8 +109,9 @@ def change_status(
                 note=note[:300] or None,
             )
         )
-        if step.target is S.PAID and facts.death_claim:
-            # The worker's other open claims now meet a deceased worker.
+        why = f"Klaim {claim.claim_type.upper()} #{claim.id} {CLAIM_STATUS[step.target].lower()}"
+        if sync_claim_death(session, ctx, claim, worker, today, _joined(why, note)):
+            # The worker's open claims (this one too) now meet the status that follows.
             refresh_worker_claims(session, ctx, worker, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -183,17 +181,6 @@ def _undo(claim: Claim, source: ClaimStatus) -> None:
         claim.paid_to_name = claim.paid_bank_name = None
         claim.paid_account_number = claim.paid_account_holder = None
         claim.paid_reference = claim.paid_to_heir_id = None
-
-
-def _record_death(worker: Worker, claim: Claim, ctx: ServiceContext) -> None:
-    death = claim.death_date or claim.event_date
-    if worker.status is WorkerStatus.DECEASED and worker.status_date is not None:
-        return
-    worker.status = WorkerStatus.DECEASED
-    worker.status_date = death
-    worker.status_reason = f"Klaim {claim.claim_type.upper()} #{claim.id} dibayar"
-    worker.updated_at = utc_now()
-    worker.updated_by = ctx.user_name
 
 
 def payment_facts(claim: Claim, worker: Worker, detail: ClaimDetail) -> PaymentFacts:

@@ -1,16 +1,25 @@
-"""The front-desk question: is the person with this NIK or KPJ covered today?"""
+"""The front-desk question: is the person with this NIK or KPJ covered on a day (today)?
+
+The answer is ``services.coverage_history.coverage_on``, the one answer every list,
+count and document gives, with its reason in words; an open claim and a recorded
+death are mentioned. A number that cannot be a NIK or a KPJ gets "Periksa nomor"
+saying what is wrong, never "tidak terdaftar".
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from models import Claim
+from models.claim import ClaimStatus
 from models.enums import WorkerStatus
+from services import coverage_history
 from services.context import ServiceContext
 from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
+from services.nik import check_nik
 from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session
@@ -18,18 +27,45 @@ from services.worker_search import Scope, digits_of, exact_number_condition, fil
 from services.worker_types import CoverageResult, WorkerQuery
 
 NIK_LENGTH = 16
+KPJ_LENGTH = 11
+ASK = "Ketik NIK (16 angka) atau No. KPJ (11 angka) peserta, lalu tekan Enter."
+# Claims still on their way: the desk should know before telling someone anything.
+_CLOSED_CLAIMS = (ClaimStatus.CLOSED, ClaimStatus.CANCELLED, ClaimStatus.REJECTED)
+
+
+def number_fault(number: str, regions: RegionDirectory) -> str | None:
+    """Why ``number`` (digits only) can be neither a NIK nor a KPJ; None when it can."""
+    if len(number) == KPJ_LENGTH:
+        return None
+    if len(number) != NIK_LENGTH:
+        return (
+            f"{number} berisi {len(number)} angka; NIK berisi 16 angka dan No. KPJ 11 angka. "
+            "Periksa kembali nomor pada KTP atau kartu peserta."
+        )
+    problems = check_nik(
+        number, known_kecamatan=regions.national_kecamatan_codes, home_kabupaten=None
+    )
+    if problems:
+        return problems[0].text
+    return None
 
 
 def check_coverage(
     ctx: ServiceContext, regions: RegionDirectory, text: str, today: date | None = None
 ) -> CoverageResult:
-    today = today or date.today()
+    """Covered on ``today`` (default: the real today; any day may be asked)."""
+    day = today or date.today()
     number = digits_of(text)
-    if not number or len(number) > NIK_LENGTH:
+    if not number:
+        return CoverageResult(found=False, query=text, message=ASK, day=day, invalid_number=True)
+    fault = number_fault(number, regions)
+    if fault is not None:
         return CoverageResult(
             found=False,
-            query=text,
-            message="Ketik NIK (16 angka) atau No. KPJ peserta, lalu tekan Enter.",
+            query=number,
+            message=f"Periksa nomor: {fault}",
+            day=day,
+            invalid_number=True,
         )
     ctx.require(Permission.READ_WORKERS)
     scope = Scope.of(ctx.principal)
@@ -39,36 +75,58 @@ def check_coverage(
         worker = session.execute(
             select(src).where(exact_number_condition(session, number, scope), *conditions).limit(1)
         ).first()
-    if worker is None:
-        return CoverageResult(
-            found=False, query=number, message=f"{number} tidak terdaftar sebagai peserta."
-        )
-    covered, message = coverage_today(worker, today)
+        if worker is None:
+            kind = "NIK" if len(number) == NIK_LENGTH else "No. KPJ"
+            return CoverageResult(
+                found=False,
+                query=number,
+                message=f"{kind} {number} tidak terdaftar sebagai peserta.",
+                day=day,
+            )
+        fact = coverage_history.coverage_on(session, worker.id, day)
+        claim = _open_claim(session, worker.id)
+    notes = [fact.reason]
+    if worker.status is WorkerStatus.DECEASED and fact.status is not WorkerStatus.DECEASED:
+        notes.append(f"Tercatat meninggal {long_date(worker.status_date)}.")
+    if claim is not None:
+        notes.append(claim)
     return CoverageResult(
         found=True,
         query=number,
-        message=message,
+        message=" ".join(notes),
         worker_id=worker.id,
         nik=worker.nik,
-        kpj=worker.kpj,
+        kpj=fact.kpj or worker.kpj,
         full_name=worker.full_name,
         village_name=regions.name(worker.village_code),
         kecamatan_name=regions.name(worker.kecamatan_code),
-        status=worker.status,
-        funding=worker.funding,
-        coverage_start=worker.coverage_start,
-        coverage_end=worker.coverage_end,
-        covered_today=covered,
+        status=fact.status,
+        funding=fact.funding,
+        coverage_start=fact.period_start,
+        coverage_end=fact.period_end,
+        covered_today=fact.covered,
+        day=day,
+        reason=fact.reason,
+        not_yet_covered=not fact.covered and fact.next_start is not None and not fact.last_end,
+        has_periods=fact.has_periods,
+        open_claim=claim,
+        deceased_on=worker.status_date if worker.status is WorkerStatus.DECEASED else None,
     )
 
 
-def coverage_today(worker: Any, today: date) -> tuple[bool, str]:
-    if worker.status is not WorkerStatus.ACTIVE:
-        since = f" sejak {long_date(worker.status_date)}" if worker.status_date else ""
-        return False, f"Tidak terlindungi: status {WORKER_STATUS[worker.status].lower()}{since}."
-    if worker.coverage_start and today < worker.coverage_start:
-        return False, f"Belum terlindungi: kepesertaan mulai {long_date(worker.coverage_start)}."
-    if worker.coverage_end and today > worker.coverage_end:
-        return False, f"Tidak terlindungi: kepesertaan berakhir {long_date(worker.coverage_end)}."
-    until = f" s.d. {long_date(worker.coverage_end)}" if worker.coverage_end else ""
-    return True, f"Terlindungi JKK dan JKM{until} ({FUNDING[worker.funding]})."
+def _open_claim(session: Session, worker_id: int) -> str | None:
+    """One sentence about the worker's newest claim still in progress, if any."""
+    from services.claims.labels import CLAIM_STATUS  # claims stay out of the start-up
+
+    row = session.execute(
+        select(Claim.claim_type, Claim.status, Claim.event_date)
+        .where(Claim.worker_id == worker_id, Claim.status.not_in(_CLOSED_CLAIMS))
+        .order_by(Claim.event_date.desc(), Claim.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    event = long_date(row.event_date)
+    status = CLAIM_STATUS[row.status].lower()
+    kind = str(row.claim_type).upper()
+    return f"Ada klaim {kind} yang masih berjalan (kejadian {event}, status {status})."

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models import Occupation, Worker
+from models import CoveragePeriod, Occupation, Worker, WorkerStatusEvent
 from models.base import utc_now
-from models.enums import FundingSource, Gender, WorkerStatus
+from models.enums import CoverageSource, FundingSource, Gender, WorkerStatus
 from models.text_keys import name_key
 from services.audit import Action, record_event
 from services.context import ServiceContext
@@ -355,7 +355,9 @@ def generate_demo_workers(
         done = 0
         while done < count:
             size = min(CHUNK_SIZE, count - done)
-            connection.execute(statement, [maker.row() for _ in range(size)])
+            rows = [maker.row() for _ in range(size)]
+            connection.execute(statement, [_worker_columns(r) for r in rows])
+            _write_history(session, rows, rng, maker.now)
             done += size
             if progress is not None:
                 progress(done, count)
@@ -364,6 +366,78 @@ def generate_demo_workers(
             session, Action.CREATE, "worker", summary=f"{count} peserta contoh (demo-data)"
         )
     return count
+
+
+# A quarter of the workers who joined with the main intake were funded by their village
+# (Dana Desa) the year before: a history of two periods.
+EARLIER_PERIOD_SHARE = 0.25
+
+
+def _write_history(
+    session: Session, rows: list[dict[str, Any]], rng: random.Random, now: Any
+) -> None:
+    """The coverage periods and status events of a chunk of new workers, as migration
+    0009 would have made them: a status event ends the period it cuts on its day."""
+    connection = session.connection()
+    ids = dict(
+        connection.execute(
+            select(Worker.nik, Worker.id).where(Worker.nik.in_([r["nik"] for r in rows]))
+        ).all()
+    )
+    stamp = {"created_at": now, "created_by": DEMO_USER}
+    events = [
+        {
+            "worker_id": ids[r["nik"]],
+            "status": r["status"],
+            "effective_date": r["status_date"],
+            "reason": r["status_reason"],
+            "source": CoverageSource.CLERK,
+            **stamp,
+        }
+        for r in rows
+        if r["status"] is not WorkerStatus.ACTIVE
+    ]
+    event_ids: dict[int, int] = {}
+    if events:
+        connection.execute(insert(WorkerStatusEvent.__table__), events)
+        event_ids = dict(
+            connection.execute(
+                select(WorkerStatusEvent.worker_id, WorkerStatusEvent.id).where(
+                    WorkerStatusEvent.worker_id.in_([e["worker_id"] for e in events])
+                )
+            ).all()
+        )
+    periods = []
+    for r in rows:
+        worker_id = ids[r["nik"]]
+        start, funding = r["coverage_start"], r["funding"]
+        base = {"worker_id": worker_id, "kpj": r["kpj"], "source": CoverageSource.CLERK}
+        base |= {**stamp, "updated_at": now, "updated_by": DEMO_USER}
+        if start == MAIN_COVERAGE_START and rng.random() < EARLIER_PERIOD_SHARE:
+            earlier = FundingSource.DANA_DESA
+            if funding is FundingSource.DANA_DESA:
+                earlier = FundingSource.APBD_KABUPATEN
+            periods.append(
+                base
+                | {
+                    "start_date": date(start.year - 1, start.month, start.day),
+                    "end_date": date.fromordinal(start.toordinal() - 1),
+                    "funding": earlier,
+                }
+            )
+        period = base | {"start_date": start, "end_date": r["planned_end"], "funding": funding}
+        if r["coverage_end"] != r["planned_end"]:  # cut by the status event
+            period |= {
+                "end_date": r["coverage_end"],
+                "planned_end": r["planned_end"],
+                "ended_by_event_id": event_ids[worker_id],
+            }
+        periods.append(period)
+    connection.execute(insert(CoveragePeriod.__table__), periods)
+
+
+def _worker_columns(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "planned_end"}
 
 
 def _places(regions: RegionDirectory) -> list[_Place]:
@@ -443,7 +517,7 @@ class _RowMaker:
         self._family = _Weighted.ranked(FAMILY_NAMES)
         self._funding = _Weighted.pairs(_GENERAL_FUNDING)
         self._name_keys: dict[str, str] = {}
-        self._now = utc_now()
+        self.now = utc_now()
 
     def row(self) -> dict[str, Any]:
         rng = self._rng
@@ -459,7 +533,10 @@ class _RowMaker:
         start = self._coverage_start()
         end = COVERAGE_ENDS[0] if rng.random() < 0.3 else COVERAGE_ENDS[1]
         status, reason, status_date = self._status(start)
+        # The worker row caches the period's effective end: the status date when it cuts.
+        cut = status_date is not None and start <= status_date <= end
         return {
+            "planned_end": end,
             "nik": self._nik(place, birth, female),
             "kk_number": self._kk(place) if rng.random() < KK_SHARE else None,
             "full_name": full_name,
@@ -477,14 +554,14 @@ class _RowMaker:
             "kpj": self._kpj() if rng.random() < KPJ_SHARE else None,
             "funding": self._funding_for(occupation, place),
             "coverage_start": start,
-            "coverage_end": end,
+            "coverage_end": status_date if cut else end,
             "status": status,
             "status_reason": reason,
             "status_date": status_date,
             "notes": None,
-            "created_at": self._now,
+            "created_at": self.now,
             "created_by": DEMO_USER,
-            "updated_at": self._now,
+            "updated_at": self.now,
             "updated_by": DEMO_USER,
             "version": 1,
         }

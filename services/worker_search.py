@@ -125,7 +125,8 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
         conditions.append(src.c.kecamatan_code == query.kecamatan_code)
     if query.status:
         conditions.append(src.c.status == query.status)
-    if query.funding:
+    if query.funding and not query.covered_on:
+        # The funding of the worker's current period (the cache the history keeps).
         conditions.append(src.c.funding == query.funding)
     if query.occupation_code:
         occupation_id = select(Occupation.id).where(Occupation.code == query.occupation_code)
@@ -137,10 +138,13 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
     if query.age_band:
         conditions += age_band_conditions(query.age_band, src)
     if query.covered_on:
-        # Imported here: the premium package is not needed to show the list at start-up.
-        from services.premiums.coverage_sql import covered_on
+        # Imported here: not needed to show the list at start-up.
+        from services.coverage_history import covered_on, funding_on
 
-        conditions.append(covered_on(src, query.covered_on))
+        conditions.append(covered_on(src.c.id, query.covered_on))
+        if query.funding:
+            # Funded on that day by the source asked for (a dashboard bar's drill-down).
+            conditions.append(funding_on(src.c.id, query.covered_on) == query.funding)
     return conditions
 
 

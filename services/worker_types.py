@@ -279,6 +279,13 @@ class CoverageResult:
     kecamatan_name: str | None = None
     status: WorkerStatus | None = None
     funding: FundingSource | None = None
-    coverage_start: date | None = None
+    coverage_start: date | None = None  # the period covering ``day``
     coverage_end: date | None = None
-    covered_today: bool = False
+    covered_today: bool = False  # covered on ``day`` (today unless another day was asked)
+    day: date | None = None
+    reason: str | None = None  # coverage_history's reason, without the notes
+    invalid_number: bool = False  # neither a NIK nor a KPJ: "Periksa nomor"
+    not_yet_covered: bool = False  # a period begins later, none before
+    has_periods: bool = False
+    open_claim: str | None = None  # a sentence about a claim in progress
+    deceased_on: date | None = None

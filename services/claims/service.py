@@ -55,7 +55,9 @@ def check_claim(
         problems = _event_and_conflicts(session, worker, cleaned, claim_id, now)
         eligibility = None
         if cleaned.claim_type is not None and cleaned.event_date is not None:
-            eligibility = eligibility_of(cleaned, worker, rules, now, submitted_on=submitted_on)
+            eligibility = eligibility_of(
+                session, cleaned, worker, rules, now, submitted_on=submitted_on
+            )
     return ClaimCheck(problems, eligibility)
 
 
@@ -100,7 +102,7 @@ def open_claim(
         )
         _apply_event(claim, cleaned, rules)
         claim.heirs = [_apply_heir(ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(claim)
         records.flush(session)
@@ -148,7 +150,7 @@ def update_claim(
         why = f"Tanggal meninggal atau akibat pada klaim #{claim.id} diubah"
         if sync_claim_death(session, ctx, claim, worker, now.astimezone(WITA).date(), why):
             refresh_worker_claims(session, ctx, worker, now)
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -172,7 +174,7 @@ def set_heirs(
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
         claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)

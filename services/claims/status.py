@@ -96,7 +96,7 @@ def change_status(
         note = _apply(claim, worker, step, change, on, recipient)
         claim.status = step.target
         claim.status_since = now
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(
             ClaimStatusChange(

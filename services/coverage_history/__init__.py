@@ -28,6 +28,8 @@ or a date column; each call makes its own alias, so they combine freely)
     ``funding_on(worker_id_col, day)``, ``kpj_on(worker_id_col, day)`` correlated scalars
     ``funding_in(worker_id_col, first, last)``        a month's funding: latest period
     ``periods()`` + ``covering(p, worker_id_col, day)`` to join the covering period
+    ``span_periods(first, last)`` + ``represents(sp, m_first, m_last)`` to count many
+        months in one pass, each worker under the funding ``funding_in`` gives
 
 Writing (the only way coverage and status change)
     ``record_status(session, worker, status, effective_date, reason, source, actor)``
@@ -74,6 +76,8 @@ from services.coverage_history.sql import (
     funding_on,
     kpj_on,
     periods,
+    represents,
+    span_periods,
 )
 from services.coverage_history.status import cancel_status_event, record_status
 
@@ -102,6 +106,8 @@ __all__ = [
     "record_status",
     "refresh_worker_cache",
     "remove_period",
+    "represents",
+    "span_periods",
     "status_on",
     "worker_label",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, exists, func, literal, select
+from sqlalchemy import ColumnElement, Date, and_, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql.selectable import Alias
@@ -55,6 +55,12 @@ def _day(value: DayLike) -> ColumnElement[Any]:
     return literal(value, Date) if isinstance(value, date) else value
 
 
+def _exists(p: Alias, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """EXISTS over ``p`` correlated to every other table, however deeply it is nested
+    (auto-correlation only looks at the enclosing SELECT)."""
+    return select(literal(1)).where(*conditions).correlate_except(p).exists()
+
+
 def covering(p: Alias, worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
     """The condition "period ``p`` of this worker covers ``day``" (for joins)."""
     d = _day(day)
@@ -64,7 +70,7 @@ def covering(p: Alias, worker_id: ColumnElement[Any], day: DayLike) -> ColumnEle
 def covered_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
     """Covered on ``day`` (the day a status change takes effect is still covered)."""
     p = periods()
-    return exists().where(covering(p, worker_id, day))
+    return _exists(p, covering(p, worker_id, day))
 
 
 def covered_between(
@@ -72,7 +78,8 @@ def covered_between(
 ) -> ColumnElement[bool]:
     """Covered on at least one day from ``first`` to ``last``."""
     p = periods()
-    return exists().where(
+    return _exists(
+        p,
         p.c.worker_id == worker_id,
         p.c.start_date <= _day(last),
         period_end(p) >= _day(first),
@@ -94,25 +101,38 @@ def covered_throughout(
         p.c.end_date >= lo,
         p.c.end_date >= p.c.start_date,  # an emptied period is no coverage at all
         p.c.end_date < hi,
-        ~exists().where(
+        ~_exists(
+            q,
             q.c.worker_id == worker_id,
             q.c.start_date <= next_day(p.c.end_date),
             period_end(q) > p.c.end_date,
         ),
     )
-    return and_(covered_on(worker_id, lo), ~exists().where(gap_after))
+    return and_(covered_on(worker_id, lo), ~_exists(p, gap_after))
 
 
 def funding_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
     """The funding source of the period covering ``day`` (NULL when not covered)."""
     p = periods()
-    return select(p.c.funding).where(covering(p, worker_id, day)).limit(1).scalar_subquery()
+    return (
+        select(p.c.funding)
+        .where(covering(p, worker_id, day))
+        .correlate_except(p)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def kpj_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
     """The KPJ recorded on the period covering ``day`` (NULL when not covered or none)."""
     p = periods()
-    return select(p.c.kpj).where(covering(p, worker_id, day)).limit(1).scalar_subquery()
+    return (
+        select(p.c.kpj)
+        .where(covering(p, worker_id, day))
+        .correlate_except(p)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def funding_in(worker_id: ColumnElement[Any], first: DayLike, last: DayLike) -> ColumnElement[Any]:
@@ -127,7 +147,48 @@ def funding_in(worker_id: ColumnElement[Any], first: DayLike, last: DayLike) -> 
             period_end(p) >= _day(first),
             period_end(p) >= p.c.start_date,
         )
+        .correlate_except(p)
         .order_by(p.c.start_date.desc())
         .limit(1)
         .scalar_subquery()
+    )
+
+
+def span_periods(first: date, last: date) -> Any:
+    """The periods that cover a day from ``first`` to ``last``, each with the first day of
+    the worker's next period (``next_start``), as a subquery to join on ``worker_id``.
+
+    With it a count over many months is one pass: ``represents(sp, m_first, m_last)``
+    picks, per worker and month, the latest period covering a day of the month -- the
+    same period ``funding_in`` reads, so a month's funding is counted alike everywhere.
+    """
+    p = periods()
+    real = period_end(p) >= p.c.start_date
+    following = (
+        func.lead(p.c.start_date)
+        .over(partition_by=p.c.worker_id, order_by=p.c.start_date)
+        .label("next_start")
+    )
+    inner = (
+        select(p.c.worker_id, p.c.start_date, p.c.end_date, p.c.funding, p.c.kpj, following)
+        .where(p.c.worker_id.is_not(None), real)
+        .subquery()
+    )
+    return (
+        select(inner)
+        .where(
+            inner.c.start_date <= literal(last, Date),
+            func.coalesce(inner.c.end_date, literal(LATEST, Date)) >= literal(first, Date),
+        )
+        .subquery()
+    )
+
+
+def represents(sp: Any, first: date, last: date) -> ColumnElement[bool]:
+    """Row ``sp`` of ``span_periods`` is its worker's counted period for the span."""
+    lo, hi = literal(first, Date), literal(last, Date)
+    return and_(
+        sp.c.start_date <= hi,
+        func.coalesce(sp.c.end_date, literal(LATEST, Date)) >= lo,
+        or_(sp.c.next_start.is_(None), sp.c.next_start > hi),
     )

@@ -18,7 +18,14 @@ from models.enums import FundingSource
 from services import worker_search
 from services.context import ServiceContext
 from services.permissions import Permission
-from services.premiums.coverage_sql import RULE_KEY, RULE_TEXT, counted_in, covered_on, parse_rule
+from services.premiums.coverage_sql import (
+    RULE_KEY,
+    RULE_TEXT,
+    covered_on,
+    funding_on,
+    months_counted,
+    parse_rule,
+)
 from services.premiums.months import Month
 from services.premiums.rates import RateTable
 from services.premiums.types import (
@@ -40,13 +47,30 @@ def partial_month_rule(ctx: ServiceContext) -> PartialMonthRule:
 
 
 def area_conditions(
+    session: Session, area: Area, scope: worker_search.Scope, day: date | None = None
+) -> list[ColumnElement[bool]]:
+    """The clerk's scope and the area, as the worker list would filter them. The area's
+    funding source is the one on ``day`` (the coverage history's), or without a day the
+    worker's current one; premium counts leave it out and filter each month's funding."""
+    query = WorkerQuery(
+        kecamatan_code=area.kecamatan_code,
+        village_code=area.village_code,
+        funding=area.funding,
+        covered_on=day if area.funding else None,
+    )
+    conditions = worker_search.filters(session, query, scope)
+    return conditions
+
+
+def place_conditions(
     session: Session, area: Area, scope: worker_search.Scope
 ) -> list[ColumnElement[bool]]:
-    """The clerk's scope and the area, as the worker list would filter them."""
-    query = WorkerQuery(
-        kecamatan_code=area.kecamatan_code, village_code=area.village_code, funding=area.funding
+    """The clerk's scope and the area's kecamatan or village, without its funding source."""
+    return worker_search.filters(
+        session,
+        WorkerQuery(kecamatan_code=area.kecamatan_code, village_code=area.village_code),
+        scope,
     )
-    return worker_search.filters(session, query, scope)
 
 
 def scope_note(ctx: ServiceContext, regions: RegionDirectory | None = None) -> str | None:
@@ -69,13 +93,21 @@ def count_months(
     conditions: list[ColumnElement[bool]],
     months: list[Month],
     rule: PartialMonthRule,
+    funding: FundingSource | None = None,
 ) -> dict[Month, dict[FundingSource, int]]:
-    """Workers counted in each month, per funding source, in one pass over the register."""
+    """Workers counted in each month, per the funding source of that month, in one pass
+    over the register's periods (``coverage_sql.months_counted``). ``conditions`` must not
+    filter a funding source: give ``funding`` instead, which is the month's."""
     if not months:
         return {}
-    measures = [_count_if(counted_in(src, m, rule)) for m in months]
+    months = sorted(months)
+    sp, counted = months_counted(src, months, rule)
+    where = [*conditions] + ([sp.c.funding == funding] if funding else [])
     rows = session.execute(
-        select(src.c.funding, *measures).where(*conditions).group_by(src.c.funding)
+        select(sp.c.funding, *(_count_if(c) for c in counted))
+        .select_from(src.join(sp, sp.c.worker_id == src.c.id))
+        .where(*where)
+        .group_by(sp.c.funding)
     ).all()
     counts: dict[Month, dict[FundingSource, int]] = {m: {} for m in months}
     for row in rows:
@@ -88,10 +120,13 @@ def count_months(
 def count_covered_on(
     session: Session, src: Table, conditions: list[ColumnElement[bool]], day: date
 ) -> dict[FundingSource, int]:
+    """Workers covered on ``day`` per the funding source of that day."""
+    funding = funding_on(src, day)
     rows = session.execute(
-        select(src.c.funding, func.count())
+        select(funding, func.count())
+        .select_from(src)
         .where(*conditions, covered_on(src, day))
-        .group_by(src.c.funding)
+        .group_by(funding)
     ).all()
     return {FundingSource(f): int(n) for f, n in rows}
 
@@ -117,8 +152,11 @@ def premium_series(
     rule = partial_month_rule(ctx)
     scope = worker_search.Scope.of(ctx.principal)
     with read_session(ctx) as session:
-        conditions = area_conditions(session, area or Area(), scope)
-        counts = count_months(session, scope.source, conditions, sorted(set(months)), rule)
+        area = area or Area()
+        conditions = place_conditions(session, area, scope)
+        counts = count_months(
+            session, scope.source, conditions, sorted(set(months)), rule, area.funding
+        )
         return totals(counts, RateTable.load(session))
 
 
@@ -136,11 +174,14 @@ def monthly_premium(
     src = scope.source
     area = area or Area()
     with read_session(ctx) as session:
-        conditions = area_conditions(session, area, scope)
+        conditions = place_conditions(session, area, scope)
+        sp, (counted,) = months_counted(src, [month], rule)
+        funding = [sp.c.funding == area.funding] if area.funding else []
         rows = session.execute(
-            select(src.c.kecamatan_code, src.c.funding, func.count())
-            .where(*conditions, counted_in(src, month, rule))
-            .group_by(src.c.kecamatan_code, src.c.funding)
+            select(src.c.kecamatan_code, sp.c.funding, func.count())
+            .select_from(src.join(sp, sp.c.worker_id == src.c.id))
+            .where(*conditions, counted, *funding)
+            .group_by(src.c.kecamatan_code, sp.c.funding)
         ).all()
         rates = RateTable.load(session)
     lines = [

@@ -1,9 +1,9 @@
-"""Who is covered when, as SQL conditions over the worker table (or the viewers' masked view).
+"""Who is covered when, for premiums and reports: the coverage history's expressions
+(``services/coverage_history``) applied to the worker table or the viewers' masked view.
 
-A worker is covered from ``coverage_start`` (empty: already covered, as the
-front-desk check in services/coverage.py reads it) to the last covered day:
-``coverage_end``, or for an inactive or deceased worker the status date when
-that comes first (a worker is covered on the day they die). Both ends count.
+A worker is covered on the days of their coverage periods (a status change ends them;
+a worker is covered on the day they die); a month is counted under the funding of the
+latest period covering a day of it. Nothing here decides coverage on its own.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Table, and_, case, func, literal
+from sqlalchemy import ColumnElement, Table, and_
 
-from models.enums import WorkerStatus
+from services import coverage_history as history
 from services.errors import SiRentanError
 from services.premiums.months import Month
 from services.premiums.types import PartialMonthRule
@@ -31,40 +31,23 @@ RULE_TEXT = {
 }
 
 
-# Open ends as far-away dates, so each condition is two plain comparisons (no IS NULL
-# branches): on 150,000 workers and twelve months that halves SQLite's work.
-EARLIEST = date(1, 1, 1)
-LATEST = date(9999, 12, 31)
-
-
-def first_covered_day(src: Table) -> ColumnElement[Any]:
-    return func.coalesce(src.c.coverage_start, literal(EARLIEST, Date))
-
-
-def last_covered_day(src: Table) -> ColumnElement[Any]:
-    c = src.c
-    latest = literal(LATEST, Date)
-    return case(
-        (c.status == WorkerStatus.ACTIVE, func.coalesce(c.coverage_end, latest)),
-        (c.coverage_end.is_(None), func.coalesce(c.status_date, latest)),
-        (c.status_date.is_(None), c.coverage_end),
-        (c.status_date < c.coverage_end, c.status_date),
-        else_=c.coverage_end,
-    )
-
-
 def covered_between(src: Table, first: date, last: date) -> ColumnElement[bool]:
     """Covered on at least one day from ``first`` to ``last``."""
-    return and_(first_covered_day(src) <= last, last_covered_day(src) >= first)
+    return history.covered_between(src.c.id, first, last)
 
 
 def covered_throughout(src: Table, first: date, last: date) -> ColumnElement[bool]:
     """Covered on every day from ``first`` to ``last``."""
-    return and_(first_covered_day(src) <= first, last_covered_day(src) >= last)
+    return history.covered_throughout(src.c.id, first, last)
 
 
 def covered_on(src: Table, day: date) -> ColumnElement[bool]:
-    return covered_between(src, day, day)
+    return history.covered_on(src.c.id, day)
+
+
+def funding_on(src: Table, day: date) -> ColumnElement[Any]:
+    """The funding source on ``day`` (NULL when not covered)."""
+    return history.funding_on(src.c.id, day)
 
 
 def counted_in(src: Table, month: Month, rule: PartialMonthRule) -> ColumnElement[bool]:
@@ -72,6 +55,34 @@ def counted_in(src: Table, month: Month, rule: PartialMonthRule) -> ColumnElemen
     if rule is PartialMonthRule.FULL:
         return covered_between(src, month.first_day, month.last_day)
     return covered_throughout(src, month.first_day, month.last_day)
+
+
+def month_funding(src: Table, month: Month) -> ColumnElement[Any]:
+    """The funding source a worker's month is counted under."""
+    return history.funding_in(src.c.id, month.first_day, month.last_day)
+
+
+def counted_under(
+    src: Table, month: Month, rule: PartialMonthRule, funding: Any
+) -> ColumnElement[bool]:
+    """Counted in ``month`` under the funding source ``funding``."""
+    return and_(counted_in(src, month, rule), month_funding(src, month) == funding)
+
+
+def months_counted(
+    src: Table, months: list[Month], rule: PartialMonthRule
+) -> tuple[Any, list[Any]]:
+    """For a one-pass count of many months: the periods to join (``sp``, on
+    ``sp.c.worker_id == src.c.id``, grouped by ``sp.c.funding``) and per month the
+    condition that a joined row is counted in it (agrees with ``counted_under``)."""
+    sp = history.span_periods(months[0].first_day, months[-1].last_day)
+    conditions = []
+    for m in months:
+        condition = history.represents(sp, m.first_day, m.last_day)
+        if rule is PartialMonthRule.NONE:
+            condition = and_(condition, covered_throughout(src, m.first_day, m.last_day))
+        conditions.append(condition)
+    return sp, conditions
 
 
 def parse_rule(value: str) -> PartialMonthRule:

@@ -23,7 +23,7 @@ from services.premiums.computation import (
     scope_note,
     totals,
 )
-from services.premiums.coverage_sql import RULE_TEXT, counted_in
+from services.premiums.coverage_sql import RULE_TEXT, counted_under
 from services.premiums.ledger import bills_in, get_bill
 from services.premiums.months import Month, months_between
 from services.premiums.rates import RateTable
@@ -71,8 +71,8 @@ def reconcile(
     rule = partial_month_rule(ctx)
     scope = worker_search.Scope.of(ctx.principal)
     with read_session(ctx) as session:
-        conditions = area_conditions(session, Area(funding=funding), scope)
-        counts = count_months(session, scope.source, conditions, months, rule)
+        conditions = area_conditions(session, Area(), scope)
+        counts = count_months(session, scope.source, conditions, months, rule, funding)
         computed = {t.month: t for t in totals(counts, RateTable.load(session))}
         bills = bills_in(session, first, last, funding)
     lines = []
@@ -151,8 +151,7 @@ class _Differences:
         self._rule = rule
         self._visible = area_conditions(session, Area(), scope)
         self._counted = and_(
-            *area_conditions(session, Area(funding=bill.funding), scope),
-            counted_in(self._src, bill.month, rule),
+            *self._visible, counted_under(self._src, bill.month, rule, bill.funding)
         )
 
     def counted(self) -> int:

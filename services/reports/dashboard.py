@@ -8,8 +8,9 @@ The budget tile reads the small money tables; the card tile counts card prints b
 status and the claim tile open claims by status (open and overdue as the claims
 list means them: services.claims.types.FINISHED, services.claims.detail.report_overdue).
 
-"Active" on the dashboard means covered today: status aktif and the coverage dates
-include today, the same workers this month's premium is computed for. A bar's
+"Active" on the dashboard means covered today by a coverage period
+(``services/coverage_history``), counted under that period's funding source; the
+premium line counts each month under the month's funding, as the premium module does. A bar's
 ``key`` is the filter value for the worker list (kecamatan code, occupation code); a
 gender and age bar carries its AgeBand, counted on the same day as the search counts it.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, and_, case, func, select
+from sqlalchemy import ColumnElement, Row, Table, and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import CardPrint, Claim, Occupation
@@ -29,9 +30,10 @@ from models.card import CardStatus
 from models.claim import ClaimStatus, ClaimType
 from models.enums import FundingSource, Gender
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
-from services import worker_search
+from services import coverage_history, worker_search
 from services.claims.types import FINISHED
 from services.context import ServiceContext
+from services.coverage_history.sql import period_end
 from services.permissions import Permission
 from services.premiums.computation import (
     area_conditions,
@@ -40,7 +42,7 @@ from services.premiums.computation import (
     scope_note,
     totals,
 )
-from services.premiums.coverage_sql import RULE_TEXT, covered_on
+from services.premiums.coverage_sql import RULE_TEXT
 from services.premiums.months import Month
 from services.premiums.rates import RateTable
 from services.premiums.types import Area, MonthTotal
@@ -137,17 +139,19 @@ def dashboard(
     )
     with read_session(ctx) as session:
         conditions = area_conditions(session, Area(), scope)
+        p = coverage_history.periods()
         grouped = session.execute(
             select(
-                src.c.funding,
+                p.c.funding,
                 src.c.kecamatan_code,
                 src.c.occupation_id,
                 src.c.gender,
                 band,
                 func.count(),
             )
-            .where(*conditions, covered_on(src, today))
-            .group_by(src.c.funding, src.c.kecamatan_code, src.c.occupation_id, src.c.gender, band)
+            .select_from(src.join(p, coverage_history.covering(p, src.c.id, today)))
+            .where(*conditions)
+            .group_by(p.c.funding, src.c.kecamatan_code, src.c.occupation_id, src.c.gender, band)
         ).all()
         series = totals(
             count_months(session, src, conditions, months, rule), RateTable.load(session)
@@ -155,11 +159,7 @@ def dashboard(
         joined = session.scalar(
             select(func.count())
             .select_from(src)
-            .where(
-                *conditions,
-                src.c.coverage_start >= current.first_day,
-                src.c.coverage_start <= current.last_day,
-            )
+            .where(*conditions, _first_covered_in(src, current))
         )
         occupations = session.execute(
             select(Occupation.id, Occupation.code, Occupation.name).order_by(
@@ -232,6 +232,24 @@ def _claim_tiles(
     return ClaimTiles(
         tuple((s.value, found.get(s, (0, 0))[0]) for s in OPEN_CLAIMS),
         sum(late for _, late in found.values()),
+    )
+
+
+def _first_covered_in(src: Table, month: Month) -> ColumnElement[bool]:
+    """New this month: the worker's first coverage period begins in ``month``."""
+    p, q = coverage_history.periods(), coverage_history.periods()
+    return and_(
+        exists().where(
+            p.c.worker_id == src.c.id,
+            p.c.start_date >= month.first_day,
+            p.c.start_date <= month.last_day,
+            period_end(p) >= p.c.start_date,
+        ),
+        ~exists().where(
+            q.c.worker_id == src.c.id,
+            q.c.start_date < month.first_day,
+            period_end(q) >= q.c.start_date,
+        ),
     )
 
 

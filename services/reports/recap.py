@@ -14,10 +14,9 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from models.enums import FundingSource, Gender, WorkerStatus
-from services import worker_search
+from services import coverage_history, worker_search
 from services.context import ServiceContext
 from services.labels import FUNDING, GENDER, WORKER_STATUS
-from services.premiums.coverage_sql import covered_on
 from services.reports.model import (
     REPORT_TITLES,
     CellKind,
@@ -52,6 +51,10 @@ class RecapInputs(Protocol):
 def build_recap(inputs: RecapInputs) -> Report:
     src = inputs.scope.source
     active = src.c.status == WorkerStatus.ACTIVE
+    # The period covering today, if any: "Terlindungi" and the funding columns count the
+    # workers covered today under that period's funding source (services/coverage_history).
+    p = coverage_history.periods()
+    covered = p.c.id.is_not(None)
 
     def count_if(condition: ColumnElement[bool]) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -59,14 +62,15 @@ def build_recap(inputs: RecapInputs) -> Report:
     measures = [
         func.count(),
         *(count_if(src.c.status == s) for s in WorkerStatus),
-        count_if(covered_on(src, inputs.today)),
+        count_if(covered),
         *(count_if(active & (src.c.gender == g)) for g in GENDERS),
         *(count_if(active & (src.c.occupation_id == i)) for i, _ in inputs.occupations),
-        *(count_if(active & (src.c.funding == f)) for f in FundingSource),
+        *(count_if(p.c.funding == f) for f in FundingSource),
     ]
     with read_session(inputs.ctx) as session:
         rows = session.execute(
             select(src.c.kecamatan_code, src.c.village_code, *measures)
+            .select_from(src.outerjoin(p, coverage_history.covering(p, src.c.id, inputs.today)))
             .where(*inputs.conditions(session))
             .group_by(src.c.kecamatan_code, src.c.village_code)
         ).all()

@@ -1,12 +1,15 @@
-"""`workers search`."""
+"""`workers search`, `workers check`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 
+from services.coverage import check_coverage
 from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import WorkerQuery, WorkerRow
+from services.regions import RegionDirectory
+from services.worker_types import CoverageResult, WorkerQuery, WorkerRow
 from services.workers import WorkerService
 from ui.cli.signin import add_user_option, signed_in
 
@@ -20,6 +23,79 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(search)
     search.set_defaults(handler=_search)
+    check = sub.add_parser(
+        "check", help="cek kepesertaan menurut NIK atau No. KPJ (hari ini atau --date)"
+    )
+    check.add_argument("number", metavar="NIK|KPJ")
+    check.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD")
+    check.add_argument("--json", action="store_true", help="keluaran JSON")
+    add_user_option(check)
+    check.set_defaults(handler=_check)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal '{text}' tidak dikenali; tulis TAHUN-BULAN-TANGGAL, mis. 2026-01-31"
+        ) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Exit 0 covered, 1 not covered, 2 not registered, 3 not a NIK or KPJ."""
+    ctx = signed_in(args)
+    result = check_coverage(ctx, RegionDirectory(ctx), args.number, args.date)
+    if args.json:
+        print(json.dumps(_check_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(result.message)
+        if result.found:
+            period = (
+                f"{result.coverage_start.isoformat()} s.d. "
+                + (result.coverage_end.isoformat() if result.coverage_end else "seterusnya")
+                if result.coverage_start
+                else "-"
+            )
+            print(f"Nama        : {result.full_name}")
+            print(f"NIK         : {result.nik}")
+            print(f"No. KPJ     : {result.kpj or '-'}")
+            print(f"Desa/Kel.   : {result.village_name}, Kec. {result.kecamatan_name}")
+            print(f"Status      : {WORKER_STATUS[result.status] if result.status else '-'}")
+            print(f"Sumber dana : {FUNDING[result.funding] if result.funding else '-'}")
+            print(f"Periode     : {period}")
+    if result.invalid_number:
+        return 3
+    if not result.found:
+        return 2
+    return 0 if result.covered_today else 1
+
+
+def _check_json(r: CoverageResult) -> dict[str, object]:
+    def iso(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "query": r.query,
+        "date": iso(r.day),
+        "found": r.found,
+        "valid_number": not r.invalid_number,
+        "covered": r.covered_today,
+        "message": r.message,
+        "reason": r.reason,
+        "worker_id": r.worker_id,
+        "nik": r.nik,
+        "kpj": r.kpj,
+        "full_name": r.full_name,
+        "village": r.village_name,
+        "kecamatan": r.kecamatan_name,
+        "status": r.status.value if r.status else None,
+        "funding": r.funding.value if r.funding else None,
+        "period_start": iso(r.coverage_start),
+        "period_end": iso(r.coverage_end),
+        "open_claim": r.open_claim,
+        "deceased_on": iso(r.deceased_on),
+    }
 
 
 def _search(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -16,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.coverage import NIK_LENGTH
-from services.formatting import long_date
+from services.formatting import long_date, short_date
 from services.labels import FUNDING, WORKER_STATUS
 from services.worker_types import CoverageResult
 from ui.gui.signals import emit
@@ -29,12 +29,17 @@ _GREY = ("#f1f3f4", "#3c4043", "#c8ccd0")
 
 def verdict(result: CoverageResult) -> tuple[str, tuple[str, str, str]]:
     """The big word and its colours: green covered, red not covered, grey not registered."""
+    if result.invalid_number:
+        return "PERIKSA NOMOR", _GREY
     if not result.found:
-        # The service echoes a usable number back; for unusable input it keeps the text.
-        looked_up = result.query.isdigit() and len(result.query) <= NIK_LENGTH
-        return ("TIDAK TERDAFTAR" if looked_up else "PERIKSA NOMOR"), _GREY
+        return "TIDAK TERDAFTAR", _GREY
     if result.covered_today:
-        return "TERLINDUNGI HARI INI", _GREEN
+        asked = result.day
+        if asked is None or asked == date.today():
+            return "TERLINDUNGI HARI INI", _GREEN
+        return f"TERLINDUNGI PADA {short_date(asked)}", _GREEN
+    if result.not_yet_covered or not result.has_periods:
+        return "BELUM TERLINDUNGI", _RED
     return "TIDAK TERLINDUNGI", _RED
 
 
@@ -126,7 +131,12 @@ class CoverageResultPanel(QFrame):
 def _details_html(result: CoverageResult) -> str:
     status = WORKER_STATUS[result.status] if result.status else "-"
     funding = FUNDING[result.funding] if result.funding else "-"
-    period = f"{long_date(result.coverage_start)} s.d. {long_date(result.coverage_end)}"
+    period = (
+        f"{long_date(result.coverage_start)} s.d. "
+        + (long_date(result.coverage_end) if result.coverage_end else "seterusnya")
+        if result.coverage_start
+        else "-"
+    )
     cells = [
         ("Nama", f"<b>{_esc(result.full_name)}</b>"),
         ("NIK", _esc(result.nik)),

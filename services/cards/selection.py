@@ -176,11 +176,12 @@ def _in_given_order(
 
 
 def skip_reason(source: CardSource, request: PrintRequest, today: date) -> str | None:
+    # Deceased or deactivated (even today, a day still covered): no new card.
     if source.status == WorkerStatus.DECEASED:
         return "meninggal"
+    if source.status == WorkerStatus.INACTIVE:
+        return "tidak aktif"
     if not source.covered:
-        if source.status == WorkerStatus.INACTIVE:
-            return "tidak aktif"
         if not source.ever_covered:
             return "belum terlindungi: belum ada periode kepesertaan"
         return f"tidak terlindungi pada {long_date(today)}"

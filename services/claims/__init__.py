@@ -70,9 +70,12 @@ The list adds at read time what changes with the clock alone (the lapse, the dea
 
 Settings (``services/settings.py``, keys ``claims.*``): attachment_max_mb,
 jkk_report_hours, jkk_lapse_months, jkm_lapse_months, jkm_reduced_months,
-scholarship_min_years, jkk_scholarship_needs_min_years, scholarship_max_children,
-scholarship_max_age, scholarship_cap, npwp_threshold, default_reported_income,
-waiting_documents_days. Labels for every code: ``services/claims/labels.py``.
+scholarship_min_years, jkk_scholarship_needs_min_years (default no, with _from: the date
+it applies from), jkk_scholarship_total_disability (default yes, with _from),
+scholarship_max_children, scholarship_max_age, scholarship_cap, npwp_required (default
+no: JKK/JKM benefits are no income, UU PPh Pasal 4 ayat (3) huruf e), npwp_threshold,
+default_reported_income, waiting_documents_days. Labels for every code:
+``services/claims/labels.py``.
 
 Every call takes an optional ``now`` (aware datetime) so tests and the GUI's countdown
 agree on the clock; dates typed by clerks are WITA (UTC+8).

@@ -320,7 +320,7 @@ class ReconciliationLine:
 
     @property
     def unpaid(self) -> int | None:
-        """Still owed, bill by bill: one bill paid twice does not settle another."""
+        """Still owed, the sum of each bill's rest."""
         if self.billed_amount is None:
             return None
         if self.bills:

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimHeirRelation
+from models.claim import ClaimHeirRelation, ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
 from services.claims.heirs_order import NOT_ENTITLED
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.errors import ConflictError, Problem, SiRentanError, ValidationError
 from services.formatting import short_date
+from services.permissions import Permission
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
+from ui.gui.claims.holder_dialog import HolderApprovalDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -33,6 +35,12 @@ ORDER_NOTE = (
     "(orang tua, cucu, kakek/nenek); 3. saudara kandung; 4. mertua; 5. yang ditunjuk dalam "
     "wasiat. Yang berhak hanya kelompok paling atas yang ada. Tanpa ahli waris, biaya "
     "pemakaman dibayar kepada yang mengurus pemakaman."
+)
+
+
+# A verifikator may approve another account holder while the claim is not yet paid.
+BEFORE_PAYMENT = frozenset(
+    {ClaimStatus.DRAFT, ClaimStatus.COMPLETE, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED}
 )
 
 
@@ -83,7 +91,11 @@ class ClaimHeirsTab(QWidget):
         self.add_button = QPushButton("Tambah…", self)
         self.edit_button = QPushButton("Ubah…", self)
         self.remove_button = QPushButton("Hapus", self)
-        self.dialog: ClaimHeirDialog | HeirChoiceDialog | None = None
+        self.approve_button = QPushButton("Setujui rekening atas nama lain…", self)
+        self.approve_button.setToolTip("Verifikator: pembayaran ke rekening atas nama orang lain")
+        self.approval = QLabel(self)
+        self.approval.setWordWrap(True)
+        self.dialog: ClaimHeirDialog | HeirChoiceDialog | HolderApprovalDialog | None = None
         self._lay_out()
         self._connect()
 
@@ -108,6 +120,15 @@ class ClaimHeirsTab(QWidget):
         editable = self._keeper.editable
         for button in (self.pick_button, self.add_button, self.edit_button, self.remove_button):
             button.setVisible(editable)
+        unpaid = detail.status in BEFORE_PAYMENT
+        self.approve_button.setVisible(unpaid and self._keeper.app.can(Permission.APPROVE))
+        approved = detail.holder_override
+        self.approval.setVisible(approved is not None)
+        if approved is not None:
+            self.approval.setText(
+                f"Rekening {approved.account_number} a.n. {approved.account_holder} disetujui "
+                f"verifikator {approved.by or '-'}: {approved.reason}"
+            )
         self._follow_selection()
 
     # -- actions ------------------------------------------------------------------------
@@ -198,6 +219,13 @@ class ClaimHeirsTab(QWidget):
             self.banner.show_message("\n".join(p.text for p in problems), Tone.ERROR)
         return not problems
 
+    def approve_holder(self) -> HolderApprovalDialog:
+        dialog = HolderApprovalDialog(self._keeper, self)
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def _open(self, dialog: HeirDialog) -> HeirDialog:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -221,10 +249,13 @@ class ClaimHeirsTab(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.approve_button)
+        self.approve_button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
+        layout.addWidget(self.approval)
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
@@ -232,5 +263,6 @@ class ClaimHeirsTab(QWidget):
         self.add_button.clicked.connect(self.add_heir)
         self.edit_button.clicked.connect(self.edit_heir)
         self.remove_button.clicked.connect(self.remove_heir)
+        self.approve_button.clicked.connect(self.approve_holder)
         self.table.doubleClicked.connect(lambda _index: self._keeper.editable and self.edit_heir())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())

@@ -146,6 +146,16 @@ class Claim(Base):
     paid_bank_name: Mapped[str | None] = mapped_column(String(60))
     paid_account_number: Mapped[str | None] = mapped_column(String(30))
     paid_account_holder: Mapped[str | None] = mapped_column(String(120))
+    # BPJS's reference of the transfer, and the claim heir paid (services/claims/payment.py).
+    paid_reference: Mapped[str | None] = mapped_column(String(80))
+    paid_to_heir_id: Mapped[int | None] = mapped_column(Integer)
+    # A verifikator's documented approval of paying into an account held under another
+    # name than the recipient's: for this account number and holder only.
+    holder_override_account: Mapped[str | None] = mapped_column(String(30))
+    holder_override_holder: Mapped[str | None] = mapped_column(String(120))
+    holder_override_reason: Mapped[str | None] = mapped_column(String(300))
+    holder_override_by: Mapped[str | None] = mapped_column(String(64))
+    holder_override_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[Timestamp]
     created_by: Mapped[str | None] = mapped_column(String(64))
@@ -199,6 +209,10 @@ class ClaimHeir(Base):
         code_enum(EducationLevel, "education_level")
     )
     note: Mapped[str | None] = mapped_column(String(200))
+    # A spouse: still married to the worker at the death (a divorced one inherits nothing).
+    married_at_death: Mapped[bool | None] = mapped_column(Boolean)
+    # Arranged the funeral: with no entitled heir, the funeral benefit is paid to them.
+    arranged_funeral: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[Timestamp]
     updated_at: Mapped[Timestamp]
 
@@ -310,6 +324,10 @@ class ClaimBenefitRate(Base):
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # The funeral cost: the one line paid to whoever arranged the funeral when no heir is left.
+    funeral: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The regulation the row comes from, shown with it.
+    source: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[Timestamp]
     updated_by: Mapped[str | None] = mapped_column(String(64))
 

@@ -35,10 +35,26 @@ DEFAULTS: dict[str, str] = {
     "claims.jkm_lapse_months": "24",
     "claims.jkm_reduced_months": "3",
     "claims.scholarship_min_years": "3",
-    "claims.jkk_scholarship_needs_min_years": "ya",
+    # Description: "Ya: beasiswa anak karena kecelakaan kerja juga menunggu masa iur di atas.
+    # Bawaan tidak: PP 82/2019 (Pasal 25 ayat (1) huruf d jo. Lampiran) memberi beasiswa JKK
+    # kepada anak peserta yang meninggal atau cacat total tetap karena kecelakaan kerja tanpa
+    # masa iur; syarat paling singkat 3 tahun hanya untuk JKM (Pasal 34). Berlaku untuk
+    # kejadian mulai tanggal di bawah."
+    "claims.jkk_scholarship_needs_min_years": "tidak",
+    "claims.jkk_scholarship_needs_min_years_from": "2019-12-02",
+    # Description: "Ya: cacat total tetap karena kecelakaan kerja juga membuka beasiswa anak
+    # (PP 82/2019, Permenaker 5/2021; keterangan BPJS 2021-2024). Berlaku untuk kejadian
+    # mulai tanggal di bawah (PP 82/2019 berlaku 2 Desember 2019)."
+    "claims.jkk_scholarship_total_disability": "ya",
+    "claims.jkk_scholarship_total_disability_from": "2019-12-02",
     "claims.scholarship_max_children": "2",
     "claims.scholarship_max_age": "23",
     "claims.scholarship_cap": "174000000",
+    # Description: "Ya: NPWP penerima diminta bila manfaat melebihi batas di bawah. Bawaan
+    # tidak: batas Rp50.000.000 berasal dari pajak atas pembayaran JHT (PP 68/2009); santunan
+    # JKK dan JKM adalah pembayaran asuransi karena kecelakaan atau meninggal, bukan objek
+    # PPh (UU PPh Pasal 4 ayat (3) huruf e), jadi tidak menahan berkas."
+    "claims.npwp_required": "tidak",
     "claims.npwp_threshold": "50000000",
     "claims.default_reported_income": "1000000",
     "claims.waiting_documents_days": "14",

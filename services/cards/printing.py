@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import CardKey, CardPrint, CardPrintBatch, Region
@@ -31,7 +31,7 @@ from services.cards.selection import (
 )
 from services.cards.types import PreparedPrint, PrintPlan, PrintRequest, PrintResult
 from services.context import ServiceContext
-from services.errors import Problem, ValidationError
+from services.errors import ConflictError, Problem, ValidationError
 from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
@@ -55,7 +55,7 @@ def prepare_print(
     settings = SettingsService(ctx).get_all()
     with read_session(ctx) as session:
         secret = session.scalars(select(CardKey.secret)).one()
-        sources = list(read_sources(session, request, Scope.of(ctx.principal)))
+        sources = list(read_sources(session, request, Scope.of(ctx.principal), today))
         label = _selection_label(session, request)
     plan = plan_from(request, sources, label, today)
     if not plan.worker_ids:
@@ -103,6 +103,7 @@ def confirm_print(ctx: ServiceContext, prepared: PreparedPrint) -> PrintResult:
     request = plan.request
     with unit_of_work(ctx) as session:
         # Asked again inside the transaction: another clerk may have printed meanwhile.
+        _refuse_stale_serials(session, plan)
         reprints = _with_live_card(session, plan.worker_ids)
         batch = CardPrintBatch(
             created_by=ctx.user_name,
@@ -191,9 +192,30 @@ def _card_data(
             kecamatan_name=s.kecamatan_name,
             funding_label=funding_label(s, district, province),
             programmes="JKK, JKM",
-            valid_from=s.coverage_start,  # type: ignore[arg-type]  # plan skips workers without
+            valid_from=s.coverage_start,  # type: ignore[arg-type]  # plan skips the uncovered
             valid_until=s.coverage_end,
-            qr_payload=card_payload(secret, s.nik, s.kpj),
+            qr_payload=card_payload(secret, s.nik, s.kpj, s.prints + 1),
+        )
+
+
+def _refuse_stale_serials(session: Session, plan: PrintPlan) -> None:
+    """The QR of each rendered card carries its serial: if another clerk printed one of these
+    workers since, the serial is taken and the PDF must be made again."""
+    expected = dict(zip(plan.worker_ids, plan.serials, strict=True))
+    counts: dict[int, int] = {}
+    for chunk in _chunks(list(plan.worker_ids)):
+        counts.update(
+            session.execute(
+                select(CardPrint.worker_id, func.count())
+                .where(CardPrint.worker_id.in_(chunk))
+                .group_by(CardPrint.worker_id)
+            ).all()
+        )
+    stale = [w for w, serial in expected.items() if counts.get(w, 0) != serial - 1]
+    if stale:
+        raise ConflictError(
+            f"{len(stale)} kartu pada cetakan ini sudah dicetak oleh petugas lain sesudah "
+            "pratinjau dibuat. Buat pratinjau ulang, lalu cetak atau simpan lagi."
         )
 
 

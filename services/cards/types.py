@@ -44,6 +44,8 @@ class PrintPlan:
     # Of worker_ids, those who already have a card: printed as reprints.
     reprint_ids: frozenset[int]
     skipped: tuple[SkippedWorker, ...]
+    # Each printed card's serial in its QR, in worker_ids' order (prints so far + 1).
+    serials: tuple[int, ...] = ()
 
     @property
     def notice(self) -> str:
@@ -133,3 +135,4 @@ class CardVerification:
     worker_id: int | None = None
     full_name: str | None = None
     covered_today: bool | None = None
+    replaced: bool = False  # a genuine card replaced by a later reprint ("diganti")

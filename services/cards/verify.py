@@ -1,4 +1,6 @@
-"""Checking a scanned card against the register: is it ours, and is the worker covered today?"""
+"""Checking a scanned card against the register: is it ours, is it the worker's current card
+(a reprint replaces the earlier ones: their serials verify as "diganti"), and is the
+worker covered today (the one coverage model, ``coverage_on``)?"""
 
 from __future__ import annotations
 
@@ -6,11 +8,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from models import CardKey, Worker
+from models import CardKey, CardPrint, Worker
 from services.cards.qr_payload import IdKind, is_authentic, parse_payload
 from services.cards.types import CardVerification
 from services.context import ServiceContext
 from services.coverage_history import coverage_on
+from services.formatting import long_date
 from services.permissions import Permission
 from services.unit_of_work import read_session
 
@@ -43,6 +46,34 @@ def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) ->
                 "lihat (dihapus, nomornya diubah, atau di kecamatan lain). "
                 "Cari peserta dengan NIK dari KTP.",
             )
+        printed = session.scalars(
+            select(CardPrint.printed_at)
+            .where(CardPrint.worker_id == worker.id)
+            .order_by(CardPrint.id)
+        ).all()
         fact = coverage_on(session, worker.id, today)
-        message = f"Kartu asli: {worker.full_name}. {fact.reason}"
+        serial = identity.serial
+        if serial is not None and serial > len(printed):
+            return CardVerification(
+                False,
+                f"Kartu ke-{serial} {worker.full_name} tidak tercatat pernah dicetak (hanya "
+                f"{len(printed)} kartu tercatat). Periksa KTP pemegang kartu.",
+                worker.id,
+                worker.full_name,
+                fact.covered,
+            )
+        if serial is not None and serial < len(printed):
+            latest = printed[-1]
+            return CardVerification(
+                False,
+                f"DIGANTI: kartu ke-{serial} {worker.full_name} sudah diganti dengan kartu "
+                f"ke-{len(printed)} (dicetak {long_date(latest.date())}). Kartu ini tidak "
+                f"berlaku lagi; tarik kartunya. {fact.reason}",
+                worker.id,
+                worker.full_name,
+                fact.covered,
+                replaced=True,
+            )
+        which = f" (kartu ke-{serial})" if serial is not None else " (kartu cetakan lama)"
+        message = f"Kartu asli{which}: {worker.full_name}. {fact.reason}"
         return CardVerification(True, message, worker.id, worker.full_name, fact.covered)

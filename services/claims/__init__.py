@@ -33,8 +33,14 @@ Writing (Permission.CLAIMS unless said otherwise; each returns the fresh ``Claim
   ``open_scan(ctx, claim_id, item_code) -> Attachment`` (Permission.SEE_FULL_IDENTITY).
 - ``change_status(ctx, claim_id, StatusChange(target, on=, note=, letter_number=,
   letter_date=, amount=, recipient_heir_id=, bank_name=, account_number=,
-  account_holder=), expected_version)``: one workflow step (``workflow.py``); the
-  verification step (draft ⇄ berkas lengkap) is open to Permission.APPROVE too.
+  account_holder=, payment_reference=), expected_version)``: one workflow step
+  (``workflow.py``); the verification step (draft ⇄ berkas lengkap) is open to
+  Permission.APPROVE too. Paying follows ``payment.py``: an entitled heir (or, with none,
+  whoever arranged the funeral, for the funeral cost), an account in their name, BPJS's
+  reference, a note when the amount is not the estimate.
+- ``approve_holder(ctx, claim_id, HolderOverride(account_number, account_holder, reason),
+  expected_version)`` (Permission.APPROVE): a verifikator's documented approval of paying
+  into an account held under another name.
   ``diajukan`` stores the recommendation letter's number and date (the letter itself is
   issued in the letter register, ``services/documents``; see ``claim_letter``).
 - ``write_missing_slip(ctx, claim_id, path) -> Path``: the one-page "what is still
@@ -64,9 +70,12 @@ The list adds at read time what changes with the clock alone (the lapse, the dea
 
 Settings (``services/settings.py``, keys ``claims.*``): attachment_max_mb,
 jkk_report_hours, jkk_lapse_months, jkm_lapse_months, jkm_reduced_months,
-scholarship_min_years, jkk_scholarship_needs_min_years, scholarship_max_children,
-scholarship_max_age, scholarship_cap, npwp_threshold, default_reported_income,
-waiting_documents_days. Labels for every code: ``services/claims/labels.py``.
+scholarship_min_years, jkk_scholarship_needs_min_years (default no, with _from: the date
+it applies from), jkk_scholarship_total_disability (default yes, with _from),
+scholarship_max_children, scholarship_max_age, scholarship_cap, npwp_required (default
+no: JKK/JKM benefits are no income, UU PPh Pasal 4 ayat (3) huruf e), npwp_threshold,
+default_reported_income, waiting_documents_days. Labels for every code:
+``services/claims/labels.py``.
 
 Every call takes an optional ``now`` (aware datetime) so tests and the GUI's countdown
 agree on the clock; dates typed by clerks are WITA (UTC+8).
@@ -90,7 +99,7 @@ from services.claims.service import (
     update_claim,
     worker_heir_choices,
 )
-from services.claims.status import change_status
+from services.claims.status import approve_holder, change_status
 from services.claims.types import (
     Attachment,
     AttachmentInfo,
@@ -111,6 +120,8 @@ from services.claims.types import (
     EligibilityCheck,
     HeirEntry,
     HistoryEntry,
+    HolderOverride,
+    HolderOverrideInfo,
     StatusChange,
     WorkerSummary,
 )
@@ -136,9 +147,12 @@ __all__ = [
     "EligibilityCheck",
     "HeirEntry",
     "HistoryEntry",
+    "HolderOverride",
+    "HolderOverrideInfo",
     "RateRow",
     "StatusChange",
     "WorkerSummary",
+    "approve_holder",
     "attach_scan",
     "change_status",
     "check_claim",

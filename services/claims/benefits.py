@@ -5,9 +5,13 @@ A row applies when its ``condition`` is one of the claim's conditions:
 
 - ``jkm_penuh``: a JKM claim after the first months of membership
 - ``jkm_awal``: a JKM claim within them (claims.jkm_reduced_months)
-- ``jkk``: every JKK claim (care, temporary incapacity, transport)
+- ``jkk``: every JKK claim the worker survives (care, temporary incapacity, transport);
+  a fatal one lists only the death lines that make its total
 - ``jkk_meninggal``, ``jkk_cacat_total``, ``jkk_cacat_sebagian``: by the JKK outcome
 - ``beasiswa``: once per child put up for the scholarship, matched on education level
+
+A row marked ``funeral`` is the funeral cost: with no entitled heir and someone recorded
+as having arranged the funeral, it is the only line paid (to them).
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class RateRow:
     valid_from: date
     valid_to: date | None
     sort_order: int
+    funeral: bool = False
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +78,25 @@ class BenefitFacts:
     reported_income: int
     disability_percent: int | None
     children: tuple[Child, ...]  # children with an education level, eldest first
+    # A JKK total permanent disability that may open the children's scholarship (a death
+    # always may: claims.jkk_scholarship_total_disability).
+    scholarship_case: bool = False
+    # A death with no entitled heir, the funeral arranged by someone recorded on the claim.
+    funeral_only: bool = False
+
+
+NO_HEIR_NOTE = (
+    "Tidak ada ahli waris yang berhak: hanya biaya pemakaman yang dibayar, kepada yang "
+    "tercatat mengurus pemakaman (PP 46/2015 Pasal 26 ayat (5))."
+)
 
 
 def conditions_of(facts: BenefitFacts) -> set[str]:
     if facts.claim_type is ClaimType.JKM:
         return {"jkm_awal" if facts.reduced else "jkm_penuh"}
+    if facts.jkk_outcome is JkkOutcome.DEATH:
+        # Care, incapacity and transport before the death are not part of its total.
+        return {"jkk_meninggal"}
     outcome = _OUTCOME_CONDITIONS.get(facts.jkk_outcome) if facts.jkk_outcome else None
     return {"jkk", outcome} if outcome else {"jkk"}
 
@@ -91,10 +111,15 @@ def valid_on(rates: Sequence[RateRow], day: date) -> list[RateRow]:
 def estimate(rates: Sequence[RateRow], facts: BenefitFacts, rules: ClaimRules) -> BenefitEstimate:
     rows = valid_on(rates, facts.event_date)
     conditions = conditions_of(facts)
-    lines = [_line(r, facts) for r in rows if r.condition in conditions]
+    chosen = [r for r in rows if r.condition in conditions]
     notes: list[str] = []
+    if facts.funeral_only:
+        chosen = [r for r in chosen if r.funeral]
+        notes.append(NO_HEIR_NOTE)
+    lines = [_line(r, facts) for r in chosen]
     death = facts.claim_type is ClaimType.JKM or facts.jkk_outcome is JkkOutcome.DEATH
-    if death and facts.children:
+    case = death or facts.scholarship_case
+    if case and facts.children and not facts.funeral_only:
         lines += _scholarship_lines(rows, facts, rules, notes)
     if not lines:
         notes.append(

@@ -43,6 +43,7 @@ from services.claims.types import (
     Eligibility,
     HeirEntry,
     HistoryEntry,
+    HolderOverrideInfo,
     WorkerSummary,
 )
 from services.claims.visibility import (
@@ -116,6 +117,7 @@ def eligibility_of(
     now: datetime,
     *,
     submitted_on: date | None,
+    premium: tuple[bool, str] | None = None,
 ) -> Eligibility:
     facts = ClaimFacts(
         claim_type=claim.claim_type,
@@ -124,8 +126,21 @@ def eligibility_of(
         first_report_at=as_utc(claim.first_report_at) if claim.first_report_at else None,
         filed_on=submitted_on or now.astimezone(WITA).date(),
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
+        total_disability=claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY,
     )
-    return assess(facts, claim_coverage(session, worker, claim.event_date), rules, now)
+    return assess(facts, claim_coverage(session, worker, claim.event_date), rules, now, premium)
+
+
+def premium_statement(
+    session: Session, worker_id: int, day: date, funding: Any
+) -> tuple[bool, str]:
+    """Was the event month's premium paid? Funding as on that day (the coverage history)."""
+    from services.coverage_history import coverage_on
+    from services.premiums.month_paid import PaidState, month_paid
+
+    source = coverage_on(session, worker_id, day).funding or funding
+    paid = month_paid(session, source, day)
+    return paid.state is PaidState.PAID, paid.statement
 
 
 def waiting_documents(
@@ -212,8 +227,9 @@ def read_detail(
         .order_by(ClaimStatusChange.id)
     ).all()
     reference = Reference(load_checklist(session, claim.claim_type), load_rates(session))
+    premium = premium_statement(session, worker.id, claim.event_date, worker.funding)
     eligibility = eligibility_of(
-        session, claim, worker, rules, now, submitted_on=claim.submitted_on
+        session, claim, worker, rules, now, submitted_on=claim.submitted_on, premium=premium
     )
     return _compose(
         ctx, claim, worker, heir_rows, document_rows, history, reference, rules, now, eligibility
@@ -224,15 +240,14 @@ def read_detail(
 
 
 def heir_entries(rows: Sequence[Any]) -> list[HeirEntry]:
-    entitled = heirs_order.entitled_priority(rows)
     return [
         HeirEntry(
             id=r.id,
             heir_id=r.heir_id,
             full_name=r.full_name,
             relation=r.relation,
-            priority=heirs_order.priority(r.relation),
-            entitled=heirs_order.priority(r.relation) == entitled,
+            priority=heirs_order.rank(r),
+            entitled=heirs_order.is_entitled(r, rows),
             nik=value(r, "nik"),
             birth_date=r.birth_date,
             phone=value(r, "phone"),
@@ -242,6 +257,8 @@ def heir_entries(rows: Sequence[Any]) -> list[HeirEntry]:
             bank_account_holder=value(r, "bank_account_holder"),
             education_level=r.education_level,
             note=value(r, "note"),
+            married_at_death=r.married_at_death,
+            arranged_funeral=bool(r.arranged_funeral),
         )
         for r in heirs_order.ordered(rows)
     ]
@@ -259,6 +276,7 @@ def benefit_of(
         for h in heirs
         if h.relation is ClaimHeirRelation.CHILD and h.education_level is not None
     )
+    death = is_death_claim(claim.claim_type, claim.jkk_outcome)
     facts = BenefitFacts(
         claim_type=claim.claim_type,
         event_date=claim.event_date,
@@ -268,8 +286,18 @@ def benefit_of(
         reported_income=claim.reported_income or rules.default_reported_income,
         disability_percent=value(claim, "disability_percent"),
         children=children,
+        scholarship_case=(
+            claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY
+            and rules.jkk_scholarship_total_disability
+        ),
+        funeral_only=death and funeral_route(heirs),
     )
     return estimate(rates, facts, rules)
+
+
+def funeral_route(heirs: Sequence[Any]) -> bool:
+    """No entitled heir, and someone recorded as having arranged the funeral."""
+    return heirs_order.entitled_priority(heirs) is None and any(h.arranged_funeral for h in heirs)
 
 
 def checklist_facts(
@@ -277,9 +305,11 @@ def checklist_facts(
 ) -> ChecklistFacts:
     return ChecklistFacts(
         death=is_death_claim(claim.claim_type, claim.jkk_outcome),
-        spouse_heir=any(h.relation is ClaimHeirRelation.SPOUSE for h in heirs),
+        spouse_heir=any(
+            h.relation is ClaimHeirRelation.SPOUSE and not heirs_order.divorced(h) for h in heirs
+        ),
         scholarship=any(line.code.startswith("beasiswa") for line in benefit.lines),
-        above_npwp=benefit.total > rules.npwp_threshold,
+        above_npwp=rules.npwp_required and benefit.total > rules.npwp_threshold,
         traffic=bool(claim.traffic_accident),
     )
 
@@ -376,12 +406,29 @@ def _compose(
         paid_bank_name=value(claim, "paid_bank_name"),
         paid_account_number=value(claim, "paid_account_number"),
         paid_account_holder=value(claim, "paid_account_holder"),
+        paid_reference=value(claim, "paid_reference"),
+        paid_to_heir_id=value(claim, "paid_to_heir_id"),
+        holder_override=_holder_override(claim),
         waiting_documents=waiting_documents(claim.status, claim.status_since, rules, now),
         report_overdue=report_overdue(claim.status, state, claim.first_report_at),
         next_steps=next_steps(claim.status, ctx.principal),
         identity_hidden=masked(ctx),
         created_at=as_utc(claim.created_at),
         created_by=claim.created_by,
+    )
+
+
+def _holder_override(claim: Any) -> HolderOverrideInfo | None:
+    account = value(claim, "holder_override_account")
+    if not account:
+        return None
+    at = value(claim, "holder_override_at")
+    return HolderOverrideInfo(
+        account_number=account,
+        account_holder=value(claim, "holder_override_holder") or "",
+        reason=value(claim, "holder_override_reason") or "",
+        by=value(claim, "holder_override_by"),
+        at=as_utc(at) if at else None,
     )
 
 

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from models import Claim, ClaimChecklistItem, ClaimDocument, Worker
 from models.base import utc_now
 from services.claims import attachments, records
+from services.claims.death_record import DEATH_CERTIFICATE, sync_claim_death
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
+from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import WITA, read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.context import ServiceContext
@@ -50,6 +52,13 @@ def update_document(
         document.received_on = received_on
         document.note = (clean_text(update.note) or "")[:300] or None
         _touch(document, ctx)
+        if update.item_code == DEATH_CERTIFICATE:
+            why = (
+                f"Akta kematian pada klaim {claim.claim_type.upper()} #{claim.id} ditandai "
+                "belum diterima"
+            )
+            if sync_claim_death(session, ctx, claim, worker, today, why):
+                refresh_worker_claims(session, ctx, worker, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
 

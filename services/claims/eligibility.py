@@ -47,6 +47,7 @@ class ClaimFacts:
     first_report_at: datetime | None
     filed_on: date  # submitted to BPJS on, or today while not yet submitted
     death_claim: bool  # JKM, or JKK with a fatal outcome
+    total_disability: bool = False  # JKK with total permanent disability (cacat total tetap)
 
 
 def add_months(day: date, months: int) -> date:
@@ -86,9 +87,16 @@ def deadline_state(
 
 
 def assess(
-    facts: ClaimFacts, worker: CoverageFacts, rules: ClaimRules, now: datetime
+    facts: ClaimFacts,
+    worker: CoverageFacts,
+    rules: ClaimRules,
+    now: datetime,
+    premium: tuple[bool, str] | None = None,
 ) -> Eligibility:
-    checks = [_coverage(facts.event_date, worker), *_status(facts, worker), _funding(worker)]
+    """``premium``: whether the event month's premium is recorded paid, and the statement
+    (services/premiums/month_paid.py); without it the funding is only named."""
+    funding = _funding(worker) if premium is None else _premium(*premium)
+    checks = [_coverage(facts.event_date, worker), *_status(facts, worker), funding]
     start = worker.coverage_start
     membership_days = None
     reduced = scholarship = False
@@ -97,11 +105,11 @@ def assess(
         if facts.claim_type is ClaimType.JKM:
             reduced = facts.event_date < add_months(start, rules.jkm_reduced_months)
             checks.append(_membership(facts.event_date, start, reduced, rules))
-        if facts.death_claim:
-            needs_years = facts.claim_type is ClaimType.JKM or rules.jkk_scholarship_needs_min_years
+        if facts.death_claim or facts.total_disability:
             long_enough = facts.event_date >= add_months(start, 12 * rules.scholarship_min_years)
-            scholarship = long_enough or not needs_years
-            checks.append(_scholarship(scholarship, needs_years, rules))
+            scholarship, check = scholarship_rule(facts, long_enough, rules)
+            if check is not None:
+                checks.append(check)
     deadline = None
     state = DeadlineState.NOT_APPLICABLE
     if facts.claim_type is ClaimType.JKK:
@@ -209,6 +217,10 @@ def _funding(worker: CoverageFacts) -> EligibilityCheck:
     )
 
 
+def _premium(paid: bool, statement: str) -> EligibilityCheck:
+    return EligibilityCheck("funding", CheckOutcome.INFO if paid else CheckOutcome.WARN, statement)
+
+
 def _membership_text(start: date, event: date) -> str:
     months = whole_months(start, event)
     if months == 0:
@@ -229,6 +241,38 @@ def _membership(event: date, start: date, reduced: bool, rules: ClaimRules) -> E
         )
     return EligibilityCheck(
         "membership", CheckOutcome.OK, f"Masa kepesertaan {length}: manfaat JKM penuh."
+    )
+
+
+def scholarship_rule(
+    facts: ClaimFacts, long_enough: bool, rules: ClaimRules
+) -> tuple[bool, EligibilityCheck | None]:
+    """Does the claim open the children's scholarship? JKM after the minimum membership
+    (PP 82/2019 Pasal 34); JKK death, and JKK total permanent disability when the setting
+    says so, without it unless claims.jkk_scholarship_needs_min_years; each JKK rule only
+    for events from its setting's start date (before it the app holds no rule)."""
+    if facts.claim_type is ClaimType.JKM:
+        return long_enough, _scholarship(long_enough, True, rules)
+    if facts.total_disability and not facts.death_claim:
+        since = rules.jkk_scholarship_total_disability_from
+        if not rules.jkk_scholarship_total_disability:
+            return False, None
+        if facts.event_date < since:
+            return False, _no_rule(since)
+    since = rules.jkk_scholarship_needs_min_years_from
+    if facts.event_date < since:
+        return False, _no_rule(since)
+    needs_years = rules.jkk_scholarship_needs_min_years
+    open_ = long_enough or not needs_years
+    return open_, _scholarship(open_, needs_years, rules)
+
+
+def _no_rule(since: date) -> EligibilityCheck:
+    return EligibilityCheck(
+        "scholarship_rule_unknown",
+        CheckOutcome.INFO,
+        f"Aturan beasiswa JKK untuk kejadian sebelum {long_date(since)} tidak dimuat di "
+        "Pengaturan; tanyakan hak beasiswa anak ke BPJS Ketenagakerjaan.",
     )
 
 

@@ -107,6 +107,8 @@ def save_benefit_rate(ctx: ServiceContext, rate: RateRow) -> RateRow:
             "max_years",
             "valid_to",
             "sort_order",
+            "funeral",
+            "source",
         ):
             setattr(row, name, getattr(rate, name))
         row.updated_at = utc_now()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,11 @@ class ClaimRules:
     jkm_lapse_months: int = 24
     jkm_reduced_months: int = 3
     scholarship_min_years: int = 3
-    jkk_scholarship_needs_min_years: bool = True
+    jkk_scholarship_needs_min_years: bool = False
+    jkk_scholarship_needs_min_years_from: date = date(2019, 12, 2)
+    jkk_scholarship_total_disability: bool = True
+    jkk_scholarship_total_disability_from: date = date(2019, 12, 2)
+    npwp_required: bool = False
     scholarship_max_children: int = 2
     scholarship_max_age: int = 23
     scholarship_cap: int = 174_000_000
@@ -60,21 +64,48 @@ def settings_values(session: Session) -> dict[str, str]:
     return values
 
 
+_FLAG_KEYS = {
+    "jkk_scholarship_needs_min_years": "claims.jkk_scholarship_needs_min_years",
+    "jkk_scholarship_total_disability": "claims.jkk_scholarship_total_disability",
+    "npwp_required": "claims.npwp_required",
+}
+_DATE_KEYS = {
+    "jkk_scholarship_needs_min_years_from": "claims.jkk_scholarship_needs_min_years_from",
+    "jkk_scholarship_total_disability_from": "claims.jkk_scholarship_total_disability_from",
+}
+
+
 def read_rules(session: Session) -> ClaimRules:
     values = settings_values(session)
     numbers = {name: _whole(values, key) for name, key in _INT_KEYS.items()}
-    flag_key = "claims.jkk_scholarship_needs_min_years"
-    flag = values[flag_key].strip().lower()
-    if flag not in _YES | _NO:
-        raise SiRentanError(
-            f"Pengaturan {flag_key} berisi '{values[flag_key]}'; isi dengan 'ya' atau 'tidak'."
-        )
+    flags = {name: _flag(values, key) for name, key in _FLAG_KEYS.items()}
+    dates = {name: _date(values, key) for name, key in _DATE_KEYS.items()}
     size_key = "claims.attachment_max_mb"
     return ClaimRules(
         **numbers,
-        jkk_scholarship_needs_min_years=flag in _YES,
+        **flags,
+        **dates,
         attachment_max_bytes=_whole(values, size_key) * MEGABYTE,
     )
+
+
+def _flag(values: dict[str, str], key: str) -> bool:
+    flag = values[key].strip().lower()
+    if flag not in _YES | _NO:
+        raise SiRentanError(
+            f"Pengaturan {key} berisi '{values[key]}'; isi dengan 'ya' atau 'tidak'."
+        )
+    return flag in _YES
+
+
+def _date(values: dict[str, str], key: str) -> date:
+    try:
+        return date.fromisoformat(values[key].strip())
+    except ValueError:
+        raise SiRentanError(
+            f"Pengaturan {key} berisi '{values[key]}'; isi dengan tanggal TTTT-BB-HH, "
+            "mis. 2019-12-02 (menu Pengaturan, atau minta administrator)."
+        ) from None
 
 
 def _whole(values: dict[str, str], key: str) -> int:

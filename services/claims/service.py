@@ -10,11 +10,14 @@ from sqlalchemy.orm import Session, selectinload
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
 from models.base import utc_now
 from models.claim import ClaimStatus, ClaimType, JkkOutcome
+from models.enums import HeirRelation
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
+from services.claims.death_record import sync_claim_death
 from services.claims.detail import eligibility_of, is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.heirs_order import FROM_REGISTER
+from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import WITA, ClaimRules, read_rules
 from services.claims.types import ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
 from services.claims.validation import (
@@ -144,6 +147,9 @@ def update_claim(
         _refuse(problems, records.label(claim, worker))
         guard.watch(_key(worker, cleaned, claim.id), records.label(claim, worker))
         _apply_event(claim, cleaned, rules)
+        why = f"Tanggal meninggal atau akibat pada klaim #{claim.id} diubah"
+        if sync_claim_death(session, ctx, claim, worker, now.astimezone(WITA).date(), why):
+            refresh_worker_claims(session, ctx, worker, now)
         records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
@@ -202,6 +208,7 @@ def _register_heirs(worker: Worker) -> list[ClaimHeirInput]:
             bank_name=h.bank_name,
             bank_account_number=h.bank_account_number,
             bank_account_holder=h.bank_account_holder,
+            married_at_death=True if h.relation is HeirRelation.SPOUSE else None,
         )
         for h in worker.heirs
     ]
@@ -268,6 +275,8 @@ def _apply_heir(row: ClaimHeir, data: ClaimHeirInput) -> ClaimHeir:
         "bank_account_holder",
         "education_level",
         "note",
+        "married_at_death",
+        "arranged_funeral",
     ):
         if getattr(row, name, None) != getattr(data, name):
             setattr(row, name, getattr(data, name))

@@ -1,7 +1,7 @@
 """Moving a claim along its workflow (services/claims/workflow.py), one step per call.
 
-Marking a death claim paid also records the worker as deceased on the date of death,
-through the worker row itself, so the audit trail has it in the same transaction.
+A death claim documents the death (death_record.py): the worker's status follows it in
+the step's own transaction (cancelling the claim restores the coverage the death cut).
 """
 
 from __future__ import annotations
@@ -9,20 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy.orm import Session
-
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
-from models.claim import ClaimStatus
-from models.enums import CoverageSource, WorkerStatus
-from services import coverage_history
+from models.claim import ClaimHeirRelation, ClaimStatus
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
+from services.claims.death_record import sync_claim_death
 from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
-from services.claims.labels import CLAIM_STATUS, rupiah
+from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
+from services.claims.payment import Payee, PaymentFacts
 from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import WITA, read_rules
-from services.claims.types import VOIDED, ClaimDetail, StatusChange
+from services.claims.types import VOIDED, ClaimDetail, HolderOverride, StatusChange
 from services.claims.workflow import (
     Step,
     StepFacts,
@@ -76,14 +74,17 @@ def change_status(
         before = read_detail(session, ctx, claim.id, rules, now)
         recipient = next((h for h in claim.heirs if h.id == change.recipient_heir_id), None)
         change = _with_account(change, recipient)
+        death_claim = is_death_claim(claim.claim_type, claim.jkk_outcome)
         facts = StepFacts(
             event_date=claim.event_date,
             submitted_on=claim.submitted_on,
             decided_on=claim.decided_on,
             missing_documents=[d.label for d in before.missing_documents],
-            death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
+            death_claim=death_claim,
             heir_ids=[h.id for h in claim.heirs],
             entitled_heir_count=sum(1 for h in before.heirs if h.entitled),
+            payment=payment_facts(claim, worker, before) if step.target is S.PAID else None,
+            funeral_arranger=any(h.arranged_funeral for h in before.heirs),
         )
         problems = step_problems(step, change, facts, today)
         if claim.status in VOIDED and step.target not in VOIDED:
@@ -93,8 +94,6 @@ def change_status(
             raise ValidationError(problems, record=record)
         on = change.on or today
         note = _apply(claim, worker, step, change, on, recipient)
-        if step.target is S.PAID and facts.death_claim:
-            _record_death(session, worker, claim, ctx)
         claim.status = step.target
         claim.status_since = now
         records.refresh_derived(session, claim, worker, rules, now, rates)
@@ -110,8 +109,9 @@ def change_status(
                 note=note[:300] or None,
             )
         )
-        if step.target is S.PAID and facts.death_claim:
-            # The worker's other open claims now meet a deceased worker.
+        why = f"Klaim {claim.claim_type.upper()} #{claim.id} {CLAIM_STATUS[step.target].lower()}"
+        if sync_claim_death(session, ctx, claim, worker, today, _joined(why, note)):
+            # The worker's open claims (this one too) now meet the status that follows.
             refresh_worker_claims(session, ctx, worker, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -158,7 +158,14 @@ def _apply(
         claim.paid_bank_name = clean_text(change.bank_name)
         claim.paid_account_number = clean_digits(change.account_number)
         claim.paid_account_holder = clean_name(change.account_holder) or claim.paid_to_name
-        return _joined(f"Dibayar {rupiah(change.amount)} kepada {claim.paid_to_name}", note)
+        claim.paid_reference = clean_text(change.payment_reference)
+        claim.paid_to_heir_id = recipient.id if recipient else None
+        head = (
+            f"Dibayar {rupiah(change.amount)} kepada {claim.paid_to_name} ke rekening "
+            f"{claim.paid_bank_name} {claim.paid_account_number} a.n. "
+            f"{claim.paid_account_holder}, ref. BPJS {claim.paid_reference}"
+        )
+        return _joined(head, note)
     return note
 
 
@@ -173,23 +180,97 @@ def _undo(claim: Claim, source: ClaimStatus) -> None:
         claim.paid_on = claim.paid_amount = None
         claim.paid_to_name = claim.paid_bank_name = None
         claim.paid_account_number = claim.paid_account_holder = None
+        claim.paid_reference = claim.paid_to_heir_id = None
 
 
-def _record_death(session: Session, worker: Worker, claim: Claim, ctx: ServiceContext) -> None:
-    """The paid death claim documents the death: recorded through the coverage history,
-    so the worker's periods end on the day of death in this same transaction."""
-    if worker.status is WorkerStatus.DECEASED and worker.status_date is not None:
-        return
-    coverage_history.record_status(
-        session,
-        worker,
-        WorkerStatus.DECEASED,
-        claim.death_date or claim.event_date,
-        f"Klaim {claim.claim_type.upper()} #{claim.id} dibayar",
-        CoverageSource.CLAIM,
-        ctx.user_name,
-        source_ref=str(claim.id),
+def payment_facts(claim: Claim, worker: Worker, detail: ClaimDetail) -> PaymentFacts:
+    """Who may be paid and the estimate to compare with, as the clerk sees the claim."""
+    one_off = any(line.counted for line in detail.benefit.lines)
+    return PaymentFacts(
+        death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
+        worker_name=worker.full_name,
+        heirs=[
+            Payee(
+                heir_id=h.id,
+                full_name=h.full_name,
+                relation=HEIR_RELATION[h.relation],
+                entitled=h.entitled,
+                arranged_funeral=h.arranged_funeral,
+                divorced=h.relation is ClaimHeirRelation.SPOUSE and h.married_at_death is False,
+            )
+            for h in detail.heirs
+        ],
+        estimate=detail.benefit.total if one_off else None,
+        override_account=claim.holder_override_account,
+        override_holder=claim.holder_override_holder,
     )
+
+
+def approve_holder(
+    ctx: ServiceContext,
+    claim_id: int,
+    approval: HolderOverride,
+    expected_version: int,
+    now: datetime | None = None,
+) -> ClaimDetail:
+    """A verifikator approves paying into an account held under another name than the
+    recipient's (a guardian's account for a child, a name the bank spells its own way),
+    with the reason and the document that shows it. Recorded on the claim, and so in the
+    audit trail; a new approval replaces the old, an empty account withdraws it."""
+    ctx.require(Permission.APPROVE)
+    now = as_utc(now or datetime.now(UTC))
+    with unit_of_work(ctx) as session:
+        rules = read_rules(session)
+        claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
+        record = records.label(claim, worker)
+        if claim.status not in (S.APPROVED, S.SUBMITTED, S.COMPLETE, S.DRAFT):
+            raise ValidationError(
+                [
+                    err(
+                        "override_status",
+                        "status",
+                        f"Klaim berstatus {CLAIM_STATUS[claim.status]}: rekening hanya dapat "
+                        "disetujui sebelum klaim dibayar.",
+                    )
+                ],
+                record=record,
+            )
+        account = clean_digits(approval.account_number)
+        holder = clean_name(approval.account_holder)
+        reason = clean_text(approval.reason) or ""
+        if account:
+            problems = []
+            if not account.isdigit():
+                problems.append(
+                    err("account_chars", "account_number", "Nomor rekening hanya angka.")
+                )
+            if not holder:
+                problems.append(
+                    err(
+                        "holder_empty",
+                        "account_holder",
+                        "Nama pemilik rekening wajib diisi, persis seperti di buku tabungan.",
+                    )
+                )
+            if len(reason) < 10:
+                problems.append(
+                    err(
+                        "override_reason_empty",
+                        "reason",
+                        "Tulis alasan dan dokumen yang menunjukkannya (mis. surat perwalian "
+                        "anak, surat keterangan bank), paling sedikit 10 huruf.",
+                    )
+                )
+            if problems:
+                raise ValidationError(problems, record=record)
+        claim.holder_override_account = account or None
+        claim.holder_override_holder = holder or None if account else None
+        claim.holder_override_reason = reason[:300] or None if account else None
+        claim.holder_override_by = ctx.user_name if account else None
+        claim.holder_override_at = now if account else None
+        records.touch(claim, ctx)
+        records.flush(session)
+        return read_detail(session, ctx, claim.id, rules, now)
 
 
 def _joined(head: str, note: str) -> str:

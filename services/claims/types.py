@@ -85,6 +85,10 @@ class ClaimHeirInput:
     note: str | None = None
     heir_id: int | None = None  # the register's heir this one was picked from
     id: int | None = None  # set when editing a claim heir already stored
+    # A spouse: still married to the worker at the death (empty: yes; False: divorced).
+    married_at_death: bool | None = None
+    # Arranged the funeral (paid the funeral cost when no heir is entitled).
+    arranged_funeral: bool = False
 
 
 @dataclass(slots=True)
@@ -109,6 +113,16 @@ class StatusChange:
     bank_name: str | None = None  # dibayar: empty takes the recipient's account
     account_number: str | None = None
     account_holder: str | None = None
+    payment_reference: str | None = None  # dibayar: BPJS's reference of the transfer
+
+
+@dataclass(slots=True)
+class HolderOverride:
+    """A verifikator's approval of paying into an account held under another name."""
+
+    account_number: str | None
+    account_holder: str | None
+    reason: str | None  # what documents the difference (e.g. the bank's statement)
 
 
 @dataclass(slots=True)
@@ -198,6 +212,8 @@ class HeirEntry:
     bank_account_holder: str | None
     education_level: EducationLevel | None
     note: str | None
+    married_at_death: bool | None = None
+    arranged_funeral: bool = False
 
     def to_input(self) -> ClaimHeirInput:
         return ClaimHeirInput(
@@ -214,6 +230,8 @@ class HeirEntry:
             bank_account_holder=self.bank_account_holder,
             education_level=self.education_level,
             note=self.note,
+            married_at_death=self.married_at_death,
+            arranged_funeral=self.arranged_funeral,
         )
 
 
@@ -275,6 +293,15 @@ class BenefitEstimate:
 
 
 @dataclass(frozen=True, slots=True)
+class HolderOverrideInfo:
+    account_number: str
+    account_holder: str
+    reason: str
+    by: str | None
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     at: datetime
     by: str | None
@@ -309,6 +336,9 @@ class ClaimDetail:
     paid_bank_name: str | None
     paid_account_number: str | None
     paid_account_holder: str | None
+    paid_reference: str | None
+    paid_to_heir_id: int | None
+    holder_override: HolderOverrideInfo | None  # a verifikator's approval, if any
     waiting_documents: bool  # a draft older than claims.waiting_documents_days
     report_overdue: bool  # JKK first report missing and its deadline passed
     next_steps: tuple[ClaimStatus, ...]  # what this clerk may move the claim to now

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from models.claim import ClaimType, JkkOutcome
+from models.claim import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.eligibility import as_utc
 from services.claims.rules import WITA
 from services.claims.types import ClaimHeirInput, ClaimInput
@@ -232,6 +232,13 @@ def clean_heir(heir: ClaimHeirInput) -> ClaimHeirInput:
         bank_account_number=clean_digits(heir.bank_account_number),
         bank_account_holder=clean_name(heir.bank_account_holder) or None,
         note=clean_text(heir.note),
+        # Only a spouse has a marriage to the worker; empty means still married.
+        married_at_death=(
+            heir.married_at_death is not False
+            if heir.relation is ClaimHeirRelation.SPOUSE
+            else None
+        ),
+        arranged_funeral=bool(heir.arranged_funeral),
     )
 
 

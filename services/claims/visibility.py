@@ -12,7 +12,8 @@ from sqlalchemy import Column
 from services.context import ServiceContext
 
 # Mirrors CLAIM_PUBLIC, CLAIM_HEIR_PUBLIC and CLAIM_DOCUMENT_PUBLIC in migration 0006
-# (and estimated_benefit, granted in 0008).
+# (and estimated_benefit, granted in 0008; the heirs' married_at_death and arranged_funeral,
+# granted in 0010).
 CLAIM_PUBLIC = frozenset(
     [
         "id",
@@ -56,6 +57,8 @@ HEIR_PUBLIC = frozenset(
         "relation",
         "birth_date",
         "education_level",
+        "married_at_death",
+        "arranged_funeral",
         "created_at",
         "updated_at",
     ]

@@ -16,11 +16,12 @@ from datetime import date
 
 from models.claim import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
+from services.claims.payment import PaymentFacts, payment_problems
 from services.claims.types import StatusChange
 from services.errors import Problem
 from services.formatting import long_date
 from services.permissions import Permission, Principal
-from services.worker_validation import clean_digits, err
+from services.worker_validation import err
 
 S = ClaimStatus
 CLAIM_STEPS = frozenset({Permission.CLAIMS})
@@ -94,6 +95,8 @@ class StepFacts:
     death_claim: bool
     heir_ids: Sequence[int]
     entitled_heir_count: int
+    payment: PaymentFacts | None = None  # the step to paid: who may be paid, the estimate
+    funeral_arranger: bool = False  # someone is recorded as having arranged the funeral
 
 
 def step_problems(step: Step, change: StatusChange, facts: StepFacts, today: date) -> list[Problem]:
@@ -110,7 +113,8 @@ def step_problems(step: Step, change: StatusChange, facts: StepFacts, today: dat
             )
         )
     elif target is S.PAID and not step.back:
-        problems += _payment_problems(change, facts)
+        assert facts.payment is not None, "a payment step needs the payment facts"
+        problems += payment_problems(change, facts.payment)
     return problems
 
 
@@ -170,56 +174,14 @@ def _completeness(facts: StepFacts) -> list[Problem]:
                 "keluarga.",
             )
         )
-    if facts.death_claim and facts.entitled_heir_count == 0:
+    if facts.death_claim and facts.entitled_heir_count == 0 and not facts.funeral_arranger:
         problems.append(
             err(
                 "heirs_missing",
                 "heirs",
                 "Klaim kematian perlu minimal satu ahli waris yang berhak; isi di bagian "
-                "Ahli waris.",
-            )
-        )
-    return problems
-
-
-def _payment_problems(change: StatusChange, facts: StepFacts) -> list[Problem]:
-    problems = []
-    if not change.amount or change.amount <= 0:
-        problems.append(
-            err("amount_empty", "amount", "Jumlah yang dibayar BPJS wajib diisi (lebih dari Rp0).")
-        )
-    if change.recipient_heir_id is not None and change.recipient_heir_id not in facts.heir_ids:
-        problems.append(
-            err(
-                "recipient_unknown",
-                "recipient_heir_id",
-                "Penerima tidak ada di daftar ahli waris klaim ini; pilih dari daftar itu.",
-            )
-        )
-    elif change.recipient_heir_id is None and facts.death_claim:
-        problems.append(
-            err(
-                "recipient_empty",
-                "recipient_heir_id",
-                "Pilih ahli waris yang menerima pembayaran.",
-            )
-        )
-    account = clean_digits(change.account_number)
-    if not (change.bank_name or "").strip() or not account:
-        problems.append(
-            err(
-                "account_empty",
-                "account_number",
-                "Rekening tujuan pembayaran wajib diisi: nama bank dan nomor rekening "
-                "(bila kosong, diambil dari data ahli waris penerima).",
-            )
-        )
-    elif not account.isdigit():
-        problems.append(
-            err(
-                "account_chars",
-                "account_number",
-                "Nomor rekening tujuan hanya boleh berisi angka.",
+                "Ahli waris. Bila memang tidak ada ahli waris, catat orang yang mengurus "
+                "pemakaman (ia menerima biaya pemakaman saja).",
             )
         )
     return problems

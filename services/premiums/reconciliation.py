@@ -29,6 +29,7 @@ from services.premiums.months import Month, months_between
 from services.premiums.rates import RateTable
 from services.premiums.types import (
     Area,
+    BillOwed,
     BillRow,
     DifferenceKind,
     DifferenceRow,
@@ -94,6 +95,7 @@ def reconcile(
                     paid=sum(b.paid for b in own),
                     bill_ids=tuple(b.id for b in own),
                     lists_imported=sum(1 for b in own if b.list_rows is not None),
+                    bills=tuple(BillOwed(b.bill_number, b.amount, b.paid) for b in own),
                 )
             )
     return Reconciliation(first, last, tuple(lines), RULE_TEXT[rule], scope_note(ctx, regions))

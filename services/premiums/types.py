@@ -274,6 +274,23 @@ class BudgetStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class BillOwed:
+    """One bill of a reconciliation line: what is still owed on it (or paid too much)."""
+
+    bill_number: str
+    amount: int
+    paid: int
+
+    @property
+    def owed(self) -> int:
+        return max(self.amount - self.paid, 0)
+
+    @property
+    def overpaid(self) -> int:
+        return max(self.paid - self.amount, 0)
+
+
+@dataclass(frozen=True, slots=True)
 class ReconciliationLine:
     """One month and funding source: computed from the register, billed by BPJS, paid."""
 
@@ -286,6 +303,7 @@ class ReconciliationLine:
     paid: int
     bill_ids: tuple[int, ...]
     lists_imported: int  # how many of the bills have BPJS's participant list
+    bills: tuple[BillOwed, ...] = ()  # each bill with what is still owed on it
 
     @property
     def worker_difference(self) -> int | None:
@@ -302,8 +320,11 @@ class ReconciliationLine:
 
     @property
     def unpaid(self) -> int | None:
+        """Still owed, the sum of each bill's rest."""
         if self.billed_amount is None:
             return None
+        if self.bills:
+            return sum(b.owed for b in self.bills)
         return self.billed_amount - self.paid
 
 

@@ -18,6 +18,7 @@ from tests.factories import worker_input
 # 10.00 WITA on 20 October 2025: every claim test runs on this clock.
 NOW = datetime(2025, 10, 20, 2, 0, tzinfo=UTC)
 TODAY = date(2025, 10, 20)
+REFERENCE = "JKM/KC-ATB/2025/000123"
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"
 
 
@@ -81,7 +82,14 @@ def paid_jkm(ctx: ServiceContext, worker_id: int) -> claims.ClaimDetail:
     )
     detail = step(ctx, detail, ClaimStatus.APPROVED, on=TODAY)
     heir = detail.heirs[0]
-    return step(ctx, detail, ClaimStatus.PAID, amount=42_000_000, recipient_heir_id=heir.id)
+    return step(
+        ctx,
+        detail,
+        ClaimStatus.PAID,
+        amount=42_000_000,
+        recipient_heir_id=heir.id,
+        payment_reference=REFERENCE,
+    )
 
 
 def set_setting(ctx: ServiceContext, key: str, value: str) -> None:

@@ -21,6 +21,7 @@ from services.cards import (
     HandOver,
     PrintRequest,
     card_history,
+    confirm_print,
     hand_over,
     list_cards,
     list_print_batches,
@@ -29,7 +30,7 @@ from services.cards import (
     verify_card,
 )
 from services.context import ServiceContext
-from services.errors import ValidationError
+from services.errors import ConflictError, ValidationError
 from services.permissions import PermissionDeniedError, Principal
 from services.unit_of_work import read_session
 from services.worker_types import CardFilter, WorkerQuery
@@ -92,6 +93,24 @@ def test_a_village_prints_its_covered_workers_and_says_who_is_left_out(
     with read_session(ctx) as session:
         event = session.scalars(select(AuditEntry).where(AuditEntry.action == "print")).one()
     assert event.entity == "card_batch" and "3 kartu" in (event.summary or "")
+
+
+def test_cards_only_for_workers_covered_on_the_print_date_valid_for_their_period(
+    ctx: ServiceContext, workers: WorkerService, tmp_path: Path
+) -> None:
+    covered = workers.create(worker_input(1, **COVERED)).worker
+    ended = workers.create(worker_input(2, coverage_end=date(2025, 12, 31))).worker
+    never = workers.create(worker_input(3, coverage_start=None, coverage_end=None)).worker
+    request = PrintRequest(worker_ids=(covered.id, ended.id, never.id), layout=CardLayout.CR80)
+    prepared = prepare_print(ctx, request, tmp_path / "kartu.pdf", today=date(2026, 1, 15))
+    assert prepared.plan.worker_ids == (covered.id,)
+    assert [(s.worker_id, s.reason) for s in prepared.plan.skipped] == [
+        (ended.id, "tidak terlindungi pada 15 Januari 2026"),
+        (never.id, "belum terlindungi: belum ada periode kepesertaan"),
+    ]
+    text = " ".join(_pdf_text(prepared.pdf_path, 1).split())
+    assert "7 Juli 2025 s.d. 31 Desember 2030" in text
+    assert "bukan kartu resmi BPJS Ketenagakerjaan" in text
 
 
 def test_a_second_print_needs_a_reason_and_replaces_the_unhanded_card(
@@ -199,18 +218,68 @@ def test_the_qr_on_a_printed_card_verifies_against_the_register(
     [worker_id] = _register(workers, 1)
     no_kpj = workers.create(worker_input(2, kpj=None, **COVERED)).worker
     out = tmp_path / "cr80.pdf"
-    print_cards(ctx, PrintRequest(worker_ids=(worker_id, no_kpj.id), layout=CardLayout.CR80), out)
+    result = print_cards(
+        ctx, PrintRequest(worker_ids=(worker_id, no_kpj.id), layout=CardLayout.CR80), out
+    )
+    # No card without BPJS's number: the worker is named with the reason.
+    assert [(s.worker_id, s.reason) for s in result.skipped] == [
+        (no_kpj.id, "belum punya No. KPJ dari BPJS (kartu dicetak sesudah nomornya ada)")
+    ]
 
     [payload] = _scan(out, 1)
+    assert payload.startswith("SIRENTAN2:K") and ":1:" in payload
     check = verify_card(ctx, payload)
     assert check.authentic and check.worker_id == worker_id and check.covered_today
-    [by_nik] = _scan(out, 2)
-    assert no_kpj.nik in by_nik
-    assert verify_card(ctx, by_nik).worker_id == no_kpj.id
+    assert "Kartu asli (kartu ke-1)" in check.message
 
     forged = payload[:-1] + ("A" if payload[-1] != "A" else "B")
     assert not verify_card(ctx, forged).authentic
     assert "bukan kode kartu" in verify_card(ctx, "https://example.org").message
+    # Someone changing the serial of a real card breaks its check value.
+    bumped = payload.replace(":1:", ":2:")
+    assert not verify_card(ctx, bumped).authentic
+
+
+def test_a_reprint_gets_a_new_serial_and_the_lost_card_verifies_as_replaced(
+    ctx: ServiceContext, workers: WorkerService, tmp_path: Path
+) -> None:
+    [worker_id] = _register(workers, 1)
+    first = tmp_path / "pertama.pdf"
+    print_cards(ctx, PrintRequest(worker_ids=(worker_id,), layout=CardLayout.CR80), first)
+    [lost] = _scan(first, 1)
+    with read_session(ctx) as session:
+        card_ids = tuple(
+            session.scalars(select(CardPrint.id).where(CardPrint.worker_id == worker_id))
+        )
+    hand_over(ctx, HandOver(card_ids, date.today(), Recipient.WORKER))
+    again = tmp_path / "ulang.pdf"
+    print_cards(
+        ctx,
+        PrintRequest(
+            worker_ids=(worker_id,), layout=CardLayout.CR80, reprint_reason=ReprintReason.LOST
+        ),
+        again,
+    )
+    [new] = _scan(again, 1)
+    assert new != lost and ":2:" in new
+    replaced = verify_card(ctx, lost)
+    assert not replaced.authentic and replaced.replaced
+    assert replaced.message.startswith("DIGANTI: kartu ke-1")
+    assert "diganti dengan kartu ke-2" in replaced.message
+    current = verify_card(ctx, new)
+    assert current.authentic and not current.replaced
+
+
+def test_a_rendered_batch_is_refused_when_another_clerk_printed_meanwhile(
+    ctx: ServiceContext, workers: WorkerService, tmp_path: Path
+) -> None:
+    [worker_id] = _register(workers, 1)
+    request = PrintRequest(worker_ids=(worker_id,), layout=CardLayout.CR80)
+    mine = prepare_print(ctx, request, tmp_path / "saya.pdf")
+    print_cards(ctx, request, tmp_path / "lain.pdf")  # the other clerk was quicker
+    with pytest.raises(ConflictError) as caught:
+        confirm_print(ctx, mine)
+    assert "Buat pratinjau ulang" in caught.value.message
 
 
 def test_a_viewer_cannot_print(ctx: ServiceContext, workers: WorkerService, tmp_path: Path) -> None:

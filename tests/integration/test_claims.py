@@ -168,11 +168,19 @@ def test_from_draft_to_paid_and_closed_the_jkm_worker_becomes_deceased(
         S.APPROVED,
         S.PAID,
     ]
-    assert detail.history[-1].note == "Dibayar Rp42.000.000 kepada YOHANES TAEK"
+    assert detail.history[-1].note == (
+        "Dibayar Rp42.000.000 kepada YOHANES TAEK ke rekening Bank NTT 0012345678 a.n. "
+        "YOHANES TAEK, ref. BPJS JKM/KC-ATB/2025/000123"
+    )
+    assert (detail.paid_reference, detail.paid_to_heir_id) == (
+        "JKM/KC-ATB/2025/000123",
+        detail.heirs[0].id,
+    )
     worker = WorkerService(ctx).get(worker_id)
     assert (worker.status, worker.status_date) == (WorkerStatus.DECEASED, date(2025, 10, 10))
-    assert worker.status_reason == f"Klaim JKM #{detail.id} dibayar"
-    assert worker.version == version_before + 1
+    # The death was recorded when its certificate was ticked received (test_claims_death).
+    assert worker.status_reason == f"Akta kematian diterima pada klaim JKM #{detail.id}"
+    assert worker.version > version_before
     with ctx.session_factory() as session:
         entry = session.scalars(
             select(AuditEntry).where(AuditEntry.entity == "worker", AuditEntry.action == "status")
@@ -187,11 +195,20 @@ def test_a_fatal_jkk_claim_paid_also_records_the_death(ctx: ServiceContext) -> N
     fatal = jkk(jkk_outcome=JkkOutcome.DEATH, death_date=date(2025, 10, 19))
     detail = receive_everything(ctx, claims.open_claim(ctx, worker_id, fatal, now=NOW))
     assert detail.benefit.total == 70_000_000
-    assert next(d for d in detail.documents if d.item_code == "npwp").received  # above 50 M
+    # Rp70 M, above the NPWP threshold: JKK/JKM benefits are no income (UU PPh Pasal 4
+    # ayat (3) huruf e), so the NPWP holds no file unless the office turns it on.
+    assert not next(d for d in detail.documents if d.item_code == "npwp").applicable
     detail = step(ctx, detail, S.COMPLETE)
     detail = step(ctx, detail, S.SUBMITTED, letter_number="1/2025")
     detail = step(ctx, detail, S.APPROVED)
-    step(ctx, detail, S.PAID, amount=70_000_000, recipient_heir_id=detail.heirs[0].id)
+    step(
+        ctx,
+        detail,
+        S.PAID,
+        amount=70_000_000,
+        recipient_heir_id=detail.heirs[0].id,
+        payment_reference="JKK/2025/9",
+    )
     worker = WorkerService(ctx).get(worker_id)
     assert (worker.status, worker.status_date) == (WorkerStatus.DECEASED, date(2025, 10, 19))
 

@@ -120,30 +120,32 @@ def test_the_reference_tables_and_the_refresh_from_the_command_line(tmp_path: Pa
     assert bad.returncode == 1 and "Nama wajib diisi." in bad.stderr
 
     raised = as_admin(
-        *("claims", "rates", "set", "jkm_awal_pemakaman", "--valid-from", "2025-01-01"),
+        *("claims", "rates", "set", "jkm_awal_pemakaman", "--valid-from", "2025-08-01"),
         *("--amount", "3000000"),
         home=tmp_path,
     )
     assert raised.returncode == 0, raised.stderr
-    assert "berlaku 01-01-2025 s.d. sekarang disimpan: Jumlah tetap Rp3.000.000." in (raised.stdout)
+    assert "berlaku 01-08-2025 s.d. sekarang disimpan: Jumlah tetap Rp3.000.000." in (raised.stdout)
     rates = as_admin("claims", "rates", "list", home=tmp_path).stdout
-    assert "jkm_awal_pemakaman       02-12-2019 s.d. 31-12-2024" in rates
+    assert "jkm_awal_pemakaman       02-12-2019 s.d. 25-02-2025" in rates
+    # Permenaker 1/2025: the first three months pay the funeral cost alone.
+    assert "jkm_awal_pemakaman       26-02-2025 s.d. 31-07-2025" in rates
     assert "Kali penghasilan dilaporkan × 48, min. Rp20.000.000" in rates
     listed = json.loads(as_admin("claims", "rates", "list", "--json", home=tmp_path).stdout)
-    assert {"code": "jkm_awal_pemakaman", "valid_from": "2025-01-01"}.items() <= next(
-        r for r in listed if r["valid_from"] == "2025-01-01"
+    assert {"code": "jkm_awal_pemakaman", "valid_from": "2025-08-01"}.items() <= next(
+        r for r in listed if r["valid_from"] == "2025-08-01"
     ).items()
     # Under three months of membership: the reduced benefit, with the new funeral amount.
     shown = json.loads(as_admin("claims", "show", "1", "--json", home=tmp_path).stdout)
-    assert shown["benefit"]["total"] == 8_000_000 + 3_000_000
-    assert _stored_estimate(tmp_path) == 11_000_000  # the rate change recomputed it
+    assert shown["benefit"]["total"] == 3_000_000
+    assert _stored_estimate(tmp_path) == 3_000_000  # the rate change recomputed it
 
     with closing(sqlite3.connect(tmp_path / "sirentan.db")) as db, db:
         db.execute("UPDATE claim SET estimated_benefit = NULL")  # as before migration 0008
     refreshed = as_admin("claims", "refresh", home=tmp_path)
     assert refreshed.returncode == 0, refreshed.stderr
     assert "1 klaim diperbarui" in refreshed.stdout
-    assert _stored_estimate(tmp_path) == 11_000_000
+    assert _stored_estimate(tmp_path) == 3_000_000
 
 
 def _stored_estimate(home: Path) -> int | None:

@@ -57,7 +57,29 @@ def test_the_seeded_tables(sqlite_ctx: ServiceContext) -> None:
         48,
         20_000_000,
     )
-    assert {r.valid_from for r in rates.values()} == {date(2019, 12, 2)}
+    assert {r.valid_from for r in claims.list_benefit_rates(sqlite_ctx)} == {
+        date(2019, 12, 2),
+        date(2025, 2, 26),
+    }
+    assert [r.code for r in rates.values() if r.funeral] == [
+        "jkm_biaya_pemakaman",
+        "jkm_awal_pemakaman",
+        "jkk_biaya_pemakaman",
+    ]
+
+
+def test_permenaker_1_2025_pays_only_the_funeral_cost_in_the_first_three_months(
+    sqlite_ctx: ServiceContext,
+) -> None:
+    rows = [r for r in claims.list_benefit_rates(sqlite_ctx) if r.condition == "jkm_awal"]
+    on = {(r.code, r.valid_from, r.valid_to, r.amount, r.funeral) for r in rows}
+    assert on == {
+        ("jkm_awal_santunan", date(2019, 12, 2), date(2025, 2, 25), 8_000_000, False),
+        ("jkm_awal_pemakaman", date(2019, 12, 2), date(2025, 2, 25), 2_000_000, True),
+        ("jkm_awal_pemakaman", date(2025, 2, 26), None, 10_000_000, True),
+    }
+    new = next(r for r in rows if r.valid_from == date(2025, 2, 26))
+    assert new.source is not None and new.source.startswith("Permenaker 1/2025")
 
 
 def test_a_new_rate_from_a_date_changes_estimates_of_later_events_only(

@@ -89,6 +89,42 @@ def test_reconciliation_per_month_and_funding(
     assert [(line.funding, line.computed_workers) for line in only_prov.lines] == [(PROV, 1)]
 
 
+def test_each_bill_shows_what_is_still_owed(ctx: ServiceContext, january: tuple[Edge, int]) -> None:
+    _, first = january
+    second = record_bill(
+        ctx, BillInput(Month(2025, 1), KAB, "TAG/BPU/01B/2025", date(2025, 2, 6), 1, 16_800)
+    )
+    record_payment(ctx, PaymentInput(first, date(2025, 2, 20), 67_200, "SP2D 0012/2025"))
+    record_payment(ctx, PaymentInput(second.id, date(2025, 2, 21), 16_800, "SP2D 0013/2025"))
+    line = reconcile(ctx, Month(2025, 1), funding=KAB).lines[0]
+    owed = {b.bill_number: b.owed for b in line.bills}
+    assert owed == {"TAG/BPU/01/2025": 33_600, "TAG/BPU/01B/2025": 0}
+    assert (line.billed_amount, line.paid, line.unpaid) == (117_600, 84_000, 33_600)
+
+
+def test_the_claims_premium_statement_checks_the_months_bill_and_payment(
+    ctx: ServiceContext, january: tuple[Edge, int]
+) -> None:
+    from services.premiums.month_paid import PaidState, month_paid
+
+    _, bill_id = january
+    with ctx.session_factory() as session:
+        unpaid = month_paid(session, KAB, date(2025, 1, 20))
+        unbilled = month_paid(session, KAB, date(2025, 2, 3))
+        self_paid = month_paid(session, FundingSource.MANDIRI, date(2025, 1, 20))
+    assert unpaid.state is PaidState.UNPAID
+    assert "baru dibayar Rp0,00 dari tagihan Rp100.800,00" in unpaid.statement
+    assert unbilled.state is PaidState.NOT_BILLED
+    assert "belum tercatat ditagih dan dibayar" in unbilled.statement
+    assert self_paid.state is PaidState.SELF
+    record_payment(ctx, PaymentInput(bill_id, date(2025, 2, 20), 100_800, "SP2D 0012/2025"))
+    with ctx.session_factory() as session:
+        paid = month_paid(session, KAB, date(2025, 1, 31))
+    assert paid.statement == (
+        "Iuran bulan Januari 2025 dibayar dari APBD Kabupaten (tagihan TAG/BPU/01/2025, lunas)."
+    )
+
+
 def test_bpjs_list_drilldown_names_extra_and_missing_people(
     ctx: ServiceContext, january: tuple[Edge, int], tmp_path: Path
 ) -> None:

@@ -147,14 +147,14 @@ def test_a_scanned_card_shows_green_and_a_forged_one_red(
     strip = _section(window).verify
     assert strip.isVisible()
 
-    strip.input.setText(card_payload(secret, person.nik, person.kpj))
+    strip.input.setText(card_payload(secret, person.nik, person.kpj, 1))
     strip.input.returnPressed.emit()
     assert strip.result.property("good") is True
     assert person.full_name in strip.result.text()
     assert strip.open_button.isVisible()
     assert strip.input.selectedText() == strip.input.text()  # the next scan replaces it
 
-    strip.input.setText(card_payload("ab" * 32, person.nik, person.kpj))
+    strip.input.setText(card_payload("ab" * 32, person.nik, person.kpj, 1))
     strip.check()
     assert strip.result.property("good") is False
     assert "tidak cocok" in strip.result.text()

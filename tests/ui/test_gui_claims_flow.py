@@ -122,6 +122,12 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     step = take_step(dialog, ClaimStatus.PAID)
     assert step.account_number.text() == "0012345678", "the heir's account is offered"
     type_into(qtbot, step.amount, "10.000.000")
+    step.accept()  # without BPJS's reference: refused, said under its field, nothing stored
+    assert dialog.detail.status is ClaimStatus.APPROVED  # type: ignore[union-attr]
+    assert (
+        "referensi pembayaran BPJS wajib diisi" in step.rows.message_for("payment_reference").text()
+    )  # type: ignore[union-attr]
+    type_into(qtbot, step.payment_reference, "JKM/2025/0042")
     step.accept()
     paid = dialog.detail
     assert paid is not None and paid.status is ClaimStatus.PAID, step.banner.text()

@@ -288,3 +288,55 @@ def test_heirs_are_picked_or_added_and_shown_in_the_legal_order(
     assert "YOHANES TAEK" in heirs.summary.text()
     assert heirs.pick_from_register() is None, "every registered heir is on the claim"
     assert "sudah ada" in heirs.banner.text()
+
+
+def test_a_verifikator_approves_another_account_holder_and_the_payment_then_passes(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    from dataclasses import replace
+
+    from models.enums import Role
+    from services.permissions import Principal
+    from ui.gui.claims.holder_dialog import HolderApprovalDialog
+
+    detail = submitted(sqlite_ctx)
+    detail = claims.change_status(
+        sqlite_ctx, detail.id, StatusChange(ClaimStatus.APPROVED), detail.version
+    )
+    heir = detail.heirs[0]
+    clerk = open_stored(qtbot, sqlite_ctx, detail.id)
+    assert clerk.heirs.approve_button.isHidden()  # an operator does not approve
+    step = clerk.request_step(ClaimStatus.PAID)
+    assert isinstance(step, StepDialog)
+    step.recipient.set_value(heir.id)
+    type_into(qtbot, step.amount, f"{detail.benefit.total:,}".replace(",", "."))
+    type_into(qtbot, step.payment_reference, "JKM/2025/77")
+    step.bank_name.setText("Bank NTT")
+    step.account_number.setText("0012345678")
+    step.account_holder.setText("YOSEF BANO")
+    step.accept()
+    assert clerk.detail.status is ClaimStatus.APPROVED  # type: ignore[union-attr]
+    assert "bukan atas nama penerima" in field_message(step, "account_holder")
+    step.reject()
+    clerk.close()
+
+    verifier = replace(
+        sqlite_ctx,
+        principal=Principal(user_id=0, username="verif1", full_name="V", role=Role.VERIFIKATOR),
+    )
+    dialog = open_stored(qtbot, verifier, detail.id)
+    dialog.tabs.setCurrentWidget(dialog.heirs)
+    assert dialog.heirs.approve_button.isVisibleTo(dialog)
+    approval = dialog.heirs.approve_holder()
+    assert isinstance(approval, HolderApprovalDialog)
+    type_into(qtbot, approval.account_number, "0012345678")
+    type_into(qtbot, approval.account_holder, "Yosef Bano")
+    approval.reason.setPlainText("wali")
+    approval.accept()
+    assert "paling sedikit 10 huruf" in approval.rows.message_for("reason").text()  # type: ignore[union-attr]
+    approval.reason.setPlainText("Wali anak, surat perwalian PN Kefamenanu 12/2025")
+    approval.accept()
+    stored = dialog.detail
+    assert stored is not None and stored.holder_override is not None
+    assert stored.holder_override.account_holder == "YOSEF BANO"
+    assert "disetujui verifikator verif1" in dialog.heirs.approval.text()

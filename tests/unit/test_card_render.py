@@ -358,3 +358,48 @@ def test_each_further_card_adds_little_to_the_file() -> None:
         sizes.append(len(buffer.getvalue()))
     # What all cards share (band, logo, back) is stored once; 14,880 cards must stay < 25 MB.
     assert (sizes[1] - sizes[0]) / 100 < 1200
+
+
+def _sized_runs(page: object) -> list[tuple[str, float]]:
+    """Each text run with its size in points as printed (font size × text and page scale)."""
+    runs: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            runs.append((text.strip(), size * scale))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return runs
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "Kartu informasi Pemda; bukan kartu resmi BPJS Ketenagakerjaan",
+        "Kartu informasi Pemerintah Daerah; bukan kartu resmi BPJS Ketenagakerjaan.",
+    ],
+)
+def test_the_disclaimer_is_at_least_6_pt(disclaimer: str) -> None:
+    buffer = io.BytesIO()
+    render_cards(
+        cards(1), replace(DESIGN, disclaimer=disclaimer), SheetOptions(layout=Layout.CR80), buffer
+    )
+    page = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+    runs = [(t, s) for t, s in _sized_runs(page) if "BPJS" in t or "Pemda" in t or "Kartu" in t]
+    printed = " ".join(t for t, _ in runs)
+    assert "bukan kartu resmi" in printed
+    assert runs and min(s for t, s in runs if t in disclaimer) >= 6.0 - 1e-6
+
+
+def test_the_back_gives_bpjs_call_centre_175_when_the_office_has_no_phone() -> None:
+    def back_text(design: CardDesign) -> str:
+        buffer = io.BytesIO()
+        render_cards(cards(1), design, SheetOptions(layout=Layout.CR80, backs=True), buffer)
+        return PdfReader(io.BytesIO(buffer.getvalue())).pages[1].extract_text() or ""
+
+    without = back_text(replace(DESIGN, office_phone="", branch_phone=""))
+    assert "Layanan BPJS Ketenagakerjaan: 175" in without
+    assert "Telp." not in without
+    with_phone = back_text(DESIGN)
+    assert "Telp. (0388) 31234" in with_phone and "175" not in with_phone

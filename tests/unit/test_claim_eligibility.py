@@ -118,12 +118,31 @@ def test_scholarship_opens_exactly_three_years_after_the_start() -> None:
     assert not day_before.scholarship_open
 
 
-def test_jkk_scholarship_without_the_three_years_when_the_setting_says_so() -> None:
+def test_jkk_scholarship_needs_no_three_years_by_default_unless_the_setting_says_so() -> None:
     worker = replace(COVERED, coverage_start=date(2025, 1, 1))
     fatal = facts(ClaimType.JKK, death_claim=True)
-    assert not assess(fatal, worker, RULES, NOW).scholarship_open
-    relaxed = replace(RULES, jkk_scholarship_needs_min_years=False)
-    assert assess(fatal, worker, relaxed, NOW).scholarship_open
+    result = assess(fatal, worker, RULES, NOW)
+    assert result.scholarship_open
+    assert "tanpa syarat masa kepesertaan" in next(
+        c.text for c in result.checks if c.code == "scholarship"
+    )
+    strict = replace(RULES, jkk_scholarship_needs_min_years=True)
+    assert not assess(fatal, worker, strict, NOW).scholarship_open
+    # JKM keeps its three years whatever the JKK setting says.
+    assert not assess(facts(ClaimType.JKM), worker, RULES, NOW).scholarship_open
+
+
+def test_jkk_total_disability_opens_the_scholarship_from_the_settings_start_date() -> None:
+    worker = replace(COVERED, coverage_start=date(2025, 1, 1))
+    disabled = facts(ClaimType.JKK, total_disability=True)
+    assert assess(disabled, worker, RULES, NOW).scholarship_open
+    off = replace(RULES, jkk_scholarship_total_disability=False)
+    result = assess(disabled, worker, off, NOW)
+    assert not result.scholarship_open and "scholarship" not in codes(result)
+    later = replace(RULES, jkk_scholarship_total_disability_from=date(2026, 1, 1))
+    result = assess(disabled, worker, later, NOW)
+    assert not result.scholarship_open
+    assert "scholarship_rule_unknown" in codes(result)
 
 
 def test_months_are_calendar_months_clamped_to_the_month_end() -> None:

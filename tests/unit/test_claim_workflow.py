@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from models.claim import ClaimStatus as S
 from models.enums import Role
+from services.claims.payment import Payee, PaymentFacts
 from services.claims.types import StatusChange
 from services.claims.workflow import StepFacts, find_step, next_steps, no_such_step, step_problems
 from services.permissions import Principal
@@ -21,6 +23,19 @@ FACTS = StepFacts(
     death_claim=True,
     heir_ids=[7],
     entitled_heir_count=1,
+)
+
+
+PAYING = replace(
+    FACTS,
+    payment=PaymentFacts(
+        death_claim=True,
+        worker_name="PESERTA",
+        heirs=[Payee(7, "MARIA", "Suami/Istri", True, False, False)],
+        estimate=42_000_000,
+        override_account=None,
+        override_holder=None,
+    ),
 )
 
 
@@ -135,17 +150,20 @@ def test_step_dates_are_not_in_the_future_nor_before_the_previous_step() -> None
     assert "tanggal pengajuan ke BPJS (10 Oktober 2025)" in problems[0].text
 
 
-def test_payment_needs_amount_recipient_and_account() -> None:
+def test_payment_needs_amount_reference_recipient_and_account() -> None:
     step = find_step(S.APPROVED, S.PAID)
     assert step is not None
-    codes = [p.code for p in step_problems(step, StatusChange(S.PAID), FACTS, TODAY)]
-    assert codes == ["amount_empty", "recipient_empty", "account_empty"]
+    codes = [p.code for p in step_problems(step, StatusChange(S.PAID), PAYING, TODAY)]
+    assert codes == ["amount_empty", "reference_empty", "recipient_empty", "account_empty"]
     stranger = StatusChange(
-        S.PAID, amount=1, recipient_heir_id=99, bank_name="Bank NTT", account_number="12a"
+        S.PAID,
+        amount=42_000_000,
+        recipient_heir_id=99,
+        bank_name="Bank NTT",
+        account_number="12a",
+        payment_reference="BPJS-1",
     )
-    codes = [p.code for p in step_problems(step, stranger, FACTS, TODAY)]
+    codes = [p.code for p in step_problems(step, stranger, PAYING, TODAY)]
     assert codes == ["recipient_unknown", "account_chars"]
-    good = StatusChange(
-        S.PAID, amount=42_000_000, recipient_heir_id=7, bank_name="Bank NTT", account_number="0012"
-    )
-    assert step_problems(step, good, FACTS, TODAY) == []
+    good = replace(stranger, recipient_heir_id=7, account_number="0012")
+    assert step_problems(step, good, PAYING, TODAY) == []

@@ -95,6 +95,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     heir.add_argument("--account")
     heir.add_argument("--holder")
     heir.add_argument("--level", choices=[e.value for e in EducationLevel], help="beasiswa")
+    heir.add_argument(
+        "--divorced",
+        action="store_true",
+        help="suami/istri yang sudah bercerai sebelum peserta meninggal (bukan ahli waris)",
+    )
+    heir.add_argument(
+        "--arranged-funeral",
+        action="store_true",
+        help="mengurus pemakaman (tanpa ahli waris, menerima biaya pemakaman)",
+    )
     _done(heir, _heir)
 
     status = sub.add_parser("status", help="langkah status klaim")
@@ -109,7 +119,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     status.add_argument("--bank")
     status.add_argument("--account")
     status.add_argument("--holder")
+    status.add_argument("--reference", help="dibayar: nomor referensi pembayaran dari BPJS")
     _done(status, _status)
+
+    holder = sub.add_parser(
+        "approve-holder",
+        help="verifikator: setujui pembayaran ke rekening atas nama orang lain (dengan alasan)",
+    )
+    holder.add_argument("id", type=int, metavar="NOMOR")
+    holder.add_argument("--account", required=True, help="nomor rekening; '' menarik persetujuan")
+    holder.add_argument("--holder", default="", help="nama pemilik rekening di buku tabungan")
+    holder.add_argument("--reason", default="", help="alasan dan dokumen pendukungnya")
+    _done(holder, _approve_holder)
 
     slip = sub.add_parser("slip", help="cetak daftar kekurangan berkas (PDF) untuk keluarga")
     slip.add_argument("id", type=int, metavar="NOMOR")
@@ -276,6 +297,8 @@ def _heir(args: argparse.Namespace) -> int:
         bank_account_number=args.account,
         bank_account_holder=args.holder,
         education_level=EducationLevel(args.level) if args.level else None,
+        married_at_death=False if args.divorced else None,
+        arranged_funeral=args.arranged_funeral,
     )
     heirs = [h.to_input() for h in detail.heirs] + [new]
     detail = claims.set_heirs(ctx, args.id, heirs, detail.version)
@@ -298,9 +321,26 @@ def _status(args: argparse.Namespace) -> int:
         bank_name=args.bank,
         account_number=args.account,
         account_holder=args.holder,
+        payment_reference=args.reference,
     )
     detail = claims.change_status(ctx, args.id, change, detail.version)
     print(f"Klaim #{detail.id} sekarang: {CLAIM_STATUS[detail.status]}.")
+    return 0
+
+
+def _approve_holder(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    detail = claims.get_claim(ctx, args.id)
+    approval = claims.HolderOverride(args.account, args.holder, args.reason)
+    detail = claims.approve_holder(ctx, args.id, approval, detail.version)
+    approved = detail.holder_override
+    if approved is None:
+        print(f"Persetujuan rekening pada klaim #{detail.id} ditarik.")
+    else:
+        print(
+            f"Klaim #{detail.id}: rekening {approved.account_number} a.n. "
+            f"{approved.account_holder} disetujui oleh {approved.by} ({approved.reason})."
+        )
     return 0
 
 
@@ -351,7 +391,9 @@ def _eligibility_lines(detail: claims.ClaimDetail) -> list[str]:
 def _heir_lines(detail: claims.ClaimDetail) -> list[str]:
     return [
         f"  [{h.id}] {h.full_name} — {HEIR_RELATION[h.relation]}, urutan {h.priority}"
-        f"{', berhak' if h.entitled else ''}; NIK {h.nik or '-'}; rekening "
+        f"{', berhak' if h.entitled else ''}"
+        f"{', bercerai' if h.married_at_death is False else ''}"
+        f"{', mengurus pemakaman' if h.arranged_funeral else ''}; NIK {h.nik or '-'}; rekening "
         f"{h.bank_name or '-'} {h.bank_account_number or ''}".rstrip()
         for h in detail.heirs
     ]
@@ -385,7 +427,15 @@ def _detail_lines(detail: claims.ClaimDetail) -> list[str]:
     if detail.paid_amount is not None:
         lines.append(
             f"Dibayar {short_date(detail.paid_on)}: {rupiah(detail.paid_amount)} kepada "
-            f"{detail.paid_to_name}"
+            f"{detail.paid_to_name} ke {detail.paid_bank_name or '-'} "
+            f"{detail.paid_account_number or '-'} a.n. {detail.paid_account_holder or '-'}, "
+            f"ref. BPJS {detail.paid_reference or '-'}"
+        )
+    if detail.holder_override is not None:
+        o = detail.holder_override
+        lines.append(
+            f"Rekening disetujui verifikator {o.by or '-'}: {o.account_number} a.n. "
+            f"{o.account_holder} ({o.reason})"
         )
     lines.append("Riwayat:")
     for h in detail.history:

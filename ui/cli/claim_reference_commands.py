@@ -65,6 +65,13 @@ def register(sub: argparse._SubParsersAction, done: Done) -> None:  # type: igno
     rate.add_argument("--level", choices=[e.value for e in EducationLevel], help="beasiswa")
     rate.add_argument("--max-years", type=int, help="beasiswa: paling lama (tahun)")
     rate.add_argument("--order", type=int, help="urutan tampil")
+    rate.add_argument("--source", help="dasar hukum baris ini, mis. 'Permenaker 1/2025'")
+    rate.add_argument(
+        "--funeral",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="biaya pemakaman (dibayar kepada pengurus pemakaman bila tidak ada ahli waris)",
+    )
     done(rate, _rates_set)
 
 
@@ -139,6 +146,8 @@ def _rates_list(args: argparse.Namespace) -> int:
         print(
             f"{r.code:<24} {short_date(r.valid_from)} s.d. {until:<10}  {r.condition:<18} "
             f"{rate_text(r):<28} {r.label}"
+            + (" [pemakaman]" if r.funeral else "")
+            + (f" — {r.source}" if r.source else "")
         )
     print(f"{len(rows)} baris manfaat.")
     return 0
@@ -151,7 +160,8 @@ def _rates_set(args: argparse.Namespace) -> int:
     current = next((r for r in rows if r.valid_from == args.valid_from), None)
     newest = max(rows, key=lambda r: r.valid_from, default=None)
     if current is None and newest is not None:
-        current = replace(newest, valid_from=args.valid_from, valid_to=None)
+        # A new row copies the figures, not the regulation the old row came from.
+        current = replace(newest, valid_from=args.valid_from, valid_to=None, source=None)
     if current is None:
         current = claims.RateRow(
             code=args.code,
@@ -178,6 +188,8 @@ def _rates_set(args: argparse.Namespace) -> int:
         "max_years": args.max_years,
         "valid_to": args.valid_to,
         "sort_order": args.order,
+        "source": args.source,
+        "funeral": args.funeral,
     }
     given = {k: v for k, v in changes.items() if v is not None}
     if args.open_ended:

@@ -29,6 +29,7 @@ from services.premiums import (
     Month,
     PaymentInput,
     RateInput,
+    ReconciliationLine,
     budget_status,
     delete_bill,
     delete_payment,
@@ -295,13 +296,28 @@ def _reconcile(args: argparse.Namespace) -> int:
             if line.billed_amount is None
             else f"ditagih {number(line.billed_workers or 0)} / {rupiah(line.billed_amount)}, "
             f"selisih {line.worker_difference:+d} peserta / {rupiah(line.amount_difference or 0)}, "
-            f"dibayar {rupiah(line.paid)}"
+            f"dibayar {rupiah(line.paid)}, belum dibayar {rupiah(line.unpaid or 0)} "
+            f"({_owed(line)})"
         )
         print(
             f"  {line.month.label} {FUNDING[line.funding]}: dihitung "
             f"{number(line.computed_workers)} / {rupiah(line.computed_amount)}; {billed}"
         )
     return 0
+
+
+def _owed(line: ReconciliationLine) -> str:
+    """What is still owed on each bill of the line (a bill paid twice settles no other)."""
+    parts = []
+    for bill in line.bills:
+        if bill.owed:
+            state = f"sisa {rupiah(bill.owed)}"
+        elif bill.overpaid:
+            state = f"lebih bayar {rupiah(bill.overpaid)}"
+        else:
+            state = "lunas"
+        parts.append(f"tagihan {bill.bill_number}: {state}")
+    return "; ".join(parts)
 
 
 def _differences(args: argparse.Namespace) -> int:

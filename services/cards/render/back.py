@@ -112,8 +112,19 @@ def _draw_rows(
             canvas.drawString(x + indent, y, text)
 
 
+# BPJS Ketenagakerjaan's national call centre: the number a holder can always ring.
+BPJS_CALL_CENTRE = "175"
+
+
 def _phone(number: str) -> str:
     return f"Telp. {number.strip()}" if number.strip() else ""
+
+
+def _call_centre(design: CardDesign) -> str:
+    """With no office phone, the holder still gets a number to call: BPJS's 175."""
+    if design.office_phone.strip():
+        return ""
+    return f"Layanan BPJS Ketenagakerjaan: {BPJS_CALL_CENTRE}"
 
 
 def _contacts(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
@@ -127,6 +138,7 @@ def _contacts(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
             (_phone(design.office_phone), fonts.regular, 0.0),
             (design.branch_name, fonts.bold, SECTION_GAP / 2),
             (_phone(design.branch_phone), fonts.regular, 0.0),
+            (_call_centre(design), fonts.bold, 0.0),
         )
         if block[0]
     )

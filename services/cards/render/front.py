@@ -46,7 +46,8 @@ RULE_Y = 23.4 * MM
 NAME_ONE_LINE = (9.5, 7.0)
 NAME_TWO_LINES = (7.4, 5.5)
 FIELD_LABELS = ("NIK", "No. KPJ", "Tgl. Lahir", "Desa / Kec.", "Program", "Berlaku")
-FIELD_TOP, FIELD_STEP = 21.2 * MM, 2.78 * MM
+# Rows a little closer than before, so a two-line 6 pt disclaimer fits under them.
+FIELD_TOP, FIELD_STEP = 21.5 * MM, 2.62 * MM
 VALUE_X = 18.6 * MM
 LABEL_SIZE = 5.0
 VALUE_SIZES = (6.2, 5.0)
@@ -54,8 +55,11 @@ VALUE_SIZES = (6.2, 5.0)
 QR_BOX = 17.4 * MM
 QR_X, QR_Y = RIGHT - QR_BOX + 1.0 * MM, 4.6 * MM
 VALUE_RIGHT = QR_X - 0.8 * MM
-FOOT_Y = 2.6 * MM  # disclaimer on the left, QR caption under the code
+FOOT_Y = 2.3 * MM  # disclaimer on the left, QR caption under the code
 NO_KPJ = "belum terdaftar"
+# The disclaimer never under 6 pt (issue 13): one line of 6.5-6, else two of 6.
+DISCLAIMER_ONE_LINE = (6.5, 6.0)
+DISCLAIMER_TWO_LINES = (6.0, 6.0)
 INK_FILL = f"{INK.red:.3f} {INK.green:.3f} {INK.blue:.3f} rg"
 UNTIL_REGISTERED = "selama terdaftar"
 
@@ -83,9 +87,18 @@ def define_front_form(canvas: Canvas, design: CardDesign, fonts: FontSet) -> Non
         canvas.drawString(VALUE_X - 1.6 * MM, FIELD_TOP - index * FIELD_STEP, ":")
     canvas.setFont(fonts.regular, 4.0)
     canvas.drawCentredString(QR_X + QR_BOX / 2, FOOT_Y, "Pindai untuk verifikasi")
-    canvas.setFillColor(MUTED)
-    disclaimer = fit_line(design.disclaimer, QR_X - LEFT, (fonts.italic, fonts.condensed), 4.6, 3.6)
-    draw_fitted(canvas, disclaimer, LEFT, FOOT_Y)
+    # The card is not BPJS's own: said legibly, upright, in ink, at 6 pt at least (one or
+    # two lines ending on the caption's baseline).
+    canvas.setFillColor(INK)
+    disclaimer = fit_block(
+        design.disclaimer,
+        QR_X - 0.8 * MM - LEFT,
+        (fonts.regular, fonts.condensed),
+        DISCLAIMER_ONE_LINE,
+        DISCLAIMER_TWO_LINES,
+    )
+    first = FOOT_Y + (len(disclaimer.lines) - 1) * disclaimer.size * LEADING
+    draw_fitted(canvas, disclaimer, LEFT, first)
     canvas.endForm()
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -61,12 +62,27 @@ class ClaimHeirDialog(QDialog):
         self.education = ChoiceCombo(self)
         self.education.set_choices([(v, k) for k, v in EDUCATION_LEVEL.items()], "— tidak —")
         self.rows.add("Beasiswa: jenjang", self.education, "education_level")
+        self.married = QCheckBox("Masih terikat perkawinan dengan peserta saat meninggal", self)
+        self.married.setChecked(True)
+        self.married.setToolTip(
+            "Kosongkan bila sudah bercerai sebelum peserta meninggal: bekas suami/istri "
+            "bukan ahli waris."
+        )
+        self.rows.add("Perkawinan", self.married, "married_at_death")
+        self.funeral = QCheckBox("Mengurus pemakaman peserta", self)
+        self.funeral.setToolTip(
+            "Bila tidak ada ahli waris yang berhak, biaya pemakaman dibayar kepada orang "
+            "yang mengurus pemakaman (PP 46/2015 Pasal 26 ayat (5))."
+        )
+        self.rows.add("Pemakaman", self.funeral, "arranged_funeral")
         self.note = QLineEdit(self)
         self.rows.add("Catatan", self.note, "note")
         if heir is not None:
             self.fields.load(heir)
             self.education.set_value(heir.education_level)
             self.note.setText(heir.note or "")
+            self.married.setChecked(heir.married_at_death is not False)
+            self.funeral.setChecked(heir.arranged_funeral)
         self._follow_relation()
         self.fields.relation.currentIndexChanged.connect(self._follow_relation)
         layout = QVBoxLayout(self)
@@ -81,6 +97,8 @@ class ClaimHeirDialog(QDialog):
             **self.fields.values(),
             education_level=self.education.value() if self.education.isEnabled() else None,
             note=self.note.text().strip() or None,
+            married_at_death=self.married.isChecked() if self.married.isEnabled() else None,
+            arranged_funeral=self.funeral.isChecked(),
         )
 
     def accept(self) -> None:
@@ -105,8 +123,10 @@ class ClaimHeirDialog(QDialog):
         )
 
     def _follow_relation(self, _index: int = 0) -> None:
-        # Only a child can be put up for the scholarship.
-        self.education.setEnabled(self.fields.relation.value() is ClaimHeirRelation.CHILD)
+        # Only a child can be put up for the scholarship; only a spouse was married to the worker.
+        relation = self.fields.relation.value()
+        self.education.setEnabled(relation is ClaimHeirRelation.CHILD)
+        self.married.setEnabled(relation is ClaimHeirRelation.SPOUSE)
 
 
 class HeirChoiceDialog(QDialog):

@@ -12,14 +12,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.claim import ClaimHeirRelation, ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
 from services.claims.heirs_order import NOT_ENTITLED
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.errors import ConflictError, Problem, SiRentanError, ValidationError
 from services.formatting import short_date
+from services.permissions import Permission
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
+from ui.gui.claims.holder_dialog import HolderApprovalDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -27,14 +30,30 @@ from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableVie
 HIDDEN = "(disembunyikan)"
 HeirDialog = ClaimHeirDialog | HeirChoiceDialog
 ORDER_NOTE = (
-    "Urutan menurut hukum: 1. suami/istri atau anak; 2. orang tua; 3. cucu; 4. kakek/nenek; "
-    "5. saudara kandung; 6. mertua; 7. yang ditunjuk dalam wasiat. Yang berhak hanya "
-    "kelompok paling atas yang ada."
+    "Urutan menurut PP 46/2015 Pasal 26 ayat (5): 1. suami/istri (yang masih terikat "
+    "perkawinan saat peserta meninggal) atau anak; 2. keturunan sedarah sampai derajat kedua "
+    "(orang tua, cucu, kakek/nenek); 3. saudara kandung; 4. mertua; 5. yang ditunjuk dalam "
+    "wasiat. Yang berhak hanya kelompok paling atas yang ada. Tanpa ahli waris, biaya "
+    "pemakaman dibayar kepada yang mengurus pemakaman."
+)
+
+
+# A verifikator may approve another account holder while the claim is not yet paid.
+BEFORE_PAYMENT = frozenset(
+    {ClaimStatus.DRAFT, ClaimStatus.COMPLETE, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED}
 )
 
 
 def _order(heir: HeirEntry) -> str:
     return "-" if heir.priority == NOT_ENTITLED else str(heir.priority)
+
+
+def _entitlement(heir: HeirEntry) -> str:
+    if heir.entitled:
+        return "✔ Berhak"
+    if heir.relation is ClaimHeirRelation.SPOUSE and heir.married_at_death is False:
+        return "— bercerai"
+    return "— tidak (urus pemakaman)" if heir.arranged_funeral else "— tidak"
 
 
 def _level(heir: HeirEntry) -> str:
@@ -49,7 +68,7 @@ def heir_columns(hidden: bool) -> tuple[Column[HeirEntry], ...]:
         Column("Urutan", _order, numeric=True),
         Column("Nama", lambda h: h.full_name),
         Column("Hubungan", lambda h: HEIR_RELATION[h.relation]),
-        Column("Berhak", lambda h: "✔ Berhak" if h.entitled else "— tidak"),
+        Column("Berhak", _entitlement),
         Column("NIK", lambda h: secret(h.nik)),
         Column("Tgl lahir", lambda h: short_date(h.birth_date)),
         Column("Bank", lambda h: secret(h.bank_name)),
@@ -72,7 +91,11 @@ class ClaimHeirsTab(QWidget):
         self.add_button = QPushButton("Tambah…", self)
         self.edit_button = QPushButton("Ubah…", self)
         self.remove_button = QPushButton("Hapus", self)
-        self.dialog: ClaimHeirDialog | HeirChoiceDialog | None = None
+        self.approve_button = QPushButton("Setujui rekening atas nama lain…", self)
+        self.approve_button.setToolTip("Verifikator: pembayaran ke rekening atas nama orang lain")
+        self.approval = QLabel(self)
+        self.approval.setWordWrap(True)
+        self.dialog: ClaimHeirDialog | HeirChoiceDialog | HolderApprovalDialog | None = None
         self._lay_out()
         self._connect()
 
@@ -83,11 +106,29 @@ class ClaimHeirsTab(QWidget):
             self.summary.setText("Belum ada ahli waris pada klaim ini.")
         elif entitled:
             self.summary.setText(f"<b>Berhak menerima:</b> {', '.join(entitled)}")
+        elif arrangers := [h.full_name for h in detail.heirs if h.arranged_funeral]:
+            self.summary.setText(
+                "<b>Tidak ada ahli waris yang berhak:</b> biaya pemakaman dibayar kepada "
+                + ", ".join(arrangers)
+                + " (mengurus pemakaman)."
+            )
         else:
-            self.summary.setText("<b>Belum ada ahli waris yang berhak</b> (hanya 'Lainnya').")
+            self.summary.setText(
+                "<b>Belum ada ahli waris yang berhak.</b> Bila memang tidak ada, catat orang "
+                "yang mengurus pemakaman (Tambah… → Mengurus pemakaman)."
+            )
         editable = self._keeper.editable
         for button in (self.pick_button, self.add_button, self.edit_button, self.remove_button):
             button.setVisible(editable)
+        unpaid = detail.status in BEFORE_PAYMENT
+        self.approve_button.setVisible(unpaid and self._keeper.app.can(Permission.APPROVE))
+        approved = detail.holder_override
+        self.approval.setVisible(approved is not None)
+        if approved is not None:
+            self.approval.setText(
+                f"Rekening {approved.account_number} a.n. {approved.account_holder} disetujui "
+                f"verifikator {approved.by or '-'}: {approved.reason}"
+            )
         self._follow_selection()
 
     # -- actions ------------------------------------------------------------------------
@@ -178,6 +219,13 @@ class ClaimHeirsTab(QWidget):
             self.banner.show_message("\n".join(p.text for p in problems), Tone.ERROR)
         return not problems
 
+    def approve_holder(self) -> HolderApprovalDialog:
+        dialog = HolderApprovalDialog(self._keeper, self)
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def _open(self, dialog: HeirDialog) -> HeirDialog:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -201,10 +249,13 @@ class ClaimHeirsTab(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.approve_button)
+        self.approve_button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
+        layout.addWidget(self.approval)
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
@@ -212,5 +263,6 @@ class ClaimHeirsTab(QWidget):
         self.add_button.clicked.connect(self.add_heir)
         self.edit_button.clicked.connect(self.edit_heir)
         self.remove_button.clicked.connect(self.remove_heir)
+        self.approve_button.clicked.connect(self.approve_holder)
         self.table.doubleClicked.connect(lambda _index: self._keeper.editable and self.edit_heir())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.claim import ClaimStatus
 from services import claims
-from services.claims import ClaimDetail, StatusChange
+from services.claims import ClaimDetail, HeirEntry, StatusChange
 from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
 from services.claims.workflow import find_step
@@ -49,8 +49,9 @@ def _explanation(detail: ClaimDetail, target: ClaimStatus, back: bool) -> str:
         "surat pengantar/rekomendasi dari register surat.",
         S.APPROVED: "BPJS Ketenagakerjaan menyetujui klaim ini.",
         S.REJECTED: "BPJS Ketenagakerjaan menolak klaim ini. Tuliskan alasan penolakannya.",
-        S.PAID: "Uang sudah masuk ke rekening penerima. Isi jumlah yang dibayar BPJS dan "
-        "rekening tujuannya.",
+        S.PAID: "Uang sudah masuk ke rekening penerima. Isi jumlah yang dibayar BPJS, nomor "
+        "referensi pembayarannya dan rekening tujuan. Penerima harus ahli waris yang berhak "
+        "(atau, bila tidak ada, yang mengurus pemakaman); rekening atas nama penerima itu.",
         S.CLOSED: "Klaim selesai; sesudah ini isinya tidak dapat diubah lagi.",
         S.CANCELLED: "Klaim dibatalkan (mis. dicatat keliru). Tuliskan alasannya.",
     }.get(target, "")
@@ -82,6 +83,8 @@ class StepDialog(QDialog):
         self.bank_name = QLineEdit(self)
         self.account_number = QLineEdit(self)
         self.account_holder = QLineEdit(self)
+        self.payment_reference = QLineEdit(self)
+        self.payment_reference.setPlaceholderText("dari bukti transfer/pemberitahuan BPJS")
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
@@ -108,6 +111,7 @@ class StepDialog(QDialog):
             change.bank_name = self.bank_name.text().strip() or None
             change.account_number = self.account_number.text().strip() or None
             change.account_holder = self.account_holder.text().strip().upper() or None
+            change.payment_reference = self.payment_reference.text().strip() or None
         return change
 
     def accept(self) -> None:
@@ -163,12 +167,17 @@ class StepDialog(QDialog):
         self.account_holder.setText(heir.bank_account_holder or heir.full_name)
 
     def _recipients(self, detail: ClaimDetail) -> list[tuple[str, int]]:
+        funeral_route = not any(h.entitled for h in detail.heirs)
+
+        def mark(h: HeirEntry) -> str:
+            if h.entitled:
+                return " (berhak)"
+            if funeral_route and h.arranged_funeral:
+                return " (mengurus pemakaman: biaya pemakaman)"
+            return " (tidak berhak menurut urutan)"
+
         choices = [
-            (
-                f"{h.full_name} — {HEIR_RELATION[h.relation]}"
-                + (" (berhak)" if h.entitled else " (tidak berhak menurut urutan)"),
-                h.id,
-            )
+            (f"{h.full_name} — {HEIR_RELATION[h.relation]}{mark(h)}", h.id)
             for h in sorted(detail.heirs, key=lambda h: not h.entitled)
         ]
         if not is_death_claim(detail.claim_type, detail.event.jkk_outcome):
@@ -199,6 +208,17 @@ class StepDialog(QDialog):
             rows.add("Nama bank", self.bank_name, "bank_name")
             rows.add("No. rekening", self.account_number, "account_number")
             rows.add("Atas nama", self.account_holder, "account_holder")
+            if detail.holder_override is not None:
+                approved = detail.holder_override
+                rows.add_widget(
+                    _muted(
+                        self,
+                        f"Disetujui verifikator {approved.by or '-'}: rekening "
+                        f"{approved.account_number} a.n. {approved.account_holder} "
+                        f"({approved.reason}).",
+                    )
+                )
+            rows.add("Ref. pembayaran BPJS", self.payment_reference, "payment_reference")
         reason = self.back or self.target in NEEDS_REASON
         rows.add("Alasan" if reason else "Catatan", self.note, "note")
         if not reason:
@@ -225,6 +245,7 @@ class StepDialog(QDialog):
             "bank_name": self.bank_name,
             "account_number": self.account_number,
             "account_holder": self.account_holder,
+            "payment_reference": self.payment_reference,
         }
         for name, field in fields.items():
             field.setVisible(rows.owns(name))

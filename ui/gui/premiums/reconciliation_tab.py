@@ -65,9 +65,23 @@ LINE_COLUMNS: list[Column[ReconciliationLine]] = [
     ),
     Column("Dibayar", lambda r: rupiah_text(r.paid), numeric=True),
     Column("Belum dibayar", lambda r: _billed(r.unpaid, rupiah_text(r.unpaid or 0)), numeric=True),
+    Column("Sisa per tagihan", lambda r: _owed(r)),
     Column("Daftar BPJS", _lists),
 ]
 WORKER_DIFFERENCE, AMOUNT_DIFFERENCE, UNPAID = 4, 7, 9
+
+
+def _owed(line: ReconciliationLine) -> str:
+    parts = []
+    for bill in line.bills:
+        if bill.owed:
+            state = f"sisa {rupiah_text(bill.owed)}"
+        elif bill.overpaid:
+            state = f"lebih bayar {rupiah_text(bill.overpaid)}"
+        else:
+            state = "lunas"
+        parts.append(f"{bill.bill_number}: {state}")
+    return "; ".join(parts) or NOT_BILLED
 
 
 def _flagged(line: ReconciliationLine, column: int) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.enums import WorkerStatus
 from models.import_batch import RowAction, TwinDecision
-from services.audit import ACTOR_KEY, Action
+from services.audit import ACTOR_KEY, Action, mask_number, set_note
 from services.errors import ConflictError
 from services.excel_import.bulk import check_cancel, chunks, member_of
 from services.excel_import.classify import Plan, PlannedUpdate
@@ -54,6 +54,8 @@ class BatchWriter:
         self._user, self._workstation = session.info.get(ACTOR_KEY, (None, None))
         self._sqlite = self._connection.dialect.name == "sqlite"
         self._ids: dict[str, int] = {}
+        # On PostgreSQL the database's triggers record each worker; they name the batch.
+        set_note(session, f"impor #{batch.id}")
 
     def write(self, plan: Plan) -> tuple[int, int, int]:
         """Inserted, updated, twin pairs recorded."""
@@ -243,7 +245,7 @@ class BatchWriter:
     def _entry(
         self, action: str, worker_id: int, values: dict[str, Any] | None, changes: dict[str, Any]
     ) -> dict[str, Any]:
-        label = f"{values['full_name']} (NIK {values['nik']})" if values else ""
+        label = f"{values['full_name']} (NIK {mask_number(values['nik'])})" if values else ""
         return {
             "at": self._now,
             "user_name": self._user,
@@ -259,7 +261,8 @@ class BatchWriter:
         }
 
     def _audit(self, entries: list[dict[str, Any]]) -> None:
-        self._bulk(AuditEntry.__table__, entries)
+        if self._sqlite:  # PostgreSQL's triggers have recorded these rows already
+            self._bulk(AuditEntry.__table__, entries)
 
     def _batch_row(
         self,

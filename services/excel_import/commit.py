@@ -288,21 +288,14 @@ class BatchWriter:
         self._bulk(ImportBatchRow.__table__, rows)
 
     def _bulk(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        """Rows for the side tables (no row-level security): COPY on PostgreSQL."""
+        """Rows for the side tables. On PostgreSQL they are under row-level security, which
+        refuses COPY; psycopg sends the executemany in one pipeline instead."""
         if not rows:
             return
         if self._sqlite:
             self._connection.execute(insert(table).returning(table.c.id), rows)
             return
-        names = list(rows[0])
-        dbapi = self._connection.connection.dbapi_connection
-        assert dbapi is not None
-        with (
-            dbapi.cursor() as cursor,
-            cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row([_plain(row[n]) for n in names])
+        self._connection.execute(insert(table), [_plain_row(row) for row in rows])
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self._progress is not None:
@@ -311,6 +304,10 @@ class BatchWriter:
 
 def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
+
+
+def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: _plain(value) for name, value in row.items()}
 
 
 def _update_statement(columns: tuple[str, ...]) -> Any:

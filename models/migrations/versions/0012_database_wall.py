@@ -82,8 +82,10 @@ AUDITED = {
     "premium_payment": ("premium_payment", "premium_bill", "bill_id"),
     "budget_allocation": ("budget_allocation", None, None),
 }
-# Bulk or derived tables holding worker_id whose rows are recorded by their batch's event.
-NOT_AUDITED = ("import_batch_row", "bpjs_list_entry", "twin_review", "audit_log")
+# Bulk tables holding worker_id: one entry per statement (table, action, row count), so a
+# raw client's change leaves a trace without doubling a 15,000-row import in the trail.
+BULK_AUDITED = ("import_batch_row", "bpjs_list_entry", "twin_review")
+NOT_AUDITED = (*BULK_AUDITED, "audit_log")
 # Bookkeeping columns the trail leaves out (as the app's listener did), and bulky ones.
 SKIPPED = (
     "version",
@@ -116,24 +118,6 @@ WHO_COLUMNS = (
 # Values masked for everyone but administrators when they read the trail.
 MASKED_KEYS = ("nik", "kk_number", "worker_nik", "other_nik", "heir_nik")
 BANK_KEY = "bank"
-# Access events the app records through sirentan_audit_event (nothing changed in a table).
-EVENT_ACTIONS = (
-    "access",
-    "export",
-    "print",
-    "login",
-    "login_failed",
-    "locked",
-    "password",
-    "backup",
-    "restore",
-    "import",
-    "import_approve",
-    "import_undo",
-    "merge",
-    "twin_different",
-    "status",
-)
 
 
 def _names(prefix: str) -> dict[str, str]:
@@ -239,7 +223,6 @@ def _kecamatan_filter(column: str) -> str:
 def _functions(names: dict[str, str]) -> list[str]:
     groups = _groups_array(names)
     admin = _lit(names["admin"])
-    event_actions = "ARRAY[" + ", ".join(_lit(a) for a in EVENT_ACTIONS) + "]"
     skipped = "ARRAY[" + ", ".join(_lit(c) for c in SKIPPED) + "]"
     secret = "ARRAY[" + ", ".join(_lit(c) for c in SECRET) + "]"
     who = "ARRAY[" + ", ".join(_lit(c) for c in WHO_COLUMNS) + "]"
@@ -312,15 +295,16 @@ def _functions(names: dict[str, str]) -> list[str]:
              RETURN QUERY SELECT w.nik, w.kk_number FROM public.worker w WHERE w.id = worker;
            END $$""",
         # Events the app records (exports, prints, approvals): the actor and the clock are
-        # the database's; the action must be one of the known events.
-        f"""CREATE FUNCTION sirentan_audit_event(action text, entity text, entity_id text,
+        # the database's; the action and entity are plain names.
+        """CREATE FUNCTION sirentan_audit_event(action text, entity text, entity_id text,
              summary text, changes text) RETURNS void LANGUAGE plpgsql VOLATILE
            SECURITY DEFINER SET search_path = pg_catalog, public AS $$
            BEGIN
-             IF action IS NULL OR NOT (action = ANY ({event_actions})) THEN
+             -- Who and when are the database's; what happened is the app's word.
+             IF action IS NULL OR action !~ '^[a-z_]{1,20}$' THEN
                RAISE EXCEPTION 'unknown audit event' USING ERRCODE = '22023';
              END IF;
-             IF entity IS NULL OR entity !~ '^[a-z_]{{1,30}}$' THEN
+             IF entity IS NULL OR entity !~ '^[a-z_]{1,30}$' THEN
                RAISE EXCEPTION 'invalid audit entity' USING ERRCODE = '22023';
              END IF;
              IF changes IS NOT NULL THEN PERFORM changes::jsonb; END IF;
@@ -394,6 +378,23 @@ def _functions(names: dict[str, str]) -> list[str]:
                left(label, 300), diff::text);
              RETURN NULL;
            END $$""",
+        # One entry per statement on the bulk tables: how many rows were written.
+        """CREATE FUNCTION sirentan_audit_bulk() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           DECLARE n bigint;
+           BEGIN
+             IF TG_OP = 'DELETE' THEN SELECT count(*) INTO n FROM old_rows;
+             ELSE SELECT count(*) INTO n FROM new_rows; END IF;
+             IF n = 0 THEN RETURN NULL; END IF;
+             INSERT INTO public.audit_log (at, user_name, workstation, action, entity, summary)
+             VALUES (clock_timestamp(), sirentan_actor(), sirentan_workstation(),
+               CASE TG_OP WHEN 'INSERT' THEN 'create' WHEN 'DELETE' THEN 'delete'
+                 ELSE 'update' END,
+               left(TG_TABLE_NAME, 30), n || ' baris'
+                 || coalesce(' [' || nullif(current_setting('sirentan.note', true), '') || ']',
+                             ''));
+             RETURN NULL;
+           END $$""",
         # A clerk may write only their own name in a "who" column.
         f"""CREATE FUNCTION sirentan_stamp_who() RETURNS trigger LANGUAGE plpgsql
            SET search_path = pg_catalog, public AS $$
@@ -424,6 +425,7 @@ def _secure_worker_tables() -> str:
     )
     not_audited = "ARRAY[" + ", ".join(_lit(t) for t in NOT_AUDITED) + "]"
     who = "ARRAY[" + ", ".join(_lit(c) for c in WHO_COLUMNS) + "]"
+    bulk = "ARRAY[" + ", ".join(_lit(t) for t in BULK_AUDITED) + "]"
     return f"""CREATE FUNCTION sirentan_secure_worker_tables() RETURNS void LANGUAGE plpgsql
        SET search_path = pg_catalog, public AS $$
        DECLARE t record; spec record; pk text;
@@ -467,6 +469,24 @@ def _secure_worker_tables() -> str:
            EXECUTE format('CREATE TRIGGER sirentan_audit AFTER INSERT OR UPDATE OR DELETE '
              'ON %I FOR EACH ROW EXECUTE FUNCTION sirentan_audit_row(%L, %L, %L, %L)',
              spec.t, spec.e, spec.p, spec.c, coalesce(pk, 'id'));
+         END LOOP;
+         -- The bulk tables: one entry per statement.
+         FOR t IN SELECT c.relname FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname = ANY ({bulk})
+         LOOP
+           CONTINUE WHEN EXISTS (SELECT 1 FROM pg_trigger g
+             WHERE g.tgrelid = ('public.' || t.relname)::regclass
+               AND g.tgname = 'sirentan_audit_insert');
+           EXECUTE format('CREATE TRIGGER sirentan_audit_insert AFTER INSERT ON %I '
+             'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+             'EXECUTE FUNCTION sirentan_audit_bulk()', t.relname);
+           EXECUTE format('CREATE TRIGGER sirentan_audit_update AFTER UPDATE ON %I '
+             'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+             'EXECUTE FUNCTION sirentan_audit_bulk()', t.relname);
+           EXECUTE format('CREATE TRIGGER sirentan_audit_delete AFTER DELETE ON %I '
+             'REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT '
+             'EXECUTE FUNCTION sirentan_audit_bulk()', t.relname);
          END LOOP;
          -- "Who" columns: stamped with the acting clerk on every table that has one.
          FOR t IN SELECT DISTINCT c.relname FROM pg_class c
@@ -634,8 +654,12 @@ def _two_person(names: dict[str, str]) -> list[str]:
                RAISE EXCEPTION 'permission denied: an import that needs approval keeps needing it'
                  USING ERRCODE = '42501';
              END IF;
+             -- As in the app: an administrator's or verifikator's own import needs no
+             -- second person; an operator's waits for one.
              IF NEW.status = 'committed' AND OLD.status <> 'committed' AND OLD.needs_approval
-                AND OLD.status <> 'approved' THEN
+                AND OLD.status <> 'approved' AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                  JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+                  WHERE u.rolname = session_user AND g.rolname IN ({admin}, {verifier})) THEN
                RAISE EXCEPTION 'permission denied: this import waits for approval'
                  USING ERRCODE = '42501';
              END IF;
@@ -645,7 +669,7 @@ def _two_person(names: dict[str, str]) -> list[str]:
         "FOR EACH ROW EXECUTE FUNCTION sirentan_guard_import()",
         # A letter's number: taken from the counter by this function only, remembered for
         # the one insert of the register line in the same transaction.
-        f"""CREATE FUNCTION sirentan_next_letter_number(series text, year integer)
+        f"""CREATE FUNCTION sirentan_next_letter_number(letter_series text, letter_year integer)
            RETURNS integer LANGUAGE plpgsql VOLATILE SECURITY DEFINER
            SET search_path = pg_catalog, public AS $$
            DECLARE n integer;
@@ -656,15 +680,16 @@ def _two_person(names: dict[str, str]) -> list[str]:
                RAISE EXCEPTION 'permission denied: letters are numbered by operators'
                  USING ERRCODE = '42501';
              END IF;
-             IF series IS NULL OR length(series) NOT BETWEEN 1 AND 32
-                OR year IS NULL OR year NOT BETWEEN 2000 AND 2200 THEN
+             IF letter_series IS NULL OR length(letter_series) NOT BETWEEN 1 AND 32
+                OR letter_year IS NULL OR letter_year NOT BETWEEN 2000 AND 2200 THEN
                RAISE EXCEPTION 'invalid letter series or year' USING ERRCODE = '22023';
              END IF;
              INSERT INTO public.letter_counter AS c (series, year, last_number)
-             VALUES (series, year, 1)
+             VALUES (letter_series, letter_year, 1)
              ON CONFLICT (series, year) DO UPDATE SET last_number = c.last_number + 1
              RETURNING c.last_number INTO n;
-             PERFORM set_config('sirentan.letter', series || '|' || year || '|' || n, true);
+             PERFORM set_config('sirentan.letter',
+               letter_series || '|' || letter_year || '|' || n, true);
              RETURN n;
            END $$""",
         # A register line is inserted once per number taken, by the clerk who took it, now;
@@ -802,6 +827,7 @@ def _function_rights(names: dict[str, str]) -> list[str]:
         "sirentan_reveal_identity(integer, text)",
         "sirentan_audit_event(text, text, text, text, text)",
         "sirentan_audit_row()",
+        "sirentan_audit_bulk()",
         "sirentan_approve_import(integer)",
         "sirentan_next_letter_number(text, integer)",
     )

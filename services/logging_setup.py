@@ -50,9 +50,7 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
 def configure_logging(level: int = logging.INFO) -> Path:
     folder = make_private_dir(log_dir())
     path = folder / "sirentan.log"
-    handler = PrivateRotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(level)

@@ -96,9 +96,7 @@ def test_failed_writes_leave_no_personal_data_in_the_log(
 
 
 @posix_only
-def test_the_register_its_journal_and_the_log_are_private(
-    tmp_path: Path, log_file: Path
-) -> None:
+def test_the_register_its_journal_and_the_log_are_private(tmp_path: Path, log_file: Path) -> None:
     folder = tmp_path / "data"
     path = folder / "sirentan.db"
     engine = make_engine(f"sqlite:///{path}")
@@ -125,4 +123,3 @@ def test_an_existing_open_register_is_tightened(tmp_path: Path) -> None:
     make_engine(f"sqlite:///{path}").dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-

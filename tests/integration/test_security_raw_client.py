@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from models import schema
 from models.database import make_engine
 from models.enums import Gender, HeirRelation, Role
+from services import claims
 from services.accounts import NewUser, create_user
 from services.context import ServiceContext
 from services.scram import scram_verifier
@@ -27,6 +28,7 @@ from services.worker_types import HeirInput
 from services.workers import WorkerService
 from tests.conftest import OPERATOR, clerk_name, create_pg_database, drop_pg_database
 from tests.factories import make_nik, worker_input
+from tests.integration.claim_helpers import NOW, jkm
 from tests.integration.trust_helpers import PASSWORD
 
 pytestmark = pytest.mark.postgres
@@ -45,6 +47,7 @@ class Register:
     elsewhere: int
     nik_kota: str
     nik_elsewhere: str
+    claim: int
 
 
 def _make_register(tag: str) -> tuple[Register, Any]:
@@ -87,6 +90,7 @@ def _make_register(tag: str) -> tuple[Register, Any]:
             heirs=[heir],
         )
     ).worker
+    claim = claims.open_claim(ctx, in_kota.id, jkm(), now=NOW).id
     engine.dispose()
     register = Register(
         url=url,
@@ -96,6 +100,7 @@ def _make_register(tag: str) -> tuple[Register, Any]:
         elsewhere=elsewhere.id,
         nik_kota=in_kota.nik,
         nik_elsewhere=elsewhere.nik,
+        claim=claim,
     )
     return register, admin_engine
 
@@ -197,8 +202,7 @@ def test_1_a_viewer_reveals_one_nik_per_transaction_and_each_is_recorded(reg: Re
     with connect(reg, reg.logins["viewer"]) as conn:
         error = refused(
             conn,
-            "SELECT r.* FROM generate_series(1, 50) g, "
-            "LATERAL sirentan_reveal_identity(g, 'x') r",
+            "SELECT r.* FROM generate_series(1, 50) g, LATERAL sirentan_reveal_identity(g, 'x') r",
         )
         assert "one worker per transaction" in error
         nik = conn.execute(
@@ -225,9 +229,9 @@ def test_1_a_limited_viewer_reveals_nothing_outside_their_kecamatan(reg: Registe
             ).fetchall()
             == []
         )
-        assert conn.execute(
-            "SELECT sirentan_find_worker(%s)", (reg.nik_elsewhere,)
-        ).fetchall() == []
+        assert (
+            conn.execute("SELECT sirentan_find_worker(%s)", (reg.nik_elsewhere,)).fetchall() == []
+        )
 
 
 def test_1_the_audit_event_function_takes_only_known_events(reg: Register) -> None:
@@ -262,7 +266,7 @@ def test_2_the_administrator_cannot_take_over_the_server(
             f'GRANT pg_read_all_data TO "{admin}"',
             "CREATE ROLE intruder LOGIN",
             f"ALTER ROLE \"{other.logins['admin']}\" PASSWORD 'x'",
-            f"DROP ROLE \"{other.logins['admin']}\"",
+            f'DROP ROLE "{other.logins["admin"]}"',
             "COPY (SELECT 1) TO PROGRAM 'true'",
         ):
             error = refused(conn, statement)
@@ -472,6 +476,24 @@ def test_6_an_operator_cannot_approve_their_own_import(reg: Register) -> None:
     assert approved == ("approved", reg.logins["verifikator"])
 
 
+def test_6_a_verifikator_takes_only_the_verification_step_of_a_claim(reg: Register) -> None:
+    verifikator = reg.logins["verifikator"]
+    with connect(reg, verifikator) as conn:
+        for target in ("dibayar", "disetujui", "selesai"):
+            error = refused(conn, "UPDATE claim SET status = %s WHERE id = %s", (target, reg.claim))
+            assert "permission denied" in error, target
+        before = last_audit_id(reg)
+        conn.execute("UPDATE claim SET status = 'berkas_lengkap' WHERE id = %s", (reg.claim,))
+        conn.commit()
+    rows = audit_rows_since(reg, before)
+    assert [(r[0], r[1], r[2]) for r in rows] == [(verifikator, "status", "claim")]
+    with connect(reg, reg.logins["operator"]) as conn:
+        error = refused(conn, "UPDATE claim SET status = 'dibayar' WHERE id = %s", (reg.claim,))
+        assert "no claim step from berkas_lengkap to dibayar" in error
+        conn.execute("UPDATE claim SET status = 'draft' WHERE id = %s", (reg.claim,))
+        conn.commit()
+
+
 # -- 7. letters cannot be faked ---------------------------------------------------------------
 
 
@@ -608,8 +630,7 @@ def test_9_a_viewer_cannot_make_temporary_functions_and_the_view_is_a_barrier(
     with connect(reg, reg.logins["viewer_kota"]) as conn:
         error = refused(
             conn,
-            "CREATE FUNCTION pg_temp.peek(text) RETURNS boolean LANGUAGE sql "
-            "AS 'SELECT true'",
+            "CREATE FUNCTION pg_temp.peek(text) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
         )
         assert "permission denied" in error
         assert conn.execute("SELECT count(*) FROM worker_masked").fetchone() == (1,)
@@ -652,3 +673,38 @@ def test_reveal_and_audit_dates_use_the_server_clock(reg: Register) -> None:
     with superuser(reg) as conn:
         oldest = conn.execute("SELECT min(at)::date FROM audit_log").fetchone()[0]
     assert oldest >= date(2026, 1, 1)
+
+
+def test_8_letters_and_their_pdfs_follow_the_workers_kecamatan(reg: Register) -> None:
+    with superuser(reg) as conn:
+        ids = []
+        for number, worker in (("470/1/2026", reg.in_kota), ("470/2/2026", reg.elsewhere)):
+            document = conn.execute(
+                "INSERT INTO issued_document (number, series, year, sequence, kind, "
+                "document_date, subject, addressee, sifat, signatory_name, page_size, "
+                "page_count, fields, sha256, status, created_at, worker_id) VALUES (%s, 'ket', "
+                "2026, %s, 'keterangan', '2026-12-01', 's', 'a', 'biasa', 'x', 'a4', 1, %s, "
+                "encode(sha256('pdf'::bytea), 'hex'), 'terbit', now(), %s) RETURNING id",
+                (number, worker, json.dumps({"nik": "x"}), worker),
+            ).fetchone()[0]
+            conn.execute("INSERT INTO document_file VALUES (%s, 'pdf'::bytea)", (document,))
+            ids.append(document)
+        conn.commit()
+    for kind in ("operator_kota", "viewer_kota"):
+        with connect(reg, reg.logins[kind]) as conn:
+            seen = conn.execute(
+                "SELECT id FROM issued_document WHERE id = ANY(%s) ORDER BY id", (ids,)
+            ).fetchall()
+            assert seen == [(ids[0],)], kind
+    with connect(reg, reg.logins["operator_kota"]) as conn:
+        files = conn.execute(
+            "SELECT document_id FROM document_file WHERE document_id = ANY(%s)", (ids,)
+        ).fetchall()
+        assert files == [(ids[0],)]
+    with connect(reg, reg.logins["operator"]) as conn:
+        assert (
+            len(
+                conn.execute("SELECT id FROM issued_document WHERE id = ANY(%s)", (ids,)).fetchall()
+            )
+            == 2
+        )

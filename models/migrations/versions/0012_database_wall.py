@@ -6,6 +6,8 @@ Revision ID: 0012
 Revises: 0008
 Create Date: 2026-12-07
 
+Both engines: ``issued_document.worker_id``, whom a letter is about (for row-level security).
+
 PostgreSQL only (SQLite has no roles; its file's permissions are the wall):
 
 - Group roles of this database alone (``<db>_admin``, ``_operator``, ``_verifikator``,
@@ -177,6 +179,7 @@ def _move_legacy(db: str, names: dict[str, str]) -> list[str]:
                    JOIN pg_namespace n ON n.oid = c.relnamespace,
                    LATERAL aclexplode(att.attacl) a
               WHERE n.nspname = 'public' AND a.grantee = old_name::regrole
+                AND NOT att.attisdropped
             LOOP
               EXECUTE format('GRANT %s (%I) ON TABLE %I TO %I', p.privilege_type,
                 p.attname, p.relname, new_name);
@@ -190,6 +193,7 @@ def _move_legacy(db: str, names: dict[str, str]) -> list[str]:
                    JOIN pg_namespace n ON n.oid = c.relnamespace,
                    LATERAL aclexplode(att.attacl) a
               WHERE n.nspname = 'public' AND a.grantee = old_name::regrole
+                AND NOT att.attisdropped
             LOOP
               EXECUTE format('REVOKE ALL (%I) ON TABLE %I FROM %I', p.attname, p.relname,
                 old_name);
@@ -749,6 +753,57 @@ def _two_person(names: dict[str, str]) -> list[str]:
     ]
 
 
+# The claim workflow of services/claims/workflow.py, frozen here: (from, to, verifikator?).
+CLAIM_STEPS = [
+    ("draft", "berkas_lengkap", True),
+    ("berkas_lengkap", "diajukan", False),
+    ("diajukan", "disetujui", False),
+    ("diajukan", "ditolak", False),
+    ("disetujui", "dibayar", False),
+    ("dibayar", "selesai", False),
+    *((s, "dibatalkan", False) for s in ("draft", "berkas_lengkap", "diajukan", "disetujui")),
+    ("berkas_lengkap", "draft", True),
+    ("diajukan", "berkas_lengkap", False),
+    ("disetujui", "diajukan", False),
+    ("ditolak", "diajukan", False),
+    ("dibayar", "disetujui", False),
+    ("selesai", "dibayar", False),
+    ("dibatalkan", "draft", False),
+]
+
+
+def _claim_steps(names: dict[str, str]) -> list[str]:
+    """A claim moves only along the workflow; a verifikator takes only the verification step."""
+    steps = ", ".join(f"({_lit(a)}, {_lit(b)}, {str(v).lower()})" for a, b, v in CLAIM_STEPS)
+    keepers = f"{_lit(names['admin'])}, {_lit(names['operator'])}"
+    return [
+        f"""CREATE FUNCTION sirentan_guard_claim() RETURNS trigger LANGUAGE plpgsql
+           SET search_path = pg_catalog, public AS $$
+           DECLARE keeper boolean; verify boolean;
+           BEGIN
+             IF NOT sirentan_is_clerk() OR NEW.status IS NOT DISTINCT FROM OLD.status THEN
+               RETURN NEW;
+             END IF;
+             SELECT v.verify INTO verify FROM (VALUES {steps}) v(source, target, verify)
+               WHERE v.source = OLD.status AND v.target = NEW.status;
+             IF NOT FOUND THEN
+               RAISE EXCEPTION 'permission denied: no claim step from % to %', OLD.status,
+                 NEW.status USING ERRCODE = '42501';
+             END IF;
+             keeper := EXISTS (SELECT 1 FROM pg_auth_members m
+               JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+               WHERE u.rolname = session_user AND g.rolname IN ({keepers}));
+             IF NOT keeper AND NOT verify THEN
+               RAISE EXCEPTION 'permission denied: a verifikator takes only the verification '
+                 'step' USING ERRCODE = '42501';
+             END IF;
+             RETURN NEW;
+           END $$""",
+        "CREATE TRIGGER sirentan_guard BEFORE UPDATE ON claim "
+        "FOR EACH ROW EXECUTE FUNCTION sirentan_guard_claim()",
+    ]
+
+
 def _accounts(names: dict[str, str]) -> list[str]:
     """Accounts through the manager role: only this register's clerks, only by its admins."""
     clerk = _lit(names["clerk"])
@@ -847,7 +902,8 @@ def _function_rights(names: dict[str, str]) -> list[str]:
         "sirentan_reveal_identity(integer, text), "
         "sirentan_audit_event(text, text, text, text, text), sirentan_audit_label(text, jsonb), "
         "sirentan_stamp_who(), sirentan_guard_import(), sirentan_guard_document(), "
-        "sirentan_guard_document_file(), sirentan_mask_value(text, jsonb), "
+        "sirentan_guard_document_file(), sirentan_guard_claim(), "
+        "sirentan_mask_value(text, jsonb), "
         "sirentan_mask_changes(text), sirentan_audit_worker(text, text, text, text) "
         f"TO {groups}, {owner}, {manager}",
         f"GRANT EXECUTE ON FUNCTION sirentan_approve_import(integer) TO {admin}, {verifier}",
@@ -858,9 +914,49 @@ def _function_rights(names: dict[str, str]) -> list[str]:
     return stmts
 
 
+def _letter_worker(postgresql: bool) -> None:
+    """issued_document.worker_id: whom a letter is about, from its issue's audit entry."""
+    op.add_column("issued_document", sa.Column("worker_id", sa.Integer))
+    op.create_index("ix_issued_document_worker_id", "issued_document", ["worker_id"])
+    value = (
+        "(a.changes::jsonb ->> 'worker_id')::integer"
+        if postgresql
+        else "CAST(json_extract(a.changes, '$.worker_id') AS INTEGER)"
+    )
+    pattern = "'^[0-9]{1,9}$'" if postgresql else None
+    where = (
+        f"AND (a.changes::jsonb ->> 'worker_id') ~ {pattern}"
+        if postgresql
+        else "AND json_valid(a.changes)"
+    )
+    op.execute(
+        f"UPDATE issued_document SET worker_id = (SELECT {value} FROM audit_log a "
+        "WHERE a.entity = 'issued_document' AND a.action = 'print' "
+        "AND a.entity_id = CAST(issued_document.id AS VARCHAR(40)) "
+        f"AND a.changes LIKE '%worker_id%' {where} ORDER BY a.id LIMIT 1)"
+    )
+
+
+# Letters not about one worker (PKS, covering letters) stay visible to every clerk; a
+# letter's PDF follows its register line.
+LETTER_POLICIES = [
+    "ALTER TABLE issued_document ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY issued_document_by_worker ON issued_document USING (worker_id IS NULL "
+    "OR cardinality((SELECT sirentan_my_kecamatan())) = 0 "
+    "OR EXISTS (SELECT 1 FROM worker w WHERE w.id = issued_document.worker_id)) "
+    "WITH CHECK (worker_id IS NULL OR cardinality((SELECT sirentan_my_kecamatan())) = 0 "
+    "OR EXISTS (SELECT 1 FROM worker w WHERE w.id = issued_document.worker_id))",
+    "ALTER TABLE document_file ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY document_file_by_letter ON document_file USING (EXISTS "
+    "(SELECT 1 FROM issued_document d WHERE d.id = document_file.document_id))",
+]
+
+
 def upgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
+    postgresql = bind.dialect.name == "postgresql"
+    _letter_worker(postgresql)
+    if not postgresql:
         return
     db = bind.execute(sa.text("SELECT current_database()")).scalar_one()
     names = _names(role_prefix(db))
@@ -871,6 +967,8 @@ def upgrade() -> None:
         *_masking(names),
         *_two_person(names),
         *_accounts(names),
+        *_claim_steps(names),
+        *LETTER_POLICIES,
         _secure_worker_tables(),
         "SELECT sirentan_secure_worker_tables()",
         *_grants(names),
@@ -880,11 +978,135 @@ def upgrade() -> None:
         op.execute(sa.text(statement))
 
 
+def _downgrade_postgresql(db: str, names: dict[str, str]) -> list[str]:
+    """Back to 0008: the server-wide groups get this register's grants again, the register's
+    own roles and everything 0012 made are dropped."""
+    back = {kind: names[kind] for kind in ROLE_KINDS}
+    legacy = {k: LEGACY[k] for k in ROLE_KINDS}
+    pairs = ", ".join(f"({_lit(back[k])}, {_lit(legacy[k])})" for k in ROLE_KINDS)
+    groups = ", ".join(legacy[k] for k in ROLE_KINDS)
+    own = [names[k] for k in ROLE_KINDS + SERVICE_KINDS]
+    return [
+        # Old groups exist on a server that has seen 0002; make sure.
+        *(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_lit(g)}) "
+            f"THEN CREATE ROLE {_ident(g)} NOLOGIN; END IF; END $$"
+            for g in legacy.values()
+        ),
+        "DROP VIEW IF EXISTS audit_log_masked",
+        r"""DO $$ DECLARE t record; BEGIN
+           FOR t IN SELECT g.tgname, c.relname FROM pg_trigger g
+             JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND NOT g.tgisinternal
+               AND g.tgname IN ('sirentan_audit', 'sirentan_audit_insert',
+                 'sirentan_audit_update', 'sirentan_audit_delete', 'sirentan_who',
+                 'sirentan_guard')
+           LOOP EXECUTE format('DROP TRIGGER %I ON %I', t.tgname, t.relname); END LOOP;
+           FOR t IN SELECT p.polname, c.relname FROM pg_policy p
+             JOIN pg_class c ON c.oid = p.polrelid
+             WHERE (p.polname LIKE '%\_by\_worker' AND c.relname <> 'heir')
+                OR p.polname = 'document_file_by_letter'
+           LOOP
+             EXECUTE format('DROP POLICY %I ON %I', t.polname, t.relname);
+             EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', t.relname);
+           END LOOP;
+           END $$""",
+        # The grants of the register's groups go back to the server-wide ones.
+        f"""DO $$
+        DECLARE p record; old_name text; new_name text;
+        BEGIN
+          FOR old_name, new_name IN SELECT * FROM (VALUES {pairs}) v(o, n) LOOP
+            FOR p IN
+              SELECT c.relname, c.relkind, a.privilege_type
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+                   LATERAL aclexplode(c.relacl) a
+              WHERE n.nspname = 'public' AND a.grantee = old_name::regrole
+            LOOP
+              EXECUTE format('GRANT %s ON %s %I TO %I', p.privilege_type,
+                CASE WHEN p.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, p.relname, new_name);
+            END LOOP;
+            FOR p IN
+              SELECT c.relname, att.attname, a.privilege_type
+              FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid
+                   JOIN pg_namespace n ON n.oid = c.relnamespace,
+                   LATERAL aclexplode(att.attacl) a
+              WHERE n.nspname = 'public' AND a.grantee = old_name::regrole
+                AND NOT att.attisdropped
+            LOOP
+              EXECUTE format('GRANT %s (%I) ON TABLE %I TO %I', p.privilege_type,
+                p.attname, p.relname, new_name);
+            END LOOP;
+            FOR p IN SELECT u.username FROM app_user u JOIN pg_roles r ON r.rolname = u.username
+              WHERE pg_has_role(r.oid, old_name::regrole, 'MEMBER') AND NOT r.rolsuper
+            LOOP
+              EXECUTE format('GRANT %I TO %I', new_name, p.username);
+            END LOOP;
+          END LOOP;
+        END $$""",
+        f"GRANT USAGE ON SCHEMA public TO {groups}",
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident(db)} TO PUBLIC",
+        # What 0012 took from every group (0002, 0005).
+        f"GRANT SELECT, INSERT ON audit_log TO {groups}",
+        f"GRANT USAGE ON SEQUENCE audit_log_id_seq TO {groups}",
+        f"GRANT SELECT ON app_user TO {groups}",
+        "GRANT UPDATE (password_hash, must_change_password, failed_attempts, locked_until, "
+        f"last_login_at, updated_at, updated_by, version) ON app_user TO {groups}",
+        "GRANT INSERT, UPDATE ON app_user TO sirentan_admin",
+        "GRANT SELECT, INSERT, UPDATE ON letter_counter TO sirentan_admin, sirentan_operator",
+        "DROP POLICY app_user_self ON app_user",
+        "CREATE POLICY app_user_self ON app_user USING "
+        "(username = session_user OR pg_has_role(session_user, 'sirentan_admin', 'MEMBER'))",
+        # Functions 0002 made go back to the migrating role and to the groups.
+        *(
+            f"ALTER FUNCTION {sig} OWNER TO CURRENT_USER"
+            for sig in (
+                "sirentan_my_kecamatan()",
+                "sirentan_find_worker(text)",
+                "sirentan_reveal_identity(integer, text)",
+            )
+        ),
+        "GRANT EXECUTE ON FUNCTION sirentan_my_kecamatan(), sirentan_find_worker(text), "
+        f"sirentan_reveal_identity(integer, text) TO {groups}",
+        "DROP FUNCTION sirentan_secure_worker_tables()",
+        *(
+            f"DROP FUNCTION {sig}"
+            for sig in (
+                "sirentan_account_sync(text, text)",
+                "sirentan_approve_import(integer)",
+                "sirentan_next_letter_number(text, integer)",
+                "sirentan_guard_import()",
+                "sirentan_guard_document()",
+                "sirentan_guard_document_file()",
+                "sirentan_guard_claim()",
+                "sirentan_audit_row()",
+                "sirentan_audit_bulk()",
+                "sirentan_audit_event(text, text, text, text, text)",
+                "sirentan_audit_label(text, jsonb)",
+                "sirentan_stamp_who()",
+                "sirentan_audit_worker(text, text, text, text)",
+                "sirentan_mask_changes(text)",
+                "sirentan_mask_value(text, jsonb)",
+            )
+        ),
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO PUBLIC",
+        "DROP TABLE register_group",
+        *(f"REVOKE ALL ON DATABASE {_ident(db)} FROM {_ident(r)}" for r in own),
+        *(f"DROP OWNED BY {_ident(r)}" for r in own),
+        # The actor functions go last: the masked view and the policies used them.
+        "DROP FUNCTION sirentan_actor()",
+        "DROP FUNCTION sirentan_workstation()",
+        "DROP FUNCTION sirentan_is_admin()",
+        "DROP FUNCTION sirentan_is_clerk()",
+        *(f"DROP ROLE {_ident(r)}" for r in own),
+    ]
+
+
 def downgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        return
-    raise NotImplementedError(
-        "0012 moves a PostgreSQL register to roles of its own; restore a backup taken "
-        "before the upgrade to go back."
-    )
+    if bind.dialect.name == "postgresql":
+        db = bind.execute(sa.text("SELECT current_database()")).scalar_one()
+        for statement in _downgrade_postgresql(db, _names(role_prefix(db))):
+            op.execute(sa.text(statement))
+    op.drop_index("ix_issued_document_worker_id", table_name="issued_document")
+    with op.batch_alter_table("issued_document", recreate="never") as batch:
+        batch.drop_column("worker_id")

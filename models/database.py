@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,15 @@ def make_engine(
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, busy_timeout_s, **kwargs)
+    # Statement parameters (NIKs, names, bank accounts) never go into an error's text.
+    kwargs.setdefault("hide_parameters", True)
     return create_engine(parsed, pool_pre_ping=True, **kwargs)
 
 
 def _sqlite_engine(url: URL, busy_timeout_s: float, **kwargs: Any) -> Engine:
     if url.database and url.database != ":memory:":
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        _private_register_file(Path(url.database).expanduser())
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s}, **kwargs)
 
     @event.listens_for(engine, "connect")
@@ -56,6 +60,22 @@ def _sqlite_engine(url: URL, busy_timeout_s: float, **kwargs: Any) -> Engine:
     # SQLAlchemy's transaction boundaries exact.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
+
+
+def _private_register_file(path: Path) -> None:
+    """The register and its journal files readable by this account only (Linux: 0600 in a
+    0700 folder). SQLite gives -wal and -shm the main file's mode when it creates them."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return
+    if folder.stat().st_uid == os.getuid():
+        os.chmod(folder, 0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if file.exists() and file.stat().st_uid == os.getuid():
+            os.chmod(file, 0o600)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, busy_timeout_s: float) -> None:

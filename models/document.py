@@ -125,6 +125,10 @@ class RegisteredDocument(Base):
     created_at: Mapped[Timestamp]
     created_by: Mapped[str | None] = mapped_column(String(64))
     workstation: Mapped[str | None] = mapped_column(String(64))
+    # The worker a letter is about (none for a PKS or a covering letter), so row-level
+    # security keeps a kecamatan-limited clerk to their workers' letters. No foreign key:
+    # the register keeps a letter after its worker's row is gone.
+    worker_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __table_args__ = (UniqueConstraint("series", "year", "sequence"),)
 

@@ -20,7 +20,8 @@ class AppUser(Base):
     full_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(code_enum(Role, "role"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # Deferred: only SQLite's sign-in reads it; on PostgreSQL no clerk may select it.
+    password_hash: Mapped[str] = mapped_column(String(200), deferred=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

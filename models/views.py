@@ -43,3 +43,23 @@ worker_masked = Table(
     Column("updated_by", String(64)),
     Column("version", Integer),
 )
+
+
+# The audit trail as non-administrators read it on PostgreSQL (migration 0012): NIK, No. KK
+# and bank numbers in the changes masked, only entries about the clerk's kecamatan's workers
+# when they are limited.
+audit_log_masked = Table(
+    "audit_log_masked",
+    view_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True)),
+    Column("user_name", String(64)),
+    Column("workstation", String(100)),
+    Column("action", String(20)),
+    Column("entity", String(30)),
+    Column("entity_id", String(40)),
+    Column("parent_entity", String(30)),
+    Column("parent_id", String(40)),
+    Column("summary", String(300)),
+    Column("changes", Text),
+)

@@ -71,7 +71,10 @@ def create_user(ctx: ServiceContext, new: NewUser) -> UserInfo:
             full_name=new.full_name.strip(),
             role=new.role,
             active=True,
-            password_hash=hash_password(new.password),
+            # On PostgreSQL the server authenticates: no hash of the password is kept.
+            password_hash=(
+                hash_password(new.password) if ctx.is_sqlite else db_roles.SERVER_AUTHENTICATED
+            ),
             must_change_password=new.must_change_password and not first,
             failed_attempts=0,
             created_by=ctx.user_name,
@@ -79,9 +82,23 @@ def create_user(ctx: ServiceContext, new: NewUser) -> UserInfo:
         )
         user.kecamatan_limits = [UserKecamatan(kecamatan_code=c) for c in new.kecamatan_codes]
         session.add(user)
-        if not ctx.is_sqlite:
-            db_roles.create_login_role(session, new.username, new.password, new.role)
         session.flush()
+        if not ctx.is_sqlite:
+            if db_roles.role_exists(session, new.username) and not _is_clerk_of_register(
+                session, new.username
+            ):
+                raise ValidationError(
+                    [
+                        Problem(
+                            "username_taken",
+                            "username",
+                            f"Nama pengguna {new.username} sudah dipakai di server basis data; "
+                            "pilih nama lain.",
+                        )
+                    ],
+                    record=f"akun {new.username}",
+                )
+            db_roles.sync_account(session, new.username, new.password)
         return _info(user)
 
 
@@ -118,16 +135,18 @@ def update_user(
             user.full_name = full_name.strip()
         if kecamatan_codes is not None:
             user.kecamatan_limits = [UserKecamatan(kecamatan_code=c) for c in kecamatan_codes]
-        if role is not None and role is not user.role:
+        changes_login = (role is not None and role is not user.role) or (
+            active is not None and active != user.active
+        )
+        if role is not None:
             user.role = role
-            if not ctx.is_sqlite:
-                db_roles.set_group(session, user.username, role)
-        if active is not None and active != user.active:
+        if active is not None:
             user.active = active
-            if not ctx.is_sqlite:
-                db_roles.set_login_allowed(session, user.username, active)
         _touch(user, ctx)
         session.flush()
+        if changes_login and not ctx.is_sqlite:
+            # The database reads the new role and state from the flushed row.
+            db_roles.sync_account(session, user.username)
         return _info(user)
 
 
@@ -147,7 +166,7 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
         raise PermissionDeniedError("Silakan masuk dengan akun Anda terlebih dahulu.")
     with unit_of_work(ctx) as session:
         user = _load(session, ctx.principal.user_id)
-        if not verify_password(user.password_hash, old_password):
+        if not _old_password_matches(ctx, user, old_password):
             raise ValidationError(
                 [Problem("password_wrong", "old_password", "Kata sandi lama salah.")],
                 record=f"akun {user.username}",
@@ -169,15 +188,45 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
         ctx.principal = replace(ctx.principal, must_change_password=False)
 
 
+def _old_password_matches(ctx: ServiceContext, user: AppUser, old_password: str) -> bool:
+    if ctx.is_sqlite:
+        return verify_password(user.password_hash, old_password)
+    # The server checked the password this clerk signed in with; no hash is kept here.
+    return bool(ctx.engine.url.password) and ctx.engine.url.password == old_password
+
+
 def _set_password(
     session: Session, ctx: ServiceContext, user: AppUser, password: str, must_change: bool
 ) -> None:
-    user.password_hash = hash_password(password)
     user.must_change_password = must_change
     _touch(user, ctx)
-    if not ctx.is_sqlite:
-        db_roles.set_password(session, user.username, password)
+    if ctx.is_sqlite:
+        user.password_hash = hash_password(password)
+    else:
+        session.flush()
+        own = ctx.principal is not None and ctx.principal.user_id == user.id
+        if own and db_roles.role_exists(session, user.username):
+            db_roles.set_own_password(session, password)
+        else:
+            # Creates the login role when it is missing (a register restored elsewhere).
+            db_roles.sync_account(session, user.username, password)
     record_event(session, Action.PASSWORD, "user", user.id, summary=user.username)
+
+
+def _is_clerk_of_register(session: Session, username: str) -> bool:
+    """A login role left by an account of this register (e.g. restored), not someone else's."""
+    from sqlalchemy import text
+
+    clerk = db_roles.group_names(session)["clerk"]
+    return bool(
+        session.scalar(
+            text(
+                "SELECT pg_has_role(r.oid, :clerk, 'MEMBER') AND NOT r.rolsuper "
+                "FROM pg_roles r WHERE r.rolname = :name"
+            ),
+            {"clerk": clerk, "name": username},
+        )
+    )
 
 
 def _check_new_user(session: Session, new: NewUser) -> None:

@@ -1,7 +1,13 @@
 """Every change to an audited record leaves a row in audit_log, in the same transaction.
 
-A flush listener reads SQLAlchemy's attribute history, so no service can
-forget to audit and no change can be stored without its record.
+On PostgreSQL the database writes the trail: triggers on every audited table (migration
+0012) record old and new values, the clerk's login role and the server's clock, whether the
+change came from the app or a raw client. The app only passes the workstation (and, for the
+database's owner, the clerk it signed in) as transaction settings, and records access events
+(exports, prints, reveals) through the definer function ``sirentan_audit_event``.
+
+On SQLite a flush listener reads SQLAlchemy's attribute history, so no service can forget to
+audit; the file's permissions are the wall there.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import event, insert, inspect, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from models import AppUser, AuditEntry, Heir, Setting, UserKecamatan, Worker
 
@@ -44,7 +51,7 @@ class Action:
 def _entity(obj: object) -> tuple[str, str | None, str | None, str]:
     """Entity name, parent entity and id, and a short label of the record."""
     if isinstance(obj, Worker):
-        return "worker", None, None, f"{obj.full_name} (NIK {obj.nik})"
+        return "worker", None, None, f"{obj.full_name} (NIK {mask_number(obj.nik)})"
     if isinstance(obj, Heir):
         return "heir", "worker", _str(obj.worker_id), f"ahli waris {obj.full_name}"
     if isinstance(obj, Setting):
@@ -71,10 +78,44 @@ def _order(obj: object) -> int:
     return len(AUDITED) + getattr(obj, "audit_order", 0)
 
 
+def mask_number(number: str | None) -> str:
+    """An identity number as a summary may carry it: first and last four digits."""
+    if not number:
+        return "-"
+    return f"{number[:4]}********{number[-4:]}" if len(number) > 8 else "****"
+
+
 def install_audit(factory: sessionmaker[Session]) -> None:
     """Once per new factory. No ``event.contains`` guard: SQLAlchemy keys it by ``id()``, and
     a new factory that reuses a freed one's id would be taken as listening already."""
     event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "after_begin", _after_begin)
+
+
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _after_begin(session: Session, _transaction: SessionTransaction, conn: Connection) -> None:
+    """Tell the database's triggers the workstation and the clerk, for this transaction only."""
+    if conn.dialect.name != "postgresql":
+        return
+    user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
+    conn.execute(
+        text(
+            "SELECT set_config('sirentan.user', :user_name, true), "
+            "set_config('sirentan.workstation', :workstation, true)"
+        ),
+        {"user_name": user_name or "", "workstation": (workstation or "")[:100]},
+    )
+
+
+def set_note(session: Session, note: str) -> None:
+    """A few words the database's triggers append to every summary of this transaction."""
+    if _is_postgresql(session):
+        session.execute(
+            text("SELECT set_config('sirentan.note', :note, true)"), {"note": note[:60]}
+        )
 
 
 def set_actor(session: Session, user_name: str | None, workstation: str | None) -> None:
@@ -90,6 +131,20 @@ def record_event(
     details: dict[str, Any] | None = None,
 ) -> None:
     """An access or export event: nothing changed, but someone saw or took data."""
+    changes = json.dumps(details, default=_json_value) if details else None
+    if _is_postgresql(session):
+        # Clerks cannot write audit_log; the database stamps who and when.
+        session.execute(
+            text("SELECT sirentan_audit_event(:action, :entity, :entity_id, :summary, :changes)"),
+            {
+                "action": action,
+                "entity": entity,
+                "entity_id": _str(entity_id),
+                "summary": summary,
+                "changes": changes,
+            },
+        )
+        return
     user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
     session.execute(
         insert(AuditEntry),
@@ -101,13 +156,15 @@ def record_event(
                 "entity": entity,
                 "entity_id": _str(entity_id),
                 "summary": summary,
-                "changes": json.dumps(details, default=_json_value) if details else None,
+                "changes": changes,
             }
         ],
     )
 
 
 def _after_flush(session: Session, _context: object) -> None:
+    if _is_postgresql(session):
+        return  # the database's triggers write the trail
     rows = list(_rows(session))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Table, and_, or_, select
 
 from models import AuditEntry
+from models.views import audit_log_masked
 from services import xlsx_cells
 from services.audit import Action, record_event
 from services.context import ServiceContext
@@ -108,13 +109,14 @@ def worker_history(ctx: ServiceContext, worker_id: int) -> list[AuditRow]:
     """Every entry about a worker and their heirs, newest first (the form's history tab)."""
     ctx.require(Permission.READ_WORKERS)
     key = str(worker_id)
+    source = _source(ctx)
     condition = or_(
-        and_(AuditEntry.entity == "worker", AuditEntry.entity_id == key),
-        and_(AuditEntry.parent_entity == "worker", AuditEntry.parent_id == key),
+        and_(source.c.entity == "worker", source.c.entity_id == key),
+        and_(source.c.parent_entity == "worker", source.c.parent_id == key),
     )
     with read_session(ctx) as session:
-        entries = session.scalars(
-            select(AuditEntry).where(condition).order_by(AuditEntry.id.desc()).limit(MAX_ROWS)
+        entries = session.execute(
+            select(source).where(condition).order_by(source.c.id.desc()).limit(MAX_ROWS)
         ).all()
         rows = [_row(e) for e in entries]
     if ctx.principal is not None and ctx.principal.masks_identity:
@@ -159,6 +161,14 @@ def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
     return len(rows)
 
 
+def _source(ctx: ServiceContext) -> Table:
+    """On PostgreSQL only administrators read the trail whole; everyone else reads the
+    database's masked view (identity and bank numbers masked, their kecamatan only)."""
+    if ctx.is_sqlite or (ctx.principal is not None and ctx.principal.can(Permission.READ_AUDIT)):
+        return AuditEntry.__table__  # type: ignore[return-value]
+    return audit_log_masked
+
+
 def _conditions(c: AuditFilter) -> list[Any]:
     conditions: list[Any] = []
     if c.date_from:
@@ -192,7 +202,7 @@ def _local(moment: datetime) -> datetime:
     return aware.astimezone()
 
 
-def _row(entry: AuditEntry) -> AuditRow:
+def _row(entry: Any) -> AuditRow:
     changes = json.loads(entry.changes) if entry.changes else {}
     pairs = {k: (v[0], v[1]) for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
     return AuditRow(

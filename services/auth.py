@@ -1,5 +1,6 @@
-"""Signing in: the register's own check (Argon2, lockout) on both engines, and on
-PostgreSQL the clerk's own database login as well, so the database enforces the role."""
+"""Signing in: on SQLite the register's own check (Argon2, lockout); on PostgreSQL the
+clerk's own database login, which the server authenticates (scram-sha-256), so the database
+enforces the role and no password hash is kept in the register."""
 
 from __future__ import annotations
 
@@ -60,10 +61,12 @@ def authenticate(
         elif user.locked_until is not None and _aware(user.locked_until) > now:
             record_event(session, Action.LOGIN_FAILED, "user", user.id, "akun terkunci")
             refusal = _locked_message(user.locked_until)
-        elif not verify_password(user.password_hash, password):
+        elif ctx.is_sqlite and not verify_password(user.password_hash, password):
             refusal = _count_failure(session, user, now)
         else:
-            _note_success(session, user, password, now)
+            # On PostgreSQL the server checked the password when the clerk's own login
+            # connected; the register keeps no hash of it (and a clerk cannot read one).
+            _note_success(session, user, password if ctx.is_sqlite else None, now)
             principal = Principal(
                 user_id=user.id,
                 username=user.username,
@@ -90,11 +93,13 @@ def _count_failure(session: object, user: AppUser, now: datetime) -> str:
     return f"{WRONG_CREDENTIALS} Sisa {left} kali percobaan sebelum akun dikunci 5 menit."
 
 
-def _note_success(session: object, user: AppUser, password: str, now: datetime) -> None:
-    user.failed_attempts = 0
-    user.locked_until = None
+def _note_success(session: object, user: AppUser, password: str | None, now: datetime) -> None:
+    if user.failed_attempts:
+        user.failed_attempts = 0
+    if user.locked_until is not None:
+        user.locked_until = None
     user.last_login_at = now
-    if needs_rehash(user.password_hash):
+    if password is not None and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     record_event(session, Action.LOGIN, "user", user.id, user.username)  # type: ignore[arg-type]
 

@@ -541,7 +541,8 @@ def _free_name(path: Path) -> Path:
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        # A folder the app makes is private (0700 on Linux); a chosen share keeps its own.
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise SiRentanError(
             f"Folder cadangan {folder} tidak dapat dibuat ({error.strerror}). "

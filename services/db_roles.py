@@ -1,106 +1,61 @@
 """PostgreSQL login roles for clerks: the database itself enforces what each role may do.
 
-Each clerk signs in to PostgreSQL with their own login role, a member of one
-group role whose grants the migrations set. Role names and passwords are
-quoted by psycopg's SQL composition, never pasted into SQL text. psycopg is imported
-in the functions that use it: a SQLite register never needs it, and every start-up
-imports this module for the sign-in.
+Each register has group roles of its own (named after its database, listed in the table
+``register_group`` by migration 0012). Each clerk signs in with their own login role, a
+member of one of them. Clerks hold no CREATEROLE: an administrator's account changes go
+through ``sirentan_account_sync``, a definer function owned by the register's NOLOGIN
+manager role, which reads the account's role and state from ``app_user`` and touches only
+this register's logins. Passwords reach the server as SCRAM-SHA-256 verifiers computed here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from models.enums import Role
+from services.scram import scram_verifier
 
-if TYPE_CHECKING:
-    from psycopg import sql
-
-GROUP_OF = {
-    Role.ADMIN: "sirentan_admin",
-    Role.OPERATOR: "sirentan_operator",
-    Role.VERIFIKATOR: "sirentan_verifikator",
-    Role.VIEWER: "sirentan_viewer",
-}
+# What ``app_user.password_hash`` holds on PostgreSQL: the server keeps the password.
+SERVER_AUTHENTICATED = "!postgresql"
 
 
-def _execute(session: Session, statement: sql.Composable) -> None:
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(statement)
-    finally:
-        cursor.close()
+def group_names(session: Session) -> dict[str, str]:
+    """The register's own role names by kind (admin, operator, …, owner, manager, clerk)."""
+    rows = session.execute(text("SELECT kind, rolname FROM register_group"))
+    return {kind: rolname for kind, rolname in rows}
+
+
+def group_of(session: Session, role: Role) -> str:
+    return group_names(session)[role.value]
 
 
 def role_exists(session: Session, username: str) -> bool:
-    from sqlalchemy import text
-
     found = session.execute(
         text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": username}
     )
     return found.first() is not None
 
 
-def create_login_role(session: Session, username: str, password: str, role: Role) -> None:
-    from psycopg import sql
-
-    # Administrators create the other clerks' roles, which needs CREATEROLE.
-    options = sql.SQL("LOGIN CREATEROLE" if role is Role.ADMIN else "LOGIN")
-    if role_exists(session, username):
-        _execute(
-            session,
-            sql.SQL("ALTER ROLE {} {} PASSWORD {}").format(
-                sql.Identifier(username), options, sql.Literal(password)
-            ),
-        )
-    else:
-        _execute(
-            session,
-            sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(
-                sql.Identifier(username), options, sql.Literal(password)
-            ),
-        )
-    set_group(session, username, role)
-
-
-def set_group(session: Session, username: str, role: Role) -> None:
-    from psycopg import sql
-
-    for group in GROUP_OF.values():
-        _execute(
-            session,
-            sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(username)),
-        )
-    _execute(
-        session,
-        sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_OF[role]), sql.Identifier(username)),
-    )
-    createrole = "CREATEROLE" if role is Role.ADMIN else "NOCREATEROLE"
-    _execute(
-        session,
-        sql.SQL("ALTER ROLE {} " + createrole).format(sql.Identifier(username)),
+def sync_account(session: Session, username: str, password: str | None = None) -> None:
+    """Bring the login role in line with the account row (group, LOGIN), creating it when it
+    is missing; with a password, set it as a SCRAM verifier. The account row must be flushed."""
+    verifier = scram_verifier(password) if password is not None else None
+    session.execute(
+        text("SELECT sirentan_account_sync(:name, :verifier)"),
+        {"name": username, "verifier": verifier},
     )
 
 
-def set_password(session: Session, username: str, password: str) -> None:
+def set_own_password(session: Session, password: str) -> None:
+    """A clerk changes their own password (PostgreSQL lets every role do that)."""
     from psycopg import sql
 
-    _execute(
-        session,
-        sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-            sql.Identifier(username), sql.Literal(password)
-        ),
+    statement = sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
+        sql.Literal(scram_verifier(password))
     )
-
-
-def set_login_allowed(session: Session, username: str, allowed: bool) -> None:
-    from psycopg import sql
-
-    _execute(
-        session,
-        sql.SQL("ALTER ROLE {} " + ("LOGIN" if allowed else "NOLOGIN")).format(
-            sql.Identifier(username)
-        ),
-    )
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()

@@ -31,3 +31,23 @@ def log_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / "sirentan.db"
+
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private_dir(folder: Path) -> Path:
+    """A folder only this account may open (on Linux 0700; Windows keeps the profile's ACL)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if os.name == "posix":
+        os.chmod(folder, PRIVATE_DIR_MODE)
+    return folder
+
+
+def make_private_file(path: Path) -> None:
+    """Create the file (if missing) readable by this account only, or tighten an existing one."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
+    if os.name == "posix":
+        os.chmod(path, PRIVATE_FILE_MODE)

@@ -100,10 +100,26 @@ def create_pg_database() -> tuple[str, Engine]:
     return url, admin
 
 
+def register_roles(url: str) -> list[str]:
+    """The group and service roles migration 0012 made for this database (none before it)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT to_regclass('register_group')")).scalar() is None:
+                return []
+            return list(conn.execute(text("SELECT rolname FROM register_group")).scalars())
+    finally:
+        engine.dispose()
+
+
 def drop_pg_database(url: str, admin: Engine) -> None:
+    """Drop the test database and the roles of its own (they serve no other database)."""
     name = make_url(url).database
+    roles = register_roles(url)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for role in roles:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     admin.dispose()
 
 

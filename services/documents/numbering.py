@@ -19,7 +19,8 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from models import LetterCounter
@@ -128,7 +129,15 @@ def next_sequence(session: Session, series: str, year: int) -> int:
     Call it first in a transaction: on SQLite a transaction that read before
     its first write cannot wait for the write lock, only fail."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    if dialect == "postgresql":
+        # Clerks cannot write letter_counter; the database hands out the number and lets
+        # exactly one register line of this transaction carry it.
+        taken = session.execute(
+            text("SELECT sirentan_next_letter_number(:series, :year)"),
+            {"series": series, "year": year},
+        )
+        return int(taken.scalar_one())
+    insert = sqlite.insert
     table = LetterCounter.__table__
     stmt = (
         insert(table)

@@ -117,6 +117,7 @@ def issue(ctx: ServiceContext, draft: DocumentDraft) -> IssuedDocument:
             status=DocumentStatus.ISSUED,
             created_by=ctx.user_name,
             workstation=ctx.workstation,
+            worker_id=draft.extra_audit.get("worker_id"),
         )
         session.add(row)
         session.flush()

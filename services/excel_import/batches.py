@@ -15,7 +15,7 @@ import hashlib
 import json
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from models import ImportBatch, Setting
@@ -143,9 +143,14 @@ def approve_import(ctx: ServiceContext, batch_id: int) -> BatchInfo:
                 f"Impor #{batch_id} ({batch.file_name}) tidak menunggu persetujuan "
                 f"(statusnya {STATUS_LABELS[batch.status]})."
             )
-        batch.status = BatchStatus.APPROVED
-        batch.approved_at = utc_now()
-        batch.approved_by = ctx.user_name
+        if ctx.is_sqlite:
+            batch.status = BatchStatus.APPROVED
+            batch.approved_at = utc_now()
+            batch.approved_by = ctx.user_name
+        else:
+            # The database checks the approver's group and that they did not import it.
+            session.execute(text("SELECT sirentan_approve_import(:id)"), {"id": batch.id})
+            session.refresh(batch)
         record_event(
             session,
             ACTION_APPROVE,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.enums import WorkerStatus
 from models.import_batch import RowAction, TwinDecision
-from services.audit import ACTOR_KEY, Action
+from services.audit import ACTOR_KEY, Action, mask_number, set_note
 from services.errors import ConflictError
 from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
@@ -58,6 +58,8 @@ class BatchWriter:
         self._user, self._workstation = session.info.get(ACTOR_KEY, (None, None))
         self._sqlite = self._connection.dialect.name == "sqlite"
         self._ids: dict[str, int] = {}
+        # On PostgreSQL the database's triggers record each worker; they name the batch.
+        set_note(session, f"impor #{batch.id}")
 
     def write(self, plan: Plan) -> tuple[int, int, int]:
         """Inserted, updated, twin pairs recorded."""
@@ -268,7 +270,7 @@ class BatchWriter:
     def _entry(
         self, action: str, worker_id: int, values: dict[str, Any] | None, changes: dict[str, Any]
     ) -> dict[str, Any]:
-        label = f"{values['full_name']} (NIK {values['nik']})" if values else ""
+        label = f"{values['full_name']} (NIK {mask_number(values['nik'])})" if values else ""
         return {
             "at": self._now,
             "user_name": self._user,
@@ -284,7 +286,8 @@ class BatchWriter:
         }
 
     def _audit(self, entries: list[dict[str, Any]]) -> None:
-        self._bulk(AuditEntry.__table__, entries)
+        if self._sqlite:  # PostgreSQL's triggers have recorded these rows already
+            self._bulk(AuditEntry.__table__, entries)
 
     def _batch_row(
         self,
@@ -310,21 +313,14 @@ class BatchWriter:
         self._bulk(ImportBatchRow.__table__, rows)
 
     def _bulk(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        """Rows for the side tables (no row-level security): COPY on PostgreSQL."""
+        """Rows for the side tables. On PostgreSQL they are under row-level security, which
+        refuses COPY; psycopg sends the executemany in one pipeline instead."""
         if not rows:
             return
         if self._sqlite:
             self._connection.execute(insert(table).returning(table.c.id), rows)
             return
-        names = list(rows[0])
-        dbapi = self._connection.connection.dbapi_connection
-        assert dbapi is not None
-        with (
-            dbapi.cursor() as cursor,
-            cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row([_plain(row[n]) for n in names])
+        self._connection.execute(insert(table), [_plain_row(row) for row in rows])
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self._progress is not None:
@@ -333,6 +329,10 @@ class BatchWriter:
 
 def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
+
+
+def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: _plain(value) for name, value in row.items()}
 
 
 def _update_statement(columns: tuple[str, ...]) -> Any:

@@ -20,7 +20,7 @@ from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.base import utc_now
 from models.enums import FundingSource, Gender
 from models.import_batch import BatchStatus, RowAction
-from services.audit import ACTOR_KEY, Action, record_event
+from services.audit import ACTOR_KEY, Action, record_event, set_note
 from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
 from services.errors import ConflictError, NotFoundError, SiRentanError
@@ -49,6 +49,7 @@ def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
                 f"Impor #{batch_id} tidak dapat dibatalkan: statusnya "
                 f"{STATUS_LABELS[batch.status]}."
             )
+        set_note(session, f"pembatalan impor #{batch_id}")
         rows = _rows_with_current_state(session, batch_id)
         _refuse_if_changed(batch, rows)
         now = utc_now()
@@ -218,8 +219,8 @@ def _json(value: Any) -> Any:
 def _audit(
     session: Session, batch: ImportBatch, entries: list[tuple[int, str, dict[str, Any]]]
 ) -> None:
-    if not entries:
-        return
+    if not entries or session.get_bind().dialect.name == "postgresql":
+        return  # on PostgreSQL the database's triggers recorded every change
     user, workstation = session.info.get(ACTOR_KEY, (None, None))
     session.execute(
         insert(AuditEntry),

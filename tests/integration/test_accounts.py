@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event, text
 
 from models.base import utc_now
 from models.enums import Role
-from services.accounts import NewUser, change_own_password, create_user, list_users, update_user
+from services.accounts import (
+    NewUser,
+    change_own_password,
+    create_user,
+    list_users,
+    reset_password,
+    update_user,
+)
 from services.auth import LOCK_DURATION, MAX_FAILED_ATTEMPTS, authenticate, sign_in
 from services.context import ServiceContext
+from services.db_roles import SERVER_AUTHENTICATED
 from services.errors import AuthenticationError, ValidationError
 from services.permissions import PermissionDeniedError
+from services.scram import scram_verifier
 from services.workers import WorkerService
 from tests.conftest import clerk_name
 from tests.factories import worker_input
@@ -34,9 +45,10 @@ def test_bad_names_and_short_passwords_are_refused(ctx: ServiceContext) -> None:
     assert "minimal 8 karakter" in caught.value.message
 
 
-def test_sign_in_and_the_lockout_after_five_failures(
-    ctx: ServiceContext, database_url: str
-) -> None:
+def test_sign_in_and_the_lockout_after_five_failures(sqlite_ctx: ServiceContext) -> None:
+    """SQLite's own check; on PostgreSQL the server authenticates (next test)."""
+    ctx = sqlite_ctx
+    database_url = str(ctx.engine.url)
     admin = first_admin(ctx, database_url)
     name = admin.user_name
     assert admin.principal is not None and admin.principal.role is Role.ADMIN
@@ -51,6 +63,71 @@ def test_sign_in_and_the_lockout_after_five_failures(
         sign_in(database_url, name or "", PASSWORD)  # right password, still locked
     later = utc_now() + LOCK_DURATION + timedelta(seconds=1)
     assert authenticate(ctx, name or "", PASSWORD, now=later).username == name
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_postgresql_keeps_no_hash_and_the_server_gets_a_scram_verifier(
+    ctx: ServiceContext, database_url: str
+) -> None:
+    admin = first_admin(ctx, database_url)
+    with ctx.engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT password_hash FROM app_user WHERE username = :n"),
+            {"n": admin.user_name},
+        ).scalar()
+        verifier = conn.execute(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": admin.user_name}
+        ).scalar()
+    assert stored == SERVER_AUTHENTICATED
+    # The verifier is the one computed from the password with the server's stored salt.
+    assert verifier is not None and verifier.startswith("SCRAM-SHA-256$4096:")
+    salt = base64.b64decode(verifier.split("$")[1].split(":")[1])
+    assert verifier == scram_verifier(PASSWORD, salt)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_reset_password_recreates_a_missing_login_role_without_clear_text(
+    ctx: ServiceContext, database_url: str
+) -> None:
+    """After a restore onto a new server the clerk's login role may be missing."""
+    admin = first_admin(ctx, database_url)
+    viewer = clerk(admin, database_url, "hilang", Role.VIEWER)
+    name = viewer.user_name or ""
+    viewer.engine.dispose()
+    with ctx.engine.connect() as conn:
+        conn.execute(text(f'DROP ROLE "{name}"'))
+        conn.commit()
+    sent: list[str] = []
+
+    @event.listens_for(admin.engine, "before_cursor_execute")
+    def _capture(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
+        sent.append(f"{statement} {params!r}")
+
+    info = next(u for u in list_users(admin) if u.username == name)
+    reset_password(admin, info.id, "sementara-baru-9")
+    assert sent and not any("sementara-baru-9" in s for s in sent)
+    assert any("SCRAM-SHA-256$" in s for s in sent)
+    with ctx.engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"), {"n": name}
+        ).scalar()
+        groups = set(
+            conn.execute(
+                text(
+                    "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                    "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :n"
+                ),
+                {"n": name},
+            ).scalars()
+        )
+    salt = base64.b64decode(stored.split("$")[1].split(":")[1])
+    assert stored == scram_verifier("sementara-baru-9", salt)
+    assert any(g.endswith("_viewer") for g in groups) and any(g.endswith("_clerk") for g in groups)
+    again = sign_in(database_url, name, "sementara-baru-9")
+    assert again.principal is not None and again.principal.must_change_password
+    again.engine.dispose()
 
 
 def test_unknown_user_and_wrong_password_read_the_same(

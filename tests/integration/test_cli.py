@@ -153,7 +153,8 @@ def test_unreachable_server_exits_non_zero_without_password(tmp_path: Path) -> N
 @pytest.mark.postgres
 def test_postgresql_upgrade_first_admin_and_sign_in(tmp_path: Path) -> None:
     url, admin = create_pg_database()
-    name = clerk_name("admin")
+    # A login role belongs to one register: not the "admin" other tests' registers use.
+    name = clerk_name("cli_admin")
     try:
         upgraded = run_cli("--database", url, "db", "upgrade", home=tmp_path)
         assert upgraded.returncode == 0, upgraded.stderr

@@ -24,6 +24,7 @@ ENGINE_OBJECTS = {
     "ix_worker_name_key_trgm",
     "uq_claim_open_event",
     "uq_claim_one_death",
+    "register_group",  # PostgreSQL only (0012): the names of the register's own roles
 }
 
 

@@ -20,6 +20,7 @@ from models.document import (
     Signatory,
 )
 from models.import_batch import ImportBatch, ImportBatchRow, ImportColumnMap, TwinReview
+from models.office_image import OfficeImage
 from models.premium import (
     BpjsList,
     BpjsListEntry,
@@ -58,6 +59,7 @@ __all__ = [
     "ImportColumnMap",
     "LetterCounter",
     "Occupation",
+    "OfficeImage",
     "PremiumBill",
     "PremiumPayment",
     "PremiumRate",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.integration.document_helpers import KADIS_NIP, pdf_text
+from tests.integration.document_helpers import KADIS_NIP, emblem_png, image_sizes, pdf_text
 from tests.integration.test_cli import as_admin, first_admin
 
 
@@ -35,15 +35,23 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     )
 
     pks = tmp_path / "pks.pdf"
-    made = _ok(
+    pks_args = (
         *("agreement", "-o", str(pks), "--workers", "14880", "--months", "12"),
         *("--date", "2025-07-07", "--bpjs-head", "Maria Yosefina Bere", "--bpjs-npk", "E1"),
-        home=tmp_path,
     )
+    # No emblem stored yet: issuing with the placeholder needs its own confirmation.
+    refused = as_admin(*pks_args, home=tmp_path)
+    assert refused.returncode == 1 and "masih memakai lambang contoh" in refused.stderr
+    assert "--confirm-placeholder" in refused.stderr and not pks.exists()
+    made = _ok(*pks_args, "--confirm-placeholder", home=tmp_path)
     assert "Perjanjian Kerja Sama nomor 500.15/1/PKS/Nakertrans/VII/2025" in made
     assert "14.880 peserta × Rp16.800,00 × 12 bulan = Rp2.999.808.000,00" in made
     assert "Rp2.999.808.000,00 (dua miliar sembilan ratus" in pdf_text(pks.read_bytes())
 
+    emblem = tmp_path / "lambang.png"
+    emblem.write_bytes(emblem_png())
+    stored = _ok("settings", "emblem", str(emblem), home=tmp_path)
+    assert "Lambang daerah (kop surat) disimpan: lambang.png, 240 × 300 piksel" in stored
     claim = tmp_path / "klaim.pdf"
     _ok(
         *("letter", "klaim", "--program", "jkm", "--worker-name", "Maria Goreti Taek"),
@@ -55,6 +63,7 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     )
     number = "500.15.14.2/1/Nakertrans/VIII/2025"
     assert f"Nomor : {number}" in pdf_text(claim.read_bytes())
+    assert (240, 300) in image_sizes(claim.read_bytes())  # the stored emblem, not the placeholder
 
     again = tmp_path / "ulang.pdf"
     _ok("letters", "reprint", number, "-o", str(again), home=tmp_path)

@@ -43,7 +43,15 @@ from tests.integration.document_helpers import (
     pdf_text,
     render_pages,
     signatories,
+    store_emblem,
 )
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(ctx: ServiceContext) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem(ctx)
+
 
 TODAY = date.today()
 OTHER_VILLAGE = "53.03.05.1001"

@@ -31,8 +31,15 @@ from services.documents import (
 from services.errors import ConflictError, NotFoundError, ValidationError
 from services.permissions import PermissionDeniedError
 from tests.conftest import _clear_pg_data
-from tests.integration.document_helpers import claim_fields, pdf_text, signatories
+from tests.integration.document_helpers import claim_fields, pdf_text, signatories, store_emblem
 from tests.integration.trust_helpers import clerk, first_admin
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(ctx: ServiceContext) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem(ctx)
+
 
 DAY = date(2025, 8, 1)
 

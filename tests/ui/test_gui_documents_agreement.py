@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
 from services import documents as docs
 from services.context import ServiceContext
 from services.workers import WorkerService
+from tests.integration.document_helpers import store_emblem
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.test_gui_documents import (
@@ -25,6 +27,13 @@ from tests.ui.test_gui_documents import (
 )
 from ui.gui.documents.agreement_page import NOT_YET, AgreementPage
 from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(ctx: ServiceContext) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem(ctx)
+
 
 TOTAL = "Rp2.999.808.000,00"
 TOTAL_WORDS = (

@@ -22,6 +22,7 @@ from services.errors import Problem, ValidationError
 from services.formatting import long_date
 from services.permissions import Permission
 from services.regions import RegionDirectory
+from services.settings_catalog import where
 from services.unit_of_work import read_session
 
 MAX_MONTHS = 36
@@ -55,7 +56,7 @@ def resolve(
                     f"second_party_{field}",
                     f"second_party.{field}",
                     f"{label} PIHAK KEDUA (kepala kantor cabang BPJS) wajib diisi; isi di "
-                    f"formulir atau di pengaturan bpjs.branch_head_{field}.",
+                    f"formulir atau di {where(f'bpjs.branch_head_{field}')}.",
                 )
             )
     months = request.months if request.months is not None else _int(settings, "agreement.months")
@@ -159,6 +160,6 @@ def _int(settings: dict[str, str], key: str) -> int:
         return int(settings[key].strip())
     except ValueError:
         raise ValidationError(
-            [Problem("setting_number", key, f"Pengaturan {key} harus angka bulat.")],
+            [Problem("setting_number", key, f"{where(key)} harus angka bulat.")],
             record="pengaturan",
         ) from None

@@ -21,6 +21,7 @@ from services.documents.types import IssuedDocument
 from services.errors import Problem, ValidationError
 from services.formatting import long_date
 from services.money import number_with_words, rupiah_with_words
+from services.office_images import office_images
 from services.permissions import Permission
 from services.settings import SettingsService
 
@@ -42,9 +43,12 @@ def preview_agreement(ctx: ServiceContext, request: AgreementRequest) -> Rendere
     return preview(prepare_agreement(ctx, request))
 
 
-def issue_agreement(ctx: ServiceContext, request: AgreementRequest) -> IssuedDocument:
-    """Number (PIHAK PERTAMA's number, from the register), render and record."""
-    return issue(ctx, prepare_agreement(ctx, request))
+def issue_agreement(
+    ctx: ServiceContext, request: AgreementRequest, *, placeholder_confirmed: bool = False
+) -> IssuedDocument:
+    """Number (PIHAK PERTAMA's number, from the register), render and record; with the
+    placeholder emblem still in the kop, only when ``placeholder_confirmed``."""
+    return issue(ctx, prepare_agreement(ctx, request), placeholder_confirmed=placeholder_confirmed)
 
 
 def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> DocumentDraft:
@@ -61,7 +65,7 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
     )
     district = settings["district.kabupaten_name"]
     branch = settings["bpjs.branch_name"]
-    letterhead = letterhead_from_settings(settings)
+    letterhead = letterhead_from_settings(settings, office_images(ctx))
     author = f"{settings['office.name']} {district}"
     subject = running_title(plain(sections["tentang"], values))
 
@@ -81,6 +85,7 @@ def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> Documen
         render=render,
         replaces=replaces,
         extra_audit={"workers": params.workers, "total": str(params.total_value)},
+        placeholder_emblem=letterhead.uses_placeholder(regional_head=False),
     )
 
 

@@ -189,6 +189,10 @@ def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) ->
         "payment_due_day",
         "workers",
     }
+    # The clerk is sent to the field by its label, never by the setting's key.
+    name = next(p.text for p in caught.value.problems if p.field == "second_party.name")
+    assert "menu Pengaturan → BPJS & PKS → “Nama kepala kantor cabang”" in name
+    assert "bpjs.branch_head_name" not in caught.value.message
 
 
 def test_the_articles_are_an_editable_template(ctx: ServiceContext, bupati: SignatoryItem) -> None:

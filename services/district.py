@@ -108,8 +108,6 @@ def district_values(
         "agreement.first_party_address": f"Kantor {head}, {capital}",
         "agreement.court": f"Pengadilan Negeri {capital}",
         "agreement.legal_bases": bases,
-        # The card signer and the office address were the example's: they follow too.
-        "office.address": current["office.address"].replace(current["district.capital"], capital),
         "cards.signer_position": current["cards.signer_position"].replace(old_head, head),
     }
 
@@ -144,6 +142,15 @@ def apply_district(ctx: ServiceContext, setup: DistrictSetup) -> dict[str, str]:
             capital,
             current,
         )
+        if code != current[CODE_KEY]:
+            # The old district's street and postal code would print on the new kop.
+            if not setup.office.get("office.address", "").strip():
+                raise _refuse(
+                    "office.address",
+                    f"Tulis alamat kantor di {kabupaten.name} (jalan dan kota); alamat lama "
+                    f"({current['office.address']}) milik wilayah sebelumnya.",
+                )
+            values["office.postal_code"] = ""
         values |= {k: v for k, v in setup.office.items() if v.strip()}
         town = values.get("bpjs.branch_town", "").strip()
         if town and "bpjs.branch_head_position" not in setup.office:

@@ -83,6 +83,8 @@ def test_kota_kupang_end_to_end(admin: ServiceContext, tmp_path: Path) -> None:
     assert settings["district.kabupaten_code"] == KUPANG
     assert settings["district.kabupaten_name"] == "Kota Kupang"
     assert settings["district.capital"] == "Kupang"  # a kota's own name
+    assert settings["office.address"] == "Jl. Timor Raya No. 1, Kupang"
+    assert settings["office.postal_code"] == ""  # TTU's 85613 is not Kupang's
     assert settings["letterhead.regional_head_title"] == "Wali Kota Kupang"
     assert settings["agreement.first_party_address"] == "Kantor Wali Kota Kupang, Kupang"
     assert settings["agreement.court"] == "Pengadilan Negeri Kupang"
@@ -149,6 +151,9 @@ def test_a_kabupaten_needs_its_capital_and_a_register_keeps_its_district(
     with pytest.raises(ValidationError) as caught:
         apply_district(admin, DistrictSetup(kabupaten_code="53.99"))
     assert "bukan kabupaten/kota" in caught.value.message
+    with pytest.raises(ValidationError) as caught:
+        apply_district(admin, DistrictSetup(kabupaten_code=KUPANG))
+    assert "Tulis alamat kantor di Kota Kupang" in caught.value.message
     WorkerService(admin).create(worker_input(1))  # a TTU worker
     with pytest.raises(ValidationError) as caught:
         apply_district(admin, kupang())

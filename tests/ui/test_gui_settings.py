@@ -247,3 +247,22 @@ def test_the_wizard_fits_a_small_screen(qtbot: QtBot, admin: ServiceContext) -> 
             assert wizard.rect().contains(corner)
     wizard.later_button.click()
     assert SettingsService(admin).get("district.kabupaten_code") == "53.03"
+
+
+def test_a_new_district_from_the_menu_signs_the_clerk_out(
+    qtbot: QtBot, admin: ServiceContext
+) -> None:
+    window = open_window(qtbot, admin)
+    menu = next(a for a in window.menuBar().actions() if a.text() == "&Pengaturan")
+    action = next(a for a in menu.menu().actions() if "Wilayah kantor" in a.text())
+    action.trigger()
+    wizard = window.findChild(DistrictWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.choose("53", "53.71")
+    assert wizard.fields["office.address"].value() == ""  # TTU's street is not offered
+    assert not wizard.finish() and wizard.stack.currentIndex() == 1
+    type_into(qtbot, wizard.fields["office.address"].editor, "Jl. Timor Raya No. 1, Kupang")
+    with qtbot.waitSignal(window.signed_out, timeout=WAIT_MS) as signal:
+        assert wizard.finish()
+    assert "Kota Kupang" in signal.args[0]
+    assert SettingsService(admin).get("district.kabupaten_code") == "53.71"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
 
         def done(result: int) -> None:
             wizard.deleteLater()
-            if result != DistrictWizard.DialogCode.Accepted or wizard.applied is None:
+            if result != QDialog.DialogCode.Accepted.value or wizard.applied is None:
                 return
             if wizard.applied["district.kabupaten_code"] != before:
                 name = wizard.applied["district.kabupaten_name"]

@@ -111,6 +111,9 @@ class DistrictWizard(QDialog):
         step = max(0, min(step, len(STEPS) - 1))
         if step > self.stack.currentIndex() and not self._page_ok(self.stack.currentIndex()):
             return
+        self._show_step(step)
+
+    def _show_step(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
         self.step_label.setText(f"<b>Langkah {step + 1} dari {len(STEPS)}: {STEPS[step]}</b>")
         self.back_button.setEnabled(step > 0)
@@ -134,7 +137,9 @@ class DistrictWizard(QDialog):
         )
 
     def finish(self) -> bool:
-        if not all(self._page_ok(i) for i in range(len(STEPS))):
+        bad = [i for i in range(len(STEPS)) if not self._page_ok(i)]
+        if bad:
+            self._show_step(bad[0])
             return False
         try:
             self.applied = with_retry(self, lambda: apply_district(self._ctx, self.setup()))
@@ -182,8 +187,7 @@ class DistrictWizard(QDialog):
                 pages.append(2)
         self.banner.show_message("Periksa isian yang ditandai merah.", Tone.ERROR)
         if pages:
-            self.stack.setCurrentIndex(min(pages))
-            self.go(min(pages))
+            self._show_step(min(pages))
 
     def _fill_provinces(self) -> None:
         chosen = self._current["district.kabupaten_code"]
@@ -209,7 +213,13 @@ class DistrictWizard(QDialog):
         if not name:
             return
         self.head_title.setText(f"Jabatan kepala daerah: <b>{regional_head_title(name)}</b>")
-        if self.district.currentData() == self._current["district.kabupaten_code"]:
+        same = self.district.currentData() == self._current["district.kabupaten_code"]
+        for key in ("office.address", "office.postal_code"):
+            field = self.fields.get(key)
+            if field is not None:  # the old district's street would print on the new kop
+                field.set_value(self._current[key] if same else "")
+                field.show_problem(None)  # asked for when the clerk moves on, not before
+        if same:
             self.capital.setText(self._current["district.capital"])
         elif is_city(name):
             self.capital.setText(bare_name(name))

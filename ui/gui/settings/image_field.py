@@ -20,6 +20,7 @@ from services.office_images import (
     read_image_file,
 )
 from ui.gui.settings.setting_field import NOTE_STYLE
+from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
 
 THUMB = 64
@@ -113,7 +114,7 @@ class ImageField(QWidget):
         self.pending = ImageUpload(content, path.name)
         self.cleared = False
         self._show()
-        self.changed.emit()
+        emit(self.changed)
         return True
 
     def clear(self) -> None:
@@ -121,7 +122,7 @@ class ImageField(QWidget):
         self.cleared = True
         self.message.show_problems([])
         self._show()
-        self.changed.emit()
+        emit(self.changed)
 
     def _show(self) -> None:
         content = self.content()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBo
 
 from services.errors import Problem
 from services.settings_catalog import Kind, SettingSpec, field_message, normalize
+from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
 
 NOTE_STYLE = "color:#555; font-size:11px;"
@@ -101,4 +102,4 @@ class SettingField(QWidget):
 
     def _changed(self) -> None:
         self.check()
-        self.changed.emit(self.key)
+        emit(self.changed, self.key)

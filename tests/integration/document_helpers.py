@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 from reportlab.lib.units import mm
 
@@ -168,3 +169,21 @@ def image_sizes(data: bytes) -> list[tuple[int, int]]:
     return [
         (image.image.width, image.image.height) for page in reader.pages for image in page.images
     ]
+
+
+def store_emblem_for(request: pytest.FixtureRequest) -> None:
+    """Store the emblem in the register the test itself uses (its ctx, or its database)."""
+    for name in ("ctx", "sqlite_ctx"):
+        if name in request.fixturenames:
+            store_emblem(request.getfixturevalue(name))
+            return
+    for name in ("database_url", "sqlite_url"):
+        if name in request.fixturenames:
+            from models.database import make_engine
+
+            context = ServiceContext.for_engine(make_engine(request.getfixturevalue(name)))
+            try:
+                store_emblem(context)
+            finally:
+                context.engine.dispose()
+            return

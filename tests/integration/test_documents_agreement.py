@@ -41,14 +41,14 @@ from tests.integration.document_helpers import (
     pdf_text,
     render_pages,
     signatories,
-    store_emblem,
+    store_emblem_for,
 )
 
 
 @pytest.fixture(autouse=True)
-def _office_emblem(ctx: ServiceContext) -> None:
+def _office_emblem(request: pytest.FixtureRequest) -> None:
     """The office has stored its emblem, so documents here are issued without the placeholder."""
-    store_emblem(ctx)
+    store_emblem_for(request)
 
 
 LAUNCH = date(2025, 7, 7)

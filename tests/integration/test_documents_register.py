@@ -31,14 +31,14 @@ from services.documents import (
 from services.errors import ConflictError, NotFoundError, ValidationError
 from services.permissions import PermissionDeniedError
 from tests.conftest import _clear_pg_data
-from tests.integration.document_helpers import claim_fields, pdf_text, signatories, store_emblem
+from tests.integration.document_helpers import claim_fields, pdf_text, signatories, store_emblem_for
 from tests.integration.trust_helpers import clerk, first_admin
 
 
 @pytest.fixture(autouse=True)
-def _office_emblem(ctx: ServiceContext) -> None:
+def _office_emblem(request: pytest.FixtureRequest) -> None:
     """The office has stored its emblem, so documents here are issued without the placeholder."""
-    store_emblem(ctx)
+    store_emblem_for(request)
 
 
 DAY = date(2025, 8, 1)

@@ -16,7 +16,7 @@ from services import documents as docs
 from services.context import ServiceContext
 from services.worker_types import WorkerDetail
 from services.workers import WorkerService
-from tests.integration.document_helpers import store_emblem
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.modal import ModalAnswers, click
 from ui.gui.documents.compose_page import ISSUE, ComposePage
@@ -28,9 +28,9 @@ from ui.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
-def _office_emblem(ctx: ServiceContext) -> None:
+def _office_emblem(request: pytest.FixtureRequest) -> None:
     """The office has stored its emblem, so documents here are issued without the placeholder."""
-    store_emblem(ctx)
+    store_emblem_for(request)
 
 
 SECTION = "Surat & PKS"

@@ -12,7 +12,7 @@ from models.enums import Role
 from services import documents as docs
 from services.context import ServiceContext
 from services.workers import WorkerService
-from tests.integration.document_helpers import store_emblem
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.test_gui_documents import (
@@ -30,9 +30,9 @@ from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
 
 
 @pytest.fixture(autouse=True)
-def _office_emblem(ctx: ServiceContext) -> None:
+def _office_emblem(request: pytest.FixtureRequest) -> None:
     """The office has stored its emblem, so documents here are issued without the placeholder."""
-    store_emblem(ctx)
+    store_emblem_for(request)
 
 
 TOTAL = "Rp2.999.808.000,00"

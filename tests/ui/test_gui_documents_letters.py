@@ -3,12 +3,14 @@ refuses shows under the input it concerns."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from services import documents as docs
 from services.context import ServiceContext
 from services.workers import WorkerService
 from tests.factories import VILLAGE
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import choose, open_window, seed, type_into
 from tests.ui.test_gui_documents import (
     documents_panel,
@@ -24,6 +26,12 @@ from ui.gui.documents.heir_notice_editor import HeirNoticeEditor
 from ui.gui.documents.letter_page import LetterPage
 from ui.gui.documents.premium_editor import PremiumEditor
 from ui.gui.documents.registration_editor import RegistrationEditor
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
 
 
 def letter_page(qtbot: QtBot, ctx: ServiceContext) -> LetterPage:

@@ -62,8 +62,7 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     menu = next(a for a in window.menuBar().actions() if a.text() == "&Pengaturan")
     action = next(a for a in menu.menu().actions() if "Pengaturan kantor" in a.text())
     action.trigger()
-    dialog = window.findChild(SettingsDialog)
-    assert dialog is not None and dialog.isVisible()
+    dialog = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
     qtbot.waitUntil(lambda: dialog.preview.rendered >= 1, timeout=WAIT_MS)
     return dialog
 
@@ -266,3 +265,30 @@ def test_a_new_district_from_the_menu_signs_the_clerk_out(
         assert wizard.finish()
     assert "Kota Kupang" in signal.args[0]
     assert SettingsService(admin).get("district.kabupaten_code") == "53.71"
+
+
+def test_cancelling_with_changes_asks_first_and_stores_nothing(
+    qtbot: QtBot, admin: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers: list[bool] = [False, True]  # keep editing, then throw the changes away
+    asked: list[bool] = []
+
+    def answer(_parent: object) -> bool:
+        asked.append(True)
+        return answers.pop(0)
+
+    monkeypatch.setattr("ui.gui.settings.settings_dialog.ask_discard", answer)
+    window = open_window(qtbot, admin)
+    dialog = open_settings(qtbot, window)
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()  # nothing typed: closes at once
+
+    dialog = open_settings(qtbot, window)
+    type_into(qtbot, dialog.fields["office.phone"].editor, "0380-821234")
+    dialog.buttons.rejected.emit()
+    assert dialog.isVisible() and asked == [True]
+    dialog.district_button.click()  # Ganti wilayah kantor…: closes (asking), then the wizard
+    assert not dialog.isVisible() and asked == [True, True]
+    wizard = next(w for w in window.findChildren(DistrictWizard) if w.isVisible())
+    wizard.later_button.click()
+    assert SettingsService(admin).get("office.phone") == ""

@@ -5,7 +5,7 @@ transaction; a refused value is named under its field and its group is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         self.groups.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.groups.setCurrentRow(0)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.close)
+        self.buttons.rejected.connect(self.reject)
         self.district_button.clicked.connect(self.district_requested)
         self._fit_screen()
         self.preview.refresh_now()
@@ -124,15 +124,11 @@ class SettingsDialog(QDialog):
         self.accept()
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        unsaved = self.result() != QDialog.DialogCode.Accepted and self.has_changes()
-        if unsaved and not ask_discard(self):
-            event.ignore()
-            return
-        super().closeEvent(event)
-
     def reject(self) -> None:
-        self.close()
+        """Batal, Esc or the window's close button: unsaved changes are asked about first."""
+        if self.has_changes() and not ask_discard(self):
+            return
+        super().reject()
 
     # -- inside -----------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from models.document import (
     Signatory,
 )
 from models.import_batch import ImportBatch, ImportBatchRow, ImportColumnMap, TwinReview
+from models.office_image import OfficeImage
 from models.premium import (
     BpjsList,
     BpjsListEntry,
@@ -60,6 +61,7 @@ __all__ = [
     "ImportColumnMap",
     "LetterCounter",
     "Occupation",
+    "OfficeImage",
     "PremiumBill",
     "PremiumPayment",
     "PremiumRate",

@@ -245,4 +245,6 @@ def _json_value(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes):  # an image or a file: its size, never its bytes
+        return f"{len(value):,} bita".replace(",", ".")
     return value

@@ -35,6 +35,7 @@ from services.context import ServiceContext
 from services.errors import DatabaseUnavailableError, SiRentanError
 from services.permissions import Permission, PermissionDeniedError
 from services.settings import DEFAULTS, SettingsService
+from services.settings_catalog import where
 from services.unit_of_work import translate_operational_error, unit_of_work
 
 log = logging.getLogger(__name__)
@@ -546,7 +547,7 @@ def _make_folder(folder: Path) -> None:
     except OSError as error:
         raise SiRentanError(
             f"Folder cadangan {folder} tidak dapat dibuat ({error.strerror}). "
-            "Pilih folder lain di pengaturan cadangan."
+            f"Pilih folder lain di {where('backup.folder')}."
         ) from error
 
 

@@ -30,6 +30,7 @@ from services.context import ServiceContext
 from services.errors import SiRentanError
 from services.permissions import Permission
 from services.regions import RegionDirectory
+from services.settings import SettingsService
 from services.unit_of_work import unit_of_work
 
 DEMO_USER = "demo"
@@ -209,7 +210,8 @@ FAMILY_NAMES = (
 )
 MIDDLE_NAME_SHARE = 0.45
 
-# North-coast kecamatan facing the Ombai Strait; fishers elsewhere would be implausible.
+# Coastal kecamatan get fishers. TTU's north coast (the Ombai Strait) is the seeded example;
+# in other districts every village gets the inland mix.
 COASTAL_KECAMATAN = frozenset({"53.03.06", "53.03.07", "53.03.09", "53.03.23"})
 # Kefamenanu's kelurahan are bigger than the hill villages.
 KELURAHAN_WEIGHT = 2.5
@@ -269,8 +271,8 @@ KPJ_PREFIX = "25"
 PHONE_SHARE = 0.60
 PHONE_PREFIXES = ("0812", "0813", "0821", "0822", "0823", "0852", "0853", "0857", "0878")
 KK_SHARE = 0.70
-KEFAMENANU = "Kefamenanu"
-KEFAMENANU_BIRTH_SHARE = 0.25
+# Births in the district's capital (the setting district.capital, e.g. Kefamenanu).
+CAPITAL_BIRTH_SHARE = 0.25
 STREETS = (
     "Jl. Sonbai",
     "Jl. El Tari",
@@ -348,7 +350,8 @@ def generate_demo_workers(
         rows = session.execute(select(Occupation.code, Occupation.id))
         occupation_ids = {code: id_ for code, id_ in rows}
         niks, kpjs = _existing_numbers(session)
-        maker = _RowMaker(rng, places, occupation_ids, niks, kpjs)
+        capital = SettingsService(ctx).get("district.capital")
+        maker = _RowMaker(rng, places, occupation_ids, niks, kpjs, capital)
         # Core insert on the table, not the mapped class: no ORM bookkeeping per row.
         statement = insert(Worker.__table__)
         connection = session.connection()
@@ -495,8 +498,10 @@ class _RowMaker:
         occupation_ids: dict[str, int],
         niks: set[str],
         kpjs: set[str],
+        capital: str,
     ) -> None:
         self._rng = rng
+        self._capital = capital
         weights = (KELURAHAN_WEIGHT if p.is_kelurahan else 1.0 for p in places)
         self._places = _Weighted(places, weights)
         self._kecamatan_names = sorted({p.kecamatan_name for p in places})
@@ -614,13 +619,14 @@ class _RowMaker:
     def _birth_place(self, place: _Place) -> str:
         rng = self._rng
         roll = rng.random()
-        if roll < KEFAMENANU_BIRTH_SHARE or place.is_kelurahan:
-            return KEFAMENANU
+        if roll < CAPITAL_BIRTH_SHARE or place.is_kelurahan:
+            return self._capital
         if roll < 0.9:
             name = place.kecamatan_name
         else:  # married in or moved from elsewhere in the kabupaten
             name = self._kecamatan_names[rng.randrange(len(self._kecamatan_names))]
-        return KEFAMENANU if name == "Kota Kefamenanu" else name
+        # "Kota Kefamenanu" is the kecamatan of the town itself.
+        return self._capital if name == f"Kota {self._capital}" else name
 
     def _address(self, place: _Place) -> str:
         rng = self._rng

@@ -24,7 +24,6 @@ from services.errors import Problem, Severity
 
 NIK_FIELD = "nik"
 KK_FIELD = "kk_number"
-DEFAULT_HOME_KABUPATEN = "53.03"
 
 NIK_EMPTY = "nik_empty"
 NIK_NOT_DIGITS = "nik_not_digits"
@@ -295,13 +294,15 @@ def check_nik(
     birth_date: date | None = None,
     gender: str | None = None,
     known_kecamatan: Container[str] | None = None,
-    home_kabupaten: str | None = DEFAULT_HOME_KABUPATEN,
+    home_kabupaten: str | None = None,
+    home_name: str | None = None,
     field: str = NIK_FIELD,
 ) -> list[Problem]:
     """Check a normalised NIK on its own and against the record it belongs to.
 
     ``known_kecamatan`` holds dotted codes ("53.03.05"); None skips that check,
-    as does None for ``home_kabupaten``, ``birth_date`` or ``gender``.
+    as does None for ``home_kabupaten`` (the office's district, from its settings; ``home_name``
+    names it in the message), ``birth_date`` or ``gender``.
     """
     problems = _shape_problems(nik, _NIK, field)
     if problems:
@@ -311,7 +312,7 @@ def check_nik(
     parts = decode_nik(nik)
     if parts is None:
         problems.append(_nik_date_problem(nik, field))
-    problems += _region_warnings(nik, known_kecamatan, home_kabupaten, field)
+    problems += _region_warnings(nik, known_kecamatan, home_kabupaten, home_name, field)
     # With an impossible date part the NIK says nothing reliable about the person.
     if parts is not None:
         problems += _record_warnings(parts, birth_date, gender, field)
@@ -324,7 +325,8 @@ def validate_nik(
     birth_date: date | None = None,
     gender: str | None = None,
     known_kecamatan: Container[str] | None = None,
-    home_kabupaten: str | None = DEFAULT_HOME_KABUPATEN,
+    home_kabupaten: str | None = None,
+    home_name: str | None = None,
     field: str = NIK_FIELD,
 ) -> NormalizedNik:
     """Normalise and check in one go, for a form field or an import cell."""
@@ -338,6 +340,7 @@ def validate_nik(
         gender=gender,
         known_kecamatan=known_kecamatan,
         home_kabupaten=home_kabupaten,
+        home_name=home_name,
         field=field,
     )
     return NormalizedNik(normalized.value, [*normalized.problems, *problems])
@@ -371,6 +374,7 @@ def _region_warnings(
     nik: str,
     known_kecamatan: Container[str] | None,
     home_kabupaten: str | None,
+    home_name: str | None,
     field: str,
 ) -> list[Problem]:
     warnings = []
@@ -385,7 +389,8 @@ def _region_warnings(
     home = home_kabupaten.replace(".", "") if home_kabupaten is not None else None
     if home is not None and nik[:4] != home:
         text = (
-            f"NIK diterbitkan di luar Kabupaten {_dotted(home)} (kode wilayah pada NIK "
+            f"NIK diterbitkan di luar {home_name or 'kabupaten/kota'} ({_dotted(home)}; kode "
+            f"wilayah pada NIK "
             f"{_dotted(nik[:4])}). Sebagian program menolak peserta yang NIK-nya dari "
             f"kabupaten lain; pastikan peserta memenuhi syarat."
         )

@@ -76,6 +76,7 @@ def validate_worker(
         gender=data.gender.value if data.gender else None,
         known_kecamatan=regions.national_kecamatan_codes,
         home_kabupaten=regions.kabupaten_code,
+        home_name=regions.kabupaten_name,
     )
     problems += nik.problems
     kk = check_kk_number(data.kk_number, nik=nik.value) if data.kk_number else None

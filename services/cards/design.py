@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from services.cards.render import DEFAULT_ACCIDENT_STEPS, DEFAULT_DEATH_STEPS, CardDesign
+from services.office_images import OfficeImages
 
 
 def _lines(text: str, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -12,15 +11,14 @@ def _lines(text: str, default: tuple[str, ...]) -> tuple[str, ...]:
     return lines or default
 
 
-def design_from(settings: dict[str, str]) -> CardDesign:
+def design_from(settings: dict[str, str], images: OfficeImages) -> CardDesign:
     district = settings["district.kabupaten_name"]
-    logo = settings["cards.logo_path"].strip()
     return CardDesign(
         district_name=district,
         government_line=f"PEMERINTAH {district.upper()}",
         office_name=settings["office.name"],
         programme_title=settings["cards.programme_title"],
-        logo_path=Path(logo) if logo else None,
+        logo=images.card_logo_or_emblem,
         office_address=settings["office.address"],
         office_phone=settings["office.phone"],
         branch_name=settings["bpjs.branch_name"],

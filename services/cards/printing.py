@@ -32,6 +32,7 @@ from services.cards.selection import (
 from services.cards.types import PreparedPrint, PrintPlan, PrintRequest, PrintResult
 from services.context import ServiceContext
 from services.errors import ConflictError, Problem, ValidationError
+from services.office_images import office_images
 from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
@@ -80,7 +81,7 @@ def prepare_print(
     )
     result = render_cards(
         cards,
-        design_from(settings),
+        design_from(settings, office_images(ctx)),
         options,
         out,
         progress=progress,

@@ -124,7 +124,7 @@ def estimate(rates: Sequence[RateRow], facts: BenefitFacts, rules: ClaimRules) -
     if not lines:
         notes.append(
             f"Tabel manfaat tidak memuat baris yang berlaku pada tanggal kejadian "
-            f"({facts.event_date:%d-%m-%Y}); periksa tabel manfaat di Pengaturan."
+            f"({facts.event_date:%d-%m-%Y}); periksa tabel manfaat di Klaim → Tabel referensi."
         )
     total = sum(line.amount or 0 for line in lines if line.counted)
     return BenefitEstimate(

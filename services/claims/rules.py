@@ -1,4 +1,4 @@
-"""The claims' office settings (services/settings.py DEFAULTS, keys ``claims.*``) as numbers."""
+"""The claims' office settings (keys ``claims.*`` of services/settings_catalog.py) as numbers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import Setting
 from services.errors import SiRentanError
-from services.settings import DEFAULTS
+from services.settings_catalog import DEFAULTS, SPECS, where, whole, yes
 
 # Kabupaten TTU keeps WITA (UTC+8) all year; accident times are typed in it.
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -19,23 +19,30 @@ MEGABYTE = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ClaimRules:
-    jkk_report_hours: int = 48
-    jkk_lapse_months: int = 24
-    jkm_lapse_months: int = 24
-    jkm_reduced_months: int = 3
-    scholarship_min_years: int = 3
-    jkk_scholarship_needs_min_years: bool = False
-    jkk_scholarship_needs_min_years_from: date = date(2019, 12, 2)
-    jkk_scholarship_total_disability: bool = True
-    jkk_scholarship_total_disability_from: date = date(2019, 12, 2)
-    npwp_required: bool = False
-    scholarship_max_children: int = 2
-    scholarship_max_age: int = 23
-    scholarship_cap: int = 174_000_000
-    npwp_threshold: int = 50_000_000
-    default_reported_income: int = 1_000_000
-    waiting_documents_days: int = 14
-    attachment_max_bytes: int = 5 * MEGABYTE
+    """The ``claims.*`` settings as numbers. No defaults of its own: ``ClaimRules.defaults()``
+    reads the settings catalogue's, the one source of every default."""
+
+    jkk_report_hours: int
+    jkk_lapse_months: int
+    jkm_lapse_months: int
+    jkm_reduced_months: int
+    scholarship_min_years: int
+    jkk_scholarship_needs_min_years: bool
+    jkk_scholarship_needs_min_years_from: date
+    jkk_scholarship_total_disability: bool
+    jkk_scholarship_total_disability_from: date
+    npwp_required: bool
+    scholarship_max_children: int
+    scholarship_max_age: int
+    scholarship_cap: int
+    npwp_threshold: int
+    default_reported_income: int
+    waiting_documents_days: int
+    attachment_max_bytes: int
+
+    @classmethod
+    def defaults(cls) -> ClaimRules:
+        return rules_from(DEFAULTS)
 
 
 _INT_KEYS = {
@@ -51,19 +58,6 @@ _INT_KEYS = {
     "default_reported_income": "claims.default_reported_income",
     "waiting_documents_days": "claims.waiting_documents_days",
 }
-_YES = {"ya", "y", "yes", "true", "1"}
-_NO = {"tidak", "t", "no", "false", "0"}
-
-
-def settings_values(session: Session) -> dict[str, str]:
-    """Every office setting, read in the caller's transaction (the defaults where unset)."""
-    values = dict(DEFAULTS)
-    values.update(
-        {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
-    )
-    return values
-
-
 _FLAG_KEYS = {
     "jkk_scholarship_needs_min_years": "claims.jkk_scholarship_needs_min_years",
     "jkk_scholarship_total_disability": "claims.jkk_scholarship_total_disability",
@@ -75,8 +69,20 @@ _DATE_KEYS = {
 }
 
 
+def settings_values(session: Session) -> dict[str, str]:
+    """Every office setting, read in the caller's transaction (the defaults where unset)."""
+    values = dict(DEFAULTS)
+    values.update(
+        {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
+    )
+    return values
+
+
 def read_rules(session: Session) -> ClaimRules:
-    values = settings_values(session)
+    return rules_from(settings_values(session))
+
+
+def rules_from(values: dict[str, str]) -> ClaimRules:
     numbers = {name: _whole(values, key) for name, key in _INT_KEYS.items()}
     flags = {name: _flag(values, key) for name, key in _FLAG_KEYS.items()}
     dates = {name: _date(values, key) for name, key in _DATE_KEYS.items()}
@@ -90,12 +96,13 @@ def read_rules(session: Session) -> ClaimRules:
 
 
 def _flag(values: dict[str, str], key: str) -> bool:
-    flag = values[key].strip().lower()
-    if flag not in _YES | _NO:
+    flag = yes(values[key])
+    if flag is None:
         raise SiRentanError(
-            f"Pengaturan {key} berisi '{values[key]}'; isi dengan 'ya' atau 'tidak'."
+            f"Pengaturan “{SPECS[key].label}” berisi '{values[key]}'; isi dengan "
+            f"'ya' atau 'tidak' ({where(key)}, atau minta administrator)."
         )
-    return flag in _YES
+    return flag
 
 
 def _date(values: dict[str, str], key: str) -> date:
@@ -103,16 +110,16 @@ def _date(values: dict[str, str], key: str) -> date:
         return date.fromisoformat(values[key].strip())
     except ValueError:
         raise SiRentanError(
-            f"Pengaturan {key} berisi '{values[key]}'; isi dengan tanggal TTTT-BB-HH, "
-            "mis. 2019-12-02 (menu Pengaturan, atau minta administrator)."
+            f"Pengaturan “{SPECS[key].label}” berisi '{values[key]}'; isi dengan tanggal "
+            f"TTTT-BB-HH, mis. 2019-12-02 ({where(key)}, atau minta administrator)."
         ) from None
 
 
 def _whole(values: dict[str, str], key: str) -> int:
-    raw = values[key].strip().replace(".", "")
-    if not raw.isdigit():
+    number = whole(values[key])
+    if number is None:
         raise SiRentanError(
-            f"Pengaturan {key} berisi '{values[key]}'; isi dengan bilangan bulat "
-            "(menu Pengaturan, atau minta administrator)."
+            f"Pengaturan “{SPECS[key].label}” berisi '{values[key]}'; isi dengan bilangan bulat "
+            f"({where(key)}, atau minta administrator)."
         )
-    return int(raw)
+    return number

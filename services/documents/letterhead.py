@@ -10,9 +10,9 @@ over "BUPATI …", no address.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from services.documents.styles import esc, styles
-from services.errors import Problem, ValidationError
+from services.office_images import OfficeImages
 from services.paths import RESOURCES_DIR
 
 PLACEHOLDER_EMBLEM = RESOURCES_DIR / "images" / "kop_emblem_placeholder.png"
@@ -37,64 +37,49 @@ class Letterhead:
     contact: str  # address, telephone, e-mail, website on one or two lines
     town: str  # "KEFAMENANU"
     postal_code: str
-    emblem: Path
+    emblem: bytes | None  # None: the neutral placeholder
     regional_head_title: str  # "BUPATI TIMOR TENGAH UTARA"
-    regional_head_emblem: Path
+    regional_head_emblem: bytes | None
+
+    def uses_placeholder(self, regional_head: bool) -> bool:
+        """Whether the kop printed for this signatory carries the placeholder emblem."""
+        return (self.regional_head_emblem if regional_head else self.emblem) is None
 
 
-def letterhead_from_settings(values: dict[str, str]) -> Letterhead:
+def letterhead_from_settings(values: dict[str, str], images: OfficeImages) -> Letterhead:
     contact = [values["office.address"]]
     for label, key in (("Telepon", "office.phone"), ("Pos-el", "office.email")):
         if values[key].strip():
             contact.append(f"{label} {values[key].strip()}")
     if values["office.website"].strip():
         contact.append(f"Laman {values['office.website'].strip()}")
-    emblem = _emblem(values, "letterhead.emblem_path")
-    head_emblem = (
-        _emblem(values, "letterhead.regional_head_emblem_path")
-        if values["letterhead.regional_head_emblem_path"].strip()
-        else emblem
-    )
     return Letterhead(
         government=f"PEMERINTAH {values['district.kabupaten_name'].upper()}",
         office=values["office.name"].upper(),
         contact=", ".join(c for c in contact if c.strip()),
         town=values["district.capital"].upper(),
         postal_code=values["office.postal_code"].strip(),
-        emblem=emblem,
+        emblem=images.emblem,
         regional_head_title=values["letterhead.regional_head_title"].upper(),
-        regional_head_emblem=head_emblem,
+        regional_head_emblem=images.regional_head_emblem,
     )
 
 
-def _emblem(values: dict[str, str], key: str) -> Path:
-    configured = values[key].strip()
-    if not configured:
-        return PLACEHOLDER_EMBLEM
-    path = Path(configured).expanduser()
-    if not path.is_file():
-        raise ValidationError(
-            [
-                Problem(
-                    "emblem_missing",
-                    key,
-                    f"Berkas lambang untuk kop surat tidak ditemukan: {configured}. Perbaiki "
-                    f"pengaturan '{key}' atau kosongkan agar lambang contoh dipakai.",
-                )
-            ],
-            record="kop surat",
-        )
-    return path
+@cache
+def _placeholder() -> bytes:
+    return PLACEHOLDER_EMBLEM.read_bytes()
 
 
 @cache
-def _image_ratio(path: Path) -> float:
-    width, height = ImageReader(str(path)).getSize()
+def _image_ratio(content: bytes) -> float:
+    width, height = ImageReader(io.BytesIO(content)).getSize()
     return width / height
 
 
-def emblem_image(path: Path, height: float = EMBLEM_HEIGHT) -> Image:
-    return Image(str(path), width=height * _image_ratio(path), height=height)
+def emblem_image(content: bytes | None, height: float = EMBLEM_HEIGHT) -> Image:
+    """The stored emblem (None: the placeholder) at the kop's height, its shape kept."""
+    data = content if content is not None else _placeholder()
+    return Image(io.BytesIO(data), width=height * _image_ratio(data), height=height)
 
 
 class DoubleRule(Flowable):

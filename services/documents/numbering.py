@@ -27,6 +27,7 @@ from models import LetterCounter
 from models.document import DocumentKind
 from services.documents.dates_words import roman_month
 from services.errors import Problem, ValidationError
+from services.settings_catalog import where
 
 PLACEHOLDERS = ("klasifikasi", "nomor", "unit", "bulan_romawi", "bulan", "tahun")
 
@@ -78,7 +79,7 @@ def pattern_problems(pattern: str, key: str) -> list[Problem]:
             Problem(
                 "pattern_invalid",
                 key,
-                f"Pola nomor surat '{pattern}' (pengaturan {key}) harus memuat {{nomor}}, "
+                f"Pola nomor surat '{pattern}' ({where(key)}) harus memuat {{nomor}}, "
                 "mis. {klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}.",
             )
         ]
@@ -89,7 +90,7 @@ def pattern_problems(pattern: str, key: str) -> list[Problem]:
             Problem(
                 "pattern_unknown",
                 key,
-                f"Pola nomor surat (pengaturan {key}) memuat isian yang tidak dikenal: "
+                f"Pola nomor surat ({where(key)}) memuat isian yang tidak dikenal: "
                 f"{', '.join(unknown)}. Yang dapat dipakai: {allowed}.",
             )
         ]
@@ -115,7 +116,7 @@ def format_number(rule: NumberingRule, sequence: int, day: date) -> str:
                 Problem(
                     "pattern_invalid",
                     rule.pattern_key,
-                    f"Pola nomor surat '{rule.pattern}' (pengaturan {rule.pattern_key}) "
+                    f"Pola nomor surat '{rule.pattern}' ({where(rule.pattern_key)}) "
                     f"tidak dapat dipakai: {error}.",
                 )
             ],

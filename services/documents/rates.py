@@ -14,6 +14,7 @@ from decimal import Decimal
 from models.enums import FundingSource
 from services.context import ServiceContext
 from services.errors import Problem, ValidationError
+from services.settings_catalog import SPECS, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ def paid_funding_sources(values: dict[str, str]) -> list[FundingSource]:
                 Problem(
                     "funding_setting",
                     key,
-                    f"Pengaturan {key} ('{values[key]}') harus berisi kode sumber dana yang "
+                    f"{SPECS[key].label} ('{values[key]}', {where(key)}) harus berisi kode "
+                    "sumber dana yang "
                     f"dipisah koma: {', '.join(sorted(known))}.",
                 )
             ],

@@ -35,7 +35,7 @@ from services.documents.types import (
     DocumentQuery,
     IssuedDocument,
 )
-from services.errors import ConflictError, NotFoundError, Problem, ValidationError
+from services.errors import ConflictError, NotFoundError, Problem, SiRentanError, ValidationError
 from services.formatting import long_date
 from services.permissions import Permission
 from services.settings import SettingsService
@@ -75,12 +75,34 @@ class DocumentDraft:
     render: Callable[[str | None], RenderedPdf]
     replaces: Replaced | None = None
     extra_audit: dict[str, Any] = field(default_factory=dict)
+    # The kop carries the neutral placeholder emblem: issuing needs the clerk's confirmation.
+    placeholder_emblem: bool = False
 
 
-def issue(ctx: ServiceContext, draft: DocumentDraft) -> IssuedDocument:
-    """Number, render and record the draft in one transaction."""
+class PlaceholderEmblemError(SiRentanError):
+    """The document would be issued, numbered and frozen with the placeholder emblem."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Kop dokumen ini masih memakai lambang contoh, karena lambang daerah belum "
+            "disimpan (menu Pengaturan → Kantor & kop → “Lambang daerah (kop surat)”). Dokumen "
+            "yang diterbitkan tidak dapat diubah lagi. Simpan lambang daerah dulu, atau "
+            "terbitkan dengan lambang contoh bila memang disengaja (baris perintah: "
+            "--confirm-placeholder)."
+        )
+
+
+def issue(
+    ctx: ServiceContext, draft: DocumentDraft, *, placeholder_confirmed: bool = False
+) -> IssuedDocument:
+    """Number, render and record the draft in one transaction.
+
+    A draft whose kop carries the placeholder emblem is refused unless the clerk confirmed
+    it (``placeholder_confirmed``): an issued document is frozen with its kop."""
     ctx.require(Permission.LETTERS)
     refuse_future(draft)
+    if draft.placeholder_emblem and not placeholder_confirmed:
+        raise PlaceholderEmblemError()
     rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind)
     with unit_of_work(ctx) as session:
         taken = take_number(session, rule, draft.document_date)

@@ -88,13 +88,19 @@ def get_signatory(ctx: ServiceContext, signatory_id: int) -> SignatoryItem:
 
 def add_signatory(ctx: ServiceContext, data: SignatoryInput) -> SignatoryItem:
     ctx.require(Permission.LETTERS)
-    _refuse_problems(data)
     with unit_of_work(ctx) as session:
-        signatory = Signatory(created_by=ctx.user_name, updated_by=ctx.user_name)
-        _apply(signatory, data)
-        session.add(signatory)
-        session.flush()
-        return to_item(signatory)
+        return add_signatory_in(session, ctx, data)
+
+
+def add_signatory_in(session: Session, ctx: ServiceContext, data: SignatoryInput) -> SignatoryItem:
+    """Checked and added in the caller's transaction (the district set-up adds its officials
+    together with the office's settings)."""
+    _refuse_problems(data)
+    signatory = Signatory(created_by=ctx.user_name, updated_by=ctx.user_name)
+    _apply(signatory, data)
+    session.add(signatory)
+    session.flush()
+    return to_item(signatory)
 
 
 def update_signatory(ctx: ServiceContext, signatory_id: int, data: SignatoryInput) -> SignatoryItem:

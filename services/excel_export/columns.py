@@ -15,7 +15,7 @@ from services.labels import FUNDING, GENDER, WORKER_STATUS
 
 BPJS_COLUMNS_KEY = "export.bpjs_columns"
 BPJS_PROGRAM_KEY = "export.bpjs_program"
-DEFAULT_BPJS_PROGRAM = "JKK, JKM"
+DEFAULT_BPJS_PROGRAM = "JKK, JKM"  # the Lookups' own default; the setting's is in the catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +135,23 @@ def columns(keys: tuple[str, ...] | list[str]) -> list[Column]:
     return [_ALL[k] for k in keys]
 
 
+def unknown_columns(setting: str | None) -> tuple[list[str], list[str]]:
+    """The setting's keys that name no column, and every key that does."""
+    keys = [k.strip() for k in (setting or "").split(",") if k.strip()]
+    return [k for k in keys if k not in _ALL], list(_ALL)
+
+
 def bpjs_columns(setting: str | None) -> list[Column]:
     """The setting's comma-separated keys, or the default set, with headers in capitals."""
     keys = [k.strip() for k in (setting or "").split(",") if k.strip()] or list(
         DEFAULT_BPJS_COLUMNS
     )
-    unknown = [k for k in keys if k not in _ALL]
+    unknown, known = unknown_columns(setting)
     if unknown:
+        from services.settings_catalog import where
+
         raise SiRentanError(
-            f"Pengaturan {BPJS_COLUMNS_KEY} memuat kolom yang tidak dikenal: {', '.join(unknown)}. "
-            f"Kolom yang dikenal: {', '.join(_ALL)}."
+            f"Kolom daftar pendaftaran BPJS ({where(BPJS_COLUMNS_KEY)}) memuat kolom yang tidak "
+            f"dikenal: {', '.join(unknown)}. Kolom yang dikenal: {', '.join(known)}."
         )
     return [Column(c.key, _BPJS_HEADERS.get(c.key, c.header.upper()), c.get) for c in columns(keys)]

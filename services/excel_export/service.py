@@ -192,7 +192,7 @@ class _Writer:
         self._lookups = cols.Lookups(
             names,
             dict(self._occupations),
-            self._settings.get(cols.BPJS_PROGRAM_KEY, cols.DEFAULT_BPJS_PROGRAM),
+            self._settings[cols.BPJS_PROGRAM_KEY],
         )
 
     def write(self, path: Path) -> tuple[int, int]:

@@ -32,10 +32,11 @@ from services.excel_import.types import (
     SourceTable,
 )
 from services.permissions import Permission
+from services.settings_catalog import DEFAULTS
 from services.unit_of_work import read_session, unit_of_work
 
 APPROVAL_THRESHOLD_KEY = "import.approval_threshold"
-DEFAULT_APPROVAL_THRESHOLD = 1000
+DEFAULT_APPROVAL_THRESHOLD = int(DEFAULTS[APPROVAL_THRESHOLD_KEY])
 
 # Audit actions of imports (audit_log.action holds up to 20 characters).
 ACTION_IMPORT = "import"

@@ -17,6 +17,7 @@ from services import coverage_history as history
 from services.errors import SiRentanError
 from services.premiums.months import Month
 from services.premiums.types import PartialMonthRule
+from services.settings_catalog import SPECS, where
 
 RULE_KEY = "premium.partial_month"
 
@@ -90,6 +91,6 @@ def parse_rule(value: str) -> PartialMonthRule:
         return PartialMonthRule(value.strip().lower())
     except ValueError:
         raise SiRentanError(
-            f"Pengaturan {RULE_KEY} berisi '{value}'; isi 'full' (dihitung sebulan penuh) "
-            "atau 'none' (tidak dihitung). Minta administrator memperbaikinya."
+            f"Pengaturan “{SPECS[RULE_KEY].label}” berisi '{value}'; pilih “Dihitung sebulan "
+            f"penuh” atau “Tidak dihitung” di {where(RULE_KEY)} (atau minta administrator)."
         ) from None

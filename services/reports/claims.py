@@ -84,7 +84,7 @@ def build_claims(inputs: ReportInputs) -> Report:
             .select_from(joined)
             .where(*where, overdue_condition(claims, datetime.now(UTC)))
         )
-        limit = int(inputs.settings.get(DETAIL_LIMIT_KEY) or 1000)
+        limit = int(inputs.settings[DETAIL_LIMIT_KEY])
         listed = session.execute(
             select(
                 claims.c.id,

@@ -42,6 +42,7 @@ from reportlab.platypus import Table as PdfTable
 
 from services.formatting import long_date, short_date
 from services.money import number
+from services.office_images import OfficeImages
 from services.pdf_fonts import FontSet, register_fonts
 from services.reports.model import CellKind, Report, Section, Signature, Table
 
@@ -61,13 +62,18 @@ WEIGHT_UNIT = 24 * mm
 
 
 def write_pdf(
-    report: Report, path: Path, settings: dict[str, str], printed_by: str | None, today: date
+    report: Report,
+    path: Path,
+    settings: dict[str, str],
+    printed_by: str | None,
+    today: date,
+    images: OfficeImages,
 ) -> int:
     """Write the PDF; returns the number of pages."""
     # Imported here: the documents package is not needed to show a report on screen.
     from services.documents.letterhead import letterhead_from_settings
 
-    head = letterhead_from_settings(settings)
+    head = letterhead_from_settings(settings, images)
     fonts = register_fonts()
     page = landscape(A4) if report.landscape else A4
     printed = f"dicetak {long_date(today)}" + (f" oleh {printed_by}" if printed_by else "")

@@ -303,7 +303,7 @@ def _drilldowns(inputs: ReportInputs, bills: list[BillRow]) -> tuple[list[Sectio
     principal = inputs.ctx.principal
     if principal is not None and not principal.can(Permission.SEE_FULL_IDENTITY):
         return [], None
-    limit = int(inputs.settings.get(DETAIL_LIMIT_KEY) or 1000)
+    limit = int(inputs.settings[DETAIL_LIMIT_KEY])
     sections = [
         _drill_section(drilldown(inputs.ctx, b.id, inputs.regions), limit) for b in with_list
     ]

@@ -46,7 +46,7 @@ _PERSON = ("id", "full_name", "nik", "village_code", "kecamatan_code")
 
 
 def build_quality(inputs: ReportInputs) -> Report:
-    limit = int(inputs.settings.get(DETAIL_LIMIT_KEY) or 1000)
+    limit = int(inputs.settings[DETAIL_LIMIT_KEY])
     checker = _Checks(inputs, limit)
     with read_session(inputs.ctx) as session:
         checker.run(session)
@@ -212,6 +212,7 @@ class _Checks:
                 gender=r.gender.value,
                 known_kecamatan=known,
                 home_kabupaten=home,
+                home_name=self.inputs.settings.get("district.kabupaten_name"),
             )
             if problems:
                 self._tally(r.kecamatan_code)["nik"] += 1

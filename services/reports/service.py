@@ -18,6 +18,7 @@ from pathlib import Path
 from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
+from services.office_images import office_images
 from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.reports.claims import build_claims
@@ -109,7 +110,9 @@ def _write(
         if path.suffix.lower() == ".xlsx" and not preview:
             pages = write_xlsx(report, scratch)
         else:
-            pages = write_pdf(report, scratch, inputs.settings, ctx.user_name, today)
+            pages = write_pdf(
+                report, scratch, inputs.settings, ctx.user_name, today, office_images(ctx)
+            )
         details: dict[str, object] = {
             "report": report.kind.value,
             "filter": _filter_dict(inputs.filter),

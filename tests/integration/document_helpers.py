@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 from reportlab.lib.units import mm
 
@@ -140,3 +141,60 @@ def claim_fields(**changes: object) -> ClaimLetter:
         documents=("Akta kematian", "Kartu Keluarga", "Buku tabungan ahli waris"),
     )
     return replace(fields, **changes)  # type: ignore[arg-type]
+
+
+def emblem_png(
+    size: tuple[int, int] = (240, 300), colour: tuple[int, int, int] = (170, 25, 30)
+) -> bytes:
+    """A real PNG the size of a scanned district emblem, in one colour to find it on a page."""
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def store_emblem(ctx: ServiceContext) -> None:
+    """The office has stored its own emblem (test set-up, written straight to the table)."""
+    from models import OfficeImage
+    from services.office_images import ImageKind, check_image
+
+    content = emblem_png()
+    facts = check_image(content, ImageKind.EMBLEM)
+    with ctx.session_factory.begin() as session:
+        session.merge(
+            OfficeImage(
+                kind=ImageKind.EMBLEM.value,
+                file_name="lambang.png",
+                media_type=facts.media_type,
+                width=facts.width,
+                height=facts.height,
+                size_bytes=facts.size_bytes,
+                sha256=facts.sha256,
+                content=content,
+            )
+        )
+
+
+def image_sizes(data: bytes) -> list[tuple[int, int]]:
+    """Pixel sizes of the image XObjects drawn on every page."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [
+        (image.image.width, image.image.height) for page in reader.pages for image in page.images
+    ]
+
+
+def store_emblem_for(request: pytest.FixtureRequest) -> None:
+    """Store the emblem in the register the test itself uses (its ctx, or its database)."""
+    for name in ("ctx", "sqlite_ctx"):
+        if name in request.fixturenames:
+            store_emblem(request.getfixturevalue(name))
+            return
+    for name in ("database_url", "sqlite_url"):
+        if name in request.fixturenames:
+            from models.database import make_engine
+
+            context = ServiceContext.for_engine(make_engine(request.getfixturevalue(name)))
+            try:
+                store_emblem(context)
+            finally:
+                context.engine.dispose()
+            return

@@ -26,7 +26,13 @@ from tests.integration.claim_helpers import (
     receive_everything,
     step,
 )
-from tests.integration.document_helpers import signatories
+from tests.integration.document_helpers import signatories, store_emblem_for
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
 
 
 def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(

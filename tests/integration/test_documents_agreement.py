@@ -44,7 +44,15 @@ from tests.integration.document_helpers import (
     pdf_text,
     render_pages,
     signatories,
+    store_emblem_for,
 )
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
+
 
 LAUNCH = date(2025, 7, 7)
 BRANCH_HEAD = SecondParty(
@@ -365,6 +373,10 @@ def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) ->
     }
     starts = next(p for p in caught.value.problems if p.field == "period_start")
     assert "sebelum perjanjian ditandatangani (7 Juli 2025)" in starts.text
+    # The clerk is sent to the field by its label, never by the setting's key.
+    position = next(p.text for p in caught.value.problems if p.field == "second_party.position")
+    assert "menu Pengaturan → BPJS & PKS → “Jabatan kepala kantor cabang”" in position
+    assert "bpjs.branch_head_position" not in caught.value.message
 
 
 def test_the_articles_are_an_editable_template(ctx: ServiceContext, bupati: SignatoryItem) -> None:

@@ -11,7 +11,13 @@ from models.database import make_engine
 from models.enums import Gender
 from services.context import ServiceContext
 from tests.conftest import OPERATOR
-from tests.integration.document_helpers import KADIS_NIP, claim_worker, pdf_text
+from tests.integration.document_helpers import (
+    KADIS_NIP,
+    claim_worker,
+    emblem_png,
+    image_sizes,
+    pdf_text,
+)
 from tests.integration.test_cli import as_admin, first_admin
 
 
@@ -51,11 +57,20 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     missing = as_admin(*agreement, home=tmp_path)
     assert missing.returncode == 1 and "Dasar kewenangan Yosep" in missing.stderr
     _ok("signatories", "set", "2", "--authority", "Keputusan Mendagri Nomor 1", home=tmp_path)
-    made = _ok(*agreement, home=tmp_path)
+    # No emblem stored yet: issuing with the placeholder needs its own confirmation.
+    refused = as_admin(*agreement, home=tmp_path)
+    assert refused.returncode == 1 and "masih memakai lambang contoh" in refused.stderr
+    assert "--confirm-placeholder" in refused.stderr and not pks.exists()
+    made = _ok(*agreement, "--confirm-placeholder", home=tmp_path)
     assert "Perjanjian Kerja Sama nomor 500.15/1/PKS/Nakertrans/VII/2025" in made
     assert "× Rp16.800,00 × 6 bulan = Rp" in made
     text = pdf_text(pks.read_bytes())
     assert "berdasarkan Keputusan Mendagri Nomor 1, untuk dan atas nama" in text
+
+    emblem = tmp_path / "lambang.png"
+    emblem.write_bytes(emblem_png())
+    stored = _ok("settings", "emblem", str(emblem), home=tmp_path)
+    assert "Lambang daerah (kop surat) disimpan: lambang.png, 240 × 300 piksel" in stored
 
     # The claim letters' workers, registered (a letter about a worker needs one).
     ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{tmp_path / 'sirentan.db'}"), OPERATOR)
@@ -81,6 +96,7 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     )
     number = "500.15.14.2/1/Nakertrans/VIII/2025"
     assert f"Nomor : {number}" in pdf_text(claim.read_bytes())
+    assert (240, 300) in image_sizes(claim.read_bytes())  # the stored emblem, not the placeholder
 
     again = tmp_path / "ulang.pdf"
     _ok("letters", "reprint", number, "-o", str(again), home=tmp_path)

@@ -45,7 +45,15 @@ from tests.integration.document_helpers import (
     pdf_text,
     render_pages,
     signatories,
+    store_emblem_for,
 )
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
+
 
 TODAY = date.today()
 OTHER_VILLAGE = "53.03.05.1001"

@@ -36,8 +36,17 @@ from tests.integration.document_helpers import (
     claim_worker,
     pdf_text,
     signatories,
+    store_emblem,
+    store_emblem_for,
 )
 from tests.integration.trust_helpers import clerk, first_admin
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
+
 
 DAY = date(2025, 8, 1)
 
@@ -181,6 +190,7 @@ def test_database_roles_on_postgresql(pg_url: str) -> None:
     viewer reads the register but neither the typed fields nor the PDFs."""
     _clear_pg_data(pg_url)
     setup = ServiceContext.for_engine(make_engine(pg_url))
+    store_emblem(setup)  # the operator's own role reads it from office_image to print the kop
     admin = first_admin(setup, pg_url)
     operator = clerk(admin, pg_url, "surat", Role.OPERATOR)
     viewer = clerk(admin, pg_url, "lihat", Role.VIEWER)

@@ -118,7 +118,7 @@ def test_every_row_of_a_messy_list_gets_its_status_and_reasons(
     expect(rows, 13, RowStatus.REJECTED, "Nomor urut pada NIK")
     expect(rows, 14, RowStatus.WARNING, "NIK menunjukkan tanggal lahir 17-07-85")
     expect(rows, 15, RowStatus.WARNING, "NIK menunjukkan laki-laki")
-    expect(rows, 16, RowStatus.WARNING, "di luar Kabupaten 53.03")
+    expect(rows, 16, RowStatus.WARNING, "di luar Kabupaten Timor Tengah Utara (53.03")
     expect(rows, 17, RowStatus.WARNING, "Kode kecamatan pada NIK (53.03.99)")
     expect(rows, 18, RowStatus.NEW)
     expect(rows, 19, RowStatus.WARNING, "kode lama", "53.03.01.2006")

@@ -29,7 +29,14 @@ from services.documents.register import DocumentDraft, issue
 from services.permissions import Principal
 from services.settings import SettingsService
 from tests.conftest import OPERATOR
-from tests.integration.document_helpers import signatories
+from tests.integration.document_helpers import signatories, store_emblem_for
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
+
 
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
 

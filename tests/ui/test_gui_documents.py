@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from services import documents as docs
 from services.context import ServiceContext
 from services.worker_types import WorkerDetail
 from services.workers import WorkerService
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.modal import ModalAnswers, click
 from ui.gui.documents.compose_page import ISSUE, ComposePage
@@ -23,6 +25,13 @@ from ui.gui.documents.letter_page import LetterPage
 from ui.gui.documents.membership_editor import MembershipEditor
 from ui.gui.documents.signatories_tab import SignatoriesTab
 from ui.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
+
 
 SECTION = "Surat & PKS"
 KADIS_NIP = "196801011990031005"

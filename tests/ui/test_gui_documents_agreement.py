@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
@@ -13,6 +14,7 @@ from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
 from services.money import number, rupiah, rupiah_words
 from services.workers import WorkerService
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.test_gui_documents import (
@@ -27,6 +29,12 @@ from tests.ui.test_gui_documents import (
 )
 from ui.gui.documents.agreement_page import AgreementPage
 from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
 
 
 def bupati(ctx: ServiceContext) -> docs.SignatoryItem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource
@@ -14,6 +15,7 @@ from services.money import rupiah, rupiah_words
 from services.premiums import Month, premium_series
 from services.workers import WorkerService
 from tests.factories import VILLAGE
+from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import choose, covered_now, open_window, seed, type_into
 from tests.ui.test_gui_documents import (
     documents_panel,
@@ -29,6 +31,12 @@ from ui.gui.documents.heir_notice_editor import HeirNoticeEditor
 from ui.gui.documents.letter_page import LetterPage
 from ui.gui.documents.premium_editor import PremiumEditor
 from ui.gui.documents.registration_editor import RegistrationEditor
+
+
+@pytest.fixture(autouse=True)
+def _office_emblem(request: pytest.FixtureRequest) -> None:
+    """The office has stored its emblem, so documents here are issued without the placeholder."""
+    store_emblem_for(request)
 
 
 def letter_page(qtbot: QtBot, ctx: ServiceContext) -> LetterPage:

@@ -39,7 +39,7 @@ DESIGN = CardDesign(
     government_line="PEMERINTAH KABUPATEN TIMOR TENGAH UTARA",
     office_name="Dinas Tenaga Kerja dan Transmigrasi",
     programme_title="Jaminan Sosial Ketenagakerjaan — Pekerja Rentan",
-    logo_path=None,
+    logo=None,
     office_address="Jl. Basuki Rahmat No. 5, Kefamenanu, Timor Tengah Utara, NTT 85613",
     office_phone="(0388) 31234",
     branch_name="BPJS Ketenagakerjaan KC Atambua",
@@ -310,7 +310,7 @@ def test_no_cards_is_refused_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_unreadable_logo_is_a_clear_error(tmp_path: Path) -> None:
-    design = replace(DESIGN, logo_path=tmp_path / "tidak-ada.png")
+    design = replace(DESIGN, logo=b"\x89PNG\r\n\x1a\n rusak")
     with pytest.raises(CardDesignError) as raised:
         render_cards(cards(1), design, SheetOptions(), io.BytesIO())
     assert "Logo kartu tidak dapat dibaca" in raised.value.message
@@ -322,7 +322,7 @@ def test_configured_logo_is_embedded_once(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 50), (200, 30, 30)).save(logo)
     buffer = io.BytesIO()
-    render_cards(cards(20), replace(DESIGN, logo_path=logo), SheetOptions(), buffer)
+    render_cards(cards(20), replace(DESIGN, logo=logo.read_bytes()), SheetOptions(), buffer)
     assert buffer.getvalue().count(b"/Subtype /Image") == 1
 
 

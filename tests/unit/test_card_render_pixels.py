@@ -160,7 +160,7 @@ def test_calibration_page_is_a4_with_instructions() -> None:
     (page,) = reader.pages
     assert [round(float(v) / MM) for v in page.mediabox.upper_right] == [210, 297]
     text = page.extract_text()
-    assert "Cetak, ukur selisih, isi geser horizontal/vertikal di Pengaturan" in text
+    assert "isi geser horizontal/vertikal di Kartu → Kalibrasi printer" in text
     assert "horizontal +1,5 mm, vertikal −0,5 mm" in text
 
 
@@ -179,7 +179,10 @@ def test_wider_logo_keeps_its_proportions(tmp_path: object) -> None:
     Image.new("RGB", (300, 100), (0, 0, 0)).save(logo)
     buffer = io.BytesIO()
     render_cards(
-        [card(1)], replace(DESIGN, logo_path=logo), SheetOptions(layout=Layout.CR80), buffer
+        [card(1)],
+        replace(DESIGN, logo=logo.read_bytes()),  # type: ignore[attr-defined]
+        SheetOptions(layout=Layout.CR80),
+        buffer,
     )
     (front,) = rasterise(buffer.getvalue(), 300)
     px = 300 / 25.4

@@ -11,7 +11,7 @@ from services.claims.benefits import BenefitFacts, Child, estimate
 from services.claims.rules import ClaimRules
 from tests.unit.claim_rates import SEEDED_RATES
 
-RULES = ClaimRules()
+RULES = ClaimRules.defaults()
 JKM = BenefitFacts(
     claim_type=ClaimType.JKM,
     event_date=date(2025, 9, 1),

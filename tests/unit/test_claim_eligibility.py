@@ -21,7 +21,7 @@ from services.claims.eligibility import (
 from services.claims.rules import ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState
 
-RULES = ClaimRules()
+RULES = ClaimRules.defaults()
 EVENT = date(2025, 10, 7)
 NOW = datetime(2025, 10, 8, 2, 0, tzinfo=UTC)
 COVERED = CoverageFacts(

@@ -100,6 +100,6 @@ def test_numbers_follow_the_pattern() -> None:
 def test_bad_patterns_are_refused_naming_the_setting(pattern: str, code: str) -> None:
     [problem] = pattern_problems(pattern, "numbering.pattern")
     assert problem.code == code and problem.field == "numbering.pattern"
-    assert "numbering.pattern" in problem.text
+    assert "menu Pengaturan → Penomoran surat → “Pola nomor surat”" in problem.text
     with pytest.raises(ValidationError):
         format_number(NumberingRule("s", pattern, "numbering.pattern", "", ""), 1, date.today())

@@ -254,7 +254,7 @@ def test_the_kecamatan_check_is_skipped_without_a_list() -> None:
 
 
 def test_a_nik_from_another_kabupaten_is_flagged_not_rejected() -> None:
-    problems = check_nik("5301051207850001")
+    problems = check_nik("5301051207850001", home_kabupaten="53.03")
     assert codes(problems) == [NIK_OUTSIDE_DISTRICT]
     assert problems[0].severity is Severity.WARNING
     assert "53.01" in problems[0].text and "53.03" in problems[0].text
@@ -313,7 +313,7 @@ def test_an_impossible_date_part_skips_birth_date_and_gender_comparisons() -> No
 
 
 def test_region_warnings_still_come_with_a_date_error() -> None:
-    problems = check_nik("5301053207850001", known_kecamatan=set())
+    problems = check_nik("5301053207850001", known_kecamatan=set(), home_kabupaten="53.03")
     assert codes(problems) == [NIK_DATE_INVALID, NIK_KECAMATAN_UNKNOWN, NIK_OUTSIDE_DISTRICT]
 
 
@@ -371,7 +371,7 @@ def test_validate_reports_length_for_a_short_number() -> None:
 
 
 def test_validate_passes_the_field_to_every_problem() -> None:
-    result = validate_nik("5301051207850001", gender="P", field="heir_nik")
+    result = validate_nik("5301051207850001", gender="P", field="heir_nik", home_kabupaten="5303")
     assert codes(result.problems) == [NIK_OUTSIDE_DISTRICT, NIK_GENDER_MISMATCH]
     assert {p.field for p in result.problems} == {"heir_nik"}
 

@@ -52,6 +52,11 @@ def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--preview", action="store_true", help="pratinjau bertanda, tanpa nomor, tidak dicatat"
     )
+    parser.add_argument(
+        "--confirm-placeholder",
+        action="store_true",
+        help="terbitkan walau kop masih memakai lambang contoh (lambang daerah belum disimpan)",
+    )
     add_user_option(parser)
 
 
@@ -126,7 +131,7 @@ def _agreement(args: argparse.Namespace) -> int:
     if args.preview:
         return _write_preview(args.output, docs.preview_agreement(ctx, request))
     params = docs.compute_agreement(ctx, request)
-    issued = docs.issue_agreement(ctx, request)
+    issued = docs.issue_agreement(ctx, request, placeholder_confirmed=args.confirm_placeholder)
     _write(args.output, issued)
     print(
         f"  {number(params.workers)} peserta × {rupiah(params.premium_per_worker)} × "
@@ -266,7 +271,10 @@ def _letter(args: argparse.Namespace) -> int:
     )
     if args.preview:
         return _write_preview(args.output, docs.preview_letter(ctx, request))
-    _write(args.output, docs.issue_letter(ctx, request))
+    _write(
+        args.output,
+        docs.issue_letter(ctx, request, placeholder_confirmed=args.confirm_placeholder),
+    )
     return 0
 
 

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "premium_commands",
     "report_commands",
     "document_commands",
+    "settings_commands",
 )
 
 

@@ -20,7 +20,8 @@ from ui.gui.qt_indonesian import IndonesianQtTexts
 log = logging.getLogger(__name__)
 
 APP_NAME = "SiRentan"
-ORGANIZATION = "Pemerintah Kabupaten Timor Tengah Utara"
+# Any district's office runs the same app; the district itself is an office setting.
+ORGANIZATION = "SiRentan"
 DEFAULT_SIZE = (1280, 800)
 
 

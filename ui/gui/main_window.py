@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -166,6 +167,43 @@ class MainWindow(QMainWindow):
         self._sign_out_notice = None
         return False
 
+    def open_settings(self) -> QWidget:
+        from ui.gui.settings.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.app, self)
+        dialog.saved.connect(
+            lambda: self.statusBar().showMessage("Pengaturan kantor tersimpan.", 8000)
+        )
+        dialog.district_requested.connect(lambda: self._district_from(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _district_from(self, dialog: QWidget) -> None:
+        if dialog.close():
+            self.open_district_wizard()
+
+    def open_district_wizard(self) -> QWidget:
+        """Wilayah kantor; a new district is read afresh at the next sign-in (regions, NIK)."""
+        from ui.gui.settings.district_wizard import DistrictWizard
+
+        wizard = DistrictWizard(self.app.ctx, self)
+        before = self.app.regions.kabupaten_code
+
+        def done(result: int) -> None:
+            wizard.deleteLater()
+            if result != QDialog.DialogCode.Accepted.value or wizard.applied is None:
+                return
+            if wizard.applied["district.kabupaten_code"] != before:
+                name = wizard.applied["district.kabupaten_name"]
+                self.sign_out(f"Wilayah kantor sekarang {name}. Masuk lagi untuk memakainya.")
+            else:
+                self.statusBar().showMessage("Wilayah kantor tersimpan.", 8000)
+
+        wizard.finished.connect(done)
+        wizard.open()
+        return wizard
+
     def open_backup_dialog(self) -> QWidget:
         from ui.gui.backup.backup_dialog import BackupDialog
 
@@ -207,6 +245,10 @@ class MainWindow(QMainWindow):
         account = self.menuBar().addMenu("&Akun")
         self._action(account, "&Ganti kata sandi…", self.change_password)
         self._action(account, "&Keluar", self.sign_out)
+        if self.app.can(Permission.MANAGE_SETTINGS):
+            settings = self.menuBar().addMenu("&Pengaturan")
+            self._action(settings, "&Pengaturan kantor…", self.open_settings)
+            self._action(settings, "&Wilayah kantor…", self.open_district_wizard)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
         self._action(help_menu, "&Tentang SiRentan", self.show_about)
 

@@ -19,6 +19,7 @@ from services.cards.render.style import CAP, INK, LEADING, MUTED, NAVY, RULE, WH
 from services.cards.render.text import text_width
 from services.cards.render.types import CardDesign, CardDesignError
 from services.pdf_fonts import FontSet
+from services.settings_catalog import SPECS, where
 
 BACK_FORM = "SiRentanCardBack"
 
@@ -77,7 +78,8 @@ def _steps(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
             return
     raise CardDesignError(
         "Petunjuk kecelakaan dan kematian di balik kartu terlalu panjang untuk dicetak. "
-        "Persingkat langkah-langkahnya di Pengaturan → Kartu."
+        f"Persingkat langkah-langkahnya di {where('cards.accident_steps')} dan "
+        f"“{SPECS['cards.death_steps'].label}”."
     )
 
 
@@ -153,7 +155,7 @@ def _contacts(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
             return
     raise CardDesignError(
         "Alamat dan telepon kantor di balik kartu terlalu panjang untuk dicetak. "
-        "Persingkat alamat kantor di Pengaturan."
+        f"Persingkat alamat kantor di {where('office.address')}."
     )
 
 
@@ -167,7 +169,7 @@ def _signature(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
     if not _fits(rows, size, 3 * size * LEADING, width):
         raise CardDesignError(
             "Jabatan penanda tangan kartu terlalu panjang (lebih dari tiga baris). "
-            "Persingkat di Pengaturan → Kartu."
+            f"Persingkat di {where('cards.signer_position')}."
         )
     canvas.setFont(fonts.regular, size)
     for index, text in enumerate(position):

@@ -25,14 +25,14 @@ FAR_X_MM, FAR_Y_MM = 190, 277  # lines B, to check the printer does not scale th
 RULER_MM = 9
 
 INSTRUCTIONS = (
-    "Cetak, ukur selisih, isi geser horizontal/vertikal di Pengaturan.",
+    "Cetak, ukur selisih, isi geser horizontal/vertikal di Kartu → Kalibrasi printer.",
     "1. Cetak halaman ini di kertas A4 dengan skala 100 % (matikan “Fit to page” / "
     "“Sesuaikan dengan halaman”).",
     f"2. Ukur dengan penggaris jarak tepi KIRI kertas ke garis tegak A, dan tepi ATAS "
     f"kertas ke garis datar A. Keduanya seharusnya {REFERENCE_MM} mm.",
     f"3. Geser baru = geser saat ini + ({REFERENCE_MM} − hasil ukur). Contoh: geser saat ini 0, "
     f"hasil ukur {REFERENCE_MM + 1},5 mm → isi −1,5.",
-    "4. Isi geser horizontal dan vertikal di Pengaturan → Kalibrasi printer. Angka positif "
+    "4. Isi geser horizontal dan vertikal di Kartu → Kalibrasi printer. Angka positif "
     "menggeser cetakan ke kanan / ke bawah.",
     "5. Cetak lagi halaman ini sampai kedua jarak tepat; lalu cetak kartu.",
     f"Jarak garis A ke garis B harus {FAR_X_MM - REFERENCE_MM} mm mendatar dan "

@@ -108,7 +108,7 @@ def _band(canvas: Canvas, design: CardDesign, fonts: FontSet) -> None:
     canvas.roundRect(BAND_X, BAND_Y, band_w, BAND_H, 1.6 * MM, stroke=0, fill=1)
     canvas.setFillColor(GOLD)
     canvas.rect(BAND_X, BAND_Y - 0.7 * MM, band_w, 0.45 * MM, stroke=0, fill=1)
-    logo = logo_reader(design.logo_path)
+    logo = logo_reader(design.logo)
     logo_w, logo_h = logo.getSize()
     height = BAND_H - 1.4 * MM
     width = min(height * logo_w / logo_h, BAND_TEXT_X - BAND_X - 2.0 * MM)

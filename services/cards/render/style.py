@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
@@ -28,15 +28,14 @@ LEADING = 1.18  # line height as a multiple of the font size
 CAP = 0.73  # DejaVu Sans cap height as a multiple of the font size
 
 
-def logo_reader(path: Path | None) -> ImageReader:
-    """The configured logo, or the neutral placeholder; a clear message when it cannot be read."""
-    source = path or PLACEHOLDER_LOGO
+def logo_reader(content: bytes | None) -> ImageReader:
+    """The stored logo, or the neutral placeholder; a clear message when it cannot be read."""
     try:
-        return ImageReader(str(source))
+        return ImageReader(io.BytesIO(content) if content is not None else str(PLACEHOLDER_LOGO))
     except (OSError, ValueError) as exc:
         raise CardDesignError(
-            f"Logo kartu tidak dapat dibaca ({source}). Pilih berkas PNG atau JPG yang ada "
-            "di Pengaturan → Kartu, atau kosongkan isian logo untuk memakai logo bawaan."
+            "Logo kartu tidak dapat dibaca. Pilih lagi gambar PNG atau JPG di menu Pengaturan "
+            "→ Kartu → “Logo kartu peserta”, atau hapus logo untuk memakai lambang daerah."
         ) from exc
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from models.card import CardLayout
 from services.errors import SiRentanError
@@ -36,7 +35,7 @@ class CardDesign:
     government_line: str
     office_name: str
     programme_title: str
-    logo_path: Path | None  # None: the neutral placeholder shipped in resources/images
+    logo: bytes | None  # None: the neutral placeholder shipped in resources/images
     office_address: str
     office_phone: str
     branch_name: str

@@ -16,6 +16,7 @@ from services.errors import Problem
 from services.formatting import long_date
 from services.labels import FUNDING
 from services.money import number
+from services.settings_catalog import where
 
 RECORD = "perjanjian kerja sama"
 
@@ -66,7 +67,7 @@ def party_problems(
                 Problem(
                     f"second_party_{field}",
                     f"second_party.{field}",
-                    f"{label} belum diisi. Isi di formulir atau di pengaturan {setting}.",
+                    f"{label} belum diisi. Isi di formulir atau di {where(setting)}.",
                 )
             )
     if not second_number.strip():
@@ -90,8 +91,8 @@ def budget_problems(
             Problem(
                 "budget_code",
                 "budget_code",
-                "Kode rekening belanja (DPA) belum diisi. Isi di formulir atau di pengaturan "
-                "agreement.budget_code.",
+                "Kode rekening belanja (DPA) belum diisi. Isi di formulir atau di "
+                f"{where('agreement.budget_code')}.",
             )
         )
     if not apbd_regulation.strip():
@@ -100,8 +101,8 @@ def budget_problems(
                 "apbd_regulation",
                 "apbd_regulation",
                 f"Nomor Peraturan Daerah tentang APBD Tahun Anggaran {first_year} belum diisi. "
-                "Isi di formulir atau di pengaturan agreement.apbd_regulation_number "
-                "(mis. 'Nomor 12 Tahun 2024').",
+                "Isi di formulir atau di "
+                f"{where('agreement.apbd_regulation_number')} (mis. 'Nomor 12 Tahun 2024').",
             )
         )
     if not account.strip():
@@ -110,7 +111,7 @@ def budget_problems(
                 "bpjs_account",
                 "bpjs_account",
                 "Rekening BPJS Ketenagakerjaan tujuan pembayaran iuran belum diisi. Isi di "
-                "formulir atau di pengaturan premium.bpjs_account.",
+                f"formulir atau di {where('premium.bpjs_account')}.",
             )
         )
     return problems

@@ -31,6 +31,7 @@ from services.errors import Problem, ValidationError
 from services.formatting import long_date
 from services.permissions import Permission
 from services.regions import RegionDirectory
+from services.settings_catalog import where
 from services.unit_of_work import read_session
 
 MAX_MONTHS = 36
@@ -63,7 +64,7 @@ def resolve(
                 "second_party_position",
                 "second_party.position",
                 "Jabatan PIHAK KEDUA (kepala kantor cabang BPJS) wajib diisi; isi di formulir "
-                "atau di pengaturan bpjs.branch_head_position.",
+                f"atau di {where('bpjs.branch_head_position')}.",
             )
         )
     months = request.months if request.months is not None else _months_setting(settings)
@@ -250,6 +251,6 @@ def _int(settings: dict[str, str], key: str) -> int:
         return int(settings[key].strip())
     except ValueError:
         raise ValidationError(
-            [Problem("setting_number", key, f"Pengaturan {key} harus angka bulat.")],
+            [Problem("setting_number", key, f"{where(key)} harus angka bulat.")],
             record="pengaturan",
         ) from None

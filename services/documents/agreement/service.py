@@ -28,6 +28,7 @@ from services.documents.types import IssuedDocument
 from services.errors import Problem, ValidationError
 from services.formatting import long_date
 from services.money import number_with_words, rupiah_with_words
+from services.office_images import office_images
 from services.permissions import Permission
 from services.settings import SettingsService
 
@@ -55,15 +56,20 @@ def preview_agreement(ctx: ServiceContext, request: AgreementRequest) -> Rendere
     return preview(prepare_agreement(ctx, request))
 
 
-def issue_agreement(ctx: ServiceContext, request: AgreementRequest) -> IssuedDocument:
+def issue_agreement(
+    ctx: ServiceContext, request: AgreementRequest, *, placeholder_confirmed: bool = False
+) -> IssuedDocument:
     """Number (PIHAK PERTAMA's number, from the register), render and record; refused,
-    before a number is taken, while a required particular is missing."""
+    before a number is taken, while a required particular is missing; with the
+    placeholder emblem still in the kop, only when ``placeholder_confirmed``."""
     ctx.require(Permission.LETTERS)
     settings = SettingsService(ctx).get_all()
     params = _resolve(ctx, request, settings)
     if params.missing:
         raise ValidationError(params.missing, record="perjanjian kerja sama")
-    return issue(ctx, _draft(ctx, request, settings, params))
+    return issue(
+        ctx, _draft(ctx, request, settings, params), placeholder_confirmed=placeholder_confirmed
+    )
 
 
 def prepare_agreement(ctx: ServiceContext, request: AgreementRequest) -> DocumentDraft:
@@ -89,7 +95,7 @@ def _draft(
     )
     district = settings["district.kabupaten_name"]
     branch = settings["bpjs.branch_name"]
-    letterhead = letterhead_from_settings(settings)
+    letterhead = letterhead_from_settings(settings, office_images(ctx))
     author = f"{settings['office.name']} {district}"
     subject = running_title(plain(sections["tentang"], values))
 
@@ -109,6 +115,7 @@ def _draft(
         render=render,
         replaces=replaces,
         extra_audit={"workers": params.workers, "total": str(params.total_value)},
+        placeholder_emblem=letterhead.uses_placeholder(regional_head=False),
     )
 
 

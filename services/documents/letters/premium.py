@@ -77,7 +77,7 @@ SPEC = TemplateSpec(
         "jumlah_bulan": "mis. 1 (satu)",
         "jumlah_iuran": "mis. Rp249.984.000,00",
         "terbilang": "jumlah iuran dengan huruf",
-        "rekening": "rekening tujuan (pengaturan premium.bpjs_account)",
+        "rekening": "rekening tujuan (Pengaturan → Iuran → Rekening tujuan pembayaran iuran)",
     },
 )
 

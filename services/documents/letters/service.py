@@ -26,8 +26,10 @@ from services.documents.templates import (
 )
 from services.documents.types import KIND_LABELS, IssuedDocument
 from services.errors import Problem, ValidationError
+from services.office_images import office_images
 from services.permissions import Permission
 from services.settings import SettingsService
+from services.settings_catalog import where
 
 LETTER_TYPES: dict[DocumentKind, LetterType] = {
     DocumentKind.REGISTRATION: registration.LETTER,
@@ -42,9 +44,13 @@ def letter_templates() -> list[TemplateSpec]:
     return [t.spec for t in LETTER_TYPES.values()]
 
 
-def issue_letter(ctx: ServiceContext, request: LetterRequest) -> IssuedDocument:
-    """Number, render and record the letter; the PDF and its number come back."""
-    return issue(ctx, prepare_letter(ctx, request))
+def issue_letter(
+    ctx: ServiceContext, request: LetterRequest, *, placeholder_confirmed: bool = False
+) -> IssuedDocument:
+    """Number, render and record the letter; the PDF and its number come back.
+
+    With the placeholder emblem still in the kop, only when ``placeholder_confirmed``."""
+    return issue(ctx, prepare_letter(ctx, request), placeholder_confirmed=placeholder_confirmed)
 
 
 def preview_letter(ctx: ServiceContext, request: LetterRequest) -> RenderedPdf:
@@ -95,8 +101,9 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
         statement_title=fill(subject_section.strip(), values) if letter.statement else "",
     )
     page_size = request.page_size or page_size_setting(settings)
+    letterhead = letterhead_from_settings(settings, office_images(ctx))
     frame = LetterFrame(
-        letterhead=letterhead_from_settings(settings),
+        letterhead=letterhead,
         signatory=signatory,
         document_date=request.document_date,
         town=settings["district.capital"],
@@ -122,6 +129,7 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
         render=lambda number: render_letter(parts, frame, number),
         replaces=replaces,
         extra_audit={k: v for k, v in composed.audit.items() if v is not None},
+        placeholder_emblem=letterhead.uses_placeholder(signatory.regional_head),
     )
 
 
@@ -135,8 +143,8 @@ def page_size_setting(settings: dict[str, str]) -> PageSize:
                 Problem(
                     "page_size_setting",
                     "documents.page_size",
-                    f"Ukuran kertas '{value}' di pengaturan documents.page_size tidak dikenal; "
-                    "isi a4 atau f4.",
+                    f"Ukuran kertas '{value}' tidak dikenal; pilih A4 atau F4 di "
+                    f"{where('documents.page_size')}.",
                 )
             ],
             record="pengaturan",

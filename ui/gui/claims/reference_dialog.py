@@ -191,7 +191,7 @@ class ReferenceDialog(QDialog):
         self.tabs.addTab(self.rates, "Tabel manfaat")
         note = QLabel(
             "Yang ditandai dugaan atau belum pasti di catatan aturan disimpan di sini, bukan di "
-            "program: ubah bila BPJS Ketenagakerjaan KC Atambua memberi ketentuan lain. Baris "
+            "program: ubah bila kantor cabang BPJS Ketenagakerjaan memberi ketentuan lain. Baris "
             "tidak dihapus; hentikan pemakaiannya (Dipakai) atau beri tanggal akhir berlaku.",
             self,
         )

@@ -45,7 +45,7 @@ def _explanation(detail: ClaimDetail, target: ClaimStatus, back: bool) -> str:
             "Tuliskan alasannya."
         )
     return {
-        S.SUBMITTED: "Berkas dikirim ke BPJS Ketenagakerjaan KC Atambua. Isi nomor dan tanggal "
+        S.SUBMITTED: "Berkas dikirim ke kantor cabang BPJS Ketenagakerjaan. Isi nomor dan tanggal "
         "surat pengantar/rekomendasi dari register surat.",
         S.APPROVED: "BPJS Ketenagakerjaan menyetujui klaim ini.",
         S.REJECTED: "BPJS Ketenagakerjaan menolak klaim ini. Tuliskan alasan penolakannya.",

@@ -125,9 +125,9 @@ class AgreementPage(ComposePage):
         return docs.preview_agreement(ctx, request)
 
     def issue_request(
-        self, ctx: ServiceContext, request: docs.AgreementRequest
+        self, ctx: ServiceContext, request: docs.AgreementRequest, placeholder_confirmed: bool
     ) -> docs.IssuedDocument:
-        return docs.issue_agreement(ctx, request)
+        return docs.issue_agreement(ctx, request, placeholder_confirmed=placeholder_confirmed)
 
     def place_problems(self, problems: list[Problem]) -> list[Problem]:
         return self.fields.place_problems(problems)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from services import documents as docs
 from services.context import ServiceContext
 from services.documents.page import RenderedPdf
+from services.documents.register import PlaceholderEmblemError
 from services.errors import Problem, SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
@@ -56,6 +57,19 @@ def ask_issue(parent: QWidget, what: str) -> bool:
     return box.clickedButton() is issue
 
 
+def ask_placeholder(parent: QWidget, message: str) -> bool:
+    """The kop still carries the placeholder emblem: issue anyway only on an explicit yes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Lambang contoh di kop", "", parent=parent)
+    box.setText("Kop dokumen ini masih memakai lambang contoh. Tetap terbitkan?")
+    box.setInformativeText(message)
+    issue = box.addButton("Terbitkan dengan lambang contoh", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is issue
+
+
 class ComposePage(QWidget):
     issued = Signal(object)  # IssuedDocument
 
@@ -76,13 +90,14 @@ class ComposePage(QWidget):
         self.issue_button = QPushButton("Terbitkan…", self)
         self.pane = PdfPane(empty_text, self)
         self.confirm: Callable[[QWidget, str], bool] = ask_issue
+        self.confirm_placeholder: Callable[[QWidget, str], bool] = ask_placeholder
         self.replaces_number: str | None = None
         self.result: docs.IssuedDocument | None = None
         self.busy = False
         self._lay_out()
         self.new_button.clicked.connect(self.start_new)
         self.preview_button.clicked.connect(self.preview)
-        self.issue_button.clicked.connect(self.issue)
+        self.issue_button.clicked.connect(lambda: self.issue())
         self.not_correction_button.clicked.connect(lambda: self.set_replaces(None))
 
     # -- for the subclasses ---------------------------------------------------------
@@ -94,7 +109,9 @@ class ComposePage(QWidget):
     def render_preview(self, ctx: ServiceContext, request: Any) -> RenderedPdf:
         raise NotImplementedError
 
-    def issue_request(self, ctx: ServiceContext, request: Any) -> docs.IssuedDocument:
+    def issue_request(
+        self, ctx: ServiceContext, request: Any, placeholder_confirmed: bool
+    ) -> docs.IssuedDocument:
         raise NotImplementedError
 
     def place_problems(self, problems: list[Problem]) -> list[Problem]:
@@ -128,14 +145,17 @@ class ComposePage(QWidget):
         )
         return True
 
-    def issue(self) -> bool:
+    def issue(self, placeholder_confirmed: bool = False) -> bool:
+        """Terbitkan…: asked first; asked again when the kop still has the placeholder emblem."""
         request = self._request()
-        if request is None or self.busy or not self.confirm(self, self.what()):
+        if request is None or self.busy:
+            return False
+        if not placeholder_confirmed and not self.confirm(self, self.what()):
             return False
         ctx = self.app.ctx
         self._start("Menerbitkan: mengambil nomor dan menyimpan PDF…")
         self.background.submit(
-            lambda: self.issue_request(ctx, request),
+            lambda: self.issue_request(ctx, request, placeholder_confirmed),
             self._issued,
             self._failed,
             settle=self._settle,
@@ -236,7 +256,13 @@ class ComposePage(QWidget):
 
     def _failed(self, error: SiRentanError) -> None:
         self._settle()
-        if isinstance(error, ValidationError):
+        if isinstance(error, PlaceholderEmblemError):
+            self.banner.clear_message()
+            if self.confirm_placeholder(self, error.message):
+                self.issue(placeholder_confirmed=True)
+            else:
+                self.banner.show_message(error.message, Tone.WARNING)
+        elif isinstance(error, ValidationError):
             self._show(error.problems)
         else:
             self.banner.show_message(error.message, Tone.ERROR)

@@ -152,9 +152,9 @@ class LetterPage(ComposePage):
         return docs.preview_letter(ctx, request)
 
     def issue_request(
-        self, ctx: ServiceContext, request: docs.LetterRequest
+        self, ctx: ServiceContext, request: docs.LetterRequest, placeholder_confirmed: bool
     ) -> docs.IssuedDocument:
-        return docs.issue_letter(ctx, request)
+        return docs.issue_letter(ctx, request, placeholder_confirmed=placeholder_confirmed)
 
     def place_problems(self, problems: list[Problem]) -> list[Problem]:
         self.editor.rows.show(problems)

@@ -25,8 +25,8 @@ CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ),
     ExportFormat.BPJS: (
         "Pendaftaran kolektif BPJS Ketenagakerjaan",
-        "Kolom sesuai pengaturan pendaftaran BPJS; bila status tidak disaring, hanya "
-        "peserta aktif.",
+        "Kolom sesuai Pengaturan → Laporan & ekspor → “Kolom daftar pendaftaran BPJS”; bila "
+        "status tidak disaring, hanya peserta aktif.",
     ),
     ExportFormat.VILLAGE: (
         "Daftar per desa",

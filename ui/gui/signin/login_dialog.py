@@ -120,7 +120,8 @@ class LoginDialog(QDialog):
     def _lay_out(self) -> None:
         title = QLabel(
             "<b style='font-size:14pt'>SiRentan</b><br>"
-            "Sistem Informasi Pekerja Rentan — Kabupaten Timor Tengah Utara",
+            # No district here: it is a setting of the register, read only after sign-in.
+            "Sistem Informasi Pekerja Rentan",
             self,
         )
         title.setTextFormat(Qt.TextFormat.RichText)

@@ -15,6 +15,7 @@ from services.accounts import count_users
 from services.bootstrap import open_register
 from services.context import ServiceContext
 from services.errors import SiRentanError
+from services.permissions import Permission
 from ui.gui.retry import with_retry
 from ui.gui.signin.database_label import is_sqlite_url
 from ui.gui.signin.first_admin_dialog import FirstAdminDialog
@@ -35,12 +36,14 @@ class SignedIn:
 def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> SignedIn | None:
     """The signed-in register, or None when the clerk closed the app instead."""
     username = ""
+    first_start = False
     while True:
         if is_sqlite_url(url):
             prepared = _prepare_sqlite(url, parent)
             if prepared is None:
                 return None
             url, username, first_notice = prepared
+            first_start = first_start or first_notice == FIRST_ADMIN_DONE
             notice = first_notice or notice
         login = LoginDialog(url, username, notice, parent)
         result = login.exec()
@@ -60,7 +63,26 @@ def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> S
             if forced.exec() != QDialog.DialogCode.Accepted:
                 ctx.engine.dispose()  # back to the sign-in, nothing done under this account
                 continue
+        if first_start:
+            _set_up_district(ctx, parent)
         return SignedIn(ctx, url)
+
+
+def _set_up_district(ctx: ServiceContext, parent: QWidget | None) -> None:
+    """Right after the first administrator: the district, office, officials and BPJS branch.
+    "Nanti saja" keeps the seeded example; Pengaturan → Wilayah kantor offers it again."""
+    from services.district import needs_district_setup
+    from ui.gui.settings.district_wizard import DistrictWizard
+
+    principal = ctx.principal
+    if principal is None or not principal.can(Permission.MANAGE_SETTINGS):
+        return
+    try:
+        if not with_retry(parent, lambda: needs_district_setup(ctx)):
+            return
+    except SiRentanError:
+        return  # the window opens anyway; the menu offers the set-up
+    DistrictWizard(ctx, parent).exec()
 
 
 def _prepare_sqlite(url: str, parent: QWidget | None) -> tuple[str, str, str] | None:

@@ -120,15 +120,16 @@ def test_kota_kupang_end_to_end(admin: ServiceContext, tmp_path: Path) -> None:
     assert [w.code for w in warned] == [NIK_OUTSIDE_DISTRICT]
     assert "di luar Kota Kupang (53.71" in warned[0].text
 
-    # The kop and the regional head's kop.
+    # The kop and the regional head's kop, on a letter about the registered Kupang worker.
+    about_home = claim_fields(worker_nik=home.nik)
     kadis = next(s for s in list_signatories(admin) if not s.regional_head)
     text = pdf_text(
-        preview_letter(admin, LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1))).data
+        preview_letter(admin, LetterRequest(about_home, kadis.id, date(2025, 8, 1))).data
     )
     assert "PEMERINTAH KOTA KUPANG" in text and "DINAS TENAGA KERJA" in text
     assert "Kupang, 1 Agustus 2025" in text and "KEFAMENANU" not in text
     head = heads["Christian Widodo"]
-    by_head = LetterRequest(claim_fields(), head.id, date(2025, 8, 1))
+    by_head = LetterRequest(about_home, head.id, date(2025, 8, 1))
     assert "WALI KOTA KUPANG" in pdf_text(preview_letter(admin, by_head).data)
 
     # Demo data and reports follow the district.

@@ -36,6 +36,7 @@ from services.reports.service import write_report
 from services.settings import SettingsService
 from tests.integration.document_helpers import (
     claim_fields,
+    claim_worker,
     emblem_png,
     image_sizes,
     render_pages,
@@ -133,6 +134,7 @@ def test_letters_reports_and_cards_print_the_stored_images(
     admin: ServiceContext, tmp_path: Path
 ) -> None:
     kadis, bupati = signatories(admin)
+    claim_worker(admin)  # a letter about a worker needs the worker in the register
     day = date(2025, 8, 1)
     before = preview_letter(admin, LetterRequest(claim_fields(), kadis.id, day)).data
     assert image_sizes(before) == [PLACEHOLDER_KOP]
@@ -168,6 +170,7 @@ def test_a_document_with_the_placeholder_emblem_needs_a_confirmation(
     admin: ServiceContext,
 ) -> None:
     kadis, _ = signatories(admin)
+    claim_worker(admin)  # a letter about a worker needs the worker in the register
     request = LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1))
     with pytest.raises(PlaceholderEmblemError) as caught:
         issue_letter(admin, request)

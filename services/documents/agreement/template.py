@@ -6,6 +6,7 @@ no signed TTU agreement is public, so the office adapts it and the app keeps the
 from __future__ import annotations
 
 from services.documents.templates import TemplateSpec
+from services.settings_catalog import where
 
 DEFAULT = """\
 [tentang]
@@ -223,7 +224,7 @@ SPEC = TemplateSpec(
         "bulan_jatuh_tempo": "bulan yang bersangkutan / bulan berikutnya",
         "bulan_pertama": "bulan pertama masa perjanjian, mis. Juli 2025",
         "jatuh_tempo_pertama": "batas bayar iuran bulan pertama, mis. 15 Juli 2025",
-        "rekening_bpjs": "rekening BPJS (pengaturan premium.bpjs_account)",
+        "rekening_bpjs": f"rekening BPJS ({where('premium.bpjs_account')})",
         "alamat_pihak_pertama": "alamat kantor PIHAK PERTAMA",
         "alamat_pihak_kedua": "alamat kantor PIHAK KEDUA",
         "perda_apbd": "Peraturan Daerah tentang APBD tahun anggaran awal, dengan nomornya",

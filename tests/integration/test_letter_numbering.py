@@ -29,7 +29,7 @@ from services.documents.register import DocumentDraft, issue
 from services.permissions import Principal
 from services.settings import SettingsService
 from tests.conftest import OPERATOR
-from tests.integration.document_helpers import signatories, store_emblem_for
+from tests.integration.document_helpers import claim_worker, signatories, store_emblem_for
 
 
 @pytest.fixture(autouse=True)
@@ -42,15 +42,16 @@ ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Rol
 
 
 def claim_request(
-    signatory: SignatoryItem, day: date, name: str = "Maria Goreti Taek"
+    signatory: SignatoryItem, day: date, claimant: str = "Yohanes Taek"
 ) -> LetterRequest:
+    """A claim letter about ``claim_worker``'s worker (the name comes from the register)."""
     return LetterRequest(
         ClaimLetter(
             programme=ClaimProgramme.JKM,
-            worker_name=name,
+            worker_name="",
             worker_nik="5303055207850001",
-            event_date=date(2024, 12, 20),
-            claimant_name="Yohanes Taek",
+            event_date=date(2025, 7, 20),
+            claimant_name=claimant,
             claimant_relation="Suami",
             documents=("Akta kematian", "Kartu Keluarga"),
         ),
@@ -87,17 +88,18 @@ def quick_draft(
 
 def test_numbers_follow_each_other_and_restart_each_year(ctx: ServiceContext) -> None:
     kadis, _ = signatories(ctx)
-    numbers = [issue_letter(ctx, claim_request(kadis, date(2025, m, 5))).number for m in (7, 7, 8)]
+    claim_worker(ctx)
+    numbers = [issue_letter(ctx, claim_request(kadis, date(2025, m, 25))).number for m in (7, 7, 8)]
     assert numbers == [
         "500.15.14.2/1/Nakertrans/VII/2025",
         "500.15.14.2/2/Nakertrans/VII/2025",
         "500.15.14.2/3/Nakertrans/VIII/2025",
     ]
+    # Another kind in the same series continues the same book.
+    assert issue(ctx, quick_draft(date(2025, 9, 1))).number.split("/")[1] == "4"
     assert issue_letter(ctx, claim_request(kadis, date(2026, 1, 2))).number == (
         "500.15.14.2/1/Nakertrans/I/2026"
     )
-    # Another kind in the same series continues the same book.
-    assert issue(ctx, quick_draft(date(2025, 9, 1))).number.split("/")[1] == "4"
 
 
 def test_pattern_series_and_codes_come_from_the_settings(database_url: str) -> None:
@@ -110,7 +112,8 @@ def test_pattern_series_and_codes_come_from_the_settings(database_url: str) -> N
         }
     )
     kadis, _ = signatories(admin)
-    claim = issue_letter(admin, claim_request(kadis, date(2025, 7, 7)))
+    claim_worker(admin)
+    claim = issue_letter(admin, claim_request(kadis, date(2025, 7, 25)))
     assert claim.number == "500.15.14.2/001/Disnakertrans/2025"
     # Another kind keeps the common pattern and series, which has not moved.
     premium = issue(admin, quick_draft(date(2025, 7, 7), kind=DocumentKind.PREMIUM))
@@ -187,6 +190,7 @@ def test_concurrent_real_letters_are_numbered_without_gaps(
 ) -> None:
     """The whole path (compose, render, record) from two workstations at once."""
     kadis, _ = signatories(clerks[0])
+    claim_worker(clerks[0])
     day = date(2025, 8, 1)
     issued: list[str] = []
     lock = threading.Lock()

@@ -85,13 +85,9 @@ class CoverageFact:
 # costs more than running it on a worker's handful of rows.
 _P = CoveragePeriod.__table__
 _E = WorkerStatusEvent.__table__
-_PERIODS = (
-    select(_P).where(_P.c.worker_id == bindparam("wid")).order_by(_P.c.start_date, _P.c.id)
-)
+_PERIODS = select(_P).where(_P.c.worker_id == bindparam("wid")).order_by(_P.c.start_date, _P.c.id)
 _EVENTS = (
-    select(_E)
-    .where(_E.c.worker_id == bindparam("wid"))
-    .order_by(_E.c.effective_date, _E.c.id)
+    select(_E).where(_E.c.worker_id == bindparam("wid")).order_by(_E.c.effective_date, _E.c.id)
 )
 
 

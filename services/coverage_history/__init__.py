@@ -23,13 +23,16 @@ Reading
 SQL (THE expression: every count, filter and list uses these; ``day`` may be a date
 or a date column; each call makes its own alias, so they combine freely)
     ``covered_on(worker_id_col, day)``                one EXISTS
+    ``covered_on_many(worker_id_col, day)``           the same as an IN list (whole-register
+                                                      filters and counts on SQLite)
     ``covered_between(worker_id_col, first, last)``   covered on at least one day
     ``covered_throughout(worker_id_col, first, last)`` covered on every day
     ``funding_on(worker_id_col, day)``, ``kpj_on(worker_id_col, day)`` correlated scalars
     ``funding_in(worker_id_col, first, last)``        a month's funding: latest period
     ``periods()`` + ``covering(p, worker_id_col, day)`` to join the covering period
-    ``span_periods(first, last)`` + ``represents(sp, m_first, m_last)`` to count many
-        months in one pass, each worker under the funding ``funding_in`` gives
+    ``periods()`` + ``represents(p, m_first, m_last)`` (``represents_throughout`` for
+        the "none" rule) to count many months in one pass over the periods, each worker
+        under the funding ``funding_in`` gives
 
 Writing (the only way coverage and status change)
     ``record_status(session, worker, status, effective_date, reason, source, actor)``
@@ -70,14 +73,17 @@ from services.coverage_history.periods import (
 from services.coverage_history.sql import (
     covered_between,
     covered_on,
+    covered_on_many,
     covered_throughout,
     covering,
     funding_in,
     funding_on,
     kpj_on,
+    period_end,
     periods,
+    real,
     represents,
-    span_periods,
+    represents_throughout,
 )
 from services.coverage_history.status import cancel_status_event, record_status
 
@@ -90,6 +96,7 @@ __all__ = [
     "coverage_on",
     "covered_between",
     "covered_on",
+    "covered_on_many",
     "covered_throughout",
     "covering",
     "end_period",
@@ -100,14 +107,16 @@ __all__ = [
     "kpj_on",
     "latest_period",
     "open_period",
+    "period_end",
     "period_info",
     "periods",
     "periods_of",
+    "real",
     "record_status",
     "refresh_worker_cache",
     "remove_period",
     "represents",
-    "span_periods",
+    "represents_throughout",
     "status_on",
     "worker_label",
 ]

@@ -101,13 +101,16 @@ def count_months(
     if not months:
         return {}
     months = sorted(months)
-    sp, counted = months_counted(src, months, rule)
-    where = [*conditions] + ([sp.c.funding == funding] if funding else [])
+    p, rows_in_range, counted = months_counted(months, rule)
+    where = [rows_in_range, *conditions] + ([p.c.funding == funding] if funding else [])
+    # Without a condition on the worker (an unlimited clerk, no area) the periods alone
+    # answer: one pass over them, no join.
+    source = src.join(p, p.c.worker_id == src.c.id) if conditions else p
     rows = session.execute(
-        select(sp.c.funding, *(_count_if(c) for c in counted))
-        .select_from(src.join(sp, sp.c.worker_id == src.c.id))
+        select(p.c.funding, *(_count_if(c) for c in counted))
+        .select_from(source)
         .where(*where)
-        .group_by(sp.c.funding)
+        .group_by(p.c.funding)
     ).all()
     counts: dict[Month, dict[FundingSource, int]] = {m: {} for m in months}
     for row in rows:
@@ -175,13 +178,13 @@ def monthly_premium(
     area = area or Area()
     with read_session(ctx) as session:
         conditions = place_conditions(session, area, scope)
-        sp, (counted,) = months_counted(src, [month], rule)
-        funding = [sp.c.funding == area.funding] if area.funding else []
+        p, rows_in_range, (counted,) = months_counted([month], rule)
+        funding = [p.c.funding == area.funding] if area.funding else []
         rows = session.execute(
-            select(src.c.kecamatan_code, sp.c.funding, func.count())
-            .select_from(src.join(sp, sp.c.worker_id == src.c.id))
-            .where(*conditions, counted, *funding)
-            .group_by(src.c.kecamatan_code, sp.c.funding)
+            select(src.c.kecamatan_code, p.c.funding, func.count())
+            .select_from(src.join(p, p.c.worker_id == src.c.id))
+            .where(rows_in_range, *conditions, counted, *funding)
+            .group_by(src.c.kecamatan_code, p.c.funding)
         ).all()
         rates = RateTable.load(session)
     lines = [

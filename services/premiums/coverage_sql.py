@@ -70,20 +70,16 @@ def counted_under(
     return and_(counted_in(src, month, rule), month_funding(src, month) == funding)
 
 
-def months_counted(
-    src: Table, months: list[Month], rule: PartialMonthRule
-) -> tuple[Any, list[Any]]:
-    """For a one-pass count of many months: the periods to join (``sp``, on
-    ``sp.c.worker_id == src.c.id``, grouped by ``sp.c.funding``) and per month the
-    condition that a joined row is counted in it (agrees with ``counted_under``)."""
-    sp = history.span_periods(months[0].first_day, months[-1].last_day)
-    conditions = []
-    for m in months:
-        condition = history.represents(sp, m.first_day, m.last_day)
-        if rule is PartialMonthRule.NONE:
-            condition = and_(condition, covered_throughout(src, m.first_day, m.last_day))
-        conditions.append(condition)
-    return sp, conditions
+def months_counted(months: list[Month], rule: PartialMonthRule) -> tuple[Any, Any, list[Any]]:
+    """For a one-pass count of many months over the periods: the periods alias ``p`` (join
+    it on ``p.c.worker_id == src.c.id`` when filtering workers, group by
+    ``p.c.funding``), the condition every row must meet, and per month the condition
+    that a row is counted in it (agrees with ``counted_under``)."""
+    p = history.periods()
+    first, last = months[0].first_day, months[-1].last_day
+    rows = and_(history.real(p), p.c.start_date <= last, history.period_end(p) >= first)
+    pick = history.represents if rule is PartialMonthRule.FULL else history.represents_throughout
+    return p, rows, [pick(p, m.first_day, m.last_day) for m in months]
 
 
 def parse_rule(value: str) -> PartialMonthRule:

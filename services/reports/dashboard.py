@@ -236,20 +236,21 @@ def _claim_tiles(
 
 
 def _first_covered_in(src: Table, month: Month) -> ColumnElement[bool]:
-    """New this month: the worker's first coverage period begins in ``month``."""
+    """New this month: the worker's first coverage period begins in ``month`` (an IN list
+    built from the periods starting this month, a few hundred rows)."""
     p, q = coverage_history.periods(), coverage_history.periods()
-    return and_(
-        exists().where(
-            p.c.worker_id == src.c.id,
+    earlier = exists().where(
+        q.c.worker_id == p.c.worker_id,
+        q.c.start_date < month.first_day,
+        period_end(q) >= q.c.start_date,
+    )
+    return src.c.id.in_(
+        select(p.c.worker_id).where(
             p.c.start_date >= month.first_day,
             p.c.start_date <= month.last_day,
             period_end(p) >= p.c.start_date,
-        ),
-        ~exists().where(
-            q.c.worker_id == src.c.id,
-            q.c.start_date < month.first_day,
-            period_end(q) >= q.c.start_date,
-        ),
+            ~earlier,
+        )
     )
 
 

@@ -51,8 +51,8 @@ class RecapInputs(Protocol):
 def build_recap(inputs: RecapInputs) -> Report:
     src = inputs.scope.source
     active = src.c.status == WorkerStatus.ACTIVE
-    # The period covering today, if any: "Terlindungi" and the funding columns count the
-    # workers covered today under that period's funding source (services/coverage_history).
+    # The period covering today, if any: "Terlindungi" counts the workers it covers
+    # (services/coverage_history); the other columns count active workers.
     p = coverage_history.periods()
     covered = p.c.id.is_not(None)
 
@@ -65,7 +65,7 @@ def build_recap(inputs: RecapInputs) -> Report:
         count_if(covered),
         *(count_if(active & (src.c.gender == g)) for g in GENDERS),
         *(count_if(active & (src.c.occupation_id == i)) for i, _ in inputs.occupations),
-        *(count_if(p.c.funding == f) for f in FundingSource),
+        *(count_if(active & (src.c.funding == f)) for f in FundingSource),
     ]
     with read_session(inputs.ctx) as session:
         rows = session.execute(

@@ -27,8 +27,11 @@ def admin(ctx: ServiceContext, database_url: str) -> ServiceContext:
 
 def test_create_records_every_field(admin: ServiceContext) -> None:
     created = WorkerService(admin).create(worker_input(1)).worker
-    heir, entry = worker_history(admin, created.id)
+    period, heir, entry = worker_history(admin, created.id)
     assert (entry.action, entry.entity, entry.entity_id) == ("create", "worker", str(created.id))
+    # The form's dates open the worker's first coverage period, recorded under the worker.
+    assert (period.action, period.entity) == ("create", "coverage_period")
+    assert period.changes["start_date"] == (None, "2025-07-07")
     assert (heir.entity, heir.entity_id) == ("heir", str(created.heirs[0].id))
     assert entry.user_name == admin.user_name and entry.workstation == admin.workstation
     assert entry.changes["nik"] == (None, created.nik)
@@ -75,12 +78,18 @@ def test_status_change_and_heirs_are_in_the_workers_history(admin: ServiceContex
         reason="Sakit",
     )
     history = worker_history(admin, created.id)
-    assert [(e.action, e.entity) for e in history[:2]] == [
+    # The death ends the coverage period on its day, in the same transaction.
+    assert sorted((e.action, e.entity) for e in history[:3]) == [
+        ("create", "worker_status_event"),
         ("status", "worker"),
-        ("create", "heir"),
+        ("update", "coverage_period"),
     ]
-    assert history[0].changes["status"] == ("aktif", "meninggal")
-    assert history[1].changes["full_name"] == (None, "ANNA TAEK")
+    status = next(e for e in history if e.entity == "worker" and e.action == "status")
+    assert status.changes["status"] == ("aktif", "meninggal")
+    cut = next(e for e in history if e.entity == "coverage_period" and e.action == "update")
+    assert cut.changes["end_date"] == ("2025-12-31", "2025-09-01")
+    heir = next(e for e in history if e.entity == "heir")
+    assert heir.changes["full_name"] == (None, "ANNA TAEK")
 
 
 def test_delete_records_the_old_values(admin: ServiceContext) -> None:

@@ -3,11 +3,13 @@ itself: a clerk with a database client can do no more than the app lets them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from models.enums import Gender, Role
+from models.enums import Gender, Role, WorkerStatus
 from services.context import ServiceContext
 from services.errors import NotFoundError, ValidationError
 from services.worker_types import WorkerQuery
@@ -116,3 +118,36 @@ def test_an_operator_role_cannot_manage_accounts_or_settings(
     with operator.engine.connect() as conn:
         # Only their own account row is visible to them.
         assert conn.execute(text("SELECT count(*) FROM app_user")).scalar() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_coverage_history_follows_the_kecamatan_limit_in_the_database(
+    two_kecamatan: tuple[ServiceContext, int, int], database_url: str
+) -> None:
+    admin, in_kota, elsewhere = two_kecamatan
+    WorkerService(admin).change_status(
+        elsewhere,
+        WorkerStatus.INACTIVE,
+        WorkerService(admin).get(elsewhere).version,
+        "pindah",
+        date(2025, 9, 1),
+    )
+    local = clerk(admin, database_url, "kotacov", Role.OPERATOR, [KOTA])
+    viewer = clerk(admin, database_url, "kotalihat", Role.VIEWER, [KOTA])
+    for ctx in (local, viewer):
+        with ctx.engine.connect() as conn:
+            periods = conn.execute(text("SELECT worker_id FROM coverage_period")).scalars().all()
+            events = conn.execute(text("SELECT worker_id FROM worker_status_event")).all()
+        assert periods == [in_kota] and events == []
+    with local.engine.begin() as conn, pytest.raises(sa_exc.ProgrammingError):
+        conn.execute(
+            text(
+                "INSERT INTO coverage_period (worker_id, start_date, funding, source, "
+                "created_at, updated_at) VALUES (:w, '2026-01-01', 'apbd_kab', 'clerk', "
+                "now(), now())"
+            ),
+            {"w": elsewhere},
+        )
+    with viewer.engine.begin() as conn, pytest.raises(sa_exc.ProgrammingError):
+        conn.execute(text("DELETE FROM coverage_period"))

@@ -139,9 +139,9 @@ def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnEl
         conditions += age_band_conditions(query.age_band, src)
     if query.covered_on:
         # Imported here: not needed to show the list at start-up.
-        from services.coverage_history import covered_on, funding_on
+        from services.coverage_history import covered_on_many, funding_on
 
-        conditions.append(covered_on(src.c.id, query.covered_on))
+        conditions.append(covered_on_many(src.c.id, query.covered_on))
         if query.funding:
             # Funded on that day by the source asked for (a dashboard bar's drill-down).
             conditions.append(funding_on(src.c.id, query.covered_on) == query.funding)

@@ -21,6 +21,7 @@ from models import (
     Region,
 )
 from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, JkkOutcome
+from services import coverage_history
 from services.claims import checklist, heirs_order
 from services.claims.benefits import BenefitFacts, Child, RateRow, estimate
 from services.claims.checklist import ChecklistFacts, ChecklistRow, DocumentState
@@ -69,14 +70,38 @@ def record_label(claim_type: ClaimType, claim_id: int | None, worker_name: str) 
 # --- facts from rows (ORM objects or Core rows alike) ---------------------------------------
 
 
-def coverage_facts(worker: Any) -> CoverageFacts:
+def claim_coverage(session: Session, worker: Any, event_date: date) -> CoverageFacts:
+    """The worker's coverage, funding and status on the event date, from the coverage
+    history (``services.coverage_history``), plus their status now."""
+    # No autoflush: a claim being edited is written once, with all its changes together.
+    with session.no_autoflush:
+        periods = coverage_history.periods_of(session, worker.id)
+        events = coverage_history.events_of(session, worker.id)
+    fact = coverage_history.fact_from(worker.id, event_date, periods, events)
     return CoverageFacts(
-        coverage_start=worker.coverage_start,
-        coverage_end=worker.coverage_end,
+        covered=fact.covered,
+        coverage_start=_unbroken_start(periods, fact.period_start),
+        coverage_end=fact.period_end,
         status=worker.status,
         status_date=worker.status_date,
-        funding=worker.funding,
+        funding=fact.funding,
+        has_periods=fact.has_periods,
+        next_start=fact.next_start,
+        last_end=fact.last_end,
     )
+
+
+def _unbroken_start(
+    periods: Sequence[coverage_history.PeriodInfo], start: date | None
+) -> date | None:
+    """The first day of the run of back-to-back periods that ends with the one starting on
+    ``start`` (a change of funding does not restart the membership)."""
+    if start is None:
+        return None
+    ends = {p.end_date: p.start_date for p in periods if not p.empty and p.end_date}
+    while (earlier := ends.get(start - timedelta(days=1))) is not None:
+        start = earlier
+    return start
 
 
 def is_death_claim(claim_type: ClaimType, outcome: JkkOutcome | None) -> bool:
@@ -84,7 +109,13 @@ def is_death_claim(claim_type: ClaimType, outcome: JkkOutcome | None) -> bool:
 
 
 def eligibility_of(
-    claim: Any, worker: Any, rules: ClaimRules, now: datetime, *, submitted_on: date | None
+    session: Session,
+    claim: Any,
+    worker: Any,
+    rules: ClaimRules,
+    now: datetime,
+    *,
+    submitted_on: date | None,
 ) -> Eligibility:
     facts = ClaimFacts(
         claim_type=claim.claim_type,
@@ -94,7 +125,7 @@ def eligibility_of(
         filed_on=submitted_on or now.astimezone(WITA).date(),
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
     )
-    return assess(facts, coverage_facts(worker), rules, now)
+    return assess(facts, claim_coverage(session, worker, claim.event_date), rules, now)
 
 
 def waiting_documents(
@@ -181,7 +212,12 @@ def read_detail(
         .order_by(ClaimStatusChange.id)
     ).all()
     reference = Reference(load_checklist(session, claim.claim_type), load_rates(session))
-    return _compose(ctx, claim, worker, heir_rows, document_rows, history, reference, rules, now)
+    eligibility = eligibility_of(
+        session, claim, worker, rules, now, submitted_on=claim.submitted_on
+    )
+    return _compose(
+        ctx, claim, worker, heir_rows, document_rows, history, reference, rules, now, eligibility
+    )
 
 
 # --- composing -----------------------------------------------------------------------------
@@ -303,8 +339,8 @@ def _compose(
     reference: Reference,
     rules: ClaimRules,
     now: datetime,
+    eligibility: Eligibility,
 ) -> ClaimDetail:
-    eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
     heirs = heir_entries(heir_rows)
     benefit = benefit_of(claim, eligibility, heirs, reference.rates, rules)
     states = {r.item_code: document_state(r) for r in document_rows}

@@ -1,10 +1,12 @@
 """Is the claim eligible on the event date, and why (pure rules, no database).
 
-Coverage is active when the event date lies within the worker's coverage period
-(both ends inclusive) and the worker was not deactivated on or before it. The
-membership length is counted from the coverage start to the event date in calendar
-months: a death on the day three months after the start is no longer "under three
-months"; the scholarship opens on the day three years after the start.
+Coverage, its funding and the status on the event date are the coverage history's
+(``services.coverage_history.coverage_on``, read by ``detail.claim_coverage``): the
+worker is covered when a coverage period covers the event date (a status change ends
+the periods on its day, so a worker is covered on the day they are deactivated or die).
+The membership length is counted from the first day of the unbroken coverage up to the
+event, in calendar months: a death on the day three months after that start is no
+longer "under three months"; the scholarship opens on the day three years after it.
 """
 
 from __future__ import annotations
@@ -23,13 +25,18 @@ from services.labels import FUNDING
 
 @dataclass(frozen=True, slots=True)
 class CoverageFacts:
-    """What the worker record says about coverage."""
+    """The worker's coverage on the event date (from the coverage history) and their
+    status now."""
 
-    coverage_start: date | None
-    coverage_end: date | None
-    status: WorkerStatus
+    covered: bool  # a coverage period covers the event date
+    coverage_start: date | None  # first day of the unbroken coverage up to the event
+    coverage_end: date | None  # last day of the period covering the event (None: open)
+    status: WorkerStatus  # the worker's status now
     status_date: date | None
-    funding: FundingSource
+    funding: FundingSource | None  # the funding source on the event date
+    has_periods: bool = True
+    next_start: date | None = None  # when not covered: a later period's first day
+    last_end: date | None = None  # when not covered: the last covered day before
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,7 @@ def assess(
     start = worker.coverage_start
     membership_days = None
     reduced = scholarship = False
-    if start is not None and facts.event_date >= start:
+    if worker.covered and start is not None and facts.event_date >= start:
         membership_days = (facts.event_date - start).days
         if facts.claim_type is ClaimType.JKM:
             reduced = facts.event_date < add_months(start, rules.jkm_reduced_months)
@@ -116,51 +123,53 @@ def assess(
 
 
 def _coverage(event: date, worker: CoverageFacts) -> EligibilityCheck:
-    start, end = worker.coverage_start, worker.coverage_end
     on = long_date(event)
-    if start is None:
+    if worker.covered:
+        until = long_date(worker.coverage_end) if worker.coverage_end else "sekarang"
+        return EligibilityCheck(
+            "coverage_active",
+            CheckOutcome.OK,
+            f"Kepesertaan aktif pada {on} (periode {long_date(worker.coverage_start)} s.d. "
+            f"{until}).",
+        )
+    if not worker.has_periods:
         return EligibilityCheck(
             "coverage_unknown",
             CheckOutcome.FAIL,
-            "Tanggal mulai kepesertaan belum tercatat; lengkapi dulu data peserta.",
+            f"Belum terlindungi pada {on}: belum ada periode kepesertaan; lengkapi dulu "
+            "data peserta.",
         )
-    if event < start:
+    if worker.last_end is None:
         return EligibilityCheck(
             "coverage_not_started",
             CheckOutcome.FAIL,
-            f"Belum terlindungi pada {on}: kepesertaan baru mulai {long_date(start)}.",
+            f"Belum terlindungi pada {on}: kepesertaan baru mulai {long_date(worker.next_start)}.",
         )
-    if end is not None and event > end:
-        return EligibilityCheck(
-            "coverage_ended",
-            CheckOutcome.FAIL,
-            f"Tidak terlindungi pada {on}: kepesertaan berakhir {long_date(end)}.",
-        )
-    until = long_date(end) if end else "sekarang"
     return EligibilityCheck(
-        "coverage_active",
-        CheckOutcome.OK,
-        f"Kepesertaan aktif pada {on} (periode {long_date(start)} s.d. {until}).",
+        "coverage_ended",
+        CheckOutcome.FAIL,
+        f"Tidak terlindungi pada {on}: kepesertaan berakhir {long_date(worker.last_end)}.",
     )
 
 
 def _status(facts: ClaimFacts, worker: CoverageFacts) -> list[EligibilityCheck]:
     since = worker.status_date
     if worker.status is WorkerStatus.INACTIVE:
-        if since is not None and since > facts.event_date:
+        # Covered on the day of the change itself: the periods end on it.
+        if since is not None and since >= facts.event_date:
             return [
                 EligibilityCheck(
                     "status_inactive_later",
                     CheckOutcome.INFO,
-                    f"Peserta dinonaktifkan {long_date(since)}, sesudah tanggal kejadian.",
+                    f"Peserta dinonaktifkan {long_date(since)}, pada atau sesudah tanggal "
+                    "kejadian.",
                 )
             ]
         return [
             EligibilityCheck(
                 "status_inactive",
                 CheckOutcome.FAIL,
-                f"Peserta berstatus nonaktif sejak {long_date(since)}, sebelum atau pada "
-                "tanggal kejadian.",
+                f"Peserta berstatus nonaktif sejak {long_date(since)}, sebelum tanggal kejadian.",
             )
         ]
     if worker.status is WorkerStatus.DECEASED and since is not None:
@@ -185,6 +194,10 @@ def _status(facts: ClaimFacts, worker: CoverageFacts) -> list[EligibilityCheck]:
 
 
 def _funding(worker: CoverageFacts) -> EligibilityCheck:
+    if worker.funding is None:
+        return EligibilityCheck(
+            "funding_none", CheckOutcome.INFO, "Tidak ada iuran yang membiayai tanggal kejadian."
+        )
     if worker.funding is FundingSource.MANDIRI:
         return EligibilityCheck(
             "funding_self",

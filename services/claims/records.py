@@ -65,12 +65,19 @@ def refuse_locked(claim: Claim, worker: Worker) -> None:
 
 
 def refresh_derived(
-    claim: Claim, worker: Worker, rules: ClaimRules, now: datetime, rates: Sequence[RateRow]
+    session: Session,
+    claim: Claim,
+    worker: Worker,
+    rules: ClaimRules,
+    now: datetime,
+    rates: Sequence[RateRow],
 ) -> bool:
     """The columns lists and reports read: eligibility, the first-report deadline and the
     estimate's one-off total (None when no one-off amount can be estimated). True when
     any of them changed."""
-    eligibility = eligibility_of(claim, worker, rules, now, submitted_on=claim.submitted_on)
+    eligibility = eligibility_of(
+        session, claim, worker, rules, now, submitted_on=claim.submitted_on
+    )
     benefit = benefit_of(claim, eligibility, claim.heirs, rates, rules)
     values = {
         "eligible": eligibility.eligible,

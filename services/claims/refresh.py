@@ -95,7 +95,7 @@ def _refresh(
     rules, rates = read_rules(session), load_rates(session)
     changed = 0
     for claim, worker in pairs:
-        if records.refresh_derived(claim, worker, rules, now, rates):
+        if records.refresh_derived(session, claim, worker, rules, now, rates):
             # Named, so a clerk whose save now meets a newer version is told by whom.
             records.touch(claim, ctx)
             changed += 1

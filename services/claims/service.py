@@ -52,7 +52,9 @@ def check_claim(
         problems = _event_and_conflicts(session, worker, cleaned, claim_id, now)
         eligibility = None
         if cleaned.claim_type is not None and cleaned.event_date is not None:
-            eligibility = eligibility_of(cleaned, worker, rules, now, submitted_on=submitted_on)
+            eligibility = eligibility_of(
+                session, cleaned, worker, rules, now, submitted_on=submitted_on
+            )
     return ClaimCheck(problems, eligibility)
 
 
@@ -97,7 +99,7 @@ def open_claim(
         )
         _apply_event(claim, cleaned, rules)
         claim.heirs = [_apply_heir(ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(claim)
         records.flush(session)
@@ -142,7 +144,7 @@ def update_claim(
         _refuse(problems, records.label(claim, worker))
         guard.watch(_key(worker, cleaned, claim.id), records.label(claim, worker))
         _apply_event(claim, cleaned, rules)
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
@@ -166,7 +168,7 @@ def set_heirs(
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
         claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)

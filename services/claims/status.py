@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from sqlalchemy.orm import Session
+
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
-from models.base import utc_now
 from models.claim import ClaimStatus
-from models.enums import WorkerStatus
+from models.enums import CoverageSource, WorkerStatus
+from services import coverage_history
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.detail import is_death_claim, load_rates, read_detail
@@ -92,10 +94,10 @@ def change_status(
         on = change.on or today
         note = _apply(claim, worker, step, change, on, recipient)
         if step.target is S.PAID and facts.death_claim:
-            _record_death(worker, claim, ctx)
+            _record_death(session, worker, claim, ctx)
         claim.status = step.target
         claim.status_since = now
-        records.refresh_derived(claim, worker, rules, now, rates)
+        records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         session.add(
             ClaimStatusChange(
@@ -173,15 +175,21 @@ def _undo(claim: Claim, source: ClaimStatus) -> None:
         claim.paid_account_number = claim.paid_account_holder = None
 
 
-def _record_death(worker: Worker, claim: Claim, ctx: ServiceContext) -> None:
-    death = claim.death_date or claim.event_date
+def _record_death(session: Session, worker: Worker, claim: Claim, ctx: ServiceContext) -> None:
+    """The paid death claim documents the death: recorded through the coverage history,
+    so the worker's periods end on the day of death in this same transaction."""
     if worker.status is WorkerStatus.DECEASED and worker.status_date is not None:
         return
-    worker.status = WorkerStatus.DECEASED
-    worker.status_date = death
-    worker.status_reason = f"Klaim {claim.claim_type.upper()} #{claim.id} dibayar"
-    worker.updated_at = utc_now()
-    worker.updated_by = ctx.user_name
+    coverage_history.record_status(
+        session,
+        worker,
+        WorkerStatus.DECEASED,
+        claim.death_date or claim.event_date,
+        f"Klaim {claim.claim_type.upper()} #{claim.id} dibayar",
+        CoverageSource.CLAIM,
+        ctx.user_name,
+        source_ref=str(claim.id),
+    )
 
 
 def _joined(head: str, note: str) -> str:

@@ -23,6 +23,8 @@ Reading
 SQL (THE expression: every count, filter and list uses these; ``day`` may be a date
 or a date column; each call makes its own alias, so they combine freely)
     ``covered_on(worker_id_col, day)``                one EXISTS
+    ``covered_on_many(worker_id_col, day)``           the same as an IN list (whole-register
+                                                      filters and counts on SQLite)
     ``covered_between(worker_id_col, first, last)``   covered on at least one day
     ``covered_throughout(worker_id_col, first, last)`` covered on every day
     ``funding_on(worker_id_col, day)``, ``kpj_on(worker_id_col, day)`` correlated scalars
@@ -70,6 +72,7 @@ from services.coverage_history.periods import (
 from services.coverage_history.sql import (
     covered_between,
     covered_on,
+    covered_on_many,
     covered_throughout,
     covering,
     funding_in,
@@ -90,6 +93,7 @@ __all__ = [
     "coverage_on",
     "covered_between",
     "covered_on",
+    "covered_on_many",
     "covered_throughout",
     "covering",
     "end_period",

@@ -23,6 +23,7 @@ from models.enums import WorkerStatus
 from models.import_batch import RowAction, TwinDecision
 from services.audit import ACTOR_KEY, Action
 from services.errors import ConflictError
+from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
 from services.excel_import.classify import Plan, PlannedUpdate
 from services.excel_import.types import Cancel, Progress
@@ -34,6 +35,9 @@ _IMPORT_CACHE_KIB = -65536
 _DEFAULT_CACHE_KIB = -2000
 # Bookkeeping columns the audit listener leaves out too.
 _NOT_AUDITED = {"name_key", "version", "created_at", "created_by", "updated_at", "updated_by"}
+# Written through the worker's coverage periods (services/excel_import/periods.py), whose
+# latest one the worker row then caches: never set on the worker row directly.
+_PERIOD_ONLY = {"coverage_start"}
 
 
 class BatchWriter:
@@ -78,6 +82,13 @@ class BatchWriter:
             values = [self._new_worker(v) for _, v in part]
             found = self._insert_workers(values)
             ids = [found[v["nik"]] for v in values]
+            periods.open_for_inserted(
+                self._connection,
+                self._batch.id,
+                zip(ids, values, strict=True),
+                self._user,
+                self._now,
+            )
             self._audit([self._created(i, v) for i, v in zip(ids, values, strict=True)])
             self._batch_rows(
                 [
@@ -138,7 +149,7 @@ class BatchWriter:
         # executemany needs the same columns in every row: one statement per column set.
         groups: dict[tuple[str, ...], list[PlannedUpdate]] = defaultdict(list)
         for planned in updates:
-            groups[tuple(sorted(planned.new))].append(planned)
+            groups[tuple(sorted(set(planned.new) - _PERIOD_ONLY))].append(planned)
         done = 0
         for columns, members in groups.items():
             statement = _update_statement(columns)
@@ -151,11 +162,25 @@ class BatchWriter:
                         "Sebagian peserta yang akan diperbarui baru saja diubah oleh pengguna "
                         "lain. Tidak ada yang disimpan; jalankan impor sekali lagi."
                     )
+                undo = periods.apply_to_updated(
+                    self._connection, self._batch.id, part, self._user, self._now
+                )
+                periods.refresh_caches(self._connection, (p.worker_id for p in part))
                 self._audit([self._updated(p) for p in part])
                 self._batch_rows(
                     [
                         self._batch_row(
-                            p.row, p.worker_id, p.nik, RowAction.UPDATE, p.version + 1, p.old
+                            p.row,
+                            p.worker_id,
+                            p.nik,
+                            RowAction.UPDATE,
+                            p.version + 1,
+                            p.old
+                            | (
+                                {periods.PERIODS_KEY: undo[p.worker_id]}
+                                if p.worker_id in undo
+                                else {}
+                            ),
                         )
                         for p in part
                     ]
@@ -166,7 +191,7 @@ class BatchWriter:
 
     def _update_params(self, planned: PlannedUpdate) -> dict[str, Any]:
         return {
-            **{f"v_{k}": v for k, v in planned.new.items()},
+            **{f"v_{k}": v for k, v in planned.new.items() if k not in _PERIOD_ONLY},
             "w_id": planned.worker_id,
             "w_version": planned.version,
             "w_new_version": planned.version + 1,

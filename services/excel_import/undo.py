@@ -24,8 +24,10 @@ from services.audit import ACTOR_KEY, Action, record_event
 from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
 from services.errors import ConflictError, NotFoundError, SiRentanError
+from services.excel_import import periods
 from services.excel_import.batches import ACTION_UNDO, STATUS_LABELS
 from services.excel_import.bulk import chunks
+from services.excel_import.periods import PERIODS_KEY
 from services.excel_import.types import UndoResult
 from services.permissions import Permission
 from services.unit_of_work import unit_of_work
@@ -55,7 +57,12 @@ def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
             session, batch, [r for r in rows if r.action == RowAction.INSERT]
         )
         updated_rows = [r for r in rows if r.action == RowAction.UPDATE]
+        changed_periods = [
+            item for r in updated_rows for item in json.loads(r.before or "{}").get(PERIODS_KEY, [])
+        ]
+        periods.undo_batch(session.connection(), batch_id, changed_periods)
         restored = _restore_updated(session, batch, updated_rows, now)
+        periods.refresh_caches(session.connection(), (r.worker_id for r in updated_rows))
         refresh_claims_of_workers(session, ctx, (r.worker_id for r in updated_rows))
         batch.status = BatchStatus.UNDONE
         batch.undone_at, batch.undone_by = now, ctx.user_name
@@ -138,6 +145,7 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
     groups: dict[tuple[str, ...], list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
     for row in rows:
         old = json.loads(row.before or "{}")
+        old.pop(PERIODS_KEY, None)
         groups[tuple(sorted(old))].append((row, old))
     for columns, members in groups.items():
         values = {table.c[n]: bindparam(f"v_{n}") for n in columns}

@@ -81,8 +81,15 @@ def test_a_status_change_recomputes_open_claims_but_not_finished_ones(
     assert not eligible and "nonaktif sejak 30 September 2025" in (reason or "")
     assert _stored(ctx, old.id)[:2] == (True, None)  # a cancelled claim keeps its record
 
+    # Reactivated today: covered again from today, not on the day of the accident.
     version = workers.get(worker_id).version
     workers.change_status(worker_id, WorkerStatus.ACTIVE, version, today=TODAY)
+    assert _stored(ctx, accident.id)[0] is False
+    # The inactivation was a mistake: cancelling it (after the reactivation) restores cover.
+    version = workers.get(worker_id).version
+    reactivation, inactivation = reversed(workers.coverage_history(worker_id).events)
+    version = workers.cancel_status(worker_id, reactivation.id, "keliru", version).version
+    workers.cancel_status(worker_id, inactivation.id, "keliru", version)
     assert _stored(ctx, accident.id)[:2] == (True, None)
 
 

@@ -143,7 +143,9 @@ def test_dashboard_totals_equal_sql_on_demo_data(ctx: ServiceContext) -> None:
     board = dashboard(ctx, TODAY)
     src = Worker.__table__
     with ctx.session_factory() as session:
-        covered = session.scalar(select(func.count()).where(covered_on(src, TODAY)))
+        covered = session.scalar(
+            select(func.count()).select_from(src).where(covered_on(src, TODAY))
+        )
     assert board.active_total == covered
     assert sum(b.count for b in board.by_kecamatan) == covered
     assert sum(b.count for b in board.by_occupation) == covered

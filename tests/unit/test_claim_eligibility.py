@@ -25,12 +25,15 @@ RULES = ClaimRules()
 EVENT = date(2025, 10, 7)
 NOW = datetime(2025, 10, 8, 2, 0, tzinfo=UTC)
 COVERED = CoverageFacts(
+    covered=True,
     coverage_start=date(2025, 7, 7),
     coverage_end=date(2025, 12, 31),
     status=WorkerStatus.ACTIVE,
     status_date=None,
     funding=FundingSource.APBD_KABUPATEN,
 )
+# Not covered on the event date: what coverage_history says about the days around it.
+ENDED = replace(COVERED, covered=False, coverage_start=None, coverage_end=None, funding=None)
 
 
 def facts(claim_type: ClaimType = ClaimType.JKM, event: date = EVENT, **changes) -> ClaimFacts:
@@ -50,7 +53,7 @@ def codes(result) -> set[str]:
 
 
 def test_coverage_ending_the_day_before_the_death_is_not_covered() -> None:
-    worker = replace(COVERED, coverage_end=EVENT - timedelta(days=1))
+    worker = replace(ENDED, last_end=EVENT - timedelta(days=1))
     result = assess(facts(), worker, RULES, NOW)
     assert not result.eligible
     assert "coverage_ended" in codes(result)
@@ -65,7 +68,7 @@ def test_coverage_ending_on_the_day_of_death_still_covers_it() -> None:
 
 
 def test_coverage_starting_the_day_after_the_event_is_not_covered() -> None:
-    worker = replace(COVERED, coverage_start=EVENT + timedelta(days=1))
+    worker = replace(ENDED, next_start=EVENT + timedelta(days=1))
     result = assess(facts(), worker, RULES, NOW)
     assert not result.eligible
     assert result.reasons == [
@@ -79,9 +82,14 @@ def test_coverage_starting_on_the_event_day_covers_it_with_the_reduced_benefit()
     assert result.eligible and result.reduced_benefit and result.membership_days == 0
 
 
-def test_unknown_coverage_start_is_not_eligible() -> None:
-    result = assess(facts(), replace(COVERED, coverage_start=None), RULES, NOW)
+def test_a_worker_without_a_coverage_period_is_not_eligible() -> None:
+    result = assess(facts(), replace(ENDED, has_periods=False), RULES, NOW)
     assert not result.eligible and "coverage_unknown" in codes(result)
+    assert result.reasons[0] == (
+        "Belum terlindungi pada 7 Oktober 2025: belum ada periode kepesertaan; lengkapi dulu "
+        "data peserta."
+    )
+    assert result.membership_days is None and not result.reduced_benefit
 
 
 def test_death_exactly_three_months_after_the_start_gets_the_full_benefit() -> None:
@@ -126,11 +134,16 @@ def test_months_are_calendar_months_clamped_to_the_month_end() -> None:
     assert whole_months(date(2025, 1, 31), date(2025, 2, 27)) == 0
 
 
-def test_a_worker_deactivated_before_the_event_is_not_covered_but_after_it_is() -> None:
-    before = replace(COVERED, status=WorkerStatus.INACTIVE, status_date=EVENT)
+def test_a_worker_deactivated_before_the_event_is_not_covered_but_on_or_after_it_is() -> None:
+    before = replace(
+        ENDED,
+        status=WorkerStatus.INACTIVE,
+        status_date=EVENT - timedelta(1),
+        last_end=EVENT - timedelta(1),
+    )
     assert not assess(facts(), before, RULES, NOW).eligible
-    after = replace(before, status_date=EVENT + timedelta(days=1))
-    assert assess(facts(), after, RULES, NOW).eligible
+    on_the_day = replace(COVERED, status=WorkerStatus.INACTIVE, status_date=EVENT)
+    assert assess(facts(), on_the_day, RULES, NOW).eligible
 
 
 def test_self_paid_workers_get_a_reminder_about_the_premium() -> None:

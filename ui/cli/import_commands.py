@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
@@ -51,6 +52,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         default=FundingSource.APBD_KABUPATEN.value,
         help="sumber dana bila kolomnya tidak ada atau kosong (bawaan: apbd_kab)",
     )
+    run.add_argument(
+        "--coverage-start",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="mulai kepesertaan bagi baris tanpa kolom Mulai kepesertaan/TMT "
+        "(tanpa ini: peserta baru belum terlindungi)",
+    )
     run.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     run.add_argument("--report", type=Path, metavar="HASIL.xlsx", help="tulis laporan per baris")
     run.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -72,11 +80,22 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     batches.set_defaults(handler=_batches)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal '{text}' tidak dikenali; tulis TAHUN-BULAN-TANGGAL, mis. 2026-01-01"
+        ) from None
+
+
 def _import(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
     source = read_import_file(args.file, args.sheet)
     options = ImportOptions(
-        on_existing=OnExisting(args.on_existing), default_funding=FundingSource(args.funding)
+        on_existing=OnExisting(args.on_existing),
+        default_funding=FundingSource(args.funding),
+        coverage_start=args.coverage_start,
     )
     refused: ApprovalRequiredError | None = None
     if args.dry_run:

@@ -8,9 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from models import Worker
 from models.enums import FundingSource, Role
 from services.context import ServiceContext
+from services.coverage_history import covered_on, funding_on
 from services.demo_data import generate_demo_workers
 from services.documents import (
     AgreementRequest,
@@ -28,6 +31,7 @@ from services.documents import (
     save_template_by_key,
     update_signatory,
 )
+from services.documents.register_reads import counts_on
 from services.errors import ValidationError
 from services.money import number, number_with_words, rupiah_with_words
 from services.permissions import Principal
@@ -320,6 +324,31 @@ def test_the_annex_adds_up_to_the_body(ctx: ServiceContext, bupati: SignatoryIte
     assert f"JUMLAH {number(counted)}" in pdf_text(same.pdf)
 
 
+def test_the_annex_counts_who_is_covered_on_the_agreement_date(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    """Counted on the agreement's own day from the coverage history (not from when workers
+    were typed in): the annex's rows add up to the body, by the day's funding source."""
+    generate_demo_workers(ctx, 60, seed=21)
+    params = compute_agreement(ctx, request(bupati))  # counted on 7 July 2025
+    funding = funding_on(Worker.id, LAUNCH)  # one expression, selected and grouped
+    with ctx.session_factory() as session:
+        covered = session.execute(
+            select(funding, func.count())
+            .select_from(Worker)
+            .where(covered_on(Worker.id, LAUNCH))
+            .group_by(funding)
+        ).all()
+    by_source = {FundingSource(f): n for f, n in covered}
+    assert params.count_date == LAUNCH
+    assert params.workers == params.register_workers == by_source[FundingSource.APBD_KABUPATEN]
+    assert params.by_funding == by_source
+    assert params.missing == []
+    text = pdf_text(issue_agreement(ctx, request(bupati)).pdf)
+    assert f"berjumlah {number_with_words(params.workers)} orang" in text
+    assert f"JUMLAH {number(params.workers)}" in text
+
+
 def test_workers_counted_from_the_register(ctx: ServiceContext, bupati: SignatoryItem) -> None:
     generate_demo_workers(ctx, 120, seed=11)
     WorkerService(ctx).create(worker_input(1, funding=FundingSource.MANDIRI))
@@ -437,3 +466,12 @@ def test_a_stored_template_without_legal_bases_takes_the_default(
     counted_on = registered(ctx, 4)
     text = pdf_text(issue_agreement(ctx, request(bupati, count_date=counted_on)).pdf)
     assert "Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara" in text
+
+
+def test_a_kecamatan_clerk_counts_only_their_kecamatan(sqlite_ctx: ServiceContext) -> None:
+    generate_demo_workers(sqlite_ctx, 80, seed=21)
+    principal = Principal(5, "insana", "Petugas Insana", Role.OPERATOR, frozenset({"53.03.08"}))
+    with sqlite_ctx.session_factory() as session:
+        everyone = counts_on(session, None, LAUNCH)
+        theirs = counts_on(session, principal, LAUNCH)
+    assert theirs and theirs == {k: n for k, n in everyone.items() if k[0] == "53.03.08"}

@@ -106,6 +106,7 @@ def test_claim_letter_layout_and_contents(
     ]
     for phrase in expected:
         assert phrase in text, phrase
+    assert "………" not in text and "belum diisi" not in text
     assert text.index("Nomor :") < text.index("Yth.") < text.index("Bersama ini")
     assert text.index("Bersama ini") < text.index("NIP 1968") < text.index("Tembusan")
     assert "di –" in text or "di -" in text
@@ -508,3 +509,20 @@ def test_kecamatan_limit_applies_to_the_attachment(
     with pytest.raises(ValidationError) as caught:
         issue_letter(limited, LetterRequest(RegistrationLetter(TODAY, TODAY), kadis.id, TODAY))
     assert caught.value.problems[0].code == "no_participants"
+
+
+def test_the_closing_paragraph_stays_with_the_signature(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    """A list long enough to fill the first page: the signature never stands alone on the
+    next one (the closing paragraph goes with it), and no page is left empty before it."""
+    kadis, _ = officials
+    claim_worker(ctx)
+    for count in (6, 9, 12, 15):
+        documents = tuple(f"Berkas persyaratan nomor {i} yang dilampirkan" for i in range(count))
+        fields = claim_fields(documents=documents)
+        doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 8, 1)))
+        texts = page_texts(doc.pdf)
+        signed = next(i for i, t in enumerate(texts) if "NIP 19680101" in t)
+        assert "Demikian permohonan ini disampaikan" in texts[signed], count
+        assert all("Berkas persyaratan" in t or "Demikian" in t for t in texts[: signed + 1])

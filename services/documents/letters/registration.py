@@ -73,12 +73,12 @@ HEADERS = [
     "Nama Lengkap",
     "NIK",
     "Tanggal Lahir",
-    "Desa/Kelurahan",
+    "Desa/Kel.",
     "Kecamatan",
     "Pekerjaan",
     "Mulai Dilindungi",
 ]
-WIDTHS = [0.05, 0.2, 0.17, 0.1, 0.14, 0.13, 0.11, 0.1]
+WIDTHS = [0.045, 0.19, 0.175, 0.1, 0.12, 0.125, 0.12, 0.125]
 ALIGN = ["RIGHT", "LEFT", "CENTER", "CENTER", "LEFT", "LEFT", "LEFT", "CENTER"]
 WRAP = [False, True, False, False, True, True, True, False]
 

@@ -155,6 +155,8 @@ class BpjsListEntry(Base):
     nik: Mapped[str | None] = mapped_column(number_text(16))
     kpj: Mapped[str | None] = mapped_column(number_text(20))
     full_name: Mapped[str | None] = mapped_column(String(120))
+    # TMT (tanggal mulai tertanggung): when BPJS's list gives it, it opens coverage periods.
+    tmt: Mapped[date | None] = mapped_column(Date)
     worker_id: Mapped[int | None] = mapped_column(
         ForeignKey("worker.id", ondelete="SET NULL"), index=True
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import Claim
@@ -31,6 +31,12 @@ KPJ_LENGTH = 11
 ASK = "Ketik NIK (16 angka) atau No. KPJ (11 angka) peserta, lalu tekan Enter."
 # Claims still on their way: the desk should know before telling someone anything.
 _CLOSED_CLAIMS = (ClaimStatus.CLOSED, ClaimStatus.CANCELLED, ClaimStatus.REJECTED)
+_OPEN_CLAIM = (
+    select(Claim.claim_type, Claim.status, Claim.event_date)
+    .where(Claim.worker_id == bindparam("wid"), Claim.status.not_in(_CLOSED_CLAIMS))
+    .order_by(Claim.event_date.desc(), Claim.id.desc())
+    .limit(1)
+)
 
 
 def number_fault(number: str, regions: RegionDirectory) -> str | None:
@@ -118,12 +124,7 @@ def _open_claim(session: Session, worker_id: int) -> str | None:
     """One sentence about the worker's newest claim still in progress, if any."""
     from services.claims.labels import CLAIM_STATUS  # claims stay out of the start-up
 
-    row = session.execute(
-        select(Claim.claim_type, Claim.status, Claim.event_date)
-        .where(Claim.worker_id == worker_id, Claim.status.not_in(_CLOSED_CLAIMS))
-        .order_by(Claim.event_date.desc(), Claim.id.desc())
-        .limit(1)
-    ).first()
+    row = session.execute(_OPEN_CLAIM, {"wid": worker_id}).first()
     if row is None:
         return None
     event = long_date(row.event_date)

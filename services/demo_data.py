@@ -411,7 +411,9 @@ def _write_history(
     for r in rows:
         worker_id = ids[r["nik"]]
         start, funding = r["coverage_start"], r["funding"]
+        # Every row names the same columns: executemany takes its statement from the first.
         base = {"worker_id": worker_id, "kpj": r["kpj"], "source": CoverageSource.CLERK}
+        base |= {"planned_end": None, "ended_by_event_id": None}
         base |= {**stamp, "updated_at": now, "updated_by": DEMO_USER}
         if start == MAIN_COVERAGE_START and rng.random() < EARLIER_PERIOD_SHARE:
             earlier = FundingSource.DANA_DESA

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import CoveragePeriod, WorkerStatusEvent
@@ -80,23 +81,34 @@ class CoverageFact:
     last_end: date | None = None  # the last covered day before ``day``, when not covered
 
 
+# Built once: the quick check answers in a few milliseconds, and building a statement
+# costs more than running it on a worker's handful of rows.
+_P = CoveragePeriod.__table__
+_E = WorkerStatusEvent.__table__
+_PERIODS = (
+    select(_P).where(_P.c.worker_id == bindparam("wid")).order_by(_P.c.start_date, _P.c.id)
+)
+_EVENTS = (
+    select(_E)
+    .where(_E.c.worker_id == bindparam("wid"))
+    .order_by(_E.c.effective_date, _E.c.id)
+)
+
+
 def periods_of(session: Session, worker_id: int) -> list[PeriodInfo]:
-    rows = session.scalars(
-        select(CoveragePeriod)
-        .where(CoveragePeriod.worker_id == worker_id)
-        .order_by(CoveragePeriod.start_date, CoveragePeriod.id)
-    ).all()
+    rows = session.execute(_PERIODS, {"wid": worker_id}).all()
     return [period_info(p) for p in rows]
 
 
-def period_info(p: CoveragePeriod) -> PeriodInfo:
+def period_info(p: Any) -> PeriodInfo:
+    """From a ``CoveragePeriod`` or a row of its table."""
     return PeriodInfo(
         id=p.id,
         start_date=p.start_date,
         end_date=p.end_date,
-        funding=p.funding,
+        funding=FundingSource(p.funding),
         kpj=p.kpj,
-        source=p.source,
+        source=CoverageSource(p.source),
         source_ref=p.source_ref,
         planned_end=p.planned_end,
         ended_by_event_id=p.ended_by_event_id,
@@ -106,18 +118,14 @@ def period_info(p: CoveragePeriod) -> PeriodInfo:
 
 def events_of(session: Session, worker_id: int) -> list[StatusEventInfo]:
     """Every status event, cancelled ones included, in the order they take effect."""
-    rows = session.scalars(
-        select(WorkerStatusEvent)
-        .where(WorkerStatusEvent.worker_id == worker_id)
-        .order_by(WorkerStatusEvent.effective_date, WorkerStatusEvent.id)
-    ).all()
+    rows = session.execute(_EVENTS, {"wid": worker_id}).all()
     return [
         StatusEventInfo(
             id=e.id,
-            status=e.status,
+            status=WorkerStatus(e.status),
             effective_date=e.effective_date,
             reason=e.reason,
-            source=e.source,
+            source=CoverageSource(e.source),
             source_ref=e.source_ref,
             created_at=e.created_at,
             created_by=e.created_by,

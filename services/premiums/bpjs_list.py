@@ -22,10 +22,17 @@ from models.premium import BpjsList, BpjsListEntry, PremiumBill
 from services.audit import record_event
 from services.context import ServiceContext
 from services.errors import NotFoundError
-from services.excel_import.headers import FULL_NAME, KPJ, NIK, find_header, suggest_mapping
+from services.excel_import.headers import (
+    COVERAGE_START,
+    FULL_NAME,
+    KPJ,
+    NIK,
+    find_header,
+    suggest_mapping,
+)
 from services.excel_import.reading import RawSheet, open_file
 from services.excel_import.types import ImportFileError
-from services.excel_import.values import as_text, is_blank
+from services.excel_import.values import as_text, is_blank, parse_date
 from services.nik import normalize_nik
 from services.permissions import Permission
 from services.premiums.types import BpjsListResult
@@ -71,6 +78,10 @@ def import_bpjs_list(
             chunk = rows.entries[start : start + CHUNK]
             session.execute(insert(BpjsListEntry), [{**e, "list_id": stored.id} for e in chunk])
         matched = _match(session, stored.id)
+        # Imported here: the coverage history is not needed to read a list.
+        from services.premiums.bpjs_coverage import apply_registrations
+
+        registration = apply_registrations(session, stored.id, ctx.user_name)
         record_event(
             session,
             "import",
@@ -85,10 +96,22 @@ def import_bpjs_list(
                 "matched": matched,
                 "unreadable": len(rows.unreadable),
                 "replaced": replaced,
+                "periods_opened": registration.periods_opened,
+                "periods_moved": registration.periods_moved,
+                "kpj_recorded": registration.kpj_recorded,
             },
         )
         return BpjsListResult(
-            stored.id, bill_id, len(rows.entries), matched, tuple(rows.unreadable), replaced
+            stored.id,
+            bill_id,
+            len(rows.entries),
+            matched,
+            tuple(rows.unreadable),
+            replaced,
+            periods_opened=registration.periods_opened,
+            periods_moved=registration.periods_moved,
+            kpj_recorded=registration.kpj_recorded,
+            coverage_refused=tuple(registration.refused),
         )
 
 
@@ -112,6 +135,7 @@ def read_list(sheet: RawSheet, file_name: str) -> ListRows:
         row = grid[index]
         nik_cell, kpj_cell = _cell(row, columns.get(NIK)), _cell(row, columns.get(KPJ))
         name = as_text(_cell(row, columns.get(FULL_NAME)))
+        tmt, _ = parse_date(_cell(row, columns.get(COVERAGE_START)), "TMT")
         nik, kpj = _nik(nik_cell), _kpj(kpj_cell)
         if nik is None and kpj is None:
             numbers_blank = is_blank(nik_cell) and is_blank(kpj_cell)
@@ -124,6 +148,7 @@ def read_list(sheet: RawSheet, file_name: str) -> ListRows:
                 "nik": nik,
                 "kpj": kpj,
                 "full_name": name[:120] if name else None,
+                "tmt": tmt,
             }
         )
     return ListRows(entries, unreadable)

@@ -389,3 +389,8 @@ class BpjsListResult:
     matched: int
     unreadable_rows: tuple[int, ...]  # Excel row numbers without a readable NIK or KPJ
     replaced: bool  # an earlier list of the same bill was replaced
+    # What the list's KPJ and TMT columns did to the register's coverage (bpjs_coverage.py).
+    periods_opened: int = 0
+    periods_moved: int = 0
+    kpj_recorded: int = 0
+    coverage_refused: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.enums import CoverageSource, FundingSource
+from models.enums import CoverageSource, FundingSource, WorkerStatus
 from models.import_batch import OnExisting
 from services.context import ServiceContext
 from services.excel_import import ImportOptions, commit_import, read_import_file, undo_import
@@ -95,3 +95,40 @@ def test_an_update_opens_a_period_after_the_last_one_and_undo_restores(
         date(2025, 12, 31),
     )
     assert workers.get(bare.id).coverage_start is None
+
+
+def test_bpjs_returned_list_opens_and_moves_periods(
+    ctx: ServiceContext, workers: WorkerService, tmp_path: Path
+) -> None:
+    from services.premiums import BillInput, record_bill
+    from services.premiums.bpjs_list import import_bpjs_list
+    from services.premiums.months import Month
+
+    bare = workers.create(worker_input(1, kpj=None, coverage_start=None, coverage_end=None)).worker
+    late = workers.create(worker_input(2, coverage_start=date(2025, 8, 1))).worker
+    dead = workers.create(worker_input(3, coverage_start=None, coverage_end=None)).worker
+    workers.change_status(
+        dead.id, WorkerStatus.DECEASED, dead.version, status_date=date(2025, 6, 1)
+    )
+    bill = record_bill(
+        ctx, BillInput(Month(2025, 7), FundingSource.APBD_KABUPATEN, "T-7", date(2025, 8, 5), 3, 1)
+    )
+    rows = [
+        ["No", "No KPJ", "NIK", "Nama", "TMT"],
+        [1, "77700000001", bare.nik, bare.full_name, date(2025, 7, 1)],
+        [2, late.kpj, late.nik, late.full_name, date(2025, 7, 7)],
+        [3, None, dead.nik, dead.full_name, date(2025, 7, 1)],
+    ]
+    path = save_workbook(tmp_path / "bpjs.xlsx", rows, text_columns=[1, 2])
+    result = import_bpjs_list(ctx, bill.id, path)
+    assert (result.periods_opened, result.periods_moved, result.kpj_recorded) == (1, 1, 1)
+    assert len(result.coverage_refused) == 1
+    assert "Baris 4" in result.coverage_refused[0]
+    assert "meninggal sejak 1 Juni 2025" in result.coverage_refused[0]
+    opened = workers.coverage_history(bare.id).periods
+    assert [(p.start_date, p.end_date, p.source, p.kpj) for p in opened] == [
+        (date(2025, 7, 1), None, CoverageSource.BPJS, "77700000001")
+    ]
+    assert workers.get(bare.id).kpj == "77700000001"
+    (moved,) = workers.coverage_history(late.id).periods
+    assert (moved.start_date, moved.end_date) == (date(2025, 7, 7), date(2025, 12, 31))

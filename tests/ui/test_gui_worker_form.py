@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Gender, HeirRelation
 from services.context import ServiceContext
+from services.formatting import long_date
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import VILLAGE, make_nik
@@ -250,3 +251,22 @@ def test_closing_a_form_with_unsaved_edits_asks_first(
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert discard_answers == [True]
     assert not form.isVisible()
+
+
+def test_the_membership_tab_lists_the_coverage_periods(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    from models.enums import WorkerStatus
+
+    workers = WorkerService(sqlite_ctx)
+    (worker,) = seed(workers, 1)
+    cut = date.today() - timedelta(days=3)
+    workers.change_status(worker.id, WorkerStatus.INACTIVE, worker.version, "pindah", cut)
+    window = open_window(qtbot, sqlite_ctx)
+    form = open_form_with_enter(qtbot, window)
+    table = form.membership.periods
+    assert table.rowCount() == 1
+    cells = [table.item(0, c).text() for c in range(4)]  # type: ignore[union-attr]
+    assert cells[0].endswith(f"s.d. {long_date(cut)}")
+    assert cells[1] == "APBD Kabupaten" and cells[2] == "Petugas"
+    assert cells[3] == f"diakhiri: nonaktif {long_date(cut)}"

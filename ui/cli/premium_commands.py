@@ -275,6 +275,14 @@ def _import(args: argparse.Namespace) -> int:
         rows = ", ".join(str(r) for r in result.unreadable_rows[:20])
         more = " ..." if len(result.unreadable_rows) > 20 else ""
         print(f"Baris tanpa NIK atau KPJ yang terbaca: {rows}{more}")
+    if result.periods_opened or result.periods_moved or result.kpj_recorded:
+        print(
+            f"Kepesertaan dari TMT/KPJ: {number(result.periods_opened)} periode dibuka, "
+            f"{number(result.periods_moved)} tanggal mulai disesuaikan, "
+            f"{number(result.kpj_recorded)} No. KPJ dicatat."
+        )
+    for refused in result.coverage_refused:
+        print(f"Tidak diterapkan: {refused}")
     return 0
 
 

@@ -7,7 +7,8 @@ Create Date: 2026-12-07
 Every worker with a coverage start or end gets one period (funding and KPJ from the
 worker); a worker with only an end starts on the day they were entered (or the end,
 if earlier), marked ``source_ref = 'mulai-tidak-tercatat'``. A worker with neither has
-no period: from now on they are "Belum terlindungi" everywhere. An inactive or
+no period: from now on they are "Belum terlindungi" everywhere. BPJS's list of billed
+participants gets a ``tmt`` column (the start of coverage BPJS returns). An inactive or
 deceased worker gets one status event on their status date (without one: the day the
 row was last changed, said so in the reason); the event ends the period it cuts on
 that day, keeping the planned end, or empties a period that starts after it.
@@ -160,6 +161,9 @@ def upgrade() -> None:
     meta = sa.MetaData(naming_convention=NAMING_CONVENTION)
     _tables(meta)
     meta.create_all(bind, tables=[meta.tables[name] for name in NEW_TABLES])
+    # BPJS's list of participants may carry the TMT (start of coverage) of each row.
+    with op.batch_alter_table("bpjs_list_entry", recreate="never") as batch:
+        batch.add_column(sa.Column("tmt", sa.Date))
     _move_history(bind, meta)
     if bind.dialect.name == "postgresql":
         for statement in POSTGRESQL:
@@ -293,6 +297,8 @@ def downgrade() -> None:
         op.execute(f"REVOKE ALL ON {', '.join(NEW_TABLES)} FROM {GROUPS}")
     op.drop_table("coverage_period")
     op.drop_table("worker_status_event")
+    with op.batch_alter_table("bpjs_list_entry", recreate="never") as batch:
+        batch.drop_column("tmt")
 
 
 def _restore_worker_fields(bind: sa.Connection, meta: sa.MetaData) -> None:

@@ -226,10 +226,17 @@ class BillsTab(PremiumTab):
             if result.unreadable_rows
             else ""
         )
+        coverage = (
+            f" Kepesertaan: {thousands(result.periods_opened)} periode dibuka, "
+            f"{thousands(result.periods_moved)} tanggal mulai disesuaikan, "
+            f"{len(result.coverage_refused)} tidak diterapkan."
+            if result.periods_opened or result.periods_moved or result.coverage_refused
+            else ""
+        )
         self._keep = result.bill_id
         self.tell_changed(
             f"Daftar BPJS diimpor{replaced}: {thousands(result.rows)} baris, "
-            f"{thousands(result.matched)} cocok dengan register.{unreadable}"
+            f"{thousands(result.matched)} cocok dengan register.{unreadable}{coverage}"
         )
 
     def _follow_selection(self) -> None:

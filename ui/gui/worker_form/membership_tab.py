@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -17,10 +21,19 @@ from PySide6.QtWidgets import (
 from models.enums import WorkerStatus
 from services.formatting import long_date
 from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import WorkerDetail, WorkerInput
+from services.worker_types import CoverageHistory, WorkerDetail, WorkerInput
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.worker_form.field_rows import FieldRows
 from ui.gui.worker_form.form_tab import FormTab, text_or_none
+
+SOURCE_LABELS = {
+    "import": "Impor",
+    "bpjs": "Daftar BPJS",
+    "clerk": "Petugas",
+    "migration": "Data lama",
+    "status": "Aktif kembali",
+    "claim": "Klaim",
+}
 
 
 class MembershipTab(FormTab):
@@ -35,8 +48,18 @@ class MembershipTab(FormTab):
         self.funding = ChoiceCombo(self)
         self.funding.set_choices([(v, k) for k, v in FUNDING.items()], "— pilih —")
         self.watch(self.funding, "funding")
+        # The worker's latest coverage period; saving opens or changes it through the
+        # coverage history (services/workers.py), earlier periods are listed below.
         self.coverage_start = self.date_field("coverage_start", "Mulai kepesertaan")
         self.coverage_end = self.date_field("coverage_end", "Akhir kepesertaan")
+        self.periods = QTableWidget(0, 4, self)
+        self.periods.setHorizontalHeaderLabels(["Periode", "Sumber dana", "Asal", "Keterangan"])
+        self.periods.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.periods.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.periods.verticalHeader().hide()
+        header = self.periods.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.status = QLabel(self)
         self.status_button = QPushButton("Ubah status…", self)
         self.notes = QPlainTextEdit(self)
@@ -75,6 +98,33 @@ class MembershipTab(FormTab):
         self.status_button.setEnabled(True)
         self.status_button.setToolTip("Nonaktifkan, catat meninggal, atau aktifkan kembali")
 
+    def show_history(self, history: CoverageHistory | None) -> None:
+        """The worker's coverage periods, oldest first, and what cut or opened them."""
+        periods = history.periods if history else ()
+        events = {e.id: e for e in history.events} if history else {}
+        self.periods.setRowCount(len(periods))
+        for row, p in enumerate(periods):
+            end = long_date(p.end_date) if p.end_date else "seterusnya"
+            note = ""
+            if p.empty:
+                note = "dibatalkan oleh perubahan status"
+            elif p.ended_by_event_id in events:
+                e = events[p.ended_by_event_id]
+                note = f"diakhiri: {WORKER_STATUS[e.status].lower()} {long_date(e.effective_date)}"
+            elif p.opened_by_event_id is not None:
+                note = "dibuka oleh pengaktifan kembali"
+            cells = [
+                f"{long_date(p.start_date)} s.d. {end}",
+                FUNDING[p.funding],
+                SOURCE_LABELS.get(p.source.value, p.source.value),
+                note,
+            ]
+            for column, text in enumerate(cells):
+                self.periods.setItem(row, column, QTableWidgetItem(text))
+        if not periods:
+            self.periods.setRowCount(1)
+            self.periods.setItem(0, 0, QTableWidgetItem("Belum ada periode kepesertaan"))
+
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self.status_button.setVisible(not read_only)
@@ -85,8 +135,8 @@ class MembershipTab(FormTab):
         card.setLayout(rows.layout)
         rows.add("No. KPJ", self.kpj, "kpj")
         rows.add("Sumber dana", self.funding, "funding")
-        rows.add("Mulai kepesertaan", self.coverage_start, "coverage_start")
-        rows.add("Akhir kepesertaan", self.coverage_end, "coverage_end")
+        rows.add("Mulai periode terakhir", self.coverage_start, "coverage_start")
+        rows.add("Akhir periode terakhir", self.coverage_end, "coverage_end")
         status_row = QWidget(self)
         status_layout = QHBoxLayout(status_row)
         status_layout.setContentsMargins(0, 0, 0, 0)
@@ -99,5 +149,9 @@ class MembershipTab(FormTab):
             date_widget.setMaximumWidth(date_widget.minimumWidth() + 40)
         rows.finish()
         self.rows = [rows]
+        history = QGroupBox("Riwayat kepesertaan", self)
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(self.periods)
         layout = QVBoxLayout(self)
         layout.addWidget(card)
+        layout.addWidget(history, 1)

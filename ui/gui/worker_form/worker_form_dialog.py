@@ -231,6 +231,7 @@ class WorkerFormDialog(QDialog):
         # Only the status changed in the database; what is typed in the form stays.
         self.detail = detail
         self.membership.show_status(detail)
+        self.membership.show_history(self._app.workers.coverage_history(detail.id))
         self._show_header(detail)
         self.history.show_worker(detail.id)
         emit(self.record_changed, SaveResult(detail, []))
@@ -251,6 +252,9 @@ class WorkerFormDialog(QDialog):
         self.dirty = False
         self.reload_button.hide()
         self.membership.show_status(detail)
+        self.membership.show_history(
+            self._app.workers.coverage_history(detail.id) if detail else None
+        )
         self.personal.reveal_button.setVisible(detail is not None and self._app.masks_identity)
         self._show_header(detail)
         for tab in (self.history, self.cards, self.claims):

@@ -30,6 +30,11 @@ from tests.integration.trust_helpers import clerk, first_admin
 KOTA = "53.03.05"
 
 
+def admin_as_clerk(admin: ServiceContext, database_url: str) -> ServiceContext:
+    """An operator: keeps claims, but approving another holder is a verifikator's act."""
+    return clerk(admin, database_url, "petugas_rek", Role.OPERATOR)
+
+
 @pytest.fixture
 def office(ctx: ServiceContext, database_url: str) -> tuple[ServiceContext, int, int]:
     """An administrator, a claim in Kota Kefamenanu and one in Biboki Utara."""
@@ -95,6 +100,13 @@ def test_a_verifikator_checks_the_file_but_does_not_submit_it(
     assert "tidak berwenang mengubah klaim menjadi Diajukan ke BPJS" in caught.value.message
     back = step(verifier, complete, ClaimStatus.DRAFT, note="KK tidak terbaca")
     assert back.status is ClaimStatus.DRAFT
+    # The verifikator's own act: approving an account held under another name.
+    approval = claims.HolderOverride("0077001122", "Yosef Bano", "Wali anak, surat PN 12/2025")
+    approved = claims.approve_holder(verifier, claim_id, approval, back.version, now=NOW)
+    assert approved.holder_override is not None
+    assert approved.holder_override.by == verifier.user_name
+    with pytest.raises(PermissionDeniedError):
+        claims.approve_holder(admin_as_clerk(admin, database_url), claim_id, approval, 0)
     with pytest.raises(PermissionDeniedError):
         claims.open_claim(verifier, complete.worker.id, jkm(date(2025, 9, 1)), now=NOW)
 
@@ -153,9 +165,13 @@ def test_the_database_limits_a_verifikator_to_the_status_columns(
     with verifier.engine.connect() as conn:
         conn.execute(text(f"UPDATE claim SET status = 'berkas_lengkap' WHERE id = {claim_id}"))
         conn.execute(text(f"UPDATE claim SET estimated_benefit = 1 WHERE id = {claim_id}"))
+        conn.execute(text(f"UPDATE claim SET holder_override_holder = 'X' WHERE id = {claim_id}"))
         conn.rollback()
         with pytest.raises(sa_exc.ProgrammingError):
             conn.execute(text(f"UPDATE claim SET paid_amount = 1 WHERE id = {claim_id}"))
+        conn.rollback()
+        with pytest.raises(sa_exc.ProgrammingError):
+            conn.execute(text(f"UPDATE claim SET paid_reference = 'X' WHERE id = {claim_id}"))
 
 
 @pytest.mark.postgres

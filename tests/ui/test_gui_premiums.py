@@ -121,6 +121,7 @@ def test_bill_and_payment_recorded_and_the_difference_reconciled(
         "+Rp33.600",
     )
     assert (line["Dibayar"], line["Belum dibayar"]) == ("Rp50.000", "Rp34.000")
+    assert line["Sisa per tagihan"] == "TG-77/BPJS/2026: sisa Rp34.000"
     row = next(i for i, r in enumerate(recon.lines.rows()) if r.month == last_month)
     assert recon.lines.data(recon.lines.index(row, 4), Qt.ItemDataRole.ForegroundRole) == ALERT
 

@@ -110,3 +110,46 @@ def test_an_empty_table_says_so() -> None:
     result = estimate([], JKM, RULES)
     assert result.total == 0 and result.lines == ()
     assert "Tabel manfaat tidak memuat baris" in result.notes[0]
+
+
+FUNERAL_MARKED = [
+    replace(r, funeral=r.code.endswith("_pemakaman")) for r in SEEDED_RATES
+]  # as migration 0010 marks them
+
+
+def test_a_jkk_death_lists_only_the_lines_of_its_total() -> None:
+    fatal = replace(JKM, claim_type=ClaimType.JKK, jkk_outcome=JkkOutcome.DEATH)
+    result = estimate(SEEDED_RATES, fatal, RULES)
+    assert {line.code for line in result.lines} == {
+        "jkk_santunan_kematian",
+        "jkk_biaya_pemakaman",
+        "jkk_santunan_berkala",
+    }
+    assert all(line.counted for line in result.lines)
+
+
+def test_with_no_heir_only_the_funeral_cost_is_estimated() -> None:
+    no_heir = replace(JKM, funeral_only=True, scholarship_open=True)
+    no_heir = replace(no_heir, children=(Child("ANAK", EducationLevel.SMP, date(2012, 1, 1)),))
+    result = estimate(FUNERAL_MARKED, no_heir, RULES)
+    assert [(line.code, line.amount) for line in result.lines] == [
+        ("jkm_biaya_pemakaman", 10_000_000)
+    ]
+    assert result.total == 10_000_000
+    assert any("hanya biaya pemakaman" in note for note in result.notes)
+
+
+def test_a_jkk_total_disability_opens_the_scholarship_when_the_setting_says_so() -> None:
+    disabled = replace(
+        JKM,
+        claim_type=ClaimType.JKK,
+        jkk_outcome=JkkOutcome.TOTAL_DISABILITY,
+        scholarship_open=True,
+        children=(Child("ANAK", EducationLevel.SMA, date(2009, 1, 1)),),
+    )
+    without = estimate(SEEDED_RATES, disabled, RULES)
+    assert not any(line.code.startswith("beasiswa") for line in without.lines)
+    opened = estimate(SEEDED_RATES, replace(disabled, scholarship_case=True), RULES)
+    assert [
+        (line.code, line.amount) for line in opened.lines if line.code.startswith("beasiswa")
+    ] == [("beasiswa_sma", 3_000_000)]

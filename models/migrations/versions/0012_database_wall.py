@@ -588,6 +588,8 @@ def _grants(names: dict[str, str]) -> list[str]:
         "DROP POLICY app_user_self ON app_user",
         "CREATE POLICY app_user_self ON app_user USING "
         "(username = session_user OR sirentan_is_admin())",
+        # Whom a letter is about is as public as the rest of its register line.
+        f"GRANT SELECT (worker_id) ON issued_document TO {viewer}",
         # Letter numbers come from sirentan_next_letter_number only.
         f"REVOKE INSERT, UPDATE, DELETE ON letter_counter FROM {groups}",
         # The service roles: the owner runs the definer functions, the manager the accounts.

@@ -205,6 +205,13 @@ def test_1_a_viewer_reveals_one_nik_per_transaction_and_each_is_recorded(reg: Re
             "SELECT r.* FROM generate_series(1, 50) g, LATERAL sirentan_reveal_identity(g, 'x') r",
         )
         assert "one worker per transaction" in error
+        # Nor by resetting any setting between the calls of one statement.
+        error = refused(
+            conn,
+            "SELECT set_config('sirentan.revealed', '', true), r.* "
+            "FROM generate_series(1, 50) g, LATERAL sirentan_reveal_identity(g, 'x') r",
+        )
+        assert "one worker per transaction" in error
         nik = conn.execute(
             "SELECT nik FROM sirentan_reveal_identity(%s, 'x')", (reg.in_kota,)
         ).fetchone()
@@ -511,6 +518,11 @@ def test_7_letters_and_their_files_cannot_be_inserted_and_numbers_not_reset(
     with connect(reg, operator) as conn:
         assert "permission denied" in refused(
             conn, insert, ("400.7/999/2026", 999, reg.logins["admin"])
+        )
+        # A forged "number taken" setting is not a number taken.
+        conn.execute("SELECT set_config('sirentan.letter', 'umum|2026|998', true)")
+        assert "permission denied" in refused(
+            conn, insert, ("400.7/998/2026", 998, reg.logins["admin"])
         )
         for statement in (
             "UPDATE letter_counter SET last_number = 0",

@@ -117,9 +117,9 @@ WHO_COLUMNS = (
     "undone_by",
     "imported_by",
 )
-# Values masked for everyone but administrators when they read the trail.
+# Values masked for everyone but administrators when they read the trail (and any key naming
+# a bank or an account number).
 MASKED_KEYS = ("nik", "kk_number", "worker_nik", "other_nik", "heir_nik")
-BANK_KEY = "bank"
 
 
 def _names(prefix: str) -> dict[str, str]:
@@ -534,7 +534,8 @@ def _masking(names: dict[str, str]) -> list[str]:
              WHEN jsonb_typeof(v) <> 'string' THEN v
              WHEN k = ANY ({masked_keys}) THEN
                to_jsonb(left(v #>> '{{}}', 4) || '********' || right(v #>> '{{}}', 4))
-             WHEN k LIKE '%{BANK_KEY}%' AND k NOT LIKE '%name%' THEN
+             WHEN (k LIKE '%bank%' OR k LIKE '%account%')
+                  AND k NOT LIKE '%name%' AND k NOT LIKE '%holder%' THEN
                to_jsonb('****' || right(v #>> '{{}}', 4))
              ELSE v END $$""",
         """CREATE FUNCTION sirentan_mask_changes(changes text) RETURNS text LANGUAGE sql

@@ -720,3 +720,49 @@ def test_8_letters_and_their_pdfs_follow_the_workers_kecamatan(reg: Register) ->
             )
             == 2
         )
+
+
+def test_db_upgrade_moves_an_existing_register_off_the_server_wide_groups() -> None:
+    """A register made before 0012: its clerks were in sirentan_*, its admin had CREATEROLE."""
+    from alembic import command
+    from sqlalchemy import text as sql_text
+
+    url, admin_engine = create_pg_database()
+    try:
+        engine = make_engine(url)
+        config = schema._alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0008")
+        old_admin = clerk_name("legacy_admin")
+        with engine.begin() as conn:
+            conn.execute(sql_text(f'CREATE ROLE "{old_admin}" LOGIN CREATEROLE'))
+            conn.execute(sql_text(f'GRANT sirentan_admin TO "{old_admin}"'))
+            conn.execute(
+                sql_text(
+                    "INSERT INTO app_user (username, full_name, role, active, password_hash, "
+                    "must_change_password, failed_attempts, created_at, updated_at, version) "
+                    "VALUES (:n, 'Lama', 'admin', true, 'x', false, 0, now(), now(), 1)"
+                ),
+                {"n": old_admin},
+            )
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(
+                sql_text(
+                    "SELECT r.rolcreaterole, array(SELECT g.rolname FROM pg_auth_members m "
+                    "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) "
+                    "FROM pg_roles r WHERE r.rolname = :n"
+                ),
+                {"n": old_admin},
+            ).one()
+        engine.dispose()
+        dbname = make_url(url).database
+        assert row[0] is False
+        assert sorted(row[1]) == sorted([f"{dbname}_admin", f"{dbname}_clerk"])
+        register = Register(url, dbname or "", {"admin": old_admin}, 0, 0, "", "", 0)
+        with connect(register, old_admin) as conn:
+            assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
+            conn.execute("SELECT sirentan_account_sync(%s, NULL)", (old_admin,))
+    finally:
+        drop_pg_database(url, admin_engine)

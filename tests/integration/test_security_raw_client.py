@@ -475,6 +475,10 @@ def test_6_an_operator_cannot_approve_their_own_import(reg: Register) -> None:
         assert "permission denied" in refused(
             conn, "UPDATE import_batch SET approved_by = 'x' WHERE id = %s", (batch,)
         )
+        for status in ("committed", "undone", "approved"):
+            assert "permission denied" in refused(
+                conn, "UPDATE import_batch SET status = %s WHERE id = %s", (status, batch)
+            ), status
         conn.execute("SELECT sirentan_approve_import(%s)", (batch,))
         conn.commit()
         approved = conn.execute(

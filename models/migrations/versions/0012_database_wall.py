@@ -661,6 +661,14 @@ def _two_person(names: dict[str, str]) -> list[str]:
                RAISE EXCEPTION 'permission denied: approve an import with sirentan_approve_import'
                  USING ERRCODE = '42501';
              END IF;
+             -- A verifikator moves a batch only by approving it.
+             IF NEW.status IS DISTINCT FROM OLD.status AND current_user::text <> {owner}
+                AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                  JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+                  WHERE u.rolname = session_user AND g.rolname IN ({admin}, {operator})) THEN
+               RAISE EXCEPTION 'permission denied: a verifikator only approves an import'
+                 USING ERRCODE = '42501';
+             END IF;
              IF OLD.needs_approval AND NOT NEW.needs_approval THEN
                RAISE EXCEPTION 'permission denied: an import that needs approval keeps needing it'
                  USING ERRCODE = '42501';

@@ -314,17 +314,23 @@ class BatchWriter:
 
     def _bulk(self, table: Any, rows: list[dict[str, Any]]) -> None:
         """Rows for the side tables. On PostgreSQL they are under row-level security, which
-        refuses COPY; psycopg sends the executemany in one pipeline instead."""
+        refuses COPY: multi-row INSERTs of _BULK_ROWS each (one audit entry per statement)."""
         if not rows:
             return
         if self._sqlite:
             self._connection.execute(insert(table).returning(table.c.id), rows)
             return
-        self._connection.execute(insert(table), [_plain_row(row) for row in rows])
+        for start in range(0, len(rows), _BULK_ROWS):
+            part = [_plain_row(row) for row in rows[start : start + _BULK_ROWS]]
+            self._connection.execute(insert(table).values(part))
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self._progress is not None:
             self._progress(stage, done, total)
+
+
+# Rows per multi-row INSERT on PostgreSQL: well below the protocol's 65,535 parameters.
+_BULK_ROWS = 1000
 
 
 def _plain(value: Any) -> Any:

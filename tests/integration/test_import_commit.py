@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, Setting, TwinReview, Worker
 from models.enums import Gender, Role
@@ -217,6 +217,30 @@ def test_undo_is_refused_once_a_worker_changed_after_the_import(
         undo_import(ctx, result.batch_id or 0)
     assert f"NIK {target.nik}" in caught.value.message and "1 peserta" in caught.value.message
     assert counts(ctx) == before
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_postgresql_records_an_import_through_its_triggers(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Every worker an import writes has its own entry; its batch rows one per statement."""
+    data = rows(8)
+    result = commit_import(ctx, source_of(tmp_path, data))
+    with ctx.engine.connect() as conn:
+        entries = conn.execute(
+            text(
+                "SELECT entity, user_name, summary FROM audit_log "
+                "WHERE entity IN ('worker', 'import_batch_row') ORDER BY id"
+            )
+        ).all()
+    note = f"[impor #{result.batch_id}]"
+    workers = [e for e in entries if e.entity == "worker"]
+    assert len(workers) == 8 and all(note in (e.summary or "") for e in workers)
+    assert {e.user_name for e in entries} == {ctx.user_name}
+    assert [e.summary for e in entries if e.entity == "import_batch_row"] == [f"8 baris {note}"]
+    summaries = " ".join(e.summary or "" for e in entries)
+    assert not any(str(row[0]) in summaries for row in data)  # no whole NIK
 
 
 # -- approval -------------------------------------------------------------------------

@@ -205,6 +205,13 @@ def test_1_a_viewer_reveals_one_nik_per_transaction_and_each_is_recorded(reg: Re
             "SELECT r.* FROM generate_series(1, 50) g, LATERAL sirentan_reveal_identity(g, 'x') r",
         )
         assert "one worker per transaction" in error
+        # Nor by resetting any setting between the calls of one statement.
+        error = refused(
+            conn,
+            "SELECT set_config('sirentan.revealed', '', true), r.* "
+            "FROM generate_series(1, 50) g, LATERAL sirentan_reveal_identity(g, 'x') r",
+        )
+        assert "one worker per transaction" in error
         nik = conn.execute(
             "SELECT nik FROM sirentan_reveal_identity(%s, 'x')", (reg.in_kota,)
         ).fetchone()
@@ -468,6 +475,10 @@ def test_6_an_operator_cannot_approve_their_own_import(reg: Register) -> None:
         assert "permission denied" in refused(
             conn, "UPDATE import_batch SET approved_by = 'x' WHERE id = %s", (batch,)
         )
+        for status in ("committed", "undone", "approved"):
+            assert "permission denied" in refused(
+                conn, "UPDATE import_batch SET status = %s WHERE id = %s", (status, batch)
+            ), status
         conn.execute("SELECT sirentan_approve_import(%s)", (batch,))
         conn.commit()
         approved = conn.execute(
@@ -511,6 +522,11 @@ def test_7_letters_and_their_files_cannot_be_inserted_and_numbers_not_reset(
     with connect(reg, operator) as conn:
         assert "permission denied" in refused(
             conn, insert, ("400.7/999/2026", 999, reg.logins["admin"])
+        )
+        # A forged "number taken" setting is not a number taken.
+        conn.execute("SELECT set_config('sirentan.letter', 'umum|2026|998', true)")
+        assert "permission denied" in refused(
+            conn, insert, ("400.7/998/2026", 998, reg.logins["admin"])
         )
         for statement in (
             "UPDATE letter_counter SET last_number = 0",
@@ -708,3 +724,49 @@ def test_8_letters_and_their_pdfs_follow_the_workers_kecamatan(reg: Register) ->
             )
             == 2
         )
+
+
+def test_db_upgrade_moves_an_existing_register_off_the_server_wide_groups() -> None:
+    """A register made before 0012: its clerks were in sirentan_*, its admin had CREATEROLE."""
+    from alembic import command
+    from sqlalchemy import text as sql_text
+
+    url, admin_engine = create_pg_database()
+    try:
+        engine = make_engine(url)
+        config = schema._alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0008")
+        old_admin = clerk_name("legacy_admin")
+        with engine.begin() as conn:
+            conn.execute(sql_text(f'CREATE ROLE "{old_admin}" LOGIN CREATEROLE'))
+            conn.execute(sql_text(f'GRANT sirentan_admin TO "{old_admin}"'))
+            conn.execute(
+                sql_text(
+                    "INSERT INTO app_user (username, full_name, role, active, password_hash, "
+                    "must_change_password, failed_attempts, created_at, updated_at, version) "
+                    "VALUES (:n, 'Lama', 'admin', true, 'x', false, 0, now(), now(), 1)"
+                ),
+                {"n": old_admin},
+            )
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(
+                sql_text(
+                    "SELECT r.rolcreaterole, array(SELECT g.rolname FROM pg_auth_members m "
+                    "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) "
+                    "FROM pg_roles r WHERE r.rolname = :n"
+                ),
+                {"n": old_admin},
+            ).one()
+        engine.dispose()
+        dbname = make_url(url).database
+        assert row[0] is False
+        assert sorted(row[1]) == sorted([f"{dbname}_admin", f"{dbname}_clerk"])
+        register = Register(url, dbname or "", {"admin": old_admin}, 0, 0, "", "", 0)
+        with connect(register, old_admin) as conn:
+            assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
+            conn.execute("SELECT sirentan_account_sync(%s, NULL)", (old_admin,))
+    finally:
+        drop_pg_database(url, admin_engine)

@@ -117,9 +117,9 @@ WHO_COLUMNS = (
     "undone_by",
     "imported_by",
 )
-# Values masked for everyone but administrators when they read the trail.
+# Values masked for everyone but administrators when they read the trail (and any key naming
+# a bank or an account number).
 MASKED_KEYS = ("nik", "kk_number", "worker_nik", "other_nik", "heir_nik")
-BANK_KEY = "bank"
 
 
 def _names(prefix: str) -> dict[str, str]:
@@ -234,12 +234,12 @@ def _functions(names: dict[str, str]) -> list[str]:
         # Is the session a clerk of this register (directly in one of its groups)?
         # pg_has_role would say yes for a superuser; the catalogue says what was granted.
         f"""CREATE FUNCTION sirentan_is_clerk() RETURNS boolean LANGUAGE sql STABLE
-           SET search_path = pg_catalog AS $$
+           SET search_path = pg_catalog, pg_temp AS $$
            SELECT EXISTS (SELECT 1 FROM pg_auth_members m
              JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
              WHERE u.rolname = session_user AND g.rolname = ANY ({groups})) $$""",
         f"""CREATE FUNCTION sirentan_is_admin() RETURNS boolean LANGUAGE sql STABLE
-           SET search_path = pg_catalog AS $$
+           SET search_path = pg_catalog, pg_temp AS $$
            SELECT EXISTS (SELECT 1 FROM pg_auth_members m
              JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
              WHERE u.rolname = session_user AND g.rolname = {admin}) $$""",
@@ -247,22 +247,23 @@ def _functions(names: dict[str, str]) -> list[str]:
         # owner or a superuser (migrations, tests, the server administrator) may name the
         # clerk the app signed in, because they could write anything anyway.
         """CREATE FUNCTION sirentan_actor() RETURNS text LANGUAGE sql STABLE
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            SELECT CASE WHEN sirentan_is_clerk() THEN session_user::text
              ELSE coalesce(nullif(current_setting('sirentan.user', true), ''),
                            session_user::text) END $$""",
         """CREATE FUNCTION sirentan_workstation() RETURNS text LANGUAGE sql STABLE
-           SET search_path = pg_catalog AS $$
+           SET search_path = pg_catalog, pg_temp AS $$
            SELECT left(nullif(current_setting('sirentan.workstation', true), ''), 100) $$""",
         # The kecamatan limits of the signed-in clerk.
         """CREATE OR REPLACE FUNCTION sirentan_my_kecamatan() RETURNS text[] LANGUAGE sql STABLE
-           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
            SELECT coalesce(array_agg(uk.kecamatan_code::text), ARRAY[]::text[])
            FROM public.user_kecamatan uk JOIN public.app_user u ON u.id = uk.user_id
            WHERE u.username = session_user $$""",
         # A viewer finds a worker by a whole NIK or KPJ, never by a prefix or a pattern.
         f"""CREATE OR REPLACE FUNCTION sirentan_find_worker(number text) RETURNS SETOF integer
-           LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           LANGUAGE plpgsql STABLE SECURITY DEFINER
+           SET search_path = pg_catalog, public, pg_temp AS $$
            BEGIN
              IF number IS NULL OR number !~ '^[0-9]{{8,20}}$' THEN RETURN; END IF;
              RETURN QUERY SELECT w.id FROM public.worker w
@@ -272,14 +273,17 @@ def _functions(names: dict[str, str]) -> list[str]:
         # at most 200 an hour per clerk, so no statement can sweep the register.
         f"""CREATE OR REPLACE FUNCTION sirentan_reveal_identity(worker integer, station text)
            RETURNS TABLE (nik varchar, kk_number varchar) LANGUAGE plpgsql VOLATILE
-           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-           DECLARE seen text := current_setting('sirentan.revealed', true);
-                   actor text := sirentan_actor();
+           SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+           DECLARE actor text := sirentan_actor();
            BEGIN
              IF worker IS NULL OR worker <= 0 THEN
                RAISE EXCEPTION 'invalid worker' USING ERRCODE = '22023';
              END IF;
-             IF seen IS NOT NULL AND seen <> '' AND seen <> worker::text THEN
+             -- The trail itself says what this transaction opened: no setting to reset.
+             IF EXISTS (SELECT 1 FROM public.audit_log a WHERE a.action = 'access'
+                 AND a.user_name = actor AND a.entity = 'worker'
+                 AND a.xmin = pg_current_xact_id()::xid
+                 AND a.entity_id <> worker::text) THEN
                RAISE EXCEPTION 'one worker per transaction' USING ERRCODE = '42501';
              END IF;
              IF (SELECT count(*) FROM public.audit_log a WHERE a.action = 'access'
@@ -290,7 +294,6 @@ def _functions(names: dict[str, str]) -> list[str]:
                             AND {_kecamatan_filter("w.kecamatan_code")}) THEN
                RETURN;
              END IF;
-             PERFORM set_config('sirentan.revealed', worker::text, true);
              INSERT INTO public.audit_log (at, user_name, workstation, action, entity, entity_id,
                parent_entity, parent_id, summary)
              VALUES (clock_timestamp(), actor,
@@ -302,7 +305,7 @@ def _functions(names: dict[str, str]) -> list[str]:
         # the database's; the action and entity are plain names.
         """CREATE FUNCTION sirentan_audit_event(action text, entity text, entity_id text,
              summary text, changes text) RETURNS void LANGUAGE plpgsql VOLATILE
-           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
            BEGIN
              -- Who and when are the database's; what happened is the app's word.
              IF action IS NULL OR action !~ '^[a-z_]{1,20}$' THEN
@@ -319,7 +322,7 @@ def _functions(names: dict[str, str]) -> list[str]:
            END $$""",
         # A short label of the record, never with a whole identity number.
         """CREATE FUNCTION sirentan_audit_label(entity text, r jsonb) RETURNS text
-           LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+           LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
            SELECT CASE entity
              WHEN 'worker' THEN (r->>'full_name') || ' (NIK '
                || coalesce(left(r->>'nik', 4) || '********' || right(r->>'nik', 4), '-') || ')'
@@ -344,7 +347,7 @@ def _functions(names: dict[str, str]) -> list[str]:
         # The trail written by the database: arguments are the entity, the parent entity,
         # the parent column and the primary key columns (comma separated).
         f"""CREATE FUNCTION sirentan_audit_row() RETURNS trigger LANGUAGE plpgsql
-           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE
              old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
              new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
@@ -384,7 +387,7 @@ def _functions(names: dict[str, str]) -> list[str]:
            END $$""",
         # One entry per statement on the bulk tables: how many rows were written.
         """CREATE FUNCTION sirentan_audit_bulk() RETURNS trigger LANGUAGE plpgsql
-           SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE n bigint;
            BEGIN
              IF TG_OP = 'DELETE' THEN SELECT count(*) INTO n FROM old_rows;
@@ -401,7 +404,7 @@ def _functions(names: dict[str, str]) -> list[str]:
            END $$""",
         # A clerk may write only their own name in a "who" column.
         f"""CREATE FUNCTION sirentan_stamp_who() RETURNS trigger LANGUAGE plpgsql
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE new_row jsonb; old_row jsonb; stamp jsonb := '{{}}'::jsonb; k text;
                    actor text;
            BEGIN
@@ -431,7 +434,7 @@ def _secure_worker_tables() -> str:
     who = "ARRAY[" + ", ".join(_lit(c) for c in WHO_COLUMNS) + "]"
     bulk = "ARRAY[" + ", ".join(_lit(t) for t in BULK_AUDITED) + "]"
     return f"""CREATE FUNCTION sirentan_secure_worker_tables() RETURNS void LANGUAGE plpgsql
-       SET search_path = pg_catalog, public AS $$
+       SET search_path = pg_catalog, public, pg_temp AS $$
        DECLARE t record; spec record; pk text;
        BEGIN
          -- Row-level security: a worker's rows follow the worker's kecamatan.
@@ -526,16 +529,17 @@ def _masking(names: dict[str, str]) -> list[str]:
         # The trail for everyone but administrators: identity and bank numbers masked,
         # only entries about workers of the clerk's kecamatan when they are limited.
         f"""CREATE FUNCTION sirentan_mask_value(k text, v jsonb) RETURNS jsonb LANGUAGE sql
-           IMMUTABLE SET search_path = pg_catalog AS $$
+           IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
            SELECT CASE
              WHEN jsonb_typeof(v) <> 'string' THEN v
              WHEN k = ANY ({masked_keys}) THEN
                to_jsonb(left(v #>> '{{}}', 4) || '********' || right(v #>> '{{}}', 4))
-             WHEN k LIKE '%{BANK_KEY}%' AND k NOT LIKE '%name%' THEN
+             WHEN (k LIKE '%bank%' OR k LIKE '%account%')
+                  AND k NOT LIKE '%name%' AND k NOT LIKE '%holder%' THEN
                to_jsonb('****' || right(v #>> '{{}}', 4))
              ELSE v END $$""",
         """CREATE FUNCTION sirentan_mask_changes(changes text) RETURNS text LANGUAGE sql
-           IMMUTABLE SET search_path = pg_catalog, public AS $$
+           IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
            SELECT CASE WHEN changes IS NULL OR changes = '' THEN changes ELSE (
              SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN jsonb_typeof(e.value) = 'array'
                THEN (SELECT jsonb_agg(sirentan_mask_value(e.key, x.v) ORDER BY x.i)
@@ -544,7 +548,7 @@ def _masking(names: dict[str, str]) -> list[str]:
              FROM jsonb_each(changes::jsonb) e) END $$""",
         """CREATE FUNCTION sirentan_audit_worker(entity text, entity_id text,
              parent_entity text, parent_id text) RETURNS integer LANGUAGE sql STABLE
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            SELECT CASE
              WHEN entity = 'worker' AND entity_id ~ '^[0-9]{1,9}$' THEN entity_id::integer
              WHEN parent_entity = 'worker' AND parent_id ~ '^[0-9]{1,9}$' THEN parent_id::integer
@@ -588,6 +592,8 @@ def _grants(names: dict[str, str]) -> list[str]:
         "DROP POLICY app_user_self ON app_user",
         "CREATE POLICY app_user_self ON app_user USING "
         "(username = session_user OR sirentan_is_admin())",
+        # Whom a letter is about is as public as the rest of its register line.
+        f"GRANT SELECT (worker_id) ON issued_document TO {viewer}",
         # Letter numbers come from sirentan_next_letter_number only.
         f"REVOKE INSERT, UPDATE, DELETE ON letter_counter FROM {groups}",
         # The service roles: the owner runs the definer functions, the manager the accounts.
@@ -609,7 +615,8 @@ def _two_person(names: dict[str, str]) -> list[str]:
     return [
         # An import's approval: a verifikator or an administrator, never its own importer.
         f"""CREATE FUNCTION sirentan_approve_import(batch integer) RETURNS void
-           LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+           LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+           SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE b public.import_batch; actor text := sirentan_actor();
            BEGIN
              IF sirentan_is_clerk() AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
@@ -634,7 +641,7 @@ def _two_person(names: dict[str, str]) -> list[str]:
         # The approval columns move only inside that function; a batch that needs approval
         # is committed only once approved.
         f"""CREATE FUNCTION sirentan_guard_import() RETURNS trigger LANGUAGE plpgsql
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            BEGIN
              IF NOT sirentan_is_clerk() THEN RETURN NEW; END IF;
              IF TG_OP = 'INSERT' THEN
@@ -652,6 +659,14 @@ def _two_person(names: dict[str, str]) -> list[str]:
                      OR coalesce(current_setting('sirentan.approving', true), '')
                         <> NEW.id::text) THEN
                RAISE EXCEPTION 'permission denied: approve an import with sirentan_approve_import'
+                 USING ERRCODE = '42501';
+             END IF;
+             -- A verifikator moves a batch only by approving it.
+             IF NEW.status IS DISTINCT FROM OLD.status AND current_user::text <> {owner}
+                AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                  JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+                  WHERE u.rolname = session_user AND g.rolname IN ({admin}, {operator})) THEN
+               RAISE EXCEPTION 'permission denied: a verifikator only approves an import'
                  USING ERRCODE = '42501';
              END IF;
              IF OLD.needs_approval AND NOT NEW.needs_approval THEN
@@ -675,7 +690,7 @@ def _two_person(names: dict[str, str]) -> list[str]:
         # the one insert of the register line in the same transaction.
         f"""CREATE FUNCTION sirentan_next_letter_number(letter_series text, letter_year integer)
            RETURNS integer LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE n integer;
            BEGIN
              IF sirentan_is_clerk() AND NOT EXISTS (SELECT 1 FROM pg_auth_members m
@@ -699,12 +714,18 @@ def _two_person(names: dict[str, str]) -> list[str]:
         # A register line is inserted once per number taken, by the clerk who took it, now;
         # its status moves only forward, stamped with who and when.
         """CREATE FUNCTION sirentan_guard_document() RETURNS trigger LANGUAGE plpgsql
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            BEGIN
              IF NOT sirentan_is_clerk() THEN RETURN NEW; END IF;
              IF TG_OP = 'INSERT' THEN
+               -- The number just taken: the setting says so, and the counter agrees (a
+               -- setting alone could be written by anyone; the counter only by the function).
                IF coalesce(current_setting('sirentan.letter', true), '')
-                  <> NEW.series || '|' || NEW.year || '|' || NEW.sequence THEN
+                  <> NEW.series || '|' || NEW.year || '|' || NEW.sequence
+                  OR NOT EXISTS (SELECT 1 FROM public.letter_counter c
+                    WHERE c.series = NEW.series AND c.year = NEW.year
+                      AND c.last_number = NEW.sequence
+                      AND c.xmin = pg_current_xact_id()::xid) THEN
                  RAISE EXCEPTION 'permission denied: a letter is issued with a number taken '
                    'by sirentan_next_letter_number' USING ERRCODE = '42501';
                END IF;
@@ -737,11 +758,11 @@ def _two_person(names: dict[str, str]) -> list[str]:
         # The PDF of a letter: stored once, in the transaction that issued the letter, and
         # only the bytes whose checksum the register line holds.
         """CREATE FUNCTION sirentan_guard_document_file() RETURNS trigger LANGUAGE plpgsql
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            BEGIN
              IF NOT sirentan_is_clerk() THEN RETURN NEW; END IF;
              IF NOT EXISTS (SELECT 1 FROM public.issued_document d
-                 WHERE d.id = NEW.document_id AND d.xmin::text = pg_current_xact_id()::text
+                 WHERE d.id = NEW.document_id AND d.xmin = pg_current_xact_id()::xid
                    AND d.sha256 = encode(sha256(NEW.pdf), 'hex')) THEN
                RAISE EXCEPTION 'permission denied: a letter''s file is stored when it is issued'
                  USING ERRCODE = '42501';
@@ -778,7 +799,7 @@ def _claim_steps(names: dict[str, str]) -> list[str]:
     keepers = f"{_lit(names['admin'])}, {_lit(names['operator'])}"
     return [
         f"""CREATE FUNCTION sirentan_guard_claim() RETURNS trigger LANGUAGE plpgsql
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE keeper boolean; verify boolean;
            BEGIN
              IF NOT sirentan_is_clerk() OR NEW.status IS NOT DISTINCT FROM OLD.status THEN
@@ -812,7 +833,7 @@ def _accounts(names: dict[str, str]) -> list[str]:
     return [
         f"""CREATE FUNCTION sirentan_account_sync(username text, verifier text)
            RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-           SET search_path = pg_catalog, public AS $$
+           SET search_path = pg_catalog, public, pg_temp AS $$
            DECLARE u record; r record; target_group text; g text;
            BEGIN
              IF NOT (sirentan_is_admin()

@@ -25,6 +25,7 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
+from ui.cli.options import record_id
 from ui.cli.signin import add_user_option, signed_in
 
 # Printed per row in the plain-text summary; new rows are only counted.
@@ -58,12 +59,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     run.set_defaults(handler=_import)
 
     approve = commands.add_parser("import-approve", help="setujui impor besar (verifikator/admin)")
-    approve.add_argument("batch", type=int, metavar="NOMOR")
+    approve.add_argument("batch", type=record_id, metavar="NOMOR")
     add_user_option(approve)
     approve.set_defaults(handler=_approve)
 
     undo = commands.add_parser("import-undo", help="batalkan seluruh impor")
-    undo.add_argument("batch", type=int, metavar="NOMOR")
+    undo.add_argument("batch", type=record_id, metavar="NOMOR")
     add_user_option(undo)
     undo.set_defaults(handler=_undo)
 

@@ -8,6 +8,7 @@ import json
 from services.labels import FUNDING, WORKER_STATUS
 from services.worker_types import WorkerQuery, WorkerRow
 from services.workers import WorkerService
+from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -16,7 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub = workers.add_subparsers(dest="workers_command", metavar="PERINTAH", required=True)
     search = sub.add_parser("search", help="cari peserta menurut NIK/KPJ (awalan) atau nama")
     search.add_argument("text", metavar="TEKS")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=bounded_int(1, 1000, "batas"), default=50)
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(search)
     search.set_defaults(handler=_search)

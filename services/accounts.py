@@ -176,7 +176,7 @@ def _set_password(
     user.must_change_password = must_change
     _touch(user, ctx)
     if not ctx.is_sqlite:
-        db_roles.set_password(session, user.username, password)
+        db_roles.set_password(session, user.username, password, user.role)
     record_event(session, Action.PASSWORD, "user", user.id, summary=user.username)
 
 

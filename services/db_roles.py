@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from models.enums import Role
+from services.errors import SiRentanError
 
 if TYPE_CHECKING:
     from psycopg import sql
@@ -26,10 +27,29 @@ GROUP_OF = {
 }
 
 
-def _execute(session: Session, statement: sql.Composable) -> None:
+# SQLSTATE undefined_object: ALTER ROLE on a login role that does not exist.
+_UNDEFINED_OBJECT = "42704"
+
+
+class MissingLoginRoleError(SiRentanError):
+    """The account is in the register but its PostgreSQL login role is not on the server."""
+
+
+def _execute(session: Session, statement: sql.Composable, username: str = "") -> None:
+    import psycopg
+
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(statement)
+    except psycopg.Error as error:
+        if error.sqlstate == _UNDEFINED_OBJECT and username:
+            raise MissingLoginRoleError(
+                f"Akun {username[:40]} tidak punya login PostgreSQL di server ini (mungkin "
+                "basis data dipindah ke server lain). Atur ulang kata sandinya dengan "
+                f"'python main.py users reset-password {username[:40]}' untuk membuat loginnya "
+                "lagi."
+            ) from None
+        raise
     finally:
         cursor.close()
 
@@ -72,10 +92,12 @@ def set_group(session: Session, username: str, role: Role) -> None:
         _execute(
             session,
             sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(username)),
+            username,
         )
     _execute(
         session,
         sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_OF[role]), sql.Identifier(username)),
+        username,
     )
     createrole = "CREATEROLE" if role is Role.ADMIN else "NOCREATEROLE"
     _execute(
@@ -84,9 +106,13 @@ def set_group(session: Session, username: str, role: Role) -> None:
     )
 
 
-def set_password(session: Session, username: str, password: str) -> None:
+def set_password(session: Session, username: str, password: str, role: Role) -> None:
+    """A new password; a login role missing on this server is made again with it."""
     from psycopg import sql
 
+    if not role_exists(session, username):
+        create_login_role(session, username, password, role)
+        return
     _execute(
         session,
         sql.SQL("ALTER ROLE {} PASSWORD {}").format(
@@ -96,11 +122,15 @@ def set_password(session: Session, username: str, password: str) -> None:
 
 
 def set_login_allowed(session: Session, username: str, allowed: bool) -> None:
+    """Allow or block the login; blocking a login role that does not exist needs nothing."""
     from psycopg import sql
 
+    if not allowed and not role_exists(session, username):
+        return
     _execute(
         session,
         sql.SQL("ALTER ROLE {} " + ("LOGIN" if allowed else "NOLOGIN")).format(
             sql.Identifier(username)
         ),
+        username,
     )

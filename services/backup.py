@@ -47,6 +47,7 @@ from services.database_errors import (
     sqlite_code,
 )
 from services.errors import DatabaseUnavailableError, SiRentanError
+from services.file_output import write_error
 from services.permissions import Permission, PermissionDeniedError
 from services.settings import DEFAULTS, SettingsService
 from services.unit_of_work import translate_operational_error, unit_of_work
@@ -598,13 +599,16 @@ def _free_name(path: Path) -> Path:
 
 
 def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise SiRentanError(
+            f"{folder} bukan folder (berkas atau perangkat), sehingga tidak dapat menampung "
+            "cadangan. Pilih folder lain."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SiRentanError(
-            f"Folder cadangan {folder} tidak dapat dibuat ({error.strerror}). "
-            "Pilih folder lain di pengaturan cadangan."
-        ) from error
+        reason = write_error(error, folder / "cadangan").message
+        raise SiRentanError(f"Folder cadangan {folder} tidak dapat dibuat. {reason}") from error
 
 
 def _remove_stale_partials(folder: Path) -> None:

@@ -140,6 +140,18 @@ def write_error(error: OSError, target: Path) -> OutputFileError:
     return OutputFileError(text)
 
 
+def disk_trouble(error: BaseException) -> str | None:
+    """A clerk message for a disk failure that reached the top without being named on the
+    way (a full disk, a read-only disk); None for anything else, which is a bug."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "Disk penuh; pekerjaan terakhir belum tersimpan. Kosongkan ruang disk, lalu coba lagi."
+        )
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return "Disk hanya dapat dibaca; pekerjaan terakhir belum tersimpan. Pilih folder lain."
+    return None
+
+
 def _first_missing(folder: Path) -> Path:
     """The highest folder of the path that does not exist: the one to create or correct."""
     missing = folder

@@ -118,16 +118,7 @@ def translate_database_error(error: sa_exc.DBAPIError, ctx: ServiceContext) -> S
     if isinstance(error, sa_exc.IntegrityError):
         if sqlite_code(error) == SQLITE_CONSTRAINT and TOO_LONG_MARKER in str(error.orig):
             # Migration 0013's trigger: a write the services' own check did not see.
-            return ValidationError(
-                [
-                    Problem(
-                        "too_long",
-                        "",
-                        "Ada isian yang lebih panjang dari batasnya. "
-                        "Perpendek isian yang panjang, lalu simpan lagi.",
-                    )
-                ]
-            )
+            return ValidationError([_TOO_LONG])
         return None  # the services turn their own constraints into messages
     code, state = sqlite_code(error), sqlstate(error)
     if code is not None and (code in _SQLITE_KNOWN or isinstance(error, sa_exc.OperationalError)):
@@ -152,6 +143,13 @@ _SQLITE_KNOWN = frozenset(
         SQLITE_CANTOPEN,
         SQLITE_TOOBIG,
     )
+)
+# Past the services' own check (text_limits names the field): the same words on both engines.
+_TOO_LONG = Problem(
+    "too_long",
+    "",
+    "Ada isian yang lebih panjang dari batasnya. Perpendek isian yang panjang (nama, alamat, "
+    "tempat, keterangan), lalu simpan lagi.",
 )
 _BUSY = (
     "Basis data sedang dipakai menulis oleh komputer lain terlalu lama. "
@@ -212,16 +210,7 @@ def _postgresql_error(
             "Anda belum disimpan; coba simpan lagi."
         )
     if state == PG_STRING_TOO_LONG:
-        return ValidationError(
-            [
-                Problem(
-                    "too_long",
-                    "",
-                    "Ada isian yang lebih panjang dari batas basis data. "
-                    "Perpendek isian yang panjang (nama, alamat, tempat, keterangan).",
-                )
-            ]
-        )
+        return ValidationError([_TOO_LONG])
     if state == PG_NUMERIC_OUT_OF_RANGE:
         return ValidationError(
             [

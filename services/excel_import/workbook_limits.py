@@ -196,7 +196,9 @@ def _too_large(path: Path, sheet: str | None, extent: SheetExtent) -> ImportFile
     where = f"Lembar {sheet} di berkas {path.name}" if sheet else f"Berkas {path.name}"
     reach = f"sampai baris {_thousands(extent.rows)}"
     if extent.columns <= 16384:
-        reach += f", kolom {_column_letters(extent.columns)} (kolom ke-{extent.columns})"
+        reach += (
+            f", kolom {_column_letters(extent.columns)} (kolom ke-{_thousands(extent.columns)})"
+        )
     else:
         reach += f", {_thousands(extent.columns)} kolom"
     return ImportFileError(

@@ -469,3 +469,9 @@ def test_leftovers_of_a_killed_backup_are_cleaned_at_the_next_one(admin: Service
     orphan_journal.write_bytes(b"\x00" * 512)
     create_backup(admin)
     assert list(folder.glob("*.partial*")) == []
+
+
+def test_a_backup_folder_that_is_a_device_is_refused(admin: ServiceContext) -> None:
+    with pytest.raises(SiRentanError) as caught:
+        create_backup(admin, Path("/dev/full"))
+    assert "/dev/full bukan folder" in caught.value.message

@@ -6,6 +6,7 @@ a full disk is a 64 kB tmpfs filled to the last byte (mounting needs root).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 
 from services.context import ServiceContext
 from services.excel_export import export_workers
-from services.file_output import OutputFileError, write_bytes_atomically
+from services.file_output import OutputFileError, disk_trouble, write_bytes_atomically
 from services.reports.model import ReportKind
 from services.reports.service import write_report
 from tests.integration.document_helpers import KADIS_NIP
@@ -126,6 +127,11 @@ def test_cli_export_to_a_full_disk_prints_one_message_and_no_traceback(
     assert "Disk penuh" in result.stderr
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
     assert "tak terduga" not in result.stderr
+    cards = as_admin("cards", "calibration", "-o", str(full_disk / "kalibrasi.pdf"), home=tmp_path)
+    assert cards.returncode == 1 and "Disk penuh" in cards.stderr, cards.stderr
+    report = as_admin("report", "recap", "-o", str(full_disk / "rekap.xlsx"), home=tmp_path)
+    assert report.returncode == 1 and "Disk penuh" in report.stderr, report.stderr
+    assert "Exception ignored" not in cards.stderr + report.stderr
     assert _leftovers(full_disk) == []
     device = as_admin("export-workers", "-o", "/dev/full", home=tmp_path)
     assert device.returncode == 1 and "bukan berkas biasa" in device.stderr
@@ -161,3 +167,11 @@ def test_a_letter_whose_file_cannot_be_written_keeps_its_number(
     again = tmp_path / "ulang.pdf"
     _ok("letters", "reprint", issued, "-o", str(again), home=tmp_path)
     assert again.read_bytes().startswith(b"%PDF")
+
+
+def test_disk_trouble_reaching_the_top_is_named_and_other_errors_are_not() -> None:
+    full = disk_trouble(OSError(errno.ENOSPC, "No space left on device"))
+    assert full is not None and full.startswith("Disk penuh")
+    assert disk_trouble(OSError(errno.EROFS, "Read-only file system")) is not None
+    assert disk_trouble(OSError(errno.EBADF, "Bad file descriptor")) is None
+    assert disk_trouble(ValueError("bug")) is None

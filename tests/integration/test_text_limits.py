@@ -13,6 +13,7 @@ from services import claims
 from services.context import ServiceContext
 from services.errors import ValidationError
 from services.text_limits import column_limits
+from services.unit_of_work import unit_of_work
 from services.workers import WorkerService
 from tests.factories import worker_input
 from tests.integration.claim_helpers import NOW, heir_with_account, jkm, make_worker
@@ -59,3 +60,14 @@ def test_the_database_itself_refuses_a_too_long_text(ctx: ServiceContext) -> Non
             text("INSERT INTO letter_counter (series, year, last_number) VALUES (:s, 2025, 1)"),
             {"s": "x" * 32},
         )
+
+
+def test_a_too_long_text_past_the_check_is_still_a_clerk_message(ctx: ServiceContext) -> None:
+    """SQL written past the ORM (no flush check): SQLite's trigger and PostgreSQL's 22001
+    give the same message."""
+    with pytest.raises(ValidationError) as caught, unit_of_work(ctx) as session:
+        session.execute(
+            text("INSERT INTO letter_counter (series, year, last_number) VALUES (:s, 2025, 1)"),
+            {"s": "x" * 33},
+        )
+    assert "Ada isian yang lebih panjang dari batasnya" in caught.value.message

@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import NoReturn
 
 from services.errors import SiRentanError
+from services.file_output import disk_trouble
 from services.local_config import resolve_database_url
 from services.logging_setup import configure_logging
 from ui.cli.options import EXCERPT_LIMIT, excerpt
@@ -102,11 +103,22 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
+    except OSError as error:
+        disk = disk_trouble(error)
+        if disk is None:
+            return _unexpected(args.command)
+        log.warning("disk trouble in command %s", args.command, exc_info=True)
+        print(disk, file=sys.stderr)
+        return 1
     except Exception:
-        path = configure_logging()
-        log.exception("unexpected error in command %s", args.command)
-        print(f"Terjadi kesalahan tak terduga. Rincian dicatat di {path}.", file=sys.stderr)
-        return 2
+        return _unexpected(args.command)
+
+
+def _unexpected(command: str) -> int:
+    path = configure_logging()
+    log.exception("unexpected error in command %s", command)
+    print(f"Terjadi kesalahan tak terduga. Rincian dicatat di {path}.", file=sys.stderr)
+    return 2
 
 
 def _undecodable(argument: str) -> bool:

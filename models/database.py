@@ -11,6 +11,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_S = 5.0
+# Execution option a writing unit of work sets on its connection: its SQLite
+# transaction begins IMMEDIATE. Others (reads, PRAGMAs, migrations) begin deferred,
+# so reads never wait for another clerk's write.
+WRITE_OPTION = "sirentan_write"
 
 
 def normalize_url(url: str | URL) -> URL:
@@ -40,9 +44,42 @@ def make_engine(
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, busy_timeout_s, **kwargs)
+    return _postgresql_engine(parsed, **kwargs)
+
+
+# A workstation that loses power or network mid-transaction must not hold its row
+# locks (a worker being saved, a letter series' counter) for the two hours of the
+# default TCP keepalive. The server probes an idle client after 20 s and gives up
+# after 4 × 5 s more; a session left idle inside a transaction is ended after 60 s;
+# a clerk waits at most 5 s for another's lock and then gets a message (SQLSTATE
+# 55P03) instead of a frozen window. libpq's own keepalives let this side notice a
+# dead server the same way.
+PG_LOCK_TIMEOUT_MS = 5_000
+PG_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+PG_SESSION_SETTINGS = {
+    "lock_timeout": PG_LOCK_TIMEOUT_MS,
+    "idle_in_transaction_session_timeout": PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    "tcp_keepalives_idle": 20,
+    "tcp_keepalives_interval": 5,
+    "tcp_keepalives_count": 4,
+}
+PG_CLIENT_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 20,
+    "keepalives_interval": 5,
+    "keepalives_count": 4,
+}
+
+
+def _postgresql_engine(url: URL, **kwargs: Any) -> Engine:
     # Statement parameters (NIKs, names, bank accounts) never go into an error's text.
     kwargs.setdefault("hide_parameters", True)
-    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    settings = " ".join(f"-c {name}={value}" for name, value in PG_SESSION_SETTINGS.items())
+    given = url.query.get("options")
+    options = f"{given} {settings}" if isinstance(given, str) and given else settings
+    connect_args = {**PG_CLIENT_KEEPALIVES, "options": options, **kwargs.pop("connect_args", {})}
+    url = url.difference_update_query(["options"])
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 
 
 def _sqlite_engine(url: URL, busy_timeout_s: float, **kwargs: Any) -> Engine:
@@ -57,8 +94,11 @@ def _sqlite_engine(url: URL, busy_timeout_s: float, **kwargs: Any) -> Engine:
 
     # pysqlite's own transaction handling defers BEGIN and would let two writers
     # both read a version and then race; emitting BEGIN ourselves keeps
-    # SQLAlchemy's transaction boundaries exact.
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    # SQLAlchemy's transaction boundaries exact. A writing unit of work takes the
+    # write lock at its start (IMMEDIATE): a deferred transaction that read first
+    # and then wants to write cannot wait for the lock (SQLite answers BUSY at once
+    # instead of using the busy timeout), so two clerks of one office refused each other.
+    event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
@@ -76,6 +116,9 @@ def _private_register_file(path: Path) -> None:
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if file.exists() and file.stat().st_uid == os.getuid():
             os.chmod(file, 0o600)
+def _begin_sqlite(conn: Any) -> None:
+    writes = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, busy_timeout_s: float) -> None:

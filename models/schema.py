@@ -45,6 +45,10 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # An upgrade may wait for clerks' short transactions longer than the 5 s a
+            # clerk's save waits (models.database); it is run once, by an administrator.
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '120s'")
         config = _alembic_config()
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

@@ -17,6 +17,7 @@ from models.views import audit_log_masked
 from services import xlsx_cells
 from services.audit import Action, record_event
 from services.context import ServiceContext
+from services.file_output import atomic_path, save_workbook
 from services.permissions import Permission
 from services.unit_of_work import read_session, unit_of_work
 
@@ -154,10 +155,11 @@ def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
             _changes_text(entry.changes),
         ]
         sheet.append(xlsx_cells.row(sheet, values))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    with unit_of_work(ctx) as session:
-        record_event(session, Action.EXPORT, "audit_log", None, f"{len(rows)} baris ke {path.name}")
+    with atomic_path(path) as scratch:
+        save_workbook(workbook, scratch)
+        with unit_of_work(ctx) as session:
+            summary = f"{len(rows)} baris ke {path.name}"
+            record_event(session, Action.EXPORT, "audit_log", None, summary)
     return len(rows)
 
 

@@ -12,14 +12,15 @@ from sqlalchemy.orm import selectinload
 
 from models import AppUser
 from models.base import utc_now
-from models.database import is_sqlite, normalize_url
+from models.database import is_sqlite
 from services.audit import Action, record_event, set_actor
 from services.bootstrap import open_register
 from services.context import ServiceContext
+from services.database_address import parse_database_url
 from services.errors import AuthenticationError
 from services.passwords import hash_password, needs_rehash, verify_password
 from services.permissions import Principal
-from services.unit_of_work import WRONG_CREDENTIALS, unit_of_work
+from services.unit_of_work import WRONG_CREDENTIALS, read_session, unit_of_work
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
@@ -29,8 +30,9 @@ def sign_in(url: str | URL, username: str, password: str) -> ServiceContext:
     username = username.strip().lower()
     if not username or not password:
         raise AuthenticationError("Isi nama pengguna dan kata sandi.")
+    url = parse_database_url(url)
     if not is_sqlite(url):
-        url = normalize_url(url).set(username=username, password=password)
+        url = url.set(username=username, password=password)
     ctx = open_register(url)
     try:
         ctx.principal = authenticate(ctx, username, password)
@@ -46,6 +48,16 @@ def authenticate(
     """Check the password against the register; failures are counted and recorded."""
     now = now or utc_now()
     refusal: str | None = None
+    # Checking the Argon2 hash is the slow part; it runs before the writing transaction,
+    # which on SQLite holds the file's write lock that other clerks wait for.
+    # On PostgreSQL the server checked the password at connect and no role reads the hash.
+    stored: str | None = None
+    if ctx.is_sqlite:
+        with read_session(ctx) as session:
+            stored = session.scalar(
+                select(AppUser.password_hash).where(AppUser.username == username)
+            )
+    matches = stored is not None and verify_password(stored, password)
     with unit_of_work(ctx) as session:
         set_actor(session, username, ctx.workstation)
         user = session.scalars(
@@ -61,7 +73,11 @@ def authenticate(
         elif user.locked_until is not None and _aware(user.locked_until) > now:
             record_event(session, Action.LOGIN_FAILED, "user", user.id, "akun terkunci")
             refusal = _locked_message(user.locked_until)
-        elif ctx.is_sqlite and not verify_password(user.password_hash, password):
+        elif ctx.is_sqlite and not (
+            matches
+            if user.password_hash == stored
+            else verify_password(user.password_hash, password)  # changed meanwhile
+        ):
             refusal = _count_failure(session, user, now)
         else:
             # On PostgreSQL the server checked the password when the clerk's own login

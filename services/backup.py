@@ -9,6 +9,7 @@ looks like a good backup. No Qt here: the GUI calls these on a background thread
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -22,6 +23,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+try:  # POSIX: a running backup holds a lock on its .partial (see _hold)
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
@@ -32,7 +38,16 @@ from services import paths
 from services.audit import record_event
 from services.bootstrap import upgrade_schema
 from services.context import ServiceContext
+from services.database_errors import (
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_NOTADB,
+    SQLITE_READONLY,
+    sqlite_code,
+)
 from services.errors import DatabaseUnavailableError, SiRentanError
+from services.file_output import write_error
 from services.permissions import Permission, PermissionDeniedError
 from services.settings import DEFAULTS, SettingsService
 from services.settings_catalog import where
@@ -188,8 +203,17 @@ def _sqlite_backup(ctx: ServiceContext, folder: Path) -> BackupInfo:
         try:
             counts = _snapshot_copy(live, partial)
         except sqlite3.Error as error:
+            if sqlite_code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+                raise _register_damaged(live) from error
             raise _copy_failed(folder, error) from error
-        checked = _check_sqlite(partial)
+        try:
+            checked = _check_sqlite(partial)
+        except SiRentanError as error:
+            # The copy is the register page for page: a damaged copy of a register that
+            # is itself damaged blames the register, not the backup file.
+            if not _intact(live):
+                raise _register_damaged(live) from error
+            raise
         if checked != counts:
             raise SiRentanError(
                 "Cadangan tidak sama dengan basis data saat disalin; cadangan dibuang. Coba lagi."
@@ -362,7 +386,7 @@ def _postgresql_backup(ctx: ServiceContext, folder: Path) -> BackupInfo:
         try:
             with ctx.engine.connect() as conn:
                 counts = _dump_in_snapshot(conn, [pg_dump, f"--file={partial}"], url)
-        except sa_exc.OperationalError as error:
+        except sa_exc.DBAPIError as error:
             raise translate_operational_error(error, ctx) from error
         _check_dump(partial)
         _publish(partial, final)
@@ -490,9 +514,10 @@ def _claim(folder: Path, stem: str, suffix: str) -> tuple[Path, Path]:
             continue
         try:
             # Owner-only: a backup holds every NIK and bank account of the register.
-            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            descriptor = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             continue
+        _hold(partial, descriptor)
         return final, partial
     raise SiRentanError(f"Terlalu banyak cadangan dengan nama {stem} di {folder}.")
 
@@ -505,6 +530,40 @@ def _removed_on_failure(partial: Path) -> Iterator[None]:
         for leftover in (partial, Path(f"{partial}-journal")):
             leftover.unlink(missing_ok=True)
         raise
+    finally:
+        _release(partial)
+
+
+# A backup being written holds an exclusive flock on its .partial for as long as it runs,
+# so the next backup tells a leftover of a killed one (lock free) from one in progress
+# in another window (lock held) and cleans the leftovers at once; without flock
+# (Windows) only leftovers older than STALE_PARTIAL are removed.
+_IN_PROGRESS: dict[Path, int] = {}
+
+
+def _hold(partial: Path, descriptor: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _IN_PROGRESS[partial] = descriptor
+
+
+def _release(partial: Path) -> None:
+    descriptor = _IN_PROGRESS.pop(partial, None)
+    if descriptor is not None:
+        os.close(descriptor)
+
+
+def _abandoned(leftover: Path, limit: float) -> bool:
+    if fcntl is None:
+        return leftover.stat().st_mtime < limit
+    descriptor = os.open(leftover, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _publish(partial: Path, final: Path) -> None:
@@ -541,24 +600,36 @@ def _free_name(path: Path) -> Path:
 
 
 def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise SiRentanError(
+            f"{folder} bukan folder (berkas atau perangkat), sehingga tidak dapat menampung "
+            "cadangan. Pilih folder lain."
+        )
     try:
         # A folder the app makes is private (0700 on Linux); a chosen share keeps its own.
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
+        reason = write_error(error, folder / "cadangan").message
         raise SiRentanError(
-            f"Folder cadangan {folder} tidak dapat dibuat ({error.strerror}). "
-            f"Pilih folder lain di {where('backup.folder')}."
+            f"Folder cadangan {folder} tidak dapat dibuat. {reason} "
+            f"Folder cadangan diatur di {where('backup.folder')}."
         ) from error
 
 
 def _remove_stale_partials(folder: Path) -> None:
+    """Leftovers of killed backups: the .partial and SQLite's -journal beside it."""
     limit = datetime.now().timestamp() - STALE_PARTIAL.total_seconds()
-    for leftover in folder.glob(f"sirentan-*{PARTIAL_SUFFIX}*"):
+    for leftover in folder.glob(f"sirentan-*{PARTIAL_SUFFIX}"):
         try:
-            if leftover.stat().st_mtime < limit:
+            if _abandoned(leftover, limit):
+                Path(f"{leftover}-journal").unlink(missing_ok=True)
                 leftover.unlink()
         except OSError:
             log.warning("cannot remove leftover %s", leftover, exc_info=True)
+    for journal in folder.glob(f"sirentan-*{PARTIAL_SUFFIX}-journal"):
+        partial = journal.with_name(journal.name.removesuffix("-journal"))
+        if not partial.exists():
+            journal.unlink(missing_ok=True)
 
 
 def _scan(folder: Path) -> list[tuple[Path, datetime]]:
@@ -622,9 +693,28 @@ def _summary(info: BackupInfo) -> str:
 
 
 def _broken(path: Path, detail: object) -> SiRentanError:
+    # SQLite's own report (English, up to thousands of lines) goes to the log only.
+    log.warning("backup file %s failed its check: %.500s", path.name, detail)
     return SiRentanError(
-        f"Berkas cadangan {path.name} rusak atau bukan cadangan SiRentan ({detail}); "
-        "berkas ini tidak dapat dipakai."
+        f"Berkas cadangan {path.name} rusak atau bukan cadangan SiRentan; berkas ini tidak "
+        "dapat dipakai."
+    )
+
+
+def _intact(live: Path) -> bool:
+    try:
+        with closing(sqlite3.connect(_read_only_uri(live), uri=True)) as conn:
+            return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
+    except sqlite3.Error:
+        return False
+
+
+def _register_damaged(live: Path) -> SiRentanError:
+    return SiRentanError(
+        f"Basis data {live.name} sendiri rusak (pemeriksaan SQLite menemukan halaman yang "
+        "rusak), sehingga cadangannya tidak dibuat. Jangan menambah data dulu; minta "
+        "administrator memulihkan cadangan baik yang terakhir (Berkas → Cadangan data → "
+        "Pulihkan)."
     )
 
 
@@ -636,7 +726,18 @@ def _busy(error: sqlite3.Error) -> SiRentanError:
 
 
 def _copy_failed(folder: Path, error: sqlite3.Error | OSError) -> SiRentanError:
+    code = sqlite_code(error) if isinstance(error, sqlite3.Error) else None
+    number = error.errno if isinstance(error, OSError) else None
+    if code == SQLITE_FULL or number in (errno.ENOSPC, errno.EDQUOT):
+        reason = "disk penuh"
+    elif code in (SQLITE_READONLY, SQLITE_CANTOPEN) or number in (errno.EACCES, errno.EPERM):
+        reason = "folder tidak boleh ditulis"
+    elif number == errno.EROFS:
+        reason = "disk hanya dapat dibaca"
+    else:
+        reason = "kesalahan disk"
+    log.warning("backup copy failed in %s: %s", folder, error)
     return SiRentanError(
-        f"Cadangan tidak dapat ditulis ke {folder} ({error}). "
+        f"Cadangan tidak dapat ditulis ke {folder}: {reason}. "
         "Periksa ruang disk dan izin folder, lalu coba lagi."
     )

@@ -11,6 +11,7 @@ from models import schema
 from models.database import is_sqlite, make_engine, redact_url
 from models.schema import SchemaState
 from services.context import ServiceContext
+from services.database_address import parse_database_url
 from services.errors import SchemaOutdatedError, SiRentanError
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ CLAIM_ESTIMATES_REVISION = "0008"
 
 def open_register(url: str | URL) -> ServiceContext:
     """Connect, bring a SQLite file up to date, and refuse a PostgreSQL schema that is not."""
+    url = parse_database_url(url)
     try:
         engine = make_engine(url)
     except (sa_exc.ArgumentError, ValueError) as error:
@@ -55,7 +57,7 @@ def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
         if before is not None and before < CLAIM_ESTIMATES_REVISION <= (after or ""):
             _fill_claim_estimates(ctx)
         return before, after
-    except sa_exc.OperationalError as error:
+    except sa_exc.DBAPIError as error:
         raise _unreachable(ctx, error) from error
 
 
@@ -73,11 +75,11 @@ def _fill_claim_estimates(ctx: ServiceContext) -> None:
 def _state(ctx: ServiceContext) -> SchemaState:
     try:
         return schema.schema_state(ctx.engine)
-    except sa_exc.OperationalError as error:
+    except sa_exc.DBAPIError as error:
         raise _unreachable(ctx, error) from error
 
 
-def _unreachable(ctx: ServiceContext, error: sa_exc.OperationalError) -> SiRentanError:
+def _unreachable(ctx: ServiceContext, error: sa_exc.DBAPIError) -> SiRentanError:
     from services.unit_of_work import translate_operational_error
 
     return translate_operational_error(error, ctx)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.database import is_sqlite, make_session_factory
 from services.audit import install_audit
 from services.permissions import Permission, PermissionDeniedError, Principal
+from services.text_limits import install_text_limits
 
 
 @dataclass(slots=True)
@@ -24,6 +25,7 @@ class ServiceContext:
     def for_engine(cls, engine: Engine, principal: Principal | None = None) -> ServiceContext:
         factory = make_session_factory(engine)
         install_audit(factory)
+        install_text_limits(factory)
         return cls(engine=engine, session_factory=factory, principal=principal)
 
     @property

@@ -34,6 +34,7 @@ from services.claims.labels import CLAIM_TYPE
 from services.claims.rules import WITA, read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
 from services.context import ServiceContext
+from services.file_output import write_bytes_atomically
 from services.formatting import long_date
 from services.pdf_fonts import register_fonts
 from services.permissions import Permission
@@ -56,7 +57,7 @@ def write_missing_slip(
         rules = read_rules(session)
         detail = read_detail(session, ctx, claim_id, rules, now)
         data = render_slip(detail, office, ctx.principal.full_name if ctx.principal else "", now)
-        path.write_bytes(data)
+        write_bytes_atomically(path, data)
         missing = len(detail.missing_documents)
         record_event(
             session,

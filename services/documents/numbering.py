@@ -19,7 +19,7 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -159,3 +159,14 @@ def take_number(session: Session, rule: NumberingRule, day: date) -> TakenNumber
         raise ValidationError(problems, record="pola nomor surat")
     sequence = next_sequence(session, rule.series, day.year)
     return TakenNumber(format_number(rule, sequence, day), rule.series, day.year, sequence)
+
+
+def expected_number(session: Session, rule: NumberingRule, day: date) -> str:
+    """The number the series would give now, read without a lock: the issue renders its
+    PDF with it before taking the real one (see register.issue)."""
+    last = session.scalar(
+        select(LetterCounter.last_number).where(
+            LetterCounter.series == rule.series, LetterCounter.year == day.year
+        )
+    )
+    return format_number(rule, (last or 0) + 1, day)

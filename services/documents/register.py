@@ -1,7 +1,8 @@
 """The outgoing-document register (buku agenda surat keluar) and its frozen PDFs.
 
 Issuing is one transaction: the number is taken first (see ``numbering``), the
-PDF is rendered with it, and the register line, the PDF bytes with their
+PDF rendered with it (ahead of the transaction with the expected number, so the
+counter's lock is held only to write), and the register line, the PDF bytes with their
 SHA-256 and the audit entry are written together. If anything fails, nothing
 is kept and the number returns to the counter. What was issued never changes:
 a reprint hands back the stored bytes (checked against their checksum), a
@@ -26,7 +27,7 @@ from models.base import utc_now
 from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
 from services.audit import Action, record_event
 from services.context import ServiceContext
-from services.documents.numbering import numbering_rule, take_number
+from services.documents.numbering import expected_number, numbering_rule, take_number
 from services.documents.page import RenderedPdf
 from services.documents.types import (
     KIND_LABELS,
@@ -104,6 +105,13 @@ def issue(
     if draft.placeholder_emblem and not placeholder_confirmed:
         raise PlaceholderEmblemError()
     rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind)
+    # Rendering is most of an issue's time, and the series' counter stays locked from
+    # taking the number to the commit, so the PDF is rendered first with the number the
+    # series will most likely give; the lock is then held only to write. Should another
+    # clerk take that number meanwhile, the PDF is rendered again with the real one.
+    with read_session(ctx) as session:
+        expected = expected_number(session, rule, draft.document_date)
+    ahead = draft.render(expected)
     with unit_of_work(ctx) as session:
         taken = take_number(session, rule, draft.document_date)
         # Checked with the series' counter locked: no letter of the series can be issued
@@ -117,7 +125,7 @@ def issue(
                 f"({rule.pattern_key}) membuat nomor yang sama dengan jenis lain; minta "
                 "administrator membedakan pola atau serinya."
             )
-        rendered = draft.render(taken.number)
+        rendered = ahead if taken.number == expected else draft.render(taken.number)
         digest = hashlib.sha256(rendered.data).hexdigest()
         row = RegisteredDocument(
             number=taken.number,

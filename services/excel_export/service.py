@@ -10,7 +10,6 @@ filter and row count; the file appears only once that record is written.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from services.errors import SiRentanError
 from services.excel_export import columns as cols
 from services.excel_export.recap import ListRecapInputs
 from services.excel_export.sheets import write_table
+from services.file_output import atomic_path, check_target, save_workbook
 from services.formatting import long_date
 from services.labels import FUNDING, WORKER_STATUS
 from services.occupations import list_occupations
@@ -128,8 +128,8 @@ def write_export(
     """The export as ``principal`` may see it; export_workers checks the permission first."""
     fmt = ExportFormat(fmt)
     writer = _Writer(ctx, principal, query, fmt, today or date.today(), progress, cancel)
-    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    check_target(path)  # a folder, a device or a missing folder is refused before the work
+    with atomic_path(path) as scratch:
         rows, sheets = writer.write(scratch)
         with unit_of_work(ctx) as session:
             record_event(
@@ -145,9 +145,6 @@ def write_export(
                     "file": path.name,
                 },
             )
-        os.replace(scratch, path)
-    finally:
-        scratch.unlink(missing_ok=True)
     return ExportResult(path, fmt, rows, sheets)
 
 
@@ -208,7 +205,7 @@ class _Writer:
         except BaseException:
             _discard(workbook)
             raise
-        workbook.save(path)
+        save_workbook(workbook, path)
         return len(rows), sheets
 
     # -- reading ----------------------------------------------------------------------

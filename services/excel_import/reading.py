@@ -18,12 +18,19 @@ import io
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import python_calamine
 
 from services.excel_import.types import ImportFileError
+from services.excel_import.workbook_limits import (
+    MAX_ROWS,
+    check_file_size,
+    check_grid_size,
+    check_workbook,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -72,6 +79,8 @@ def open_file(path: Path) -> RawFile:
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        if path.is_file():
+            check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(f"Berkas {path.name} tidak ditemukan.") from None
@@ -113,10 +122,12 @@ def _zip_kind(data: bytes, path: Path) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError):
+            if "xl/workbook.xml" in names:
+                # Before calamine ever sees it: a hostile sheet would abort the process.
+                check_workbook(archive, path)
+                return "xlsx"
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         raise _damaged(path) from None
-    if "xl/workbook.xml" in names:
-        return "xlsx"
     raise ImportFileError(
         f"Berkas {path.name} bukan lembar kerja Excel (.xlsx); mungkin dokumen Word atau "
         f"lembar kerja program lain. {_SAVE_AS_XLSX}"
@@ -148,6 +159,16 @@ def _workbook(data: bytes, path: Path) -> python_calamine.CalamineWorkbook:
         ) from None
     except (python_calamine.CalamineError, ValueError, OSError):
         raise _damaged(path) from None
+    except BaseException as error:
+        raise _panic_or(error, path) from None
+
+
+def _panic_or(error: BaseException, path: Path) -> BaseException:
+    """A Rust panic inside calamine arrives as pyo3's PanicException, a BaseException:
+    for the clerk it is a file calamine cannot read, not a reason to close the app."""
+    if type(error).__name__ == "PanicException":
+        return _damaged(path)
+    return error
 
 
 def _sheet_names(data: bytes, path: Path) -> tuple[str, ...]:
@@ -184,6 +205,8 @@ def _read_sheet(raw: RawFile, name: str | None) -> RawSheet:
         merged = list(sheet.merged_cell_ranges or [])
     except (python_calamine.CalamineError, ValueError):
         raise _damaged(raw.path) from None
+    except BaseException as error:
+        raise _panic_or(error, raw.path) from None
     finally:
         workbook.close()
     return RawSheet(grid, merged)
@@ -205,10 +228,13 @@ def _csv_grid(data: bytes, path: Path) -> list[list[Any]]:
     text = _decode(data)
     delimiter = _delimiter(text)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        # One row past the limit is enough to refuse; the rest is never built.
+        rows = list(islice(reader, MAX_ROWS + 1))
     except csv.Error:
         raise _damaged(path) from None
     width = max((len(r) for r in rows), default=0)
+    check_grid_size(path, len(rows), width)
     if width < 2:
         raise ImportFileError(
             f"Berkas {path.name} tidak berbentuk tabel (kolom dipisah koma atau titik koma). "

@@ -21,6 +21,7 @@ from services.excel_import.types import (
     RowStatus,
     SourceTable,
 )
+from services.file_output import atomic_path, save_workbook
 from services.formatting import long_date
 
 DATE_FORMAT = "dd-mm-yyyy"
@@ -47,7 +48,8 @@ def write_report(result: ImportResult, source: SourceTable, path: Path | str) ->
         sheet.append(_line(sheet, row, source))
     last = get_column_letter(len(_FIXED) + len(headers))
     sheet.auto_filter.ref = f"A4:{last}{4 + len(rows)}"
-    workbook.save(path)
+    with atomic_path(path) as scratch:
+        save_workbook(workbook, scratch)
     return path
 
 

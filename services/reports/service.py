@@ -9,7 +9,6 @@ preview only READ_WORKERS, as reading the register does (a masked role sees mask
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from pathlib import Path
 from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
+from services.file_output import atomic_path
 from services.office_images import office_images
 from services.permissions import Permission
 from services.regions import RegionDirectory
@@ -105,8 +105,7 @@ def _write(
     today = today or date.today()
     inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today, regions)
     report = _BUILDERS[ReportKind(kind)](inputs)
-    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with atomic_path(path) as scratch:
         if path.suffix.lower() == ".xlsx" and not preview:
             pages = write_xlsx(report, scratch)
         else:
@@ -128,9 +127,6 @@ def _write(
             details["file"] = path.name
         with unit_of_work(ctx) as session:
             record_event(session, Action.EXPORT, "report", None, summary[:300], details)
-        os.replace(scratch, path)
-    finally:
-        scratch.unlink(missing_ok=True)
     return ReportResult(path, report, pages)
 
 

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services import xlsx_cells
+from services.file_output import save_workbook
 from services.reports.model import CellKind, Report, Section, Table
 
 NUMBER_FORMAT = "#,##0"
@@ -62,7 +63,7 @@ def write_xlsx(report: Report, path: Path) -> int:
         for table in section.tables:
             sheet = workbook.create_sheet(sheet_title(table.name, taken))
             _write_sheet(sheet, report, section, table)
-    workbook.save(path)
+    save_workbook(workbook, path)
     return len(taken)
 
 

@@ -433,3 +433,45 @@ def test_without_pg_dump_the_clerk_is_told_what_to_install(
     with pytest.raises(SiRentanError, match="postgresql-client"):
         create_backup(pg_admin)
     assert not any((backup_folder(pg_admin)).glob("sirentan-*"))
+
+
+def test_a_backup_of_a_damaged_register_blames_the_register_in_a_short_message(
+    admin: ServiceContext,
+) -> None:
+    live = live_path(admin)
+    folder = create_backup(admin).path.parent
+    admin.engine.dispose()
+    with closing(sqlite3.connect(live)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    data = bytearray(live.read_bytes())
+    # Scribble over pages in the back half: the file opens, its tables do not add up.
+    for page in range(pages // 2, pages - 1, 3):
+        data[page * page_size + 8 : page * page_size + 200] = b"\xa5" * 192
+    live.write_bytes(bytes(data))
+    with pytest.raises(SiRentanError) as caught:
+        create_backup(admin)
+    message = caught.value.message
+    # Found while copying (the backup's check) or already on reading the settings.
+    assert "sendiri rusak" in message or "rusak atau bukan basis data SiRentan" in message
+    assert live.name in message and ".partial" not in message and len(message) < 400
+    assert list(folder.glob("*.partial*")) == []
+
+
+def test_leftovers_of_a_killed_backup_are_cleaned_at_the_next_one(admin: ServiceContext) -> None:
+    folder = create_backup(admin).path.parent
+    # What a backup killed a minute ago leaves: its .partial and SQLite's journal.
+    leftover = folder / "sirentan-20260101-000000.db.partial"
+    leftover.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    Path(f"{leftover}-journal").write_bytes(b"\x00" * 512)
+    orphan_journal = folder / "sirentan-20260101-000001.db.partial-journal"
+    orphan_journal.write_bytes(b"\x00" * 512)
+    create_backup(admin)
+    assert list(folder.glob("*.partial*")) == []
+
+
+def test_a_backup_folder_that_is_a_device_is_refused(admin: ServiceContext) -> None:
+    with pytest.raises(SiRentanError) as caught:
+        create_backup(admin, Path("/dev/full"))
+    assert "/dev/full bukan folder" in caught.value.message

@@ -3,13 +3,17 @@ the letter, so concurrent clerks never share a number and the register has no ga
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from models import RegisteredDocument
 from models.database import make_engine
@@ -214,3 +218,65 @@ def test_concurrent_real_letters_are_numbered_without_gaps(
     assert errors == []
     assert sorted(int(n.split("/")[1]) for n in issued) == list(range(1, 17))
     assert len(set(issued)) == 16
+
+
+def _counter_is_free(url: str) -> bool:
+    """Whether another workstation could take a number right now (nobody holds the lock)."""
+    if url.startswith("sqlite"):
+        connection = sqlite3.connect(make_url(url).database or "", timeout=0, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            connection.close()
+    other = make_engine(url)
+    try:
+        with other.connect() as conn:
+            conn.exec_driver_sql("SET lock_timeout = '100ms'")
+            conn.exec_driver_sql("SELECT * FROM letter_counter FOR UPDATE")
+            conn.rollback()
+        return True
+    except OperationalError:
+        return False
+    finally:
+        other.dispose()
+
+
+def test_the_pdf_is_rendered_before_the_number_is_locked(
+    ctx: ServiceContext, database_url: str
+) -> None:
+    day = date(2025, 7, 7)
+    issue(ctx, quick_draft(day))  # the series' counter row exists from here on
+    seen: list[tuple[str | None, bool]] = []
+    draft = quick_draft(day)
+
+    def render(number: str | None) -> RenderedPdf:
+        seen.append((number, _counter_is_free(database_url)))
+        return RenderedPdf(f"%PDF-1.4 {number}".encode(), 1)
+
+    issued = issue(ctx, replace(draft, render=render))
+    assert issued.number.split("/")[1] == "2"
+    assert seen == [(issued.number, True)], "rendered once, while the counter was free"
+    assert issued.pdf == f"%PDF-1.4 {issued.number}".encode()
+
+
+def test_a_number_taken_meanwhile_is_rendered_again_with_the_real_one(
+    ctx: ServiceContext,
+) -> None:
+    day = date(2025, 7, 7)
+    draft = quick_draft(day)
+    renders: list[str | None] = []
+
+    def render(number: str | None) -> RenderedPdf:
+        renders.append(number)
+        if len(renders) == 1:  # another clerk issues while this one renders ahead
+            issue(ctx, quick_draft(day))
+        return RenderedPdf(f"%PDF-1.4 {number}".encode(), 1)
+
+    issued = issue(ctx, replace(draft, render=render))
+    assert [n.split("/")[1] for n in renders if n] == ["1", "2"]
+    assert issued.number.split("/")[1] == "2"
+    assert issued.pdf == f"%PDF-1.4 {issued.number}".encode()

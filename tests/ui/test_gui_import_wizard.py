@@ -19,6 +19,7 @@ from services.excel_import import RowStatus, read_import_file, recall_mapping
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import worker_input
+from tests.hostile_files import far_cell_workbook
 from tests.ui.helpers import choose, open_window, wait_rows, worker_list
 from tests.ui.import_files import (
     ANA_NIK,
@@ -286,3 +287,18 @@ def test_closing_the_wizard_after_the_commit_shows_the_batch_in_the_history(
     assert panel.batches.model.cell(0, "Status").startswith("Tersimpan")
     assert panel.batches.model.cell(0, "Disimpan") == "2 baru, 0 diubah"
     assert panel.batches.batches[0].status is BatchStatus.COMMITTED
+
+
+def test_a_hostile_workbook_is_explained_and_the_app_stays_alive(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    # One value at XFD1048576: read unchecked, calamine aborts the whole process.
+    path = far_cell_workbook(tmp_path / "jauh.xlsx")
+    wizard = import_panel(open_window(qtbot, ctx)).open_wizard()
+    wizard.open_file(path)
+    settle(qtbot, wizard)
+    assert wizard.banner.isVisible()
+    assert "200.000 baris × 100 kolom" in wizard.banner.text()
+    assert "jauh.xlsx" in wizard.banner.text()
+    assert wizard.loaded is None and not wizard.buttons.next.isEnabled()
+    assert count(ctx, ImportBatch) == 0

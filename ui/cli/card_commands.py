@@ -22,6 +22,7 @@ from services.cards import (
 from services.cards.render import SheetOptions
 from services.formatting import long_date
 from services.labels import CARD_STATUS
+from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -35,18 +36,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     batches.set_defaults(handler=_batches)
 
     pending = sub.add_parser("pending", help="kartu dicetak yang belum diserahkan")
-    pending.add_argument("--batch", type=int, metavar="ID")
+    pending.add_argument("--batch", type=record_id, metavar="ID")
     pending.add_argument("--village", metavar="KODE")
     add_user_option(pending)
     pending.set_defaults(handler=_pending)
 
     handover = sub.add_parser("hand-over", help="catat serah terima kartu")
     which = handover.add_mutually_exclusive_group(required=True)
-    which.add_argument("--card", type=int, nargs="+", metavar="ID", help="nomor kartu di log")
-    which.add_argument("--batch", type=int, metavar="ID", help="semua kartu belum diserahkan")
+    which.add_argument("--card", type=record_id, nargs="+", metavar="ID", help="nomor kartu di log")
+    which.add_argument("--batch", type=record_id, metavar="ID", help="semua kartu belum diserahkan")
     handover.add_argument("--to", choices=["worker", "desa"], required=True)
     handover.add_argument("--name", default="", help="nama penerima (wajib untuk desa)")
-    handover.add_argument("--date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    handover.add_argument("--date", type=parse_cli_date, default=None, metavar="YYYY-MM-DD")
     add_user_option(handover)
     handover.set_defaults(handler=_hand_over)
 
@@ -57,7 +58,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     calibrate = sub.add_parser("calibration", help="halaman kalibrasi printer (penggaris mm)")
     calibrate.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
-    calibrate.add_argument("--x", type=float, help="simpan geser horizontal (mm) komputer ini")
+    calibrate.add_argument(
+        "--x",
+        type=float,
+        help="simpan geser horizontal (mm) komputer ini",
+    )
     calibrate.add_argument("--y", type=float, help="simpan geser vertikal (mm) komputer ini")
     calibrate.set_defaults(handler=_calibration)
 
@@ -71,7 +76,13 @@ def _register_print(commands: argparse._SubParsersAction) -> None:  # type: igno
     run.add_argument("--not-printed", action="store_true", help="hanya yang belum pernah dicetak")
     run.add_argument("--layout", choices=[x.value for x in CardLayout], default="a4")
     run.add_argument("--backs", action="store_true", help="sertakan sisi belakang")
-    run.add_argument("--start", type=int, default=1, metavar="N", help="posisi awal di lembar A4")
+    run.add_argument(
+        "--start",
+        type=bounded_int(1, 10, "posisi awal"),
+        default=1,
+        metavar="N",
+        help="posisi awal di lembar A4",
+    )
     run.add_argument(
         "--reprint-reason",
         choices=[r.value for r in ReprintReason],

@@ -22,10 +22,12 @@ from services import claims
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION, rupiah
 from services.claims.missing_slip import write_missing_slip
 from services.errors import NotFoundError, SiRentanError
+from services.file_output import write_bytes_atomically
 from services.formatting import short_date
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from ui.cli import claim_reference_commands
+from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -40,19 +42,21 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.add_argument("--deadline", choices=[s.value for s in claims.DeadlineState])
     listing.add_argument("--waiting", action="store_true", help="hanya draf yang lama menunggu")
     listing.add_argument("--text", default="", metavar="TEKS", help="NIK/KPJ (awalan) atau nama")
-    listing.add_argument("--limit", type=int, default=200)
+    listing.add_argument("--limit", type=bounded_int(1, 10_000, "batas"), default=200)
     listing.add_argument("--json", action="store_true", help="keluaran JSON")
     _done(listing, _list)
 
     show = sub.add_parser("show", help="seluruh isi satu klaim")
-    show.add_argument("id", type=int, metavar="NOMOR")
+    show.add_argument("id", type=record_id, metavar="NOMOR")
     show.add_argument("--json", action="store_true", help="keluaran JSON")
     _done(show, _show)
 
     opening = sub.add_parser("open", help="buka klaim baru untuk seorang peserta")
     opening.add_argument("--worker", required=True, metavar="NIK|KPJ", help="NIK atau No. KPJ")
     opening.add_argument("--type", required=True, choices=[t.value for t in ClaimType])
-    opening.add_argument("--date", required=True, type=_date, help="tanggal kejadian/meninggal")
+    opening.add_argument(
+        "--date", required=True, type=parse_cli_date, help="tanggal kejadian/meninggal"
+    )
     opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (WITA)")
     opening.add_argument("--place", help="tempat kejadian/meninggal")
     opening.add_argument("--cause", help="JKM: sebab kematian sesuai akta")
@@ -64,19 +68,23 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     opening.add_argument("--traffic", action="store_true", help="JKK: kecelakaan lalu lintas")
     opening.add_argument("--police-report", help="JKK: nomor laporan polisi")
     opening.add_argument("--outcome", choices=[o.value for o in JkkOutcome])
-    opening.add_argument("--death-date", type=_date, help="JKK fatal: tanggal meninggal")
-    opening.add_argument("--income", type=int, help="penghasilan dilaporkan per bulan (Rp)")
+    opening.add_argument("--death-date", type=parse_cli_date, help="JKK fatal: tanggal meninggal")
+    opening.add_argument(
+        "--income",
+        type=bounded_int(0, MAX_RUPIAH, "penghasilan"),
+        help="penghasilan dilaporkan per bulan (Rp)",
+    )
     opening.add_argument("--reported-at", type=_moment, help="laporan tahap I: 'YYYY-MM-DD JJ:MM'")
     opening.add_argument("--no-heirs", action="store_true", help="jangan salin ahli waris")
     _done(opening, _open)
 
     doc = sub.add_parser("doc", help="dokumen klaim: diterima, catatan, pindaian")
-    doc.add_argument("id", type=int, metavar="NOMOR")
+    doc.add_argument("id", type=record_id, metavar="NOMOR")
     doc.add_argument("item", metavar="KODE", help="kode dokumen, lihat 'claims show'")
     received = doc.add_mutually_exclusive_group()
     received.add_argument("--received", action="store_true", default=None)
     received.add_argument("--not-received", dest="received", action="store_false")
-    doc.add_argument("--date", type=_date, help="tanggal diterima (bawaan: hari ini)")
+    doc.add_argument("--date", type=parse_cli_date, help="tanggal diterima (bawaan: hari ini)")
     doc.add_argument("--note")
     scan = doc.add_mutually_exclusive_group()
     scan.add_argument("--scan", type=Path, metavar="BERKAS", help="lampirkan PDF/JPG/PNG")
@@ -85,11 +93,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _done(doc, _doc)
 
     heir = sub.add_parser("heir", help="tambahkan ahli waris pada klaim")
-    heir.add_argument("id", type=int, metavar="NOMOR")
+    heir.add_argument("id", type=record_id, metavar="NOMOR")
     heir.add_argument("--name", required=True)
     heir.add_argument("--relation", required=True, choices=[r.value for r in ClaimHeirRelation])
     heir.add_argument("--nik")
-    heir.add_argument("--birth-date", type=_date)
+    heir.add_argument("--birth-date", type=parse_cli_date)
     heir.add_argument("--phone")
     heir.add_argument("--bank")
     heir.add_argument("--account")
@@ -108,14 +116,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _done(heir, _heir)
 
     status = sub.add_parser("status", help="langkah status klaim")
-    status.add_argument("id", type=int, metavar="NOMOR")
+    status.add_argument("id", type=record_id, metavar="NOMOR")
     status.add_argument("target", choices=[s.value for s in ClaimStatus], metavar="STATUS")
-    status.add_argument("--date", type=_date, help="tanggal langkah (bawaan: hari ini)")
+    status.add_argument("--date", type=parse_cli_date, help="tanggal langkah (bawaan: hari ini)")
     status.add_argument("--note", help="catatan; wajib untuk mundur, ditolak, dibatalkan")
     status.add_argument("--letter-number", help="diajukan: nomor surat ke BPJS")
-    status.add_argument("--letter-date", type=_date)
-    status.add_argument("--amount", type=int, help="dibayar: jumlah (Rp)")
-    status.add_argument("--heir", type=int, metavar="ID", help="dibayar: nomor ahli waris")
+    status.add_argument("--letter-date", type=parse_cli_date)
+    status.add_argument(
+        "--amount", type=bounded_int(0, MAX_RUPIAH, "jumlah"), help="dibayar: jumlah (Rp)"
+    )
+    status.add_argument("--heir", type=record_id, metavar="ID", help="dibayar: nomor ahli waris")
     status.add_argument("--bank")
     status.add_argument("--account")
     status.add_argument("--holder")
@@ -133,7 +143,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _done(holder, _approve_holder)
 
     slip = sub.add_parser("slip", help="cetak daftar kekurangan berkas (PDF) untuk keluarga")
-    slip.add_argument("id", type=int, metavar="NOMOR")
+    slip.add_argument("id", type=record_id, metavar="NOMOR")
     slip.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
     _done(slip, _slip)
 
@@ -149,15 +159,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def _done(parser: argparse.ArgumentParser, handler: Any) -> None:
     add_user_option(parser)
     parser.set_defaults(handler=handler)
-
-
-def _date(text: str) -> date:
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak dikenali; tulis YYYY-MM-DD")
 
 
 def _time(text: str) -> time:
@@ -253,7 +254,7 @@ def _doc(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
     if args.save_scan:
         scan = claims.open_scan(ctx, args.id, args.item)
-        args.save_scan.write_bytes(scan.content)
+        write_bytes_atomically(args.save_scan, scan.content)
         print(f"Pindaian {scan.file_name} disimpan ke {args.save_scan} (SHA-256 {scan.sha256}).")
         return 0
     detail = None

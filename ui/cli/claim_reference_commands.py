@@ -11,7 +11,6 @@ import argparse
 import json
 from collections.abc import Callable
 from dataclasses import asdict, replace
-from datetime import date
 from typing import Any
 
 from models.claim import BenefitBasis, ClaimType, EducationLevel
@@ -19,6 +18,7 @@ from services import claims
 from services.claims import benefits, checklist
 from services.claims.labels import rate_text
 from services.formatting import short_date
+from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date
 from ui.cli.signin import signed_in
 
 Done = Callable[[argparse.ArgumentParser, Any], None]
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction, done: Done) -> None:  # type: igno
         "(kosong: selalu)",
     )
     _flag(item, "required", "--required", "--optional", "wajib", "tidak wajib")
-    item.add_argument("--order", type=int, help="urutan tampil")
+    item.add_argument("--order", type=bounded_int(0, 10_000, "urutan"), help="urutan tampil")
     _flag(item, "active", "--active", "--inactive", "dipakai lagi", "tidak dipakai lagi")
     done(item, _checklist_set)
 
@@ -53,18 +53,24 @@ def register(sub: argparse._SubParsersAction, done: Done) -> None:  # type: igno
     done(listing, _rates_list)
     rate = rates_sub.add_parser("set", help="ubah satu baris, atau tambah baris berlaku mulai")
     rate.add_argument("code", metavar="KODE", help="mis. jkm_biaya_pemakaman")
-    rate.add_argument("--valid-from", required=True, type=date.fromisoformat, metavar="YYYY-MM-DD")
-    rate.add_argument("--valid-to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    rate.add_argument("--valid-from", required=True, type=parse_cli_date, metavar="YYYY-MM-DD")
+    rate.add_argument("--valid-to", type=parse_cli_date, metavar="YYYY-MM-DD")
     rate.add_argument("--open-ended", action="store_true", help="hapus tanggal akhir berlaku")
     rate.add_argument("--label")
     rate.add_argument("--condition", choices=list(benefits.CONDITIONS))
     rate.add_argument("--basis", choices=[b.value for b in BenefitBasis])
-    rate.add_argument("--amount", type=int, help="jumlah (Rp)")
-    rate.add_argument("--multiplier", type=int, help="pengali penghasilan")
-    rate.add_argument("--minimum", type=int, help="paling sedikit (Rp)")
+    rate.add_argument("--amount", type=bounded_int(0, MAX_RUPIAH, "jumlah"), help="jumlah (Rp)")
+    rate.add_argument(
+        "--multiplier", type=bounded_int(0, 1000, "pengali"), help="pengali penghasilan"
+    )
+    rate.add_argument(
+        "--minimum", type=bounded_int(0, MAX_RUPIAH, "jumlah"), help="paling sedikit (Rp)"
+    )
     rate.add_argument("--level", choices=[e.value for e in EducationLevel], help="beasiswa")
-    rate.add_argument("--max-years", type=int, help="beasiswa: paling lama (tahun)")
-    rate.add_argument("--order", type=int, help="urutan tampil")
+    rate.add_argument(
+        "--max-years", type=bounded_int(0, 100, "tahun"), help="beasiswa: paling lama (tahun)"
+    )
+    rate.add_argument("--order", type=bounded_int(0, 10_000, "urutan"), help="urutan tampil")
     rate.add_argument("--source", help="dasar hukum baris ini, mis. 'Permenaker 1/2025'")
     rate.add_argument(
         "--funeral",

@@ -8,6 +8,7 @@ from models.database import make_engine
 from services.bootstrap import upgrade_schema
 from services.context import ServiceContext
 from services.register_info import register_info
+from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -21,8 +22,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     info.set_defaults(handler=_info)
 
     demo = commands.add_parser("demo-data", help="isi peserta contoh (sintetis) untuk latihan")
-    demo.add_argument("--count", type=int, default=1000, help="jumlah peserta (bawaan 1000)")
-    demo.add_argument("--seed", type=int, default=2025, help="benih acak, agar dapat diulang")
+    demo.add_argument(
+        "--count",
+        type=bounded_int(1, 200_000, "jumlah"),
+        default=1000,
+        help="jumlah peserta (bawaan 1000)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=bounded_int(0, 2**31, "benih"),
+        default=2025,
+        help="benih acak, agar dapat diulang",
+    )
     add_user_option(demo)
     demo.set_defaults(handler=_demo_data)
 

@@ -16,12 +16,15 @@ from pathlib import Path
 from services import documents as docs
 from services.context import ServiceContext
 from services.documents.page import RenderedPdf
+from services.documents.saving import check_destination, save_issued_pdf
 from services.errors import NotFoundError, SiRentanError
+from services.file_output import write_bytes_atomically
 from services.formatting import long_date
 from services.money import number, rupiah
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from ui.cli import document_register_commands
+from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 LETTER_TYPES = {
@@ -43,7 +46,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.pdf")
     parser.add_argument(
         "--signatory",
-        type=int,
+        type=record_id,
         metavar="ID",
         help="penandatangan (lihat 'signatories list'; bawaan: satu-satunya yang cocok)",
     )
@@ -67,23 +70,31 @@ def _agreement_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     pks = commands.add_parser("agreement", help="perjanjian kerja sama (PKS) dengan BPJS")
     pks.add_argument(
         "--date",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         metavar="YYYY-MM-DD",
         help="tanggal perjanjian (bawaan: hari ini)",
     )
     pks.add_argument(
-        "--workers", type=int, metavar="N", help="jumlah peserta (bawaan: dihitung dari register)"
+        "--workers",
+        type=bounded_int(1, 10_000_000, "jumlah peserta"),
+        metavar="N",
+        help="jumlah peserta (bawaan: dihitung dari register)",
     )
     pks.add_argument(
         "--count-date",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         metavar="YYYY-MM-DD",
         help="tanggal hitungan register (bawaan: tanggal perjanjian)",
     )
-    pks.add_argument("--months", type=int, metavar="M", help="jangka waktu (bawaan: pengaturan)")
+    pks.add_argument(
+        "--months",
+        type=bounded_int(1, 120, "jangka waktu"),
+        metavar="M",
+        help="jangka waktu (bawaan: pengaturan)",
+    )
     pks.add_argument(
         "--start",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         metavar="YYYY-MM-DD",
         help="awal masa perjanjian (bawaan: awal bulan perjanjian)",
     )
@@ -131,6 +142,7 @@ def _agreement(args: argparse.Namespace) -> int:
     if args.preview:
         return _write_preview(args.output, docs.preview_agreement(ctx, request))
     params = docs.compute_agreement(ctx, request)
+    check_destination(args.output)
     issued = docs.issue_agreement(ctx, request, placeholder_confirmed=args.confirm_placeholder)
     _write(args.output, issued)
     print(
@@ -151,7 +163,7 @@ def _letter_parsers(commands: argparse._SubParsersAction) -> None:  # type: igno
         _LETTER_OPTIONS[name](sub)
         sub.add_argument(
             "--date",
-            type=date.fromisoformat,
+            type=parse_cli_date,
             metavar="YYYY-MM-DD",
             help="tanggal surat (bawaan: hari ini)",
         )
@@ -170,7 +182,7 @@ def _registration_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="date_from",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         required=True,
         metavar="YYYY-MM-DD",
         help="awal periode pencatatan peserta",
@@ -178,7 +190,7 @@ def _registration_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--to",
         dest="date_to",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         required=True,
         metavar="YYYY-MM-DD",
         help="akhir periode pencatatan peserta",
@@ -195,7 +207,7 @@ def _claim_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--worker-nik", required=True, help="NIK peserta yang terdaftar di register")
     p.add_argument(
         "--event-date",
-        type=date.fromisoformat,
+        type=parse_cli_date,
         required=True,
         help="tanggal meninggal (JKM) atau kecelakaan (JKK)",
     )
@@ -226,7 +238,7 @@ def _membership_options(p: argparse.ArgumentParser) -> None:
 def _heir_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--heir-name", required=True)
     p.add_argument("--heir-address", required=True)
-    p.add_argument("--death-date", type=date.fromisoformat, required=True)
+    p.add_argument("--death-date", type=parse_cli_date, required=True)
     p.add_argument("--worker", required=True, metavar="NIK|KPJ|ID", help="almarhum di register")
     p.add_argument(
         "--heir-nik",
@@ -239,14 +251,14 @@ def _heir_options(p: argparse.ArgumentParser) -> None:
 
 def _premium_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", required=True, metavar="YYYY-MM", help="bulan pertama")
-    p.add_argument("--months", type=int, default=1)
+    p.add_argument("--months", type=bounded_int(1, 120, "jumlah bulan"), default=1)
     p.add_argument(
         "--workers",
-        type=int,
+        type=bounded_int(1, 10_000_000, "jumlah peserta"),
         help="jumlah peserta; harus sama dengan perhitungan iuran (bawaan: dari perhitungan)",
     )
     p.add_argument("--bill-number", default="", help="nomor surat tagihan BPJS")
-    p.add_argument("--bill-date", type=date.fromisoformat)
+    p.add_argument("--bill-date", type=parse_cli_date)
 
 
 _LETTER_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
@@ -271,6 +283,7 @@ def _letter(args: argparse.Namespace) -> int:
     )
     if args.preview:
         return _write_preview(args.output, docs.preview_letter(ctx, request))
+    check_destination(args.output)  # a bad target costs no number
     _write(
         args.output,
         docs.issue_letter(ctx, request, placeholder_confirmed=args.confirm_placeholder),
@@ -343,8 +356,7 @@ def _only_signatory(ctx: ServiceContext, regional_head: bool) -> int:
 
 
 def _write(path: Path, issued: docs.IssuedDocument) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(issued.pdf)
+    save_issued_pdf(issued.entry.number, issued.pdf, path)
     entry = issued.entry
     print(
         f"{entry.kind_label} nomor {entry.number} tanggal {long_date(entry.document_date)} "
@@ -353,8 +365,7 @@ def _write(path: Path, issued: docs.IssuedDocument) -> None:
 
 
 def _write_preview(path: Path, rendered: RenderedPdf) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(rendered.data)
+    write_bytes_atomically(path, rendered.data)
     print(
         f"Pratinjau ({rendered.page_count} halaman, tanpa nomor, tidak dicatat) ditulis ke {path}."
     )

@@ -11,6 +11,8 @@ from typing import Any
 
 from services import documents as docs
 from services.errors import SiRentanError
+from services.file_output import write_bytes_atomically
+from ui.cli.options import record_id, year
 from ui.cli.signin import add_user_option, signed_in
 
 KINDS = {
@@ -35,7 +37,7 @@ def _letters_parser(commands: argparse._SubParsersAction) -> None:  # type: igno
     group = commands.add_parser("letters", help="buku agenda surat keluar dan templat surat")
     sub = group.add_subparsers(dest="letters_command", metavar="PERINTAH", required=True)
     listing = sub.add_parser("list", help="isi buku agenda, terbaru di atas")
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=year)
     listing.add_argument("--type", choices=list(KINDS))
     listing.add_argument("--status", choices=[s.value for s in docs.DocumentStatus])
     listing.add_argument("--text", default="", help="bagian nomor, hal atau tujuan")
@@ -100,8 +102,7 @@ def _entry_json(entry: docs.DocumentEntry) -> dict[str, Any]:
 def _reprint(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
     issued = docs.reprint_document(ctx, args.number)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(issued.pdf)
+    write_bytes_atomically(args.output, issued.pdf)
     print(f"Surat {issued.number} (SHA-256 {issued.sha256[:12]}…) ditulis ke {args.output}.")
     return 0
 
@@ -158,7 +159,7 @@ def _signatories_parser(commands: argparse._SubParsersAction) -> None:  # type: 
     _done(change, _signatories_set)
     for name, active in (("deactivate", False), ("activate", True)):
         change = sub.add_parser(name, help="nonaktifkan" if not active else "aktifkan lagi")
-        change.add_argument("id", type=int, metavar="ID")
+        change.add_argument("id", type=record_id, metavar="ID")
         change.set_defaults(active=active)
         _done(change, _signatories_active)
 

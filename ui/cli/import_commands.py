@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
@@ -26,6 +25,7 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
+from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 # Printed per row in the plain-text summary; new rows are only counted.
@@ -54,7 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     run.add_argument(
         "--coverage-start",
-        type=_day,
+        type=parse_cli_date,
         metavar="YYYY-MM-DD",
         help="mulai kepesertaan bagi baris tanpa kolom Mulai kepesertaan/TMT "
         "(tanpa ini: peserta baru belum terlindungi)",
@@ -66,12 +66,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     run.set_defaults(handler=_import)
 
     approve = commands.add_parser("import-approve", help="setujui impor besar (verifikator/admin)")
-    approve.add_argument("batch", type=int, metavar="NOMOR")
+    approve.add_argument("batch", type=record_id, metavar="NOMOR")
     add_user_option(approve)
     approve.set_defaults(handler=_approve)
 
     undo = commands.add_parser("import-undo", help="batalkan seluruh impor")
-    undo.add_argument("batch", type=int, metavar="NOMOR")
+    undo.add_argument("batch", type=record_id, metavar="NOMOR")
     add_user_option(undo)
     undo.set_defaults(handler=_undo)
 
@@ -79,14 +79,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add_user_option(batches)
     batches.set_defaults(handler=_batches)
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"tanggal '{text}' tidak dikenali; tulis TAHUN-BULAN-TANGGAL, mis. 2026-01-01"
-        ) from None
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Callable
 from importlib import import_module
+from typing import NoReturn
 
 from services.errors import SiRentanError
+from services.file_output import disk_trouble
 from services.local_config import resolve_database_url
 from services.logging_setup import configure_logging
+from ui.cli.options import EXCERPT_LIMIT, excerpt
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +40,20 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's refusals with what was typed cut to a short excerpt (sub-commands
+    inherit the class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        short = re.sub(
+            rf"'([^']{{{EXCERPT_LIMIT + 1},}})'", lambda m: f"'{excerpt(m[1])}'", message
+        )
+        self.exit(2, f"{self.prog}: kesalahan: {short}\n")
+
+
 def _base_parser(**options: object) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python main.py",
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",
         **options,  # type: ignore[arg-type]
@@ -60,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    unreadable = next((i for i, a in enumerate(argv, start=1) if _undecodable(a)), None)
+    if unreadable is not None:
+        print(
+            f"Argumen ke-{unreadable} memuat huruf yang tidak terbaca (bukan UTF-8). Ketik "
+            "ulang perintahnya, atau ganti nama berkas/folder yang memuat huruf itu.",
+            file=sys.stderr,
+        )
+        return 1
     # No command: straight to the GUI, without importing every command's services
     # (PDF, Excel) that the app's start-up time does not need.
     opening, rest = _base_parser(add_help=False).parse_known_args(argv)
@@ -75,13 +99,38 @@ def run(argv: list[str]) -> int:
     try:
         return handler(args)
     except SiRentanError as error:
-        print(error.message, file=sys.stderr)
+        print(_short_quotes(error.message, argv), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
+    except OSError as error:
+        disk = disk_trouble(error)
+        if disk is None:
+            return _unexpected(args.command)
+        log.warning("disk trouble in command %s", args.command, exc_info=True)
+        print(disk, file=sys.stderr)
+        return 1
     except Exception:
-        path = configure_logging()
-        log.exception("unexpected error in command %s", args.command)
-        print(f"Terjadi kesalahan tak terduga. Rincian dicatat di {path}.", file=sys.stderr)
-        return 2
+        return _unexpected(args.command)
+
+
+def _unexpected(command: str) -> int:
+    path = configure_logging()
+    log.exception("unexpected error in command %s", command)
+    print(f"Terjadi kesalahan tak terduga. Rincian dicatat di {path}.", file=sys.stderr)
+    return 2
+
+
+def _undecodable(argument: str) -> bool:
+    """Bytes that were not UTF-8 reach Python as lone surrogates (surrogateescape)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in argument)
+
+
+def _short_quotes(message: str, argv: list[str]) -> str:
+    """A message quotes what was typed at most as a short excerpt (a 100 kB name is not
+    echoed back whole)."""
+    for argument in sorted(set(argv), key=len, reverse=True):
+        if len(argument) > EXCERPT_LIMIT:
+            message = message.replace(argument, excerpt(argument))
+    return message

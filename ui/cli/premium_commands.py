@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
-from services.excel_import.values import parse_date
 from services.formatting import short_date
 from services.labels import FUNDING
 from services.money import number, rupiah
@@ -46,6 +45,7 @@ from services.premiums import (
 )
 from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
+from ui.cli.options import bounded_int, parse_cli_date, record_id, year
 from ui.cli.signin import add_user_option, signed_in
 
 FUNDINGS = [f.value for f in FundingSource]
@@ -75,43 +75,49 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.add_argument("--funding", choices=FUNDINGS)
 
     bills = command("bills", "daftar tagihan BPJS dan pembayarannya", _bills)
-    bills.add_argument("--year", type=int, metavar="YYYY", help="bawaan: tahun ini")
+    bills.add_argument("--year", type=year, metavar="YYYY", help="bawaan: tahun ini")
     bills.add_argument("--funding", choices=FUNDINGS)
 
     bill = command("bill-add", "catat tagihan BPJS", _bill_add)
     bill.add_argument("--period", required=True, metavar="YYYY-MM", help="bulan yang ditagih")
     bill.add_argument("--funding", choices=FUNDINGS, default=FundingSource.APBD_KABUPATEN.value)
     bill.add_argument("--number", required=True, metavar="NOMOR", help="nomor surat tagihan")
-    bill.add_argument("--date", type=_date, required=True, metavar="DD-MM-YYYY")
-    bill.add_argument("--workers", type=int, required=True, metavar="N", help="peserta ditagih")
+    bill.add_argument("--date", type=parse_cli_date, required=True, metavar="DD-MM-YYYY")
+    bill.add_argument(
+        "--workers",
+        type=bounded_int(0, 10_000_000, "jumlah peserta"),
+        required=True,
+        metavar="N",
+        help="peserta ditagih",
+    )
     bill.add_argument("--amount", type=_amount, required=True, metavar="RP")
     bill.add_argument("--note", metavar="TEKS")
 
     drop = command("bill-delete", "hapus tagihan yang salah dicatat", _bill_delete)
-    drop.add_argument("bill_id", type=int, metavar="ID")
+    drop.add_argument("bill_id", type=record_id, metavar="ID")
 
     pay = command("pay", "catat pembayaran (SP2D atau transfer) atas tagihan", _pay)
-    pay.add_argument("--bill", type=int, required=True, metavar="ID")
-    pay.add_argument("--date", type=_date, required=True, metavar="DD-MM-YYYY")
+    pay.add_argument("--bill", type=record_id, required=True, metavar="ID")
+    pay.add_argument("--date", type=parse_cli_date, required=True, metavar="DD-MM-YYYY")
     pay.add_argument("--amount", type=_amount, required=True, metavar="RP")
     pay.add_argument("--reference", required=True, metavar="NOMOR", help="No. SP2D / bukti")
     pay.add_argument("--note", metavar="TEKS")
 
     unpay = command("payment-delete", "hapus pembayaran yang salah dicatat", _payment_delete)
-    unpay.add_argument("payment_id", type=int, metavar="ID")
+    unpay.add_argument("payment_id", type=record_id, metavar="ID")
 
     budget = command("budget", "pagu, terpakai, komitmen dan sisa anggaran", _budget)
-    budget.add_argument("--year", type=int, metavar="YYYY", help="bawaan: tahun ini")
+    budget.add_argument("--year", type=year, metavar="YYYY", help="bawaan: tahun ini")
 
     allocation = command("budget-set", "catat atau ubah pagu APBD satu tahun", _budget_set)
-    allocation.add_argument("--year", type=int, required=True, metavar="YYYY")
+    allocation.add_argument("--year", type=year, required=True, metavar="YYYY")
     allocation.add_argument("--funding", choices=FUNDINGS, required=True)
     allocation.add_argument("--amount", type=_amount, required=True, metavar="RP")
     allocation.add_argument("--code", metavar="KODE", help="kode rekening")
     allocation.add_argument("--note", metavar="TEKS")
 
     listing = command("import-bpjs", "impor daftar peserta tertagih dari BPJS", _import)
-    listing.add_argument("--bill", type=int, required=True, metavar="ID")
+    listing.add_argument("--bill", type=record_id, required=True, metavar="ID")
     listing.add_argument("file", type=Path, metavar="BERKAS")
     listing.add_argument("--sheet", metavar="NAMA")
 
@@ -120,7 +126,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     recon.add_argument("--funding", choices=FUNDINGS)
 
     differences = command("differences", "peserta di balik selisih satu tagihan", _differences)
-    differences.add_argument("bill_id", type=int, metavar="ID")
+    differences.add_argument("bill_id", type=record_id, metavar="ID")
 
 
 # -- argument types -------------------------------------------------------------------
@@ -133,13 +139,6 @@ def _amount(text: str) -> int:
     if not digits.isdigit():
         raise argparse.ArgumentTypeError(f"jumlah '{text}' bukan angka rupiah utuh")
     return int(digits)
-
-
-def _date(text: str) -> date:
-    value, problem = parse_date(text, "Tanggal")
-    if value is None:
-        raise argparse.ArgumentTypeError(problem or f"tanggal '{text}' kosong")
-    return value
 
 
 def _funding(value: str | None) -> FundingSource | None:

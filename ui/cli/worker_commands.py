@@ -11,6 +11,7 @@ from services.labels import FUNDING, WORKER_STATUS
 from services.regions import RegionDirectory
 from services.worker_types import CoverageResult, WorkerQuery, WorkerRow
 from services.workers import WorkerService
+from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -19,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub = workers.add_subparsers(dest="workers_command", metavar="PERINTAH", required=True)
     search = sub.add_parser("search", help="cari peserta menurut NIK/KPJ (awalan) atau nama")
     search.add_argument("text", metavar="TEKS")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=bounded_int(1, 1000, "batas"), default=50)
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(search)
     search.set_defaults(handler=_search)
@@ -27,19 +28,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "check", help="cek kepesertaan menurut NIK atau No. KPJ (hari ini atau --date)"
     )
     check.add_argument("number", metavar="NIK|KPJ")
-    check.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD")
+    check.add_argument("--date", type=parse_cli_date, default=None, metavar="YYYY-MM-DD")
     check.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(check)
     check.set_defaults(handler=_check)
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"tanggal '{text}' tidak dikenali; tulis TAHUN-BULAN-TANGGAL, mis. 2026-01-31"
-        ) from None
 
 
 def _check(args: argparse.Namespace) -> int:

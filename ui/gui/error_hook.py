@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.errors import SiRentanError
+from services.file_output import disk_trouble
 
 log = logging.getLogger("sirentan.gui.crash")
 
@@ -63,6 +64,11 @@ class ErrorHook:
         if isinstance(error, SiRentanError):
             log.warning("expected error reached the top level: %s", exc_type.__name__)
             self._show(QMessageBox.Icon.Warning, error.message)
+            return
+        disk = disk_trouble(error)
+        if disk is not None:
+            log.warning("disk trouble reached the top level\n%s", safe_traceback(error))
+            self._show(QMessageBox.Icon.Warning, disk)
             return
         log.error("unexpected error\n%s", safe_traceback(error))
         self._show(QMessageBox.Icon.Critical, unexpected_message(self.log_path))

@@ -25,7 +25,7 @@ from alembic import op
 from models.base import NAMING_CONVENTION
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,8 @@ from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
+
+from services.file_output import atomic_path
 
 # Flate on page streams costs a few per cent of the time and keeps 14,880 cards near
 # 6 MB instead of 25 (benchmarks/bench_cards.py measures both and may switch it off).
@@ -27,26 +30,19 @@ def pdf_canvas(
     an error; a path gets a scratch file beside it, renamed over the target at
     the end.
     """
-    scratch = None
-    if isinstance(out, str | os.PathLike):
-        target = Path(out)
-        scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    canvas = Canvas(
-        str(scratch) if scratch else out,
-        pagesize=pagesize,
-        pageCompression=int(PAGE_COMPRESSION),
-        # The page preamble names this font: no unembedded Helvetica in the file.
-        initialFontName=font,
-    )
-    canvas.setTitle(title)
-    canvas.setCreator("SiRentan")
-    try:
+    with contextlib.ExitStack() as stack:
+        if isinstance(out, str | os.PathLike):
+            out = stack.enter_context(atomic_path(Path(out)))
+        canvas = Canvas(
+            str(out) if isinstance(out, Path) else out,
+            pagesize=pagesize,
+            pageCompression=int(PAGE_COMPRESSION),
+            # The page preamble names this font: no unembedded Helvetica in the file.
+            initialFontName=font,
+        )
+        canvas.setTitle(title)
+        canvas.setCreator("SiRentan")
         yield canvas
-        if scratch:
-            os.replace(scratch, target)
-    finally:
-        if scratch:
-            scratch.unlink(missing_ok=True)
 
 
 def save(canvas: Canvas) -> None:

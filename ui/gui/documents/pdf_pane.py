@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from services.errors import SiRentanError
+from services.file_output import write_error
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_viewer import PdfViewer
@@ -56,7 +57,16 @@ class PdfPane(QWidget):
         self.viewer.close_document()
         self._serial += 1
         path = Path(self._folder.name) / f"{self._serial}-{file_name}"
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)  # a private copy for the viewer
+        except OSError as error:
+            text = write_error(error, path).message
+            if final:
+                text += " Dokumen sudah tercatat; cetak ulang dari Buku agenda bila perlu."
+            self.banner.show_message(text, Tone.ERROR)
+            self.final = False
+            self.delivery.set_enabled(False)
+            return False
         try:
             self.viewer.load(path)
         except SiRentanError as error:

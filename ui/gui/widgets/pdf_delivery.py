@@ -6,7 +6,6 @@ tests answer them without a native dialog.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
+from services.file_output import OutputFileError, write_bytes_atomically
 from ui.gui.signals import emit
 from ui.gui.widgets.pdf_printing import PrintFailedError, match_paper, print_document
 from ui.gui.widgets.pdf_viewer import PdfViewer
@@ -103,13 +103,13 @@ class PdfDelivery(QObject):
         if target is None:
             return False
         try:
-            shutil.copyfile(source, target)
-        except OSError as error:
-            emit(
-                self.failed,
-                f"PDF tidak dapat disimpan ke {target}: {error.strerror or error}. "
-                "Pilih folder lain.",
-            )
+            # Whole or not at all, and never over a folder or a device.
+            write_bytes_atomically(target, source.read_bytes())
+        except OutputFileError as error:
+            emit(self.failed, f"PDF tidak dapat disimpan. {error.message}")
+            return False
+        except OSError as error:  # the preview's own copy could not be read back
+            emit(self.failed, f"PDF tidak dapat dibaca ({error.strerror or error}); buka lagi.")
             return False
         emit(self.delivered, "simpan", str(target))
         return True

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import sys
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import PlatformDirs
 
 APP_NAME = "SiRentan"
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+# The installed package's folder (a wheel and a frozen bundle carry it as package data).
+RESOURCES_DIR = Path(str(files("resources")))
+# The console program beside SiRentan.exe in a frozen (PyInstaller) bundle.
+FROZEN_CLI_NAME = "sirentan-cli"
 
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
@@ -31,3 +36,17 @@ def log_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / "sirentan.db"
+
+
+def command_prefix() -> str:
+    """How a clerk or administrator starts a command of this very copy of SiRentan.
+
+    Messages that tell someone to run a command name it this way: the console program
+    of a frozen bundle, the `sirentan` command of an installed package, or
+    `python main.py` in a source tree.
+    """
+    if getattr(sys, "frozen", False):
+        return FROZEN_CLI_NAME
+    if (Path(__file__).resolve().parent.parent / "main.py").is_file():
+        return "python main.py"
+    return "sirentan"

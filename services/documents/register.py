@@ -36,6 +36,7 @@ from services.documents.types import (
     IssuedDocument,
 )
 from services.errors import ConflictError, NotFoundError, Problem, ValidationError
+from services.paths import command_prefix
 from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
@@ -307,7 +308,7 @@ def _load(session: Session, number: str) -> RegisteredDocument:
     if row is None:
         raise NotFoundError(
             f"Surat nomor {number.strip()} tidak ada di buku agenda. Periksa nomornya "
-            "(python main.py letters list)."
+            f"({command_prefix()} letters list)."
         )
     return row
 

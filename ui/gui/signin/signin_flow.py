@@ -7,8 +7,10 @@ sign-in from the password step, or choose another database from the sign-in.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from services.accounts import count_users
@@ -24,6 +26,10 @@ from ui.gui.signin.password_dialog import PasswordDialog
 log = logging.getLogger(__name__)
 
 FIRST_ADMIN_DONE = "Administrator pertama sudah dibuat. Masuk dengan akun itu."
+# Set by the installer check (packaging/windows/ci_check.sh): the installed program
+# starts, shows its sign-in, writes SIGNIN_SHOWN to the log and ends. Not for clerks.
+EXIT_AT_SIGNIN_ENV = "SIRENTAN_EXIT_AT_SIGNIN"
+SIGNIN_SHOWN = "sign-in dialog shown"
 
 
 @dataclass(slots=True)
@@ -43,6 +49,8 @@ def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> S
             url, username, first_notice = prepared
             notice = first_notice or notice
         login = LoginDialog(url, username, notice, parent)
+        if os.environ.get(EXIT_AT_SIGNIN_ENV):
+            QTimer.singleShot(0, login, lambda dialog=login: _close_shown(dialog))
         result = login.exec()
         notice = ""
         if result == CONNECTION_CHANGED and login.new_url:
@@ -61,6 +69,11 @@ def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> S
                 ctx.engine.dispose()  # back to the sign-in, nothing done under this account
                 continue
         return SignedIn(ctx, url)
+
+
+def _close_shown(login: LoginDialog) -> None:
+    log.info("%s (%s set): closing", SIGNIN_SHOWN, EXIT_AT_SIGNIN_ENV)
+    login.reject()
 
 
 def _prepare_sqlite(url: str, parent: QWidget | None) -> tuple[str, str, str] | None:

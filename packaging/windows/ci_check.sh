@@ -20,13 +20,16 @@ stage() {
 fail() { echo "ci_check: $*" >&2; exit 1; }
 
 # --- 1. build -------------------------------------------------------------------------
+# --no-build: check the installer already in dist/ (signed by an earlier run of this script).
 stage "build"
 CERTS="$WORK/test-cert"
-rm -rf "$CERTS"
-mkdir -p "$CERTS"
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=SiRentan test signing (not trusted)" \
-  -addext "extendedKeyUsage=codeSigning" -keyout "$CERTS/key.pem" -out "$CERTS/cert.pem" 2>/dev/null
-bash "$HERE/build.sh" --cert "$CERTS/cert.pem" --key "$CERTS/key.pem"
+if [ "${1:-}" != "--no-build" ]; then
+  rm -rf "$CERTS"
+  mkdir -p "$CERTS"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=SiRentan test signing (not trusted)" \
+    -addext "extendedKeyUsage=codeSigning" -keyout "$CERTS/key.pem" -out "$CERTS/cert.pem" 2>/dev/null
+  bash "$HERE/build.sh" --cert "$CERTS/cert.pem" --key "$CERTS/key.pem"
+fi
 [ -f "$INSTALLER" ] || fail "no installer $INSTALLER"
 osslsigncode verify -CAfile "$CERTS/cert.pem" -in "$INSTALLER" | grep -q "Signature verification: ok" \
   || fail "installer signature does not verify"
@@ -114,18 +117,19 @@ ls "$DATA/backups/"sirentan-*.db >/dev/null || fail "the backups went with the u
 if wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SiRentan' >/dev/null 2>&1; then
   fail "uninstall entry left behind"
 fi
-wineserver -w
+stop_wine
 unset SIRENTAN_USER SIRENTAN_PASSWORD SIRENTAN_NEW_PASSWORD
 
 # --- 3. the project's tests under the Windows CPython -------------------------------------
 stage "tests under the Windows CPython (SQLite)"
 export WINEPREFIX=$BUILD_PREFIX
+prepare_wine
 (cd "$ROOT" && CI= QT_QPA_PLATFORM=offscreen wine_run "$WINPY/python.exe" -m pytest -q \
   -p no:cacheprovider -m "not postgres and not gui" \
   tests/unit tests/integration/test_backup.py tests/integration/test_export.py \
   tests/integration/test_cards.py tests/integration/test_card_cli.py \
   tests/integration/test_documents_agreement.py tests/integration/test_documents_letters.py \
   tests/integration/test_documents_register.py tests/integration/test_documents_cli.py)
-wineserver -w
+stop_wine
 stage "done"
 log "ci_check passed in $(( $(date +%s) - started )) s"

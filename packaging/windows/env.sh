@@ -34,7 +34,9 @@ install_debian_packages() {
 }
 
 # Wine runs a program and waits for it; its output goes through cat (Wine misbehaves when
-# stdout is a file). The exit code is the program's.
+# stdout is a file). The exit code is the program's. Wine's own service processes inherit
+# the pipe, so cat ends a few seconds after the program, when Wine goes idle: never run two
+# Wine commands on one prefix at once.
 wine_run() {
   local status=0
   wine "$@" 2>&1 | cat || status=${PIPESTATUS[0]}

@@ -12,7 +12,7 @@ from platformdirs import PlatformDirs
 APP_NAME = "SiRentan"
 # The installed package's folder (a wheel and a frozen bundle carry it as package data).
 RESOURCES_DIR = Path(str(files("resources")))
-# The console program beside SiRentan.exe in a frozen (PyInstaller) bundle.
+# The console program beside SiRentan.exe in the Windows bundle (PyInstaller).
 FROZEN_CLI_NAME = "sirentan-cli"
 
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
@@ -46,7 +46,8 @@ def command_prefix() -> str:
     `python main.py` in a source tree.
     """
     if getattr(sys, "frozen", False):
-        return FROZEN_CLI_NAME
+        # Windows: the console program beside the windowed one; Linux: the one program.
+        return FROZEN_CLI_NAME if sys.platform == "win32" else Path(sys.executable).name
     if (Path(__file__).resolve().parent.parent / "main.py").is_file():
         return "python main.py"
     return "sirentan"

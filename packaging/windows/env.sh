@@ -48,6 +48,8 @@ prepare_wine() {
     log "creating the Wine prefix $WINEPREFIX"
     mkdir -p "$WINEPREFIX"
     wineboot --init 2>&1 | cat
+    # A new Wine 8 prefix says Windows 7; the installer asks for Windows 10 1903 or newer.
+    wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f 2>&1 | cat
   fi
   # Wait for the prefix's start-up programs to end: no race with the first real command.
   wineserver -w

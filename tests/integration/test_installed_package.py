@@ -147,4 +147,8 @@ def test_messages_name_the_program_a_clerk_really_starts(
 ) -> None:
     assert command_prefix() == "python main.py"  # a source tree
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert command_prefix() == FROZEN_CLI_NAME == "sirentan-cli"
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert command_prefix() == FROZEN_CLI_NAME == "sirentan-cli"  # beside SiRentan.exe
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "executable", "/opt/SiRentan-0.1.0/sirentan")
+    assert command_prefix() == "sirentan"  # the Linux bundle's one program

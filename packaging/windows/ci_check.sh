@@ -85,11 +85,12 @@ cli --database "$OTHER" users create --name admin_satu --role admin --full-name 
 cli --database "$OTHER" demo-data --count 20 --seed 2
 cli --database "$OTHER" export-workers -o "$(w "$OUT/list.xlsx")"
 cli import-workers "$(w "$OUT/list.xlsx")"
-expect "20 peserta baru"
-cli print-cards --layout a4 --backs -o "$(w "$OUT/kartu.pdf")"
+expect "Disimpan sebagai impor #1"
+cli print-cards --not-printed --layout a4 --backs -o "$(w "$OUT/kartu.pdf")"
 pdf "$OUT/kartu.pdf"
 cli signatories add --name "Simon Soge" --position "Kepala Dinas Tenaga Kerja" --nip 197001012000031001
-cli agreement --preview --workers 70 --months 12 -o "$(w "$OUT/pks.pdf")"
+cli signatories add --name "Juandi David" --position "Bupati Timor Tengah Utara" --regional-head
+cli agreement --preview --workers 70 --months 12 --bpjs-head "Yohanes Seran" -o "$(w "$OUT/pks.pdf")"
 pdf "$OUT/pks.pdf"
 cli letter iuran --period "$(date +%Y-%m)" --workers 70 --preview -o "$(w "$OUT/surat.pdf")"
 pdf "$OUT/surat.pdf"

@@ -5,13 +5,25 @@ from __future__ import annotations
 import os
 import sys
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from platformdirs import PlatformDirs
 
 APP_NAME = "SiRentan"
+
+
+def resources_folder(root: Traversable) -> Path:
+    """The folder of the package `resources` as a plain path.
+
+    A wheel gives a Path; a PyInstaller bundle gives a MultiplexedPath, whose str() is
+    no path at all (fonts then failed to load in the Windows build), while its entries are.
+    """
+    return Path(str(root.joinpath("data"))).parent
+
+
 # The installed package's folder (a wheel and a frozen bundle carry it as package data).
-RESOURCES_DIR = Path(str(files("resources")))
+RESOURCES_DIR = resources_folder(files("resources"))
 # The console program beside SiRentan.exe in the Windows bundle (PyInstaller).
 FROZEN_CLI_NAME = "sirentan-cli"
 

@@ -152,3 +152,17 @@ def test_messages_name_the_program_a_clerk_really_starts(
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(sys, "executable", "/opt/SiRentan-0.1.0/sirentan")
     assert command_prefix() == "sirentan"  # the Linux bundle's one program
+
+
+def test_the_shipped_files_are_found_in_a_frozen_bundle_too(tmp_path: Path) -> None:
+    from importlib.resources import files
+    from importlib.resources.readers import MultiplexedPath
+
+    from services.paths import RESOURCES_DIR, resources_folder
+
+    shipped = Path(str(files("resources").joinpath("data"))).parent
+    # What PyInstaller's reader hands out for a package folder of the bundle.
+    frozen = MultiplexedPath(shipped)
+
+    assert resources_folder(frozen) == shipped == RESOURCES_DIR
+    assert (resources_folder(frozen) / "fonts" / "DejaVuSans.ttf").is_file()

@@ -12,6 +12,7 @@ from models.database import is_sqlite, make_engine, redact_url
 from models.schema import SchemaState
 from services.context import ServiceContext
 from services.errors import SchemaOutdatedError, SiRentanError
+from services.paths import command_prefix
 
 log = logging.getLogger(__name__)
 # The revision that added claim.estimated_benefit (filled after the upgrade, see below).
@@ -42,7 +43,7 @@ def open_register(url: str | URL) -> ServiceContext:
         return ctx
     raise SchemaOutdatedError(
         f"Skema basis data di {ctx.database_label} belum diperbarui untuk versi ini. "
-        "Minta administrator menjalankan: python main.py db upgrade"
+        f"Minta administrator menjalankan: {command_prefix()} db upgrade"
     )
 
 

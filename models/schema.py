@@ -7,13 +7,15 @@ is one query, which keeps the app's start fast.
 from __future__ import annotations
 
 from enum import StrEnum
+from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
 # Must equal Alembic's head; tests/integration/test_migrations.py checks it.
 HEAD_REVISION = "0014"
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Package data of `models` (wheel and frozen bundle alike); Alembic reads the scripts there.
+MIGRATIONS_DIR = Path(str(files("models") / "migrations"))
 
 
 class SchemaState(StrEnum):

@@ -144,12 +144,15 @@ def update_user(
             user.active = active
         _touch(user, ctx)
         session.flush()
-        if changes_login and not ctx.is_sqlite:
-            # The database reads the new role and state from the flushed row. A login role
-            # missing from this server (a register moved) needs nothing to be blocked; it is
-            # made again, with a new password, by a password reset.
-            if user.active or db_roles.role_exists(session, user.username):
-                db_roles.sync_account(session, user.username)
+        # The database reads the new role and state from the flushed row. A login role
+        # missing from this server (a register moved) needs nothing to be blocked; it is
+        # made again, with a new password, by a password reset.
+        if (
+            changes_login
+            and not ctx.is_sqlite
+            and (user.active or db_roles.role_exists(session, user.username))
+        ):
+            db_roles.sync_account(session, user.username)
         return _info(user)
 
 

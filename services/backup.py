@@ -568,8 +568,7 @@ def _abandoned(leftover: Path, limit: float) -> bool:
 
 def _publish(partial: Path, final: Path) -> None:
     """Give the checked file its final name; only now does it look like a backup."""
-    with partial.open("rb") as file:
-        os.fsync(file.fileno())
+    _flush_to_disk(partial)
     os.replace(partial, final)
     _sync_folder(final.parent)
 
@@ -587,7 +586,13 @@ def _sync_folder(folder: Path) -> None:
 
 def _copy_durably(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
-    with target.open("rb") as file:
+    _flush_to_disk(target)
+
+
+def _flush_to_disk(path: Path) -> None:
+    # Opened for writing (nothing is written): Windows' fsync (_commit) refuses a
+    # read-only handle with PermissionError, which made every backup fail there.
+    with path.open("r+b") as file:
         os.fsync(file.fileno())
 
 

@@ -13,6 +13,7 @@ from models.schema import SchemaState
 from services.context import ServiceContext
 from services.database_address import parse_database_url
 from services.errors import SchemaOutdatedError, SiRentanError
+from services.paths import command_prefix
 
 log = logging.getLogger(__name__)
 # The revision that added claim.estimated_benefit (filled after the upgrade, see below).
@@ -44,7 +45,7 @@ def open_register(url: str | URL) -> ServiceContext:
         return ctx
     raise SchemaOutdatedError(
         f"Skema basis data di {ctx.database_label} belum diperbarui untuk versi ini. "
-        "Minta administrator menjalankan: python main.py db upgrade"
+        f"Minta administrator menjalankan: {command_prefix()} db upgrade"
     )
 
 

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import os
+import sys
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from platformdirs import PlatformDirs
 
 APP_NAME = "SiRentan"
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resources_folder(root: Traversable) -> Path:
+    """The folder of the package `resources` as a plain path.
+
+    A wheel gives a Path; a PyInstaller bundle gives a MultiplexedPath, whose str() is
+    no path at all (fonts then failed to load in the Windows build), while its entries are.
+    """
+    return Path(str(root.joinpath("data"))).parent
+
+
+# The installed package's folder (a wheel and a frozen bundle carry it as package data).
+RESOURCES_DIR = resources_folder(files("resources"))
+# The console program beside SiRentan.exe in the Windows bundle (PyInstaller).
+FROZEN_CLI_NAME = "sirentan-cli"
 
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
@@ -51,3 +68,18 @@ def make_private_file(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
     if os.name == "posix":
         os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def command_prefix() -> str:
+    """How a clerk or administrator starts a command of this very copy of SiRentan.
+
+    Messages that tell someone to run a command name it this way: the console program
+    of a frozen bundle, the `sirentan` command of an installed package, or
+    `python main.py` in a source tree.
+    """
+    if getattr(sys, "frozen", False):
+        # Windows: the console program beside the windowed one; Linux: the one program.
+        return FROZEN_CLI_NAME if sys.platform == "win32" else Path(sys.executable).name
+    if (Path(__file__).resolve().parent.parent / "main.py").is_file():
+        return "python main.py"
+    return "sirentan"

@@ -38,6 +38,7 @@ from services.documents.types import (
 )
 from services.errors import ConflictError, NotFoundError, Problem, SiRentanError, ValidationError
 from services.formatting import long_date
+from services.paths import command_prefix
 from services.permissions import Permission
 from services.settings import SettingsService
 from services.unit_of_work import read_session, unit_of_work
@@ -391,7 +392,7 @@ def _load(session: Session, number: str) -> RegisteredDocument:
     if row is None:
         raise NotFoundError(
             f"Surat nomor {number.strip()} tidak ada di buku agenda. Periksa nomornya "
-            "(python main.py letters list)."
+            f"({command_prefix()} letters list)."
         )
     return row
 

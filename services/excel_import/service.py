@@ -41,6 +41,7 @@ from services.excel_import.types import (
     Progress,
     SourceTable,
 )
+from services.paths import command_prefix
 from services.permissions import Permission
 from services.regions import RegionDirectory
 from services.unit_of_work import read_session, unit_of_work
@@ -190,7 +191,7 @@ def _approval_error(
         f"Impor ini akan menyimpan {_number(waiting.plan.to_write)} baris, lebih dari batas "
         f"{_number(waiting.threshold)} baris, sehingga perlu persetujuan verifikator atau "
         f"administrator. Pratinjaunya dicatat sebagai impor #{batch_id}; minta verifikator "
-        f"menyetujuinya (python main.py import-approve {batch_id}), lalu jalankan impor yang "
+        f"menyetujuinya ({command_prefix()} import-approve {batch_id}), lalu jalankan impor yang "
         "sama sekali lagi. Belum ada data yang disimpan."
     )
     return ApprovalRequiredError(message, batch_id, result)

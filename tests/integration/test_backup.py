@@ -113,6 +113,43 @@ def backup_files(folder: Path) -> list[str]:
 # --- SQLite: backup and restore -------------------------------------------------------
 
 
+@pytest.fixture
+def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.fsync with Windows' rule on every system: only a handle open for writing.
+
+    Windows' fsync (_commit) fails with PermissionError on a read-only handle, which
+    made every backup and restore fail there; Linux syncs any descriptor.
+    """
+    if sys.platform == "win32":
+        return  # the real rule applies
+    import fcntl
+    import stat
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        # A folder is synced read-only on POSIX; Windows skips that step.
+        a_file = not stat.S_ISDIR(os.fstat(fd).st_mode)
+        if a_file and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise PermissionError(13, "Permission denied (read-only handle, as on Windows)")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_backups_and_restores_sync_files_the_way_windows_allows(
+    admin: ServiceContext, windows_fsync: None
+) -> None:
+    live = live_path(admin)
+    before = fingerprint(live)
+
+    info = create_backup(admin)
+    restore_backup(admin, info.path)
+
+    assert info.path.exists() and fingerprint(info.path) == before
+    assert integrity(live) == "ok"
+
+
 def test_a_restore_gives_back_every_row_of_the_backup(admin: ServiceContext, home: Path) -> None:
     live = live_path(admin)
     before = fingerprint(live)

@@ -179,3 +179,22 @@ def test_postgresql_refuses_an_old_schema(tmp_path: Path) -> None:
         assert refused.returncode == 1 and "db upgrade" in refused.stderr
     finally:
         drop_pg_database(url, admin)
+
+
+def test_every_command_module_is_in_the_explicit_list() -> None:
+    """A frozen bundle carries only what main.py imports by name: each `*_commands` module is
+    either in command_modules() or registered by one that is (claims' and documents' parts)."""
+    import importlib
+
+    from ui.cli.main import command_modules
+
+    listed = command_modules()
+    reached = {module.__name__ for module in listed}
+    for module in listed:
+        reached |= {
+            value.__name__ for value in vars(module).values() if isinstance(value, type(module))
+        }
+    shipped = {f"ui.cli.{path.stem}" for path in (ROOT / "ui" / "cli").glob("*_commands.py")}
+    for name in shipped:
+        importlib.import_module(name)  # each one imports cleanly
+    assert shipped - reached == set()

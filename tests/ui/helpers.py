@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -70,3 +73,26 @@ def choose(combo: ChoiceCombo, value: Any) -> None:
 
 def wait_rows(qtbot: QtBot, panel: WorkerListPanel, count: int) -> None:
     qtbot.waitUntil(lambda: panel.model.rowCount() == count, timeout=3000)
+
+
+def held_open(path: Path) -> bool:
+    """Whether this process holds `path` open (Windows would refuse to delete it then)."""
+    if sys.platform == "win32":
+        # Qt opens files without FILE_SHARE_DELETE: renaming an open file is refused.
+        probe = path.with_name(f"{path.name}.probe")
+        try:
+            os.replace(path, probe)
+        except PermissionError:
+            return True
+        os.replace(probe, path)
+        return False
+    fds = Path("/proc/self/fd")
+    target = str(path.resolve())
+    for fd in fds.iterdir():
+        try:
+            # Linux names a deleted file that is still open "<path> (deleted)".
+            if os.readlink(fd).removesuffix(" (deleted)") == target:
+                return True
+        except OSError:
+            continue  # closed while listing (the listing's own descriptor)
+    return False

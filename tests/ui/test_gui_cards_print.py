@@ -21,7 +21,7 @@ from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
 from services.workers import WorkerService
 from tests.factories import VILLAGE
-from tests.ui.helpers import open_window, seed, type_into, wait_rows, worker_list
+from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.cards.print_dialog import OPTIONS_PAGE, PREVIEW_PAGE, CardPrintDialog
 from ui.gui.main_window import MainWindow
 
@@ -114,8 +114,28 @@ def test_closing_the_preview_without_printing_records_nothing(
 
     assert not dialog.isVisible()
     assert list_print_batches(sqlite_ctx) == []
-    # The cards (names, NIKs) do not stay behind in a temporary folder.
+    # The cards (names, NIKs) do not stay behind in a temporary folder; Windows deletes
+    # only a file nobody holds open, so the viewer must have let go of it too.
     assert not prepared.pdf_path.exists()
+    assert not held_open(prepared.pdf_path)
+
+
+def test_a_preview_lets_go_of_its_file_when_it_goes_back_to_the_options(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    seed(WorkerService(sqlite_ctx), 2)
+    window = open_window(qtbot, sqlite_ctx)
+    dialog = _open_dialog(window)
+    dialog.options.choose_village(KECAMATAN, VILLAGE)
+    _preview(qtbot, dialog)
+    prepared = dialog.prepared
+    assert prepared is not None and held_open(prepared.pdf_path)
+
+    dialog.preview.back_button.click()
+
+    assert not held_open(prepared.pdf_path)
+    prepared.pdf_path.unlink()  # what Windows refused while the viewer held it
+    dialog.reject()
 
 
 def test_cancelling_a_long_render_leaves_nothing_and_the_window_works_on(

@@ -24,6 +24,7 @@ from services.claims.missing_slip import write_missing_slip
 from services.errors import NotFoundError, SiRentanError
 from services.file_output import write_bytes_atomically
 from services.formatting import short_date
+from services.paths import command_prefix
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from ui.cli import claim_reference_commands
@@ -363,7 +364,7 @@ def _find_worker(ctx: Any, number: str) -> int:
     if len(exact) != 1:
         raise NotFoundError(
             f"Tidak ada peserta dengan NIK atau No. KPJ {number}. Cari dulu dengan "
-            "'python main.py workers search TEKS'."
+            f"'{command_prefix()} workers search TEKS'."
         )
     return exact[0].id
 

@@ -21,6 +21,7 @@ from services.errors import NotFoundError, SiRentanError
 from services.file_output import write_bytes_atomically
 from services.formatting import long_date
 from services.money import number, rupiah
+from services.paths import command_prefix
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from ui.cli import document_register_commands
@@ -351,7 +352,7 @@ def _only_signatory(ctx: ServiceContext, regional_head: bool) -> int:
     who = "Bupati" if regional_head else "pejabat penandatangan"
     raise SiRentanError(
         f"Sebutkan penandatangan dengan --signatory ID: ada {len(found)} {who} aktif "
-        "(lihat 'python main.py signatories list'; tambah dengan 'signatories add')."
+        f"(lihat '{command_prefix()} signatories list'; tambah dengan 'signatories add')."
     )
 
 

@@ -25,6 +25,7 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
+from services.paths import command_prefix
 from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
@@ -131,7 +132,7 @@ def _show(result: ImportResult, source: SourceTable, args: argparse.Namespace) -
         print(f"Pratinjau saja (impor #{result.batch_id}); belum ada yang disimpan.")
         if result.needs_approval and not result.approved:
             print(
-                f"Impor ini perlu persetujuan verifikator: python main.py import-approve "
+                f"Impor ini perlu persetujuan verifikator: {command_prefix()} import-approve "
                 f"{result.batch_id}"
             )
     if args.report is not None:

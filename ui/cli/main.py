@@ -10,34 +10,58 @@ import logging
 import re
 import sys
 from collections.abc import Callable
-from importlib import import_module
+from types import ModuleType
 from typing import NoReturn
 
 from services.errors import SiRentanError
 from services.file_output import disk_trouble
 from services.local_config import resolve_database_url
-from services.logging_setup import configure_logging
+from services.logging_setup import configure_logging, record_native_crashes
+from services.paths import command_prefix
+from ui.cli.console import use_utf8_output
 from ui.cli.options import EXCERPT_LIMIT, excerpt
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Each module adds its sub-commands through register(subparsers); one line per module.
-COMMAND_MODULES = (
-    "db_commands",
-    "worker_commands",
-    "user_commands",
-    "backup_commands",
-    "import_commands",
-    "export_commands",
-    "card_commands",
-    "claim_commands",
-    "premium_commands",
-    "report_commands",
-    "document_commands",
-    "settings_commands",
-)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """Each module adds its sub-commands through register(subparsers), in help order.
+
+    Imported here, not at the top, so that opening the GUI loads none of their services
+    (PDF, Excel); imported by name in the code, not from strings, so a frozen bundle
+    (PyInstaller) sees and carries every one of them.
+    """
+    from ui.cli import (
+        backup_commands,
+        card_commands,
+        claim_commands,
+        db_commands,
+        document_commands,
+        export_commands,
+        import_commands,
+        premium_commands,
+        report_commands,
+        settings_commands,
+        user_commands,
+        worker_commands,
+    )
+
+    return (
+        db_commands,
+        worker_commands,
+        user_commands,
+        backup_commands,
+        import_commands,
+        export_commands,
+        card_commands,
+        claim_commands,
+        premium_commands,
+        report_commands,
+        document_commands,
+        settings_commands,
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +78,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _base_parser(**options: object) -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python main.py",
+        prog=command_prefix(),
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",
         **options,  # type: ignore[arg-type]
     )
@@ -70,12 +94,18 @@ def _base_parser(**options: object) -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = _base_parser()
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for module_name in COMMAND_MODULES:
-        import_module(f"ui.cli.{module_name}").register(commands)
+    for module in command_modules():
+        module.register(commands)
     return parser
 
 
+def main() -> int:
+    """The `sirentan` command of an installed package (same as `python main.py`)."""
+    return run(sys.argv[1:])
+
+
 def run(argv: list[str]) -> int:
+    use_utf8_output()
     unreadable = next((i for i, a in enumerate(argv, start=1) if _undecodable(a)), None)
     if unreadable is not None:
         print(
@@ -94,6 +124,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     url = resolve_database_url(args.database)
     configure_logging()
+    record_native_crashes()
     args.database_url = url
     handler: Handler = args.handler
     try:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from services.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
+from services.paths import command_prefix
 from services.settings import SettingEntry, SettingsService
 from services.settings_catalog import GROUP_TITLES, SPECS, Group
 from ui.cli.signin import add_user_option, signed_in
@@ -97,7 +98,7 @@ def _known(key: str) -> str:
         from services.errors import NotFoundError
 
         raise NotFoundError(
-            f"Pengaturan '{key}' tidak dikenal. Lihat daftarnya: python main.py settings list"
+            f"Pengaturan '{key}' tidak dikenal. Lihat daftarnya: {command_prefix()} settings list"
         )
     return key
 

@@ -16,6 +16,7 @@ from services.auth import sign_in
 from services.bootstrap import open_register
 from services.context import ServiceContext
 from services.errors import AuthenticationError, SiRentanError
+from services.paths import command_prefix
 
 ENV_USER = "SIRENTAN_USER"
 ENV_PASSWORD = "SIRENTAN_PASSWORD"
@@ -23,7 +24,7 @@ ENV_NEW_PASSWORD = "SIRENTAN_NEW_PASSWORD"
 
 NO_ACCOUNTS = (
     "Belum ada akun di basis data ini. Buat administrator pertama dengan:\n"
-    "  python main.py users create --name NAMA --role admin"
+    f"  {command_prefix()} users create --name NAMA --role admin"
 )
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from services.context import ServiceContext
-from services.logging_setup import configure_logging
+from services.logging_setup import configure_logging, record_native_crashes
 from ui.gui.app_context import AppContext
 from ui.gui.error_hook import install_error_hook
 from ui.gui.main_window import MainWindow
@@ -27,14 +27,21 @@ DEFAULT_SIZE = (1280, 800)
 
 def run_gui(database_url: str) -> int:
     from ui.gui.launcher import Launcher
+    from ui.gui.single_instance import SingleInstance
 
     app = _application()
     log_path = configure_logging()
+    record_native_crashes()
+    guard = SingleInstance(parent=app)
+    if not guard.claim():
+        log.info("SiRentan already runs for this user; its window was asked to come forward")
+        return 0
     install_error_hook(log_path)
     use_indonesian()
     # Signing out closes the window before the sign-in shows: that must not end the app.
     app.setQuitOnLastWindowClosed(False)
     launcher = Launcher(database_url, log_path, app)
+    guard.show_requested.connect(launcher.bring_to_front)
     started = time.perf_counter()
     window = launcher.start()
     if window is None:

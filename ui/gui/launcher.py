@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from services.context import ServiceContext
@@ -54,6 +54,20 @@ class Launcher(QObject):
             self._storage_checked = True  # once per start of the app, not per sign-in
             self.storage_notice = warn_about_network_storage(window)
         start_daily_backup(window)
+
+    def bring_to_front(self) -> None:
+        """Another start of SiRentan asked for this copy: show its window (or the sign-in)."""
+        # The main window, then whatever dialog it has open on top; before a sign-in,
+        # the sign-in dialog itself.
+        targets = [w for w in (self.window, QApplication.activeModalWidget()) if w is not None]
+        if not targets:
+            targets = [w for w in QApplication.topLevelWidgets() if w.isVisible()][:1]
+        for target in targets:
+            if target.isMinimized():
+                target.setWindowState(target.windowState() & ~Qt.WindowState.WindowMinimized)
+            target.show()
+            target.raise_()
+            target.activateWindow()
 
     def _on_signed_out(self, notice: str) -> None:
         self._retire_window()

@@ -11,6 +11,7 @@ migration stays what it was when later migrations change the models.
 from __future__ import annotations
 
 import csv
+from importlib.resources import files
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -24,7 +25,8 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "data"
+# The shipped package `resources` (wheel and frozen bundle alike), not the source tree.
+RESOURCES = Path(str(files("resources") / "data"))
 
 OCCUPATIONS = [
     ("petani", "Petani"),

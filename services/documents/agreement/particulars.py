@@ -16,6 +16,7 @@ from services.errors import Problem
 from services.formatting import long_date
 from services.labels import FUNDING
 from services.money import number
+from services.paths import command_prefix
 from services.settings_catalog import where
 
 RECORD = "perjanjian kerja sama"
@@ -43,7 +44,7 @@ def party_problems(
                 "signatory_id",
                 f"Dasar kewenangan {first.name} menandatangani perjanjian belum diisi. Isi "
                 "'Dasar kewenangan' pada data penandatangan (tab Penandatangan, atau "
-                f"python main.py signatories set {first.id} --authority …).",
+                f"{command_prefix()} signatories set {first.id} --authority …).",
             )
         )
     if not first.regional_head and not (first.delegation or "").strip():

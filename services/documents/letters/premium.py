@@ -25,6 +25,7 @@ from services.documents.templates import TemplateSpec
 from services.errors import Problem
 from services.formatting import long_date
 from services.money import number, number_with_words, rupiah, rupiah_plain, rupiah_words
+from services.paths import command_prefix
 from services.permissions import Permission
 from services.premiums import Month, premium_series, rate_on
 
@@ -115,7 +116,7 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
                     "period_start",
                     "Tidak ada peserta yang iurannya dihitung untuk "
                     + ", ".join(month_year(m.first_day) for m in empty)
-                    + " (perhitungan iuran: python main.py premium show). Periksa bulannya.",
+                    + f" (perhitungan iuran: {command_prefix()} premium show). Periksa bulannya.",
                 )
             ],
             RECORD,

@@ -20,6 +20,7 @@ from services.auth import sign_in
 from services.bootstrap import open_register
 from services.context import ServiceContext
 from services.errors import AuthenticationError, SiRentanError
+from services.paths import command_prefix
 from ui.gui.background import Background
 from ui.gui.signin.database_label import database_label, is_sqlite_url, user_in_url
 from ui.gui.signin.password_edit import password_edit
@@ -33,7 +34,7 @@ CONNECTION_CHANGED = 2
 
 NO_ACCOUNTS = (
     "Basis data ini belum memiliki akun petugas. Administrator membuat akun pertama "
-    "di server dengan perintah:\npython main.py users create --name NAMA --role admin"
+    f"di server dengan perintah:\n{command_prefix()} users create --name NAMA --role admin"
 )
 
 

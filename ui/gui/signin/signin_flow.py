@@ -7,8 +7,10 @@ sign-in from the password step, or choose another database from the sign-in.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from services.accounts import count_users
@@ -25,6 +27,10 @@ from ui.gui.signin.password_dialog import PasswordDialog
 log = logging.getLogger(__name__)
 
 FIRST_ADMIN_DONE = "Administrator pertama sudah dibuat. Masuk dengan akun itu."
+# Set by the installer check (packaging/windows/ci_check.sh): the installed program
+# starts, shows its sign-in, writes SIGNIN_SHOWN to the log and ends. Not for clerks.
+EXIT_AT_SIGNIN_ENV = "SIRENTAN_EXIT_AT_SIGNIN"
+SIGNIN_SHOWN = "sign-in dialog shown"
 
 
 @dataclass(slots=True)
@@ -46,6 +52,8 @@ def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> S
             first_start = first_start or first_notice == FIRST_ADMIN_DONE
             notice = first_notice or notice
         login = LoginDialog(url, username, notice, parent)
+        if os.environ.get(EXIT_AT_SIGNIN_ENV):
+            QTimer.singleShot(0, login, lambda dialog=login: _close_shown(dialog))
         result = login.exec()
         notice = ""
         if result == CONNECTION_CHANGED and login.new_url:
@@ -83,6 +91,11 @@ def _set_up_district(ctx: ServiceContext, parent: QWidget | None) -> None:
     except SiRentanError:
         return  # the window opens anyway; the menu offers the set-up
     DistrictWizard(ctx, parent).exec()
+
+
+def _close_shown(login: LoginDialog) -> None:
+    log.info("%s (%s set): closing", SIGNIN_SHOWN, EXIT_AT_SIGNIN_ENV)
+    login.reject()
 
 
 def _prepare_sqlite(url: str, parent: QWidget | None) -> tuple[str, str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -33,6 +33,7 @@ class PdfViewer(QWidget):
         self.fit_width_button = QPushButton("Lebar halaman", self)
         self.fit_page_button = QPushButton("Satu halaman utuh", self)
         self.path: Path | None = None
+        self._file: QFile | None = None
         # How a newly loaded document is shown.
         self.initial_zoom = QPdfView.ZoomMode.FitToWidth
         self._lay_out()
@@ -41,10 +42,21 @@ class PdfViewer(QWidget):
 
     def load(self, path: Path) -> None:
         """Show the PDF at `path`; a file Qt cannot read is said in Indonesian."""
-        self.document.close()
-        error = self.document.load(str(path))
+        self.close_document()
+        # Through a file of our own: QPdfDocument.close() keeps a file it opened itself
+        # open until the next load, and Windows cannot delete an open file, so the
+        # preview folders (names, NIKs) stayed behind in %TEMP%.
+        file = QFile(str(path), self.document)
+        if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+            file.deleteLater()
+            raise SiRentanError(
+                f"Berkas PDF {path.name} tidak dapat dibuka untuk pratinjau ({file.errorString()})."
+            )
+        self._file = file
+        self.document.load(file)  # a file on disk loads at once
+        error = self.document.error()
         if error != QPdfDocument.Error.None_:
-            self.path = None
+            self.close_document()
             raise SiRentanError(
                 f"Berkas PDF {path.name} tidak dapat dibuka untuk pratinjau ({error.name})."
             )
@@ -56,6 +68,10 @@ class PdfViewer(QWidget):
     def close_document(self) -> None:
         """Let go of the file (Windows cannot delete a file that is still open)."""
         self.document.close()
+        if self._file is not None:
+            self._file.close()
+            self._file.deleteLater()
+            self._file = None
         self.path = None
         self.pages.clear()
 

@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         self._action(account, "&Ganti kata sandi…", self.change_password)
         self._action(account, "&Keluar", self.sign_out)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
+        self._action(
+            help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1")
+        )
         self._action(help_menu, "&Tentang SiRentan", self.show_about)
 
     def _action(
@@ -242,6 +245,14 @@ class MainWindow(QMainWindow):
         from ui.gui.connection_dialog import ConnectionDialog
 
         ConnectionDialog(self).open()
+
+    def show_help(self) -> QWidget:
+        from ui.gui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from ui.gui.about_dialog import AboutDialog

@@ -292,7 +292,12 @@ class ClaimDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 720)
+        # Within a 1024×768 screen; the screen fitter shrinks it further where needed.
+        self.resize(960, 700)
+        # Hiding the strip on the Kelayakan tab must not make the tab bar jump up.
+        policy = self.strip.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.strip.setSizePolicy(policy)
 
     def _connect(self) -> None:
         self.keeper.changed.connect(self._on_changed)

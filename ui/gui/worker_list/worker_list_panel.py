@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from ui.gui.background import Background
 from ui.gui.excel_export.export_button import WorkerExportButton
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
+from ui.gui.widgets.flow_layout import FlowLayout, spacer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_list.worker_filter_bar import DrillDown, WorkerFilterBar
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
@@ -111,12 +111,12 @@ class WorkerListPanel(QWidget):
         )
         self.print_button.setVisible(self._app.can(Permission.PRINT_CARDS))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        top = QHBoxLayout()
+        # Wraps on a narrow screen: the buttons move under the title instead of off-screen.
+        top = FlowLayout()
         top.addWidget(title)
-        top.addSpacing(12)
         top.addWidget(self.count)
         top.addWidget(self.filters.drill_chip)
-        top.addStretch(1)
+        top.addWidget(spacer(self))
         top.addWidget(self.export)
         top.addWidget(self.print_button)
         top.addWidget(self.open_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         shortcut.activated.connect(self.coverage.focus_input)
+        # Ctrl+1 … Ctrl+9: the sections in the order of the list on the left.
+        for number, section in enumerate(self.sections[:9], start=1):
+            jump = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            jump.activated.connect(lambda title=section.title: self.go_to_section(title))
         app.events.open_worker_requested.connect(self.open_worker)
 
     # -- sections -----------------------------------------------------------------
@@ -94,9 +98,16 @@ class MainWindow(QMainWindow):
     def show_section(self, title: str) -> None:
         self.navigation.setCurrentRow(self._section_index(title))
 
+    def go_to_section(self, title: str) -> None:
+        """A section chosen by keyboard: shown, with the focus in the section list."""
+        self.show_section(title)
+        self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _add_section(self, section: Section) -> None:
         item = QListWidgetItem(section.title, self.navigation)
-        item.setToolTip(section.tooltip)
+        number = self._section_index(section.title) + 1
+        key = f" (Ctrl+{number})" if number <= 9 else ""
+        item.setToolTip(f"{section.tooltip}{key}")
         # Sections are built when first shown, so adding sections costs no start-up time.
         self.stack.addWidget(QWidget(self.stack))
 
@@ -182,6 +193,11 @@ class MainWindow(QMainWindow):
         widest = max(metrics.horizontalAdvance(s.title) for s in self.sections)
         self.navigation.setFixedWidth(max(112, widest + 32))
         self.navigation.setSpacing(2)
+        # A visible frame while the list has the focus: arrow keys then change the section.
+        self.navigation.setStyleSheet(
+            "QListWidget:focus { border: 2px solid #1a73e8; }"
+            "QListWidget::item:selected:active { background: #1a3d7c; color: white; }"
+        )
         self.navigation.currentRowChanged.connect(self._on_navigate)
         body = QHBoxLayout()
         body.setContentsMargins(8, 0, 0, 0)

@@ -111,9 +111,7 @@ class FlowLayout(QLayout):
             for item, width in zip(line, widths, strict=True):
                 if place:
                     top = y + (height - item.sizeHint().height()) // 2
-                    item.setGeometry(
-                        QRect(QPoint(x, top), QSize(width, item.sizeHint().height()))
-                    )
+                    item.setGeometry(QRect(QPoint(x, top), QSize(width, item.sizeHint().height())))
                 x += width + self._spacing
             y += height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom()

@@ -22,6 +22,7 @@ from services.worker_types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.card_tab import CardTab
 from ui.gui.worker_form.claim_tab import ClaimTab
@@ -286,7 +287,10 @@ class WorkerFormDialog(QDialog):
         self.tabs.addTab(self.history, HISTORY_TITLE)
         for button in (self.save_button, self.reload_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
-        self.save_button.setToolTip("Simpan (Ctrl+S)")
+        with_shortcut(self.save_button, "Simpan", "Ctrl+S")
+        enter_clicks(self, self.save_button, self.reload_button, self.cancel_button)
+        first_field_on_show(self, self.personal.nik)
+        self._walk = TabWalk(self.tabs)
         # A plain row, not a QDialogButtonBox: that one makes Simpan the default
         # button, and Enter in any field would then save half a form.
         buttons = QHBoxLayout()
@@ -313,6 +317,10 @@ class WorkerFormDialog(QDialog):
         self.reload_button.clicked.connect(self.reload_from_database)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab past a page's last field opens the next tab (Kepesertaan after Data pribadi).
+        return self._walk.step(next) or super().focusNextPrevChild(next)
 
     def _on_edited(self, field: str) -> None:
         if self._loading:

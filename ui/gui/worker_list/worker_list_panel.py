@@ -163,6 +163,11 @@ class WorkerListPanel(QWidget):
             self.count.setText(count_label(total))
 
     def _focus_results(self) -> None:
+        # Enter with exactly one match opens it: the front desk's usual case.
+        if self.model.total == 1 and self.model.total_exact:
+            self.table.select_row(0)
+            self.open_selected()
+            return
         if self.model.total:
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.table.select_row(0)

@@ -115,7 +115,7 @@ def test_a_new_worker_is_registered_by_tab_and_enter_alone(
     assert form.save_button.text() == "Simpan (Ctrl+S)"
     press(qtbot, Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.worker_form is None, timeout=3000)  # saved and closed
     [stored] = WorkerService(sqlite_ctx).search(WorkerQuery(text=data.nik)).rows
     worker = WorkerService(sqlite_ctx).get(stored.id)
     assert (worker.nik, worker.village_code, worker.occupation_code) == (

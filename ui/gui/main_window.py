@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
 TITLE = "SiRentan — Sistem Informasi Pekerja Rentan"
+NIK_DIGITS = 16
 
 
 def clerk_text(principal: Principal | None) -> str:
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
             jump = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             jump.activated.connect(lambda title=section.title: self.go_to_section(title))
         app.events.open_worker_requested.connect(self.open_worker)
+        app.events.register_requested.connect(self.register_worker)
+        app.events.name_search_requested.connect(self.search_name)
 
     # -- sections -----------------------------------------------------------------
 
@@ -143,6 +146,25 @@ class MainWindow(QMainWindow):
         self.worker_form = form
         form.open()
         return form
+
+    def register_worker(self, nik: str) -> WorkerFormDialog | None:
+        """A new worker's form with the NIK from the front desk already in it."""
+        form = self.open_worker(None)
+        if form is not None and len(nik) == NIK_DIGITS and nik.isdigit():
+            form.prefill_nik(nik)
+        return form
+
+    def search_name(self, text: str) -> None:
+        """A name typed at the front desk: the Peserta list, searched for it."""
+        from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+        titles = self.section_titles()
+        if "Peserta" not in titles:
+            return
+        self.show_section("Peserta")
+        panel = self.panel("Peserta")
+        if isinstance(panel, WorkerListPanel):
+            panel.search_for(text)
 
     def _forget_form(self, form: WorkerFormDialog) -> None:
         if self.worker_form is form:

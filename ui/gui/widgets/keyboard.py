@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar, QTabWidget, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -31,34 +31,28 @@ def with_shortcut(button: QAbstractButton, text: str, keys: str) -> None:
 class _FirstField(QObject):
     def __init__(self, dialog: QWidget, field: QWidget | Callable[[], QWidget]) -> None:
         super().__init__(dialog)
+        self._dialog = dialog
         self._field = field
         dialog.installEventFilter(self)
 
+    def field(self) -> QWidget:
+        return self._field if isinstance(self._field, QWidget) else self._field()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
-            field = self._field if isinstance(self._field, QWidget) else self._field()
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.field().setFocus(Qt.FocusReason.OtherFocusReason)
             # Once more after Qt has activated the window and placed its own focus.
-            QTimer.singleShot(0, field, lambda: _focus_if_lost(field))
+            QTimer.singleShot(0, self, self._focus_if_lost)
         return False
 
-
-def _focus_if_lost(field: QWidget) -> None:
-    window = field.window()
-    focused = QApplication.focusWidget()
-    if (
-        focused is None
-        or focused is window
-        or not window.isAncestorOf(focused)
-        or (focused is not field and _is_chrome(focused))
-    ):
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _focus_if_lost(self) -> None:
+        focused = self._dialog.focusWidget()
+        if focused is None or _is_chrome(focused):
+            self.field().setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _is_chrome(widget: QWidget) -> bool:
     """Tab bars and buttons: where Qt's first focus lands, never what a clerk types into."""
-    from PySide6.QtWidgets import QTabBar
-
     return isinstance(widget, (QTabBar, QAbstractButton))
 
 

@@ -263,6 +263,13 @@ class WorkerFormDialog(QDialog):
         if detail is not None and not self.read_only:
             self._timer.start()  # a stored record may carry warnings worth seeing
 
+    def prefill_nik(self, nik: str) -> None:
+        """A new worker whose NIK the front desk already has: typing starts at No. KK."""
+        self.personal.nik.setText(nik)
+        self._on_edited("nik")
+        self.personal.kk_number.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._first_field = self.personal.kk_number
+
     def show_input(self, data: WorkerInput) -> None:
         self._loading = True
         for tab, _title in self._tabs:
@@ -289,7 +296,8 @@ class WorkerFormDialog(QDialog):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         with_shortcut(self.save_button, "Simpan", "Ctrl+S")
         enter_clicks(self, self.save_button, self.reload_button, self.cancel_button)
-        first_field_on_show(self, self.personal.nik)
+        self._first_field: QWidget = self.personal.nik
+        first_field_on_show(self, lambda: self._first_field)
         self._walk = TabWalk(self.tabs)
         # A plain row, not a QDialogButtonBox: that one makes Simpan the default
         # button, and Enter in any field would then save half a form.

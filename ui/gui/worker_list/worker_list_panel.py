@@ -68,6 +68,12 @@ class WorkerListPanel(QWidget):
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
 
+    def search_for(self, text: str) -> None:
+        """Search the list for this text now (a name from the front desk), results focused."""
+        self.filters.search.setText(text)
+        self.filters.flush()
+        self._focus_results()
+
     def show_filtered(self, drill: DrillDown, kecamatan_code: str | None = None) -> None:
         """The workers behind a dashboard bar: a kecamatan, an occupation or a gender and
         age band, covered on a day; every other filter is cleared."""

@@ -50,6 +50,8 @@ MAX_PAGE = 1000
 FTS_MIN_WORD = 3
 _NAME_SORT = {SortKey.NAME, ""}
 _PLAIN_WORDS = re.compile(r"[a-z0-9 ]+")
+# Other spellings of a name are looked for when its exact matches are fewer than this.
+SPELLING_BELOW = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +229,18 @@ def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row
     """The requested page, the number of matches, and whether that number is exact.
 
     A name also finds its other spellings ("johana" finds "YOHANA"): those matches come
-    after the exact ones, in the same order, and only when the exact ones were all
-    counted (beyond the cap a clerk refines the name anyway).
+    after the exact ones, in the same order, when the exact ones are few (fewer than
+    SPELLING_BELOW): a name typed as on the KTP finds its many matches at once, and
+    the other spellings cost a second index look-up only when they can help.
     """
     rows, total, exact = _search_as_typed(session, query, scope)
     raw = query.text.strip()
-    if not raw or is_number_query(raw) or not exact or "name_phonetic" not in scope.source.c:
+    if (
+        not raw
+        or is_number_query(raw)
+        or total >= SPELLING_BELOW
+        or "name_phonetic" not in scope.source.c
+    ):
         return rows, total, exact
     return _with_other_spellings(session, query, scope, rows, total)
 

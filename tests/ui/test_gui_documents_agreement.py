@@ -3,6 +3,7 @@ register and is offered nothing else."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -25,6 +26,7 @@ from tests.ui.test_gui_documents import (
 )
 from ui.gui.documents.agreement_page import NOT_YET, AgreementPage
 from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
+from ui.gui.signals import emit
 
 TOTAL = "Rp2.999.808.000,00"
 TOTAL_WORDS = (
@@ -56,7 +58,13 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert form.signatory.value() == head.id, "the Bupati is offered first"
     assert form.court.text() == "Pengadilan Negeri Kefamenanu"
     assert form.months.value() == 12
-    assert any("{tahun}" in basis for basis in form.legal_bases.values())
+    # The budget year is filled in where the setting says "{tahun}", never shown raw.
+    bases = form.legal_bases.values()
+    assert not any("{tahun}" in basis for basis in bases)
+    assert any(f"Tahun Anggaran {date.today().year}" in basis for basis in bases)
+    form.period_start.set_value(date(date.today().year + 1, 1, 1))
+    emit(form.period_start.changed)
+    assert any(f"Tahun Anggaran {date.today().year + 1}" in b for b in form.legal_bases.values())
     # An empty register and no BPJS head in the settings: the form says what is missing.
     qtbot.waitUntil(lambda: not page.computing, timeout=WAIT_MS)
     assert page.value.text() == NOT_YET

@@ -160,10 +160,31 @@ class AgreementForm(QWidget):
         self.budget_code.setText(values["agreement.budget_code"])
         self.due_day.setValue(_whole(values["agreement.payment_due_day"], 15))
         self.court.setText(values["agreement.court"])
-        # Kept with "{tahun}": the service puts in the period's year, whatever it becomes.
+        # Shown with the budget year filled in (never a raw "{tahun}"), and filled again
+        # when the dates change while the list is still as filled.
         bases = values["agreement.legal_bases"].split("\n")
-        self.legal_bases.set_values(b for b in bases if b.strip())
+        self._bases_template = [b for b in bases if b.strip()]
+        self._bases_filled: tuple[str, ...] = ()
+        self._fill_bases_year()
         self._follow_source()
+
+    def signatory_chosen(self) -> None:
+        """A signatory is chosen: its old "Pilih penandatangan" message goes."""
+        if self.signatory.value() is not None:
+            for rows in self.rows:
+                rows.clear("signatory_id")
+
+    def _budget_year(self) -> int:
+        day = self.period_start.value() or self.agreement_date.value() or date.today()
+        return day.year
+
+    def _fill_bases_year(self) -> None:
+        template = getattr(self, "_bases_template", [])
+        if self._bases_filled and self.legal_bases.values() != self._bases_filled:
+            return  # the clerk edited the list: their words stay
+        year = str(self._budget_year())
+        self.legal_bases.set_values(b.replace("{tahun}", year) for b in template)
+        self._bases_filled = self.legal_bases.values()
 
     def load(self, data: dict[str, Any]) -> bool:
         """Fill from a stored request (a correction); False when its PIHAK PERTAMA is no
@@ -271,7 +292,9 @@ class AgreementForm(QWidget):
         rows.add("Pengadilan Negeri", self.court, "court")
         rows = self._group("Dasar hukum")
         rows.add("Peraturan", self.legal_bases, "legal_bases")
-        hint = QLabel("Satu peraturan per baris; {tahun} diganti dengan tahun anggaran.", self)
+        hint = QLabel(
+            "Satu peraturan per baris; tahun anggaran mengikuti masa perjanjian.", self
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#5f6368")
         rows.add_widget(hint)
@@ -280,6 +303,10 @@ class AgreementForm(QWidget):
     def _watch(self) -> None:
         for field in (self.agreement_date, self.count_date, self.period_start):
             field.changed.connect(self._changed)
+        for field in (self.agreement_date, self.period_start):
+            field.changed.connect(self._fill_bases_year)
+        # A signatory chosen: "Pilih penandatangan" must not stay red beside it.
+        self.signatory.currentIndexChanged.connect(lambda _i: self.signatory_chosen())
         for edit in (
             self.place,
             self.second_number,

@@ -33,6 +33,7 @@ from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HeirsTab
 from ui.gui.worker_form.history_tab import HistoryTab
 from ui.gui.worker_form.membership_tab import MembershipTab
+from ui.gui.worker_form.nik_prompt import ask_save_despite, nik_warnings
 from ui.gui.worker_form.personal_tab import PersonalTab
 from ui.gui.worker_form.problem_board import ProblemBoard, merge
 from ui.gui.worker_form.status_dialog import StatusDialog
@@ -135,6 +136,9 @@ class WorkerFormDialog(QDialog):
         if any(p.is_error for p in local):
             self.check_now()
             return self._refused()
+        asked = self._confirm_nik_warnings(data)
+        if asked is None:
+            return False
         detail = self.detail
         try:
             if detail is None:
@@ -153,9 +157,35 @@ class WorkerFormDialog(QDialog):
             return False
         self.dirty = False
         self.detail = result.worker
+        if asked:
+            # Confirmed before saving: not told again as "Tersimpan, dengan catatan".
+            result = replace(result, warnings=[w for w in result.warnings if w not in asked])
         emit(self.record_changed, result)
         super().accept()
         return True
+
+    def _confirm_nik_warnings(self, data: WorkerInput) -> list[Problem] | None:
+        """The NIK warnings the clerk agreed to save with ([] when none); None: not saved."""
+        try:
+            found = self._app.workers.check(data, self.worker_id)
+        except SiRentanError:
+            return []  # the save itself will say what is wrong with the database
+        if any(p.is_error for p in found):
+            return []  # the service refuses the save and the form shows why
+        warnings = nik_warnings(found)
+        if not warnings:
+            return []
+        if (
+            self.detail is not None
+            and self.loaded_input.nik == data.nik
+            and (
+                (self.loaded_input.birth_date, self.loaded_input.gender)
+                == (data.birth_date, data.gender)
+            )
+        ):
+            return []  # stored so before, with the clerk's consent then
+        self.board.present(merge(self._local_problems(), found))
+        return warnings if ask_save_despite(self, warnings) else None
 
     def _refused(self) -> bool:
         self.board.explain_refusal()

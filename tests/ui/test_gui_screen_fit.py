@@ -7,9 +7,11 @@ and dialog is opened there. Each visible button must lie inside the screen's wor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
@@ -56,6 +58,14 @@ def _settle(qtbot: QtBot) -> None:
     qtbot.wait(30)
 
 
+def _keep_screenshot(widget: QWidget, name: str) -> None:
+    """With SIRENTAN_SCREENSHOTS=folder, each screen is saved there to be looked at."""
+    folder = os.environ.get("SIRENTAN_SCREENSHOTS")
+    if folder:
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+        widget.grab().save(str(Path(folder) / f"{safe}.png"))
+
+
 @pytest.mark.parametrize("screen_name", SCREENS)
 def test_every_section_fits_the_screen(
     qtbot: QtBot, admin_ctx: ServiceContext, screen_name: str
@@ -67,6 +77,7 @@ def test_every_section_fits_the_screen(
     for title in window.section_titles():
         window.show_section(title)
         _settle(qtbot)
+        _keep_screenshot(window, f"{screen_name}_{title}")
         assert off_screen(window, screen) == [], title
     # Visiting every section did not leave the window wider than the screen.
     assert window.frameGeometry().width() <= screen.availableGeometry().width()
@@ -150,6 +161,7 @@ def test_every_main_dialog_fits_the_screen(
     qtbot.waitUntil(dialog.isVisible)
     _settle(qtbot)
     screen = screen_named(screen_name)
+    _keep_screenshot(dialog, f"{screen_name}_{name}")
     assert dialog.screen() is screen
     assert off_screen(dialog, screen) == []
     if isinstance(dialog, QDialog):

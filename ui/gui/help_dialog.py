@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 SHORTCUTS = (
     ("F1", "Bantuan ini"),
-    ("Ctrl+K", "Cek kepesertaan: ketik NIK atau No. KPJ lalu Enter; Esc mengosongkan"),
+    ("Ctrl+K", "Cek kepesertaan: ketik NIK, No. KPJ atau nama lalu Enter; Esc mengosongkan"),
     ("Ctrl+1 … Ctrl+9", "Pindah ke bagian ke-1 … ke-9 di kiri (Beranda, Peserta, …)"),
     ("Ctrl+N", "Peserta baru (di bagian Peserta)"),
     ("Ctrl+S", "Simpan formulir yang terbuka"),
@@ -31,7 +31,7 @@ TASKS = (
     ),
     (
         "Mengimpor daftar dari desa",
-        "Impor → Impor berkas…: pilih berkas Excel/CSV, cocokkan kolom, periksa hasil "
+        "Impor → Impor berkas Excel/CSV…: pilih berkas, cocokkan kolom, periksa hasil "
         "uji coba, lalu simpan.",
     ),
     (

@@ -6,14 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLineEdit,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from services import documents as docs
@@ -229,20 +222,3 @@ def test_a_letter_then_a_second_letter_without_restarting(
     assert page.preview_button.isEnabled() and page.issue_button.isEnabled()
     second = one_letter()
     assert second != first
-
-
-def test_any_dialog_with_tabs_starts_in_a_field_not_on_its_tab_bar(
-    qtbot: QtBot, sqlite_ctx: ServiceContext
-) -> None:
-    open_window(qtbot, sqlite_ctx)  # installs the application-wide dialog set-up
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
-    tabs = QTabWidget(dialog)
-    page = QWidget()
-    field = QLineEdit(page)
-    QVBoxLayout(page).addWidget(field)
-    tabs.addTab(page, "Satu")
-    QVBoxLayout(dialog).addWidget(tabs)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-    qtbot.waitUntil(lambda: dialog.focusWidget() is field)

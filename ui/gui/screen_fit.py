@@ -10,11 +10,9 @@ so the buttons at the bottom stay visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
-
-from ui.gui.widgets.keyboard import leave_tab_bar
 
 
 def screen_area(widget: QWidget) -> QRect:
@@ -44,8 +42,7 @@ def fit_inside(widget: QWidget) -> None:
 
 class ScreenFitter(QObject):
     """Application-wide: fits each dialog into its screen when shown (the main window is
-    fitted when built, see ui.gui.app.fit_to_screen), and moves a first focus that landed
-    on a tab bar to the first field of the page shown."""
+    fitted when built, see ui.gui.app.fit_to_screen)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -55,9 +52,6 @@ class ScreenFitter(QObject):
             and not watched.isFullScreen()
         ):
             fit_inside(watched)
-            # Typing must not start on a tab bar (characters lost, fields shifted by one).
-            leave_tab_bar(watched)
-            QTimer.singleShot(0, watched, lambda: leave_tab_bar(watched))
         return False
 
 

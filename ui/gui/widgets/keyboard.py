@@ -147,20 +147,3 @@ class TabWalk:
 
 def _reason(forward: bool) -> Qt.FocusReason:
     return Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
-
-
-def leave_tab_bar(dialog: QWidget) -> None:
-    """When Qt gave a dialog's first focus to a tab bar, the first field of its page
-    takes it instead (any dialog with tabs, without a first_field_on_show of its own)."""
-    focused = dialog.focusWidget()
-    if focused is None:
-        # Not yet focused: where Qt will put the focus is the first widget Tab reaches.
-        chain = focus_chain(dialog)
-        focused = chain[0] if chain else None
-    if not isinstance(focused, QTabBar):
-        return
-    tabs = focused.parentWidget()
-    if isinstance(tabs, QTabWidget) and tabs.currentWidget() is not None:
-        fields = focus_chain(tabs.currentWidget())
-        if fields:
-            fields[0].setFocus(Qt.FocusReason.OtherFocusReason)

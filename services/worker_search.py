@@ -238,6 +238,7 @@ def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row
     if (
         not raw
         or is_number_query(raw)
+        or not exact
         or total >= SPELLING_BELOW
         or "name_phonetic" not in scope.source.c
     ):

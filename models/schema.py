@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 # Must equal Alembic's head; tests/integration/test_migrations.py checks it.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 

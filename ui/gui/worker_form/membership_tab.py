@@ -63,6 +63,7 @@ class MembershipTab(FormTab):
         self.status = QLabel(self)
         self.status_button = QPushButton("Ubah status…", self)
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere
         self.notes.setPlaceholderText("Catatan petugas (tidak dicetak pada kartu)")
         self.watch(self.notes, "notes")
         self.status_button.clicked.connect(self.change_status_requested)

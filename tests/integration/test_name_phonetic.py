@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from models import Worker, schema
 from models.database import make_engine
@@ -127,7 +127,7 @@ def test_the_migration_fills_the_key_of_existing_workers(own_database: ServiceCo
     workers = WorkerService(ctx)
     _add(workers, 1, "JOHANA SANAM")
     _add(workers, 2, "Soekarno Kolo")
-    _migrate(ctx, "0008")
+    _migrate(ctx, "0014")  # the revision before this one
     with ctx.engine.connect() as conn:
         assert "name_phonetic" not in {c["name"] for c in inspect(conn).get_columns("worker")}
     _migrate(ctx, "head")
@@ -136,6 +136,73 @@ def test_the_migration_fills_the_key_of_existing_workers(own_database: ServiceCo
     assert keys == {"JOHANA SANAM": "yohana sanam", "SOEKARNO KOLO": "sukarno kolo"}
     assert names(workers, "yohana") == ["JOHANA SANAM"]
     assert names(workers, "sukarno") == ["SOEKARNO KOLO"]
+
+
+def _wall(ctx: ServiceContext) -> dict[str, object]:
+    """What 0012's wall says about the key: who reads it, the view's options and grantees."""
+    with ctx.engine.connect() as conn:
+        groups = dict(conn.execute(text("SELECT kind, rolname FROM register_group")).all())
+        has_key = "name_phonetic" in {c["name"] for c in inspect(conn).get_columns("worker")}
+        readers = {
+            kind: has_key
+            and conn.execute(
+                text("SELECT has_column_privilege(:r, 'worker', 'name_phonetic', 'SELECT')"),
+                {"r": groups[kind]},
+            ).scalar()
+            for kind in ("viewer", "operator")
+        }
+        options = conn.execute(
+            text("SELECT reloptions FROM pg_class WHERE relname = 'worker_masked'")
+        ).scalar()
+        grantees = set(
+            conn.execute(
+                text(
+                    "SELECT grantee FROM information_schema.role_table_grants "
+                    "WHERE table_name = 'worker_masked' AND privilege_type = 'SELECT'"
+                )
+            ).scalars()
+        )
+        trail = conn.execute(
+            text("SELECT count(*) FROM audit_log WHERE changes LIKE '%name_phonetic%'")
+        ).scalar()
+    return {"groups": groups, "readers": readers, "options": options or [],
+            "grantees": grantees, "trail": trail}  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_the_key_goes_to_the_registers_own_viewer_behind_the_barrier(
+    own_pg: ServiceContext,
+) -> None:
+    ctx = own_pg
+    workers = WorkerService(ctx)
+    _add(workers, 1, "JOHANA SANAM")
+    _add(workers, 2, "Soekarno Kolo")
+    _migrate(ctx, "0014")  # then back up: the fill must not write the trail
+    before = _wall(ctx)
+    _migrate(ctx, "head")
+    after = _wall(ctx)
+    groups = after["groups"]
+    assert isinstance(groups, dict)
+    assert after["readers"] == {"viewer": True, "operator": True}
+    assert "security_barrier=true" in after["options"]
+    assert {groups[k] for k in ("admin", "operator", "verifikator", "viewer")} <= set(
+        after["grantees"]  # type: ignore[arg-type]
+    )
+    server_wide = {f"sirentan_{k}" for k in ("admin", "operator", "verifikator", "viewer")}
+    assert not server_wide & set(after["grantees"])  # type: ignore[arg-type]
+    assert after["trail"] == 0, "neither the fill nor a later edit audits the key"
+    detail = workers.get(_first_id(ctx))
+    workers.update(detail.id, replace(detail.to_input(), full_name="Yohanna Sanam"), detail.version)
+    assert _wall(ctx)["trail"] == 0
+    _migrate(ctx, "0014")
+    down = _wall(ctx)
+    assert "security_barrier=true" in down["options"]
+    assert down["grantees"] == before["grantees"]
+
+
+def _first_id(ctx: ServiceContext) -> int:
+    with ctx.engine.connect() as conn:
+        return conn.execute(select(Worker.id).order_by(Worker.id)).scalars().first()
 
 
 def _keys_in_step(ctx: ServiceContext) -> list[tuple[str, str]]:

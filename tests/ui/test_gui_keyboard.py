@@ -14,6 +14,7 @@ from services.context import ServiceContext
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import VILLAGE, worker_input
+from tests.integration.document_helpers import store_emblem
 from tests.ui.helpers import choose, covered_now, open_window, seed, wait_rows, worker_list
 from tests.ui.test_gui_documents import documents_panel, issue, kadis
 from ui.gui.claims.claim_dialog import ClaimDialog
@@ -197,7 +198,11 @@ def test_a_claim_is_opened_by_keyboard_from_the_picker(
 def test_a_letter_then_a_second_letter_without_restarting(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
-    seed(WorkerService(sqlite_ctx), 2)
+    store_emblem(sqlite_ctx)  # issued without the placeholder kop's question
+    service = WorkerService(sqlite_ctx)
+    new = {"kpj": None, "coverage_start": date.today(), "coverage_end": None}
+    for serial in (1, 2):  # new participants BPJS has still to register: the letter's list
+        service.create(covered_now(serial, **new))
     kadis(sqlite_ctx)
     window = open_window(qtbot, sqlite_ctx)
     page = documents_panel(window).show_tab(LETTER)

@@ -57,6 +57,9 @@ class MembershipTab(FormTab):
         self.periods.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.periods.verticalHeader().hide()
+        # Read-only: Tab goes on to the next field (and page) instead of from cell to cell,
+        # so the form is still filled by Tab and Enter alone; arrows still scroll the list.
+        self.periods.setTabKeyNavigation(False)
         header = self.periods.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -15,7 +15,7 @@ from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.factories import VILLAGE, worker_input
 from tests.integration.document_helpers import store_emblem
-from tests.ui.helpers import choose, covered_now, open_window, seed, wait_rows, worker_list
+from tests.ui.helpers import choose, covered_now, open_window, wait_rows, worker_list
 from tests.ui.test_gui_documents import documents_panel, issue, kadis
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.claims_panel import ClaimsPanel

@@ -87,6 +87,21 @@ def test_not_registered_offers_to_register_with_the_nik_filled_in(
     form.reject()
 
 
+def test_a_mistyped_number_is_questioned_not_offered_for_registration(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """The quick check's "Periksa nomor" (coverage) comes before "Daftarkan peserta" (front
+    desk): a number that cannot be a NIK is never put into a new worker's form."""
+    window = open_window(qtbot, sqlite_ctx)
+    bar = window.coverage
+    type_into(qtbot, bar.edit, "530305520785000")  # 15 digits
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    panel = bar.result_panel
+    assert panel.badge.text() == "PERIKSA NOMOR"
+    assert panel.message.text().startswith("Periksa nomor")
+    assert not panel.register_button.isVisible() and not panel.open_button.isVisible()
+
+
 def test_a_viewer_is_not_offered_to_register(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     sqlite_ctx.principal = replace(sqlite_ctx.principal, role=Role.VIEWER)  # type: ignore[arg-type]
     window = open_window(qtbot, sqlite_ctx)

@@ -138,7 +138,6 @@ class CoverageResultPanel(QFrame):
         if self.result is not None and self.result.worker_id is not None:
             emit(self.open_requested, self.result.worker_id)
 
-
     def _register(self) -> None:
         if self.result is not None:
             emit(self.register_requested, self.result.query)

@@ -1,7 +1,9 @@
 """WorkerService.search over a demo register, beside the bare queries on the same data.
 
-50 queries drawn from the register itself (seeded): name fragments of 3-8
-letters, two-word names, NIK prefixes of 4-12 digits, KPJ prefixes, and misses.
+58 queries drawn from the register itself (seeded): name fragments of 3-8
+letters, two-word names, two-word names spelled another way ("yohana" typed as
+"johanna": found by the phonetic key after the exact matches), NIK prefixes of
+4-12 digits, KPJ prefixes, and misses.
 Each goes through ``WorkerService.search(WorkerQuery(text=..., limit=100))``,
 which returns the first page and the total count, as the worker list asks.
 
@@ -54,7 +56,9 @@ from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 
 TARGET_P95_S = 0.010
-KINDS = ("name 3-8", "two words", "NIK prefix", "KPJ prefix", "miss")
+KINDS = ("name 3-8", "two words", "spelling", "NIK prefix", "KPJ prefix", "miss")
+# Another spelling of a name, as a clerk might type it: the first rule that applies.
+RESPELL = (("y", "j"), ("u", "oe"), ("f", "ph"), ("k", "ch"), ("c", "tj"), ("j", "dj"))
 NAME_MISSES = ["wijaya", "sihombing", "qwx", "zulkifli", "hutapea", "budi santoso"]
 # Plausible misses: a kabupaten that is not TTU, a day no NIK has, a KPJ range never issued.
 NUMBER_MISSES = ["5399", "6101", "53030132", "5303051399", "99887766", "1234567890"]
@@ -97,6 +101,9 @@ def _draw_queries(db: BenchDatabase, seed: int) -> list[Query]:
     for person in people[:8]:
         parts = person.name_key.split()
         queries.append(Query("two words", f"{parts[0]} {parts[-1]}"))
+    for person in people[30:38]:
+        parts = person.name_key.split()
+        queries.append(Query("spelling", f"{_respell(parts[0])} {parts[-1]}"))
     lengths = [4, 5, 6, 7, 8, 9, 10, 11, 12, 6]
     for person, size in zip(people[8:18], lengths, strict=True):
         queries.append(Query("NIK prefix", person.nik[:size]))
@@ -104,8 +111,19 @@ def _draw_queries(db: BenchDatabase, seed: int) -> list[Query]:
     for person, size in zip(with_kpj[:8], [4, 5, 6, 7, 8, 9, 10, 11], strict=True):
         queries.append(Query("KPJ prefix", person.kpj[:size]))
     queries += [Query("miss", text) for text in NAME_MISSES + NUMBER_MISSES]
-    assert len(queries) == 50, len(queries)
+    assert len(queries) == 58, len(queries)
     return queries
+
+
+def _respell(word: str) -> str:
+    for old, new in RESPELL:
+        if old in word:
+            return word.replace(old, new, 1)
+    # No letter to swap: a doubled consonant ("maria" -> "marria").
+    for i, ch in enumerate(word):
+        if ch not in "aeiou":
+            return word[:i] + ch + word[i:]
+    return word
 
 
 class StatementClock:
@@ -265,7 +283,7 @@ def _report(
     db: BenchDatabase, queries: list[Query], samples: dict[int, list[Sample]], repeat: int
 ) -> int:
     # Each query's median over the passes: one busy moment on a shared machine
-    # should not decide the percentiles, which are taken over the 50 queries.
+    # should not decide the percentiles, which are taken over the 58 queries.
     service_by_kind: dict[str, list[float]] = defaultdict(list)
     parts_by_kind: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for index, query in enumerate(queries):
@@ -306,7 +324,7 @@ def _report(
     every_sample = [s.total_s for runs in samples.values() for s in runs]
     replayed = [v for values in replay_by_kind.values() for v in values]
     heading("verdict")
-    line("service p95 over the 50 queries", ms(p95), f"{verdict(p95 < TARGET_P95_S)} (< 10 ms)")
+    line("service p95 over the 58 queries", ms(p95), f"{verdict(p95 < TARGET_P95_S)} (< 10 ms)")
     for kind in KINDS:
         kind_p95 = summary(service_by_kind[kind])[1]
         line(f"  p95 {kind}", ms(kind_p95), verdict(kind_p95 < TARGET_P95_S))

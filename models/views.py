@@ -19,6 +19,7 @@ worker_masked = Table(
     Column("kk_number", String(16)),
     Column("full_name", String(120)),
     Column("name_key", String(120)),
+    Column("name_phonetic", String(160)),
     Column("birth_place", String(80)),
     Column("birth_date", Date),
     Column("gender", code_enum(Gender, "gender")),

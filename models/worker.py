@@ -38,6 +38,8 @@ class Worker(Base):
     full_name: Mapped[str] = mapped_column(String(120))
     # Case- and accent-folded name, the column every name search runs on.
     name_key: Mapped[str] = mapped_column(String(120), index=True)
+    # The name as it sounds (models.text_keys.name_phonetic): finds "Yohana" for "Johana".
+    name_phonetic: Mapped[str] = mapped_column(String(160), default="", server_default="")
     birth_place: Mapped[str | None] = mapped_column(String(80))
     birth_date: Mapped[date] = mapped_column(Date)
     gender: Mapped[Gender] = mapped_column(code_enum(Gender, "gender"))

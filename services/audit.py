@@ -27,7 +27,9 @@ from models import AppUser, AuditEntry, Heir, Setting, UserKecamatan, Worker
 ACTOR_KEY = "sirentan.actor"
 
 # Bookkeeping columns say nothing a reader of the trail needs.
-_SKIPPED = {"version", "updated_at", "updated_by", "created_at", "created_by", "name_key"}
+_SKIPPED = {
+    "version", "updated_at", "updated_by", "created_at", "created_by", "name_key", "name_phonetic",
+}  # fmt: skip
 # Sign-in bookkeeping has its own events (login, login_failed, locked).
 _SKIPPED |= {"failed_attempts", "locked_until", "last_login_at"}
 # Secrets are recorded as changed, never with their value.

@@ -16,6 +16,7 @@ from models import AuditEntry
 from models.views import audit_log_masked
 from services import xlsx_cells
 from services.audit import Action, record_event
+from services.audit_labels import MORE_ENTITIES, coded_value, field_label, local_moment
 from services.context import ServiceContext
 from services.file_output import atomic_path, save_workbook
 from services.permissions import Permission
@@ -68,6 +69,7 @@ ENTITY_LABELS = {
     "signatory": "Penandatangan",
     "issued_document": "Buku agenda surat keluar",
     "document_template": "Templat surat",
+    **MORE_ENTITIES,
 }
 
 
@@ -152,7 +154,7 @@ def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
             entry.entity_label,
             entry.entity_id,
             entry.summary,
-            _changes_text(entry.changes),
+            _changes_text(entry.entity, entry.changes),
         ]
         sheet.append(xlsx_cells.row(sheet, values))
     with atomic_path(path) as scratch:
@@ -235,10 +237,19 @@ def _masked(row: AuditRow) -> AuditRow:
     return replace(row, summary=_mask_text(row.summary), changes=changes)
 
 
-def _changes_text(changes: dict[str, tuple[Any, Any]]) -> str:
-    from services.labels import WORKER_FIELDS
-
+def _changes_text(entity: str, changes: dict[str, tuple[Any, Any]]) -> str:
     return "; ".join(
-        f"{WORKER_FIELDS.get(k, k)}: {'-' if old is None else old} → {'-' if new is None else new}"
+        f"{field_label(k)}: {_value(entity, k, old)} → {_value(entity, k, new)}"
         for k, (old, new) in changes.items()
     )
+
+
+def _value(entity: str, name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    coded = coded_value(entity, name, value)
+    if coded is not None:
+        return coded
+    if isinstance(value, str):
+        return local_moment(value) or value
+    return str(value)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from models import CoveragePeriod, Occupation, Worker, WorkerStatusEvent
 from models.base import utc_now
 from models.enums import CoverageSource, FundingSource, Gender, WorkerStatus
-from models.text_keys import name_key
+from models.text_keys import name_key, name_phonetic
 from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
@@ -523,7 +523,7 @@ class _RowMaker:
         self._female_middle = _Weighted.ranked(FEMALE_MIDDLE_NAMES)
         self._family = _Weighted.ranked(FAMILY_NAMES)
         self._funding = _Weighted.pairs(_GENERAL_FUNDING)
-        self._name_keys: dict[str, str] = {}
+        self._name_keys: dict[str, tuple[str, str]] = {}
         self.now = utc_now()
 
     def row(self) -> dict[str, Any]:
@@ -533,9 +533,10 @@ class _RowMaker:
         gender = Gender.FEMALE if female else Gender.MALE
         birth = date.fromordinal(rng.randint(_BIRTH_FIRST, _BIRTH_LAST))
         full_name = self._full_name(female)
-        key = self._name_keys.get(full_name)
-        if key is None:
-            key = self._name_keys[full_name] = name_key(full_name)
+        keys = self._name_keys.get(full_name)
+        if keys is None:
+            keys = self._name_keys[full_name] = (name_key(full_name), name_phonetic(full_name))
+        key, sound = keys
         occupation = place.occupations.pick(rng)
         start = self._coverage_start()
         end = COVERAGE_ENDS[0] if rng.random() < 0.3 else COVERAGE_ENDS[1]
@@ -548,6 +549,7 @@ class _RowMaker:
             "kk_number": self._kk(place) if rng.random() < KK_SHARE else None,
             "full_name": full_name,
             "name_key": key,
+            "name_phonetic": sound,
             "birth_place": self._birth_place(place),
             "birth_date": birth,
             "gender": gender,

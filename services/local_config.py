@@ -25,6 +25,8 @@ class LocalConfig:
     # Printer calibration for cards: each workstation's printer feeds differently.
     card_offset_x_mm: float = 0.0
     card_offset_y_mm: float = 0.0
+    # The clerk who signed in last here: the login offers it (never a password).
+    last_username: str = ""
 
 
 def _config_file():
@@ -43,6 +45,7 @@ def load_local_config() -> LocalConfig:
         database_url=data.get("database_url") or None,
         card_offset_x_mm=_number(data.get("card_offset_x_mm")),
         card_offset_y_mm=_number(data.get("card_offset_y_mm")),
+        last_username=str(data.get("last_username") or "")[:32],
     )
 
 
@@ -59,6 +62,14 @@ def save_local_config(config: LocalConfig) -> None:
     path = _config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(asdict(config), indent=2), encoding="utf-8")
+
+
+def remember_username(username: str) -> None:
+    """Offer this user name at this workstation's next sign-in."""
+    config = load_local_config()
+    if config.last_username != username:
+        config.last_username = username
+        save_local_config(config)
 
 
 def resolve_database_url(explicit: str | None = None) -> str:

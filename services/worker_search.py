@@ -25,6 +25,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    bindparam,
     exists,
     false,
     func,
@@ -38,7 +39,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, Occupation, Region, Worker
 from models.card import CardStatus
-from models.text_keys import name_key
+from models.text_keys import name_key, name_phonetic
 from models.views import worker_masked
 from services.permissions import Principal
 from services.worker_types import AgeBand, CardFilter, SortKey, WorkerQuery
@@ -48,6 +49,9 @@ MAX_PAGE = 1000
 # FTS5's trigram index knows nothing shorter than three letters.
 FTS_MIN_WORD = 3
 _NAME_SORT = {SortKey.NAME, ""}
+_PLAIN_WORDS = re.compile(r"[a-z0-9 ]+")
+# Other spellings of a name are looked for when its exact matches are fewer than this.
+SPELLING_BELOW = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +97,25 @@ def _fts_phrases(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def name_condition(session: Session, words: list[str], src: Table) -> ColumnElement[bool]:
+def name_condition(
+    session: Session, words: list[str], src: Table, phonetic: bool = False
+) -> ColumnElement[bool]:
+    """Every word inside the folded name (or, ``phonetic``, inside the name as it sounds)."""
+    column = src.c.name_phonetic if phonetic else src.c.name_key
+    fts = "worker_phonetic_fts" if phonetic else "worker_name_fts"
     if session.get_bind().dialect.name != "sqlite":
-        return and_(*(src.c.name_key.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
+        return and_(*(column.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
     conditions: list[ColumnElement[bool]] = []
     indexed = [w for w in words if len(w) >= FTS_MIN_WORD]
     if indexed:
         # MATCH, not LIKE: SQLite never hands FTS5 a LIKE with an ESCAPE clause and
         # would read every name from the worker table instead (~50 ms on 150,000).
-        sub = text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts")
-        sub = sub.bindparams(fts=_fts_phrases(indexed))
+        sub = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts")
+        # Unique: the name and its sound are both matched in one statement.
+        sub = sub.bindparams(bindparam("fts", _fts_phrases(indexed), unique=True))
         conditions.append(src.c.id.in_(sub.columns(literal_column("rowid"))))
     # Shorter words: a literal substring test, so % and _ mean themselves.
-    conditions += [func.instr(src.c.name_key, w) > 0 for w in words if len(w) < FTS_MIN_WORD]
+    conditions += [func.instr(column, w) > 0 for w in words if len(w) < FTS_MIN_WORD]
     return and_(*conditions)
 
 
@@ -220,7 +230,58 @@ _PG_SEARCH_SETTINGS = text(
 
 
 def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row[Any]], int, bool]:
-    """The requested page, the number of matches, and whether that number is exact."""
+    """The requested page, the number of matches, and whether that number is exact.
+
+    A name also finds its other spellings ("johana" finds "YOHANA"): those matches come
+    after the exact ones, in the same order, when the exact ones are few (fewer than
+    SPELLING_BELOW): a name typed as on the KTP finds its many matches at once, and
+    the other spellings cost a second index look-up only when they can help.
+    """
+    rows, total, exact = _search_as_typed(session, query, scope)
+    raw = query.text.strip()
+    if (
+        not raw
+        or is_number_query(raw)
+        or not exact
+        or total >= SPELLING_BELOW
+        or "name_phonetic" not in scope.source.c
+    ):
+        return rows, total, exact
+    return _with_other_spellings(session, query, scope, rows, total)
+
+
+def _with_other_spellings(
+    session: Session, query: WorkerQuery, scope: Scope, rows: list[Row[Any]], total: int
+) -> tuple[list[Row[Any]], int, bool]:
+    typed = name_key(query.text)
+    sounds = name_phonetic(typed).split()
+    # Punctuation typed means itself ("_a"); only plain words are heard as they sound.
+    if not sounds or _PLAIN_WORDS.fullmatch(typed) is None:
+        return rows, total, True
+    src = scope.source
+    conditions = [
+        *filters(session, replace(query, text=""), scope),
+        name_condition(session, sounds, src, phonetic=True),
+        ~name_condition(session, typed.split(), src),
+    ]
+    cap = query.count_limit
+    room = None if cap is None else cap - total
+    if room is not None and room <= 0:
+        return rows, total, True
+    others, exact = count(session, conditions, room, src)
+    if others == 0:
+        return rows, total, True
+    page, start = _page_size(query), max(0, query.offset)
+    if len(rows) < page and start + page > total:
+        rest = replace(query, offset=max(0, start - total), limit=page - len(rows))
+        rows = rows + list(session.execute(rows_statement(rest, conditions, src)).all())
+    return rows, total + others, exact
+
+
+def _search_as_typed(
+    session: Session, query: WorkerQuery, scope: Scope
+) -> tuple[list[Row[Any]], int, bool]:
+    """The matches of the name as typed (or of the number)."""
     conditions = filters(session, query, scope)
     postgres = session.get_bind().dialect.name == "postgresql"
     if postgres:

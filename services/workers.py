@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from models import Heir, Occupation, Worker
 from models.base import utc_now
 from models.enums import CoverageSource, WorkerStatus
-from models.text_keys import name_key
+from models.text_keys import name_key, name_phonetic
 from services import coverage_history, worker_search
 from services.audit import Action, record_event
 from services.context import ServiceContext
@@ -315,6 +315,7 @@ class WorkerService:
         worker.kk_number = data.kk_number
         worker.full_name = data.full_name
         worker.name_key = name_key(data.full_name)
+        worker.name_phonetic = name_phonetic(data.full_name)
         worker.birth_place = data.birth_place
         worker.birth_date = data.birth_date  # type: ignore[assignment]
         worker.gender = data.gender  # type: ignore[assignment]

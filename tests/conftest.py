@@ -24,7 +24,10 @@ from services.permissions import Principal
 from services.regions import RegionDirectory
 from services.workers import WorkerService
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Two offscreen screens, the sizes SiRentan must fit: an office laptop (1366×768, primary)
+# and an old 1024×768 monitor beside it (tests/ui/test_gui_screen_fit.py uses both).
+SCREENS = Path(__file__).parent / "ui" / "screens.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
 
 PG_ADMIN_URL = os.environ.get(
     "SIRENTAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

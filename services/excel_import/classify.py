@@ -396,6 +396,7 @@ def _followers(new: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     extra = {}
     if "full_name" in new:
         extra["name_key"] = values["name_key"]
+        extra["name_phonetic"] = values["name_phonetic"]
     if "village_code" in new:
         extra["kecamatan_code"] = values["kecamatan_code"]
     return extra

@@ -34,7 +34,15 @@ STAGE_UPDATE = "Memperbarui peserta terdaftar"
 _IMPORT_CACHE_KIB = -65536
 _DEFAULT_CACHE_KIB = -2000
 # Bookkeeping columns the audit listener leaves out too.
-_NOT_AUDITED = {"name_key", "version", "created_at", "created_by", "updated_at", "updated_by"}
+_NOT_AUDITED = {
+    "name_key",
+    "name_phonetic",
+    "version",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+}
 # Written through the worker's coverage periods (services/excel_import/periods.py), whose
 # latest one the worker row then caches: never set on the worker row directly.
 _PERIOD_ONLY = {"coverage_start"}

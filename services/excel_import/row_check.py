@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from models.enums import Gender
-from models.text_keys import name_key
+from models.text_keys import name_key, name_phonetic
 from services.errors import Problem, Severity
 from services.excel_import import headers as h
 from services.excel_import.occupations import OccupationMatcher
@@ -56,6 +56,7 @@ WORKER_COLUMNS = (
     "kk_number",
     "full_name",
     "name_key",
+    "name_phonetic",
     "birth_place",
     "birth_date",
     "gender",
@@ -204,6 +205,7 @@ class RowChecker:
             "kk_number": data.kk_number,
             "full_name": data.full_name,
             "name_key": _name_key(data.full_name),
+            "name_phonetic": name_phonetic(data.full_name),
             "birth_place": data.birth_place,
             "birth_date": data.birth_date,
             "gender": data.gender,

@@ -20,6 +20,7 @@ from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.base import utc_now
 from models.enums import FundingSource, Gender
 from models.import_batch import BatchStatus, RowAction
+from models.text_keys import name_phonetic
 from services.audit import ACTOR_KEY, Action, record_event, set_note
 from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
@@ -35,7 +36,15 @@ from services.unit_of_work import unit_of_work
 _SHOWN_CHANGED = 5
 _DATES = {"birth_date", "coverage_start"}
 _ENUMS = {"gender": Gender, "funding": FundingSource}
-_NOT_AUDITED = {"name_key", "version", "created_at", "created_by", "updated_at", "updated_by"}
+_NOT_AUDITED = {
+    "name_key",
+    "name_phonetic",
+    "version",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+}
 
 
 def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
@@ -147,6 +156,9 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
     for row in rows:
         old = json.loads(row.before or "{}")
         old.pop(PERIODS_KEY, None)
+        if "full_name" in old and "name_phonetic" not in old:
+            # A batch imported before the phonetic key existed (migration 0015).
+            old["name_phonetic"] = name_phonetic(old["full_name"])
         groups[tuple(sorted(old))].append((row, old))
     for columns, members in groups.items():
         values = {table.c[n]: bindparam(f"v_{n}") for n in columns}

@@ -22,6 +22,8 @@ from tests.conftest import create_pg_database, drop_pg_database
 ENGINE_OBJECTS = {
     "worker_name_fts",
     "ix_worker_name_key_trgm",
+    "worker_phonetic_fts",
+    "ix_worker_name_phonetic_trgm",
     "uq_claim_open_event",
     "uq_claim_one_death",
     "register_group",  # PostgreSQL only (0012): the names of the register's own roles
@@ -29,7 +31,8 @@ ENGINE_OBJECTS = {
 
 
 def _ignore_engine_objects(obj: object, name: str | None, *_: object) -> bool:
-    return not (name and (name in ENGINE_OBJECTS or name.startswith("worker_name_fts_")))
+    fts_parts = ("worker_name_fts_", "worker_phonetic_fts_")
+    return not (name and (name in ENGINE_OBJECTS or name.startswith(fts_parts)))
 
 
 def test_head_constant_matches_alembic() -> None:

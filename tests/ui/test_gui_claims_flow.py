@@ -60,7 +60,7 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     dialog = form.claims.new_claim()
     assert isinstance(dialog, ClaimDialog)
     assert not dialog.tabs.isTabEnabled(dialog.tabs.indexOf(dialog.documents))
-    assert dialog.save_button.text() == "Buka klaim"
+    assert dialog.save_button.text() == "Buka klaim (Ctrl+S)"
     dialog.event.jkm_radio.click()
     died = date.today() - timedelta(days=4)
     type_into(qtbot, dialog.event.event_date, died.strftime("%d-%m-%Y"))

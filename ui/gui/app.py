@@ -7,8 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from services.context import ServiceContext
 from services.logging_setup import configure_logging, record_native_crashes
@@ -16,6 +17,7 @@ from ui.gui.app_context import AppContext
 from ui.gui.error_hook import install_error_hook
 from ui.gui.main_window import MainWindow
 from ui.gui.qt_indonesian import IndonesianQtTexts
+from ui.gui.screen_fit import install_screen_fitter
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +58,37 @@ def run_gui(database_url: str) -> int:
     return app.exec()
 
 
-def build_main_window(ctx: ServiceContext, log_path: Path | None = None) -> MainWindow:
-    """The main window over a signed-in register (tests build it the same way)."""
+def build_main_window(
+    ctx: ServiceContext, log_path: Path | None = None, screen: QScreen | None = None
+) -> MainWindow:
+    """The main window over a signed-in register (tests build it the same way), fitted to
+    ``screen`` (by default the primary one)."""
     use_indonesian()
+    install_screen_fitter()
     window = MainWindow(AppContext.create(ctx, log_path))
-    window.resize(*DEFAULT_SIZE)
+    if screen is not None:
+        window.setScreen(screen)
+    fit_to_screen(window)
     return window
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """The preferred size where the screen has room for it; maximised where it has not.
+
+    An office laptop's 1366×768 or an old 1024×768 screen is smaller than the preferred
+    1280×800: there the window takes the whole work area, so the status bar and the
+    window's own buttons stay on screen.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    width, height = DEFAULT_SIZE
+    if width <= area.width() and height <= area.height():
+        window.resize(width, height)
+        window.move(area.center() - window.rect().center())
+        return
+    window.resize(min(width, area.width()), min(height, area.height()))
+    window.move(area.topLeft())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def use_indonesian() -> None:

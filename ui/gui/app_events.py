@@ -10,3 +10,7 @@ class AppEvents(QObject):
     workers_changed = Signal(int)
     # Open the worker form: a worker id, or None for a new worker.
     open_worker_requested = Signal(object)
+    # Register a new worker with this NIK filled in (the front desk found none).
+    register_requested = Signal(str)
+    # Find workers by name in the Peserta list (a name typed at the front desk).
+    name_search_requested = Signal(str)

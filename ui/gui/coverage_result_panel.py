@@ -45,6 +45,8 @@ def verdict(result: CoverageResult) -> tuple[str, tuple[str, str, str]]:
 
 class CoverageResultPanel(QFrame):
     open_requested = Signal(int)
+    # "Daftarkan peserta" under TIDAK TERDAFTAR: the number looked up.
+    register_requested = Signal(str)
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -58,12 +60,18 @@ class CoverageResultPanel(QFrame):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Buka data peserta", self)
+        self.register_button = QPushButton("Daftarkan peserta", self)
+        self.register_button.setToolTip("Buka formulir peserta baru dengan NIK ini sudah terisi")
+        # Offered only to clerks who may add workers (the main window says so).
+        self.can_register = False
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip("Tutup hasil (Esc)")
         self.close_button.setAutoRaise(True)
         self._lay_out()
         self.open_button.clicked.connect(self._open)
+        self.register_button.clicked.connect(self._register)
+        self.register_button.hide()
         self.close_button.clicked.connect(self.closed)
         self.hide()
 
@@ -76,6 +84,7 @@ class CoverageResultPanel(QFrame):
         self.details.setText(_details_html(result) if result.found else "")
         self.details.setVisible(result.found)
         self.open_button.setVisible(result.found and result.worker_id is not None)
+        self.register_button.setVisible(self.can_register and word == "TIDAK TERDAFTAR")
         self._settle()
 
     def _settle(self) -> None:
@@ -94,6 +103,7 @@ class CoverageResultPanel(QFrame):
         self.message.setText(message)
         self.details.hide()
         self.open_button.hide()
+        self.register_button.hide()
         self._settle()
 
     def _paint(self, colors: tuple[str, str, str]) -> None:
@@ -118,6 +128,7 @@ class CoverageResultPanel(QFrame):
         bottom.addWidget(self.details, 0, 0)
         bottom.setColumnStretch(0, 1)
         bottom.addWidget(self.open_button, 0, 1, Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(self.register_button, 0, 2, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 10)
         layout.addLayout(head)
@@ -126,6 +137,10 @@ class CoverageResultPanel(QFrame):
     def _open(self) -> None:
         if self.result is not None and self.result.worker_id is not None:
             emit(self.open_requested, self.result.worker_id)
+
+    def _register(self) -> None:
+        if self.result is not None:
+            emit(self.register_requested, self.result.query)
 
 
 def _details_html(result: CoverageResult) -> str:

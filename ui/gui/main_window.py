@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
 TITLE = "SiRentan — Sistem Informasi Pekerja Rentan"
+NIK_DIGITS = 16
 
 
 def clerk_text(principal: Principal | None) -> str:
@@ -72,7 +73,13 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         shortcut.activated.connect(self.coverage.focus_input)
+        # Ctrl+1 … Ctrl+9: the sections in the order of the list on the left.
+        for number, section in enumerate(self.sections[:9], start=1):
+            jump = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            jump.activated.connect(lambda title=section.title: self.go_to_section(title))
         app.events.open_worker_requested.connect(self.open_worker)
+        app.events.register_requested.connect(self.register_worker)
+        app.events.name_search_requested.connect(self.search_name)
 
     # -- sections -----------------------------------------------------------------
 
@@ -95,9 +102,16 @@ class MainWindow(QMainWindow):
     def show_section(self, title: str) -> None:
         self.navigation.setCurrentRow(self._section_index(title))
 
+    def go_to_section(self, title: str) -> None:
+        """A section chosen by keyboard: shown, with the focus in the section list."""
+        self.show_section(title)
+        self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _add_section(self, section: Section) -> None:
         item = QListWidgetItem(section.title, self.navigation)
-        item.setToolTip(section.tooltip)
+        number = self._section_index(section.title) + 1
+        key = f" (Ctrl+{number})" if number <= 9 else ""
+        item.setToolTip(f"{section.tooltip}{key}")
         # Sections are built when first shown, so adding sections costs no start-up time.
         self.stack.addWidget(QWidget(self.stack))
 
@@ -133,6 +147,25 @@ class MainWindow(QMainWindow):
         self.worker_form = form
         form.open()
         return form
+
+    def register_worker(self, nik: str) -> WorkerFormDialog | None:
+        """A new worker's form with the NIK from the front desk already in it."""
+        form = self.open_worker(None)
+        if form is not None and len(nik) == NIK_DIGITS and nik.isdigit():
+            form.prefill_nik(nik)
+        return form
+
+    def search_name(self, text: str) -> None:
+        """A name typed at the front desk: the Peserta list, searched for it."""
+        from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+        titles = self.section_titles()
+        if "Peserta" not in titles:
+            return
+        self.show_section("Peserta")
+        panel = self.panel("Peserta")
+        if isinstance(panel, WorkerListPanel):
+            panel.search_for(text)
 
     def _forget_form(self, form: WorkerFormDialog) -> None:
         if self.worker_form is form:
@@ -220,6 +253,11 @@ class MainWindow(QMainWindow):
         widest = max(metrics.horizontalAdvance(s.title) for s in self.sections)
         self.navigation.setFixedWidth(max(112, widest + 32))
         self.navigation.setSpacing(2)
+        # A visible frame while the list has the focus: arrow keys then change the section.
+        self.navigation.setStyleSheet(
+            "QListWidget:focus { border: 2px solid #1a73e8; }"
+            "QListWidget::item:selected:active { background: #1a3d7c; color: white; }"
+        )
         self.navigation.currentRowChanged.connect(self._on_navigate)
         body = QHBoxLayout()
         body.setContentsMargins(8, 0, 0, 0)
@@ -250,6 +288,9 @@ class MainWindow(QMainWindow):
             self._action(settings, "&Pengaturan kantor…", self.open_settings)
             self._action(settings, "&Wilayah kantor…", self.open_district_wizard)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
+        self._action(
+            help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1")
+        )
         self._action(help_menu, "&Tentang SiRentan", self.show_about)
 
     def _action(
@@ -284,6 +325,14 @@ class MainWindow(QMainWindow):
         from ui.gui.connection_dialog import ConnectionDialog
 
         ConnectionDialog(self).open()
+
+    def show_help(self) -> QWidget:
+        from ui.gui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from ui.gui.about_dialog import AboutDialog

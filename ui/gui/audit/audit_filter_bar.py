@@ -51,6 +51,10 @@ class AuditFilterBar(QWidget):
         )
 
     def _lay_out(self) -> None:
+        for combo in (self.user, self.action, self.entity):
+            # Long labels must not push the section wider than a 1024-pixel screen.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(QLabel("Dari tanggal", self), 0, 0)

@@ -11,10 +11,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from services.audit_labels import coded_value, field_label, local_moment
 from services.audit_query import ACTION_LABELS, ENTITY_LABELS, AuditRow
-from services.labels import FUNDING, GENDER, HEIR_RELATION, WORKER_FIELDS, WORKER_STATUS
 from services.nik import mask_nik
-from services.permissions import ROLE_LABELS
 from ui.gui.app_context import AppContext
 
 HIDDEN = "(disembunyikan)"
@@ -24,34 +23,10 @@ ACTIONS: dict[str, str] = {**ACTION_LABELS, "backup": "Cadangan", "restore": "Pe
 ENTITIES: dict[str, str] = {**ENTITY_LABELS, "database": "Basis data"}
 EMPTY = "-"
 
-# Columns the trail stores that the worker form has no label for.
-FIELD_LABELS: dict[str, str] = {
-    **WORKER_FIELDS,
-    "kecamatan_code": "Kecamatan",
-    "occupation_id": "Pekerjaan",
-    "relation": "Hubungan",
-    "bank_name": "Nama bank",
-    "bank_account_number": "No. rekening",
-    "bank_account_holder": "Atas nama rekening",
-    "username": "Nama pengguna",
-    "role": "Peran",
-    "active": "Aktif",
-    "password_hash": "Kata sandi",
-    "must_change_password": "Wajib ganti kata sandi",
-    "key": "Pengaturan",
-    "value": "Nilai",
-}
 # Keys that only link rows together; the entry's own columns say which record it is.
 _LINKS = {"id", "worker_id", "user_id"}
 _MASKED_NUMBERS = {"nik", "kk_number"}
 _HIDDEN_FOR_VIEWERS = {"bank_name", "bank_account_number", "bank_account_holder"}
-_ENUM_LABELS: dict[str, dict[Any, str]] = {
-    "gender": {g.value: label for g, label in GENDER.items()},
-    "funding": {f.value: label for f, label in FUNDING.items()},
-    "status": {s.value: label for s, label in WORKER_STATUS.items()},
-    "relation": {r.value: label for r, label in HEIR_RELATION.items()},
-    "role": {r.value: label for r, label in ROLE_LABELS.items()},
-}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SIXTEEN_DIGITS = re.compile(r"\b\d{16}\b")
 
@@ -75,7 +50,7 @@ class ChangeText:
         return _SIXTEEN_DIGITS.sub(lambda m: mask_nik(m.group()), text) if self.masked else text
 
     def label(self, name: str) -> str:
-        return FIELD_LABELS.get(name, name)
+        return field_label(name)
 
     def value(self, row: AuditRow, name: str, value: Any) -> str:
         if value is None or value == "":
@@ -84,11 +59,12 @@ class ChangeText:
             return HIDDEN if row.entity == "heir" else mask_nik(str(value))
         if self.masked and name in _HIDDEN_FOR_VIEWERS:
             return HIDDEN
-        return self._plain(name, value)
+        return self._plain(row.entity, name, value)
 
-    def _plain(self, name: str, value: Any) -> str:
-        if name in _ENUM_LABELS:
-            return _ENUM_LABELS[name].get(value, str(value))
+    def _plain(self, entity: str, name: str, value: Any) -> str:
+        coded = coded_value(entity, name, value)
+        if coded is not None:
+            return coded
         if isinstance(value, bool):
             return "Ya" if value else "Tidak"
         if name in ("village_code", "kecamatan_code"):
@@ -98,6 +74,8 @@ class ChangeText:
             return self._occupations.get(value, str(value))
         if isinstance(value, str) and _ISO_DATE.match(value):
             return date.fromisoformat(value).strftime("%d-%m-%Y")
+        if isinstance(value, str):
+            return local_moment(value) or value
         return str(value)
 
 
@@ -107,6 +85,8 @@ def action_label(row: AuditRow) -> str:
 
 def entity_label(row: AuditRow) -> str:
     label = ENTITIES.get(row.entity, row.entity_label)
+    if label == row.entity:  # a table with no label yet: never its raw name
+        label = field_label(row.entity)
     return f"{label} {row.entity_id}" if row.entity_id else label
 
 

@@ -38,6 +38,7 @@ from ui.gui.cards.card_preview import CardPreview
 from ui.gui.cards.print_options import PrintOptions
 from ui.gui.formats import thousands
 from ui.gui.retry import ask_retry
+from ui.gui.screen_fit import fit_inside
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -146,7 +147,9 @@ class CardPrintDialog(QDialog):
             self.banner.show_message(error.message, Tone.ERROR)
             return
         self.stack.setCurrentIndex(PREVIEW_PAGE)
+        # A card sheet wants room, but never more than the screen: its buttons stay on it.
         self.resize(max(self.width(), 1000), max(self.height(), 780))
+        fit_inside(self)
 
     def _render_failed(self, error: SiRentanError, request: PrintRequest, out: Path) -> None:
         self._set_busy(False)

@@ -39,6 +39,7 @@ from ui.gui.claims.step_buttons import StepButtons
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.messages import show_error
 from ui.gui.retry import with_retry
+from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.discard_prompt import ask_discard
 
@@ -197,7 +198,7 @@ class ClaimDialog(QDialog):
     def _start_new(self) -> None:
         assert self.owner is not None
         self.header.setText(new_claim_html(self.owner))
-        self.save_button.setText("Buka klaim")
+        with_shortcut(self.save_button, "Buka klaim", "Ctrl+S")
         self.save_button.setToolTip("Simpan kejadian dan buka klaim sebagai draf")
         self.event.load(ClaimInput(claim_type=None, event_date=None))
         self.steps.show_steps(None)
@@ -211,7 +212,7 @@ class ClaimDialog(QDialog):
     def _on_changed(self, detail: ClaimDetail) -> None:
         editable = self.keeper.editable
         self.header.setText(claim_html(detail, read_only=not editable))
-        self.save_button.setText("Simpan kejadian")
+        with_shortcut(self.save_button, "Simpan kejadian", "Ctrl+S")
         self.save_button.setToolTip("Simpan perubahan di tab Kejadian (Ctrl+S)")
         self.save_button.setVisible(editable)
         if not self.dirty:
@@ -281,6 +282,9 @@ class ClaimDialog(QDialog):
         self.tabs.addTab(self.history, "Riwayat")
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not store half an event
+        enter_clicks(self, self.save_button, self.close_button)
+        first_field_on_show(self, self.event.first_field)
+        self._walk = TabWalk(self.tabs)
         bottom = QHBoxLayout()
         bottom.addWidget(self.steps)
         bottom.addStretch(1)
@@ -292,7 +296,16 @@ class ClaimDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 720)
+        # Within a 1024×768 screen; the screen fitter shrinks it further where needed.
+        self.resize(960, 700)
+        # Hiding the strip on the Kelayakan tab must not make the tab bar jump up.
+        policy = self.strip.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.strip.setSizePolicy(policy)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab past a page's last field opens the next tab.
+        return self._walk.step(next) or super().focusNextPrevChild(next)
 
     def _connect(self) -> None:
         self.keeper.changed.connect(self._on_changed)

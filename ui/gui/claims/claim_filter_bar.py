@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from models.claim import ClaimType
 from services.claims import ClaimQuery, DeadlineState
 from services.regions import RegionDirectory
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.flow_layout import FlowLayout
 
 SEARCH_DELAY_MS = 250
 WAITING = "menunggu_dokumen"  # not a deadline state: a draft waiting for its papers
@@ -85,11 +86,13 @@ class ClaimFilterBar(QWidget):
         )
         self.deadline.setSizeAdjustPolicy(self.deadline.SizeAdjustPolicy.AdjustToContents)
         self.claim_type.setSizeAdjustPolicy(self.claim_type.SizeAdjustPolicy.AdjustToContents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
+        # Wraps onto a second line on a narrow screen instead of pushing the window wider.
+        layout = FlowLayout(self)
+        self.search.setMinimumWidth(260)
+        self.kecamatan.setMinimumContentsLength(14)
+        layout.addWidget(self.search)
         layout.addWidget(self.claim_type)
-        layout.addWidget(self.kecamatan, 1)
+        layout.addWidget(self.kecamatan)
         layout.addWidget(self.deadline)
         layout.addWidget(self.reset_button)
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import claims
 from services.claims import ClaimPage
@@ -29,6 +29,7 @@ from ui.gui.claims.claim_texts import (
 from ui.gui.claims.status_chips import StatusChips
 from ui.gui.claims.worker_picker import WorkerPickerDialog
 from ui.gui.formats import thousands
+from ui.gui.widgets.flow_layout import FlowLayout, spacer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import RecordTableView
 
@@ -181,11 +182,12 @@ class ClaimsPanel(QWidget):
             "klaim yang tidak memenuhi syarat tetap dicatat, dengan alasannya."
         )
         self.legend.setStyleSheet("color:#5f6368")
-        top = QHBoxLayout()
+        self.legend.setWordWrap(True)
+        # Wraps on a narrow screen: the buttons move under the title instead of off-screen.
+        top = FlowLayout()
         top.addWidget(title)
-        top.addSpacing(12)
         top.addWidget(self.count)
-        top.addStretch(1)
+        top.addWidget(spacer(self))
         top.addWidget(self.reference_button)
         top.addWidget(self.open_button)
         top.addWidget(self.new_button)

@@ -42,6 +42,7 @@ REPORT_HINT = (
 
 def _text_box(parent: QWidget, placeholder: str, lines: int = TEXT_LINES) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
@@ -98,6 +99,12 @@ class EventTab(QWidget):
         self._follow_type()
 
     # -- values -------------------------------------------------------------------------
+
+    def first_field(self) -> QWidget:
+        """Where typing starts: the claim type while it may be chosen, else the date."""
+        if self.jkk_radio.isEnabled():
+            return self.jkm_radio if self.jkm_radio.isChecked() else self.jkk_radio
+        return self.event_date
 
     def claim_type(self) -> ClaimType | None:
         if self.jkk_radio.isChecked():

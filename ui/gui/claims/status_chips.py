@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from models.claim import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
+from ui.gui.widgets.flow_layout import FlowLayout
 
 ALL = "Semua"
 _STYLE = (
@@ -27,9 +28,8 @@ class StatusChips(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[ClaimStatus | None, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # Wraps on a narrow screen: eight statuses do not fit beside each other at 1024 px.
+        layout = FlowLayout(self, spacing=6)
         for status in (None, *ClaimStatus):
             button = QPushButton(self)
             button.setCheckable(True)
@@ -44,7 +44,6 @@ class StatusChips(QWidget):
             self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[status] = button
-        layout.addStretch(1)
         self.buttons[None].setChecked(True)
         self.show_counts({})
 

@@ -65,6 +65,11 @@ class WorkerPickerDialog(QDialog):
         self.accept()
         return owner
 
+    def _choose_first(self) -> None:
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)
+            self.choose()
+
     def done(self, code: int) -> None:
         self.search.background.wait()
         super().done(code)
@@ -111,5 +116,7 @@ class WorkerPickerDialog(QDialog):
         self.search.too_short.connect(self._emptied)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._follow_selection())
         self.table.activated.connect(lambda _index: self.choose())
+        # Enter in the search box with exactly one match chooses it.
+        self.search.single_match.connect(lambda _row: self._choose_first())
         self.choose_button.clicked.connect(self.choose)
         self.cancel_button.clicked.connect(self.reject)

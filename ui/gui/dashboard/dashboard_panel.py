@@ -132,7 +132,7 @@ class DashboardPanel(QWidget):
         self._charts().show_board(board)
         notes = [
             "Peserta terlindungi: status aktif dan tanggal kepesertaan mencakup hari ini.",
-            "Garis iuran mengikuti aturan tengah bulan pada ubin iuran.",
+            "Garis iuran mengikuti aturan tengah bulan yang tertulis pada kotak Iuran bulan ini.",
         ]
         if board.scope_note:
             notes.insert(0, board.scope_note)

@@ -173,6 +173,12 @@ class AgreementForm(QWidget):
         self.legal_bases.set_values(docs.default_legal_bases(ctx))
         self._follow_source()
 
+    def signatory_chosen(self) -> None:
+        """A signatory is chosen: its old "Pilih penandatangan" message goes."""
+        if self.signatory.value() is not None:
+            for rows in self.rows:
+                rows.clear("signatory_id")
+
     def load(self, data: dict[str, Any]) -> bool:
         """Fill from a stored request (a correction); False when its PIHAK PERTAMA is no
         longer an active signatory."""
@@ -299,6 +305,8 @@ class AgreementForm(QWidget):
     def _watch(self) -> None:
         for field in (self.agreement_date, self.count_date, self.period_start):
             field.changed.connect(self._changed)
+        # A signatory chosen: "Pilih penandatangan" must not stay red beside it.
+        self.signatory.currentIndexChanged.connect(lambda _i: self.signatory_chosen())
         for edit in (
             self.place,
             self.second_number,

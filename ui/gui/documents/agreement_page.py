@@ -77,7 +77,9 @@ class AgreementPage(ComposePage):
             self.banner.show_message(refused, Tone.ERROR)
 
     def reload_signatories(self) -> str | None:
-        return self.fields.signatory.reload()
+        refused = self.fields.signatory.reload()
+        self.fields.signatory_chosen()  # the list may have chosen the new one by itself
+        return refused
 
     def load_correction(self, number: str, stored: dict[str, Any]) -> None:
         self.start_new()

@@ -31,6 +31,7 @@ from ui.gui.background import Background
 from ui.gui.documents.document_dialog import document_file_name
 from ui.gui.documents.pdf_pane import PdfPane
 from ui.gui.signals import emit
+from ui.gui.widgets.keyboard import enter_clicks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 ISSUE = "Terbitkan"
@@ -243,7 +244,7 @@ class ComposePage(QWidget):
         self._lock(True)
         self.banner.show_message(
             f"{entry.kind_label} terbit dengan nomor {entry.number} dan dicatat di buku agenda. "
-            "Cetak atau simpan PDF-nya di sebelah kanan. Untuk surat lain tekan Mulai baru.",
+            "Cetak atau simpan PDF-nya di sebelah kanan. Untuk dokumen lain tekan Dokumen baru.",
             Tone.INFO,
         )
         self.pane.show_pdf(
@@ -272,6 +273,8 @@ class ComposePage(QWidget):
         self.form.setEnabled(not issued)
         self.not_correction_button.setEnabled(not issued)
         self._buttons_enabled(not issued)
+        # The way on to the next document: it stays usable after an issue.
+        self.new_button.setEnabled(not self.busy)
         self.new_button.setText("Dokumen baru" if issued else "Mulai baru")
 
     def _buttons_enabled(self, enabled: bool) -> None:
@@ -291,6 +294,7 @@ class ComposePage(QWidget):
             self.not_correction_button,
         ):
             button.setAutoDefault(False)
+        enter_clicks(self, self.new_button, self.preview_button, self.issue_button)
         self.not_correction_button.hide()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -81,6 +81,8 @@ class LetterPage(ComposePage):
             combo.currentIndexChanged.connect(lambda _i: self.form_changed())
         self.copies.changed.connect(self.form_changed)
         self.template_copies.toggled.connect(lambda _on: self.form_changed())
+        # A signatory chosen: "Pilih penandatangan" must not stay red beside it.
+        self.signatory.currentIndexChanged.connect(lambda _i: self._signatory_chosen())
         self.reset_form()
         refused = self.reload_signatories()
         if refused:
@@ -96,7 +98,9 @@ class LetterPage(ComposePage):
         return self.editor
 
     def reload_signatories(self) -> str | None:
-        return self.signatory.reload()
+        refused = self.signatory.reload()
+        self._signatory_chosen()  # the list may have chosen the new one by itself
+        return refused
 
     def load_correction(self, number: str, stored: dict[str, Any]) -> None:
         """Start a correction of ``number`` from the request it was issued from."""
@@ -121,6 +125,10 @@ class LetterPage(ComposePage):
                     )
                 ]
             )
+
+    def _signatory_chosen(self) -> None:
+        if self.signatory.value() is not None:
+            self.common_rows.clear("signatory_id")
 
     # -- ComposePage ------------------------------------------------------------------
 

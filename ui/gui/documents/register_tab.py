@@ -27,6 +27,7 @@ from ui.gui.formats import thousands
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.flow_layout import FlowLayout
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import RecordTableView
 
@@ -179,21 +180,27 @@ class RegisterTab(QWidget):
         for button in (self.reprint_button, self.cancel_button, self.correct_button):
             button.setVisible(self.can_act)
             button.setAutoDefault(False)
-        filters = QHBoxLayout()
+        # Wraps onto a second line on a narrow screen instead of pushing the window wider.
+        filters = FlowLayout()
         for caption, widget in (
             ("Tahun:", self.year),
             ("Jenis:", self.kind),
             ("Status:", self.status),
         ):
-            label = QLabel(caption, self)
+            pair = QWidget(self)
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 6, 0)
+            label = QLabel(caption, pair)
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
-        filters.addWidget(self.text, 1)
+            pair_row.addWidget(label)
+            pair_row.addWidget(widget)
+            filters.addWidget(pair)
+        self.text.setMinimumWidth(220)
+        filters.addWidget(self.text)
         filters.addWidget(self.reload_button)
         actions = QHBoxLayout()
         self.count.setStyleSheet("color:#5f6368")
+        self.count.setWordWrap(True)
         actions.addWidget(self.count, 1)
         actions.addWidget(self.reprint_button)
         actions.addWidget(self.cancel_button)

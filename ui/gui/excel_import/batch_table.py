@@ -54,16 +54,17 @@ _COLUMNS: tuple[tuple[str, Callable[[BatchInfo], str]], ...] = (
     # A committed batch: when and by whom it was saved; otherwise its dry run.
     ("Waktu", lambda b: when(b.committed_at or b.created_at)),
     ("Petugas", lambda b: b.committed_by or b.created_by or "-"),
-    ("Baru", lambda b: thousands(b.counts.new)),
+    # New rows with a note are new rows too: counted as the wizard counts them ("15 baru").
+    ("Baru", lambda b: thousands(b.counts.new + b.counts.warning)),
     ("Sudah terdaftar", lambda b: thousands(b.counts.update)),
-    ("Dgn catatan", lambda b: thousands(b.counts.warning)),
+    ("… dgn catatan", lambda b: thousands(b.counts.warning)),
     ("Ditolak", lambda b: thousands(b.counts.rejected)),
     ("Dilewati", lambda b: thousands(b.counts.ignored)),
     ("Disimpan", written_text),
     ("Status", status_text),
 )
 COLUMN_TITLES = tuple(title for title, _text in _COLUMNS)
-_NUMBERS = {"Baru", "Sudah terdaftar", "Dgn catatan", "Ditolak", "Dilewati"}
+_NUMBERS = {"Baru", "Sudah terdaftar", "… dgn catatan", "Ditolak", "Dilewati"}
 
 
 class BatchTableModel(QAbstractTableModel):

@@ -41,6 +41,7 @@ class MonthlyTab(PremiumTab):
         self.funding = ChoiceCombo(self)
         self.funding.set_choices([(FUNDING[f], f) for f in FundingSource], "Semua sumber dana")
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long month summary must not widen the window
         self.rule = QLabel(self)
         self.rule.setWordWrap(True)
         self.rule.setStyleSheet(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from services.auth import sign_in
 from services.bootstrap import open_register
 from services.context import ServiceContext
 from services.errors import AuthenticationError, SiRentanError
+from services.local_config import load_local_config, remember_username
 from services.paths import command_prefix
 from ui.gui.background import Background
 from ui.gui.signin.database_label import database_label, is_sqlite_url, user_in_url
@@ -53,7 +55,8 @@ class LoginDialog(QDialog):
         self.password_used = ""  # kept only until a temporary password is replaced
         self.new_url: str | None = None
         self.background = Background(self)
-        self.username = QLineEdit(username or user_in_url(url), self)
+        remembered = load_local_config().last_username
+        self.username = QLineEdit(username or user_in_url(url) or remembered, self)
         self.username.setMaxLength(32)
         self.password = password_edit(self)
         self.database = QLabel(database_label(url), self)
@@ -103,6 +106,10 @@ class LoginDialog(QDialog):
             return
         self.ctx = ctx
         self.password_used = password
+        if ctx.principal is not None:
+            # A read-only config folder: the name is simply not offered next time.
+            with contextlib.suppress(OSError, SiRentanError):
+                remember_username(ctx.principal.username)
         self.accept()
 
     def _refused(self, error: SiRentanError) -> None:

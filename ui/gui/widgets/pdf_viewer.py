@@ -10,6 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services.errors import SiRentanError
+from ui.gui.widgets.flow_layout import FlowLayout, spacer
 
 ZOOM_STEP = 1.25
 POINTS_PER_INCH = 72
@@ -131,14 +132,18 @@ class PdfViewer(QWidget):
             button.setFixedWidth(button.fontMetrics().horizontalAdvance("M") * 3)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("selebar jendela "))
-        bar = QHBoxLayout()
+        zoom = QWidget(self)
+        zoom_row = QHBoxLayout(zoom)
+        zoom_row.setContentsMargins(0, 0, 0, 0)
+        zoom_row.addWidget(QLabel("Perbesaran:", zoom))
+        zoom_row.addWidget(self.zoom_out_button)
+        zoom_row.addWidget(self.zoom_label)
+        zoom_row.addWidget(self.zoom_in_button)
+        # Wraps beside a narrow preview (a form next to it on a 1024-pixel screen).
+        bar = FlowLayout()
         bar.addWidget(self.pages)
-        bar.addStretch(1)
-        bar.addWidget(QLabel("Perbesaran:", self))
-        bar.addWidget(self.zoom_out_button)
-        bar.addWidget(self.zoom_label)
-        bar.addWidget(self.zoom_in_button)
-        bar.addSpacing(8)
+        bar.addWidget(spacer(self))
+        bar.addWidget(zoom)
         bar.addWidget(self.fit_width_button)
         bar.addWidget(self.fit_page_button)
         layout = QVBoxLayout(self)

@@ -32,6 +32,8 @@ class WorkerSearchField(QLineEdit):
     failed = Signal(str)  # the clerk's message
     # The text is empty or too short to search: the hint to show ("" when empty).
     too_short = Signal(str)
+    # Enter was pressed and the search it ran found exactly one worker.
+    single_match = Signal(object)  # WorkerRow
 
     def __init__(
         self, app: AppContext, limit: int, min_chars: int = 1, parent: QWidget | None = None
@@ -46,8 +48,13 @@ class WorkerSearchField(QLineEdit):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.setClearButtonEnabled(True)
         self.textChanged.connect(lambda _text: self._timer.start())
-        self.returnPressed.connect(self.run_search)
+        self._enter_asked = -1
+        self.returnPressed.connect(self._run_on_enter)
         self._timer.timeout.connect(self.run_search)
+
+    def _run_on_enter(self) -> None:
+        self.run_search()
+        self._enter_asked = self._asked
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -63,10 +70,15 @@ class WorkerSearchField(QLineEdit):
         self.searching = True
         self.background.submit(
             lambda: workers.search(query),
-            lambda page: self._answered(asked, lambda: emit(self.found, page)),
+            lambda page: self._answered(asked, lambda: self._found(asked, page)),
             lambda error: self._answered(asked, lambda: emit(self.failed, error.message)),
             wanted=lambda: asked == self._asked,
         )
+
+    def _found(self, asked: int, page: WorkerPage) -> None:
+        emit(self.found, page)
+        if asked == self._enter_asked and page.total == 1 and len(page.rows) == 1:
+            emit(self.single_match, page.rows[0])
 
     def _answered(self, asked: int, report: Callable[[], None]) -> None:
         if asked != self._asked:

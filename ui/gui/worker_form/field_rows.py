@@ -60,6 +60,12 @@ class FieldRows:
     def message_for(self, field: str) -> FieldMessage | None:
         return self._messages.get(field)
 
+    def clear(self, field: str) -> None:
+        """The field was put right: its old message goes at once, not at the next check."""
+        message = self._messages.get(field)
+        if message is not None:
+            message.show_problems([])
+
     def show(self, problems: list[Problem]) -> None:
         by_message: dict[int, list[Problem]] = {id(m): [] for m in self._messages.values()}
         for problem in problems:

@@ -57,12 +57,16 @@ class MembershipTab(FormTab):
         self.periods.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.periods.verticalHeader().hide()
+        # Read-only: Tab goes on to the next field (and page) instead of from cell to cell,
+        # so the form is still filled by Tab and Enter alone; arrows still scroll the list.
+        self.periods.setTabKeyNavigation(False)
         header = self.periods.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.status = QLabel(self)
         self.status_button = QPushButton("Ubah status…", self)
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere
         self.notes.setPlaceholderText("Catatan petugas (tidak dicetak pada kartu)")
         self.watch(self.notes, "notes")
         self.status_button.clicked.connect(self.change_status_requested)

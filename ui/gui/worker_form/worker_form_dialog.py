@@ -22,6 +22,7 @@ from services.worker_types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.card_tab import CardTab
 from ui.gui.worker_form.claim_tab import ClaimTab
@@ -32,6 +33,7 @@ from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HeirsTab
 from ui.gui.worker_form.history_tab import HistoryTab
 from ui.gui.worker_form.membership_tab import MembershipTab
+from ui.gui.worker_form.nik_prompt import ask_save_despite, nik_warnings
 from ui.gui.worker_form.personal_tab import PersonalTab
 from ui.gui.worker_form.problem_board import ProblemBoard, merge
 from ui.gui.worker_form.status_dialog import StatusDialog
@@ -134,6 +136,9 @@ class WorkerFormDialog(QDialog):
         if any(p.is_error for p in local):
             self.check_now()
             return self._refused()
+        asked = self._confirm_nik_warnings(data)
+        if asked is None:
+            return False
         detail = self.detail
         try:
             if detail is None:
@@ -152,9 +157,35 @@ class WorkerFormDialog(QDialog):
             return False
         self.dirty = False
         self.detail = result.worker
+        if asked:
+            # Confirmed before saving: not told again as "Tersimpan, dengan catatan".
+            result = replace(result, warnings=[w for w in result.warnings if w not in asked])
         emit(self.record_changed, result)
         super().accept()
         return True
+
+    def _confirm_nik_warnings(self, data: WorkerInput) -> list[Problem] | None:
+        """The NIK warnings the clerk agreed to save with ([] when none); None: not saved."""
+        try:
+            found = self._app.workers.check(data, self.worker_id)
+        except SiRentanError:
+            return []  # the save itself will say what is wrong with the database
+        if any(p.is_error for p in found):
+            return []  # the service refuses the save and the form shows why
+        warnings = nik_warnings(found)
+        if not warnings:
+            return []
+        if (
+            self.detail is not None
+            and self.loaded_input.nik == data.nik
+            and (
+                (self.loaded_input.birth_date, self.loaded_input.gender)
+                == (data.birth_date, data.gender)
+            )
+        ):
+            return []  # stored so before, with the clerk's consent then
+        self.board.present(merge(self._local_problems(), found))
+        return warnings if ask_save_despite(self, warnings) else None
 
     def _refused(self) -> bool:
         self.board.explain_refusal()
@@ -266,6 +297,13 @@ class WorkerFormDialog(QDialog):
         if detail is not None and not self.read_only:
             self._timer.start()  # a stored record may carry warnings worth seeing
 
+    def prefill_nik(self, nik: str) -> None:
+        """A new worker whose NIK the front desk already has: typing starts at No. KK."""
+        self.personal.nik.setText(nik)
+        self._on_edited("nik")
+        self.personal.kk_number.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._first_field = self.personal.kk_number
+
     def show_input(self, data: WorkerInput) -> None:
         self._loading = True
         for tab, _title in self._tabs:
@@ -290,7 +328,11 @@ class WorkerFormDialog(QDialog):
         self.tabs.addTab(self.history, HISTORY_TITLE)
         for button in (self.save_button, self.reload_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
-        self.save_button.setToolTip("Simpan (Ctrl+S)")
+        with_shortcut(self.save_button, "Simpan", "Ctrl+S")
+        enter_clicks(self, self.save_button, self.reload_button, self.cancel_button)
+        self._first_field: QWidget = self.personal.nik
+        first_field_on_show(self, lambda: self._first_field)
+        self._walk = TabWalk(self.tabs)
         # A plain row, not a QDialogButtonBox: that one makes Simpan the default
         # button, and Enter in any field would then save half a form.
         buttons = QHBoxLayout()
@@ -317,6 +359,10 @@ class WorkerFormDialog(QDialog):
         self.reload_button.clicked.connect(self.reload_from_database)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab past a page's last field opens the next tab (Kepesertaan after Data pribadi).
+        return self._walk.step(next) or super().focusNextPrevChild(next)
 
     def _on_edited(self, field: str) -> None:
         if self._loading:

@@ -16,8 +16,10 @@ from services.worker_types import CARD_FILTER_LABELS, AgeBand, WorkerQuery
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.flow_layout import FlowLayout
 
 SEARCH_DELAY_MS = 250
+SEARCH_MIN_WIDTH = 260
 ALL_KECAMATAN = "Semua kecamatan"
 ALL_VILLAGES = "Semua desa/kelurahan"
 
@@ -165,21 +167,26 @@ class WorkerFilterBar(QWidget):
             combo.setToolTip(tip)
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Wraps onto a second line on a narrow screen instead of pushing the window wider.
+        layout = FlowLayout(self)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.kecamatan.setMinimumContentsLength(12)
         self.village.setMinimumContentsLength(len(ALL_VILLAGES))
         for combo in (self.status, self.funding):
             # Few, fixed labels: show them whole.
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToContents)
-        layout.addWidget(self.search, 4)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel("Wilayah:", self))
-        layout.addWidget(self.kecamatan, 2)
-        layout.addWidget(self.village, 2)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.funding, 1)
-        layout.addWidget(self.card, 1)
+        # "Wilayah:" stays on the line of the two pickers it names.
+        region = QWidget(self)
+        region_row = QHBoxLayout(region)
+        region_row.setContentsMargins(0, 0, 0, 0)
+        region_row.addWidget(QLabel("Wilayah:", region))
+        region_row.addWidget(self.kecamatan)
+        region_row.addWidget(self.village)
+        layout.addWidget(self.search)
+        layout.addWidget(region)
+        layout.addWidget(self.status)
+        layout.addWidget(self.funding)
+        layout.addWidget(self.card)
         layout.addWidget(self.reset_button)
 
     def _connect(self) -> None:

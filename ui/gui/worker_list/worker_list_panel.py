@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from ui.gui.background import Background
 from ui.gui.excel_export.export_button import WorkerExportButton
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
+from ui.gui.widgets.flow_layout import FlowLayout, spacer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_list.worker_filter_bar import DrillDown, WorkerFilterBar
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
@@ -68,6 +68,12 @@ class WorkerListPanel(QWidget):
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
 
+    def search_for(self, text: str) -> None:
+        """Search the list for this text now (a name from the front desk), results focused."""
+        self.filters.search.setText(text)
+        self.filters.flush()
+        self._focus_results()
+
     def show_filtered(self, drill: DrillDown, kecamatan_code: str | None = None) -> None:
         """The workers behind a dashboard bar: a kecamatan, an occupation or a gender and
         age band, covered on a day; every other filter is cleared."""
@@ -111,12 +117,12 @@ class WorkerListPanel(QWidget):
         )
         self.print_button.setVisible(self._app.can(Permission.PRINT_CARDS))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        top = QHBoxLayout()
+        # Wraps on a narrow screen: the buttons move under the title instead of off-screen.
+        top = FlowLayout()
         top.addWidget(title)
-        top.addSpacing(12)
         top.addWidget(self.count)
         top.addWidget(self.filters.drill_chip)
-        top.addStretch(1)
+        top.addWidget(spacer(self))
         top.addWidget(self.export)
         top.addWidget(self.print_button)
         top.addWidget(self.open_button)
@@ -163,6 +169,11 @@ class WorkerListPanel(QWidget):
             self.count.setText(count_label(total))
 
     def _focus_results(self) -> None:
+        # Enter with exactly one match opens it: the front desk's usual case.
+        if self.model.total == 1 and self.model.total_exact:
+            self.table.select_row(0)
+            self.open_selected()
+            return
         if self.model.total:
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.table.select_row(0)

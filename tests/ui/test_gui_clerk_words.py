@@ -1,0 +1,72 @@
+"""The clerk's words: the audit trail and Qt's own dialogs speak Indonesian."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
+from pytestqt.qtbot import QtBot
+
+from services.audit_query import AuditRow
+from services.context import ServiceContext
+from tests.ui.helpers import open_window
+from ui.gui.audit.change_text import ChangeText, detail_text, entity_label
+
+
+def _row(entity: str, changes: dict[str, tuple[object, object]], entity_id: str = "1") -> AuditRow:
+    return AuditRow(
+        id=1,
+        at=datetime(2026, 12, 7, 0, 22, tzinfo=UTC),
+        user_name="petugas1",
+        workstation="MEJA-1",
+        action="update",
+        entity=entity,
+        entity_id=entity_id,
+        summary=None,
+        changes=changes,
+    )
+
+
+def test_the_audit_shows_labels_and_local_times_not_columns_and_iso(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    window = open_window(qtbot, sqlite_ctx)
+    text = ChangeText(window.app)
+    claim = _row(
+        "claim",
+        {
+            "claim_type": ("jkk", "jkm"),
+            "status": ("draft", "berkas_lengkap"),
+            "status_since": (None, "2026-12-07T00:22:42.112593+00:00"),
+        },
+    )
+    shown = "\n".join(text.lines(claim))
+    assert "claim_type" not in shown and "status_since" not in shown
+    assert "Jenis klaim: JKK" in shown and "JKM" in shown
+    assert "Status: Draf → Berkas lengkap" in shown
+    local = datetime(2026, 12, 7, 0, 22, 42, tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H.%M")
+    assert f"Status sejak: - → {local}" in shown
+    assert "T00:22" not in shown
+    letter = _row("issued_document", {"series": (None, "surat"), "regional_head": (False, True)})
+    letter_text = "\n".join(text.lines(letter))
+    assert "Seri nomor" in letter_text and "Kepala daerah (Bupati): Tidak → Ya" in letter_text
+    assert entity_label(_row("card_batch", {})) == "Cetakan kartu 1"
+    assert "card_batch" not in detail_text(_row("card_batch", {}), text)
+
+
+def test_qts_own_file_dialog_is_in_indonesian(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    open_window(qtbot, sqlite_ctx)  # the app's translator is installed with the window
+    dialog = QFileDialog(None, "Pilih berkas")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setNameFilters(["PDF (*.pdf)"])
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels == ["&Lihat di:", "&Nama berkas:", "&Jenis berkas:"]
+    buttons = {b.text() or b.toolTip() for b in dialog.findChildren(QAbstractButton)}
+    assert {"Kembali", "Folder induk", "Buat folder baru", "&Buka", "Batal"} <= buttons
+    model = dialog.findChildren(QTreeView)[0].model()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert headers == ["Nama", "Ukuran", "Jenis", "Tanggal diubah"]
+    dialog.close()

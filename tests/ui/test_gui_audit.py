@@ -67,6 +67,7 @@ def test_the_audit_view_lists_an_update_with_old_and_new_values_and_exports_it(
     assert f"No. HP: 081234567890 → {NEW_PHONE}" in panel.detail.toPlainText()
 
     target = tmp_path / "keluar" / "jejak.xlsx"
+    target.parent.mkdir()  # a missing folder is refused, not made (atomic outputs)
     assert panel.export(target)
     qtbot.waitUntil(lambda: panel.export_button.isEnabled() and target.exists(), timeout=10000)
     assert panel.banner.text() == f"1 baris diekspor ke {target}."
@@ -119,8 +120,13 @@ def test_the_history_tab_lists_a_save_with_who_where_and_what(
     assert (newest.action_label, newest.user_name) == ("Ubah", "petugas1")
     assert history.model.cell(0, "Komputer") == ctx.workstation
     assert history.model.cell(0, "Perubahan") == f"No. HP: 081234567890 → {NEW_PHONE}"
-    actions = [r.action_label for r in history.model.rows()]
-    assert actions == ["Ubah", "Tambah", "Tambah"], "the worker and the heir were added first"
+    added = [(r.action_label, r.entity) for r in history.model.rows()]
+    assert added[0] == ("Ubah", "worker")
+    assert sorted(added[1:]) == [
+        ("Tambah", "coverage_period"),
+        ("Tambah", "heir"),
+        ("Tambah", "worker"),
+    ], "the worker, the heir and the coverage period were added first"
     history.table.selectRow(0)
     assert f"No. HP: 081234567890 → {NEW_PHONE}" in history.detail.toPlainText()
 

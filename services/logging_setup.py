@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO, Any
 
-from services.paths import PRIVATE_FILE_MODE, log_dir, make_private_dir
+from services.paths import PRIVATE_FILE_MODE, log_dir, make_private_dir, make_private_file
 
 _REDACTIONS = (
     # SQLAlchemy's "[parameters: (...)]" and psycopg's DETAIL/failing row lines.
@@ -73,9 +73,8 @@ def record_native_crashes() -> Path | None:
     global _crash_file
     if faulthandler.is_enabled():
         return None
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / CRASH_LOG_NAME
+    path = make_private_dir(log_dir()) / CRASH_LOG_NAME
+    make_private_file(path)  # a native crash's stacks may hold a record's values
     _crash_file = path.open("a", encoding="utf-8")
     faulthandler.enable(_crash_file, all_threads=True)
     return path

@@ -18,6 +18,7 @@ from services.file_output import disk_trouble
 from services.local_config import resolve_database_url
 from services.logging_setup import configure_logging, record_native_crashes
 from services.paths import command_prefix
+from ui.cli.argparse_words import speak_indonesian
 from ui.cli.console import use_utf8_output
 from ui.cli.options import EXCERPT_LIMIT, excerpt
 
@@ -77,6 +78,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _base_parser(**options: object) -> argparse.ArgumentParser:
+    speak_indonesian()
     parser = _Parser(
         prog=command_prefix(),
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",

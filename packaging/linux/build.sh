@@ -42,6 +42,6 @@ tar -C "$ROOT/dist/linux" -czf "$ROOT/dist/$NAME-linux-x86_64.tar.gz" "$NAME"
 log "smoke check"
 home=$(mktemp -d)
 SIRENTAN_HOME="$home" "$ROOT/dist/linux/$NAME/sirentan" db upgrade
-SIRENTAN_HOME="$home" "$ROOT/dist/linux/$NAME/sirentan" --help | grep -q "^usage: sirentan "
+SIRENTAN_HOME="$home" "$ROOT/dist/linux/$NAME/sirentan" --help | grep -q "^cara pakai: sirentan "
 rm -rf "$home"
 log "done in $(( $(date +%s) - started )) s: dist/$NAME-linux-x86_64.tar.gz ($(du -sh "$ROOT/dist/linux/$NAME" | cut -f1))"

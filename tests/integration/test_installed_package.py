@@ -110,7 +110,7 @@ def test_a_wheel_installed_outside_the_source_tree_runs_its_commands(tmp_path: P
     assert backup.returncode == 0, backup.stdout + backup.stderr
     assert list((home / "backups").glob("sirentan-*.db"))
     # Its messages name the command it was started with.
-    assert helptext.stdout.startswith("usage: sirentan "), helptext.stdout
+    assert helptext.stdout.startswith("cara pakai: sirentan "), helptext.stdout
 
 
 def test_output_piped_into_a_narrow_encoding_is_written_in_utf8(tmp_path: Path) -> None:

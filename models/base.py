@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import Enum as PyEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
-from sqlalchemy import DateTime, Enum, MetaData, String
+from sqlalchemy import DateTime, Enum, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
@@ -44,6 +44,10 @@ Timestamp = Annotated[datetime, mapped_column(DateTime(timezone=True), default=u
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        # Every model here is mapped to a real Table (no mapped selects), so say so:
+        # SQLAlchemy's own annotation is the wider FromClause.
+        __table__: ClassVar[Table]
 
 
 def code_enum(enum_cls: type[PyEnum], name: str) -> Enum:

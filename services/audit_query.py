@@ -169,7 +169,7 @@ def _source(ctx: ServiceContext) -> Table:
     """On PostgreSQL only administrators read the trail whole; everyone else reads the
     database's masked view (identity and bank numbers masked, their kecamatan only)."""
     if ctx.is_sqlite or (ctx.principal is not None and ctx.principal.can(Permission.READ_AUDIT)):
-        return AuditEntry.__table__  # type: ignore[return-value]
+        return AuditEntry.__table__
     return audit_log_masked
 
 

@@ -347,8 +347,8 @@ def generate_demo_workers(
     places = _places(regions)
     rng = random.Random(seed)
     with unit_of_work(ctx) as session:
-        rows = session.execute(select(Occupation.code, Occupation.id))
-        occupation_ids = {code: id_ for code, id_ in rows}
+        pairs = session.execute(select(Occupation.code, Occupation.id))
+        occupation_ids = {code: id_ for code, id_ in pairs}
         niks, kpjs = _existing_numbers(session)
         capital = SettingsService(ctx).get("district.capital")
         maker = _RowMaker(rng, places, occupation_ids, niks, kpjs, capital)
@@ -486,7 +486,7 @@ def _existing_numbers(session: Session) -> tuple[set[str], set[str]]:
     if not session.scalar(select(func.count()).select_from(Worker)):
         return set(), set()
     niks = set(session.scalars(select(Worker.nik)))
-    kpjs = set(session.scalars(select(Worker.kpj).where(Worker.kpj.is_not(None))))
+    kpjs = {k for k in session.scalars(select(Worker.kpj)) if k is not None}
     return niks, kpjs
 
 

@@ -11,9 +11,9 @@ import faulthandler
 import logging
 import os
 import re
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO, Any
 
 from services.paths import PRIVATE_FILE_MODE, log_dir, make_private_dir, make_private_file
 
@@ -41,7 +41,7 @@ class RedactingFormatter(logging.Formatter):
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """Log files created 0600 (after a rotation too), not with the umask's 0644."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
         if os.name == "posix":
             os.chmod(self.baseFilename, PRIVATE_FILE_MODE)

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import String, event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 from services.errors import Problem, ValidationError
 
@@ -80,7 +80,7 @@ RECORD_LABELS = {
 @cache
 def column_limits(model: type) -> dict[str, int]:
     """Attribute name -> the longest text the column takes, from the model's String(n)."""
-    mapper = inspect(model)
+    mapper: Mapper[Any] = inspect(model)
     return {
         attr.key: column.type.length
         for attr in mapper.column_attrs
@@ -118,12 +118,13 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     for obj in list(session.new) + list(session.dirty):
         state = inspect(obj)
         new = obj in session.new
+        kind: type = type(obj)
         values = {
             key: state.attrs[key].value
-            for key in column_limits(type(obj))
+            for key in column_limits(kind)
             if new or state.attrs[key].history.has_changes()
         }
-        found = length_problems(type(obj), values)
+        found = length_problems(kind, values)
         if found:
             table = getattr(type(obj), "__tablename__", "")
             records.append(RECORD_LABELS.get(table, table))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Row,
     Select,
@@ -229,7 +230,9 @@ _PG_SEARCH_SETTINGS = text(
 )
 
 
-def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row[Any]], int, bool]:
+def search(
+    session: Session, query: WorkerQuery, scope: Scope
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
     """The requested page, the number of matches, and whether that number is exact.
 
     A name also finds its other spellings ("johana" finds "YOHANA"): those matches come
@@ -251,8 +254,12 @@ def search(session: Session, query: WorkerQuery, scope: Scope) -> tuple[list[Row
 
 
 def _with_other_spellings(
-    session: Session, query: WorkerQuery, scope: Scope, rows: list[Row[Any]], total: int
-) -> tuple[list[Row[Any]], int, bool]:
+    session: Session,
+    query: WorkerQuery,
+    scope: Scope,
+    rows: list[Row[*tuple[Any, ...]]],
+    total: int,
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
     typed = name_key(query.text)
     sounds = name_phonetic(typed).split()
     # Punctuation typed means itself ("_a"); only plain words are heard as they sound.
@@ -280,7 +287,7 @@ def _with_other_spellings(
 
 def _search_as_typed(
     session: Session, query: WorkerQuery, scope: Scope
-) -> tuple[list[Row[Any]], int, bool]:
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
     """The matches of the name as typed (or of the number)."""
     conditions = filters(session, query, scope)
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -333,8 +340,8 @@ def _count_number_matches(
     src = scope.source
 
     def capped(*where: ColumnElement[bool]) -> Any:
-        matches = select(literal_column("1")).select_from(src).where(*where, *others)
-        found = matches.limit(cap + 1).subquery()
+        one: ColumnClause[Any] = literal_column("1")
+        found = select(one).select_from(src).where(*where, *others).limit(cap + 1).subquery()
         return select(func.count()).select_from(found).scalar_subquery()
 
     both = session.scalar(select(capped(by_nik) + capped(by_kpj, ~by_nik))) or 0
@@ -396,7 +403,7 @@ def _count_with_sorted_page(
     conditions: list[ColumnElement[bool]],
     cap: int,
     src: Table,
-) -> tuple[list[Row[Any]], int]:
+) -> tuple[list[Row[*tuple[Any, ...]]], int]:
     """Matches counted up to cap + 1, and the page of those matches.
 
     One statement: the matches (id and name) are read once, through their own
@@ -458,7 +465,7 @@ def rows_statement(
     conditions: list[ColumnElement[bool]],
     src: Table,
     walk_name_index: bool = False,
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     stmt = select(*(src.c[name] for name in ROW_COLUMNS))
     by_name = query.sort in _NAME_SORT
     if by_name and walk_name_index and conditions:
@@ -472,7 +479,9 @@ def rows_statement(
     return stmt.offset(max(0, query.offset)).limit(_page_size(query))
 
 
-def _ordered(stmt: Select[Any], query: WorkerQuery, src: Table, sort_matches: bool) -> Select[Any]:
+def _ordered(
+    stmt: Select[*tuple[Any, ...]], query: WorkerQuery, src: Table, sort_matches: bool
+) -> Select[*tuple[Any, ...]]:
     c = src.c
     key: Any
     if query.sort in (SortKey.VILLAGE, SortKey.KECAMATAN):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -136,7 +137,7 @@ def _handover_problems(handover: HandOver, name: str, today: date) -> list[Probl
     return problems
 
 
-def _card_problems(handover: HandOver, rows: list[Any]) -> list[Problem]:
+def _card_problems(handover: HandOver, rows: Sequence[Any]) -> list[Problem]:
     problems = []
     found = {card.id for card, _ in rows}
     for missing in sorted(set(handover.card_ids) - found):

@@ -11,6 +11,8 @@ The GUI or CLI then issues the letter and submits the claim with its number:
 
 from __future__ import annotations
 
+from typing import Any
+
 from models.claim import ClaimType
 from services.claims.detail import is_death_claim
 from services.claims.labels import HEIR_RELATION
@@ -38,7 +40,7 @@ def claim_letter(
     heir = _claimant(detail, claimant_heir_id)
     event = detail.event
     about = event.cause_of_death if detail.claim_type is ClaimType.JKM else event.description
-    common = {
+    common: dict[str, Any] = {
         "programme": _PROGRAMMES[detail.claim_type],
         "worker_name": worker.full_name,
         "worker_nik": worker.nik,

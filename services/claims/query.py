@@ -80,7 +80,7 @@ def list_claims(
 
 def _statements(
     session: Session, query: ClaimQuery, scope: Scope, rules: ClaimRules, now: datetime
-) -> tuple[Select[Any], Select[Any]]:
+) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
     """The counts per status (every status) and the page (the status filter too)."""
     src = scope.source
     conditions = _conditions(query, scope, src, rules.waiting_documents_days, now)

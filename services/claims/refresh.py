@@ -71,7 +71,7 @@ def refresh_visible_claims(
     return _refresh(session, ctx, pairs, now)
 
 
-def _open_claims() -> Select[tuple[Claim, Worker]]:
+def _open_claims() -> Select[Claim, Worker]:
     # Bulk statements bypass the identity map: load the workers as they are now.
     return (
         select(Claim, Worker)

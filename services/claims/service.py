@@ -173,7 +173,10 @@ def set_heirs(
         records.refuse_locked(claim, worker)
         _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
-        claim.heirs = [_apply_heir(existing.get(h.id) or ClaimHeir(), h) for h in chosen]
+        claim.heirs = [
+            _apply_heir((existing.get(h.id) if h.id is not None else None) or ClaimHeir(), h)
+            for h in chosen
+        ]
         records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)

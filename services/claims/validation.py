@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from models.claim import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.eligibility import as_utc
@@ -30,7 +31,7 @@ _TEXTS = (
     "cause_of_death",
     "notes",
 )
-_JKK_ONLY = {
+_JKK_ONLY: dict[str, Any] = {
     "accident_context": None,
     "description": None,
     "injuries": None,
@@ -50,7 +51,8 @@ def local_moment(moment: datetime) -> datetime:
 
 
 def clean_input(data: ClaimInput) -> ClaimInput:
-    cleaned = replace(data, **{name: clean_text(getattr(data, name)) for name in _TEXTS})
+    texts: dict[str, Any] = {name: clean_text(getattr(data, name)) for name in _TEXTS}
+    cleaned = replace(data, **texts)
     if cleaned.first_report_at is not None:
         cleaned.first_report_at = as_utc(local_moment(cleaned.first_report_at))
     if cleaned.claim_type is ClaimType.JKM:

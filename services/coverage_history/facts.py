@@ -157,7 +157,7 @@ def fact_from(
     real = [p for p in periods if not p.empty]
     event = status_on(events, day)
     status = event.status if event else WorkerStatus.ACTIVE
-    status_fields = {
+    status_fields: dict[str, Any] = {
         "status": status,
         "status_since": event.effective_date if event else None,
         "status_reason": event.reason if event else None,

@@ -9,10 +9,11 @@ call makes its own anonymous alias, so the expressions nest and combine freely.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Date, and_, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql.selectable import Alias
 
@@ -43,7 +44,8 @@ def _next_day_default(element: next_day, compiler: Any, **kw: Any) -> str:
 
 def periods() -> Alias:
     """A fresh alias of the periods table."""
-    return CoveragePeriod.__table__.alias()
+    # Table.alias() makes an Alias; SQLAlchemy annotates it as the wider NamedFromClause.
+    return cast(Alias, CoveragePeriod.__table__.alias())
 
 
 def period_end(p: Alias) -> ColumnElement[Any]:
@@ -61,7 +63,9 @@ def _exists(p: Alias, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     return select(literal(1)).where(*conditions).correlate_except(p).exists()
 
 
-def covering(p: Alias, worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
+def covering(
+    p: Alias, worker_id: ColumnElement[Any] | QueryableAttribute[Any], day: DayLike
+) -> ColumnElement[bool]:
     """The condition "period ``p`` of this worker covers ``day``" (for joins)."""
     d = _day(day)
     return and_(p.c.worker_id == worker_id, p.c.start_date <= d, period_end(p) >= d)

@@ -17,9 +17,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import CursorResult, Select, or_, select, update
 from sqlalchemy.orm import Session, aliased, defer
 
 from models import DocumentFile, RegisteredDocument
@@ -298,9 +298,10 @@ def document_fields(ctx: ServiceContext, number: str) -> dict[str, Any]:
     ctx.require(Permission.LETTERS)
     with read_session(ctx) as session:
         row = _load(session, number)
-        return json.loads(
-            session.scalar(select(RegisteredDocument.fields).where(RegisteredDocument.id == row.id))
+        fields = session.scalar(
+            select(RegisteredDocument.fields).where(RegisteredDocument.id == row.id)
         )
+        return json.loads(fields) if fields else {}
 
 
 def reprint(ctx: ServiceContext, number: str) -> IssuedDocument:
@@ -367,7 +368,7 @@ def _mark_replaced(
         )
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if cast(CursorResult[Any], result).rowcount != 1:
         raise ConflictError(
             f"Surat {replaced.number} baru saja dibatalkan atau diralat oleh petugas lain. "
             "Muat ulang buku agenda dan periksa lagi."
@@ -397,7 +398,7 @@ def _load(session: Session, number: str) -> RegisteredDocument:
     return row
 
 
-def _with_links(stmt: Select[Any]) -> Select[Any]:
+def _with_links(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     """The register rows with the numbers of the documents they replace and are replaced by."""
     older = aliased(RegisteredDocument)
     newer = aliased(RegisteredDocument)
@@ -408,7 +409,7 @@ def _with_links(stmt: Select[Any]) -> Select[Any]:
     )
 
 
-def _entries(session: Session, stmt: Select[Any]) -> list[DocumentEntry]:
+def _entries(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[DocumentEntry]:
     return [_to_entry(*row) for row in session.execute(_with_links(stmt))]
 
 

@@ -11,7 +11,7 @@ grouped, never row by row.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -69,7 +69,7 @@ def to_register(
         conditions.append(Worker.village_code == village_code)
     elif kecamatan_code:
         conditions.append(Worker.kecamatan_code == kecamatan_code)
-    rows = session.execute(
+    rows: Sequence[Any] = session.execute(
         select(
             Worker.full_name,
             Worker.nik,
@@ -85,7 +85,9 @@ def to_register(
         .where(*conditions)
         .order_by(Worker.kecamatan_code, Worker.village_code, Worker.name_key, Worker.id)
     ).all()
-    return [NewParticipant(*row[:7], FundingSource(row[7])) for row in rows]
+    return [
+        NewParticipant(r[0], r[1], r[2], r[3], r[4], r[5], r[6], FundingSource(r[7])) for r in rows
+    ]
 
 
 def counts_on(
@@ -108,7 +110,7 @@ def counts_on(
     limit = _scope(principal)
     if limit:
         conditions.append(p.c.worker_id.in_(select(Worker.id).where(*limit)))
-    rows: list[Any] = session.execute(
+    rows: Sequence[Any] = session.execute(
         select(kecamatan, p.c.funding, func.count())
         .select_from(p)
         .where(*conditions)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -131,11 +132,12 @@ def template_problems(spec: TemplateSpec, text: str) -> list[Problem]:
     return problems
 
 
-Values = dict[str, str | list[str]]
+# Read-only and covariant, so a dict[str, str] of plain values is Values too.
+Values = Mapping[str, str | Sequence[str]]
 
 
-def _text(value: str | list[str]) -> str:
-    return ", ".join(value) if isinstance(value, list) else value
+def _text(value: str | Sequence[str]) -> str:
+    return value if isinstance(value, str) else ", ".join(value)
 
 
 def fill(text: str, values: Values) -> str:
@@ -162,7 +164,8 @@ def blocks(section: str, values: Values) -> list[Block]:
         if pending:
             content = " ".join(pending)
             listed = values.get(content[1:-1]) if _LIST_ITEM.fullmatch(content) else None
-            if pending_kind is BlockKind.ITEM and isinstance(listed, list):
+            is_list = listed is not None and not isinstance(listed, str)
+            if pending_kind is BlockKind.ITEM and listed is not None and is_list:
                 result.extend(Block(BlockKind.ITEM, esc(entry)) for entry in listed)
             else:
                 result.append(Block(pending_kind, fill(content, values)))

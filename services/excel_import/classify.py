@@ -253,15 +253,15 @@ class _Classifier:
 
     def _find_twins(self, existing: dict[str, Any]) -> None:
         accepted = [
-            (i, r)
+            (i, r, r.values)
             for i, r in enumerate(self._rows)
             if r.values is not None and r.nik not in existing
         ]
         different = self._decided_different()
-        registered = self._registered_by_key({r.values["name_key"] for _, r in accepted})
+        registered = self._registered_by_key({v["name_key"] for _, _, v in accepted})
         seen: dict[tuple[Any, ...], CheckedRow] = {}
-        for position, row in accepted:
-            key = _twin_key(row.values)
+        for position, row, values in accepted:
+            key = _twin_key(values)
             other = registered.get(key)
             where = "sudah terdaftar"
             if other is None or other.nik == row.nik:
@@ -271,7 +271,7 @@ class _Classifier:
             seen.setdefault(key, row)
             if other is None or frozenset((row.nik, other.nik)) in different:
                 continue
-            self._mark_twin(position, row, other.nik, other.full_name, where)
+            self._mark_twin(position, row, other.nik or "", other.full_name or "", where)
 
     def _mark_twin(
         self, position: int, row: CheckedRow, other_nik: str, name: str, where: str

@@ -351,7 +351,7 @@ def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def _update_statement(columns: tuple[str, ...]) -> Any:
     table = Worker.__table__
-    values = {table.c[name]: bindparam(f"v_{name}") for name in columns}
+    values: dict[Any, Any] = {table.c[name]: bindparam(f"v_{name}") for name in columns}
     values |= {
         table.c.version: bindparam("w_new_version"),
         table.c.updated_at: bindparam("w_now"),

@@ -72,12 +72,12 @@ def merge_twins(
     regions = RegionDirectory(ctx)
     with unit_of_work(ctx) as session:
         review = _open_review(session, review_id)
-        ids = {review.worker_id, review.other_worker_id}
-        if keep_worker_id not in ids or None in ids:
+        first, second = review.worker_id, review.other_worker_id
+        if first is None or second is None or keep_worker_id not in (first, second):
             raise SiRentanError(
                 "Pilih salah satu dari kedua peserta pasangan ini untuk dipertahankan."
             )
-        duplicate_id = next(i for i in ids if i != keep_worker_id)
+        duplicate_id = second if keep_worker_id == first else first
         kept = _worker(session, keep_worker_id)
         duplicate = _worker(session, duplicate_id)
         removed = _retire(session, duplicate, kept)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
@@ -161,7 +161,7 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
             old["name_phonetic"] = name_phonetic(old["full_name"])
         groups[tuple(sorted(old))].append((row, old))
     for columns, members in groups.items():
-        values = {table.c[n]: bindparam(f"v_{n}") for n in columns}
+        values: dict[Any, Any] = {table.c[n]: bindparam(f"v_{n}") for n in columns}
         values |= {
             table.c.version: bindparam("w_new_version"),
             table.c.updated_at: bindparam("w_now"),
@@ -185,7 +185,8 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
                 }
                 for r, old in part
             ]
-            if session.execute(statement, params).rowcount != len(part):
+            done = cast(CursorResult[Any], session.execute(statement, params))
+            if done.rowcount != len(part):
                 raise ConflictError(
                     "Peserta dari impor ini baru saja diubah pengguna lain; pembatalan tidak "
                     "disimpan. Coba lagi."

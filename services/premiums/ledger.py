@@ -104,7 +104,7 @@ def bills_in(
     return _bill_rows(session, statement)
 
 
-def _select_bills() -> Select[Any]:
+def _select_bills() -> Select[*tuple[Any, ...]]:
     paid = (
         select(func.coalesce(func.sum(PremiumPayment.amount), 0))
         .where(PremiumPayment.bill_id == PremiumBill.id)
@@ -117,7 +117,7 @@ def _select_bills() -> Select[Any]:
     )
 
 
-def _bill_rows(session: Session, statement: Select[Any]) -> list[BillRow]:
+def _bill_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[BillRow]:
     return [
         BillRow(
             id=b.id,
@@ -247,7 +247,7 @@ def list_payments(
         return _payment_rows(session, statement)
 
 
-def _select_payments() -> Select[Any]:
+def _select_payments() -> Select[*tuple[Any, ...]]:
     return (
         select(PremiumPayment, PremiumBill.bill_number, PremiumBill.period, PremiumBill.funding)
         .join(PremiumBill, PremiumBill.id == PremiumPayment.bill_id)
@@ -255,7 +255,7 @@ def _select_payments() -> Select[Any]:
     )
 
 
-def _payment_rows(session: Session, statement: Select[Any]) -> list[PaymentRow]:
+def _payment_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[PaymentRow]:
     return [
         PaymentRow(
             id=p.id,

@@ -11,7 +11,7 @@ without it the report says the claims are not available yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -138,7 +138,7 @@ def _per_type(claims: Table) -> list[ColumnElement[Any]]:
     ]
 
 
-def _status_table(rows: list[Any]) -> ReportTable:
+def _status_table(rows: Sequence[Any]) -> ReportTable:
     """Per status and type: claims, those without an estimate, the estimate's total, those
     paid and the amount paid; then a total per type and the grand total."""
     found = {(str(r[0]), str(r[1])): tuple(int(v or 0) for v in r[2:]) for r in rows}
@@ -182,8 +182,8 @@ def _sums(values: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     return tuple(sum(column) for column in zip(*values, strict=True)) or (0,) * 5
 
 
-def _kecamatan_table(inputs: ReportInputs, rows: list[Any]) -> ReportTable:
-    body = sorted(
+def _kecamatan_table(inputs: ReportInputs, rows: Sequence[Any]) -> ReportTable:
+    body: list[tuple[Any, ...]] = sorted(
         ((inputs.name(r[0]), *(int(v or 0) for v in r[1:])) for r in rows), key=lambda r: r[0]
     )
     totals = [sum(r[i] for r in body) for i in range(1, len(CLAIM_TYPES) + 2)]
@@ -199,7 +199,7 @@ def _kecamatan_table(inputs: ReportInputs, rows: list[Any]) -> ReportTable:
     )
 
 
-def _list_table(inputs: ReportInputs, rows: list[Any], limit: int, total: int) -> ReportTable:
+def _list_table(inputs: ReportInputs, rows: Sequence[Any], limit: int, total: int) -> ReportTable:
     shown = rows[:limit]
     return ReportTable(
         "Daftar klaim",

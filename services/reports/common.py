@@ -79,8 +79,11 @@ class ReportInputs:
         parts = []
         if f.village_code:
             village = self.regions.get(f.village_code)
-            label = village.label if village else f.village_code
-            parts.append(f"{label}, Kecamatan {self.regions.name(village.parent_code or '')}")
+            if village is None:
+                parts.append(f.village_code)
+            else:
+                kecamatan = self.regions.name(village.parent_code or "")
+                parts.append(f"{village.label}, Kecamatan {kecamatan}")
         elif f.kecamatan_code:
             parts.append(f"Kecamatan {self.regions.name(f.kecamatan_code)}")
         if f.funding:

@@ -256,10 +256,10 @@ def _first_covered_in(src: Table, month: Month) -> ColumnElement[bool]:
 
 def _assemble(
     today: date,
-    grouped: Sequence[Row[Any]],
+    grouped: Sequence[Row[*tuple[Any, ...]]],
     series: list[MonthTotal],
     joined: int,
-    occupations: Sequence[Row[Any]],
+    occupations: Sequence[Row[*tuple[Any, ...]]],
     regions: RegionDirectory,
     budget: tuple[int, int],
     cards: CardTiles,

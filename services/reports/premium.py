@@ -160,8 +160,8 @@ def _kecamatan_table(premium: MonthlyPremium) -> Table:
     for name, by_source in cells.items():
         values: list[object] = [name]
         for source in sources:
-            line = by_source.get(source)
-            values += [line.workers if line else 0, line.amount if line else 0]
+            found = by_source.get(source)
+            values += [found.workers if found else 0, found.amount if found else 0]
         values += [
             sum(line.workers for line in by_source.values()),
             sum(line.amount for line in by_source.values()),

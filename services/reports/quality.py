@@ -229,7 +229,9 @@ class _Checks:
     def summary_table(self) -> Table:
         keys = ("workers", "nik", "kpj", "village", "duplicates", "heirs")
         name = self.inputs.name
-        body = sorted((name(code), *(t[k] for k in keys)) for code, t in self.per_kecamatan.items())
+        body: list[tuple[Any, ...]] = sorted(
+            (name(code), *(t[k] for k in keys)) for code, t in self.per_kecamatan.items()
+        )
         totals = [sum(r[i] for r in body) for i in range(1, len(keys) + 1)]
         return Table(
             "Ringkasan",

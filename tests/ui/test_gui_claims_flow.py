@@ -61,15 +61,15 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     assert isinstance(dialog, ClaimDialog)
     assert not dialog.tabs.isTabEnabled(dialog.tabs.indexOf(dialog.documents))
     assert dialog.save_button.text() == "Buka klaim (Ctrl+S)"
-    dialog.event.jkm_radio.click()
+    dialog.event_tab.jkm_radio.click()
     died = date.today() - timedelta(days=4)
-    type_into(qtbot, dialog.event.event_date, died.strftime("%d-%m-%Y"))
+    type_into(qtbot, dialog.event_tab.event_date, died.strftime("%d-%m-%Y"))
     qtbot.waitUntil(lambda: dialog.strip.verdict.isVisible(), timeout=3000)
     assert "Memenuhi syarat" in dialog.strip.verdict.text()
     assert "manfaat JKM dikurangi" in dialog.strip.verdict.text()  # a month of membership
     assert "Ya" in dialog.eligibility.checks.text()
-    type_into(qtbot, dialog.event.event_place, "Rumah duka, Desa Aplasi")
-    type_into(qtbot, dialog.event.cause, "Sakit menurut surat keterangan desa")
+    type_into(qtbot, dialog.event_tab.event_place, "Rumah duka, Desa Aplasi")
+    type_into(qtbot, dialog.event_tab.cause, "Sakit menurut surat keterangan desa")
     assert dialog.save(), dialog.banner.text()
     detail = dialog.detail
     assert detail is not None and detail.status is ClaimStatus.DRAFT

@@ -217,7 +217,7 @@ def test_a_viewer_sees_the_list_but_is_offered_no_action(
     assert "hanya baca" in dialog.header.text()
     assert not dialog.save_button.isVisible()
     assert dialog.steps.buttons == {} and not dialog.steps.isVisible()
-    assert dialog.event.event_place.isReadOnly()
+    assert dialog.event_tab.event_place.isReadOnly()
     assert not dialog.heirs.add_button.isVisible() and not dialog.heirs.pick_button.isVisible()
     assert dialog.heirs.model.index(0, 4).data() == "(disembunyikan)"
     documents = dialog.documents

@@ -83,11 +83,11 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     assert "AGUSTINUS NENO" in dialog.header.text()
 
     # Yesterday at this minute: a day left to report, counted down every second.
-    dialog.event.jkk_radio.click()
+    dialog.event_tab.jkk_radio.click()
     now = datetime.now(WITA)
     yesterday = now - timedelta(days=1)
-    type_into(qtbot, dialog.event.event_date, yesterday.strftime("%d-%m-%Y"))
-    type_into(qtbot, dialog.event.event_time, yesterday.strftime("%H:%M"))
+    type_into(qtbot, dialog.event_tab.event_date, yesterday.strftime("%d-%m-%Y"))
+    type_into(qtbot, dialog.event_tab.event_time, yesterday.strftime("%H:%M"))
     countdown = dialog.eligibility.countdown
     qtbot.waitUntil(lambda: countdown.state is claims.DeadlineState.RUNNING, timeout=3000)
     assert not countdown.isHidden()
@@ -103,7 +103,7 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     assert "#b3261e" in countdown.styleSheet() and not countdown.timer.isActive()
 
     # An accident ten days ago is late at once, and the strip above every tab says so.
-    type_into(qtbot, dialog.event.event_date, (TODAY - timedelta(days=10)).strftime("%d-%m-%Y"))
+    type_into(qtbot, dialog.event_tab.event_date, (TODAY - timedelta(days=10)).strftime("%d-%m-%Y"))
     qtbot.waitUntil(lambda: "TERLAMBAT" in dialog.strip.countdown.text(), timeout=3000)
     assert dialog.strip.countdown.state is claims.DeadlineState.LATE
     assert "sudah lewat 8 hari" in dialog.strip.countdown.text()
@@ -112,13 +112,13 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     assert not dialog.save()
     assert "belum dapat disimpan" in dialog.banner.text()
     assert "Tempat kecelakaan wajib diisi" in dialog.banner.text()
-    place = dialog.event._rows[0].message_for("event_place")
+    place = dialog.event_tab._rows[0].message_for("event_place")
     assert place is not None and place.isVisible()
     assert claims.list_claims(sqlite_ctx).total == 0
 
-    type_into(qtbot, dialog.event.event_place, "Kebun jagung, Desa Naiola")
-    dialog.event.context.setCurrentIndex(1)
-    dialog.event.description.setPlainText("Terjatuh dari pohon asam")
+    type_into(qtbot, dialog.event_tab.event_place, "Kebun jagung, Desa Naiola")
+    dialog.event_tab.context.setCurrentIndex(1)
+    dialog.event_tab.description.setPlainText("Terjatuh dari pohon asam")
     assert dialog.save(), dialog.banner.text()
     assert dialog.detail is not None and dialog.detail.report_overdue
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
@@ -126,13 +126,13 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
 
     # The late first report recorded (office clock), then another edit: the time stays.
     reported = datetime.combine(TODAY - timedelta(days=7), time(10, 0), tzinfo=WITA)
-    type_into(qtbot, dialog.event.report_date, reported.strftime("%d-%m-%Y"))
-    type_into(qtbot, dialog.event.report_time, "10:00")
+    type_into(qtbot, dialog.event_tab.report_date, reported.strftime("%d-%m-%Y"))
+    type_into(qtbot, dialog.event_tab.report_time, "10:00")
     assert dialog.save(), dialog.banner.text()
-    assert dialog.event.report_time.text() == "10:00"
+    assert dialog.event_tab.report_time.text() == "10:00"
     assert dialog.strip.countdown.text().startswith("⚠ Laporan tahap I ke BPJS")
     assert "TERLAMBAT" in dialog.strip.countdown.text()
-    type_into(qtbot, dialog.event.injuries, "Patah kaki kiri")
+    type_into(qtbot, dialog.event_tab.injuries, "Patah kaki kiri")
     assert dialog.save(), dialog.banner.text()
     assert dialog.detail is not None
     stored = claims.get_claim(sqlite_ctx, dialog.detail.id).event

@@ -178,15 +178,15 @@ def test_a_claim_is_opened_by_keyboard_from_the_picker(
     dialog = panel.dialog
     assert isinstance(dialog, ClaimDialog)
     # The cursor is on the claim type, not on the tab bar.
-    qtbot.waitUntil(lambda: focused() is dialog.event.jkk_radio)
+    qtbot.waitUntil(lambda: focused() is dialog.event_tab.jkk_radio)
     press(qtbot, Qt.Key.Key_Right)  # to JKM, beside JKK
     press(qtbot, Qt.Key.Key_Space)
-    assert dialog.event.jkm_radio.isChecked()
+    assert dialog.event_tab.jkm_radio.isChecked()
     tab_then_type(qtbot, date.today().strftime("%d-%m-%Y"))
     tab_then_type(qtbot, "Rumah, Desa Aplasi")
     qtbot.waitUntil(lambda: dialog.strip.verdict.isVisible(), timeout=3000)
     for _ in range(30):
-        if focused() is dialog.event.cause:
+        if focused() is dialog.event_tab.cause:
             break
         press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "Sakit")

@@ -12,7 +12,7 @@ from services.permissions import Permission
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="cadangan basis data")
     sub = backup.add_subparsers(dest="backup_command", metavar="PERINTAH", required=True)
 

@@ -26,7 +26,7 @@ from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     _register_print(commands)
     cards = commands.add_parser("cards", help="log cetak, serah terima dan pemeriksaan kartu")
     sub = cards.add_subparsers(dest="cards_command", metavar="TINDAKAN", required=True)
@@ -67,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     calibrate.set_defaults(handler=_calibration)
 
 
-def _register_print(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_print(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser("print-cards", help="cetak kartu peserta ke PDF (dicatat di log)")
     which = run.add_mutually_exclusive_group()
     which.add_argument("--village", metavar="KODE", help="kode desa, mis. 53.03.05.1002")

@@ -32,7 +32,7 @@ from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("claims", help="klaim JKK dan JKM")
     sub = group.add_subparsers(dest="claims_command", metavar="PERINTAH", required=True)
 
@@ -207,8 +207,10 @@ def _list(args: argparse.Namespace) -> int:
             f"{short_date(r.event_date)}  {r.worker_name:<28.28}  {r.kecamatan_name:<18.18}"
             f"{flags}{reason}"
         )
-    counts = ", ".join(f"{CLAIM_STATUS[s]} {n}" for s, n in page.counts_by_status.items() if n)
-    print(f"{page.total} klaim. Per status: {counts or '-'}.")
+    per_status = ", ".join(
+        f"{CLAIM_STATUS[s]} {n}" for s, n in page.counts_by_status.items() if n
+    )
+    print(f"{page.total} klaim. Per status: {per_status or '-'}.")
     return 0
 
 

@@ -12,7 +12,7 @@ from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     db = commands.add_parser("db", help="skema dan keterangan basis data")
     db_commands = db.add_subparsers(dest="db_command", metavar="PERINTAH", required=True)
     upgrade = db_commands.add_parser("upgrade", help="perbarui skema basis data ke versi ini")

@@ -37,7 +37,7 @@ LETTER_TYPES = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     _agreement_parser(commands)
     _letter_parsers(commands)
     document_register_commands.register(commands)
@@ -67,7 +67,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 # -- the agreement ------------------------------------------------------------
 
 
-def _agreement_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _agreement_parser(commands: argparse._SubParsersAction) -> None:
     pks = commands.add_parser("agreement", help="perjanjian kerja sama (PKS) dengan BPJS")
     pks.add_argument(
         "--date",
@@ -156,7 +156,7 @@ def _agreement(args: argparse.Namespace) -> int:
 # -- letters ------------------------------------------------------------------
 
 
-def _letter_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _letter_parsers(commands: argparse._SubParsersAction) -> None:
     letter = commands.add_parser("letter", help="buat dan catat surat dinas")
     types = letter.add_subparsers(dest="letter_type", metavar="JENIS", required=True)
     for name, text in LETTER_TYPES.items():

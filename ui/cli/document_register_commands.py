@@ -25,7 +25,7 @@ KINDS = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     _letters_parser(commands)
     _signatories_parser(commands)
 
@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 # -- the register ------------------------------------------------------------------
 
 
-def _letters_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _letters_parser(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("letters", help="buku agenda surat keluar dan templat surat")
     sub = group.add_subparsers(dest="letters_command", metavar="PERINTAH", required=True)
     listing = sub.add_parser("list", help="isi buku agenda, terbaru di atas")
@@ -138,7 +138,7 @@ def _template(args: argparse.Namespace) -> int:
 # -- signatories -------------------------------------------------------------------
 
 
-def _signatories_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _signatories_parser(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("signatories", help="pejabat penandatangan surat")
     sub = group.add_subparsers(dest="signatories_command", metavar="PERINTAH", required=True)
     listing = sub.add_parser("list", help="penandatangan aktif")

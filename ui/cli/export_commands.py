@@ -11,7 +11,7 @@ from services.worker_types import WorkerQuery
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export-workers", help="ekspor peserta ke berkas .xlsx")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.xlsx")
     export.add_argument(

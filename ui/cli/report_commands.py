@@ -21,7 +21,7 @@ HELP = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
         help="tulis laporan ke .xlsx atau .pdf",

@@ -14,7 +14,7 @@ from services.settings_catalog import GROUP_TITLES, SPECS, Group
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     settings = commands.add_parser("settings", help="pengaturan kantor (administrator)")
     sub = settings.add_subparsers(dest="settings_command", metavar="PERINTAH", required=True)
 

@@ -15,7 +15,7 @@ from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     workers = commands.add_parser("workers", help="register peserta")
     sub = workers.add_subparsers(dest="workers_command", metavar="PERINTAH", required=True)
     search = sub.add_parser("search", help="cari peserta menurut NIK/KPJ (awalan) atau nama")

@@ -94,8 +94,9 @@ class MainWindow(QMainWindow):
             index = self._section_index(title)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._panels[title] = widget
         return self._panels[title]
 

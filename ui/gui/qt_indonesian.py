@@ -89,7 +89,7 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 class IndonesianQtTexts(QTranslator):
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,

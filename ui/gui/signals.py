@@ -12,7 +12,7 @@ the running PySide6 is found to have this fault.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -47,7 +47,8 @@ _FAULTY = _emit_loses_a_reference()
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)``; use this instead of calling emit directly."""
-    result = signal.emit(*args)
+    # The stubs say emit() returns None; the faulty build returns the bool it lost.
+    result = cast(Any, signal.emit)(*args)
     if _FAULTY:
         _give_back(result)
 

@@ -17,6 +17,8 @@ On PostgreSQL the column changes type, which keeps the viewer's column grant on 
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -34,7 +36,7 @@ POSTGRESQL = [
 ]
 
 
-def _where(condition: str) -> dict[str, sa.TextClause]:
+def _where(condition: str) -> dict[str, Any]:
     return {"sqlite_where": sa.text(condition), "postgresql_where": sa.text(condition)}
 
 

@@ -16,6 +16,7 @@ heirs' entitlement follows from them), never the payment's account or reference.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -35,7 +36,7 @@ SOURCE_PP = "PP 82/2019 (perubahan PP 44/2015) Lampiran"
 SOURCE_2025 = "Permenaker 1/2025 (perubahan Permenaker 5/2021); tanggal berlaku perlu dicek"
 FUNERAL_CODES = ("jkm_biaya_pemakaman", "jkm_awal_pemakaman", "jkk_biaya_pemakaman")
 
-CLAIM_COLUMNS = [
+CLAIM_COLUMNS: list[sa.Column[Any]] = [
     sa.Column("paid_reference", sa.String(80)),
     sa.Column("paid_to_heir_id", sa.Integer),
     sa.Column("holder_override_account", sa.String(30)),
@@ -44,11 +45,11 @@ CLAIM_COLUMNS = [
     sa.Column("holder_override_by", sa.String(64)),
     sa.Column("holder_override_at", sa.DateTime(timezone=True)),
 ]
-HEIR_COLUMNS = [
+HEIR_COLUMNS: list[sa.Column[Any]] = [
     sa.Column("married_at_death", sa.Boolean),
     sa.Column("arranged_funeral", sa.Boolean, nullable=False, server_default=sa.false()),
 ]
-RATE_COLUMNS = [
+RATE_COLUMNS: list[sa.Column[Any]] = [
     sa.Column("funeral", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("source", sa.String(200)),
 ]

@@ -31,7 +31,8 @@ def qr_matrix(payload: str) -> tuple[int, bytes]:
     barcode = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level=EC_LEVEL)
     image = barcode.to_image(scale=1, add_quiet_zones=False)
     size = image.shape[0]
-    return size, memoryview(image).tobytes()
+    # zxing-cpp's Image has the buffer protocol; its stub does not declare it.
+    return size, memoryview(image).tobytes()  # type: ignore[arg-type]
 
 
 def module_size(modules: int, box: float) -> float:

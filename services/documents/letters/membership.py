@@ -154,7 +154,8 @@ def _period_on(ctx: ServiceContext, worker_id: int, day: date) -> PeriodInfo | N
         history = [p for p in periods_of(session, worker_id) if not p.empty]
     begun = [p for p in history if p.start_date <= day]
     covering = [p for p in begun if p.covers(day)]
-    return (covering or begun or [None])[-1]
+    found = covering or begun
+    return found[-1] if found else None
 
 
 def _period_text(p: PeriodInfo) -> str:

@@ -79,7 +79,7 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
     sections = checked_sections(ctx, letter.spec)
     env = LetterEnv(settings, signatory, request.document_date, sections)
     composed = letter.compose(ctx, request.fields, env)
-    values = env.common_values() | composed.values
+    values = {**env.common_values(), **composed.values}
     copies = (
         [esc(" ".join(c.split())) for c in request.copies if c.strip()]
         if request.copies is not None

@@ -66,7 +66,7 @@ class ClaimDialog(QDialog):
         self.banner = NoticeBanner(self)
         self.strip = EligibilityStrip(self)
         self.tabs = QTabWidget(self)
-        self.event = EventTab(self)
+        self.event_tab = EventTab(self)
         self.eligibility = EligibilityTab(self)
         self.heirs = ClaimHeirsTab(self.keeper, self)
         self.documents = DocumentsTab(self.keeper, self)
@@ -107,7 +107,7 @@ class ClaimDialog(QDialog):
         self._timer.stop()
         if not self.keeper.editable:
             return None
-        data = self.event.collect()
+        data = self.event_tab.collect()
         ctx, worker_id = self.app.ctx, self.worker_id
         claim_id = self.detail.id if self.detail else None
         try:
@@ -118,7 +118,7 @@ class ClaimDialog(QDialog):
             )
             return None
         self.last_check = check
-        self._show_problems(self.event.local_problems() + check.problems)
+        self._show_problems(self.event_tab.local_problems() + check.problems)
         self._show_eligibility(check.eligibility, data)
         return check
 
@@ -128,8 +128,8 @@ class ClaimDialog(QDialog):
             return False
         self._timer.stop()
         self._show_all = True
-        data = self.event.collect()
-        local = self.event.local_problems()
+        data = self.event_tab.collect()
+        local = self.event_tab.local_problems()
         if local:
             self.check_now()
             return self._refused("Periksa isian yang ditandai merah.")
@@ -200,7 +200,7 @@ class ClaimDialog(QDialog):
         self.header.setText(new_claim_html(self.owner))
         with_shortcut(self.save_button, "Buka klaim", "Ctrl+S")
         self.save_button.setToolTip("Simpan kejadian dan buka klaim sebagai draf")
-        self.event.load(ClaimInput(claim_type=None, event_date=None))
+        self.event_tab.load(ClaimInput(claim_type=None, event_date=None))
         self.steps.show_steps(None)
         for title in STORED_TABS:
             index = self._tab_index(title)
@@ -216,10 +216,10 @@ class ClaimDialog(QDialog):
         self.save_button.setToolTip("Simpan perubahan di tab Kejadian (Ctrl+S)")
         self.save_button.setVisible(editable)
         if not self.dirty:
-            self.event.load(detail.event)
+            self.event_tab.load(detail.event)
             self._show_eligibility(detail.eligibility, detail.event)
-        self.event.set_type_locked(True)
-        self.event.set_read_only(not editable)
+        self.event_tab.set_type_locked(True)
+        self.event_tab.set_read_only(not editable)
         for title in STORED_TABS:
             self.tabs.setTabEnabled(self._tab_index(title), True)
             self.tabs.setTabToolTip(self._tab_index(title), "")
@@ -240,11 +240,11 @@ class ClaimDialog(QDialog):
 
     def _show_problems(self, problems: list[Problem]) -> None:
         shown = problems if self._show_all else [p for p in problems if p.field in self._touched]
-        self.event.show_problems(shown)
+        self.event_tab.show_problems(shown)
 
     def _refused(self, text: str) -> bool:
         self.banner.show_message(text, Tone.ERROR)
-        self.tabs.setCurrentWidget(self.event)
+        self.tabs.setCurrentWidget(self.event_tab)
         return False
 
     def _on_edited(self, field: str) -> None:
@@ -274,7 +274,7 @@ class ClaimDialog(QDialog):
     def _lay_out(self) -> None:
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.tabs.addTab(self.event, "Kejadian")
+        self.tabs.addTab(self.event_tab, "Kejadian")
         self.tabs.addTab(self.eligibility, "Kelayakan")
         self.tabs.addTab(self.heirs, "Ahli waris")
         self.tabs.addTab(self.documents, "Dokumen")
@@ -283,7 +283,7 @@ class ClaimDialog(QDialog):
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not store half an event
         enter_clicks(self, self.save_button, self.close_button)
-        first_field_on_show(self, self.event.first_field)
+        first_field_on_show(self, self.event_tab.first_field)
         self._walk = TabWalk(self.tabs)
         bottom = QHBoxLayout()
         bottom.addWidget(self.steps)
@@ -309,7 +309,7 @@ class ClaimDialog(QDialog):
 
     def _connect(self) -> None:
         self.keeper.changed.connect(self._on_changed)
-        self.event.edited.connect(self._on_edited)
+        self.event_tab.edited.connect(self._on_edited)
         self._timer.timeout.connect(self.check_now)
         self.steps.requested.connect(self.request_step)
         # The Kelayakan tab says all the strip says, and more.
@@ -318,7 +318,7 @@ class ClaimDialog(QDialog):
         )
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
 
 def open_claim_dialog(

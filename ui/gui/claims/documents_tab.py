@@ -216,7 +216,7 @@ class DocumentsTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.slip = dialog
         dialog.open()
-        dialog.render()
+        dialog.draw_slip()
         return dialog
 
     def cleanup(self) -> None:

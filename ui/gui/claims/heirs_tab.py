@@ -3,6 +3,8 @@ the money goes. Picked from the worker's heirs or typed in; each change is store
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +30,7 @@ from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 HIDDEN = "(disembunyikan)"
-HeirDialog = ClaimHeirDialog | HeirChoiceDialog
+HeirDialog = TypeVar("HeirDialog", ClaimHeirDialog, HeirChoiceDialog)
 ORDER_NOTE = (
     "Urutan menurut PP 46/2015 Pasal 26 ayat (5): 1. suami/istri (yang masih terikat "
     "perkawinan saat peserta meninggal) atau anak; 2. keturunan sedarah sampai derajat kedua "

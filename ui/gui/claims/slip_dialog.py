@@ -46,7 +46,7 @@ class SlipDialog(QDialog):
         self.delivery.failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
         self.close_button.clicked.connect(self.reject)
 
-    def render(self) -> None:
+    def draw_slip(self) -> None:
         if self.busy:
             return
         ctx, claim_id = self._app.ctx, self._detail.id

@@ -35,7 +35,8 @@ class StepButtons(QWidget):
         self.buttons = {}
         self._tips = {}
         steps = detail.next_steps if detail is not None else ()
-        forward, back = [], []
+        forward: list[ClaimStatus] = []
+        back: list[ClaimStatus] = []
         for target in steps:
             step = find_step(detail.status, target) if detail else None
             (back if step is not None and step.back else forward).append(target)

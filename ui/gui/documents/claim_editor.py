@@ -53,7 +53,9 @@ class ClaimEditor(LetterEditor):
         self.claimant_relation = QComboBox(self)
         self.claimant_relation.setEditable(True)
         self.claimant_relation.addItems(RELATIONS)
-        self.claimant_relation.lineEdit().setMaxLength(60)
+        relation_text = self.claimant_relation.lineEdit()
+        assert relation_text is not None  # an editable combo box has its line edit
+        relation_text.setMaxLength(60)
         self.claimant_nik = line(self, 20, "16 angka")
         self.claimant_address = line(self, 200)
         self.claimant_phone = line(self, 30)

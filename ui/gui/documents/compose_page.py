@@ -72,6 +72,7 @@ def ask_placeholder(parent: QWidget, message: str) -> bool:
 
 
 class ComposePage(QWidget):
+    _sized: bool  # set once the splitter got its first sizes
     issued = Signal(object)  # IssuedDocument
 
     def __init__(self, app: AppContext, empty_text: str, parent: QWidget | None = None) -> None:

@@ -55,7 +55,9 @@ class DocumentsPanel(QWidget):
     def show_tab(self, title: str) -> QWidget:
         index = self.tab_titles().index(title)
         self.tabs.setCurrentIndex(index)
-        return self.tabs.widget(index)
+        page = self.tabs.widget(index)
+        assert page is not None  # the index came from the tabs' own titles
+        return page
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -85,7 +85,8 @@ class HeirNoticeEditor(LetterEditor):
         self.documents.set_values([])
 
     def _follow_deceased(self, worker: WorkerDetail | None) -> None:
-        died = worker is not None and worker.status is WorkerStatus.DECEASED
-        if died and worker.status_date and not self.death_date.text().strip():
-            self.death_date.set_value(worker.status_date)
+        deceased = worker is not None and worker.status is WorkerStatus.DECEASED
+        day = worker.status_date if worker is not None and deceased else None
+        if day and not self.death_date.text().strip():
+            self.death_date.set_value(day)
         self._changed()

@@ -31,8 +31,10 @@ class MembershipEditor(LetterEditor):
         self.purpose.setEditable(True)
         self.purpose.addItems(PURPOSES)
         self.purpose.setCurrentIndex(-1)
-        self.purpose.lineEdit().setPlaceholderText("Pilih atau ketik keperluannya")
-        self.purpose.lineEdit().setMaxLength(200)
+        purpose_text = self.purpose.lineEdit()
+        assert purpose_text is not None  # an editable combo box has its line edit
+        purpose_text.setPlaceholderText("Pilih atau ketik keperluannya")
+        purpose_text.setMaxLength(200)
         self.rows.add("Peserta", self.worker, "worker_id", "coverage_start")
         self.rows.add("Keperluan", self.purpose, "purpose")
         self.hint(

@@ -23,7 +23,7 @@ WIDTH = 320
 
 def pdf_images(data: bytes, width: int) -> list[QImage]:
     """Each page of a PDF drawn ``width`` pixels wide (QtPdf, as the app's viewer)."""
-    document = QPdfDocument(None)
+    document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -75,7 +75,7 @@ class SettingField(QWidget):
     def show_problem(self, text: str | None) -> None:
         self.message.show_problems([Problem("setting_invalid", self.key, text)] if text else [])
 
-    def _editor(self) -> QWidget:
+    def _editor(self) -> QLineEdit | QComboBox | QPlainTextEdit:
         spec = self.spec
         if spec.kind in (Kind.CHOICE, Kind.YES_NO):
             combo = QComboBox(self)

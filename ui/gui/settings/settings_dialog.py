@@ -154,7 +154,7 @@ class SettingsDialog(QDialog):
         )
         self.fields[key].editor.setFocus()
 
-    def _add_page(self, group: Group, entries: list, stored: dict) -> None:  # type: ignore[type-arg]
+    def _add_page(self, group: Group, entries: list, stored: dict) -> None:
         self.groups.addItem(GROUP_TITLES[group])
         inner = QWidget(self)
         column = QVBoxLayout(inner)
@@ -172,10 +172,10 @@ class SettingsDialog(QDialog):
             column.addLayout(row)
         for kind, image_group in IMAGE_GROUPS.items():
             if image_group is group:
-                field = ImageField(kind, stored.get(kind), inner)
-                field.changed.connect(self.preview.refresh)
-                self.images[kind] = field
-                column.addWidget(field)
+                image_field = ImageField(kind, stored.get(kind), inner)
+                image_field.changed.connect(self.preview.refresh)
+                self.images[kind] = image_field
+                column.addWidget(image_field)
                 column.addWidget(_rule(inner))
         for entry in entries:
             field = SettingField(entry.spec, entry.value, inner)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -106,7 +107,7 @@ def _prepare_sqlite(url: str, parent: QWidget | None) -> tuple[str, str, str] | 
     """
     while True:
         try:
-            ctx = with_retry(parent, lambda url=url: open_register(url))
+            ctx = with_retry(parent, partial(open_register, url))
         except SiRentanError as error:
             log.warning("register not opened: %s", type(error).__name__)
             changed = startup_failed(error, url, parent)

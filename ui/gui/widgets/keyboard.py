@@ -121,11 +121,12 @@ class TabWalk:
             return False
         # Within the page: the next field in Tab order (Qt's own order skips fields after
         # a radio button of a group where none is checked yet).
-        widget: QWidget | None = focused
+        widget: QWidget = focused
         for _ in range(2000):
-            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
-            if widget is None or widget is focused or not page.isAncestorOf(widget):
+            step = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if step is None or step is focused or not page.isAncestorOf(step):
                 break
+            widget = step
             if any(widget is field for field in chain):
                 widget.setFocus(_reason(forward))
                 return True
@@ -137,7 +138,8 @@ class TabWalk:
         while 0 <= index < self.tabs.count():
             if self.tabs.isTabEnabled(index) and self.tabs.isTabVisible(index):
                 self.tabs.setCurrentIndex(index)
-                fields = focus_chain(self.tabs.widget(index))
+                page = self.tabs.widget(index)
+                fields = focus_chain(page) if page is not None else []
                 if fields:
                     (fields[0] if forward else fields[-1]).setFocus(_reason(forward))
                     return True

@@ -50,6 +50,7 @@ def blank_input() -> WorkerInput:
 
 
 class WorkerFormDialog(QDialog):
+    _first_field: QWidget  # where the focus goes when the form shows
     # Saved, or its status changed: the list and others may reload.
     record_changed = Signal(object)  # SaveResult
 
@@ -330,7 +331,7 @@ class WorkerFormDialog(QDialog):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         with_shortcut(self.save_button, "Simpan", "Ctrl+S")
         enter_clicks(self, self.save_button, self.reload_button, self.cancel_button)
-        self._first_field: QWidget = self.personal.nik
+        self._first_field = self.personal.nik
         first_field_on_show(self, lambda: self._first_field)
         self._walk = TabWalk(self.tabs)
         # A plain row, not a QDialogButtonBox: that one makes Simpan the default
@@ -358,7 +359,7 @@ class WorkerFormDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.reload_button.clicked.connect(self.reload_from_database)
         self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab past a page's last field opens the next tab (Kepesertaan after Data pribadi).

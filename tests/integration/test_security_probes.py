@@ -14,7 +14,9 @@ from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
+from services.auth import sign_in
 from tests.conftest import drop_pg_database
 from tests.integration.test_security_raw_client import (
     Register,
@@ -23,10 +25,12 @@ from tests.integration.test_security_raw_client import (
     refused,
     superuser,
 )
+from tests.integration.trust_helpers import PASSWORD
 
 pytestmark = pytest.mark.postgres
 
 CLERKS = ("admin", "operator", "operator_kota", "verifikator", "viewer", "viewer_kota")
+CONNECTION_LIMIT = 20  # migration 0017's sessions per clerk login
 DENIED = ("permission denied", "must be", "must have", "insufficient privilege")
 
 
@@ -513,3 +517,56 @@ def test_a_claim_is_born_a_draft_and_its_history_follows_its_steps(reg: Register
             "SELECT changed_by FROM claim_status_change WHERE claim_id = %s", (claim,)
         ).fetchone()
     assert who == (reg.logins["operator"],)
+
+
+# -- failed sign-ins: nobody can lock another clerk out ---------------------------------------
+
+
+def test_no_clerk_can_mark_another_locked_or_make_the_app_refuse_them(reg: Register) -> None:
+    victim = reg.logins["viewer"]
+    with superuser(reg) as conn:
+        victim_id = conn.execute(
+            "SELECT id FROM app_user WHERE username = %s", (victim,)
+        ).fetchone()[0]
+    for kind in ("operator", "operator_kota", "verifikator", "viewer_kota"):
+        with connect(reg, reg.logins[kind]) as conn:
+            for change in ("failed_attempts = 99", "locked_until = now() + interval '1 day'"):
+                denied(conn, f"UPDATE app_user SET {change} WHERE id = %s", (victim_id,))
+                denied(conn, f"UPDATE app_user SET {change} WHERE username = current_user")
+            # The trail is not where a lock comes from: forged events change nothing.
+            for action in ("locked", "login_failed"):
+                conn.execute(
+                    "SELECT sirentan_audit_event(%s, 'user', %s, 'akun terkunci', NULL)",
+                    (action, str(victim_id)),
+                )
+            conn.commit()
+    ctx = sign_in(make_url(reg.url).set(username=None), victim, PASSWORD)
+    try:
+        assert ctx.principal is not None and ctx.principal.username == victim
+    finally:
+        ctx.engine.dispose()
+
+
+def test_one_login_cannot_take_every_connection_of_the_server(reg: Register) -> None:
+    login = reg.logins["verifikator"]
+    with superuser(reg) as conn:
+        limits = dict(
+            conn.execute(
+                "SELECT rolname, rolconnlimit FROM pg_roles WHERE rolname = ANY(%s)",
+                (list(reg.logins.values()),),
+            ).fetchall()
+        )
+    assert set(limits.values()) == {CONNECTION_LIMIT}, limits
+    held = []
+    try:
+        for _ in range(CONNECTION_LIMIT):
+            held.append(connect(reg, login))
+        with pytest.raises(psycopg.OperationalError) as caught:
+            held.append(connect(reg, login))
+        assert "too many connections for role" in str(caught.value)
+        # Another clerk still gets in.
+        with connect(reg, reg.logins["viewer"]) as other:
+            assert other.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        for conn in held:
+            conn.close()

@@ -18,6 +18,11 @@ PostgreSQL only (SQLite has no roles; the app is the only writer there):
   the same transaction, naming the status the claim now has.
 - Every ``sirentan_*`` function has its ``search_path`` pinned (0002's and 0005's trigger
   functions had none).
+- Each clerk's login holds at most ``CONNECTION_LIMIT`` sessions (set by
+  ``sirentan_account_sync`` from now on, and on the existing logins), so one raw client
+  cannot take the server's connections from everyone else. There is no per-account
+  lockout on PostgreSQL: the server authenticates, and a lockout anyone could trigger by
+  guessing would lock clerks out; README's server guide slows and blocks guessing instead.
 """
 
 from __future__ import annotations
@@ -198,7 +203,52 @@ POSTGRESQL = [
        END $$""",
 ]
 
+# One clerk's login holds at most this many sessions (the app's pool opens up to 15), so
+# a raw client cannot take every connection of the server from the other clerks. Only
+# authenticated sessions count: guessing a clerk's password cannot use up their share.
+CONNECTION_LIMIT = 20
+# 0012's account function, edited in place (as 0015 edits the audit function): new and
+# synchronised logins get the limit. (old, new) pairs of its body's text.
+_ACCOUNT_EDITS = (
+    (
+        "'NOREPLICATION NOBYPASSRLS INHERIT PASSWORD %L'",
+        f"'NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT {CONNECTION_LIMIT} PASSWORD %L'",
+    ),
+    (
+        "CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END);",
+        "CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END "
+        f"|| ' CONNECTION LIMIT {CONNECTION_LIMIT}');",
+    ),
+)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _edit_account_function(edits: tuple[tuple[str, str], ...]) -> str:
+    body = "pg_get_functiondef('public.sirentan_account_sync(text, text)'::regprocedure)"
+    for old, new in edits:
+        body = f"replace({body}, {_quote(old)}, {_quote(new)})"
+    return f"DO $$ BEGIN EXECUTE {body}; END $$"
+
+
+def _limit_logins(limit: int) -> str:
+    """The register's existing clerk logins (members of its clerk marker role)."""
+    return f"""DO $$ DECLARE r record; BEGIN
+       FOR r IN SELECT u.rolname FROM pg_roles u JOIN pg_auth_members m ON m.member = u.oid
+         JOIN pg_roles c ON c.oid = m.roleid JOIN public.register_group g
+           ON g.rolname = c.rolname AND g.kind = 'clerk'
+         WHERE NOT u.rolsuper
+       LOOP EXECUTE format('ALTER ROLE %I CONNECTION LIMIT {limit}', r.rolname); END LOOP;
+       END $$"""
+
+
+POSTGRESQL += [_edit_account_function(_ACCOUNT_EDITS), _limit_logins(CONNECTION_LIMIT)]
+
 DOWNGRADE = [
+    _limit_logins(-1),
+    _edit_account_function(tuple((new, old) for old, new in _ACCOUNT_EDITS)),
     "DROP TRIGGER sirentan_guard ON claim_status_change",
     "DROP TRIGGER sirentan_guard_columns ON claim",
     "DROP FUNCTION sirentan_guard_claim_history()",

@@ -570,3 +570,84 @@ def test_one_login_cannot_take_every_connection_of_the_server(reg: Register) -> 
     finally:
         for conn in held:
             conn.close()
+
+
+# -- letters: cancelled with a reason, replaced only by a correction (0017) ------------------
+
+LETTER = (
+    "INSERT INTO issued_document (number, series, year, sequence, kind, document_date, "
+    "subject, addressee, sifat, signatory_name, page_size, page_count, fields, sha256, "
+    "status, created_at, replaces_id) VALUES (%s, 'umum', 2026, %s, 'keterangan', "
+    "'2026-12-01', 's', 'a', 'biasa', 'x', 'a4', 1, '{}', "
+    "encode(sha256('pdf'::bytea), 'hex'), 'terbit', now(), %s) RETURNING id"
+)
+
+
+def _issue(conn: psycopg.Connection[Any], replaces: int | None = None) -> int:
+    number = conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()[0]
+    return conn.execute(LETTER, (f"400.7/{number}/2026", number, replaces)).fetchone()[0]
+
+
+def _commit_refused(conn: psycopg.Connection[Any]) -> str:
+    """Deferred checks answer at commit."""
+    try:
+        conn.commit()
+    except psycopg.Error as error:
+        conn.rollback()
+        return str(error)
+    raise AssertionError("commit not refused")
+
+
+def test_a_letter_is_cancelled_with_a_reason_and_replaced_only_by_its_correction(
+    reg: Register,
+) -> None:
+    with connect(reg, reg.logins["operator"]) as conn:
+        letter = _issue(conn)
+        conn.commit()
+        for reason in ("NULL", "'  '"):
+            conn.execute(
+                f"UPDATE issued_document SET status = 'batal', status_reason = {reason} "
+                "WHERE id = %s",
+                (letter,),
+            )
+            assert "with a reason" in _commit_refused(conn)
+        conn.execute(
+            "UPDATE issued_document SET status = 'diganti', status_reason = "
+            "'diganti dengan surat nomor 400.7/77/2026' WHERE id = %s",
+            (letter,),
+        )
+        assert "only by issuing its correction" in _commit_refused(conn)
+        # A correction that leaves the old letter standing as issued.
+        _issue(conn, replaces=letter)
+        assert "marks the letter it replaces" in _commit_refused(conn)
+        # As the app does it: the old letter marked, then its correction, one transaction.
+        conn.execute(
+            "UPDATE issued_document SET status = 'diganti', status_reason = "
+            "'diganti dengan surat nomor berikut' WHERE id = %s",
+            (letter,),
+        )
+        correction = _issue(conn, replaces=letter)
+        conn.commit()
+        assert correction > letter
+    for kind in ("verifikator", "viewer"):
+        with connect(reg, reg.logins[kind]) as conn:
+            denied(
+                conn,
+                "UPDATE issued_document SET status = 'batal', status_reason = 'x' WHERE id = %s",
+                (correction,),
+            )
+
+
+def test_an_upsert_cannot_slip_a_payment_past_the_claim_guard(reg: Register) -> None:
+    claim = _claim_at(reg, "disetujui")
+    with connect(reg, reg.logins["operator"]) as conn:
+        error = refused(
+            conn,
+            "INSERT INTO claim (id, worker_id, claim_type, status, status_since, event_date, "
+            "traffic_accident, eligible, created_at, updated_at, version) "
+            "VALUES (%s, %s, 'jkm', 'draft', now(), '2025-01-01', false, true, now(), now(), "
+            "1) ON CONFLICT (id) DO UPDATE SET paid_account_number = '999', "
+            "holder_override_account = '999'",
+            (claim, reg.in_kota),
+        )
+        assert "only by the step to dibayar" in error or "only a verifikator" in error

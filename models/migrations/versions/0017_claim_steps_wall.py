@@ -16,6 +16,9 @@ PostgreSQL only (SQLite has no roles; the app is the only writer there):
   take each status step stays 0012's ``sirentan_guard_claim``.
 - ``claim_status_change``: a history line is written only with the claim's own step, in
   the same transaction, naming the status the claim now has.
+- ``issued_document``: checked at commit, a cancelled or replaced letter has its reason, a
+  letter is replaced only in the transaction that issues its correction, and a
+  correction marks the letter it replaces.
 - Every ``sirentan_*`` function has its ``search_path`` pinned (0002's and 0005's trigger
   functions had none).
 - Each clerk's login holds at most ``CONNECTION_LIMIT`` sessions (set by
@@ -169,6 +172,33 @@ GUARD_STATUS_CHANGE = """CREATE FUNCTION sirentan_guard_claim_history() RETURNS 
      RETURN NEW;
    END $$"""
 
+# A letter's status, checked when its transaction commits (the app marks the old letter
+# replaced before it inserts the correction): a cancellation has a reason, a replaced
+# letter has its correction, and a correction marks the letter it replaces.
+CHECK_LETTER_STATUS = """CREATE FUNCTION sirentan_check_letter_status() RETURNS trigger
+   LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+   BEGIN
+     IF NOT sirentan_is_clerk() THEN RETURN NULL; END IF;
+     IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status THEN
+       IF coalesce(btrim(NEW.status_reason), '') = '' THEN
+         RAISE EXCEPTION 'permission denied: a letter is cancelled or replaced with a reason'
+           USING ERRCODE = '42501';
+       END IF;
+       IF NEW.status = 'diganti' AND NOT EXISTS (SELECT 1 FROM public.issued_document d
+           WHERE d.replaces_id = NEW.id AND d.xmin = pg_current_xact_id()::xid) THEN
+         RAISE EXCEPTION 'permission denied: a letter is replaced only by issuing its '
+           'correction' USING ERRCODE = '42501';
+       END IF;
+     END IF;
+     IF TG_OP = 'INSERT' AND NEW.replaces_id IS NOT NULL AND NOT EXISTS (
+         SELECT 1 FROM public.issued_document d WHERE d.id = NEW.replaces_id
+           AND d.status = 'diganti' AND d.xmin = pg_current_xact_id()::xid) THEN
+       RAISE EXCEPTION 'permission denied: a correction marks the letter it replaces'
+         USING ERRCODE = '42501';
+     END IF;
+     RETURN NULL;
+   END $$"""
+
 POSTGRESQL = [
     GUARD_CLAIM_COLUMNS,
     "CREATE TRIGGER sirentan_guard_columns BEFORE INSERT OR UPDATE ON claim "
@@ -176,15 +206,20 @@ POSTGRESQL = [
     GUARD_STATUS_CHANGE,
     "CREATE TRIGGER sirentan_guard BEFORE INSERT ON claim_status_change "
     "FOR EACH ROW EXECUTE FUNCTION sirentan_guard_claim_history()",
+    CHECK_LETTER_STATUS,
+    "CREATE CONSTRAINT TRIGGER sirentan_letter_status AFTER INSERT OR UPDATE "
+    "ON issued_document DEFERRABLE INITIALLY DEFERRED "
+    "FOR EACH ROW EXECUTE FUNCTION sirentan_check_letter_status()",
     # Trigger functions: nobody calls them; the groups run them as the triggers fire.
     """DO $$ DECLARE g record; BEGIN
-       REVOKE EXECUTE ON FUNCTION sirentan_guard_claim_columns(), sirentan_guard_claim_history()
-         FROM PUBLIC;
+       REVOKE EXECUTE ON FUNCTION sirentan_guard_claim_columns(),
+         sirentan_guard_claim_history(), sirentan_check_letter_status() FROM PUBLIC;
        FOR g IN SELECT rolname FROM register_group
                 WHERE kind IN ('admin', 'operator', 'verifikator', 'viewer', 'owner', 'manager')
        LOOP
          EXECUTE format('GRANT EXECUTE ON FUNCTION sirentan_guard_claim_columns(), '
-           'sirentan_guard_claim_history() TO %I', g.rolname);
+           'sirentan_guard_claim_history(), sirentan_check_letter_status() TO %I',
+           g.rolname);
        END LOOP;
        END $$""",
     # The trigger functions of 0002 and 0005 ran with the caller's search path; every
@@ -249,6 +284,8 @@ POSTGRESQL += [_edit_account_function(_ACCOUNT_EDITS), _limit_logins(CONNECTION_
 DOWNGRADE = [
     _limit_logins(-1),
     _edit_account_function(tuple((new, old) for old, new in _ACCOUNT_EDITS)),
+    "DROP TRIGGER sirentan_letter_status ON issued_document",
+    "DROP FUNCTION sirentan_check_letter_status()",
     "DROP TRIGGER sirentan_guard ON claim_status_change",
     "DROP TRIGGER sirentan_guard_columns ON claim",
     "DROP FUNCTION sirentan_guard_claim_history()",

@@ -651,3 +651,18 @@ def test_an_upsert_cannot_slip_a_payment_past_the_claim_guard(reg: Register) -> 
             (claim, reg.in_kota),
         )
         assert "only by the step to dibayar" in error or "only a verifikator" in error
+
+
+def test_who_made_a_record_and_when_cannot_be_blanked_or_backdated(reg: Register) -> None:
+    with superuser(reg) as conn:
+        made = conn.execute(
+            "SELECT created_by, created_at FROM worker WHERE id = %s", (reg.in_kota,)
+        ).fetchone()
+    with connect(reg, reg.logins["operator"]) as conn:
+        for change in ("created_by = NULL", "created_by = 'x', created_at = '2000-01-01'"):
+            conn.execute(f"UPDATE worker SET {change} WHERE id = %s", (reg.in_kota,))
+            conn.commit()
+            kept = conn.execute(
+                "SELECT created_by, created_at FROM worker WHERE id = %s", (reg.in_kota,)
+            ).fetchone()
+            assert kept == made, change

@@ -19,6 +19,8 @@ PostgreSQL only (SQLite has no roles; the app is the only writer there):
 - ``issued_document``: checked at commit, a cancelled or replaced letter has its reason, a
   letter is replaced only in the transaction that issues its correction, and a
   correction marks the letter it replaces.
+- Who created a record and when (``created_by``, ``created_at``, which the audit trigger
+  leaves out) are kept as they were on every update by a clerk.
 - Every ``sirentan_*`` function has its ``search_path`` pinned (0002's and 0005's trigger
   functions had none).
 - Each clerk's login holds at most ``CONNECTION_LIMIT`` sessions (set by
@@ -199,7 +201,57 @@ CHECK_LETTER_STATUS = """CREATE FUNCTION sirentan_check_letter_status() RETURNS 
      RETURN NULL;
    END $$"""
 
+# 0012's "who" columns, frozen here.
+WHO_COLUMNS = (
+    "created_by",
+    "updated_by",
+    "changed_by",
+    "attached_by",
+    "decided_by",
+    "handed_over_by",
+    "status_by",
+    "committed_by",
+    "undone_by",
+    "imported_by",
+)
+# Who made a record and when stay as they were: the audit trigger leaves these bookkeeping
+# columns out, so a raw client blanking them would have left no trace.
+KEPT = ("created_by", "created_at")
+
+
+def _stamp_who(keep: tuple[str, ...]) -> str:
+    """0012's stamp (a clerk writes only their own name in a "who" column), with ``keep``
+    restored to the old row's values on every update by a clerk."""
+    who = "ARRAY[" + ", ".join(f"'{c}'" for c in WHO_COLUMNS) + "]"
+    kept = "ARRAY[" + ", ".join(f"'{c}'" for c in keep) + "]::text[]"
+    return f"""CREATE OR REPLACE FUNCTION sirentan_stamp_who() RETURNS trigger
+       LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+       DECLARE new_row jsonb; old_row jsonb; stamp jsonb := '{{}}'::jsonb; k text;
+               actor text;
+       BEGIN
+         IF NOT sirentan_is_clerk() THEN RETURN NEW; END IF;
+         actor := sirentan_actor();
+         new_row := to_jsonb(NEW);
+         old_row := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) END;
+         IF old_row IS NOT NULL THEN
+           FOREACH k IN ARRAY {kept} LOOP
+             CONTINUE WHEN NOT new_row ? k OR old_row->k IS NOT DISTINCT FROM new_row->k;
+             stamp := stamp || jsonb_build_object(k, old_row->k);
+           END LOOP;
+         END IF;
+         FOREACH k IN ARRAY {who} LOOP
+           CONTINUE WHEN stamp ? k;
+           CONTINUE WHEN NOT new_row ? k OR new_row->>k IS NULL;
+           CONTINUE WHEN old_row IS NOT NULL AND old_row->k IS NOT DISTINCT FROM new_row->k;
+           stamp := stamp || jsonb_build_object(k, actor);
+         END LOOP;
+         IF stamp <> '{{}}'::jsonb THEN NEW := jsonb_populate_record(NEW, stamp); END IF;
+         RETURN NEW;
+       END $$"""
+
+
 POSTGRESQL = [
+    _stamp_who(KEPT),
     GUARD_CLAIM_COLUMNS,
     "CREATE TRIGGER sirentan_guard_columns BEFORE INSERT OR UPDATE ON claim "
     "FOR EACH ROW EXECUTE FUNCTION sirentan_guard_claim_columns()",
@@ -282,6 +334,7 @@ def _limit_logins(limit: int) -> str:
 POSTGRESQL += [_edit_account_function(_ACCOUNT_EDITS), _limit_logins(CONNECTION_LIMIT)]
 
 DOWNGRADE = [
+    _stamp_who(()),
     _limit_logins(-1),
     _edit_account_function(tuple((new, old) for old, new in _ACCOUNT_EDITS)),
     "DROP TRIGGER sirentan_letter_status ON issued_document",

@@ -666,3 +666,33 @@ def test_who_made_a_record_and_when_cannot_be_blanked_or_backdated(reg: Register
                 "SELECT created_by, created_at FROM worker WHERE id = %s", (reg.in_kota,)
             ).fetchone()
             assert kept == made, change
+
+
+# Columns holding a whole identity or bank number, a letter's typed fields or its PDF, an
+# import's raw cells: a viewer reads none of them (masked values come from the views).
+SECRET_COLUMN = (
+    r"(^|_)(nik|kk_number)$|account_number|^bank_account|override_account$|^fields$|^pdf$"
+    r"|^raw|^data$|^cells$|^values$|password_hash"
+)
+
+
+def test_viewers_read_no_whole_identity_or_bank_number_anywhere(reg: Register) -> None:
+    with superuser(reg) as conn:
+        columns = conn.execute(
+            "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c "
+            "ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v') AND a.attnum > 0 "
+            "AND NOT a.attisdropped AND a.attname ~ %s AND c.relname <> 'worker_masked'",
+            (SECRET_COLUMN,),
+        ).fetchall()
+    assert ("worker", "nik") in columns and ("heir", "bank_account_number") in columns
+    for kind in ("viewer", "viewer_kota"):
+        with connect(reg, reg.logins[kind]) as conn:
+            readable = [
+                (table, column)
+                for table, column in columns
+                if conn.execute(
+                    "SELECT has_column_privilege(%s, %s, 'SELECT')", (table, column)
+                ).fetchone()[0]
+            ]
+            assert readable == [], kind

@@ -9,14 +9,19 @@ either is refused or leaves the register as the app would.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
+from models import schema
+from models.database import make_engine
 from services.auth import sign_in
+from services.scram import scram_verifier
 from tests.conftest import drop_pg_database
 from tests.integration.test_security_raw_client import (
     Register,
@@ -696,3 +701,34 @@ def test_viewers_read_no_whole_identity_or_bank_number_anywhere(reg: Register) -
                 ).fetchone()[0]
             ]
             assert readable == [], kind
+
+
+def test_a_login_cannot_squat_the_group_names_of_a_register_made_later(
+    registers: tuple[Register, Register],
+) -> None:
+    reg, other = registers
+    future = f"sirentan_test_{uuid.uuid4().hex[:12]}"
+    squat = f"{future}_admin"
+    with connect(other, other.logins["admin"]) as conn:
+        conn.execute(
+            "INSERT INTO app_user (username, full_name, role, active, password_hash, "
+            "must_change_password, failed_attempts, created_at, updated_at, version) "
+            "VALUES (%s, 'X', 'viewer', true, '!postgresql', false, 0, now(), now(), 1)",
+            (squat,),
+        )
+        conn.execute("SELECT sirentan_account_sync(%s, %s)", (squat, scram_verifier("x-123456")))
+        conn.commit()
+    url = make_url(reg.url)
+    server = psycopg.connect(host=url.host, port=url.port or 5432, user=url.username)
+    server.autocommit = True
+    server.execute(f'CREATE DATABASE "{future}"')
+    engine = make_engine(url.set(database=future))
+    try:
+        with pytest.raises(sa_exc.DBAPIError) as caught:
+            schema.upgrade(engine)
+        assert f"role {squat} already exists as a login" in str(caught.value)
+    finally:
+        engine.dispose()
+        server.execute(f'DROP DATABASE "{future}"')
+        server.execute(f'DROP ROLE "{squat}"')
+        server.close()

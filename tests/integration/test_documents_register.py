@@ -199,7 +199,15 @@ def test_database_roles_on_postgresql(pg_url: str) -> None:
     issued = _claim(operator, kadis)
     assert reprint_document(operator, issued.number).pdf == issued.pdf
     cancel_document(operator, issued.number, "Uji hak akses")
-    assert [e.number for e in list_documents(viewer)] == [issued.number]
+    # A correction through the operator's own login passes the database's commit checks.
+    wrong = _claim(operator, kadis)
+    fixed = _claim(operator, kadis, replaces_number=wrong.number)
+    assert get_document(operator, wrong.number).replaced_by_number == fixed.number
+    assert [e.number for e in list_documents(viewer)] == [
+        fixed.number,
+        wrong.number,
+        issued.number,
+    ]
     assert get_document(viewer, issued.number).status is DocumentStatus.CANCELLED
     with pytest.raises(PermissionDeniedError):
         reprint_document(viewer, issued.number)

@@ -137,9 +137,19 @@ def _roles(db: str, names: dict[str, str]) -> list[str]:
             kind, "NOLOGIN"
         )
         name = names[kind]
+        # A role of that name left by a dropped register, or a login another register's
+        # administrator named so, would hand this register to its members: refuse it.
         stmts.append(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_lit(name)}) "
-            f"THEN CREATE ROLE {_ident(name)} {options}; END IF; END $$"
+            f"""DO $$ DECLARE r record; BEGIN
+            SELECT * INTO r FROM pg_roles WHERE rolname = {_lit(name)};
+            IF NOT FOUND THEN CREATE ROLE {_ident(name)} {options};
+            ELSIF r.rolcanlogin OR r.rolsuper
+               OR EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid)
+               OR EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = r.oid) THEN
+              RAISE EXCEPTION 'role % already exists as a login or with members (another '
+                'register''s, or a dropped one''s): drop it before creating this register',
+                r.rolname USING ERRCODE = '42710';
+            END IF; END $$"""
         )
     stmts += [
         f"REVOKE CONNECT, TEMPORARY ON DATABASE {_ident(db)} FROM PUBLIC",

@@ -28,6 +28,7 @@ from services.formatting import long_date
 from services.labels import FUNDING, WORKER_STATUS
 from services.worker_types import CoverageHistory, WorkerDetail, WorkerInput
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.keyboard import enter_clicks
 from ui.gui.worker_form.field_rows import FieldRows
 from ui.gui.worker_form.form_tab import FormTab, text_or_none
 
@@ -102,6 +103,10 @@ class MembershipTab(FormTab):
         self.notes.setPlaceholderText("Catatan petugas (tidak dicetak pada kartu)")
         self.watch(self.notes, "notes")
         self.status_button.clicked.connect(self.change_status_requested)
+        buttons = [*self.period_buttons.values(), self.status_button, self.cancel_status_button]
+        for button in buttons:
+            button.setAutoDefault(False)  # Enter in a form field must not press them
+        enter_clicks(self, *buttons)  # but Enter on the focused button does
         self.cancel_status_button.clicked.connect(self.cancel_status_requested)
         self._lay_out()
         self.show_status(None)
@@ -251,3 +256,9 @@ class MembershipTab(FormTab):
         layout = QVBoxLayout(self)
         layout.addWidget(card)
         layout.addWidget(history, 1)
+        # Tab follows the page from top to bottom (fields, status, notes, then the history).
+        order = [self.kpj, self.funding, self.coverage_start, self.coverage_end,
+                 self.status_button, self.cancel_status_button, self.notes, self.periods,
+                 *self.period_buttons.values()]  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)

@@ -292,9 +292,16 @@ class WorkerFormDialog(QDialog):
     def _open_coverage(self, dialog: CoverageDialog) -> CoverageDialog:
         dialog.changed.connect(self._on_status_changed)
         dialog.finished.connect(dialog.deleteLater)
+        # Back in the history, where the next period is chosen by the arrows.
+        dialog.finished.connect(lambda _result: self._return_to_periods())
         self.coverage_dialog = dialog
         dialog.open()
         return dialog
+
+    def _return_to_periods(self) -> None:
+        self.coverage_dialog = None  # closed, and deleted later
+        self.activateWindow()
+        self.membership.periods.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_status_changed(self, detail: WorkerDetail) -> None:
         # Only the coverage changed in the database; what is typed in the form stays,

@@ -6,6 +6,8 @@ buttons (period_dialogs.py), each its own transaction, never through two loose d
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -260,5 +262,5 @@ class MembershipTab(FormTab):
         order = [self.kpj, self.funding, self.coverage_start, self.coverage_end,
                  self.status_button, self.cancel_status_button, self.notes, self.periods,
                  *self.period_buttons.values()]  # fmt: skip
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)

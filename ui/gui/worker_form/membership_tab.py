@@ -69,8 +69,10 @@ class MembershipTab(FormTab):
         # are hidden and only carry the stored latest period back, unchanged.
         self.coverage_start = self.date_field("coverage_start", "Mulai kepesertaan")
         self.coverage_end = self.date_field("coverage_end", "Akhir kepesertaan")
-        self.periods = QTableWidget(0, 4, self)
-        self.periods.setHorizontalHeaderLabels(["Periode", "Sumber dana", "Asal", "Keterangan"])
+        self.periods = QTableWidget(0, 5, self)
+        self.periods.setHorizontalHeaderLabels(
+            ["Periode", "Sumber dana", "No. KPJ", "Asal", "Keterangan"]
+        )
         self.periods.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,6 +184,7 @@ class MembershipTab(FormTab):
             cells = [
                 f"{long_date(p.start_date)} s.d. {end}",
                 FUNDING[p.funding],
+                p.kpj or "-",
                 SOURCE_LABELS.get(p.source.value, p.source.value),
                 note,
             ]

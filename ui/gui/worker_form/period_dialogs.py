@@ -233,7 +233,9 @@ class CancelStatusDialog(CoverageDialog):
         event: StatusEventInfo,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(workers, worker, "Batalkan perubahan status", "Batalkan perubahan", parent)
+        super().__init__(
+            workers, worker, "Batalkan perubahan status", "Batalkan perubahan status", parent
+        )
         self._event = event
         reason = f" ({event.reason})" if event.reason else ""
         self.note.setText(

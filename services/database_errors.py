@@ -50,6 +50,5 @@ def sqlstate(error: BaseException) -> str | None:
 def is_database_error(error: BaseException) -> bool:
     return isinstance(error, sa_exc.DBAPIError)
 
-
 # How migration 0013's length triggers begin their message (our own words, not SQLite's).
 TOO_LONG_MARKER = "sirentan_too_long"

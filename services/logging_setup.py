@@ -47,7 +47,6 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
             os.chmod(self.baseFilename, PRIVATE_FILE_MODE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
-
 CRASH_LOG_NAME = "sirentan-crash.log"
 _crash_file = None  # kept open for the life of the process: faulthandler writes to it on a crash
 

@@ -39,12 +39,9 @@ def test_reset_password_and_deactivate_without_a_login_role(pg_url: str) -> None
     update_user(admin, second.id, second.version, active=False)
     assert not {u.username: u for u in list_users(admin)}[names[1]].active
     with server.connect() as conn:
-        assert (
-            conn.execute(
-                text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": names[1]}
-            ).scalar_one()
-            == 0
-        )
+        assert conn.execute(
+            text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": names[1]}
+        ).scalar_one() == 0
     server.dispose()
     admin.engine.dispose()
     ctx.engine.dispose()

@@ -81,6 +81,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     batches.set_defaults(handler=_batches)
 
 
+
 def _import(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
     source = read_import_file(args.file, args.sheet)

@@ -288,7 +288,9 @@ class MainWindow(QMainWindow):
             self._action(settings, "&Pengaturan kantor…", self.open_settings)
             self._action(settings, "&Wilayah kantor…", self.open_district_wizard)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
-        self._action(help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1"))
+        self._action(
+            help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1")
+        )
         self._action(help_menu, "&Tentang SiRentan", self.show_about)
 
     def _action(

@@ -12,7 +12,6 @@ from services.coverage_history.periods import FIELD_END, FIELD_START, worker_lab
 from services.errors import Problem, ValidationError
 from services.formatting import long_date
 
-FIELD_FUNDING = "funding"
 FIELD_KPJ = "kpj"
 FIELD_REASON = "reason"
 # The audit trail carries "dihapus: <reason>" as the transaction's note (at most 60

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from models import AppUser, AuditEntry, Heir, Setting, UserKecamatan, Worker
 
 ACTOR_KEY = "sirentan.actor"
+NOTE_KEY = "sirentan.note"
 
 # Bookkeeping columns say nothing a reader of the trail needs.
 _SKIPPED = {
@@ -113,7 +114,9 @@ def _after_begin(session: Session, _transaction: SessionTransaction, conn: Conne
 
 
 def set_note(session: Session, note: str) -> None:
-    """A few words the database's triggers append to every summary of this transaction."""
+    """A few words appended to every summary of this transaction (by the database's
+    triggers on PostgreSQL, by the flush listener on SQLite)."""
+    session.info[NOTE_KEY] = note[:60]
     if _is_postgresql(session):
         session.execute(
             text("SELECT set_config('sirentan.note', :note, true)"), {"note": note[:60]}
@@ -174,6 +177,7 @@ def _after_flush(session: Session, _context: object) -> None:
 
 def _rows(session: Session) -> Iterable[dict[str, Any]]:
     user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
+    note = session.info.get(NOTE_KEY)
     for kind, objects in (
         (Action.CREATE, session.new),
         (Action.UPDATE, session.dirty),
@@ -186,6 +190,8 @@ def _rows(session: Session) -> Iterable[dict[str, Any]]:
             if kind == Action.UPDATE and not changes:
                 continue
             entity, parent_entity, parent_id, label = _entity(obj)
+            if note:
+                label = f"{label} [{note}]"  # as the PostgreSQL trigger writes it
             action = Action.STATUS if kind == Action.UPDATE and "status" in changes else kind
             yield {
                 "user_name": user_name,

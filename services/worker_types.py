@@ -152,6 +152,16 @@ class WorkerDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodInput:
+    """One coverage period as a clerk enters it (``end`` None: open)."""
+
+    start: date | None
+    end: date | None
+    funding: FundingSource
+    kpj: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageHistory:
     """A worker's coverage periods and status events (services/coverage_history)."""
 

@@ -11,13 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import Heir, Occupation, Worker
+from models import CoveragePeriod, Heir, Occupation, Worker
 from models.base import utc_now
 from models.enums import CoverageSource, WorkerStatus
 from models.text_keys import name_key, name_phonetic
 from services import coverage_history, worker_search
-from services.audit import Action, record_event
+from services.audit import Action, record_event, set_note
 from services.context import ServiceContext
+from services.coverage_history import clerk
 from services.errors import (
     ConflictError,
     NotFoundError,
@@ -33,6 +34,7 @@ from services.worker_types import (
     CoverageHistory,
     HeirDetail,
     HeirInput,
+    PeriodInput,
     SaveResult,
     WorkerDetail,
     WorkerInput,
@@ -199,6 +201,81 @@ class WorkerService:
             self._refresh_claims(session, worker)
             return self._detail(worker, worker.heirs)
 
+    # -- coverage periods: each one transaction, audited, the worker's version checked -----
+
+    def add_period(
+        self, worker_id: int, period: PeriodInput, expected_version: int, today: date | None = None
+    ) -> WorkerDetail:
+        """A clerk's new period (a worker's earlier or next coverage)."""
+        self._ctx.require(Permission.EDIT_WORKERS)
+        today = today or date.today()
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            kpj = (period.kpj or "").strip() or None
+            clerk.check_period(worker, period.start, period.end, kpj, today)
+            coverage_history.open_period(
+                session, worker, period.start, period.end,
+                funding=period.funding, kpj=kpj, actor=self._ctx.user_name,
+            )  # fmt: skip
+            return self._after_coverage_change(session, worker)
+
+    def change_period(
+        self,
+        worker_id: int,
+        period_id: int,
+        period: PeriodInput,
+        expected_version: int,
+        today: date | None = None,
+    ) -> WorkerDetail:
+        """Correct one period's dates, funding or KPJ."""
+        self._ctx.require(Permission.EDIT_WORKERS)
+        today = today or date.today()
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            stored = self._period(session, worker, period_id)
+            kpj = (period.kpj or "").strip() or None
+            moved = period.start != stored.start_date
+            clerk.check_period(worker, period.start, period.end, kpj, today, new=moved)
+            coverage_history.change_period(
+                session, worker, stored, start=period.start, end=period.end,
+                funding=period.funding, kpj=kpj, actor=self._ctx.user_name,
+            )  # fmt: skip
+            return self._after_coverage_change(session, worker)
+
+    def end_period(
+        self, worker_id: int, period_id: int, end: date | None, expected_version: int
+    ) -> WorkerDetail:
+        """End a period on ``end``, its last covered day."""
+        self._ctx.require(Permission.EDIT_WORKERS)
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            stored = self._period(session, worker, period_id)
+            if end is None:
+                raise ValidationError(
+                    [
+                        err(
+                            "coverage_end_empty",
+                            "coverage_end",
+                            "Tanggal akhir periode wajib diisi.",
+                        )
+                    ],
+                    record=_record_label(worker),
+                )
+            coverage_history.end_period(session, worker, stored, end, self._ctx.user_name)
+            return self._after_coverage_change(session, worker)
+
+    def remove_period(
+        self, worker_id: int, period_id: int, reason: str | None, expected_version: int
+    ) -> WorkerDetail:
+        """Delete a period entered by mistake; the reason goes into the audit trail."""
+        self._ctx.require(Permission.EDIT_WORKERS)
+        with unit_of_work(self._ctx) as session:
+            worker = self._load(session, worker_id, expected_version)
+            stored = self._period(session, worker, period_id)
+            set_note(session, f"dihapus: {clerk.removal_reason(worker, reason)}")
+            coverage_history.remove_period(session, worker, stored, self._ctx.user_name)
+            return self._after_coverage_change(session, worker)
+
     def delete(self, worker_id: int, expected_version: int) -> None:
         self._ctx.require(Permission.EDIT_WORKERS)
         with unit_of_work(self._ctx) as session:
@@ -214,6 +291,23 @@ class WorkerService:
                 ) from error
 
     # -- internals --------------------------------------------------------------
+
+    def _period(self, session: Session, worker: Worker, period_id: int) -> CoveragePeriod:
+        period = session.get(CoveragePeriod, period_id)
+        if period is None or period.worker_id != worker.id:
+            raise NotFoundError(
+                f"Periode kepesertaan nomor {period_id} milik {_record_label(worker)} tidak "
+                "ditemukan; mungkin sudah diubah atau dihapus. Muat ulang data peserta."
+            )
+        return period
+
+    def _after_coverage_change(self, session: Session, worker: Worker) -> WorkerDetail:
+        # The worker row changes too (its cache, and its version): a form still open
+        # elsewhere is told to reload rather than write back old dates.
+        self._touch(worker)
+        self._flush(session, None)
+        self._refresh_claims(session, worker)
+        return self._detail(worker, worker.heirs)
 
     def _refresh_claims(self, session: Session, worker: Worker) -> None:
         """Coverage, status and funding decide the eligibility of the worker's open claims."""

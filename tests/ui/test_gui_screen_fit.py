@@ -19,11 +19,12 @@ from pytestqt.qtbot import QtBot
 
 from models.claim import ClaimType
 from models.database import make_engine
-from models.enums import Role
+from models.enums import Role, WorkerStatus
 from services import claims
 from services.claims import ClaimInput
 from services.context import ServiceContext
 from services.permissions import Principal
+from services.worker_types import PeriodInput
 from services.workers import WorkerService
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
@@ -33,6 +34,7 @@ from ui.gui.claims.claim_dialog import open_claim_dialog
 from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.excel_import.import_panel import ImportPanel
 from ui.gui.main_window import MainWindow
+from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
 ADMIN = Principal(user_id=0, username="admin", full_name="Admin Kabupaten", role=Role.ADMIN)
 SCREENS = [LAPTOP, SMALL]
@@ -89,6 +91,39 @@ def _worker_form(window: MainWindow, worker_id: int | None) -> QWidget:
     return form
 
 
+def _coverage_tab(window: MainWindow, ctx: ServiceContext, worker_id: int) -> QWidget:
+    """The form's Kepesertaan page with a history of three periods and its buttons."""
+    workers = WorkerService(ctx)
+    for start, end in ((date(2023, 1, 1), date(2023, 12, 31)), (date(2024, 1, 1), None)):
+        worker = workers.get(worker_id)
+        if end is None:
+            end = worker.coverage_start - timedelta(days=1)  # type: ignore[operator]
+        workers.add_period(worker_id, PeriodInput(start, end, worker.funding), worker.version)
+    form = window.open_worker(worker_id)
+    assert isinstance(form, WorkerFormDialog)
+    form.tabs.setCurrentWidget(form.membership)
+    return form
+
+
+def _period_dialog(
+    window: MainWindow, ctx: ServiceContext, worker_id: int, action: str, qtbot: QtBot
+) -> QWidget:
+    """Riwayat kepesertaan's dialogs, over the worker form (the status one after a change)."""
+    if action == "cancel":
+        worker = WorkerService(ctx).get(worker_id)
+        when = date.today() - timedelta(days=1)
+        WorkerService(ctx).change_status(
+            worker_id, WorkerStatus.INACTIVE, worker.version, "pindah domisili", when
+        )
+    form = window.open_worker(worker_id)
+    assert isinstance(form, WorkerFormDialog)
+    form.tabs.setCurrentWidget(form.membership)
+    qtbot.waitUntil(lambda: form.screen() is window.screen())  # the form is up, then a dialog
+    dialog = form.cancel_status() if action == "cancel" else form.edit_period(action)
+    assert dialog is not None
+    return dialog
+
+
 def _claim_dialog(window: MainWindow, ctx: ServiceContext, worker_id: int) -> QWidget:
     window.show_section("Klaim")
     panel = window.panel("Klaim")
@@ -138,6 +173,12 @@ def _import_wizard(window: MainWindow) -> QWidget:
 DIALOGS: dict[str, Callable[[MainWindow, ServiceContext, int, QtBot], QWidget]] = {
     "peserta baru": lambda w, _c, _i, _q: _worker_form(w, None),
     "data peserta": lambda w, _c, worker_id, _q: _worker_form(w, worker_id),
+    "data peserta, kepesertaan": lambda w, c, worker_id, _q: _coverage_tab(w, c, worker_id),
+    "tambah periode": lambda w, c, worker_id, q: _period_dialog(w, c, worker_id, "add", q),
+    "ubah periode": lambda w, c, worker_id, q: _period_dialog(w, c, worker_id, "edit", q),
+    "akhiri periode": lambda w, c, worker_id, q: _period_dialog(w, c, worker_id, "end", q),
+    "hapus periode": lambda w, c, worker_id, q: _period_dialog(w, c, worker_id, "remove", q),
+    "batalkan status": lambda w, c, worker_id, q: _period_dialog(w, c, worker_id, "cancel", q),
     "berkas klaim": lambda w, c, worker_id, _q: _claim_dialog(w, c, worker_id),
     "pilih peserta klaim": lambda w, _c, _i, _q: _claim_picker(w),
     "tabel referensi klaim": lambda w, _c, _i, _q: _reference(w),

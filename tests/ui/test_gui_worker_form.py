@@ -266,7 +266,7 @@ def test_the_membership_tab_lists_the_coverage_periods(
     form = open_form_with_enter(qtbot, window)
     table = form.membership.periods
     assert table.rowCount() == 1
-    cells = [table.item(0, c).text() for c in range(4)]  # type: ignore[union-attr]
+    cells = [table.item(0, c).text() for c in range(5)]  # type: ignore[union-attr]
     assert cells[0].endswith(f"s.d. {long_date(cut)}")
-    assert cells[1] == "APBD Kabupaten" and cells[2] == "Petugas"
-    assert cells[3] == f"diakhiri: nonaktif {long_date(cut)}"
+    assert cells[1:4] == ["APBD Kabupaten", worker.kpj, "Petugas"]
+    assert cells[4] == f"diakhiri: nonaktif {long_date(cut)}"

@@ -1,4 +1,4 @@
-"""`workers search`, `workers check`."""
+"""`workers search`, `workers check` (and `workers period|status`: worker_period_commands)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from services.labels import FUNDING, WORKER_STATUS
 from services.regions import RegionDirectory
 from services.worker_types import CoverageResult, WorkerQuery, WorkerRow
 from services.workers import WorkerService
+from ui.cli import worker_period_commands
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
@@ -32,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(check)
     check.set_defaults(handler=_check)
-
+    worker_period_commands.register(sub)
 
 
 def _check(args: argparse.Namespace) -> int:

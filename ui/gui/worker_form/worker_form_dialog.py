@@ -32,8 +32,15 @@ from ui.gui.worker_form.form_header import header_html
 from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HeirsTab
 from ui.gui.worker_form.history_tab import HistoryTab
-from ui.gui.worker_form.membership_tab import MembershipTab
+from ui.gui.worker_form.membership_tab import MembershipTab, PeriodAction
 from ui.gui.worker_form.nik_prompt import ask_save_despite, nik_warnings
+from ui.gui.worker_form.period_dialogs import (
+    CancelStatusDialog,
+    CoverageDialog,
+    EndPeriodDialog,
+    PeriodDialog,
+    RemovePeriodDialog,
+)
 from ui.gui.worker_form.personal_tab import PersonalTab
 from ui.gui.worker_form.problem_board import ProblemBoard, merge
 from ui.gui.worker_form.status_dialog import StatusDialog
@@ -81,6 +88,7 @@ class WorkerFormDialog(QDialog):
         self.reload_button = QPushButton("Muat ulang", self)
         self.cancel_button = QPushButton("Tutup" if self.read_only else "Batal", self)
         self.status_dialog: StatusDialog | None = None
+        self.coverage_dialog: CoverageDialog | None = None
         self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
         self.dirty = False
         self._loading = False
@@ -259,9 +267,56 @@ class WorkerFormDialog(QDialog):
         dialog.open()
         return dialog
 
+    def cancel_status(self) -> CoverageDialog | None:
+        event = self.membership.latest_event()
+        if self.detail is None or self.read_only or event is None:
+            return None
+        return self._open_coverage(CancelStatusDialog(self._app.workers, self.detail, event, self))
+
+    def edit_period(self, action: str) -> CoverageDialog | None:
+        """Tambah, Ubah, Akhiri or Hapus periode: a dialog of its own, saved at once."""
+        if self.detail is None or self.read_only:
+            return None
+        workers, detail = self._app.workers, self.detail
+        if action == PeriodAction.ADD:
+            return self._open_coverage(PeriodDialog(workers, detail, None, self))
+        period = self.membership.selected_period()
+        if period is None:
+            return None
+        dialogs = {
+            PeriodAction.EDIT: lambda: PeriodDialog(workers, detail, period, self),
+            PeriodAction.END: lambda: EndPeriodDialog(workers, detail, period, self),
+            PeriodAction.REMOVE: lambda: RemovePeriodDialog(workers, detail, period, self),
+        }
+        return self._open_coverage(dialogs[action]())
+
+    def _open_coverage(self, dialog: CoverageDialog) -> CoverageDialog:
+        dialog.changed.connect(self._on_status_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        # Back in the history, where the next period is chosen by the arrows.
+        dialog.finished.connect(lambda _result: self._return_to_periods())
+        self.coverage_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _return_to_periods(self) -> None:
+        self.coverage_dialog = None  # closed, and deleted later
+        self.activateWindow()
+        self.membership.periods.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_status_changed(self, detail: WorkerDetail) -> None:
-        # Only the status changed in the database; what is typed in the form stays.
+        # Only the coverage changed in the database; what is typed in the form stays,
+        # and the hidden period rows follow the stored history (nothing typed there).
         self.detail = detail
+        was_dirty, self._loading = self.dirty, True
+        self.membership.follow_coverage(detail)
+        self._loading, self.dirty = False, was_dirty
+        self._loaded_input = replace(
+            self._loaded_input,
+            coverage_start=detail.coverage_start,
+            coverage_end=detail.coverage_end,
+            funding=detail.funding,
+        )
         self.membership.show_status(detail)
         self.membership.show_history(self._app.workers.coverage_history(detail.id))
         self._show_header(detail)
@@ -354,6 +409,8 @@ class WorkerFormDialog(QDialog):
             tab.edited.connect(self._on_edited)
         self._timer.timeout.connect(self.check_now)
         self.membership.change_status_requested.connect(self.change_status)
+        self.membership.cancel_status_requested.connect(self.cancel_status)
+        self.membership.period_requested.connect(self.edit_period)
         self.personal.reveal_requested.connect(self.reveal_identity)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.save_button.clicked.connect(self.save)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from models import AuditEntry, Occupation, Setting, Worker
 from models.enums import Role, WorkerStatus
+from services import coverage_history
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
 from services.excel_export import (
@@ -118,8 +119,12 @@ def test_the_bpjs_list_follows_its_setting(
     assert len(headers) == len(DEFAULT_BPJS_COLUMNS)
     rows = _rows(sheet)
     with ctx.session_factory() as session:
-        active = session.scalar(select(func.count()).where(Worker.status == WorkerStatus.ACTIVE))
-    assert len(rows) == active  # registration is for workers covered now
+        covered = session.scalar(
+            select(func.count())
+            .select_from(Worker)
+            .where(coverage_history.covered_on(Worker.id, date.today()))
+        )
+    assert len(rows) == covered  # registration is for workers covered now
     assert {r["PROGRAM"] for r in rows} == {"JKK, JKM"}
     assert all(str(r["NAMA"]).isupper() for r in rows)
     assert all(isinstance(r["TANGGAL LAHIR"], datetime) for r in rows)

@@ -219,8 +219,9 @@ def test_village_list_for_the_head_to_sign(
     )
     [section] = report.sections
     [table] = section.tables
-    # Active workers only: the one who died in March is not on the list.
-    assert [r[0] for r in table.rows] == [1, 2, 3, 4]
+    # Covered on the list's date only: neither the one who died in March nor the one
+    # whose coverage ended in June 2025 (still "aktif" in the register) is on the list.
+    assert [r[0] for r in table.rows] == [1, 2, 3]
     assert {r[3] for r in table.rows} == {"L", "P"} and report.personal_data
     assert section.signature is not None and section.signature.title == "Lurah Aplasi"
     text = pdf_text(tmp_path / "laporan.pdf")
@@ -231,11 +232,11 @@ def test_village_list_for_the_head_to_sign(
         "Kelurahan : Aplasi",
         "Kecamatan : Kota Kefamenanu",
         "Keadaan per : 24 November 2026",
-        "Jumlah peserta aktif : 4 orang",
+        "Jumlah peserta aktif : 3 orang",
         "Demikian daftar ini dibuat dengan sebenarnya",
         "Aplasi, ........................ 2026 Lurah Aplasi",
         "(.....",
-        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif",
+        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 3 peserta aktif",
         "Halaman 1 dari 1",
     ):
         assert line in text, line

@@ -223,13 +223,16 @@ def test_the_recap_counts_the_register_under_the_list_filters(
     assert counted, "the demo register has active farmers"
     regions = RegionDirectory(ctx)
     expected: dict[str, dict[str, int]] = {}
+    with ctx.session_factory() as session:
+        facts = {w.id: coverage_history.coverage_on(session, w.id, today) for w in counted}
     for worker in counted:
         row = expected.setdefault(regions.name(worker.kecamatan_code), Counter())
-        columns = ["Jumlah", "Aktif", "Petani", GENDER[worker.gender], FUNDING[worker.funding]]
-        if (worker.coverage_start is None or worker.coverage_start <= today) and (
-            worker.coverage_end is None or worker.coverage_end >= today
-        ):
-            columns.append("Terlindungi")
+        columns = ["Jumlah", "Aktif"]
+        fact = facts[worker.id]
+        # Gender, occupation and funding break down who is covered today (that day's funding).
+        if fact.covered:
+            assert fact.funding is not None
+            columns += ["Terlindungi", "Petani", GENDER[worker.gender], FUNDING[fact.funding]]
         for column in columns:
             row[column] += 1
     query = WorkerQuery(status=WorkerStatus.ACTIVE, occupation_code="petani")

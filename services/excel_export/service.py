@@ -225,7 +225,7 @@ class _Writer:
     def _rows(self, session: Session, conditions: list[ColumnElement[bool]]) -> list[Any]:
         src = self._scope.source
         columns: list[Any] = [src.c[name] for name in _ROW_COLUMNS]
-        statement = select(*columns)
+        source: Any = src
         if self._fmt is ExportFormat.BPJS:
             # Registering with BPJS is for workers covered on the day, with that day's
             # KPJ, funding and period (services/coverage_history), not the row's cache;
@@ -241,9 +241,8 @@ class _Writer:
                 by_period[name].label(name) if name in by_period else src.c[name]
                 for name in _ROW_COLUMNS
             ]
-            statement = select(*columns).select_from(
-                src.join(p, coverage_history.covering(p, src.c.id, self._day))
-            )
+            source = src.join(p, coverage_history.covering(p, src.c.id, self._day))
+        statement = select(*columns).select_from(source)
         statement = statement.where(*conditions).order_by(
             src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id
         )

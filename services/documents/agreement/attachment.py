@@ -81,7 +81,6 @@ def attachment(
             data_table(_years_table(params, district), width),
             Spacer(0, 2 * mm),
         ]
-    if params.multi_year:
         notes.append(
             "Iuran setiap tahun anggaran dibebankan pada Anggaran Pendapatan dan Belanja Daerah "
             "tahun anggaran yang bersangkutan (tahun anggaran adalah tahun kalender, 1 Januari "

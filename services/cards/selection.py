@@ -67,6 +67,7 @@ def _statement(scope: Scope, today: date) -> Any:
     village = aliased(Region)
     kecamatan = aliased(Region)
     period = periods()
+    ever = periods()  # any period at all: "belum terlindungi" versus "tidak terlindungi"
     prints = select(func.count()).where(CardPrint.worker_id == src.c.id).scalar_subquery()
     stmt = (
         select(
@@ -84,7 +85,7 @@ def _statement(scope: Scope, today: date) -> Any:
             has_live_card(src.c.id),
             covered_on(src.c.id, today),
             prints,
-            src.c.coverage_start.is_not(None),
+            exists().where(ever.c.worker_id == src.c.id),
         )
         .join(village, village.code == src.c.village_code)
         .join(kecamatan, kecamatan.code == src.c.kecamatan_code)

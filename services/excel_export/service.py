@@ -11,18 +11,17 @@ filter and row count; the file appears only once that record is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from models.enums import WorkerStatus
-from services import worker_search
+from services import coverage_history, worker_search
 from services.audit import Action, record_event
 from services.context import ServiceContext
 from services.errors import SiRentanError
@@ -211,18 +210,41 @@ class _Writer:
     # -- reading ----------------------------------------------------------------------
 
     def _conditions(self, session: Session) -> list[ColumnElement[bool]]:
-        conditions = worker_search.filters(session, self._query, self._scope)
-        if self._fmt is ExportFormat.BPJS and self._query.status is None:
-            # Registering with BPJS is for workers covered now.
-            conditions.append(self._scope.source.c.status == WorkerStatus.ACTIVE)
-        return conditions
+        query = self._query
+        if self._fmt is ExportFormat.BPJS:
+            # Covered on the day, and a funding filter is that day's funding.
+            query = replace(query, covered_on=self._day)
+        return worker_search.filters(session, query, self._scope)
+
+    @property
+    def _day(self) -> date:
+        """The day a BPJS registration list is about: the list's "covered on" day, else
+        the export's date."""
+        return self._query.covered_on or self._today
 
     def _rows(self, session: Session, conditions: list[ColumnElement[bool]]) -> list[Any]:
         src = self._scope.source
-        statement = (
-            select(*(src.c[name] for name in _ROW_COLUMNS))
-            .where(*conditions)
-            .order_by(src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id)
+        columns: list[Any] = [src.c[name] for name in _ROW_COLUMNS]
+        source: Any = src
+        if self._fmt is ExportFormat.BPJS:
+            # Registering with BPJS is for workers covered on the day, with that day's
+            # KPJ, funding and period (services/coverage_history), not the row's cache;
+            # periods never overlap, so the join gives each worker once.
+            p = coverage_history.periods()
+            by_period = {
+                "kpj": func.coalesce(p.c.kpj, src.c.kpj),
+                "funding": p.c.funding,
+                "coverage_start": p.c.start_date,
+                "coverage_end": p.c.end_date,
+            }
+            columns = [
+                by_period[name].label(name) if name in by_period else src.c[name]
+                for name in _ROW_COLUMNS
+            ]
+            source = src.join(p, coverage_history.covering(p, src.c.id, self._day))
+        statement = select(*columns).select_from(source)
+        statement = statement.where(*conditions).order_by(
+            src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id
         )
         return list(session.execute(statement))
 

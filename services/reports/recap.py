@@ -1,6 +1,7 @@
-"""Report 1: workers per kecamatan and village, by status, and the active ones by gender,
-occupation and funding source. One grouped pass over the register; kecamatan and
-district totals are sums of the village rows, so every level adds up.
+"""Report 1: workers per kecamatan and village, by status, and the ones covered on the
+report's day (services/coverage_history) by gender, occupation and that day's funding
+source. One grouped pass over the register; kecamatan and district totals are sums of
+the village rows, so every level adds up.
 
 The worker list's recap export (services/excel_export/recap.py) is this report too,
 counted over the list's filters on screen instead of the report's."""
@@ -50,9 +51,10 @@ class RecapInputs(Protocol):
 
 def build_recap(inputs: RecapInputs) -> Report:
     src = inputs.scope.source
-    active = src.c.status == WorkerStatus.ACTIVE
-    # The period covering today, if any: "Terlindungi" counts the workers it covers
-    # (services/coverage_history); the other columns count active workers.
+    # The period covering the report's day, if any (services/coverage_history):
+    # "Terlindungi" counts the workers it covers, and gender, occupation and funding
+    # (that period's) break them down, as Beranda does; the status columns count the
+    # register's current status.
     p = coverage_history.periods()
     covered = p.c.id.is_not(None)
 
@@ -63,9 +65,9 @@ def build_recap(inputs: RecapInputs) -> Report:
         func.count(),
         *(count_if(src.c.status == s) for s in WorkerStatus),
         count_if(covered),
-        *(count_if(active & (src.c.gender == g)) for g in GENDERS),
-        *(count_if(active & (src.c.occupation_id == i)) for i, _ in inputs.occupations),
-        *(count_if(active & (src.c.funding == f)) for f in FundingSource),
+        *(count_if(covered & (src.c.gender == g)) for g in GENDERS),
+        *(count_if(covered & (src.c.occupation_id == i)) for i, _ in inputs.occupations),
+        *(count_if(p.c.funding == f) for f in FundingSource),
     ]
     with read_session(inputs.ctx) as session:
         rows = session.execute(
@@ -106,9 +108,10 @@ def build_recap(inputs: RecapInputs) -> Report:
             Section("Rekap per desa/kelurahan", (by_village,), new_page=True),
         ),
         notes=(
-            "Jumlah: semua peserta terdaftar. Terlindungi: status aktif dan tanggal "
-            "kepesertaan mencakup hari ini.",
-            "Jenis kelamin, pekerjaan dan sumber dana dihitung dari peserta berstatus aktif.",
+            "Jumlah: semua peserta terdaftar; Aktif, Nonaktif, Meninggal: status saat ini. "
+            "Terlindungi: punya periode kepesertaan yang mencakup tanggal laporan.",
+            "Jenis kelamin, pekerjaan dan sumber dana (pada tanggal laporan) dihitung dari "
+            "peserta yang terlindungi.",
         ),
         row_count=total[0],
     )

@@ -1,20 +1,24 @@
-"""Report 2: the list of a village's active participants that its head checks and signs.
+"""Report 2: the list of a village's covered participants that its head checks and signs.
 
 One section per village (a kecamatan gives all its villages, each on its own
-pages), sorted by name, with a signature block for the kepala desa or lurah.
+pages), sorted by name, with a signature block for the kepala desa or lurah. Who is
+listed, with which KPJ, funding and start, is the coverage model's answer on the
+report's date (``services/coverage_history``: the period covering that day), never the
+worker row's cached status or dates, so a back-dated list shows that day's register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from models.enums import WorkerStatus
+from services import coverage_history
 from services.errors import SiRentanError
 from services.formatting import long_date
 from services.labels import FUNDING
 from services.money import number
+from services.premiums.computation import place_conditions
 from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
@@ -28,6 +32,7 @@ from services.reports.model import (
 )
 from services.unit_of_work import read_session
 
+# The worker's own columns; KPJ, funding and start come from the covering period.
 _COLUMNS = (
     "id",
     "nik",
@@ -41,9 +46,6 @@ _COLUMNS = (
     "rw",
     "village_code",
     "occupation_id",
-    "kpj",
-    "funding",
-    "coverage_start",
 )
 
 PROGRAMME = (
@@ -77,10 +79,22 @@ def build_village_list(inputs: ReportInputs) -> Report:
             "peserta per desa."
         )
     src = inputs.scope.source
+    # Periods never overlap, so the join gives each covered worker once.
+    p = coverage_history.periods()
     with read_session(inputs.ctx) as session:
+        conditions = place_conditions(session, inputs.area, inputs.scope)
+        if f.funding:
+            # Funded by that source on the report's date, by the covering period.
+            conditions.append(p.c.funding == f.funding)
         rows = session.execute(
-            select(*(src.c[name] for name in _COLUMNS))
-            .where(*inputs.conditions(session), src.c.status == WorkerStatus.ACTIVE)
+            select(
+                *(src.c[name] for name in _COLUMNS),
+                func.coalesce(p.c.kpj, src.c.kpj).label("kpj"),
+                p.c.funding.label("funding"),
+                p.c.start_date.label("coverage_start"),
+            )
+            .select_from(src.join(p, coverage_history.covering(p, src.c.id, inputs.today)))
+            .where(*conditions)
             .order_by(src.c.village_code, src.c.name_key, src.c.id)
         ).all()
     groups: dict[str, list[Any]] = {}
@@ -99,7 +113,9 @@ def build_village_list(inputs: ReportInputs) -> Report:
         title=REPORT_TITLES[ReportKind.VILLAGE_LIST],
         subtitle=inputs.subtitle(),
         sections=sections,
-        notes=("Peserta berstatus aktif, diurutkan menurut nama.",),
+        notes=(
+            f"Peserta yang terlindungi pada {long_date(inputs.today)}, diurutkan menurut nama.",
+        ),
         row_count=len(rows),
         personal_data=True,
         document_per_section=True,

@@ -1,14 +1,17 @@
 """Every place that says who is covered agrees with a plain-Python reference, on small
 registers with random histories (periods, inactivation, death, reactivation,
 cancellation) and random days, on both engines: the quick check, the worker list's
-filter, Beranda's count, a premium month (count and funding) and claims eligibility."""
+filter, Beranda's count, a premium month (count and funding), claims eligibility, the
+village list a village head signs and BPJS's collective registration export."""
 
 from __future__ import annotations
 
 import itertools
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -18,13 +21,16 @@ from models.enums import FundingSource, WorkerStatus
 from services import claims, coverage_history
 from services.context import ServiceContext
 from services.coverage import check_coverage
+from services.excel_export import ExportFormat, export_workers
 from services.premiums import monthly_premium
 from services.premiums.months import Month
+from services.reports import ReportFilter, ReportKind
 from services.reports.dashboard import dashboard
+from services.reports.service import build_report
 from services.unit_of_work import unit_of_work
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
-from tests.factories import worker_input
+from tests.factories import VILLAGE, worker_input
 from tests.integration.claim_helpers import jkk
 
 FIRST = date(2025, 1, 1)
@@ -181,6 +187,13 @@ def test_every_reader_agrees_with_the_reference(
                 funded[source] = funded.get(source, 0) + 1
         premium = monthly_premium(ctx, month)
         assert {t.funding: t.workers for t in premium.by_funding()} == funded, month
+        # The village list (its date) and BPJS's registration list (its date): by NIK.
+        niks = {h.worker_id: workers.get(h.worker_id).nik for h in REGISTER}
+        covered_niks = {niks[i] for i in expected}
+        report = build_report(ctx, ReportKind.VILLAGE_LIST, ReportFilter(village_code=VILLAGE), day)
+        listed = {row[2] for s in report.sections for t in s.tables for row in t.rows}
+        assert listed == covered_niks, (REGISTER, day)
+        assert _bpjs_niks(ctx, day) == covered_niks, (REGISTER, day)
         # Claims eligibility on the event date.
         for h in new:
             check = claims.check_claim(
@@ -189,6 +202,18 @@ def test_every_reader_agrees_with_the_reference(
             assert check.eligibility is not None
             codes = {c.code for c in check.eligibility.checks}
             assert ("coverage_active" in codes) == (h.worker_id in expected), (h, day, codes)
+
+
+def _bpjs_niks(ctx: ServiceContext, day: date) -> set[str]:
+    """The NIKs in BPJS's collective registration export made on ``day``."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = export_workers(
+            ctx, f"{folder}/bpjs.xlsx", WorkerQuery(), ExportFormat.BPJS, today=day
+        )
+        sheet = openpyxl.load_workbook(result.path).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+    first = next(i for i, row in enumerate(rows) if row[0] == "NIK")
+    return {str(row[0]) for row in rows[first + 1 :]}
 
 
 def _clear(ctx: ServiceContext) -> None:

@@ -33,7 +33,8 @@ from services.documents import (
 )
 from services.documents.register_reads import counts_on
 from services.errors import ValidationError
-from services.money import number, number_with_words, rupiah_with_words
+from services.formatting import long_date
+from services.money import number, number_with_words, rupiah_plain, rupiah_with_words
 from services.permissions import Principal
 from services.premiums import Month, RateInput, delete_rate, set_rate
 from services.regions import RegionDirectory
@@ -234,6 +235,88 @@ def test_a_term_over_two_budget_years(ctx: ServiceContext, bupati: SignatoryItem
         "sejak tanggal 7 Juli 2025 sampai dengan tanggal 31 Desember 2026",
     ):
         assert phrase in text, phrase
+
+
+def _annex(pdf: bytes) -> str:
+    """The attachment's pages as one text (whitespace collapsed)."""
+    pages = page_texts(pdf)
+    first = next(i for i, t in enumerate(pages) if "LAMPIRAN PERJANJIAN KERJA SAMA" in t)
+    return " ".join(pages[first:])
+
+
+@pytest.mark.parametrize(
+    ("months", "years", "jkk"),
+    [
+        (18, [(2025, 6), (2026, 12)], Decimal(10_000)),
+        (36, [(2025, 6), (2026, 12), (2027, 12), (2028, 6)], Decimal(10_000)),
+        # Amounts as wide as 15,000 workers' give (billions per year).
+        (36, [(2025, 6), (2026, 12), (2027, 12), (2028, 6)], Decimal(6_000_000)),
+    ],
+)
+def test_a_multi_year_annex_shows_each_budget_years_amount(
+    ctx: ServiceContext,
+    bupati: SignatoryItem,
+    tmp_path: Path,
+    months: int,
+    years: list[tuple[int, int]],
+    jkk: Decimal,
+) -> None:
+    """The annex of a term over several budget years: per kecamatan a column for each
+    year's premium, and a table of each year's amount charged to that year's APBD, the
+    same amounts the body states, adding up to the value of the agreement."""
+    counted_on = registered(ctx, 40)
+    asked = request(bupati, count_date=counted_on, months=months, jkk_monthly=jkk)
+    params = compute_agreement(ctx, asked)
+    n = params.workers
+    assert [(y.year, y.months) for y in params.budget_years] == years
+    issued = issue_agreement(ctx, asked)
+    body = pdf_text(issued.pdf).split("LAMPIRAN PERJANJIAN KERJA SAMA")[0]
+    annex = _annex(issued.pdf)
+    monthly = n * params.premium_per_worker
+    per_year = []
+    for year, count in years:
+        amount = monthly * count
+        per_year.append(amount)
+        # The body charges the year's amount to that year's APBD ...
+        assert (
+            f"Tahun Anggaran {year} untuk {number_with_words(count)} bulan sebesar "
+            f"{rupiah_with_words(amount)}" in body
+        ), year
+        # ... and the annex says the same: a column per year, and the year's line.
+        assert f"TA {year} ({count} bulan) (Rp)" in annex, year
+        first = max(params.period_start, date(year, 1, 1))
+        last = min(params.period_end, date(year, 12, 31))
+        assert (
+            f"{year} {long_date(first)} s.d. {long_date(last)} {count} {rupiah_plain(amount)} "
+            f"APBD Kabupaten Timor Tengah Utara TA {year}" in annex
+        ), (year, annex)
+    total = " ".join(rupiah_plain(a) for a in per_year)
+    # The monthly column gives way only when four years' amounts leave no room.
+    assert f"JUMLAH {number(n)} {rupiah_plain(monthly)} {total}" in annex or (
+        jkk > 10_000 and f"JUMLAH {number(n)} {total}" in annex
+    )
+    assert f"JUMLAH {months} {rupiah_plain(sum(per_year))}" in annex
+    assert sum(per_year) == params.total_value
+    assert f"sebesar {rupiah_with_words(params.total_value)}" in body
+    assert "dibebankan pada Anggaran Pendapatan dan Belanja Daerah tahun anggaran yang" in annex, (
+        annex
+    )
+    # No single total column for the whole term.
+    assert f"Iuran {months} Bulan" not in annex
+    pages = render_pages(issued.pdf, tmp_path, f"pks_{months}_{jkk}")
+    assert all(ink_fraction(p) > 0.002 for p in pages)
+
+
+def test_a_one_year_annex_keeps_one_column_for_the_term(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    counted_on = registered(ctx, 12)
+    issued = issue_agreement(ctx, request(bupati, count_date=counted_on))
+    n = compute_agreement(ctx, request(bupati, count_date=counted_on)).workers
+    annex = _annex(issued.pdf)
+    assert "Iuran 6 Bulan (Rp)" in annex and "TA 2025 (" not in annex
+    assert f"JUMLAH {number(n)} {rupiah_plain(n * 16_800)} {rupiah_plain(n * 16_800 * 6)}" in annex
+    assert "NILAI PERJANJIAN PER TAHUN ANGGARAN" not in annex
 
 
 def test_particulars_must_be_filled_before_a_number(

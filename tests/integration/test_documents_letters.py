@@ -526,3 +526,45 @@ def test_the_closing_paragraph_stays_with_the_signature(
         signed = next(i for i, t in enumerate(texts) if "NIP 19680101" in t)
         assert "Demikian permohonan ini disampaikan" in texts[signed], count
         assert all("Berkas persyaratan" in t or "Demikian" in t for t in texts[: signed + 1])
+
+
+def test_the_tembusan_stays_with_the_signature_across_the_page_boundary(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    """Heir notices whose list of documents grows one line at a time, around the point
+    where the first page fills up: the closing paragraph, the signature and the tembusan
+    are always on one page, so neither the signature nor the tembusan stands alone on
+    the next one."""
+    kadis, _ = officials
+    worker = claim_worker(ctx)
+    signed_on: set[int] = set()
+    for count in range(1, 16):
+        fields = HeirNoticeLetter(
+            heir_name="Yohanes Taek",
+            heir_address="Desa Aplasi, Kecamatan Kota Kefamenanu",
+            death_date=date(2025, 7, 20),
+            worker_id=worker.id,
+            heir_nik="5303051203800002",
+            documents=tuple(f"Berkas persyaratan nomor {i} yang dibawa" for i in range(count)),
+        )
+        doc = issue_letter(
+            ctx,
+            LetterRequest(
+                fields,
+                kadis.id,
+                date(2025, 8, 1),
+                page_size=PageSize.F4,  # room on page 1 for the shorter lists
+                copies=("Camat Insana",),
+            ),
+        )
+        texts = page_texts(doc.pdf)
+        signed = next(i for i, t in enumerate(texts) if "NIP 19680101" in t)
+        copies = next(i for i, t in enumerate(texts) if "Tembusan:" in t)
+        assert copies == signed, (count, texts)
+        assert "Demikian" in texts[signed], (count, texts)
+        assert "Tembusan: 1. Camat Insana; 2. Arsip." in texts[signed], count
+        # Whatever moved to the next page, the first page still carries the letter's body.
+        assert "Berkas persyaratan nomor 0" in texts[0], count
+        signed_on.add(signed)
+    # The lengths cross the boundary: some letters sign on page 1, longer ones on page 2.
+    assert signed_on == {0, 1}

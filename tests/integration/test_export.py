@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from models import AuditEntry, Occupation, Setting, Worker
 from models.enums import Role, WorkerStatus
+from services import coverage_history
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
 from services.excel_export import (
@@ -118,8 +119,12 @@ def test_the_bpjs_list_follows_its_setting(
     assert len(headers) == len(DEFAULT_BPJS_COLUMNS)
     rows = _rows(sheet)
     with ctx.session_factory() as session:
-        active = session.scalar(select(func.count()).where(Worker.status == WorkerStatus.ACTIVE))
-    assert len(rows) == active  # registration is for workers covered now
+        covered = session.scalar(
+            select(func.count())
+            .select_from(Worker)
+            .where(coverage_history.covered_on(Worker.id, date.today()))
+        )
+    assert len(rows) == covered  # registration is for workers covered now
     assert {r["PROGRAM"] for r in rows} == {"JKK, JKM"}
     assert all(str(r["NAMA"]).isupper() for r in rows)
     assert all(isinstance(r["TANGGAL LAHIR"], datetime) for r in rows)
@@ -218,13 +223,16 @@ def test_the_recap_counts_the_register_under_the_list_filters(
     assert counted, "the demo register has active farmers"
     regions = RegionDirectory(ctx)
     expected: dict[str, dict[str, int]] = {}
+    with ctx.session_factory() as session:
+        facts = {w.id: coverage_history.coverage_on(session, w.id, today) for w in counted}
     for worker in counted:
         row = expected.setdefault(regions.name(worker.kecamatan_code), Counter())
-        columns = ["Jumlah", "Aktif", "Petani", GENDER[worker.gender], FUNDING[worker.funding]]
-        if (worker.coverage_start is None or worker.coverage_start <= today) and (
-            worker.coverage_end is None or worker.coverage_end >= today
-        ):
-            columns.append("Terlindungi")
+        columns = ["Jumlah", "Aktif"]
+        fact = facts[worker.id]
+        # Gender, occupation and funding break down who is covered today (that day's funding).
+        if fact.covered:
+            assert fact.funding is not None
+            columns += ["Terlindungi", "Petani", GENDER[worker.gender], FUNDING[fact.funding]]
         for column in columns:
             row[column] += 1
     query = WorkerQuery(status=WorkerStatus.ACTIVE, occupation_code="petani")

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 from models import AuditEntry, Worker
 from models.enums import FundingSource, Gender, WorkerStatus
 from services.context import ServiceContext
+from services.coverage_history import covered_on
 from services.demo_data import generate_demo_workers
 from services.errors import SiRentanError
 from services.formatting import short_date
@@ -157,9 +158,10 @@ def test_recap_counts_by_hand(ctx: ServiceContext, small: Edge, tmp_path: Path) 
     rows = {r[0]: dict(zip(headers, r, strict=True)) for r in table.rows}
     kota = rows["Kota Kefamenanu"]
     assert (kota["Jumlah"], kota["Aktif"], kota["Nonaktif"], kota["Meninggal"]) == (5, 4, 0, 1)
-    # Covered on 24 November 2026: from 1 and 31 January, the province worker.
-    assert (kota["Terlindungi"], kota["Laki-laki"], kota["Perempuan"]) == (3, 1, 3)
-    assert (kota["Petani"], kota["APBD Kabupaten"], kota["APBD Provinsi"]) == (4, 3, 1)
+    # Covered on 24 November 2026: from 1 and 31 January, the province worker; the
+    # breakdown counts them (not the one still "aktif" whose coverage ended in June 2025).
+    assert (kota["Terlindungi"], kota["Laki-laki"], kota["Perempuan"]) == (3, 1, 2)
+    assert (kota["Petani"], kota["APBD Kabupaten"], kota["APBD Provinsi"]) == (3, 2, 1)
     total = rows["JUMLAH"]
     assert (total["Jumlah"], total["Aktif"], total["Terlindungi"], total["Nelayan"]) == (6, 5, 4, 1)
     assert total["Dana Desa"] == 1 and report.row_count == 6 and not report.personal_data
@@ -183,10 +185,13 @@ def test_recap_totals_equal_the_register(ctx: ServiceContext, tmp_path: Path) ->
                     ("Meninggal", WorkerStatus.DECEASED),
                 )
             },
+            "Terlindungi": session.scalar(
+                select(func.count()).select_from(Worker).where(covered_on(Worker.id, TODAY))
+            ),
             "Laki-laki": session.scalar(
                 select(func.count())
                 .select_from(Worker)
-                .where(Worker.status == WorkerStatus.ACTIVE, Worker.gender == Gender.MALE)
+                .where(covered_on(Worker.id, TODAY), Worker.gender == Gender.MALE)
             ),
         }
         per_kecamatan = dict(
@@ -197,10 +202,10 @@ def test_recap_totals_equal_the_register(ctx: ServiceContext, tmp_path: Path) ->
     table = _table(report, "Per kecamatan")
     total = dict(zip(table.headers, table.rows[-1], strict=True))
     assert {k: total[k] for k in expected} == expected
-    assert total["Aktif"] == sum(
+    assert total["Terlindungi"] == sum(
         total[f] for f in ("APBD Kabupaten", "APBD Provinsi", "Dana Desa", "Mandiri")
     )
-    assert total["Aktif"] == total["Laki-laki"] + total["Perempuan"]
+    assert total["Terlindungi"] == total["Laki-laki"] + total["Perempuan"]
     names = {r[0]: r[1] for r in table.rows[:-1]}
     assert sorted(names.values()) == sorted(per_kecamatan.values())
     kota = build_report(ctx, ReportKind.RECAP, ReportFilter(kecamatan_code=KOTA), TODAY)
@@ -219,8 +224,9 @@ def test_village_list_for_the_head_to_sign(
     )
     [section] = report.sections
     [table] = section.tables
-    # Active workers only: the one who died in March is not on the list.
-    assert [r[0] for r in table.rows] == [1, 2, 3, 4]
+    # Covered on the list's date only: neither the one who died in March nor the one
+    # whose coverage ended in June 2025 (still "aktif" in the register) is on the list.
+    assert [r[0] for r in table.rows] == [1, 2, 3]
     assert {r[3] for r in table.rows} == {"L", "P"} and report.personal_data
     assert section.signature is not None and section.signature.title == "Lurah Aplasi"
     text = pdf_text(tmp_path / "laporan.pdf")
@@ -231,11 +237,11 @@ def test_village_list_for_the_head_to_sign(
         "Kelurahan : Aplasi",
         "Kecamatan : Kota Kefamenanu",
         "Keadaan per : 24 November 2026",
-        "Jumlah peserta aktif : 4 orang",
+        "Jumlah peserta aktif : 3 orang",
         "Demikian daftar ini dibuat dengan sebenarnya",
         "Aplasi, ........................ 2026 Lurah Aplasi",
         "(.....",
-        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 4 peserta aktif",
+        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 3 peserta aktif",
         "Halaman 1 dari 1",
     ):
         assert line in text, line

@@ -97,7 +97,7 @@ def _agreement_parser(commands: argparse._SubParsersAction) -> None:
         "--start",
         type=parse_cli_date,
         metavar="YYYY-MM-DD",
-        help="awal masa perjanjian (bawaan: awal bulan perjanjian)",
+        help="awal masa perjanjian (bawaan: tanggal perjanjian, saat mulai berlaku)",
     )
     pks.add_argument("--bpjs-number", default="", metavar="NOMOR", help="nomor PKS pihak BPJS")
     pks.add_argument(

@@ -88,13 +88,14 @@ def render_letter(parts: LetterParts, frame: LetterFrame, number: str | None) ->
     else:
         story += _letter_heading(parts, frame, dated, number, width)
     body = _body(parts.body, frame.replaces, width)
-    # The closing paragraph goes with the signature: a signature alone on a page could be
-    # put under any text.
+    # The closing paragraph, the signature and the tembusan share a page: a signature
+    # alone on a page could be put under any text, and a tembusan alone on a page
+    # could be attached to any letter.
     closing = _closing_start(body)
     story += body[:closing]
     signature = signature_parts(frame.signatory, width, dated if parts.statement_title else "")
-    story.append(KeepTogether([*body[closing:], *signature]))
-    story += _copies(parts.copies, optional=bool(parts.statement_title))
+    copies = _copies(parts.copies, optional=bool(parts.statement_title))
+    story.append(KeepTogether([*body[closing:], *signature, *copies]))
     if parts.attachment is not None:
         story.append(PageBreak())
         story += _attachment(parts.attachment, parts.subject, frame, dated, number, width)
@@ -206,7 +207,7 @@ def _copies(copies: list[str], optional: bool) -> list[Flowable]:
     for index, entry in enumerate(entries, start=1):
         text = entry.rstrip(";. ") + ("." if index == len(entries) else ";")
         story.append(numbered(f"{index}.", text, 0, 6 * mm, after=0))
-    return [KeepTogether(story)]
+    return story
 
 
 def _attachment(

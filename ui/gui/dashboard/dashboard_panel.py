@@ -131,7 +131,7 @@ class DashboardPanel(QWidget):
         self.tiles.show_board(board)
         self._charts().show_board(board)
         notes = [
-            "Peserta terlindungi: status aktif dan tanggal kepesertaan mencakup hari ini.",
+            "Peserta terlindungi: punya periode kepesertaan yang mencakup hari ini.",
             "Garis iuran mengikuti aturan tengah bulan yang tertulis pada kotak Iuran bulan ini.",
         ]
         if board.scope_note:

@@ -78,13 +78,14 @@ default_reported_income, waiting_documents_days. Labels for every code:
 ``services/claims/labels.py``.
 
 Every call takes an optional ``now`` (aware datetime) so tests and the GUI's countdown
-agree on the clock; dates typed by clerks are WITA (UTC+8).
+agree on the clock; dates typed by clerks are on the
+office's clock (WIB, WITA or WIT by the district's province: services/office_time.py).
 """
 
 from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
-from services.claims.query import get_claim, list_claims
+from services.claims.query import get_claim, list_claims, office_zone
 from services.claims.reference import (
     list_benefit_rates,
     list_checklist,
@@ -160,6 +161,7 @@ __all__ = [
     "list_benefit_rates",
     "list_checklist",
     "list_claims",
+    "office_zone",
     "open_claim",
     "open_scan",
     "refresh_open_claims",

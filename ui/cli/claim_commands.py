@@ -58,7 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     opening.add_argument(
         "--date", required=True, type=parse_cli_date, help="tanggal kejadian/meninggal"
     )
-    opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (jam kantor: WIB/WITA/WIT)")
+    opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (jam kantor)")
     opening.add_argument("--place", help="tempat kejadian/meninggal")
     opening.add_argument("--cause", help="JKM: sebab kematian sesuai akta")
     opening.add_argument("--context", choices=[c.value for c in AccidentContext])

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-import shiboken6
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,

@@ -85,7 +85,7 @@ office's clock (WIB, WITA or WIT by the district's province: services/office_tim
 from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
-from services.claims.query import get_claim, list_claims, office_zone
+from services.claims.query import get_claim, list_claims
 from services.claims.reference import (
     list_benefit_rates,
     list_checklist,
@@ -161,7 +161,6 @@ __all__ = [
     "list_benefit_rates",
     "list_checklist",
     "list_claims",
-    "office_zone",
     "open_claim",
     "open_scan",
     "refresh_open_claims",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -56,12 +56,6 @@ def get_claim(ctx: ServiceContext, claim_id: int, now: datetime | None = None) -
     with read_session(ctx) as session:
         rules = read_rules(session)
         return read_detail(session, ctx, claim_id, rules, now or datetime.now(UTC))
-
-
-def office_zone(ctx: ServiceContext) -> tzinfo:
-    """The office's clock (WIB, WITA or WIT), the one clerks type times on."""
-    with read_session(ctx) as session:
-        return read_rules(session).zone
 
 
 def list_claims(

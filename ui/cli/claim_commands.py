@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +375,8 @@ def _find_worker(ctx: Any, number: str) -> int:
 def _json_value(value: Any) -> Any:
     if isinstance(value, date | datetime | time):
         return value.isoformat()
+    if isinstance(value, tzinfo):
+        return value.tzname(None)  # the office's clock: "WIB", "WITA" or "WIT"
     raise TypeError(type(value).__name__)
 
 

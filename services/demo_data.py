@@ -2,7 +2,8 @@
 
 Every record is one the real forms would accept without a warning: the NIK is
 built from the village's kecamatan, the birth date and the gender exactly as
-Dukcapil issues it, villages are TTU's own, names are the Dawan family names
+Dukcapil issues it, villages are those of the district set up (any of the 514 kabupaten
+and kota; coastal places get fishers), names are the Dawan family names
 and Catholic baptismal names clerks see every day. Nothing here is a real person.
 
 Rows go in through bulk Core inserts in one transaction, so a 150,000-worker
@@ -210,9 +211,26 @@ FAMILY_NAMES = (
 )
 MIDDLE_NAME_SHARE = 0.45
 
-# Coastal kecamatan get fishers. TTU's north coast (the Ombai Strait) is the seeded example;
-# in other districts every village gets the inland mix.
+# Coastal places get fishers. TTU's north coast (the Ombai Strait) is known by code; in any
+# other district a kecamatan or village whose name says it lies on the water ("Teluk Ambon",
+# "Pantai Hambawang", "Pulau Laut Utara") is taken as coastal, the rest get the inland mix.
 COASTAL_KECAMATAN = frozenset({"53.03.06", "53.03.07", "53.03.09", "53.03.23"})
+COASTAL_WORDS = frozenset(
+    {
+        "pantai", "pesisir", "pulau", "kepulauan", "laut", "teluk", "tanjung", "muara",
+        "selat", "bahari", "kuala", "pelabuhan", "labuhan", "labuan", "nelayan", "samudera",
+    }
+)  # fmt: skip
+
+
+def is_coastal(kecamatan_code: str, *names: str) -> bool:
+    """A place on the coast, by TTU's known list or by the words of its names."""
+    if kecamatan_code in COASTAL_KECAMATAN:
+        return True
+    words = {word for name in names for word in name.lower().replace("-", " ").split()}
+    return not words.isdisjoint(COASTAL_WORDS)
+
+
 # Kefamenanu's kelurahan are bigger than the hill villages.
 KELURAHAN_WEIGHT = 2.5
 
@@ -458,7 +476,7 @@ def _places(regions: RegionDirectory) -> list[_Place]:
         is_kelurahan = village.village_type == "kelurahan"
         if is_kelurahan:
             occupations = kelurahan
-        elif parent in COASTAL_KECAMATAN:
+        elif is_coastal(parent, kecamatan_names[parent], village.name):
             occupations = coastal
         else:
             occupations = desa

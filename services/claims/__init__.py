@@ -78,7 +78,8 @@ default_reported_income, waiting_documents_days. Labels for every code:
 ``services/claims/labels.py``.
 
 Every call takes an optional ``now`` (aware datetime) so tests and the GUI's countdown
-agree on the clock; dates typed by clerks are WITA (UTC+8).
+agree on the clock; dates typed by clerks are on the
+office's clock (WIB, WITA or WIT by the district's province: services/office_time.py).
 """
 
 from services.claims.benefits import RateRow

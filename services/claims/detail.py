@@ -32,7 +32,7 @@ from services.claims.eligibility import (
     assess,
     deadline_state,
 )
-from services.claims.rules import WITA, ClaimRules
+from services.claims.rules import ClaimRules
 from services.claims.types import (
     FINISHED,
     AttachmentInfo,
@@ -124,7 +124,7 @@ def eligibility_of(
         event_date=claim.event_date,
         event_time=claim.event_time,
         first_report_at=as_utc(claim.first_report_at) if claim.first_report_at else None,
-        filed_on=submitted_on or now.astimezone(WITA).date(),
+        filed_on=submitted_on or now.astimezone(rules.zone).date(),
         death_claim=is_death_claim(claim.claim_type, claim.jkk_outcome),
         total_disability=claim.jkk_outcome is JkkOutcome.TOTAL_DISABILITY,
     )
@@ -335,7 +335,7 @@ def _event(claim: Any) -> ClaimInput:
     data = {name: value(claim, name) for name in fields}
     data["traffic_accident"] = bool(data["traffic_accident"])
     if data["first_report_at"] is not None:
-        # Aware: a naive moment handed back to update_claim would be read as WITA.
+        # Aware: a naive moment handed back to update_claim would be read on the office clock.
         data["first_report_at"] = as_utc(data["first_report_at"])
     return ClaimInput(**data)
 
@@ -391,7 +391,13 @@ def _compose(
         benefit=benefit,
         history=tuple(
             HistoryEntry(
-                as_utc(h.changed_at), h.changed_by, h.from_status, h.to_status, h.step_back, h.note
+                as_utc(h.changed_at),
+                h.changed_by,
+                h.from_status,
+                h.to_status,
+                h.step_back,
+                h.note,
+                rules.zone,
             )
             for h in history
         ),
@@ -415,6 +421,7 @@ def _compose(
         identity_hidden=masked(ctx),
         created_at=as_utc(claim.created_at),
         created_by=claim.created_by,
+        zone=rules.zone,
     )
 
 

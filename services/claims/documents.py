@@ -14,7 +14,7 @@ from services.claims.death_record import DEATH_CERTIFICATE, sync_claim_death
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
 from services.claims.refresh import refresh_worker_claims
-from services.claims.rules import WITA, read_rules
+from services.claims.rules import read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.context import ServiceContext
 from services.errors import ValidationError
@@ -30,9 +30,9 @@ def update_document(
     """Received or not, when, and a note. Not received clears the date."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    today = now.astimezone(WITA).date()
     with unit_of_work(ctx) as session:
         rules = read_rules(session)
+        today = now.astimezone(rules.zone).date()
         claim, worker = records.load_claim(session, ctx, claim_id)
         records.refuse_locked(claim, worker)
         document = _document(session, claim, worker, update.item_code)

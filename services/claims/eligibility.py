@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from models.claim import ClaimType
 from models.enums import FundingSource, WorkerStatus
-from services.claims.rules import WITA, ClaimRules
+from services.claims.rules import ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
 from services.formatting import long_date
 from services.labels import FUNDING
@@ -63,14 +63,18 @@ def whole_months(start: date, end: date) -> int:
 
 
 def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC; a naive moment typed by a clerk is WITA (see callers)."""
+    """SQLite hands back naive UTC; a naive moment typed by a clerk is on the office clock
+    (see callers)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def report_deadline(event_date: date, event_time: time | None, hours: int) -> datetime:
+def report_deadline(
+    event_date: date, event_time: time | None, hours: int, zone: tzinfo
+) -> datetime:
     """The first-report deadline in UTC. An unknown time counts from the start of the day,
-    so the countdown never promises more time than there is."""
-    start = datetime.combine(event_date, event_time or time(0, 0), tzinfo=WITA)
+    so the countdown never promises more time than there is. ``zone`` is the office's clock,
+    the one the accident's hour was typed on (WIB, WITA or WIT)."""
+    start = datetime.combine(event_date, event_time or time(0, 0), tzinfo=zone)
     return (start + timedelta(hours=hours)).astimezone(UTC)
 
 
@@ -113,7 +117,9 @@ def assess(
     deadline = None
     state = DeadlineState.NOT_APPLICABLE
     if facts.claim_type is ClaimType.JKK:
-        deadline = report_deadline(facts.event_date, facts.event_time, rules.jkk_report_hours)
+        deadline = report_deadline(
+            facts.event_date, facts.event_time, rules.jkk_report_hours, rules.zone
+        )
         state = deadline_state(deadline, facts.first_report_at, now)
         checks.append(_deadline_check(deadline, state, facts, rules, now))
     lapse_date, lapse = lapse_check(facts.claim_type, facts.event_date, facts.filed_on, rules)
@@ -127,6 +133,7 @@ def assess(
         report_deadline=deadline,
         deadline_state=state,
         lapse_date=lapse_date,
+        zone=rules.zone,
     )
 
 
@@ -287,9 +294,9 @@ def _scholarship(open_: bool, needs_years: bool, rules: ClaimRules) -> Eligibili
     return EligibilityCheck("scholarship", CheckOutcome.INFO, text)
 
 
-def _wita(moment: datetime) -> str:
-    local = as_utc(moment).astimezone(WITA)
-    return f"{long_date(local.date())} pukul {local:%H.%M} WITA"
+def _local(moment: datetime, zone: tzinfo) -> str:
+    local = as_utc(moment).astimezone(zone)
+    return f"{long_date(local.date())} pukul {local:%H.%M} {local.tzname()}"
 
 
 def _deadline_check(
@@ -300,27 +307,29 @@ def _deadline_check(
     now: datetime,
 ) -> EligibilityCheck:
     limit = f"{rules.jkk_report_hours} jam"
+    zone = rules.zone
     unknown_time = " (jam kejadian belum diisi: dihitung dari pukul 00.00)"
     suffix = unknown_time if facts.event_time is None else ""
     if state is DeadlineState.ON_TIME:
         assert facts.first_report_at is not None
-        text = f"Laporan tahap I {_wita(facts.first_report_at)}: tepat waktu (batas {limit})."
+        reported = _local(facts.first_report_at, zone)
+        text = f"Laporan tahap I {reported}: tepat waktu (batas {limit})."
         return EligibilityCheck("report_on_time", CheckOutcome.OK, text)
     if state is DeadlineState.LATE and facts.first_report_at is not None:
         text = (
-            f"Laporan tahap I {_wita(facts.first_report_at)}: terlambat, batasnya "
-            f"{_wita(deadline)}{suffix}."
+            f"Laporan tahap I {_local(facts.first_report_at, zone)}: terlambat, batasnya "
+            f"{_local(deadline, zone)}{suffix}."
         )
         return EligibilityCheck("report_late", CheckOutcome.WARN, text)
     if state is DeadlineState.LATE:
         text = (
-            f"Terlambat: batas laporan tahap I ({limit}) sudah lewat pada {_wita(deadline)}"
+            f"Terlambat: batas laporan tahap I ({limit}) sudah lewat pada {_local(deadline, zone)}"
             f"{suffix}. Laporkan segera ke BPJS dan catat alasannya."
         )
         return EligibilityCheck("report_overdue", CheckOutcome.WARN, text)
     left = as_utc(deadline) - as_utc(now)
     hours = int(left.total_seconds() // 3600)
-    text = f"Laporkan ke BPJS paling lambat {_wita(deadline)} (sisa {hours} jam){suffix}."
+    text = f"Laporkan ke BPJS paling lambat {_local(deadline, zone)} (sisa {hours} jam){suffix}."
     return EligibilityCheck("report_due", CheckOutcome.WARN, text)
 
 

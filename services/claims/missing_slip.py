@@ -31,7 +31,7 @@ from services.audit import Action, record_event
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_TYPE
-from services.claims.rules import WITA, read_rules, settings_values
+from services.claims.rules import read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
 from services.context import ServiceContext
 from services.file_output import write_bytes_atomically
@@ -182,7 +182,7 @@ def _facts_table(detail: ClaimDetail, now: datetime, look: Look) -> Table:
         ("No. KPJ", worker.kpj or "-"),
         (event, long_date(detail.event.event_date)),
         ("Ahli waris", ", ".join(entitled) if entitled else "-"),
-        ("Dicetak", long_date(now.astimezone(WITA).date())),
+        ("Dicetak", long_date(now.astimezone(detail.zone).date())),
     ]
     if detail.claim_type is ClaimType.JKK and not detail.heirs:
         rows.pop(3)
@@ -279,10 +279,10 @@ def _dates(detail: ClaimDetail, look: Look) -> list[object]:
         eligibility.deadline_state is DeadlineState.RUNNING
         and eligibility.report_deadline is not None
     ):
-        deadline = eligibility.report_deadline.astimezone(WITA)
+        deadline = eligibility.report_deadline.astimezone(detail.zone)
         lines.append(
             "Kecelakaan kerja harus dilaporkan ke BPJS Ketenagakerjaan paling lambat "
-            f"<b>{long_date(deadline.date())} pukul {deadline:%H.%M} WITA</b>."
+            f"<b>{long_date(deadline.date())} pukul {deadline:%H.%M} {deadline.tzname()}</b>."
         )
     if eligibility.lapse_date is not None and detail.submitted_on is None:
         lines.append(

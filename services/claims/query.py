@@ -18,7 +18,7 @@ from services.claims.detail import (
     waiting_documents,
 )
 from services.claims.eligibility import as_utc, lapse_check
-from services.claims.rules import WITA, ClaimRules, read_rules
+from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import (
     CheckOutcome,
     ClaimDetail,
@@ -159,7 +159,7 @@ def _flags_now(r: Any, rules: ClaimRules, now: datetime) -> tuple[bool, str | No
     stored ones were right when the claim was last written; refresh.py keeps the rest)."""
     if r.submitted_on is not None:
         return r.eligible, r.ineligible_reason
-    today = now.astimezone(WITA).date()
+    today = now.astimezone(rules.zone).date()
     _, lapse = lapse_check(r.claim_type, r.event_date, today, rules)
     reason = r.ineligible_reason or ""
     if lapse.outcome is not CheckOutcome.FAIL or lapse.text in reason:
@@ -189,4 +189,5 @@ def _row(r: Any, rules: ClaimRules, now: datetime) -> ClaimRow:
         waiting_documents=waiting_documents(r.status, r.status_since, rules, now),
         report_overdue=report_overdue(r.status, state, r.first_report_at),
         created_at=as_utc(r.created_at),
+        zone=rules.zone,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 
 from models import Setting
 from services.errors import SiRentanError
+from services.office_time import zone_of_region
 from services.settings_catalog import DEFAULTS, SPECS, where, whole, yes
 
-# Kabupaten TTU keeps WITA (UTC+8) all year; accident times are typed in it.
-WITA = timezone(timedelta(hours=8), "WITA")
 MEGABYTE = 1024 * 1024
 
 
@@ -40,6 +39,9 @@ class ClaimRules:
     default_reported_income: int
     waiting_documents_days: int
     attachment_max_bytes: int
+    # The office's clock (WIB/WITA/WIT by the district's province): accident times are
+    # typed in it and the JKK report deadline counts from them.
+    zone: timezone
 
     @classmethod
     def defaults(cls) -> ClaimRules:
@@ -92,6 +94,7 @@ def rules_from(values: dict[str, str]) -> ClaimRules:
     return ClaimRules(
         **fields,
         attachment_max_bytes=_whole(values, size_key) * MEGABYTE,
+        zone=zone_of_region(values["district.kabupaten_code"]),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -18,7 +18,7 @@ from services.claims.detail import eligibility_of, is_death_claim, load_rates, r
 from services.claims.eligibility import as_utc
 from services.claims.heirs_order import FROM_REGISTER
 from services.claims.refresh import refresh_worker_claims
-from services.claims.rules import WITA, ClaimRules, read_rules
+from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
 from services.claims.validation import (
     clean_heir,
@@ -45,14 +45,14 @@ def check_claim(
     """Problems and eligibility while the clerk types; nothing is written."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    cleaned = clean_input(data)
     with read_session(ctx) as session:
         rules = read_rules(session)
+        cleaned = clean_input(data, rules.zone)
         worker = _worker(session, ctx, worker_id)
         submitted_on = None
         if claim_id is not None:
             submitted_on = session.scalar(select(Claim.submitted_on).where(Claim.id == claim_id))
-        problems = _event_and_conflicts(session, worker, cleaned, claim_id, now)
+        problems = _event_and_conflicts(session, worker, cleaned, claim_id, now, rules.zone)
         eligibility = None
         if cleaned.claim_type is not None and cleaned.event_date is not None:
             eligibility = eligibility_of(
@@ -78,9 +78,9 @@ def open_claim(
     """A new claim in draft. ``heirs`` None: a death claim takes the worker's heirs."""
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    cleaned = clean_input(data)
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules, rates = read_rules(session), load_rates(session)
+        cleaned = clean_input(data, rules.zone)
         worker = _worker(session, ctx, worker_id)
         if heirs is None:
             death = cleaned.claim_type is not None and is_death_claim(
@@ -88,8 +88,8 @@ def open_claim(
             )
             heirs = _register_heirs(worker) if death else []
         chosen = [clean_heir(h) for h in heirs]
-        problems = _event_and_conflicts(session, worker, cleaned, None, now)
-        problems += _heir_problems(worker, chosen, now)
+        problems = _event_and_conflicts(session, worker, cleaned, None, now, rules.zone)
+        problems += _heir_problems(worker, chosen, now, rules.zone)
         record = f"klaim baru {worker.full_name} (NIK {worker.nik})"
         _refuse(problems, record)
         guard.watch(_key(worker, cleaned, None), record)
@@ -129,12 +129,12 @@ def update_claim(
 ) -> ClaimDetail:
     ctx.require(Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    cleaned = clean_input(data)
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules, rates = read_rules(session), load_rates(session)
+        cleaned = clean_input(data, rules.zone)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
-        problems = _event_and_conflicts(session, worker, cleaned, claim.id, now)
+        problems = _event_and_conflicts(session, worker, cleaned, claim.id, now, rules.zone)
         if cleaned.claim_type is not claim.claim_type:
             problems.append(
                 err(
@@ -148,7 +148,7 @@ def update_claim(
         guard.watch(_key(worker, cleaned, claim.id), records.label(claim, worker))
         _apply_event(claim, cleaned, rules)
         why = f"Tanggal meninggal atau akibat pada klaim #{claim.id} diubah"
-        if sync_claim_death(session, ctx, claim, worker, now.astimezone(WITA).date(), why):
+        if sync_claim_death(session, ctx, claim, worker, now.astimezone(rules.zone).date(), why):
             refresh_worker_claims(session, ctx, worker, now)
         records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
@@ -171,7 +171,7 @@ def set_heirs(
         rules, rates = read_rules(session), load_rates(session)
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         records.refuse_locked(claim, worker)
-        _refuse(_heir_problems(worker, chosen, now), records.label(claim, worker))
+        _refuse(_heir_problems(worker, chosen, now, rules.zone), records.label(claim, worker))
         existing = {h.id: h for h in claim.heirs}
         claim.heirs = [
             _apply_heir((existing.get(h.id) if h.id is not None else None) or ClaimHeir(), h)
@@ -222,8 +222,10 @@ def _refuse(problems: list[Problem], record: str) -> None:
         raise ValidationError(problems, record=record)
 
 
-def _heir_problems(worker: Worker, heirs: list[ClaimHeirInput], now: datetime) -> list[Problem]:
-    problems = heir_problems(heirs, worker.nik, now.astimezone(WITA).date())
+def _heir_problems(
+    worker: Worker, heirs: list[ClaimHeirInput], now: datetime, zone: tzinfo
+) -> list[Problem]:
+    problems = heir_problems(heirs, worker.nik, now.astimezone(zone).date())
     known = {h.id for h in worker.heirs}
     for index, heir in enumerate(heirs):
         if heir.heir_id is not None and heir.heir_id not in known:
@@ -239,9 +241,14 @@ def _heir_problems(worker: Worker, heirs: list[ClaimHeirInput], now: datetime) -
 
 
 def _event_and_conflicts(
-    session: Session, worker: Worker, data: ClaimInput, claim_id: int | None, now: datetime
+    session: Session,
+    worker: Worker,
+    data: ClaimInput,
+    claim_id: int | None,
+    now: datetime,
+    zone: tzinfo,
 ) -> list[Problem]:
-    problems = event_problems(data, worker.birth_date, now)
+    problems = event_problems(data, worker.birth_date, now, zone)
     if any(p.is_error for p in problems) or data.claim_type is None or data.event_date is None:
         return problems
     return problems + conflict_problems(session, worker, _key(worker, data, claim_id))

@@ -19,7 +19,7 @@ from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.refresh import refresh_worker_claims
-from services.claims.rules import WITA, read_rules
+from services.claims.rules import read_rules
 from services.claims.types import VOIDED, ClaimDetail, HolderOverride, StatusChange
 from services.claims.workflow import (
     Step,
@@ -53,9 +53,9 @@ def change_status(
     )
     ctx.require(Permission.APPROVE if verifier else Permission.CLAIMS)
     now = as_utc(now or datetime.now(UTC))
-    today = now.astimezone(WITA).date()
     with DuplicateGuard(ctx) as guard, unit_of_work(ctx) as session:
         rules, rates = read_rules(session), load_rates(session)
+        today = now.astimezone(rules.zone).date()
         claim, worker = records.load_claim(session, ctx, claim_id, expected_version)
         record = records.label(claim, worker)
         guard.watch(ClaimKey.of(claim), record)

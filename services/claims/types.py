@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 from models.claim import (
@@ -64,7 +64,7 @@ class ClaimInput:
     disability_percent: int | None = None
     death_date: date | None = None  # JKK when fatal; JKM uses event_date
     reported_income: int | None = None  # empty: the setting claims.default_reported_income
-    first_report_at: datetime | None = None  # aware; naive means local time (WITA)
+    first_report_at: datetime | None = None  # aware; naive means the office clock
     # JKM: the death
     cause_of_death: str | None = None
     notes: str | None = None
@@ -158,6 +158,7 @@ class Eligibility:
     report_deadline: datetime | None  # aware (UTC); the GUI counts down to it
     deadline_state: DeadlineState
     lapse_date: date | None  # the last day a claim may be filed
+    zone: tzinfo  # the office's clock (WIB/WITA/WIT): the deadline is shown in it
 
     @property
     def reasons(self) -> list[str]:
@@ -309,6 +310,7 @@ class HistoryEntry:
     to_status: ClaimStatus
     step_back: bool
     note: str | None
+    zone: tzinfo  # the office's clock the moment is shown on
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +347,7 @@ class ClaimDetail:
     identity_hidden: bool  # NIKs, accounts and health details withheld from this clerk
     created_at: datetime
     created_by: str | None
+    zone: tzinfo  # the office's clock (WIB/WITA/WIT): moments are shown in it
 
     @property
     def missing_documents(self) -> list[DocumentItem]:
@@ -373,6 +376,7 @@ class ClaimRow:
     waiting_documents: bool
     report_overdue: bool
     created_at: datetime
+    zone: tzinfo  # the office's clock (WIB/WITA/WIT): moments are shown in it
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from models.claim import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.eligibility import as_utc
-from services.claims.rules import WITA
 from services.claims.types import ClaimHeirInput, ClaimInput
 from services.errors import Problem
 from services.formatting import long_date
@@ -45,16 +44,16 @@ _JKK_ONLY: dict[str, Any] = {
 }
 
 
-def local_moment(moment: datetime) -> datetime:
-    """A time typed without a zone is WITA, the office's clock."""
-    return moment.replace(tzinfo=WITA) if moment.tzinfo is None else moment
+def local_moment(moment: datetime, zone: tzinfo) -> datetime:
+    """A time typed without a zone is on the office's clock (WIB, WITA or WIT)."""
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
-def clean_input(data: ClaimInput) -> ClaimInput:
+def clean_input(data: ClaimInput, zone: tzinfo) -> ClaimInput:
     texts: dict[str, Any] = {name: clean_text(getattr(data, name)) for name in _TEXTS}
     cleaned = replace(data, **texts)
     if cleaned.first_report_at is not None:
-        cleaned.first_report_at = as_utc(local_moment(cleaned.first_report_at))
+        cleaned.first_report_at = as_utc(local_moment(cleaned.first_report_at, zone))
     if cleaned.claim_type is ClaimType.JKM:
         # A JKM claim is about the death itself; accident fields do not belong to it.
         cleaned = replace(cleaned, death_date=cleaned.event_date, **_JKK_ONLY)
@@ -71,8 +70,10 @@ def _fatal(data: ClaimInput) -> bool:
     return data.jkk_outcome is JkkOutcome.DEATH
 
 
-def event_problems(data: ClaimInput, birth_date: date, now: datetime) -> list[Problem]:
-    today = now.astimezone(WITA).date()
+def event_problems(
+    data: ClaimInput, birth_date: date, now: datetime, zone: tzinfo
+) -> list[Problem]:
+    today = now.astimezone(zone).date()
     if data.claim_type is None:
         return [
             err(
@@ -97,7 +98,7 @@ def event_problems(data: ClaimInput, birth_date: date, now: datetime) -> list[Pr
             )
         )
     if not jkm and data.event_date is not None:
-        problems += _accident_problems(data, today, now)
+        problems += _accident_problems(data, today, now, zone)
     if data.reported_income is not None and data.reported_income <= 0:
         problems.append(
             err(
@@ -133,7 +134,7 @@ def _event_date_problems(event: date | None, birth: date, today: date, what: str
     return []
 
 
-def _accident_problems(data: ClaimInput, today: date, now: datetime) -> list[Problem]:
+def _accident_problems(data: ClaimInput, today: date, now: datetime, zone: tzinfo) -> list[Problem]:
     assert data.event_date is not None
     problems = []
     if data.accident_context is None:
@@ -157,7 +158,7 @@ def _accident_problems(data: ClaimInput, today: date, now: datetime) -> list[Pro
             )
         )
     else:
-        moment = datetime.combine(data.event_date, data.event_time, tzinfo=WITA)
+        moment = datetime.combine(data.event_date, data.event_time, tzinfo=zone)
         if moment > now:
             problems.append(
                 err("event_time_future", "event_time", "Jam kecelakaan ada di masa depan.")

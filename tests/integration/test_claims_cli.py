@@ -74,6 +74,8 @@ def test_a_claim_from_the_command_line(tmp_path: Path) -> None:
     detail = json.loads(as_admin("claims", "show", "1", "--json", home=tmp_path).stdout)
     assert detail["event"]["event_time"] == "08:30:00"
     assert detail["eligibility"]["deadline_state"] == "terlambat"
+    # TTU's office clock, named as clerks read it after an hour.
+    assert detail["zone"] == detail["eligibility"]["zone"] == row["zone"] == "WITA"
 
     slip = tmp_path / "kurang.pdf"
     printed = as_admin("claims", "slip", "1", "-o", str(slip), home=tmp_path)

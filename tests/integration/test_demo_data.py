@@ -11,15 +11,19 @@ from sqlalchemy import select
 
 from models import Occupation, Worker
 from models.database import make_engine
-from models.enums import FundingSource, WorkerStatus
+from models.enums import FundingSource, Role, WorkerStatus
 from services import demo_data
 from services.context import ServiceContext
 from services.demo_data import COASTAL_KECAMATAN, generate_demo_workers
+from services.district import DistrictSetup, apply_district
 from services.nik import validate_nik
+from services.permissions import Principal
 from services.regions import RegionDirectory
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
 from tests.conftest import OPERATOR
+
+DISTRICT_ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
 
 
 def _rows(ctx: ServiceContext) -> list[Any]:
@@ -158,3 +162,37 @@ def test_progress_is_reported_per_chunk(
     assert seen == [(5, 12), (10, 12), (12, 12)]
     assert generate_demo_workers(ctx, 0) == 0
     assert len(_rows(ctx)) == 12
+
+
+def test_demo_data_follows_any_district_kota_ambon(database_url: str) -> None:
+    """Kota Ambon (81.71), far from TTU: its own kelurahan and desa, NIKs of its kecamatan,
+    fishers on Teluk Ambon and in places named for the water, and every record clean."""
+    admin = ServiceContext.for_engine(make_engine(database_url), principal=DISTRICT_ADMIN)
+    try:
+        apply_district(
+            admin,
+            DistrictSetup(
+                kabupaten_code="81.71", office={"office.address": "Jl. Pattimura, Ambon"}
+            ),
+        )
+        assert generate_demo_workers(admin, 600, seed=3) == 600
+        regions = RegionDirectory(admin)
+        assert regions.kabupaten_name == "Kota Ambon"
+        names = {k.code: k.name for k in regions.kecamatan()}
+        villages = {v.code: v.name for v in regions.villages()}
+        service = WorkerService(admin, regions)
+        rows = _rows(admin)
+        assert {r.village_code for r in rows} <= set(villages)
+        assert all(r.nik.startswith(r.kecamatan_code.replace(".", "")) for r in rows)
+        assert all(r.nik.startswith("8171") for r in rows)
+        fishers = [r for r in rows if r.occupation == "nelayan"]
+        assert fishers, "Ambon's coast has fishers"
+        assert "81.71.04" in {r.kecamatan_code for r in fishers}  # Teluk Ambon
+        for row in fishers:
+            assert demo_data.is_coastal(
+                row.kecamatan_code, names[row.kecamatan_code], villages[row.village_code]
+            ), row.village_code
+        for row in rows[:60]:
+            assert service.check(service.get(row.id).to_input(), worker_id=row.id) == [], row.nik
+    finally:
+        admin.engine.dispose()

@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from services.auth import sign_in
 from services.backup import backup_folder, list_backups
+from services.district import DistrictSetup, apply_district
 from services.errors import SiRentanError
 from services.worker_types import WorkerQuery
 from services.workers import WorkerService
@@ -29,7 +31,12 @@ NETWORK_WARNING = "Berkas basis data ada di folder jaringan (//server/data, cifs
 
 @pytest.fixture
 def admin_name(sqlite_url: str) -> str:
-    return make_first_admin(sqlite_url)
+    """An office already set up for its district (an unset one is asked about at sign-in)."""
+    name = make_first_admin(sqlite_url)
+    admin = sign_in(sqlite_url, name, PASSWORD)
+    apply_district(admin, DistrictSetup(kabupaten_code="53.03", capital="Kefamenanu"))
+    admin.engine.dispose()
+    return name
 
 
 @pytest.fixture

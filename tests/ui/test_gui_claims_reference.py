@@ -19,7 +19,7 @@ from tests.ui.helpers import choose, open_window, type_into
 from ui.gui.claims.benefit_rate_dialog import BenefitRateDialog
 from ui.gui.claims.checklist_item_dialog import ChecklistItemDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
-from ui.gui.claims.reference_dialog import ReferenceDialog
+from ui.gui.claims.reference_dialog import ReferenceDialog, condition_text
 from ui.gui.main_window import MainWindow
 
 KLAIM = "Klaim"
@@ -77,6 +77,13 @@ def test_the_checklist_is_edited_with_messages_under_the_fields(
     assert not form.isVisible()
     added = next(r for r in tab.model.rows() if r.code == "surat_desa")
     assert (added.condition, added.required, added.active) == ("meninggal", False, True)
+    # The condition is read out in words, not as its code.
+    assert condition_text(added.condition) == "peserta meninggal dunia"
+    assert condition_text("meninggal pasangan") == (
+        "peserta meninggal dunia dan ahli waris suami/istri"
+    )
+    shown = {tab.model.index(row, 3).data() for row in range(tab.model.rowCount())}
+    assert "selalu" in shown and not any("_" in text for text in shown)
 
     tab.table.selectRow(_codes(dialog).index("surat_desa"))
     form = tab.edit()

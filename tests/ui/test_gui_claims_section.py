@@ -16,8 +16,8 @@ from models.claim import AccidentContext, ClaimStatus, ClaimType
 from models.enums import Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
-from services.claims.rules import WITA
 from services.context import ServiceContext
+from services.office_time import WITA
 from services.workers import WorkerService
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session

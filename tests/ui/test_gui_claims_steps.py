@@ -15,8 +15,8 @@ from models import AuditEntry
 from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
-from services.claims.rules import WITA
 from services.context import ServiceContext
+from services.office_time import WITA
 from services.workers import WorkerService
 from tests.ui.helpers import choose, covered_now, open_window, type_into
 from ui.gui.claims.claim_dialog import ClaimDialog

@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
 from services import documents as docs
 from services.context import ServiceContext
 from services.demo_data import generate_demo_workers
+from services.errors import Problem
 from services.money import number, rupiah, rupiah_words
 from services.workers import WorkerService
 from tests.integration.document_helpers import store_emblem_for
@@ -62,7 +64,11 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert form.signatory.value() == head.id, "the Bupati is offered first"
     assert form.court.text() == "Pengadilan Negeri Kefamenanu"
     assert form.months.value() == 0 and "31 Desember" in form.months.text()
-    assert any("{perda_apbd}" in basis for basis in form.legal_bases.values())
+    # The placeholders the service fills are shown in words, never as raw "{…}".
+    shown_bases = form.legal_bases.values()
+    assert any("[Perda APBD tahun pertama]" in basis for basis in shown_bases)
+    assert not any("{" in basis or "}" in basis for basis in shown_bases)
+    assert "{" not in "".join(label.text() for label in form.findChildren(QLabel))
     # No BPJS head, numbers or accounts in the settings: the form says what is missing.
     qtbot.waitUntil(lambda: page.params is not None, timeout=WAIT_MS)
     assert "Belum dapat diterbitkan" in page.value.text()
@@ -94,8 +100,18 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert "10.000" in form.jkk.placeholderText()
     assert not name_message.isVisible()
 
+    sent = form.request([], None)
+    assert sent is not None and any("{perda_apbd}" in basis for basis in sent.legal_bases)
+    form.legal_bases.add_entry("Peraturan Bupati Nomor {nomor} Tahun 2025")
+    refused: list[Problem] = []
+    assert form.request(refused, None) is None
+    assert [p.field for p in refused] == ["legal_bases"]
+    assert "kurung kurawal" in refused[0].text
+    form.legal_bases.remove_entry()
+
     draft = pdf_text(preview(qtbot, page))
     assert "PRATINJAU" in draft and total in draft and "belum diisi" not in draft
+    assert "Peraturan Daerah" in draft and "12 Tahun 2025" in draft
 
     issued = issue(qtbot, page)
     text = pdf_text(issued.pdf)

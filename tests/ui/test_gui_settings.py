@@ -21,6 +21,7 @@ from services.settings_catalog import GROUP_TITLES, Group
 from services.workers import WorkerService
 from tests.conftest import clerk_name
 from tests.integration.document_helpers import emblem_png, image_sizes
+from tests.integration.test_cli import ADMIN_PASSWORD, first_admin
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.modal import ModalAnswers, click
@@ -229,6 +230,56 @@ def test_the_first_start_sets_up_kota_kupang(
     assert window.app.regions.kabupaten_name == "Kota Kupang"
     names = {s.name for s in docs.list_signatories(window.app.ctx)}
     assert names == {"Yohanes Bele, S.H.", "Christian Widodo"}
+
+
+def test_an_administrator_made_on_the_command_line_is_asked_for_the_district(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path, launched: list[Launcher]
+) -> None:
+    """No first-administrator dialog in the GUI (``users create`` made the account): the
+    district set-up still opens at the administrator's GUI start, and again at the next
+    one while it is put off; once chosen, never again."""
+    first_admin(tmp_path, "--database", sqlite_url)
+
+    def start(answers: ModalAnswers) -> MainWindow | None:
+        launcher = Launcher(sqlite_url)
+        launched.append(launcher)
+        window = launcher.start()
+        answers.check()
+        return window
+
+    later = (
+        ModalAnswers()
+        .then(LoginDialog, sign_in_as("admin_satu", ADMIN_PASSWORD))
+        .then(DistrictWizard, lambda wizard: wizard.later_button.click())
+    )
+    window = start(later)
+    assert window is not None and isinstance(later.seen[1], DistrictWizard)
+    window.close()
+
+    def choose_kupang(wizard: DistrictWizard) -> None:
+        wizard.choose("53", "53.71")
+        wizard.next_button.click()
+        address = wizard.fields["office.address"].editor
+        type_into(qtbot, address, "Jl. Timor Raya No. 1, Kupang")
+        assert wizard.finish()
+
+    chosen = (
+        ModalAnswers()
+        .then(LoginDialog, sign_in_as("admin_satu", ADMIN_PASSWORD))
+        .then(DistrictWizard, choose_kupang)
+    )
+    window = start(chosen)
+    assert window is not None
+    assert SettingsService(window.app.ctx).get("district.kabupaten_code") == "53.71"
+    window.close()
+
+    # Set up: the next start goes straight to the window.
+    plain = ModalAnswers().then(LoginDialog, sign_in_as("admin_satu", ADMIN_PASSWORD))
+    window = start(plain)
+    assert window is not None and window.isVisible()
+    assert not any(
+        isinstance(w, DistrictWizard) and w.isVisible() for w in window.findChildren(DistrictWizard)
+    )
 
 
 def test_the_wizard_fits_a_small_screen(qtbot: QtBot, admin: ServiceContext) -> None:

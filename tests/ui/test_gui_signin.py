@@ -200,7 +200,12 @@ def test_signing_out_shows_the_sign_in_again(
     viewer = make_clerk(admin, "pengamat", Role.VIEWER, "Pengamat Kantor")
     admin_name = admin.principal.username if admin.principal else ""
     admin.engine.dispose()
-    answers = ModalAnswers().then(LoginDialog, sign_in_as(admin_name, PASSWORD))
+    answers = (
+        ModalAnswers()
+        .then(LoginDialog, sign_in_as(admin_name, PASSWORD))
+        # The district was never chosen: an administrator is asked, and puts it off.
+        .then(DistrictWizard, lambda wizard: wizard.later_button.click())
+    )
     window = start(launched, sqlite_url, answers)
     assert window is not None
     launcher = launched[0]

@@ -18,8 +18,10 @@ from services.claims.eligibility import (
     report_deadline,
     whole_months,
 )
-from services.claims.rules import ClaimRules
+from services.claims.rules import ClaimRules, rules_from
 from services.claims.types import CheckOutcome, DeadlineState
+from services.office_time import WITA
+from services.settings_catalog import DEFAULTS
 
 RULES = ClaimRules.defaults()
 EVENT = date(2025, 10, 7)
@@ -173,10 +175,31 @@ def test_self_paid_workers_get_a_reminder_about_the_premium() -> None:
 
 
 def test_jkk_deadline_is_two_times_24_hours_in_wita() -> None:
-    deadline = report_deadline(date(2025, 10, 7), time(8, 30), 48)
+    deadline = report_deadline(date(2025, 10, 7), time(8, 30), 48, WITA)
     assert deadline == datetime(2025, 10, 9, 0, 30, tzinfo=UTC)  # 08.30 WITA two days later
     # An unknown time counts from the start of the day: never more time than there is.
-    assert report_deadline(date(2025, 10, 7), None, 48) == datetime(2025, 10, 8, 16, 0, tzinfo=UTC)
+    midnight = report_deadline(date(2025, 10, 7), None, 48, WITA)
+    assert midnight == datetime(2025, 10, 8, 16, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("district", "zone", "utc_hour"),
+    [
+        ("12.71", "WIB", 1),  # Kota Medan: 08.30 WIB is 01.30 UTC
+        ("53.03", "WITA", 0),  # Timor Tengah Utara: 08.30 WITA is 00.30 UTC
+        ("91.71", "WIT", -1),  # Kota Jayapura: 08.30 WIT is 23.30 UTC the day before
+    ],
+)
+def test_the_deadline_counts_on_the_district_clock(district: str, zone: str, utc_hour: int) -> None:
+    """The accident's hour is typed on the office's clock; the district chooses it."""
+    rules = rules_from(DEFAULTS | {"district.kabupaten_code": district})
+    assert rules.zone.tzname(None) == zone
+    accident = facts(ClaimType.JKK, event_time=time(8, 30))
+    result = assess(accident, COVERED, rules, datetime(2025, 10, 10, tzinfo=UTC))
+    expected = datetime(2025, 10, 9, 0, 30, tzinfo=UTC) + timedelta(hours=utc_hour)
+    assert result.report_deadline == expected
+    check = next(c for c in result.checks if c.code == "report_overdue")
+    assert f"9 Oktober 2025 pukul 08.30 {zone}" in check.text
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     opening.add_argument(
         "--date", required=True, type=parse_cli_date, help="tanggal kejadian/meninggal"
     )
-    opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (WITA)")
+    opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (jam kantor)")
     opening.add_argument("--place", help="tempat kejadian/meninggal")
     opening.add_argument("--cause", help="JKM: sebab kematian sesuai akta")
     opening.add_argument("--context", choices=[c.value for c in AccidentContext])
@@ -377,6 +377,8 @@ def _find_worker(ctx: Any, number: str) -> int:
 def _json_value(value: Any) -> Any:
     if isinstance(value, date | datetime | time):
         return value.isoformat()
+    if isinstance(value, tzinfo):
+        return value.tzname(None)  # the office's clock: "WIB", "WITA" or "WIT"
     raise TypeError(type(value).__name__)
 
 

@@ -18,6 +18,7 @@ from ui.gui.error_hook import install_error_hook
 from ui.gui.main_window import MainWindow
 from ui.gui.qt_indonesian import IndonesianQtTexts
 from ui.gui.screen_fit import install_screen_fitter
+from ui.gui.widgets.keyboard import install_first_field_focus
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def build_main_window(
     ``screen`` (by default the primary one)."""
     use_indonesian()
     install_screen_fitter()
+    install_first_field_focus()
     window = MainWindow(AppContext.create(ctx, log_path))
     if screen is not None:
         window.setScreen(screen)

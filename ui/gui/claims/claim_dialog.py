@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from models.claim import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
-from services.claims.rules import WITA
 from services.errors import ConflictError, Problem, SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
@@ -216,7 +215,7 @@ class ClaimDialog(QDialog):
         self.save_button.setToolTip("Simpan perubahan di tab Kejadian (Ctrl+S)")
         self.save_button.setVisible(editable)
         if not self.dirty:
-            self.event_tab.load(detail.event)
+            self.event_tab.load(detail.event, detail.zone)
             self._show_eligibility(detail.eligibility, detail.event)
         self.event_tab.set_type_locked(True)
         self.event_tab.set_read_only(not editable)
@@ -233,8 +232,8 @@ class ClaimDialog(QDialog):
 
     def _show_eligibility(self, eligibility: claims.Eligibility | None, data: ClaimInput) -> None:
         reported = data.first_report_at
-        if reported is not None and reported.tzinfo is None:
-            reported = reported.replace(tzinfo=WITA)  # typed on the office clock
+        if reported is not None and reported.tzinfo is None and eligibility is not None:
+            reported = reported.replace(tzinfo=eligibility.zone)  # typed on the office clock
         self.strip.show_eligibility(eligibility, reported)
         self.eligibility.show_eligibility(eligibility, reported)
 

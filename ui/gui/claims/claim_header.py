@@ -9,7 +9,6 @@ from typing import Protocol
 from models.enums import WorkerStatus
 from services.claims import ClaimDetail
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE
-from services.claims.rules import WITA
 from services.labels import WORKER_STATUS
 from ui.gui.claims.claim_texts import MUTED_TEXT
 from ui.gui.formats import moment_text
@@ -77,7 +76,7 @@ def new_claim_html(owner: ClaimOwner) -> str:
 
 def claim_html(detail: ClaimDetail, read_only: bool) -> str:
     mode = " &nbsp;·&nbsp; <i>hanya baca</i>" if read_only else ""
-    since = moment_text(detail.status_since, WITA)
+    since = moment_text(detail.status_since, detail.zone)
     return (
         f"<span style='font-size:large'><b>Klaim #{detail.id} — "
         f"{escape(CLAIM_TYPE[detail.claim_type])}</b></span> &nbsp;·&nbsp; status "

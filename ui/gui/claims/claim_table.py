@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView
 
 from services.claims import ClaimRow
 from services.claims.labels import CLAIM_STATUS
-from services.claims.rules import WITA
 from services.errors import SiRentanError
 from services.formatting import short_date
 from services.settings import DEFAULTS, SettingsService
@@ -69,7 +68,7 @@ def claim_columns(waiting_days: int, with_worker: bool = True) -> tuple[Column[C
         *(worker if with_worker else ()),
         Column("Tgl kejadian", lambda r: short_date(r.event_date)),
         Column("Lapor tahap I", deadline_column_text),
-        Column("Status sejak", lambda r: moment_text(r.status_since, WITA)),
+        Column("Status sejak", lambda r: moment_text(r.status_since, r.zone)),
         Column(
             ATTENTION_TITLE,
             lambda r: attention_text(r, waiting_days),

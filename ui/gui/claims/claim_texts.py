@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from models.claim import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
-from services.claims.rules import WITA
 from services.formatting import long_date
 from ui.gui.formats import moment_text
 
@@ -38,10 +37,10 @@ def step_back_text(target: ClaimStatus) -> str:
     return f"Kembalikan ke {CLAIM_STATUS[target]}…"
 
 
-def wita_text(moment: datetime) -> str:
-    """ "12 November 2025 pukul 08.30 WITA"."""
-    local = moment.astimezone(WITA)
-    return f"{long_date(local.date())} pukul {local:%H.%M} WITA"
+def local_text(moment: datetime, zone: tzinfo) -> str:
+    """ "12 November 2025 pukul 08.30 WITA" on the office's clock (WIB, WITA or WIT)."""
+    local = moment.astimezone(zone)
+    return f"{long_date(local.date())} pukul {local:%H.%M} {local.tzname()}"
 
 
 def duration_text(seconds: float) -> str:
@@ -78,5 +77,5 @@ def deadline_column_text(row: ClaimRow) -> str:
         return "-"
     text = DEADLINE_STATE[row.deadline_state]
     if row.deadline_state is DeadlineState.RUNNING and row.report_deadline is not None:
-        text += f" (s.d. {moment_text(row.report_deadline, WITA)})"
+        text += f" (s.d. {moment_text(row.report_deadline, row.zone)})"
     return text

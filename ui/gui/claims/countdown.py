@@ -4,7 +4,7 @@ and "TERLAMBAT" in red once it has passed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -16,7 +16,7 @@ from ui.gui.claims.claim_texts import (
     OK_TEXT,
     WAITING_TEXT,
     duration_text,
-    wita_text,
+    local_text,
 )
 
 TICK_MS = 1000
@@ -40,10 +40,15 @@ class DeadlineCountdown(QLabel):
         self.timer.timeout.connect(self.refresh)
         self._deadline: datetime | None = None
         self._reported: datetime | None = None
+        self._zone: tzinfo = UTC
         self.hide()
 
-    def set_deadline(self, deadline: datetime | None, reported: datetime | None) -> None:
-        """``deadline`` None: not a JKK claim (or no accident date yet)."""
+    def set_deadline(
+        self, deadline: datetime | None, reported: datetime | None, zone: tzinfo = UTC
+    ) -> None:
+        """``deadline`` None: not a JKK claim (or no accident date yet); ``zone`` the
+        office's clock the moments are shown on."""
+        self._zone = zone
         self._deadline = deadline.astimezone(UTC) if deadline else None
         self._reported = reported.astimezone(UTC) if reported else None
         self.refresh()
@@ -56,10 +61,10 @@ class DeadlineCountdown(QLabel):
         if reported is not None:
             on_time = reported <= deadline
             text = (
-                f"✔ Laporan tahap I ke BPJS {wita_text(reported)}: tepat waktu."
+                f"✔ Laporan tahap I ke BPJS {self._local(reported)}: tepat waktu."
                 if on_time
-                else f"{LATE_MARK} Laporan tahap I ke BPJS {wita_text(reported)}: TERLAMBAT "
-                f"(batasnya {wita_text(deadline)})."
+                else f"{LATE_MARK} Laporan tahap I ke BPJS {self._local(reported)}: TERLAMBAT "
+                f"(batasnya {self._local(deadline)})."
             )
             state = DeadlineState.ON_TIME if on_time else DeadlineState.LATE
             self._show(state, text, OK_TEXT if on_time else LATE_TEXT)
@@ -68,15 +73,18 @@ class DeadlineCountdown(QLabel):
         if left >= 0:
             text = (
                 f"Sisa waktu lapor tahap I ke BPJS: {duration_text(left)} "
-                f"(batas {wita_text(deadline)})."
+                f"(batas {self._local(deadline)})."
             )
             self._show(DeadlineState.RUNNING, text, WAITING_TEXT)
         else:
             text = (
-                f"{LATE_MARK} TERLAMBAT: batas laporan tahap I ({wita_text(deadline)}) sudah lewat "
-                f"{duration_text(-left)}. Laporkan segera ke BPJS dan catat alasannya."
+                f"{LATE_MARK} TERLAMBAT: batas laporan tahap I ({self._local(deadline)}) "
+                f"sudah lewat {duration_text(-left)}. Laporkan segera ke BPJS dan catat alasannya."
             )
             self._show(DeadlineState.LATE, text, LATE_TEXT)
+
+    def _local(self, moment: datetime) -> str:
+        return local_text(moment, self._zone)
 
     def _show(self, state: DeadlineState, text: str, color: str) -> None:
         self.state = state

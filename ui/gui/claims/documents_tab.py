@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from services import claims
 from services.claims import ClaimDetail, DocumentItem, DocumentUpdate
-from services.claims.rules import WITA
 from services.errors import SiRentanError
 from services.permissions import Permission
 from ui.gui.claims.claim_keeper import ClaimKeeper
@@ -241,7 +240,9 @@ class DocumentsTab(QWidget):
             self.note.setText(item.note or "")
             scan = item.attachment
             attached = scan.attached_at if scan else None
-            when = f", dilampirkan {moment_text(attached, WITA)}" if attached else ""
+            detail = self._keeper.detail
+            zone = detail.zone if detail is not None else None
+            when = f", dilampirkan {moment_text(attached, zone)}" if attached else ""
             self.scan_label.setText(
                 f"Pindaian: {scan_text(scan)}{when}" if scan else "Pindaian: belum ada"
             )

@@ -76,7 +76,7 @@ class EligibilityStrip(QWidget):
             self.countdown.set_deadline(None, None)
             return
         self.verdict.show_message(*verdict(eligibility))
-        self.countdown.set_deadline(eligibility.report_deadline, reported)
+        self.countdown.set_deadline(eligibility.report_deadline, reported, eligibility.zone)
 
 
 class EligibilityTab(QWidget):
@@ -108,7 +108,7 @@ class EligibilityTab(QWidget):
             self.facts.clear()
             return
         self.headline.show_message(*verdict(eligibility))
-        self.countdown.set_deadline(eligibility.report_deadline, reported)
+        self.countdown.set_deadline(eligibility.report_deadline, reported, eligibility.zone)
         self.checks.setText(checks_html(eligibility))
         self.facts.setText(_facts(eligibility))
 

@@ -26,7 +26,7 @@ class ClockField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText("JJ:MM")
         self.setMaxLength(5)
-        self.setToolTip("Jam menurut WITA, misalnya 08:30 atau 14.15")
+        self.setToolTip("Jam kantor setempat (WIB/WITA/WIT), misalnya 08:30 atau 14.15")
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00") * 3)
 
     def value(self) -> time | None:

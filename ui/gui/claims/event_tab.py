@@ -4,7 +4,7 @@ JKM: the date, place and cause of death."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from models.claim import ClaimType, JkkOutcome
 from services.claims import ClaimInput
 from services.claims.labels import ACCIDENT_CONTEXT, JKK_OUTCOME
-from services.claims.rules import WITA
 from services.errors import Problem
 from ui.gui.claims.event_fields import ClockField, NumberField
 from ui.gui.signals import emit
@@ -115,7 +114,7 @@ class EventTab(QWidget):
         reported = None
         report_day, report_clock = self.report_date.value(), self.report_time.value()
         if report_day is not None and report_clock is not None:
-            # Typed on the office clock; the service reads a naive moment as WITA.
+            # Typed on the office clock; the service reads a naive moment on it.
             reported = datetime.combine(report_day, report_clock)
         return ClaimInput(
             claim_type=self.claim_type(),
@@ -138,7 +137,9 @@ class EventTab(QWidget):
             notes=_text(self.notes),
         )
 
-    def load(self, data: ClaimInput) -> None:
+    def load(self, data: ClaimInput, zone: tzinfo | None = None) -> None:
+        """``zone``: the office's clock, which a stored first report is shown on."""
+        assert zone is not None or data.first_report_at is None
         self._loading = True
         self.jkk_radio.setChecked(data.claim_type is ClaimType.JKK)
         self.jkm_radio.setChecked(data.claim_type is ClaimType.JKM)
@@ -152,7 +153,7 @@ class EventTab(QWidget):
         self.witnesses.setPlainText(data.witnesses or "")
         self.traffic.setChecked(data.traffic_accident)
         self.police_report.setText(data.police_report_number or "")
-        reported = data.first_report_at.astimezone(WITA) if data.first_report_at else None
+        reported = data.first_report_at.astimezone(zone) if data.first_report_at else None
         self.report_date.set_value(reported.date() if reported else None)
         self.report_time.set_value(reported.time() if reported else None)
         self.outcome.set_value(data.jkk_outcome or JkkOutcome.TREATMENT)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from models.claim import ClaimStatus
 from services.claims import ClaimDetail, HistoryEntry
 from services.claims.labels import CLAIM_STATUS
-from services.claims.rules import WITA
 from services.formatting import long_date
 from ui.gui.claims.claim_texts import money_text
 from ui.gui.formats import moment_text
@@ -27,7 +26,7 @@ def _step(entry: HistoryEntry) -> str:
 
 
 HISTORY_COLUMNS: tuple[Column[HistoryEntry], ...] = (
-    Column("Waktu (WITA)", lambda h: moment_text(h.at, WITA)),
+    Column("Waktu", lambda h: moment_text(h.at, h.zone)),
     Column("Oleh", lambda h: h.by or "-"),
     Column("Langkah", _step),
     Column("Catatan / alasan", lambda h: h.note or ""),
@@ -36,9 +35,8 @@ HISTORY_COLUMNS: tuple[Column[HistoryEntry], ...] = (
 
 def record_html(detail: ClaimDetail) -> str:
     """What the steps so far recorded, one line each."""
-    lines = [
-        f"Dibuka {moment_text(detail.created_at, WITA)} oleh {escape(detail.created_by or '-')}."
-    ]
+    opened = moment_text(detail.created_at, detail.zone)
+    lines = [f"Dibuka {opened} oleh {escape(detail.created_by or '-')}."]
     if detail.submitted_on:
         letter = escape(detail.letter_number or "-")
         lines.append(

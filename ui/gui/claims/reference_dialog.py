@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.claim import ClaimType
 from services import claims
 from services.claims import ChecklistRow, RateRow
+from services.claims.checklist import CONDITIONS
 from services.claims.labels import CLAIM_TYPE, rate_text
 from services.errors import SiRentanError
 from services.formatting import short_date
@@ -28,11 +29,20 @@ from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
+
+def condition_text(condition: str) -> str:
+    """ "meninggal pasangan" → "peserta meninggal dunia dan ahli waris suami/istri"."""
+    codes = condition.split()
+    if not codes:
+        return "selalu"
+    return " dan ".join(CONDITIONS.get(code, code) for code in codes)
+
+
 CHECKLIST_COLUMNS: tuple[Column[ChecklistRow], ...] = (
     Column("Urutan", lambda r: str(r.sort_order), numeric=True),
     Column("Kode", lambda r: r.code),
     Column("Wajib", lambda r: "wajib" if r.required else "tidak wajib"),
-    Column("Berlaku bila", lambda r: r.condition or "selalu"),
+    Column("Berlaku bila", lambda r: condition_text(r.condition)),
     Column("Dipakai", lambda r: "ya" if r.active else "tidak"),
     Column("Nama dokumen", lambda r: r.label, tooltip=lambda r: r.hint),
 )

@@ -36,6 +36,12 @@ from ui.gui.documents.form_values import (
 from ui.gui.documents.letter_editor import count_spin, line, text_of
 from ui.gui.documents.list_editor import ListEditor
 from ui.gui.documents.paper import PAGE_SIZES, page_size_default
+from ui.gui.documents.placeholder_markers import (
+    from_markers,
+    marker_hint,
+    stray_braces,
+    to_markers,
+)
 from ui.gui.documents.signatory_combo import SignatoryCombo
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
@@ -107,6 +113,18 @@ class AgreementForm(QWidget):
         start = optional_date(self.period_start, "period_start", "Awal masa perjanjian", problems)
         jkk = money(self.jkk, "jkk_monthly", "Iuran JKK", problems)
         jkm = money(self.jkm, "jkm_monthly", "Iuran JKM", problems)
+        bases = tuple(from_markers(line) for line in self.legal_bases.values())
+        for number, basis in enumerate(bases, start=1):
+            if stray_braces(basis):
+                problems.append(
+                    Problem(
+                        "legal_basis_braces",
+                        "legal_bases",
+                        f"Dasar hukum baris {number} memuat kurung kurawal {{ }}; hapus kurung "
+                        "itu. Untuk tahun anggaran dan Perda APBD pakai isian dalam kurung siku "
+                        "seperti pada daftar bawaan.",
+                    )
+                )
         signatory_id = self.signatory.value()
         if signatory_id is None:
             problems.append(
@@ -142,7 +160,7 @@ class AgreementForm(QWidget):
             bpjs_account=text_of(self.bpjs_account),
             payment_due_day=self.due_day.value(),
             court=text_of(self.court),
-            legal_bases=self.legal_bases.values(),
+            legal_bases=bases,
             page_size=self.page_size.value(),
             replaces_number=replaces_number,
         )
@@ -169,8 +187,9 @@ class AgreementForm(QWidget):
         self.bpjs_account.setText(values["premium.bpjs_account"])
         self.due_day.setValue(_whole(values["agreement.payment_due_day"], 15))
         self.court.setText(values["agreement.court"])
-        # Kept with their placeholders: the service fills in the budget year and regulation.
-        self.legal_bases.set_values(docs.default_legal_bases(ctx))
+        # Kept with their placeholders (shown as words): the service fills in the budget
+        # year and the regulation.
+        self.legal_bases.set_values(map(to_markers, docs.default_legal_bases(ctx)))
         self._follow_source()
 
     def signatory_chosen(self) -> None:
@@ -213,7 +232,7 @@ class AgreementForm(QWidget):
         if data.get("payment_due_day"):
             self.due_day.setValue(int(data["payment_due_day"]))
         if data.get("legal_bases") is not None:
-            self.legal_bases.set_values(data["legal_bases"])
+            self.legal_bases.set_values(map(to_markers, data["legal_bases"]))
         self._follow_source()
         return self.signatory.choose(data.get("signatory_id"))
 
@@ -292,11 +311,7 @@ class AgreementForm(QWidget):
         rows.add("Pengadilan Negeri", self.court, "court")
         rows = self._group("Dasar hukum")
         rows.add("Peraturan", self.legal_bases, "legal_bases")
-        hint = QLabel(
-            "Satu peraturan per baris; {tahun_anggaran} diganti dengan tahun anggaran, "
-            "{perda_apbd} dengan Perda APBD-nya. Daftar bawaan ada di templat perjanjian.",
-            self,
-        )
+        hint = QLabel(marker_hint(), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#5f6368")
         rows.add_widget(hint)

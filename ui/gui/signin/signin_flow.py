@@ -43,14 +43,12 @@ class SignedIn:
 def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> SignedIn | None:
     """The signed-in register, or None when the clerk closed the app instead."""
     username = ""
-    first_start = False
     while True:
         if is_sqlite_url(url):
             prepared = _prepare_sqlite(url, parent)
             if prepared is None:
                 return None
             url, username, first_notice = prepared
-            first_start = first_start or first_notice == FIRST_ADMIN_DONE
             notice = first_notice or notice
         login = LoginDialog(url, username, notice, parent)
         if os.environ.get(EXIT_AT_SIGNIN_ENV):
@@ -72,14 +70,15 @@ def sign_in_flow(url: str, notice: str = "", parent: QWidget | None = None) -> S
             if forced.exec() != QDialog.DialogCode.Accepted:
                 ctx.engine.dispose()  # back to the sign-in, nothing done under this account
                 continue
-        if first_start:
-            _set_up_district(ctx, parent)
+        _set_up_district(ctx, parent)
         return SignedIn(ctx, url)
 
 
 def _set_up_district(ctx: ServiceContext, parent: QWidget | None) -> None:
-    """Right after the first administrator: the district, office, officials and BPJS branch.
-    "Nanti saja" keeps the seeded example; Pengaturan → Wilayah kantor offers it again."""
+    """An administrator signing in to a register whose district was never chosen (made in
+    the GUI, or with ``users create`` on the command line): the district, office, officials
+    and BPJS branch. "Nanti saja" keeps the seeded example until the next sign-in;
+    Pengaturan → Wilayah kantor offers it any time."""
     from services.district import needs_district_setup
     from ui.gui.settings.district_wizard import DistrictWizard
 

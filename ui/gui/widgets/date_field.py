@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from services.errors import Problem
@@ -73,7 +73,10 @@ class DateField(QLineEdit):
         self.calendar_action = action
         self._calendar: QCalendarWidget | None = None
         self.textEdited.connect(self._text_edited)
-        self.editingFinished.connect(self._tidy)
+        # Not editingFinished: a field that holds the focus while its dialog is destroyed
+        # emits it from the C++ destructor, when the Python slot can no longer be found
+        # ("Slot 'DateField::' not found"); focusOutEvent is not called then.
+        self.returnPressed.connect(self._tidy)
         fm = self.fontMetrics()
         self.setMinimumWidth(fm.horizontalAdvance("00-00-00000") + 40)
 
@@ -128,6 +131,10 @@ class DateField(QLineEdit):
             self._calendar.hide()
         self.setFocus()
         emit(self.changed)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._tidy()
 
     def _tidy(self) -> None:
         value = self.value()

@@ -2,6 +2,9 @@
 
 - ``first_field_on_show``: a dialog opens with the cursor in its first field, not on its
   tab bar (typed characters were lost and every field shifted by one).
+- ``install_first_field_focus``: the same for every other dialog of the application, in
+  one place: whatever dialog opens, a first focus Qt put on a tab bar or a push button
+  goes to the first field Tab reaches.
 - ``TabWalk``: Tab past the last field of a tab page goes on to the next page's first
   field (Shift+Tab back), so a form with tabs is filled without the mouse.
 - ``enter_clicks``: Enter on a focused button presses it, as Space does. The forms keep
@@ -14,9 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QRadioButton,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -52,8 +65,57 @@ class _FirstField(QObject):
 
 
 def _is_chrome(widget: QWidget) -> bool:
-    """Tab bars and buttons: where Qt's first focus lands, never what a clerk types into."""
+    """Tab bars and push buttons: where Qt's first focus lands, never what a clerk types
+    into (a check box or a radio button is a field: the claim starts at its type)."""
+    if isinstance(widget, (QCheckBox, QRadioButton)):
+        return False
     return isinstance(widget, (QTabBar, QAbstractButton))
+
+
+def focus_first_field(dialog: QWidget) -> None:
+    """When the dialog's focus is nowhere or on chrome, the first field Tab reaches inside
+    the page shown takes it (a dialog of buttons only keeps its default button)."""
+    focused = dialog.focusWidget()
+    if focused is not None and dialog.isAncestorOf(focused) and not _is_chrome(focused):
+        return
+    field = next((w for w in focus_chain(dialog) if not _is_chrome(w)), None)
+    if field is not None:
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _FirstFieldEverywhere(QObject):
+    """Application-wide: each dialog as it is shown (those with a ``first_field_on_show``
+    of their own choose their field themselves)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pending: list[QWidget] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not watched.findChildren(_FirstField)
+        ):
+            focus_first_field(watched)
+            # Once more after Qt has activated the window and placed its own focus. The
+            # timer belongs to this filter, not to the dialog: a dialog closed in the
+            # meantime is skipped rather than called.
+            self._pending.append(watched)
+            QTimer.singleShot(0, self, self._settle)
+        return False
+
+    def _settle(self) -> None:
+        pending, self._pending = self._pending, []
+        for dialog in pending:
+            if shiboken6.isValid(dialog) and dialog.isVisible():
+                focus_first_field(dialog)
+
+
+def install_first_field_focus() -> None:
+    app = QApplication.instance()
+    if app is not None and not app.findChildren(_FirstFieldEverywhere):
+        app.installEventFilter(_FirstFieldEverywhere(app))
 
 
 def first_field_on_show(dialog: QWidget, field: QWidget | Callable[[], QWidget]) -> None:

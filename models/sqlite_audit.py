@@ -168,12 +168,16 @@ def _value(ref: str, declared: str) -> str:
         return f"CASE {ref} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
     if declared.startswith("DATETIME") or declared.startswith("TIMESTAMP"):
         return f"replace({ref}, ' ', 'T') || '+00:00'"
-    # A file or an image: its size, never its bytes.
-    return f"CASE WHEN typeof({ref}) = 'blob' THEN length({ref}) || ' bita' ELSE {ref} END"
+    if declared in ("BLOB", ""):  # a file or an image: its size, never its bytes
+        return f"CASE WHEN typeof({ref}) = 'blob' THEN length({ref}) || ' bita' ELSE {ref} END"
+    return ref
 
 
 def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:
-    parts = []
+    """{"field": [old, new]} for the fields that changed. One json_object of CASEs, its
+    unchanged fields NULL, which json_patch drops: a third of the cost of a subquery per
+    column (15,000 inserted workers)."""
+    pairs = []
     for name, declared, _pk in columns:
         if name in SKIPPED:
             continue
@@ -181,11 +185,7 @@ def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:
         old = "NULL" if op == "INSERT" else _value(f"old.{col}", declared)
         new = "NULL" if op == "DELETE" else _value(f"new.{col}", declared)
         if name in SECRET:
-            old = (
-                "NULL"
-                if op == "INSERT"
-                else f"CASE WHEN old.{col} IS NULL THEN NULL ELSE '***' END"
-            )
+            old = "NULL" if op == "INSERT" else f"CASE WHEN old.{col} IS NOT NULL THEN '***' END"
             new = "'***'"
         if op == "INSERT":
             changed = f"new.{col} IS NOT NULL"
@@ -193,10 +193,12 @@ def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:
             changed = f"old.{col} IS NOT NULL"
         else:
             changed = f"old.{col} IS NOT new.{col}"
-        parts.append(f"SELECT {_lit(name)} AS k, json_array({old}, {new}) AS v WHERE {changed}")
-    if not parts:
-        return "'{}'"
-    return "(SELECT json_group_object(k, json(v)) FROM (" + " UNION ALL ".join(parts) + "))"
+        pairs.append(f"{_lit(name)}, CASE WHEN {changed} THEN json_array({old}, {new}) END")
+    diff = "'{}'"
+    # json_object takes at most 127 arguments by default: 50 fields at a time.
+    for start in range(0, len(pairs), 50):
+        diff = f"json_patch({diff}, json_object({', '.join(pairs[start : start + 50])}))"
+    return diff
 
 
 def _row_triggers(

@@ -20,6 +20,13 @@ import json
 
 from sqlalchemy import Connection
 
+from models.office_image import IMAGE_LABELS
+
+
+def _q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
 SESSION_TABLE = "sirentan_session"
 # The actor of a change made outside the app.
 NO_APP = "(tanpa aplikasi)"
@@ -67,6 +74,9 @@ SKIPPED = (
     "estimated_benefit",
 )
 SECRET = ("password_hash",)
+# Migration 0014's own trigger on office_image: these fields, the image's size for its bytes.
+OFFICE_IMAGE_FIELDS = ("kind", "file_name", "media_type", "width", "height", "size_bytes",
+                       "sha256", "content")  # fmt: skip
 
 # sirentan_audit_label of migration 0012, over the row's columns: never a whole NIK.
 _LABELS = {
@@ -89,6 +99,9 @@ _LABELS = {
     "premium_bill": "'tagihan ' || {r}.bill_number",
     "premium_payment": "'bayar ' || {r}.reference",
     "budget_allocation": "'pagu ' || {r}.funding || ' ' || {r}.year",
+    "office_image": "CASE {r}.kind "
+    + " ".join(f"WHEN {_q(k)} THEN {_q(v)}" for k, v in IMAGE_LABELS.items())
+    + " ELSE {r}.kind END",
 }
 
 # The database's clock, as SQLAlchemy writes and reads a DateTime on SQLite (UTC).
@@ -137,12 +150,16 @@ def secure_sqlite_tables(connection: Connection) -> None:
             for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")')
         ]
         names = {c[0] for c in columns}
+        audited = [c for c in columns if c[0] not in SKIPPED]
         if table in BULK_AUDITED:
             statements = _bulk_triggers(table)
+        elif table == "office_image":
+            kept = [c for c in columns if c[0] in OFFICE_IMAGE_FIELDS and c[0] != "kind"]
+            statements = _row_triggers(table, (table, None, None), columns, kept)
         elif table in AUDITED:
-            statements = _row_triggers(table, AUDITED[table], columns)
+            statements = _row_triggers(table, AUDITED[table], columns, audited)
         elif "worker_id" in names and table not in NOT_AUDITED:
-            statements = _row_triggers(table, (table, "worker", "worker_id"), columns)
+            statements = _row_triggers(table, (table, "worker", "worker_id"), columns, audited)
         else:
             continue
         for statement in statements:
@@ -164,6 +181,9 @@ def _lit(value: str | None) -> str:
 
 def _value(ref: str, declared: str) -> str:
     """A column's value as the trail holds it (as PostgreSQL's to_jsonb gives it)."""
+    if ref.endswith('."content"') and declared == "BLOB":  # an office image: "1.234 bita"
+        size = ref.replace('"content"', '"size_bytes"')
+        return f"replace(printf('%,d', {size}), ',', '.') || ' bita'"
     if declared == "BOOLEAN":
         return f"CASE {ref} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
     if declared.startswith("DATETIME") or declared.startswith("TIMESTAMP"):
@@ -179,8 +199,6 @@ def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:
     column (15,000 inserted workers)."""
     pairs = []
     for name, declared, _pk in columns:
-        if name in SKIPPED:
-            continue
         col = f'"{name}"'
         old = "NULL" if op == "INSERT" else _value(f"old.{col}", declared)
         new = "NULL" if op == "DELETE" else _value(f"new.{col}", declared)
@@ -202,8 +220,12 @@ def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:
 
 
 def _row_triggers(
-    table: str, spec: tuple[str, str | None, str | None], columns: list[tuple[str, str, int]]
+    table: str,
+    spec: tuple[str, str | None, str | None],
+    columns: list[tuple[str, str, int]],
+    audited: list[tuple[str, str, int]],
 ) -> list[str]:
+    """Row triggers recording the ``audited`` columns of ``columns`` (all of the table's)."""
     entity, parent, parent_column = spec
     names = {c[0] for c in columns}
     keys = [c[0] for c in sorted((c for c in columns if c[2]), key=lambda c: c[2])] or ["id"]
@@ -214,7 +236,7 @@ def _row_triggers(
             action = "'create'"
         elif op == "DELETE":
             action = "'delete'"
-        elif "status" in names and "status" not in SKIPPED:
+        elif "status" in {c[0] for c in audited}:
             action = "CASE WHEN old.status IS NOT new.status THEN 'status' ELSE 'update' END"
         else:
             action = "'update'"
@@ -230,7 +252,7 @@ def _row_triggers(
         parent_id = f'CAST({row}."{parent_column}" AS TEXT)' if parent_column else "NULL"
         when = ""
         if op == "UPDATE":
-            watched = [f'old."{n}" IS NOT new."{n}"' for n, _d, _p in columns if n not in SKIPPED]
+            watched = [f'old."{n}" IS NOT new."{n}"' for n, _d, _p in audited]
             if not watched:
                 continue
             when = " WHEN " + " OR ".join(watched)
@@ -239,7 +261,7 @@ def _row_triggers(
             f"{when} BEGIN INSERT INTO audit_log (at, user_name, workstation, action, entity, "
             "entity_id, parent_entity, parent_id, summary, changes) "
             f"SELECT {NOW}, {_ACTOR}, {_STATION}, {action}, {_lit(entity)}, substr({entity_id}, "
-            f"1, 40), {_lit(parent)}, {parent_id}, {summary}, {_diff(op, columns)} {_FROM}; END"
+            f"1, 40), {_lit(parent)}, {parent_id}, {summary}, {_diff(op, audited)} {_FROM}; END"
         )
     return statements
 

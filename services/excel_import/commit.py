@@ -1,10 +1,9 @@
-"""Writing a classified file: bulk Core inserts and updates in chunks, with their audit
-rows, batch rows and twin reviews, all inside the caller's one transaction.
+"""Writing a classified file: bulk Core inserts and updates in chunks, with their batch
+rows and twin reviews, all inside the caller's one transaction.
 
-Bulk Core statements bypass the per-record audit listener (services.audit),
-so the audit rows are written here, in bulk, in the same shape the listener
-writes them: a worker's history reads the same whether a clerk typed it or
-an import brought it.
+The database's triggers record each worker in the audit trail (on both engines), so a
+worker's history reads the same whether a clerk typed it or an import brought it; the
+transaction's note names the batch in their summaries.
 """
 
 from __future__ import annotations

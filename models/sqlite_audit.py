@@ -23,8 +23,8 @@ from sqlalchemy import Connection
 from models.office_image import IMAGE_LABELS
 
 
-def _q(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
+def _lit(value: str | None) -> str:
+    return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
 
 
 SESSION_TABLE = "sirentan_session"
@@ -100,7 +100,7 @@ _LABELS = {
     "premium_payment": "'bayar ' || {r}.reference",
     "budget_allocation": "'pagu ' || {r}.funding || ' ' || {r}.year",
     "office_image": "CASE {r}.kind "
-    + " ".join(f"WHEN {_q(k)} THEN {_q(v)}" for k, v in IMAGE_LABELS.items())
+    + " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in IMAGE_LABELS.items())
     + " ELSE {r}.kind END",
 }
 
@@ -127,7 +127,7 @@ def set_session_actor(
         {"u": user_name, "w": (workstation or "")[:100] or None, "n": note or None},
         ensure_ascii=False,
     ).replace("\x00", "")
-    literal = "'" + value.replace("'", "''") + "'"
+    literal = _lit(value)
     current = connection.exec_driver_sql(
         f"SELECT dflt_value FROM pragma_table_info('{SESSION_TABLE}', 'temp') WHERE name = 'actor'"
     ).scalar()
@@ -173,10 +173,6 @@ def drop_sqlite_triggers(connection: Connection) -> None:
     ).scalars()
     for name in list(names):
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-
-
-def _lit(value: str | None) -> str:
-    return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
 
 
 def _value(ref: str, declared: str) -> str:

@@ -183,10 +183,17 @@ def _value(ref: str, declared: str) -> str:
     if declared == "BOOLEAN":
         return f"CASE {ref} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
     if declared.startswith("DATETIME") or declared.startswith("TIMESTAMP"):
-        return f"replace({ref}, ' ', 'T') || '+00:00'"
+        return f"replace({_whole_seconds(ref)}, ' ', 'T') || '+00:00'"
+    if declared == "TIME":
+        return _whole_seconds(ref)
     if declared in ("BLOB", ""):  # a file or an image: its size, never its bytes
         return f"CASE WHEN typeof({ref}) = 'blob' THEN length({ref}) || ' bita' ELSE {ref} END"
     return ref
+
+
+def _whole_seconds(ref: str) -> str:
+    """SQLAlchemy stores six fraction digits; PostgreSQL writes none, or only those used."""
+    return f"CASE WHEN {ref} LIKE '%.%' THEN rtrim(rtrim({ref}, '0'), '.') ELSE {ref} END"
 
 
 def _diff(op: str, columns: list[tuple[str, str, int]]) -> str:

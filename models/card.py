@@ -60,7 +60,6 @@ class CardPrintBatch(Base):
 
 class CardPrint(Base):
     __tablename__ = "card_print"
-    audit_order = 10
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(
@@ -80,9 +79,6 @@ class CardPrint(Base):
     note: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_card_print_worker_status", "worker_id", "status"),)
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "card", "worker", str(self.worker_id), f"kartu peserta #{self.id}"
 
 
 class CardKey(Base):

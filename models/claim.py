@@ -169,13 +169,6 @@ class Claim(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
-    audit_order = 0
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        # Under the worker, so the worker's history shows their claims too.
-        number = f" #{self.id}" if self.id else ""
-        return "claim", "worker", str(self.worker_id), f"klaim {self.claim_type.upper()}{number}"
-
 
 # Migration 0008 adds two unique partial indexes, uq_claim_open_event (worker, type, event
 # date) and uq_claim_one_death (worker), both over claims not in VOIDED_STATUSES; the
@@ -218,11 +211,6 @@ class ClaimHeir(Base):
 
     claim: Mapped[Claim] = relationship(back_populates="heirs")
 
-    audit_order = 1
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "claim_heir", "claim", str(self.claim_id), f"ahli waris klaim {self.full_name}"
-
 
 class ClaimDocument(Base):
     """A checklist item's state on one claim; the item itself is in claim_checklist_item."""
@@ -245,11 +233,6 @@ class ClaimDocument(Base):
     updated_by: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("claim_id", "item_code"),)
-
-    audit_order = 1
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "claim_document", "claim", str(self.claim_id), f"dokumen {self.item_code}"
 
 
 class ClaimAttachment(Base):
@@ -299,9 +282,6 @@ class ClaimChecklistItem(Base):
 
     __table_args__ = (UniqueConstraint("claim_type", "code"), {"info": REFERENCE})
 
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "claim_checklist_item", None, None, f"{self.claim_type.upper()} {self.code}"
-
 
 class ClaimBenefitRate(Base):
     """Editable: benefit amounts with validity dates; the app estimates, BPJS decides."""
@@ -332,9 +312,6 @@ class ClaimBenefitRate(Base):
     updated_by: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("code", "valid_from"), {"info": REFERENCE})
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "claim_benefit_rate", None, None, f"{self.code} mulai {self.valid_from}"
 
 
 __all__ = [

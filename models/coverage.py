@@ -58,18 +58,6 @@ class CoveragePeriod(Base):
         Index("ix_coverage_period_source", "source", "source_ref"),
     )
 
-    audit_order = 1
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        start = self.start_date.isoformat() if self.start_date else "?"
-        end = self.end_date.isoformat() if self.end_date else "terbuka"
-        return (
-            "coverage_period",
-            "worker",
-            str(self.worker_id),
-            f"periode kepesertaan {start} s.d. {end}",
-        )
-
 
 class WorkerStatusEvent(Base):
     """A dated change of status; cancelled events stay, with who cancelled them and why."""
@@ -90,12 +78,6 @@ class WorkerStatusEvent(Base):
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_worker_status_event_worker_date", "worker_id", "effective_date"),)
-
-    audit_order = 1
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        day = self.effective_date.isoformat() if self.effective_date else "?"
-        return "worker_status_event", "worker", str(self.worker_id), f"status {self.status} {day}"
 
 
 __all__ = ["CoveragePeriod", "WorkerStatusEvent"]

@@ -54,7 +54,6 @@ class Signatory(Base):
     """An official who signs documents. Deactivated, never deleted: issued letters name them."""
 
     __tablename__ = "signatory"
-    audit_order = 20
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -77,9 +76,6 @@ class Signatory(Base):
     updated_at: Mapped[Timestamp]
     updated_by: Mapped[str | None] = mapped_column(String(64))
 
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "signatory", None, None, f"{self.name} ({self.position})"
-
 
 class LetterCounter(Base):
     """The last number given in a numbering series and year; locked while a letter is issued."""
@@ -96,7 +92,6 @@ class RegisteredDocument(Base):
     only the status may move: issued → cancelled, or issued → replaced by a correction."""
 
     __tablename__ = "issued_document"
-    audit_order = 21
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(120), unique=True)
@@ -132,9 +127,6 @@ class RegisteredDocument(Base):
 
     __table_args__ = (UniqueConstraint("series", "year", "sequence"),)
 
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "issued_document", None, None, f"{self.kind.value} {self.number}"
-
 
 class DocumentFile(Base):
     """The PDF exactly as issued; a reprint hands these bytes back."""
@@ -156,9 +148,6 @@ class DocumentTemplate(Base):
     body: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[Timestamp]
     updated_by: Mapped[str | None] = mapped_column(String(64))
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "document_template", None, None, self.key
 
 
 __all__ = [

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamp
 
-# kind → how the audit view names it
+# kind → how the audit trail names it (SQLite triggers, models/sqlite_audit.py)
 IMAGE_LABELS = {
     "lambang": "lambang daerah (kop surat)",
     "lambang_kepala_daerah": "lambang kop kepala daerah",
@@ -26,13 +26,10 @@ class OfficeImage(Base):
     height: Mapped[int] = mapped_column(Integer)
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    # The audit trail records its size only (services/audit.py); the hash names the content.
+    # The audit trail records its size only (models/sqlite_audit.py, migration 0014).
     content: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[Timestamp]
     updated_by: Mapped[str | None] = mapped_column(String(64))
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "office_image", None, None, IMAGE_LABELS.get(self.kind, self.kind)
 
     def __repr__(self) -> str:  # never the bytes
         return f"OfficeImage({self.kind!r})"

@@ -45,9 +45,6 @@ class PremiumRate(Base):
         {"info": REFERENCE},
     )
 
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "premium_rate", None, None, f"tarif {self.funding} mulai {self.valid_from}"
-
 
 class PremiumBill(Base):
     """A bill (surat tagihan) from BPJS for one month and one funding source."""
@@ -72,10 +69,6 @@ class PremiumBill(Base):
         UniqueConstraint("funding", "bill_number"),
         CheckConstraint("workers_billed >= 0 AND amount >= 0", name="bill_not_negative"),
     )
-    audit_order = 0
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "premium_bill", None, None, f"tagihan {self.bill_number}"
 
 
 class PremiumPayment(Base):
@@ -93,10 +86,6 @@ class PremiumPayment(Base):
     created_by: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (CheckConstraint("amount > 0", name="payment_positive"),)
-    audit_order = 1
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "premium_payment", "premium_bill", str(self.bill_id), f"bayar {self.reference}"
 
 
 class BudgetAllocation(Base):
@@ -118,9 +107,6 @@ class BudgetAllocation(Base):
         UniqueConstraint("year", "funding"),
         CheckConstraint("amount >= 0", name="allocation_not_negative"),
     )
-
-    def audit_describe(self) -> tuple[str, str | None, str | None, str]:
-        return "budget_allocation", None, None, f"pagu {self.funding} {self.year}"
 
 
 class BpjsList(Base):

@@ -46,6 +46,11 @@ MORE_ENTITIES = {
     "import_column_map": "Pemetaan kolom impor",
     "occupation": "Pekerjaan",
     "region": "Wilayah",
+    # Written by the database's triggers on both engines (migrations 0012, 0014, 0016).
+    "coverage_period": "Periode kepesertaan",
+    "worker_status_event": "Riwayat status peserta",
+    "import_batch_row": "Baris impor",
+    "office_image": "Gambar kantor",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -191,6 +196,22 @@ FIELD_LABELS: dict[str, str] = {
     "changed_by": "Diubah oleh",
     "attached_at": "Dilampirkan pada",
     "attached_by": "Dilampirkan oleh",
+    # coverage periods and status events
+    "start_date": "Mulai",
+    "end_date": "Berakhir",
+    "planned_end": "Rencana berakhir",
+    "ended_by_event_id": "Diakhiri oleh peristiwa",
+    "source": "Sumber",
+    "source_ref": "Rujukan sumber",
+    "effective_date": "Tanggal berlaku",
+    "cancelled_at": "Dibatalkan pada",
+    "cancelled_by": "Dibatalkan oleh",
+    "cancel_reason": "Alasan pembatalan",
+    # office images
+    "media_type": "Jenis gambar",
+    "width": "Lebar (piksel)",
+    "height": "Tinggi (piksel)",
+    "size_bytes": "Ukuran (bita)",
 }
 
 # Coded values per column, as the forms name them.
@@ -210,12 +231,21 @@ _CODES: dict[str, dict[Any, str]] = {
     "reprint_reason": {r.value: label for r, label in REPRINT_REASON.items()},
     "recipient": {r.value: label for r, label in RECIPIENT.items()},
     "layout": {layout.value: label for layout, label in CARD_LAYOUT.items()},
+    "source": {
+        "import": "Impor Excel",
+        "bpjs": "BPJS",
+        "clerk": "Petugas",
+        "migration": "Pemindahan data lama",
+        "status": "Perubahan status",
+        "claim": "Klaim",
+    },
 }
 # "status" means a different list on each table.
 _STATUS_BY_ENTITY: dict[str, dict[Any, str]] = {
     "worker": {s.value: label for s, label in WORKER_STATUS.items()},
     "claim": {s.value: label for s, label in CLAIM_STATUS.items()},
     "issued_document": {s.value: label for s, label in STATUS_LABELS.items()},
+    "worker_status_event": {s.value: label for s, label in WORKER_STATUS.items()},
 }
 
 

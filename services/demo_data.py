@@ -382,7 +382,7 @@ def generate_demo_workers(
             done += size
             if progress is not None:
                 progress(done, count)
-        # Rows inserted in bulk bypass the per-record trail; the batch is one entry.
+        # The database's triggers recorded each row; this entry says what the batch was.
         record_event(
             session, Action.CREATE, "worker", summary=f"{count} peserta contoh (demo-data)"
         )

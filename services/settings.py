@@ -133,7 +133,7 @@ def refuse_managed(values: dict[str, str]) -> None:
 
 
 def store_settings(session: Session, ctx: ServiceContext, values: dict[str, str]) -> None:
-    """Checked and normalised values into the caller's transaction; the audit follows the flush."""
+    """Checked and normalised values into the caller's transaction (the database audits)."""
     problems = SettingsService.check(values)
     if problems:
         raise ValidationError(problems, record="pengaturan")

@@ -1,10 +1,9 @@
-"""Writing a classified file: bulk Core inserts and updates in chunks, with their audit
-rows, batch rows and twin reviews, all inside the caller's one transaction.
+"""Writing a classified file: bulk Core inserts and updates in chunks, with their batch
+rows and twin reviews, all inside the caller's one transaction.
 
-Bulk Core statements bypass the per-record audit listener (services.audit),
-so the audit rows are written here, in bulk, in the same shape the listener
-writes them: a worker's history reads the same whether a clerk typed it or
-an import brought it.
+The database's triggers record each worker in the audit trail (on both engines), so a
+worker's history reads the same whether a clerk typed it or an import brought it; the
+transaction's note names the batch in their summaries.
 """
 
 from __future__ import annotations
@@ -18,10 +17,10 @@ from typing import Any
 from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
+from models import ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.enums import WorkerStatus
 from models.import_batch import RowAction, TwinDecision
-from services.audit import ACTOR_KEY, Action, mask_number, set_note
+from services.audit import ACTOR_KEY, set_note
 from services.errors import ConflictError
 from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
@@ -33,16 +32,6 @@ STAGE_UPDATE = "Memperbarui peserta terdaftar"
 # SQLite page cache during an import and SQLite's default after it (negative: KiB).
 _IMPORT_CACHE_KIB = -65536
 _DEFAULT_CACHE_KIB = -2000
-# Bookkeeping columns the audit listener leaves out too.
-_NOT_AUDITED = {
-    "name_key",
-    "name_phonetic",
-    "version",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-}
 # Written through the worker's coverage periods (services/excel_import/periods.py), whose
 # latest one the worker row then caches: never set on the worker row directly.
 _PERIOD_ONLY = {"coverage_start"}
@@ -63,10 +52,10 @@ class BatchWriter:
         self._now = now
         self._progress = progress
         self._cancel = cancel
-        self._user, self._workstation = session.info.get(ACTOR_KEY, (None, None))
+        self._user, _ = session.info.get(ACTOR_KEY, (None, None))
         self._sqlite = self._connection.dialect.name == "sqlite"
         self._ids: dict[str, int] = {}
-        # On PostgreSQL the database's triggers record each worker; they name the batch.
+        # The database's triggers record each worker; this names the batch in their entries.
         set_note(session, f"impor #{batch.id}")
 
     def write(self, plan: Plan) -> tuple[int, int, int]:
@@ -99,7 +88,6 @@ class BatchWriter:
                 self._user,
                 self._now,
             )
-            self._audit([self._created(i, v) for i, v in zip(ids, values, strict=True)])
             self._batch_rows(
                 [
                     self._batch_row(row, worker_id, v["nik"], RowAction.INSERT, 1, None)
@@ -147,12 +135,6 @@ class BatchWriter:
             "version": 1,
         }
 
-    def _created(self, worker_id: int, values: dict[str, Any]) -> dict[str, Any]:
-        changes = {
-            k: [None, v] for k, v in values.items() if k not in _NOT_AUDITED and v is not None
-        }
-        return self._entry(Action.CREATE, worker_id, values, changes)
-
     # -- updates ----------------------------------------------------------------------
 
     def _update(self, updates: list[PlannedUpdate]) -> int:
@@ -176,7 +158,6 @@ class BatchWriter:
                     self._connection, self._batch.id, part, self._user, self._now
                 )
                 periods.refresh_caches(self._connection, (p.worker_id for p in part))
-                self._audit([self._updated(p) for p in part])
                 self._batch_rows(
                     [
                         self._batch_row(
@@ -208,16 +189,6 @@ class BatchWriter:
             "w_now": self._now,
             "w_user": self._user,
         }
-
-    def _updated(self, planned: PlannedUpdate) -> dict[str, Any]:
-        changes = {
-            k: [_json(planned.old[k]), _json(v)]
-            for k, v in planned.new.items()
-            if k not in _NOT_AUDITED
-        }
-        entry = self._entry(Action.UPDATE, planned.worker_id, None, changes)
-        entry["summary"] = f"{planned.label} [impor #{self._batch.id}]"[:300]
-        return entry
 
     # -- twins ------------------------------------------------------------------------
 
@@ -274,28 +245,6 @@ class BatchWriter:
         return pairs
 
     # -- shared -----------------------------------------------------------------------
-
-    def _entry(
-        self, action: str, worker_id: int, values: dict[str, Any] | None, changes: dict[str, Any]
-    ) -> dict[str, Any]:
-        label = f"{values['full_name']} (NIK {mask_number(values['nik'])})" if values else ""
-        return {
-            "at": self._now,
-            "user_name": self._user,
-            "workstation": self._workstation,
-            "action": action,
-            "entity": "worker",
-            "entity_id": str(worker_id),
-            "parent_entity": None,
-            "parent_id": None,
-            "summary": f"{label} [impor #{self._batch.id}]"[:300],
-            # Codes are str enums (written as their value); dates go through _json.
-            "changes": json.dumps(changes, ensure_ascii=False, default=_json),
-        }
-
-    def _audit(self, entries: list[dict[str, Any]]) -> None:
-        if self._sqlite:  # PostgreSQL's triggers have recorded these rows already
-            self._bulk(AuditEntry.__table__, entries)
 
     def _batch_row(
         self,

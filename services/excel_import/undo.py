@@ -13,15 +13,15 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, and_, bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
+from models import ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.base import utc_now
 from models.enums import FundingSource, Gender
 from models.import_batch import BatchStatus, RowAction
 from models.text_keys import name_phonetic
-from services.audit import ACTOR_KEY, Action, record_event, set_note
+from services.audit import ACTOR_KEY, record_event, set_note
 from services.claims.refresh import refresh_claims_of_workers
 from services.context import ServiceContext
 from services.errors import ConflictError, NotFoundError, SiRentanError
@@ -36,15 +36,6 @@ from services.unit_of_work import unit_of_work
 _SHOWN_CHANGED = 5
 _DATES = {"birth_date", "coverage_start"}
 _ENUMS = {"gender": Gender, "funding": FundingSource}
-_NOT_AUDITED = {
-    "name_key",
-    "name_phonetic",
-    "version",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-}
 
 
 def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
@@ -131,22 +122,9 @@ def _refuse_if_changed(batch: ImportBatch, rows: list[Any]) -> None:
 def _delete_inserted(session: Session, batch: ImportBatch, rows: list[Any]) -> int:
     table = Worker.__table__
     ids = [r.worker_id for r in rows]
-    audited = [c for c in table.columns if c.name not in _NOT_AUDITED and c.name != "id"]
     for part in chunks(ids):
-        current = session.execute(select(table.c.id, *audited).where(table.c.id.in_(part))).all()
-        _audit(
-            session, batch, [(r.id, Action.DELETE, _deleted_changes(r, audited)) for r in current]
-        )
         session.execute(delete(table).where(table.c.id.in_(part)))
     return len(ids)
-
-
-def _deleted_changes(row: Any, columns: list[Any]) -> dict[str, list[Any]]:
-    return {
-        c.name: [_json(getattr(row, c.name)), None]
-        for c in columns
-        if getattr(row, c.name) is not None
-    }
 
 
 def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now: Any) -> int:
@@ -173,7 +151,6 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
             .values(values)
         )
         for part in chunks(members):
-            current = _current_values(session, [r.worker_id for r, _ in part], columns)
             params = [
                 {
                     **{f"v_{n}": _restore(n, old[n]) for n in columns},
@@ -191,26 +168,7 @@ def _restore_updated(session: Session, batch: ImportBatch, rows: list[Any], now:
                     "Peserta dari impor ini baru saja diubah pengguna lain; pembatalan tidak "
                     "disimpan. Coba lagi."
                 )
-            entries = [
-                (
-                    r.worker_id,
-                    Action.UPDATE,
-                    {
-                        n: [_json(current[r.worker_id][n]), old[n]]
-                        for n in columns
-                        if n not in _NOT_AUDITED
-                    },
-                )
-                for r, old in part
-            ]
-            _audit(session, batch, entries)
     return len(rows)
-
-
-def _current_values(session: Session, ids: list[int], columns: tuple[str, ...]) -> dict[int, Any]:
-    table = Worker.__table__
-    statement = select(table.c.id, *(table.c[n] for n in columns)).where(table.c.id.in_(ids))
-    return {row.id: row._mapping for row in session.execute(statement)}
 
 
 def _restore(name: str, value: Any) -> Any:
@@ -221,32 +179,3 @@ def _restore(name: str, value: Any) -> Any:
     if name in _ENUMS:
         return _ENUMS[name](value)
     return value
-
-
-def _json(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return getattr(value, "value", value)
-
-
-def _audit(
-    session: Session, batch: ImportBatch, entries: list[tuple[int, str, dict[str, Any]]]
-) -> None:
-    if not entries or session.get_bind().dialect.name == "postgresql":
-        return  # on PostgreSQL the database's triggers recorded every change
-    user, workstation = session.info.get(ACTOR_KEY, (None, None))
-    session.execute(
-        insert(AuditEntry),
-        [
-            {
-                "user_name": user,
-                "workstation": workstation,
-                "action": action,
-                "entity": "worker",
-                "entity_id": str(worker_id),
-                "summary": f"Pembatalan impor #{batch.id}",
-                "changes": json.dumps(changes, ensure_ascii=False),
-            }
-            for worker_id, action, changes in entries
-        ],
-    )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sqlite3
+from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
+from models import schema
 from models.enums import HeirRelation, Role, WorkerStatus
+from models.sqlite_audit import AUDITED, BULK_AUDITED, NO_APP, SECRET, SKIPPED, TRIGGER_PREFIX
 from services.audit_query import AuditFilter, export_audit, search_audit, worker_history
 from services.context import ServiceContext
 from services.settings import SettingsService
@@ -97,8 +102,8 @@ def test_delete_records_the_old_values(admin: ServiceContext) -> None:
     created = workers.create(worker_input(1)).worker
     workers.delete(created.id, created.version)
     deleted = [e for e in worker_history(admin, created.id) if e.action == "delete"]
-    # PostgreSQL's triggers also record the coverage periods the delete cascades to.
-    assert {e.entity for e in deleted} - {"coverage_period"} == {"worker", "heir"}
+    # The database's triggers record what the delete cascades to, on both engines.
+    assert {e.entity for e in deleted} == {"worker", "heir", "coverage_period"}
     worker_entry = next(e for e in deleted if e.entity == "worker")
     assert worker_entry.changes["nik"] == (created.nik, None)
 
@@ -165,3 +170,169 @@ def test_export_writes_the_rows_and_is_itself_recorded(
     assert "Alamat: - → =HYPERLINK(1)" in changes and sheet["H2"].data_type == "s"
     exported = search_audit(admin, AuditFilter(action="export"))[0]
     assert exported.entity == "audit_log" and "audit.xlsx" in (exported.summary or "")
+
+
+# What one clerk's day leaves in the trail, identical on SQLite and PostgreSQL: entity,
+# action, the fields changed and the summary (never a whole NIK). Cascaded rows included.
+WORKER_FIELDS = (
+    "address", "birth_date", "birth_place", "coverage_end", "coverage_start", "full_name",
+    "funding", "gender", "id", "kecamatan_code", "kpj", "nik", "occupation_id", "phone", "rt",
+    "rw", "status", "village_code",
+)  # fmt: skip
+HEIR_FIELDS = ("full_name", "id", "relation", "worker_id")
+PERIOD_FIELDS = ("end_date", "funding", "id", "kpj", "source", "start_date", "worker_id")
+EVENT_FIELDS = ("effective_date", "id", "reason", "source", "status", "worker_id")
+WORKER_LABEL = "MARIA GORETI TAEK B (NIK 5303********0001)"
+EXPECTED_TRAIL = [
+    ("setting", "create", ("key", "value"), "office.phone"),
+    ("worker", "create", WORKER_FIELDS, WORKER_LABEL),
+    ("heir", "create", HEIR_FIELDS, "ahli waris YOHANES TAEK"),
+    ("coverage_period", "create", PERIOD_FIELDS, "coverage_period #1"),
+    ("worker", "update", ("address", "phone"), WORKER_LABEL),
+    ("heir", "create", HEIR_FIELDS, "ahli waris ANNA TAEK"),
+    ("worker_status_event", "create", EVENT_FIELDS, "worker_status_event #1"),
+    (
+        "coverage_period",
+        "update",
+        ("end_date", "ended_by_event_id", "planned_end"),
+        "coverage_period #1",
+    ),
+    (
+        "worker",
+        "status",
+        ("coverage_end", "status", "status_date", "status_reason"),
+        WORKER_LABEL,
+    ),
+    ("setting", "update", ("value",), "office.phone"),
+    # The delete and everything it cascades to (the engines fire them in another order).
+    ("heir", "delete", HEIR_FIELDS, "ahli waris YOHANES TAEK"),
+    ("heir", "delete", HEIR_FIELDS, "ahli waris ANNA TAEK"),
+    (
+        "coverage_period",
+        "delete",
+        tuple(sorted((*PERIOD_FIELDS, "ended_by_event_id", "planned_end"))),
+        "coverage_period #1",
+    ),
+    ("worker_status_event", "delete", EVENT_FIELDS, "worker_status_event #1"),
+    (
+        "worker",
+        "delete",
+        tuple(sorted((*WORKER_FIELDS, "status_date", "status_reason"))),
+        WORKER_LABEL,
+    ),
+]
+
+
+def test_both_engines_record_the_same_trail(admin: ServiceContext) -> None:
+    start = max(e.id for e in search_audit(admin, AuditFilter()))
+    workers = WorkerService(admin)
+    settings = SettingsService(admin)
+    settings.set("office.phone", "(0388) 31234")
+    created = workers.create(worker_input(1)).worker
+    data = replace(created.to_input(), address="Jl. El Tari 5", phone="081399990000")
+    data.heirs.append(HeirInput(full_name="Anna Taek", relation=HeirRelation.CHILD))
+    updated = workers.update(created.id, data, created.version).worker
+    dead = workers.change_status(
+        created.id,
+        WorkerStatus.DECEASED,
+        updated.version,
+        status_date=date(2025, 9, 1),
+        reason="Sakit",
+    )
+    settings.set("office.phone", "(0388) 31235")
+    workers.delete(created.id, dead.version)
+    trail = [e for e in search_audit(admin, AuditFilter()) if e.id > start]
+    seen = [(e.entity, e.action, tuple(sorted(e.changes)), e.summary) for e in trail]
+    assert Counter(seen) == Counter(EXPECTED_TRAIL)
+    assert {(e.user_name, e.workstation) for e in trail} == {(admin.user_name, admin.workstation)}
+    # The database's clock, read back as the app reads its own times.
+    assert all(abs(e.at - datetime.now(UTC)) < timedelta(minutes=5) for e in trail)
+    dead_entry = next(e for e in trail if e.entity == "worker" and e.action == "status")
+    assert dead_entry.changes["status"] == ("aktif", "meninggal")
+    assert dead_entry.changes["status_date"] == (None, "2025-09-01")
+
+
+def _register_file(url: str) -> Path:
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def test_a_change_without_the_app_is_recorded_on_sqlite(
+    sqlite_ctx: ServiceContext, sqlite_url: str
+) -> None:
+    admin = first_admin(sqlite_ctx, sqlite_url)
+    created = WorkerService(admin).create(worker_input(1)).worker
+    start = max(e.id for e in search_audit(admin, AuditFilter()))
+    raw = sqlite3.connect(_register_file(sqlite_url))
+    try:
+        raw.execute("PRAGMA foreign_keys = ON")
+        raw.execute("UPDATE worker SET phone = '081300000001' WHERE id = ?", (created.id,))
+        raw.execute(
+            "INSERT INTO setting (key, value, updated_at) "
+            "VALUES ('office.phone', '(0388) 31111', '2026-01-01 00:00:00.000000')"
+        )
+        raw.execute("DELETE FROM heir WHERE worker_id = ?", (created.id,))
+        raw.commit()
+    finally:
+        raw.close()
+    trail = sorted(
+        (e for e in search_audit(admin, AuditFilter()) if e.id > start), key=lambda e: e.id
+    )
+    assert [(e.entity, e.action, e.user_name, e.workstation) for e in trail] == [
+        ("worker", "update", NO_APP, None),
+        ("setting", "create", NO_APP, None),
+        ("heir", "delete", NO_APP, None),
+    ]
+    assert trail[0].changes == {"phone": ("081234567890", "081300000001")}
+    assert trail[0].summary == f"{created.full_name} (NIK 5303********0001)"
+    assert trail[2].changes["full_name"] == ("YOHANES TAEK", None)
+    # The app's own next change still names its clerk.
+    SettingsService(admin).set("office.phone", "(0388) 32222")
+    latest = search_audit(admin, AuditFilter(entity="setting"))[0]
+    assert (latest.user_name, latest.changes["value"]) == (
+        admin.user_name,
+        ("(0388) 31111", "(0388) 32222"),
+    )
+
+
+def _migration(name: str) -> object:
+    path = next(schema.MIGRATIONS_DIR.glob(f"versions/{name}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"migration_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sqlite_audits_the_tables_and_columns_postgresql_does(sqlite_url: str) -> None:
+    wall = _migration("0012")
+    assert AUDITED == wall.AUDITED and BULK_AUDITED == wall.BULK_AUDITED  # type: ignore[attr-defined]
+    assert set(SKIPPED) == {*wall.SKIPPED, "name_phonetic"}  # type: ignore[attr-defined]
+    assert SECRET == wall.SECRET  # type: ignore[attr-defined]
+    # Every audited table of this schema has its three triggers, and they know every column
+    # a migration added since (a later migration must call secure_sqlite_tables again).
+    conn = sqlite3.connect(_register_file(sqlite_url))
+    try:
+        triggers = dict(
+            conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+                (TRIGGER_PREFIX + "%",),
+            ).fetchall()
+        )
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            if (
+                table not in AUDITED
+                and table not in BULK_AUDITED
+                and ("worker_id" not in columns or table == "audit_log")
+            ):
+                continue
+            for op in ("insert", "update", "delete"):
+                body = triggers.get(f"{TRIGGER_PREFIX}{table}_{op}")
+                assert body is not None, f"{table} has no audit trigger on {op}"
+                if table in BULK_AUDITED:
+                    continue
+                missing = [c for c in columns if c not in SKIPPED and f'"{c}"' not in body]
+                assert not missing, f"{table}'s {op} trigger misses {missing}"
+    finally:
+        conn.close()

@@ -26,7 +26,7 @@ class OfficeImage(Base):
     height: Mapped[int] = mapped_column(Integer)
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    # The audit trail records its size only (services/audit.py); the hash names the content.
+    # The audit trail records its size only (services/audit/trail.py); the hash names the content.
     content: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[Timestamp]
     updated_by: Mapped[str | None] = mapped_column(String(64))

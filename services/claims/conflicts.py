@@ -17,11 +17,11 @@ from models.enums import WorkerStatus
 from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS
 from services.claims.types import VOIDED
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.unit_of_work import read_session
-from services.worker_validation import err
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.unit_of_work import read_session
+from services.text.formatting import long_date
+from services.workers.validation import err
 
 SAME_EVENT_INDEX = "uq_claim_open_event"
 ONE_DEATH_INDEX = "uq_claim_one_death"

@@ -55,9 +55,9 @@ from services.claims.visibility import (
     value,
 )
 from services.claims.workflow import next_steps
-from services.context import ServiceContext
-from services.errors import NotFoundError
-from services.worker_search import Scope
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.workers.search import Scope
 
 # A claim still in progress: its first report can still be late, its file still waited for.
 _PAST_REPORTING = FINISHED | {ClaimStatus.PAID}

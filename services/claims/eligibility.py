@@ -19,8 +19,8 @@ from models.claim import ClaimType
 from models.enums import FundingSource, WorkerStatus
 from services.claims.rules import WITA, ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
-from services.formatting import long_date
-from services.labels import FUNDING
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from models.claim import (
     JkkOutcome,
 )
 from services.claims.types import CheckOutcome, DeadlineState
-from services.formatting import LOCALE
+from services.text.formatting import LOCALE
 
 if TYPE_CHECKING:
     from services.claims.benefits import RateRow
@@ -116,7 +116,7 @@ CLAIM_FIELDS = {
 
 def rupiah(amount: int) -> str:
     """ "Rp42.000.000": whole rupiah for screens and the family's slip (official
-    documents write "Rp42.000.000,00" through services/money.py)."""
+    documents write "Rp42.000.000,00" through services/text/money.py)."""
     return "Rp" + format_decimal(amount, format="#,##0", locale=LOCALE)
 
 

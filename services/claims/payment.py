@@ -24,8 +24,8 @@ from services.claims.heirs_order import SOURCE
 from services.claims.holder_names import same_holder
 from services.claims.labels import rupiah
 from services.claims.types import StatusChange
-from services.errors import Problem
-from services.worker_validation import clean_digits, clean_name, err
+from services.core.errors import Problem
+from services.workers.validation import clean_digits, clean_name, err
 
 
 @dataclass(frozen=True, slots=True)

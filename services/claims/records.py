@@ -17,9 +17,9 @@ from services.claims.detail import benefit_of, eligibility_of, not_found, record
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import ClaimRules
-from services.context import ServiceContext
-from services.errors import ConflictError, ValidationError
-from services.worker_validation import err
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, ValidationError
+from services.workers.validation import err
 
 LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
 

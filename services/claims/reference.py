@@ -20,12 +20,12 @@ from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.detail import load_checklist, load_rates
 from services.claims.refresh import refresh_visible_claims
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import clean_text, err
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.text.formatting import long_date
+from services.workers.validation import clean_text, err
 
 _CODE = re.compile(r"^[a-z0-9_]{2,40}$")
 _NEEDS_AMOUNT = {BenefitBasis.FIXED, BenefitBasis.CEILING, BenefitBasis.PER_YEAR}

@@ -1,4 +1,4 @@
-"""The claims' office settings (keys ``claims.*`` of services/settings_catalog.py) as numbers."""
+"""The claims' office settings (keys ``claims.*`` of services/settings/catalog.py) as numbers."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Setting
-from services.errors import SiRentanError
-from services.settings_catalog import DEFAULTS, SPECS, where, whole, yes
+from services.core.errors import SiRentanError
+from services.settings.catalog import DEFAULTS, SPECS, where, whole, yes
 
 # Kabupaten TTU keeps WITA (UTC+8) all year; accident times are typed in it.
 WITA = timezone(timedelta(hours=8), "WITA")

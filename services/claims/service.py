@@ -26,11 +26,11 @@ from services.claims.validation import (
     event_problems,
     heir_problems,
 )
-from services.context import ServiceContext
-from services.errors import NotFoundError, Problem, ValidationError
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import err, heir_field
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.workers.validation import err, heir_field
 
 _EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")
 

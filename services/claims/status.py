@@ -29,11 +29,11 @@ from services.claims.workflow import (
     no_such_step,
     step_problems,
 )
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.permissions import ROLE_LABELS, Permission, PermissionDeniedError
-from services.unit_of_work import unit_of_work
-from services.worker_validation import clean_digits, clean_name, clean_text, err
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
+from services.core.unit_of_work import unit_of_work
+from services.workers.validation import clean_digits, clean_name, clean_text, err
 
 S = ClaimStatus
 

@@ -17,7 +17,7 @@ from models.claim import (
     JkkOutcome,
 )
 from models.enums import FundingSource, Gender, WorkerStatus
-from services.errors import Problem
+from services.core.errors import Problem
 
 # Claims that no longer count against a second claim for the same event or death.
 VOIDED = VOIDED_STATUSES

@@ -9,9 +9,9 @@ from models.claim import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.eligibility import as_utc
 from services.claims.rules import WITA
 from services.claims.types import ClaimHeirInput, ClaimInput
-from services.errors import Problem
-from services.formatting import long_date
-from services.worker_validation import (
+from services.core.errors import Problem
+from services.text.formatting import long_date
+from services.workers.validation import (
     clean_digits,
     clean_name,
     clean_text,

@@ -10,8 +10,8 @@ from datetime import date
 
 from babel.dates import format_date
 
-from services.formatting import LOCALE, long_date
-from services.terbilang import terbilang
+from services.text.formatting import LOCALE, long_date
+from services.text.terbilang import terbilang
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 

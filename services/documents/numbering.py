@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from models import LetterCounter
 from models.document import DocumentKind
+from services.core.errors import Problem, ValidationError
 from services.documents.dates_words import roman_month
-from services.errors import Problem, ValidationError
-from services.settings_catalog import where
+from services.settings.catalog import where
 
 PLACEHOLDERS = ("klasifikasi", "nomor", "unit", "bulan_romawi", "bulan", "tahun")
 

@@ -1,6 +1,6 @@
 """The columns of each export: header text, width floor, and how a row gives its value.
 
-A row here is the worker as read through the clerk's scope (services.worker_search.Scope),
+A row here is the worker as read through the clerk's scope (services.workers.search.Scope),
 so a NIK is whatever the clerk may see: whole, or masked for a viewer.
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from services.errors import SiRentanError
-from services.labels import FUNDING, GENDER, WORKER_STATUS
+from services.core.errors import SiRentanError
+from services.text.labels import FUNDING, GENDER, WORKER_STATUS
 
 BPJS_COLUMNS_KEY = "export.bpjs_columns"
 BPJS_PROGRAM_KEY = "export.bpjs_program"
@@ -148,7 +148,7 @@ def bpjs_columns(setting: str | None) -> list[Column]:
     )
     unknown, known = unknown_columns(setting)
     if unknown:
-        from services.settings_catalog import where
+        from services.settings.catalog import where
 
         raise SiRentanError(
             f"Kolom daftar pendaftaran BPJS ({where(BPJS_COLUMNS_KEY)}) memuat kolom yang tidak "

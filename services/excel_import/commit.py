@@ -1,7 +1,7 @@
 """Writing a classified file: bulk Core inserts and updates in chunks, with their audit
 rows, batch rows and twin reviews, all inside the caller's one transaction.
 
-Bulk Core statements bypass the per-record audit listener (services.audit),
+Bulk Core statements bypass the per-record audit listener (services.audit.trail),
 so the audit rows are written here, in bulk, in the same shape the listener
 writes them: a worker's history reads the same whether a clerk typed it or
 an import brought it.
@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.enums import WorkerStatus
 from models.import_batch import RowAction, TwinDecision
-from services.audit import ACTOR_KEY, Action, mask_number, set_note
-from services.errors import ConflictError
+from services.audit.trail import ACTOR_KEY, Action, mask_number, set_note
+from services.core.errors import ConflictError
 from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
 from services.excel_import.classify import Plan, PlannedUpdate

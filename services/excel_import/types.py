@@ -11,7 +11,7 @@ from typing import Any
 
 from models.enums import FundingSource
 from models.import_batch import BatchStatus, OnExisting
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 
 # (stage, done, total): stage is a short Indonesian label for a progress bar.
 Progress = Callable[[str, int, int], None]

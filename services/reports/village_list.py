@@ -11,10 +11,8 @@ from typing import Any
 from sqlalchemy import select
 
 from models.enums import WorkerStatus
-from services.errors import SiRentanError
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.money import number
+from services.core.errors import SiRentanError
+from services.core.unit_of_work import read_session
 from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
@@ -26,7 +24,9 @@ from services.reports.model import (
     Signature,
     Table,
 )
-from services.unit_of_work import read_session
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.text.money import number
 
 _COLUMNS = (
     "id",

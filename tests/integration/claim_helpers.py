@@ -10,9 +10,9 @@ from models import Setting
 from models.claim import AccidentContext, ClaimStatus, ClaimType
 from models.enums import HeirRelation
 from services import claims
-from services.context import ServiceContext
-from services.worker_types import HeirInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput
 from tests.factories import worker_input
 
 # 10.00 WITA on 20 October 2025: every claim test runs on this clock.

@@ -11,11 +11,11 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from models.enums import HeirRelation, Role, WorkerStatus
-from services.audit_query import AuditFilter, export_audit, search_audit, worker_history
-from services.context import ServiceContext
-from services.settings import SettingsService
-from services.worker_types import HeirInput, WorkerQuery
-from services.workers import WorkerService
+from services.audit.query import AuditFilter, export_audit, search_audit, worker_history
+from services.core.context import ServiceContext
+from services.settings.store import SettingsService
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput, WorkerQuery
 from tests.factories import worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 

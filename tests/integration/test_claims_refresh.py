@@ -13,8 +13,8 @@ from models import Claim
 from models.claim import ClaimStatus
 from models.enums import WorkerStatus
 from services import claims
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.integration.claim_helpers import (
     NOW,
     TODAY,

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from models.enums import Gender, HeirRelation, WorkerStatus
-from services.errors import ConflictError, NotFoundError, ValidationError
-from services.worker_types import HeirInput, WorkerQuery
-from services.workers import WorkerService
+from services.core.errors import ConflictError, NotFoundError, ValidationError
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput, WorkerQuery
 from tests.factories import VILLAGE, make_nik, worker_input
 
 

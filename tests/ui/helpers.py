@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from services.context import ServiceContext
-from services.worker_types import WorkerDetail, WorkerInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail, WorkerInput
 from tests.factories import worker_input
 from ui.gui.app import build_main_window
 from ui.gui.main_window import MainWindow

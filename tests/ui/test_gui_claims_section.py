@@ -17,8 +17,8 @@ from models.enums import Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
 from services.claims.rules import WITA
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, covered_now, open_window, type_into

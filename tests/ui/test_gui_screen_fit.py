@@ -22,9 +22,9 @@ from models.database import make_engine
 from models.enums import Role
 from services import claims
 from services.claims import ClaimInput
-from services.context import ServiceContext
-from services.permissions import Principal
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.workers.service import WorkerService
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
 from ui.gui.app import build_main_window

@@ -19,7 +19,7 @@ from services.documents.dates_words import (
     place_and_date,
     roman_month,
 )
-from services.money import (
+from services.text.money import (
     number,
     number_with_words,
     rupiah,

@@ -21,12 +21,12 @@ from models.claim import (
 from services import claims
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION, rupiah
 from services.claims.missing_slip import write_missing_slip
-from services.errors import NotFoundError, SiRentanError
-from services.file_output import write_bytes_atomically
-from services.formatting import short_date
-from services.paths import command_prefix
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.errors import NotFoundError, SiRentanError
+from services.core.file_output import write_bytes_atomically
+from services.core.paths import command_prefix
+from services.text.formatting import short_date
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from ui.cli import claim_reference_commands
 from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in

@@ -11,8 +11,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from services.context import ServiceContext
-from services.logging_setup import configure_logging, record_native_crashes
+from services.core.context import ServiceContext
+from services.core.logging_setup import configure_logging, record_native_crashes
 from ui.gui.app_context import AppContext
 from ui.gui.error_hook import install_error_hook
 from ui.gui.main_window import MainWindow

@@ -25,3 +25,8 @@ def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
     ``zone``'s clock, or the clerk's own when none is given."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(zone).strftime("%d-%m-%Y %H.%M")
+
+
+def local_time(moment: datetime) -> str:
+    """ "24-11-2026 19.04" in the clerk's own zone, the way Indonesian clocks are written."""
+    return moment.astimezone().strftime("%d-%m-%Y %H.%M.%S")

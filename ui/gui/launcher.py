@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from ui.gui.background import wait_for_all
 from ui.gui.main_window import MainWindow
 from ui.gui.signin.signin_flow import sign_in_flow

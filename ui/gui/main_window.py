@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
-from services.permissions import ROLE_LABELS, Permission, Principal
-from services.worker_types import SaveResult
+from services.core.errors import SiRentanError
+from services.core.permissions import ROLE_LABELS, Permission, Principal
+from services.workers.types import SaveResult
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.coverage_bar import CoverageBar

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.card import CardLayout
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from models.document import PageSize
 from models.enums import FundingSource
+from services.core.errors import Problem
 from services.documents.types import SignatoryItem
-from services.errors import Problem
 
 
 @dataclass(frozen=True, slots=True)

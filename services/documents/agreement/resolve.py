@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from models.document import PageSize
 from models.enums import FundingSource
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.documents.agreement.params import (
     AgreementParams,
     AgreementRequest,
@@ -27,12 +30,9 @@ from services.documents.rates import paid_funding_sources, premium_rates
 from services.documents.register_reads import counts_on
 from services.documents.templates import checked_sections
 from services.documents.types import SignatoryItem
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.settings_catalog import where
-from services.unit_of_work import read_session
+from services.settings.catalog import where
+from services.text.formatting import long_date
+from services.workers.regions import RegionDirectory
 
 MAX_MONTHS = 36
 MAX_WORKERS = 10_000_000

@@ -7,7 +7,9 @@ from datetime import date
 from typing import Any
 
 from models.document import DocumentKind, Sifat
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.particulars import blank, or_blank
 from services.documents.agreement.pdf import AgreementText, render_agreement, running_title
@@ -25,12 +27,10 @@ from services.documents.register import DocumentDraft, find_replaced, issue, pre
 from services.documents.signatories import get_signatory
 from services.documents.templates import blocks, checked_sections, fill, plain
 from services.documents.types import IssuedDocument
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.money import number_with_words, rupiah_with_words
-from services.office_images import office_images
-from services.permissions import Permission
-from services.settings import SettingsService
+from services.settings.office_images import office_images
+from services.settings.store import SettingsService
+from services.text.formatting import long_date
+from services.text.money import number_with_words, rupiah_with_words
 
 
 def compute_agreement(ctx: ServiceContext, request: AgreementRequest) -> AgreementParams:

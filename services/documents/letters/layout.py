@@ -35,8 +35,8 @@ from services.documents.register import Replaced
 from services.documents.styles import PARAGRAPH_INDENT, esc, styles
 from services.documents.templates import Block, BlockKind
 from services.documents.types import SIFAT_LABELS, SignatoryItem
-from services.formatting import long_date
-from services.money import number_with_words
+from services.text.formatting import long_date
+from services.text.money import number_with_words
 
 UNNUMBERED = "(diberikan saat diterbitkan)"
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from models.card import Recipient
 from services.cards import CardRecord, HandOver, hand_over
-from services.errors import SiRentanError
-from services.labels import RECIPIENT
+from services.core.errors import SiRentanError
+from services.text.labels import RECIPIENT
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.widgets.date_field import DateField

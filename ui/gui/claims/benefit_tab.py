@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from services.claims import BenefitLine, ClaimDetail
 from services.claims.labels import BENEFIT_BASIS, rupiah
-from services.formatting import long_date
+from services.text.formatting import long_date
 from ui.gui.claims.claim_table import stretch_column
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView

@@ -10,7 +10,7 @@ from models.enums import WorkerStatus
 from services.claims import ClaimDetail
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE
 from services.claims.rules import WITA
-from services.labels import WORKER_STATUS
+from services.text.labels import WORKER_STATUS
 from ui.gui.claims.claim_texts import MUTED_TEXT
 from ui.gui.formats import moment_text
 

@@ -8,7 +8,7 @@ from models.claim import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
 from services.claims.rules import WITA
-from services.formatting import long_date
+from services.text.formatting import long_date
 from ui.gui.formats import moment_text
 
 # Colours for rows and labels; every one of them also comes with a symbol and words.

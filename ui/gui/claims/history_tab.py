@@ -12,7 +12,7 @@ from models.claim import ClaimStatus
 from services.claims import ClaimDetail, HistoryEntry
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import WITA
-from services.formatting import long_date
+from services.text.formatting import long_date
 from ui.gui.claims.claim_texts import money_text
 from ui.gui.formats import moment_text
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView

@@ -22,14 +22,14 @@ from services.claims import ClaimDetail, HeirEntry, StatusChange
 from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
 from services.claims.workflow import find_step
-from services.errors import ConflictError, SiRentanError, ValidationError
+from services.core.errors import ConflictError, SiRentanError, ValidationError
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_texts import STEP_FORWARD, step_back_text
 from ui.gui.claims.event_fields import NumberField
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 S = ClaimStatus
 DATED = frozenset({S.SUBMITTED, S.APPROVED, S.REJECTED, S.PAID})

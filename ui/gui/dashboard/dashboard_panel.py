@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Gender
-from services.errors import SiRentanError
-from services.worker_types import AgeBand
+from services.core.errors import SiRentanError
+from services.workers.types import AgeBand
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.dashboard.tiles import TileBoard

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from services.labels import FUNDING
+from services.text.labels import FUNDING
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
+from ui.gui.widgets.money_text import rupiah_text
 
 if TYPE_CHECKING:
     from services.reports.dashboard import Dashboard

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.import_batch import BatchStatus, OnExisting
-from services.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.excel_import import (
     ApprovalRequiredError,
     ImportCancelledError,

@@ -10,9 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import (
     BillRow,
     BpjsListResult,
@@ -24,16 +23,17 @@ from services.premiums import (
     list_payments,
 )
 from services.premiums.bpjs_list import import_bpjs_list
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.excel_import.file_page import ask_import_path
 from ui.gui.formats import thousands
 from ui.gui.premiums.ledger_dialogs import BillDialog, PaymentDialog
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, confirm, heading
 from ui.gui.retry import with_retry
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.money_text import rupiah_text
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.notice_banner import Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import (
     AllocationInput,
     AllocationRow,
@@ -19,15 +18,16 @@ from services.premiums import (
     list_allocations,
     set_allocation,
 )
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.money_text import rupiah_text
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.record_table import Column, RecordTableView
 
 NO_ALLOCATION = "belum dicatat"

@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from models.enums import FundingSource
-from services.errors import Problem, ValidationError
-from services.labels import FUNDING
+from services.core.errors import Problem, ValidationError
 from services.premiums import (
     Area,
     BillInput,
@@ -22,15 +21,16 @@ from services.premiums import (
     record_payment,
     update_bill,
 )
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField, format_date
+from ui.gui.widgets.money_text import rupiah_text
+from ui.gui.widgets.month_field import MonthField
 
 
 def _date(field: DateField, name: str, label: str, record: str) -> date:

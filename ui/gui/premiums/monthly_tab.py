@@ -8,15 +8,15 @@ from html import escape
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.labels import FUNDING
 from services.premiums import Area, MonthlyPremium, PremiumLine, monthly_premium
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, note
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.money_text import rupiah_text
+from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 LINE_COLUMNS: list[Column[PremiumLine]] = [

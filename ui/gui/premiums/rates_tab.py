@@ -6,18 +6,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import RateInput, RateRow, delete_rate, list_rates, set_rate
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, confirm, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.money_text import rupiah_text
+from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.notice_banner import Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 

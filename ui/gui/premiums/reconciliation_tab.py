@@ -9,17 +9,17 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.permissions import Permission
 from services.premiums import Month, Reconciliation, ReconciliationLine, reconcile
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.drilldown_dialog import DrilldownDialog
-from ui.gui.premiums.money_text import rupiah_text, signed_count, signed_rupiah
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.money_text import rupiah_text, signed_count, signed_rupiah
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.record_table import Column, RecordTableView
 
 NOT_BILLED = "belum ditagih"

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import Problem, SiRentanError, ValidationError
-from ui.gui.premiums.money_text import parse_rupiah, rupiah_text
+from services.core.errors import Problem, SiRentanError, ValidationError
 from ui.gui.retry import with_retry
+from ui.gui.widgets.money_text import parse_rupiah, rupiah_text
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 

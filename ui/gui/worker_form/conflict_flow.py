@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from services.errors import ConflictError
-from services.worker_merge import changed_fields
-from services.worker_types import WorkerDetail, WorkerInput
+from services.core.errors import ConflictError
+from services.workers.merge import changed_fields
+from services.workers.types import WorkerDetail, WorkerInput
 from ui.gui.widgets.notice_banner import Tone
 from ui.gui.worker_form.conflict_dialog import ConflictChoice, ConflictDialog, ask_conflict
 

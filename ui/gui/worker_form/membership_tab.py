@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import WorkerStatus
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import CoverageHistory, WorkerDetail, WorkerInput
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.types import CoverageHistory, WorkerDetail, WorkerInput
 from ui.gui.widgets.choice_combo import ChoiceCombo
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.worker_form.form_tab import FormTab, text_or_none
 
 SOURCE_LABELS = {
@@ -49,7 +49,7 @@ class MembershipTab(FormTab):
         self.funding.set_choices([(v, k) for k, v in FUNDING.items()], "— pilih —")
         self.watch(self.funding, "funding")
         # The worker's latest coverage period; saving opens or changes it through the
-        # coverage history (services/workers.py), earlier periods are listed below.
+        # coverage history (services/workers/service.py), earlier periods are listed below.
         self.coverage_start = self.date_field("coverage_start", "Mulai kepesertaan")
         self.coverage_end = self.date_field("coverage_end", "Akhir kepesertaan")
         self.periods = QTableWidget(0, 4, self)

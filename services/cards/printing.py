@@ -15,7 +15,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import CardKey, CardPrint, CardPrintBatch, Region
-from models.card import CardStatus, PrintKind
+from models.enums import CardStatus, PrintKind
 from services.audit.trail import Action, record_event
 from services.cards.calibration import card_offsets
 from services.cards.design import design_from

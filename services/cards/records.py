@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, CardPrintBatch, Region, Worker
-from models.card import CardStatus, Recipient
+from models.enums import CardStatus, Recipient
 from services.cards.types import CardRecord, HandOver, PrintBatchInfo
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError

@@ -21,8 +21,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, Region
-from models.card import CardStatus
-from models.enums import FundingSource, WorkerStatus
+from models.enums import CardStatus, FundingSource, WorkerStatus
 from services.cards.types import PrintPlan, PrintRequest, SkippedWorker
 from services.core.errors import Problem, ValidationError
 from services.coverage_history import covered_on, covering, kpj_on, periods

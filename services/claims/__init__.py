@@ -81,7 +81,6 @@ Every call takes an optional ``now`` (aware datetime) so tests and the GUI's cou
 agree on the clock; dates typed by clerks are WITA (UTC+8).
 """
 
-from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
 from services.claims.query import get_claim, list_claims
@@ -122,6 +121,7 @@ from services.claims.types import (
     HistoryEntry,
     HolderOverride,
     HolderOverrideInfo,
+    RateRow,
     StatusChange,
     WorkerSummary,
 )

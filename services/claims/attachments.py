@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models.base import utc_now
 from models.claim import ClaimAttachment, ClaimDocument
 from services.core.errors import Problem, SiRentanError, ValidationError
-from services.workers.validation import err
+from services.core.input_rules import err
 
 # Extension -> (content type, what the file's first bytes must be, name for messages).
 _KINDS = {

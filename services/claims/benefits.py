@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.claim import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
+from models.enums import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
 from services.claims.eligibility import add_months
 from services.claims.labels import EDUCATION_LEVEL, rupiah
 from services.claims.rules import ClaimRules
-from services.claims.types import BenefitEstimate, BenefitLine
+from services.claims.types import BenefitEstimate, BenefitLine, RateRow
 
 CONDITIONS = {
     "jkm_penuh": "JKM, masa kepesertaan cukup",
@@ -41,24 +41,6 @@ _OUTCOME_CONDITIONS = {
     JkkOutcome.TOTAL_DISABILITY: "jkk_cacat_total",
     JkkOutcome.PARTIAL_DISABILITY: "jkk_cacat_sebagian",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RateRow:
-    code: str
-    label: str
-    condition: str
-    basis: BenefitBasis
-    amount: int | None
-    multiplier: int | None
-    minimum: int | None
-    education_level: EducationLevel | None
-    max_years: int | None
-    valid_from: date
-    valid_to: date | None
-    sort_order: int
-    funeral: bool = False
-    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from models import (
     ClaimStatusChange,
     Region,
 )
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, JkkOutcome
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType, JkkOutcome
 from services import coverage_history
 from services.claims import checklist, heirs_order
-from services.claims.benefits import BenefitFacts, Child, RateRow, estimate
+from services.claims.benefits import BenefitFacts, Child, estimate
 from services.claims.checklist import ChecklistFacts, ChecklistRow, DocumentState
 from services.claims.eligibility import (
     ClaimFacts,
@@ -44,6 +44,7 @@ from services.claims.types import (
     HeirEntry,
     HistoryEntry,
     HolderOverrideInfo,
+    RateRow,
     WorkerSummary,
 )
 from services.claims.visibility import (

@@ -18,10 +18,10 @@ from services.claims.rules import WITA, read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
+from services.core.input_rules import clean_text, err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.text.formatting import long_date
-from services.workers.validation import clean_text, err
 
 
 def update_document(

@@ -15,8 +15,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from models.claim import ClaimType
-from models.enums import FundingSource, WorkerStatus
+from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.rules import WITA, ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
 from services.text.formatting import long_date

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from babel.numbers import format_decimal
 
-from models.claim import (
+from models.enums import (
     AccidentContext,
     BenefitBasis,
     ClaimHeirRelation,
@@ -15,11 +13,8 @@ from models.claim import (
     EducationLevel,
     JkkOutcome,
 )
-from services.claims.types import CheckOutcome, DeadlineState
+from services.claims.types import CheckOutcome, DeadlineState, RateRow
 from services.text.formatting import LOCALE
-
-if TYPE_CHECKING:
-    from services.claims.benefits import RateRow
 
 CLAIM_TYPE = {
     ClaimType.JKK: "JKK (kecelakaan kerja)",

@@ -11,18 +11,18 @@ The GUI or CLI then issues the letter and submits the claim with its number:
 
 from __future__ import annotations
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.claims.detail import is_death_claim
 from services.claims.labels import HEIR_RELATION
 from services.claims.query import get_claim
 from services.claims.types import ClaimDetail, HeirEntry
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
+from services.core.input_rules import err
 from services.core.permissions import Permission
 from services.documents.letters.fields import ClaimLetter, ClaimProgramme
 from services.workers.service import WorkerService
 from services.workers.types import WorkerDetail
-from services.workers.validation import err
 
 _PROGRAMMES = {ClaimType.JKM: ClaimProgramme.JKM, ClaimType.JKK: ClaimProgramme.JKK}
 

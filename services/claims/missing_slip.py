@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.audit.trail import Action, record_event
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc

@@ -25,7 +25,7 @@ from services.claims.holder_names import same_holder
 from services.claims.labels import rupiah
 from services.claims.types import StatusChange
 from services.core.errors import Problem
-from services.workers.validation import clean_digits, clean_name, err
+from services.core.input_rules import clean_digits, clean_name, err
 
 
 @dataclass(frozen=True, slots=True)

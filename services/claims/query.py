@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Claim, Region
-from models.claim import ClaimStatus, ClaimType
+from models.enums import ClaimStatus, ClaimType
 from services.claims.detail import (
     deadline_of,
     read_detail,

@@ -23,6 +23,7 @@ from services.claims.types import FINISHED
 from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
+from services.settings.store import follow_settings
 
 
 def refresh_worker_claims(
@@ -101,3 +102,7 @@ def _refresh(
             changed += 1
     records.flush(session)
     return changed
+
+
+# Open claims follow the claims.* settings in the transaction that changes them.
+follow_settings("claims.", refresh_visible_claims)

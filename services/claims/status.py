@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
-from models.claim import ClaimHeirRelation, ClaimStatus
+from models.enums import ClaimHeirRelation, ClaimStatus
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.death_record import sync_claim_death
@@ -31,9 +31,9 @@ from services.claims.workflow import (
 )
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
+from services.core.input_rules import clean_digits, clean_name, clean_text, err
 from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
 from services.core.unit_of_work import unit_of_work
-from services.workers.validation import clean_digits, clean_name, clean_text, err
 
 S = ClaimStatus
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased, defer
 
 from models import DocumentFile, RegisteredDocument
 from models.base import utc_now
-from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
+from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
 from services.core.errors import (

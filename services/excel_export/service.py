@@ -35,6 +35,7 @@ from services.excel_export.sheets import write_table
 from services.premiums.computation import scope_note
 from services.reports.recap import build_recap
 from services.reports.xlsx import sheet_title, write_xlsx
+from services.settings.catalog import where
 from services.settings.store import SettingsService
 from services.text.formatting import long_date
 from services.text.labels import FUNDING, WORKER_STATUS
@@ -232,7 +233,8 @@ class _Writer:
         if self._fmt is ExportFormat.VILLAGE:
             return self._per_village(workbook, rows)
         if self._fmt is ExportFormat.BPJS:
-            chosen = cols.bpjs_columns(self._settings.get(cols.BPJS_COLUMNS_KEY))
+            setting = self._settings.get(cols.BPJS_COLUMNS_KEY)
+            chosen = cols.bpjs_columns(setting, where(cols.BPJS_COLUMNS_KEY))
             title = "Daftar Pendaftaran Kolektif Peserta BPJS Ketenagakerjaan (BPU)"
             name = "Pendaftaran BPJS"
         else:

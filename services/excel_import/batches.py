@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from models import ImportBatch, Setting
 from models.base import utc_now
-from models.import_batch import BatchStatus
+from models.enums import BatchStatus
 from services.audit.trail import record_event
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, SiRentanError

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Occupation, RegionCodeChange, TwinReview, Worker
-from models.import_batch import OnExisting, TwinDecision
+from models.enums import OnExisting, TwinDecision
 from services.core.errors import Problem
 from services.core.permissions import Principal
 from services.excel_import.bulk import CHUNK, check_cancel, chunks, member_of

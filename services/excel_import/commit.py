@@ -19,8 +19,7 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
-from models.enums import WorkerStatus
-from models.import_batch import RowAction, TwinDecision
+from models.enums import RowAction, TwinDecision, WorkerStatus
 from services.audit.trail import ACTOR_KEY, Action, mask_number, set_note
 from services.core.errors import ConflictError
 from services.excel_import import periods

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import exc as sa_exc
 
 from models.base import utc_now
-from models.import_batch import BatchStatus
+from models.enums import BatchStatus
 from services.audit.trail import record_event
 from services.claims.refresh import refresh_claims_of_workers
 from services.core.context import ServiceContext

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 
 from models import Heir, TwinReview, Worker
 from models.base import utc_now
-from models.enums import WorkerStatus
-from models.import_batch import TwinDecision
+from models.enums import TwinDecision, WorkerStatus
 from services.audit.trail import record_event
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, SiRentanError

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.base import utc_now
-from models.enums import FundingSource, Gender
-from models.import_batch import BatchStatus, RowAction
+from models.enums import BatchStatus, FundingSource, Gender, RowAction
 from models.text_keys import name_phonetic
 from services.audit.trail import ACTOR_KEY, Action, record_event, set_note
 from services.claims.refresh import refresh_claims_of_workers

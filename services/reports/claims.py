@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, case, func, select
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
 from services.core.unit_of_work import read_session
 from services.premiums.months import Period

@@ -27,9 +27,7 @@ from sqlalchemy.orm import Session
 
 import services.workers.search as worker_search
 from models import CardPrint, Claim, Occupation
-from models.card import CardStatus
-from models.claim import ClaimStatus, ClaimType
-from models.enums import FundingSource, Gender
+from models.enums import CardStatus, ClaimStatus, ClaimType, FundingSource, Gender
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
 from services import coverage_history
 from services.claims.types import FINISHED

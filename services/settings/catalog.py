@@ -118,10 +118,11 @@ def _digits_and_dots(value: str) -> str | None:
 
 
 def _number_pattern(value: str) -> str | None:
-    from services.documents.numbering import pattern_problems  # the letters' own rule
+    # Imported here: loading the documents package is not a start-up cost of the settings.
+    from services.documents.number_pattern import pattern_fault  # the letters' own rule
 
-    problems = pattern_problems(value, "pola")
-    return problems[0].text.replace(" (pengaturan pola)", "") if problems else None
+    fault = pattern_fault(value)
+    return fault[1].format(place="") if fault else None
 
 
 def _funding_codes(value: str) -> str | None:
@@ -135,7 +136,7 @@ def _funding_codes(value: str) -> str | None:
 
 
 def _export_columns(value: str) -> str | None:
-    from services.excel_export.columns import unknown_columns
+    from services.excel_export.columns import unknown_columns  # as _number_pattern
 
     unknown, known = unknown_columns(value)
     if unknown:

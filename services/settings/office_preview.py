@@ -12,7 +12,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.cards.design import design_from
 from services.cards.render import CardData, SheetOptions, render_cards
 from services.documents.letterhead import letterhead_from_settings, office_kop

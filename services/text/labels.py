@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from models.card import CardLayout, CardStatus, Recipient, ReprintReason
-from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
+from models.enums import (
+    CardLayout,
+    CardStatus,
+    FundingSource,
+    Gender,
+    HeirRelation,
+    Recipient,
+    ReprintReason,
+    WorkerStatus,
+)
 
 GENDER = {Gender.MALE: "Laki-laki", Gender.FEMALE: "Perempuan"}
 

@@ -14,8 +14,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import Claim
-from models.claim import ClaimStatus
-from models.enums import WorkerStatus
+from models.enums import ClaimStatus, WorkerStatus
 from services import coverage_history
 from services.core.context import ServiceContext
 from services.core.permissions import Permission

@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, Occupation, Region, Worker
-from models.card import CardStatus
+from models.enums import CardStatus
 from models.text_keys import name_key, name_phonetic
 from models.views import worker_masked
 from services.core.permissions import Principal

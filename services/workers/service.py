@@ -26,6 +26,7 @@ from services.core.errors import (
     ReferencedError,
     ValidationError,
 )
+from services.core.input_rules import err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.workers.occupations import OccupationItem, list_occupations
@@ -41,7 +42,7 @@ from services.workers.types import (
     WorkerQuery,
     WorkerRow,
 )
-from services.workers.validation import err, validate_worker
+from services.workers.validation import validate_worker
 
 
 class WorkerService:

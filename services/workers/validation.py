@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
-from services.core.errors import Problem, Severity
+from services.core.errors import Problem
+from services.core.input_rules import clean_digits, clean_name, clean_text, err, warn
 from services.workers.nik import check_kk_number, validate_nik
 from services.workers.regions import RegionDirectory
 from services.workers.types import HeirInput, WorkerInput
@@ -15,36 +16,9 @@ from services.workers.types import HeirInput, WorkerInput
 # Any letter (names such as JOSÉ or N'DUN exist) plus the punctuation names carry.
 _NAME_CHARS = re.compile(r"^(?:[^\W\d_]|[ .,'`\-])+$")
 _DIGITS = re.compile(r"^\d+$")
-_SPACES = re.compile(r"\s+")
 MIN_BIRTH_DATE = date(1900, 1, 1)
 MIN_WORKING_AGE = 15
 KPJ_LENGTH = 11
-
-
-def err(code: str, field: str, text: str) -> Problem:
-    return Problem(code, field, text, Severity.ERROR)
-
-
-def warn(code: str, field: str, text: str) -> Problem:
-    return Problem(code, field, text, Severity.WARNING)
-
-
-def clean_name(raw: str | None) -> str:
-    """As on the KTP: capitals, single spaces."""
-    return _SPACES.sub(" ", (raw or "").strip()).upper()
-
-
-def clean_digits(raw: str | None) -> str | None:
-    """Drop the spaces, dots and dashes people type inside numbers; empty becomes None."""
-    if raw is None:
-        return None
-    value = re.sub(r"[\s.\-']", "", str(raw))
-    return value or None
-
-
-def clean_text(raw: str | None) -> str | None:
-    value = _SPACES.sub(" ", (raw or "").strip())
-    return value or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from models import Setting
-from models.claim import AccidentContext, ClaimStatus, ClaimType
-from models.enums import HeirRelation
+from models.enums import AccidentContext, ClaimStatus, ClaimType, HeirRelation
 from services import claims
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService

@@ -14,8 +14,15 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from models import AuditEntry, CardPrint, CardPrintBatch
-from models.card import CardLayout, CardStatus, PrintKind, Recipient, ReprintReason
-from models.enums import Role, WorkerStatus
+from models.enums import (
+    CardLayout,
+    CardStatus,
+    PrintKind,
+    Recipient,
+    ReprintReason,
+    Role,
+    WorkerStatus,
+)
 from services.cards import (
     CardsCancelledError,
     HandOver,

@@ -11,8 +11,15 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, Claim, ClaimStatusChange
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, EducationLevel, JkkOutcome
-from models.enums import Gender, WorkerStatus
+from models.enums import (
+    ClaimHeirRelation,
+    ClaimStatus,
+    ClaimType,
+    EducationLevel,
+    Gender,
+    JkkOutcome,
+    WorkerStatus,
+)
 from services import claims
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, NotFoundError, ReferencedError, ValidationError

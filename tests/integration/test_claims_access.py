@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from models.claim import ClaimStatus
-from models.enums import Gender, Role
+from models.enums import ClaimStatus, Gender, Role
 from services import claims
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from models import WorkerStatusEvent
-from models.claim import ClaimStatus as S
+from models.enums import ClaimStatus as S
 from models.enums import CoverageSource, WorkerStatus
 from services import claims
 from services.core.context import ServiceContext

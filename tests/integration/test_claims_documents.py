@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, ClaimAttachment, ClaimDocument
-from models.claim import ClaimHeirRelation
+from models.enums import ClaimHeirRelation
 from services import claims
 from services.claims.missing_slip import write_missing_slip
 from services.core.context import ServiceContext

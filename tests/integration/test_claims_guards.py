@@ -16,8 +16,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from models import AuditEntry, Claim, ClaimHeir, ClaimStatusChange, schema
-from models.claim import ClaimStatus, ClaimType, JkkOutcome
 from models.database import make_engine
+from models.enums import ClaimStatus, ClaimType, JkkOutcome
 from services import claims
 from services.core.bootstrap import upgrade_schema
 from services.core.context import ServiceContext

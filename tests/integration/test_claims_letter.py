@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from models.claim import ClaimStatus, JkkOutcome
-from models.enums import Gender
+from models.enums import ClaimStatus, Gender, JkkOutcome
 from services import claims
 from services.claims.letter import claim_letter
 from services.core.context import ServiceContext

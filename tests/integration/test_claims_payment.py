@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, Claim, ClaimStatusChange
-from models.claim import ClaimHeirRelation as R
-from models.claim import ClaimStatus as S
 from models.database import make_engine
+from models.enums import ClaimHeirRelation as R
+from models.enums import ClaimStatus as S
 from models.enums import Role
 from services import claims
 from services.core.context import ServiceContext

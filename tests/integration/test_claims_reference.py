@@ -14,8 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEntry, Claim
-from models.claim import BenefitBasis, ClaimType
-from models.enums import Role
+from models.enums import BenefitBasis, ClaimType, Role
 from services import claims
 from services.claims.missing_slip import write_missing_slip
 from services.core.context import ServiceContext

@@ -9,8 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from models import Claim
-from models.enums import Role
-from models.import_batch import OnExisting
+from models.enums import OnExisting, Role
 from services import claims
 from services.core.context import ServiceContext
 from services.core.permissions import Principal

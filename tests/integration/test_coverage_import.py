@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.enums import CoverageSource, FundingSource, WorkerStatus
-from models.import_batch import OnExisting
+from models.enums import CoverageSource, FundingSource, OnExisting, WorkerStatus
 from services.core.context import ServiceContext
 from services.excel_import import ImportOptions, commit_import, read_import_file, undo_import
 from services.workers.service import WorkerService

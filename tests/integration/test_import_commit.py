@@ -12,8 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, Setting, TwinReview, Worker
-from models.enums import Gender, Role
-from models.import_batch import BatchStatus, OnExisting, TwinDecision
+from models.enums import BatchStatus, Gender, OnExisting, Role, TwinDecision
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, SiRentanError
 from services.core.permissions import PermissionDeniedError

@@ -14,8 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Setting, Worker
-from models.enums import FundingSource, Gender
-from models.import_batch import OnExisting
+from models.enums import FundingSource, Gender, OnExisting
 from services.core.context import ServiceContext
 from services.excel_import import (
     ImportOptions,

@@ -17,8 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from models import RegisteredDocument
 from models.database import make_engine
-from models.document import DocumentKind, PageSize, Sifat
-from models.enums import Role
+from models.enums import DocumentKind, PageSize, Role, Sifat
 from services.core.context import ServiceContext
 from services.core.permissions import Principal
 from services.documents import (

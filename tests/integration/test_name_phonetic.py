@@ -13,8 +13,7 @@ from sqlalchemy import inspect, select, text
 
 from models import Worker, schema
 from models.database import make_engine
-from models.enums import Gender
-from models.import_batch import OnExisting
+from models.enums import Gender, OnExisting
 from models.text_keys import name_phonetic
 from services.core.context import ServiceContext
 from services.excel_import import ImportOptions, commit_import, undo_import

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from models import CardPrint, CardPrintBatch, Worker
-from models.card import CardLayout, CardStatus, PrintKind
-from models.enums import FundingSource, Gender
+from models.enums import CardLayout, CardStatus, FundingSource, Gender, PrintKind
 from services.core.context import ServiceContext
 from services.premiums import (
     AllocationInput,

@@ -13,8 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from models.card import CardLayout, ReprintReason
-from models.enums import WorkerStatus
+from models.enums import CardLayout, ReprintReason, WorkerStatus
 from services.cards import list_print_batches, print_cards
 from services.cards.types import PrintRequest
 from services.core.context import ServiceContext

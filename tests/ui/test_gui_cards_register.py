@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.card import Recipient, ReprintReason
+from models.enums import Recipient, ReprintReason
 from services.cards import HandOver, hand_over, list_cards, print_cards
 from services.cards.types import PrintRequest
 from services.core.context import ServiceContext

@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from models import CardKey
-from models.card import CardStatus, Recipient
-from models.enums import Role
+from models.enums import CardStatus, Recipient, Role
 from services.cards import card_history, card_offsets, print_cards
 from services.cards.qr_payload import card_payload
 from services.cards.types import PrintRequest

@@ -11,8 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimStatus
-from models.enums import WorkerStatus
+from models.enums import ClaimStatus, WorkerStatus
 from services import claims
 from services.claims import ClaimQuery
 from services.core.context import ServiceContext

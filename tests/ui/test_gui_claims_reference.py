@@ -10,8 +10,7 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimType
-from models.enums import Role
+from models.enums import ClaimType, Role
 from services import claims
 from services.core.context import ServiceContext
 from tests.ui.accounts import admin_session, clerk_session

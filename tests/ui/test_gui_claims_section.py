@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from models.claim import AccidentContext, ClaimStatus, ClaimType
-from models.enums import Gender, Role
+from models.enums import AccidentContext, ClaimStatus, ClaimType, Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
 from services.claims.rules import WITA

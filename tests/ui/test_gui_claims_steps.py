@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from models import AuditEntry
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
 from services.claims.rules import WITA

@@ -9,8 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimHeirRelation, EducationLevel
-from models.enums import HeirRelation
+from models.enums import ClaimHeirRelation, EducationLevel, HeirRelation
 from services.claims import ClaimHeirInput
 from services.claims.labels import HEIR_RELATION as CLAIM_HEIR_RELATION
 from services.core.errors import Problem

@@ -12,8 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.enums import Gender, Role
-from models.import_batch import BatchStatus, TwinDecision
+from models.enums import BatchStatus, Gender, Role, TwinDecision
 from services.core.context import ServiceContext
 from services.excel_import import commit_import, list_twin_reviews, read_import_file
 from services.settings.store import SettingsService

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from models import ImportBatch, Worker
-from models.import_batch import BatchStatus
+from models.enums import BatchStatus
 from services.core.context import ServiceContext
 from services.excel_import import RowStatus, read_import_file, recall_mapping
 from services.workers.service import WorkerService

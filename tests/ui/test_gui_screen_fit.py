@@ -17,9 +17,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimType
 from models.database import make_engine
-from models.enums import Role
+from models.enums import ClaimType, Role
 from services import claims
 from services.claims import ClaimInput
 from services.core.context import ServiceContext
@@ -27,12 +26,12 @@ from services.core.permissions import Principal
 from services.workers.service import WorkerService
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
-from ui.gui.app import build_main_window
 from ui.gui.cards.print_dialog import PREVIEW_PAGE, CardPrintDialog
 from ui.gui.claims.claim_dialog import open_claim_dialog
 from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.excel_import.import_panel import ImportPanel
 from ui.gui.main_window import MainWindow
+from ui.gui.window_setup import build_main_window
 
 ADMIN = Principal(user_id=0, username="admin", full_name="Admin Kabupaten", role=Role.ADMIN)
 SCREENS = [LAPTOP, SMALL]

@@ -11,8 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.enums import Gender
-from models.import_batch import BatchStatus, OnExisting
+from models.enums import BatchStatus, Gender, OnExisting
 from services.core.context import ServiceContext
 from services.core.errors import Problem
 from services.excel_import.types import ImportCounts

@@ -8,8 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from models.claim import ClaimType
-from models.enums import FundingSource, WorkerStatus
+from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.eligibility import (
     ClaimFacts,
     CoverageFacts,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from models.claim import ClaimStatus as S
+from models.enums import ClaimStatus as S
 from models.enums import Role
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.types import StatusChange

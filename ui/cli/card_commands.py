@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from models.card import CardLayout, Recipient, ReprintReason
+from models.enums import CardLayout, Recipient, ReprintReason
 from services.cards import (
     HandOver,
     PrintRequest,

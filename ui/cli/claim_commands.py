@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from models.claim import (
+from models.enums import (
     AccidentContext,
     ClaimHeirRelation,
     ClaimStatus,

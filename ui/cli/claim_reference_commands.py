@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from typing import Any
 
-from models.claim import BenefitBasis, ClaimType, EducationLevel
+from models.enums import BenefitBasis, ClaimType, EducationLevel
 from services import claims
 from services.claims import benefits, checklist
 from services.claims.labels import rate_text

@@ -7,8 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from models.enums import FundingSource
-from models.import_batch import OnExisting
+from models.enums import FundingSource, OnExisting
 from services.core.paths import command_prefix
 from services.excel_import import (
     STATUS_LABELS,

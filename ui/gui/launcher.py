@@ -37,7 +37,7 @@ class Launcher(QObject):
         return self._show(signed.ctx)
 
     def _show(self, ctx: ServiceContext) -> MainWindow:
-        from ui.gui.app import build_main_window
+        from ui.gui.window_setup import build_main_window
 
         window = build_main_window(ctx, self.log_path)
         window.signed_out.connect(self._on_signed_out)

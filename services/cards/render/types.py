@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.core.errors import SiRentanError
 
 

@@ -6,8 +6,7 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from models.document import PageSize
-from models.enums import FundingSource
+from models.enums import FundingSource, PageSize
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.permissions import Permission

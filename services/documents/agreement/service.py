@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from models.document import DocumentKind, Sifat
+from models.enums import DocumentKind, Sifat
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.permissions import Permission

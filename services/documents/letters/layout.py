@@ -17,7 +17,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from models.document import PageSize, Sifat
+from models.enums import PageSize, Sifat
 from services.documents.blocks import (
     DataTable,
     data_table,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from models.document import DocumentKind, PageSize
+from models.enums import DocumentKind, PageSize
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.permissions import Permission

@@ -3,7 +3,7 @@ worker's card history."""
 
 from __future__ import annotations
 
-from models.card import PrintKind
+from models.enums import PrintKind
 from services.cards import CardRecord, PrintBatchInfo
 from services.text.labels import CARD_LAYOUT, CARD_STATUS, RECIPIENT, REPRINT_REASON
 from ui.gui.formats import moment_text, thousands

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.cards import PreparedPrint, PrintResult
 from services.text.labels import CARD_LAYOUT, REPRINT_REASON
 from ui.gui.formats import thousands

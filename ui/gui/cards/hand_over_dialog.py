@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.card import Recipient
+from models.enums import Recipient
 from services.cards import CardRecord, HandOver, hand_over
 from services.core.errors import SiRentanError
 from services.text.labels import RECIPIENT

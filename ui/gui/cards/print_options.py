@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.cards import PrintRequest
 from services.core.errors import SiRentanError
 from services.text.labels import CARD_LAYOUT, REPRINT_REASON

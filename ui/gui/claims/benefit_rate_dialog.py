@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from models.claim import BenefitBasis
+from models.enums import BenefitBasis
 from services import claims
 from services.claims import RateRow
 from services.claims.benefits import CONDITIONS

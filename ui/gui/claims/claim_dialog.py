@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
 from services.claims.rules import WITA

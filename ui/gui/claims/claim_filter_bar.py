@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.claims import ClaimQuery, DeadlineState
 from services.workers.regions import RegionDirectory
 from ui.gui.signals import emit

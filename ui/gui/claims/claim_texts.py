@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
 from services.claims.rules import WITA

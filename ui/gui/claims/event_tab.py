@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimType, JkkOutcome
+from models.enums import ClaimType, JkkOutcome
 from services.claims import ClaimInput
 from services.claims.labels import ACCIDENT_CONTEXT, JKK_OUTCOME
 from services.claims.rules import WITA

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimHeirRelation
+from models.enums import ClaimHeirRelation
 from services.claims import ClaimHeirInput
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.core.errors import Problem

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimHeirRelation, ClaimStatus
+from models.enums import ClaimHeirRelation, ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
 from services.claims.heirs_order import NOT_ENTITLED

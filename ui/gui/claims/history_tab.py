@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims import ClaimDetail, HistoryEntry
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import WITA

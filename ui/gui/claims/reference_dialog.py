@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services import claims
 from services.claims import ChecklistRow, RateRow
 from services.claims.labels import CLAIM_TYPE, rate_text

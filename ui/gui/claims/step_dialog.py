@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, HeirEntry, StatusChange
 from services.claims.detail import is_death_claim

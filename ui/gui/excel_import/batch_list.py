@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.import_batch import BatchStatus
+from models.enums import BatchStatus
 from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.excel_import import BatchInfo, UndoResult, approve_import, list_batches, undo_import

@@ -19,7 +19,13 @@ SQLITE_CONSTRAINT = 19
 SQLITE_TOOBIG = 18
 SQLITE_NOTADB = 26
 
+# SQLite extended result codes (sqlite3's exceptions carry them since Python 3.11).
+SQLITE_CONSTRAINT_PRIMARYKEY = 1555
+SQLITE_CONSTRAINT_TRIGGER = 1811  # RAISE(ABORT, ...) in a trigger
+SQLITE_CONSTRAINT_UNIQUE = 2067
+
 # PostgreSQL SQLSTATEs.
+PG_UNIQUE_VIOLATION = "23505"
 PG_STRING_TOO_LONG = "22001"
 PG_NUMERIC_OUT_OF_RANGE = "22003"
 PG_LOCK_NOT_AVAILABLE = "55P03"
@@ -38,6 +44,21 @@ def sqlite_code(error: BaseException) -> int | None:
     original: Any = getattr(error, "orig", error)
     code = getattr(original, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
+
+
+def sqlite_extended_code(error: BaseException) -> int | None:
+    """The extended SQLite result code (e.g. 2067, a UNIQUE constraint), if from SQLite."""
+    original: Any = getattr(error, "orig", error)
+    code = getattr(original, "sqlite_errorcode", None)
+    return code if isinstance(code, int) else None
+
+
+def is_unique_violation(error: BaseException) -> bool:
+    """A UNIQUE constraint or index refused the write, on either engine."""
+    return sqlite_extended_code(error) in (
+        SQLITE_CONSTRAINT_UNIQUE,
+        SQLITE_CONSTRAINT_PRIMARYKEY,
+    ) or sqlstate(error) == PG_UNIQUE_VIOLATION
 
 
 def sqlstate(error: BaseException) -> str | None:

@@ -25,7 +25,7 @@ from services.core.database_errors import (
     PG_UNKNOWN_DATABASE,
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
-    SQLITE_CONSTRAINT,
+    SQLITE_CONSTRAINT_TRIGGER,
     SQLITE_CORRUPT,
     SQLITE_FULL,
     SQLITE_LOCKED,
@@ -34,6 +34,7 @@ from services.core.database_errors import (
     SQLITE_TOOBIG,
     TOO_LONG_MARKER,
     sqlite_code,
+    sqlite_extended_code,
     sqlstate,
 )
 from services.core.errors import (
@@ -66,7 +67,9 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[Session]:
 def read_session(ctx: ServiceContext) -> Iterator[Session]:
     """A session for reads; failures to reach the database still become clerk messages.
 
-    On SQLite it begins deferred: reads never wait for another clerk's write."""
+    On SQLite it begins deferred: reads never wait for another clerk's write. It never
+    commits: closing it hands the connection back, whose transaction the pool rolls back,
+    and the objects read keep their loaded values (a rollback would expire them)."""
     with _transaction(ctx, read_only=True) as session:
         yield session
 
@@ -79,7 +82,10 @@ def _transaction(ctx: ServiceContext, *, read_only: bool) -> Iterator[Session]:
         if not read_only:
             session.connection(execution_options={WRITE_OPTION: True})
         yield session
-        session.commit()
+        if read_only:
+            _refuse_changes(session)  # closing below ends the read: nothing is committed
+        else:
+            session.commit()
     except SiRentanError:
         _rollback_quietly(session)
         raise
@@ -94,6 +100,13 @@ def _transaction(ctx: ServiceContext, *, read_only: bool) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def _refuse_changes(session: Session) -> None:
+    """A change made inside a read would be lost silently: say so (a programming error)."""
+    changed = session.new or session.deleted or any(session.is_modified(o) for o in session.dirty)
+    if changed:
+        raise RuntimeError("changes made in a read_session; write with unit_of_work")
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -116,7 +129,9 @@ def translate_database_error(error: sa_exc.DBAPIError, ctx: ServiceContext) -> S
     SQLite's result codes and PostgreSQL's SQLSTATEs decide; the message text is
     read only for connection failures, which psycopg reports without a SQLSTATE."""
     if isinstance(error, sa_exc.IntegrityError):
-        if sqlite_code(error) == SQLITE_CONSTRAINT and TOO_LONG_MARKER in str(error.orig):
+        if sqlite_extended_code(error) == SQLITE_CONSTRAINT_TRIGGER and TOO_LONG_MARKER in str(
+            error.orig
+        ):
             # Migration 0013's trigger: a write the services' own check did not see.
             return ValidationError([_TOO_LONG])
         return None  # the services turn their own constraints into messages

@@ -19,6 +19,7 @@ from models.text_keys import name_key, name_phonetic
 from services import coverage_history
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
+from services.core.database_errors import is_unique_violation
 from services.core.errors import (
     ConflictError,
     NotFoundError,
@@ -150,7 +151,7 @@ class WorkerService:
             worker = self._load(session, worker_id, expected_version)
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
             self._apply(session, worker, cleaned.data)
-            self._flush(session, cleaned.data)
+            self._flush(session, cleaned.data, worker_id)
             self._save_current_period(session, worker, cleaned.data)
             self._refresh_claims(session, worker)
             detail = self._detail(worker, worker.heirs)
@@ -381,7 +382,9 @@ class WorkerService:
         worker.updated_at = utc_now()
         worker.updated_by = self._ctx.user_name
 
-    def _flush(self, session: Session, data: WorkerInput | None) -> None:
+    def _flush(
+        self, session: Session, data: WorkerInput | None, worker_id: int | None = None
+    ) -> None:
         try:
             session.flush()
         except StaleDataError as error:
@@ -390,8 +393,11 @@ class WorkerService:
                 "Muat ulang untuk melihat perubahan itu sebelum menyimpan."
             ) from error
         except sa_exc.IntegrityError as error:
-            # Another clerk saved the same NIK or KPJ between our check and our write.
-            field = "kpj" if "kpj" in str(error.orig).lower() else "nik"
+            if data is None or not is_unique_violation(error):
+                raise  # not a clerk's clash: unit_of_work reports it as the fault it is
+            # Another clerk saved the same NIK or KPJ between our check and our write. The
+            # register says which (the error's wording differs by engine and version).
+            field = "kpj" if self._kpj_taken(data, worker_id) else "nik"
             label = "No. KPJ" if field == "kpj" else "NIK"
             raise ValidationError(
                 [
@@ -401,8 +407,16 @@ class WorkerService:
                         f"{label} ini baru saja didaftarkan oleh pengguna lain.",
                     )
                 ],
-                record=_input_label(data) if data else "",
+                record=_input_label(data),
             ) from error
+
+    def _kpj_taken(self, data: WorkerInput, worker_id: int | None) -> bool:
+        """Another worker holds this KPJ: read in a fresh session (this one has failed)."""
+        if not data.kpj:
+            return False
+        with read_session(self._ctx) as other:
+            holder = other.scalar(select(Worker.id).where(Worker.kpj == data.kpj).limit(1))
+        return holder is not None and holder != worker_id
 
     def _row(self, r: object) -> WorkerRow:
         return WorkerRow(

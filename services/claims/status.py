@@ -16,7 +16,7 @@ from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problem
 from services.claims.death_record import sync_claim_death
 from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
-from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
+from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import WITA, read_rules
@@ -34,6 +34,7 @@ from services.core.errors import ValidationError
 from services.core.input_rules import clean_digits, clean_name, clean_text, err
 from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
 from services.core.unit_of_work import unit_of_work
+from services.text.figures import rupiah_whole
 
 S = ClaimStatus
 
@@ -161,7 +162,7 @@ def _apply(
         claim.paid_reference = clean_text(change.payment_reference)
         claim.paid_to_heir_id = recipient.id if recipient else None
         head = (
-            f"Dibayar {rupiah(change.amount)} kepada {claim.paid_to_name} ke rekening "
+            f"Dibayar {rupiah_whole(change.amount)} kepada {claim.paid_to_name} ke rekening "
             f"{claim.paid_bank_name} {claim.paid_account_number} a.n. "
             f"{claim.paid_account_holder}, ref. BPJS {claim.paid_reference}"
         )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, tzinfo
 
+from services.text.figures import thousands
 
-def thousands(value: int) -> str:
-    """12345 -> "12.345" (Indonesian uses the dot to group thousands)."""
-    return f"{value:,}".replace(",", ".")
+__all__ = ["count_label", "local_date", "local_time", "moment_text", "thousands"]
 
 
 def count_label(value: int, noun: str = "peserta") -> str:

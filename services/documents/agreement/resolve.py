@@ -24,7 +24,7 @@ from services.documents.agreement.particulars import (
     party_problems,
 )
 from services.documents.agreement.template import SPEC
-from services.documents.dates_words import add_months
+from services.documents.dates_words import month_start_after
 from services.documents.rates import paid_funding_sources, premium_rates
 from services.documents.register_reads import counts_on
 from services.documents.templates import checked_sections
@@ -199,7 +199,7 @@ def term_end(start: date, months: int | None) -> date:
     budget year), else the last day of the ``months``-th calendar month from the start's."""
     if months is None:
         return date(start.year, 12, 31)
-    last_month = add_months(start.replace(day=1), months - 1)
+    last_month = month_start_after(start.replace(day=1), months - 1)
     return last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
 
 

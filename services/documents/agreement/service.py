@@ -19,7 +19,7 @@ from services.documents.agreement.resolve import (
     template_legal_bases,
 )
 from services.documents.agreement.template import SPEC
-from services.documents.dates_words import add_months, month_year
+from services.documents.dates_words import month_start_after, month_year
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
 from services.documents.page import RenderedPdf
@@ -194,10 +194,10 @@ def _first_due(params: AgreementParams, settings: dict[str, str]) -> tuple[date,
     """The first month's due date and how the due month is named."""
     following = settings["agreement.payment_due_month"].strip().lower() == "berikutnya"
     month = params.period_start.replace(day=1)
-    due_month = add_months(month, 1) if following else month
+    due_month = month_start_after(month, 1) if following else month
     due = due_month.replace(day=params.payment_due_day)
     if due < params.agreement_date:
-        due = add_months(due, 1).replace(day=params.payment_due_day)
+        due = month_start_after(due, 1).replace(day=params.payment_due_day)
     return due, "bulan berikutnya" if following else "bulan yang bersangkutan"
 
 

@@ -6,8 +6,9 @@ from datetime import datetime
 
 from models.enums import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
-from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
+from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE
 from services.claims.rules import WITA
+from services.text.figures import rupiah_whole
 from services.text.formatting import long_date
 from ui.gui.formats import moment_text
 
@@ -58,7 +59,7 @@ def duration_text(seconds: float) -> str:
 
 
 def money_text(amount: int | None) -> str:
-    return rupiah(amount) if amount is not None else "-"
+    return rupiah_whole(amount) if amount is not None else "-"
 
 
 def attention_text(row: ClaimRow, waiting_days: int) -> str:

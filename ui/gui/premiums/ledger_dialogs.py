@@ -21,6 +21,7 @@ from services.premiums import (
     record_payment,
     update_bill,
 )
+from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
@@ -29,7 +30,6 @@ from ui.gui.premiums.premium_tab import note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField, format_date
-from ui.gui.widgets.money_text import rupiah_text
 from ui.gui.widgets.month_field import MonthField
 
 
@@ -94,7 +94,7 @@ class BillDialog(RecordDialog):
                 return  # the clerk chose another month meanwhile
             self.computed.setText(
                 f"Menurut register: {thousands(premium.workers)} peserta, "
-                f"{rupiah_text(premium.amount)}."
+                f"{rupiah_whole(premium.amount)}."
             )
 
         self.background.submit(
@@ -128,8 +128,8 @@ class PaymentDialog(RecordDialog):
         self._bill = bill
         about = QLabel(
             f"Tagihan {bill.bill_number} ({bill.month.label}, {FUNDING[bill.funding]}) "
-            f"tanggal {format_date(bill.bill_date)}: {rupiah_text(bill.amount)}, "
-            f"sudah dibayar {rupiah_text(bill.paid)}, sisa {rupiah_text(bill.unpaid)}.",
+            f"tanggal {format_date(bill.bill_date)}: {rupiah_whole(bill.amount)}, "
+            f"sudah dibayar {rupiah_whole(bill.paid)}, sisa {rupiah_whole(bill.unpaid)}.",
             self,
         )
         about.setWordWrap(True)

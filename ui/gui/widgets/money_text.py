@@ -7,20 +7,14 @@ from __future__ import annotations
 
 import re
 
-from ui.gui.formats import thousands
+from services.text.figures import rupiah_whole, thousands
 
 _TYPED = re.compile(r"^\s*(?:rp\.?)?\s*([\d.]+)(?:,0*)?\s*$", re.IGNORECASE)
 
 
-def rupiah_text(amount: int) -> str:
-    """249984000 -> "Rp249.984.000"; a negative amount keeps its sign in front."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{thousands(abs(amount))}"
-
-
 def signed_rupiah(amount: int) -> str:
     """A difference: "+Rp16.800", "-Rp33.600" or "Rp0"."""
-    return f"+{rupiah_text(amount)}" if amount > 0 else rupiah_text(amount)
+    return f"+{rupiah_whole(amount)}" if amount > 0 else rupiah_whole(amount)
 
 
 def signed_count(value: int) -> str:

@@ -233,7 +233,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 
 def _demo_fingerprint() -> str:
     # The cached file is only valid for the generator and schema that made it.
-    source = (ROOT / "services" / "demo_data.py").read_bytes()
+    source = (ROOT / "services" / "workers" / "demo_data.py").read_bytes()
     for migration in sorted((ROOT / "models" / "migrations" / "versions").glob("*.py")):
         source += migration.read_bytes()
     return hashlib.sha256(source).hexdigest()[:10]

@@ -80,6 +80,6 @@ def command_prefix() -> str:
     if getattr(sys, "frozen", False):
         # Windows: the console program beside the windowed one; Linux: the one program.
         return FROZEN_CLI_NAME if sys.platform == "win32" else Path(sys.executable).name
-    if (Path(__file__).resolve().parent.parent / "main.py").is_file():
+    if (Path(__file__).resolve().parents[2] / "main.py").is_file():  # services/core/paths.py
         return "python main.py"
     return "sirentan"

@@ -31,9 +31,9 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from models import schema  # noqa: E402
 from models.database import make_engine  # noqa: E402
 from models.enums import Role  # noqa: E402
-from services.context import ServiceContext  # noqa: E402
-from services.demo_data import generate_demo_workers  # noqa: E402
-from services.permissions import Principal  # noqa: E402
+from services.core.context import ServiceContext  # noqa: E402
+from services.core.permissions import Principal  # noqa: E402
+from services.workers.demo_data import generate_demo_workers  # noqa: E402
 
 # The benchmarks act as an administrator: no kecamatan limit, nothing masked.
 BENCH_CLERK = Principal(user_id=0, username="bench", full_name="Benchmark", role=Role.ADMIN)
@@ -233,7 +233,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 
 def _demo_fingerprint() -> str:
     # The cached file is only valid for the generator and schema that made it.
-    source = (ROOT / "services" / "demo_data.py").read_bytes()
+    source = (ROOT / "services" / "workers" / "demo_data.py").read_bytes()
     for migration in sorted((ROOT / "models" / "migrations" / "versions").glob("*.py")):
         source += migration.read_bytes()
     return hashlib.sha256(source).hexdigest()[:10]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from _common import WORK_DIR, empty_database, heading, line, parse_args, secs
 
-from services.demo_data import generate_demo_workers
+from services.workers.demo_data import generate_demo_workers
 
 HEADER = [
     "NIK", "Nama Lengkap", "Tempat Lahir", "Tgl Lahir", "L/P", "Alamat", "RT", "RW", "Desa",
@@ -60,7 +60,7 @@ def _audit_rows(path: Path) -> int:
 
 def main() -> int:
     from services.excel_import import commit_import, dry_run, read_import_file
-    from services.regions import RegionDirectory
+    from services.workers.regions import RegionDirectory
 
     args = parse_args(__doc__.splitlines()[0], pg=False)
     rows = args.rows

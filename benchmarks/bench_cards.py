@@ -53,7 +53,7 @@ from services.cards.render import back as back_layout
 from services.cards.render import front as layout
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
 from services.cards.render.style import NAVY, card_date
-from services.pdf_fonts import FontSet, register_fonts
+from services.text.pdf_fonts import FontSet, register_fonts
 
 CARDS = 14_880
 SEED = 2025

@@ -48,7 +48,7 @@ from _common import (
 from sqlalchemy import event, insert, select
 
 from models import Claim, ClaimDocument, ClaimHeir, ClaimStatusChange, Worker
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType
 from services import claims
 from services.claims.eligibility import report_deadline
 

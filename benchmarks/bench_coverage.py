@@ -51,13 +51,13 @@ from sqlalchemy import event, func, insert, select
 
 from models import CoveragePeriod, Worker
 from models.enums import CoverageSource, FundingSource
-from services.coverage import check_coverage
 from services.premiums import monthly_premium
 from services.premiums.months import Month
-from services.regions import RegionDirectory
 from services.reports.dashboard import dashboard
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.front_desk import check_coverage
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 
 TARGET_CHECK_S = 0.010
 TARGET_SEARCH_S = 0.010

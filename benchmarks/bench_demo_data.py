@@ -38,7 +38,7 @@ from _common import (
 from sqlalchemy import insert, select
 
 from models import Worker
-from services.demo_data import CHUNK_SIZE, generate_demo_workers
+from services.workers.demo_data import CHUNK_SIZE, generate_demo_workers
 
 TARGET_S = 60.0
 COLUMNS = [c.name for c in Worker.__table__.columns if c.name != "id"]

@@ -37,8 +37,8 @@ from sqlalchemy import text, update
 
 from models import CoveragePeriod, Worker
 from models.enums import FundingSource
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
+from services.core.context import ServiceContext
+from services.core.unit_of_work import read_session
 from services.documents import (
     AgreementRequest,
     LetterRequest,
@@ -57,11 +57,11 @@ from services.documents.agreement.template import SPEC
 from services.documents.register_reads import counts_on, to_register
 from services.documents.styles import styles
 from services.documents.templates import blocks, split_sections
-from services.formatting import short_date
-from services.pdf_fonts import register_fonts
-from services.regions import RegionDirectory
-from services.settings import SettingsService
-from services.unit_of_work import read_session
+from services.settings.store import SettingsService
+from services.text.formatting import short_date
+from services.text.pdf_fonts import register_fonts
+from services.workers.demo_data import generate_demo_workers
+from services.workers.regions import RegionDirectory
 
 TARGET_S = 2.0
 FIRST_START = date(2024, 1, 1)  # before any demo coverage begins

@@ -147,7 +147,7 @@ def _bare_openpyxl(path: str) -> dict[str, Any]:
 
 def _import(path: str, kind: str, export: bool) -> dict[str, Any]:
     from services.excel_import import commit_import, dry_run, read_import_file
-    from services.regions import RegionDirectory
+    from services.workers.regions import RegionDirectory
 
     figures: dict[str, Any] = {}
     with empty_database(kind, "excel") as db:

@@ -52,8 +52,8 @@ from _common import (
 from sqlalchemy import event, select
 
 from models import Worker
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 
 TARGET_P95_S = 0.010
 KINDS = ("name 3-8", "two words", "spelling", "NIK prefix", "KPJ prefix", "miss")

@@ -168,15 +168,15 @@ url = sys.argv[1]
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 _mark("qt")
-import ui.gui.app as gui
-from services.bootstrap import open_register
+from ui.gui.window_setup import build_main_window
+from services.core.bootstrap import open_register
 _mark("imports")
 from models.enums import Role
-from services.permissions import Principal
+from services.core.permissions import Principal
 ctx = open_register(url)
 # As the signed-in clerk the login dialog would have made (it cannot be typed here).
 ctx.principal = Principal(user_id=0, username="bench", full_name="Bench", role=Role.OPERATOR)
-window = gui.build_main_window(ctx)
+window = build_main_window(ctx)
 _mark("built")
 beranda = window.panel(window.section_titles()[0])
 painted = _watch_paint(beranda)
@@ -352,8 +352,8 @@ def _spread(values: list[float]) -> tuple[str, str]:
 def _add_account(url: str) -> None:
     """The sign-in dialog, not the first-administrator one: a register in use has accounts."""
     from models.enums import Role
-    from services.accounts import NewUser, create_user
-    from services.bootstrap import open_register
+    from services.accounts.service import NewUser, create_user
+    from services.core.bootstrap import open_register
 
     ctx = open_register(url)
     try:
@@ -363,7 +363,7 @@ def _add_account(url: str) -> None:
 
 
 def _app_problem() -> str | None:
-    path = ROOT / "ui" / "gui" / "app.py"
+    path = ROOT / "ui" / "gui" / "window_setup.py"
     if not path.exists():
         return f"{path} does not exist yet: the GUI start-up cannot be measured."
     source = path.read_text(encoding="utf-8")

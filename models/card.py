@@ -3,40 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import REFERENCE, Base, Timestamp, code_enum
-
-
-class CardLayout(StrEnum):
-    A4 = "a4"
-    CR80 = "cr80"
-
-
-class PrintKind(StrEnum):
-    FIRST = "first"
-    REPRINT = "reprint"
-
-
-class ReprintReason(StrEnum):
-    LOST = "hilang"
-    DAMAGED = "rusak"
-    CORRECTED = "data_diperbaiki"
-
-
-class CardStatus(StrEnum):
-    PRINTED = "printed"
-    HANDED_OVER = "handed_over"
-    # A card printed again before it was handed over: the new one replaces it.
-    SUPERSEDED = "superseded"
-
-
-class Recipient(StrEnum):
-    WORKER = "worker"
-    VILLAGE_OFFICE = "village_office"
+from models.enums import CardLayout, CardStatus, PrintKind, Recipient, ReprintReason
 
 
 class CardPrintBatch(Base):

@@ -9,7 +9,6 @@ trail never carry the file bytes; the document row keeps the scan's SHA-256.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -27,71 +26,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import REFERENCE, Base, Timestamp, code_enum
-
-
-class ClaimType(StrEnum):
-    JKK = "jkk"  # work accident, including the commute
-    JKM = "jkm"  # death not caused by a work accident
-
-
-class ClaimStatus(StrEnum):
-    DRAFT = "draft"
-    COMPLETE = "berkas_lengkap"
-    SUBMITTED = "diajukan"
-    APPROVED = "disetujui"
-    REJECTED = "ditolak"
-    PAID = "dibayar"
-    CLOSED = "selesai"
-    CANCELLED = "dibatalkan"
-
-
-# Claims that no longer count against a second claim for the same event or death.
-VOIDED_STATUSES = frozenset({ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
-
-
-class AccidentContext(StrEnum):
-    WORK = "kerja"
-    COMMUTE = "perjalanan"
-
-
-class JkkOutcome(StrEnum):
-    """What became of the injured worker (the second report, "tahap II")."""
-
-    TREATMENT = "perawatan"
-    RECOVERED = "sembuh"
-    PARTIAL_DISABILITY = "cacat_sebagian"
-    TOTAL_DISABILITY = "cacat_total"
-    DEATH = "meninggal"
-
-
-class ClaimHeirRelation(StrEnum):
-    """Finer than the register's HeirRelation: the legal order of heirs needs these."""
-
-    SPOUSE = "suami_istri"
-    CHILD = "anak"
-    PARENT = "orang_tua"
-    GRANDCHILD = "cucu"
-    GRANDPARENT = "kakek_nenek"
-    SIBLING = "saudara"
-    PARENT_IN_LAW = "mertua"
-    NAMED_IN_WILL = "wasiat"
-    OTHER = "lainnya"
-
-
-class EducationLevel(StrEnum):
-    TK_SD = "tk_sd"
-    SMP = "smp"
-    SMA = "sma"
-    HIGHER = "pt"  # university or vocational training
-
-
-class BenefitBasis(StrEnum):
-    FIXED = "tetap"  # a fixed amount, part of the total
-    INCOME_MULTIPLE = "kali_upah"  # multiplier × reported income, at least the minimum
-    PER_YEAR = "per_tahun"  # scholarship per child and year
-    MONTHLY_INCOME = "per_bulan"  # multiplier × reported income each month
-    CEILING = "paling_banyak"  # paid as spent, up to the amount
-    AS_NEEDED = "sesuai_kebutuhan"  # paid as needed, no ceiling
+from models.enums import (
+    VOIDED_STATUSES,
+    AccidentContext,
+    BenefitBasis,
+    ClaimHeirRelation,
+    ClaimStatus,
+    ClaimType,
+    EducationLevel,
+    JkkOutcome,
+)
 
 
 class Claim(Base):

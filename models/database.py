@@ -41,6 +41,9 @@ def sqlite_url_for(path: Path) -> str:
 def make_engine(
     url: str | URL, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S, **kwargs: Any
 ) -> Engine:
+    from models import load_orm  # every table mapped before the first session
+
+    load_orm()
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, busy_timeout_s, **kwargs)

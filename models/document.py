@@ -4,7 +4,6 @@ the frozen PDFs it keeps, the yearly number counters and the editable templates.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -20,34 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamp, code_enum, number_text
-
-
-class DocumentKind(StrEnum):
-    REGISTRATION = "pengantar"  # surat pengantar pendaftaran peserta baru
-    CLAIM = "klaim"  # surat permohonan/rekomendasi klaim
-    MEMBERSHIP = "keterangan"  # surat keterangan kepesertaan
-    HEIR_NOTICE = "ahli_waris"  # surat pemberitahuan kepada ahli waris
-    PREMIUM = "iuran"  # surat tagihan/pembayaran iuran
-    AGREEMENT = "pks"  # perjanjian kerja sama
-
-
-class Sifat(StrEnum):
-    BIASA = "biasa"
-    PENTING = "penting"
-    SEGERA = "segera"
-    RAHASIA = "rahasia"
-
-
-class DocumentStatus(StrEnum):
-    ISSUED = "terbit"
-    CANCELLED = "batal"
-    # A correction was issued in its place; the old number stays in the register.
-    REPLACED = "diganti"
-
-
-class PageSize(StrEnum):
-    A4 = "a4"
-    F4 = "f4"  # folio, 215 × 330 mm, common in Indonesian offices
+from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
 
 
 class Signatory(Base):

@@ -54,3 +54,161 @@ class Role(StrEnum):
     OPERATOR = "operator"
     VERIFIKATOR = "verifikator"
     VIEWER = "viewer"
+
+
+# -- Claims --------------------------------------------------------------------------------
+
+
+class ClaimType(StrEnum):
+    JKK = "jkk"  # work accident, including the commute
+    JKM = "jkm"  # death not caused by a work accident
+
+
+class ClaimStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETE = "berkas_lengkap"
+    SUBMITTED = "diajukan"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+    PAID = "dibayar"
+    CLOSED = "selesai"
+    CANCELLED = "dibatalkan"
+
+
+# Claims that no longer count against a second claim for the same event or death.
+VOIDED_STATUSES = frozenset({ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
+
+
+class AccidentContext(StrEnum):
+    WORK = "kerja"
+    COMMUTE = "perjalanan"
+
+
+class JkkOutcome(StrEnum):
+    """What became of the injured worker (the second report, "tahap II")."""
+
+    TREATMENT = "perawatan"
+    RECOVERED = "sembuh"
+    PARTIAL_DISABILITY = "cacat_sebagian"
+    TOTAL_DISABILITY = "cacat_total"
+    DEATH = "meninggal"
+
+
+class ClaimHeirRelation(StrEnum):
+    """Finer than the register's HeirRelation: the legal order of heirs needs these."""
+
+    SPOUSE = "suami_istri"
+    CHILD = "anak"
+    PARENT = "orang_tua"
+    GRANDCHILD = "cucu"
+    GRANDPARENT = "kakek_nenek"
+    SIBLING = "saudara"
+    PARENT_IN_LAW = "mertua"
+    NAMED_IN_WILL = "wasiat"
+    OTHER = "lainnya"
+
+
+class EducationLevel(StrEnum):
+    TK_SD = "tk_sd"
+    SMP = "smp"
+    SMA = "sma"
+    HIGHER = "pt"  # university or vocational training
+
+
+class BenefitBasis(StrEnum):
+    FIXED = "tetap"  # a fixed amount, part of the total
+    INCOME_MULTIPLE = "kali_upah"  # multiplier × reported income, at least the minimum
+    PER_YEAR = "per_tahun"  # scholarship per child and year
+    MONTHLY_INCOME = "per_bulan"  # multiplier × reported income each month
+    CEILING = "paling_banyak"  # paid as spent, up to the amount
+    AS_NEEDED = "sesuai_kebutuhan"  # paid as needed, no ceiling
+
+
+# -- Official documents --------------------------------------------------------------------
+
+
+class DocumentKind(StrEnum):
+    REGISTRATION = "pengantar"  # surat pengantar pendaftaran peserta baru
+    CLAIM = "klaim"  # surat permohonan/rekomendasi klaim
+    MEMBERSHIP = "keterangan"  # surat keterangan kepesertaan
+    HEIR_NOTICE = "ahli_waris"  # surat pemberitahuan kepada ahli waris
+    PREMIUM = "iuran"  # surat tagihan/pembayaran iuran
+    AGREEMENT = "pks"  # perjanjian kerja sama
+
+
+class Sifat(StrEnum):
+    BIASA = "biasa"
+    PENTING = "penting"
+    SEGERA = "segera"
+    RAHASIA = "rahasia"
+
+
+class DocumentStatus(StrEnum):
+    ISSUED = "terbit"
+    CANCELLED = "batal"
+    # A correction was issued in its place; the old number stays in the register.
+    REPLACED = "diganti"
+
+
+class PageSize(StrEnum):
+    A4 = "a4"
+    F4 = "f4"  # folio, 215 × 330 mm, common in Indonesian offices
+
+
+# -- Spreadsheet imports -------------------------------------------------------------------
+
+
+class BatchStatus(StrEnum):
+    PENDING = "pending"  # recorded by a dry run, nothing written yet
+    APPROVED = "approved"  # a verifikator/admin allowed the large import
+    COMMITTED = "committed"
+    UNDONE = "undone"
+
+
+class OnExisting(StrEnum):
+    """What an import does with a NIK that is already registered."""
+
+    SKIP = "skip"
+    UPDATE = "update"
+
+
+class RowAction(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+
+
+class TwinDecision(StrEnum):
+    OPEN = "open"
+    DIFFERENT = "different"  # two people after all
+    MERGED = "merged"
+
+
+# -- Participant cards ---------------------------------------------------------------------
+
+
+class CardLayout(StrEnum):
+    A4 = "a4"
+    CR80 = "cr80"
+
+
+class PrintKind(StrEnum):
+    FIRST = "first"
+    REPRINT = "reprint"
+
+
+class ReprintReason(StrEnum):
+    LOST = "hilang"
+    DAMAGED = "rusak"
+    CORRECTED = "data_diperbaiki"
+
+
+class CardStatus(StrEnum):
+    PRINTED = "printed"
+    HANDED_OVER = "handed_over"
+    # A card printed again before it was handed over: the new one replaces it.
+    SUPERSEDED = "superseded"
+
+
+class Recipient(StrEnum):
+    WORKER = "worker"
+    VILLAGE_OFFICE = "village_office"

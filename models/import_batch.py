@@ -4,7 +4,6 @@ mappings, and the possible twins an import found for a clerk to review."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -20,35 +19,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamp, code_enum, number_text
+from models.enums import BatchStatus, OnExisting, RowAction, TwinDecision
 
 # Batch rows grow with every import (15,000 a run): a bigint on PostgreSQL;
 # SQLite only makes INTEGER PRIMARY KEY an alias of the rowid.
 RowId = BigInteger().with_variant(Integer(), "sqlite")
-
-
-class BatchStatus(StrEnum):
-    PENDING = "pending"  # recorded by a dry run, nothing written yet
-    APPROVED = "approved"  # a verifikator/admin allowed the large import
-    COMMITTED = "committed"
-    UNDONE = "undone"
-
-
-class OnExisting(StrEnum):
-    """What an import does with a NIK that is already registered."""
-
-    SKIP = "skip"
-    UPDATE = "update"
-
-
-class RowAction(StrEnum):
-    INSERT = "insert"
-    UPDATE = "update"
-
-
-class TwinDecision(StrEnum):
-    OPEN = "open"
-    DIFFERENT = "different"  # two people after all
-    MERGED = "merged"
 
 
 class ImportBatch(Base):

@@ -19,10 +19,10 @@ from sqlalchemy.engine import make_url
 from models import Base, schema
 from models.database import make_engine
 from models.enums import Role
-from services.context import ServiceContext
-from services.permissions import Principal
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 
 # Two offscreen screens, the sizes SiRentan must fit: an office laptop (1366×768, primary)
 # and an old 1024×768 monitor beside it (tests/ui/test_gui_screen_fit.py uses both).

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from models.enums import FundingSource, Gender, HeirRelation
-from services.worker_types import HeirInput, WorkerInput
+from services.workers.types import HeirInput, WorkerInput
 
 # Desa Aplasi in Kota Kefamenanu (53.03.05); NIKs below are issued there.
 VILLAGE = "53.03.05.1002"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from models.base import Base
+from models import Base  # every table, not only the base's module
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from services.errors import Problem, ValidationError
-from services.local_config import load_local_config, save_local_config
+from services.core.errors import Problem, ValidationError
+from services.core.local_config import load_local_config, save_local_config
 
 # More than a centimetre off is a paper-setting problem, not a calibration.
 MAX_OFFSET_MM = 10.0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.cards.render import DEFAULT_ACCIDENT_STEPS, DEFAULT_DEATH_STEPS, CardDesign
-from services.office_images import OfficeImages
+from services.settings.office_images import OfficeImages
 
 
 def _lines(text: str, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -15,8 +15,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import CardKey, CardPrint, CardPrintBatch, Region
-from models.card import CardStatus, PrintKind
-from services.audit import Action, record_event
+from models.enums import CardStatus, PrintKind
+from services.audit.trail import Action, record_event
 from services.cards.calibration import card_offsets
 from services.cards.design import design_from
 from services.cards.qr_payload import card_payload
@@ -30,13 +30,13 @@ from services.cards.selection import (
     read_sources,
 )
 from services.cards.types import PreparedPrint, PrintPlan, PrintRequest, PrintResult
-from services.context import ServiceContext
-from services.errors import ConflictError, Problem, ValidationError
-from services.office_images import office_images
-from services.permissions import Permission
-from services.settings import SettingsService
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_search import Scope
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.settings.office_images import office_images
+from services.settings.store import SettingsService
+from services.workers.search import Scope
 
 Progress = Callable[[int, int], None]
 

@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, CardPrintBatch, Region, Worker
-from models.card import CardStatus, Recipient
+from models.enums import CardStatus, Recipient
 from services.cards.types import CardRecord, HandOver, PrintBatchInfo
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_search import Scope
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.text.formatting import long_date
+from services.workers.search import Scope
 
 MAX_LIST = 5000
 

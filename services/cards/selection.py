@@ -21,14 +21,13 @@ from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import CardPrint, Region
-from models.card import CardStatus
-from models.enums import FundingSource, WorkerStatus
+from models.enums import CardStatus, FundingSource, WorkerStatus
 from services.cards.types import PrintPlan, PrintRequest, SkippedWorker
+from services.core.errors import Problem, ValidationError
 from services.coverage_history import covered_on, covering, kpj_on, periods
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.worker_search import Scope
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.workers.search import Scope
 
 # Keeps every IN list under SQLite's and PostgreSQL's bound-parameter limits.
 ID_CHUNK = 5000

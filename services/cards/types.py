@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from models.card import CardLayout, CardStatus, PrintKind, Recipient, ReprintReason
+from models.enums import CardLayout, CardStatus, PrintKind, Recipient, ReprintReason
 
 A4_SLOTS = 10
 

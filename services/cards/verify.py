@@ -11,11 +11,11 @@ from sqlalchemy import select
 from models import CardKey, CardPrint, Worker
 from services.cards.qr_payload import IdKind, is_authentic, parse_payload
 from services.cards.types import CardVerification
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.coverage_history import coverage_on
-from services.formatting import long_date
-from services.permissions import Permission
-from services.unit_of_work import read_session
+from services.text.formatting import long_date
 
 
 def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) -> CardVerification:

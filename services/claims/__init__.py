@@ -63,12 +63,12 @@ code and ``valid_from``; ``condition`` codes in ``benefits.py``).
 
 Stored flags: every write stores the claim's eligibility and its estimate's one-off total
 (``Claim.estimated_benefit``, None when nothing one-off can be estimated); a change of
-the worker (services/workers.py) or of the benefit table recomputes the worker's or every
+the worker (services/workers/service.py) or of the benefit table recomputes the worker's or every
 open claim in the same transaction; ``refresh_open_claims(ctx) -> int`` does it for every
 open claim (after the upgrade to migration 0008, or a change of the ``claims.*`` settings).
 The list adds at read time what changes with the clock alone (the lapse, the deadline).
 
-Settings (``services/settings.py``, keys ``claims.*``): attachment_max_mb,
+Settings (``services/settings/store.py``, keys ``claims.*``): attachment_max_mb,
 jkk_report_hours, jkk_lapse_months, jkm_lapse_months, jkm_reduced_months,
 scholarship_min_years, jkk_scholarship_needs_min_years (default no, with _from: the date
 it applies from), jkk_scholarship_total_disability (default yes, with _from),
@@ -82,7 +82,6 @@ agree on the clock; dates typed by clerks are on the
 office's clock (WIB, WITA or WIT by the district's province: services/office_time.py).
 """
 
-from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.documents import attach_scan, open_scan, remove_scan, update_document
 from services.claims.query import get_claim, list_claims
@@ -123,6 +122,7 @@ from services.claims.types import (
     HistoryEntry,
     HolderOverride,
     HolderOverrideInfo,
+    RateRow,
     StatusChange,
     WorkerSummary,
 )

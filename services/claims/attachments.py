@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from models.base import utc_now
 from models.claim import ClaimAttachment, ClaimDocument
-from services.errors import Problem, SiRentanError, ValidationError
-from services.worker_validation import err
+from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.input_rules import err
 
 # Extension -> (content type, what the file's first bytes must be, name for messages).
 _KINDS = {

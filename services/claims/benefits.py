@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.claim import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
+from models.enums import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
 from services.claims.eligibility import add_months
-from services.claims.labels import EDUCATION_LEVEL, rupiah
+from services.claims.labels import EDUCATION_LEVEL
 from services.claims.rules import ClaimRules
-from services.claims.types import BenefitEstimate, BenefitLine
+from services.claims.types import BenefitEstimate, BenefitLine, RateRow
+from services.text.figures import rupiah_whole
 
 CONDITIONS = {
     "jkm_penuh": "JKM, masa kepesertaan cukup",
@@ -41,24 +42,6 @@ _OUTCOME_CONDITIONS = {
     JkkOutcome.TOTAL_DISABILITY: "jkk_cacat_total",
     JkkOutcome.PARTIAL_DISABILITY: "jkk_cacat_sebagian",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RateRow:
-    code: str
-    label: str
-    condition: str
-    basis: BenefitBasis
-    amount: int | None
-    multiplier: int | None
-    minimum: int | None
-    education_level: EducationLevel | None
-    max_years: int | None
-    valid_from: date
-    valid_to: date | None
-    sort_order: int
-    funeral: bool = False
-    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +123,15 @@ def _line(rate: RateRow, facts: BenefitFacts) -> BenefitLine:
         return _income_multiple(rate, facts)
     if rate.basis is BenefitBasis.MONTHLY_INCOME:
         monthly = (rate.multiplier or 0) * income
-        return _make(rate, monthly, False, f"{rupiah(monthly)} per bulan selama tidak bekerja")
+        return _make(
+            rate, monthly, False, f"{rupiah_whole(monthly)} per bulan selama tidak bekerja"
+        )
     if rate.basis is BenefitBasis.CEILING:
         return _make(
-            rate, rate.amount, False, f"sesuai biaya, paling banyak {rupiah(rate.amount or 0)}"
+            rate,
+            rate.amount,
+            False,
+            f"sesuai biaya, paling banyak {rupiah_whole(rate.amount or 0)}",
         )
     if rate.basis is BenefitBasis.PER_YEAR:
         return _make(rate, rate.amount, False, "per tahun")
@@ -152,7 +140,7 @@ def _line(rate: RateRow, facts: BenefitFacts) -> BenefitLine:
 
 def _income_multiple(rate: RateRow, facts: BenefitFacts) -> BenefitLine:
     income, factor = facts.reported_income, rate.multiplier or 0
-    detail = f"{factor} × {rupiah(income)}"
+    detail = f"{factor} × {rupiah_whole(income)}"
     if rate.condition == "jkk_cacat_sebagian":
         if facts.disability_percent is None:
             return _make(rate, None, False, f"{detail} × persentase cacat (belum diisi)")
@@ -161,7 +149,9 @@ def _income_multiple(rate: RateRow, facts: BenefitFacts) -> BenefitLine:
     else:
         figure = factor * income
     if rate.minimum and figure < rate.minimum:
-        return _make(rate, rate.minimum, True, f"{detail}, paling sedikit {rupiah(rate.minimum)}")
+        return _make(
+            rate, rate.minimum, True, f"{detail}, paling sedikit {rupiah_whole(rate.minimum)}"
+        )
     return _make(rate, figure, True, detail)
 
 
@@ -201,13 +191,13 @@ def _scholarship_lines(
                 basis=rate.basis,
                 amount=rate.amount,
                 counted=False,
-                detail=f"{rupiah(rate.amount or 0)} per tahun ({level}){years}",
+                detail=f"{rupiah_whole(rate.amount or 0)} per tahun ({level}){years}",
             )
         )
     if lines:
         notes.append(
             "Beasiswa dibayar per tahun, seluruhnya paling banyak "
-            f"{rupiah(rules.scholarship_cap)}; berhenti bila anak berusia "
+            f"{rupiah_whole(rules.scholarship_cap)}; berhenti bila anak berusia "
             f"{rules.scholarship_max_age} tahun, menikah atau bekerja."
         )
     return lines

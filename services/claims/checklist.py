@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.claims.types import AttachmentInfo, DocumentItem
 
 CONDITIONS = {

@@ -12,16 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Claim, Worker
-from models.claim import ClaimType, JkkOutcome
-from models.enums import WorkerStatus
+from models.enums import ClaimType, JkkOutcome, WorkerStatus
 from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS
 from services.claims.types import VOIDED
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.unit_of_work import read_session
-from services.worker_validation import err
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.input_rules import err
+from services.core.unit_of_work import read_session
+from services.text.formatting import long_date
 
 SAME_EVENT_INDEX = "uq_claim_open_event"
 ONE_DEATH_INDEX = "uq_claim_one_death"

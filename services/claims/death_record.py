@@ -21,10 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Claim, ClaimDocument, Worker, WorkerStatusEvent
-from models.claim import ClaimStatus
-from models.enums import CoverageSource, WorkerStatus
+from models.enums import ClaimStatus, CoverageSource, WorkerStatus
 from services.claims.detail import is_death_claim
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.coverage_history import cancel_status_event, record_status
 
 DEATH_CERTIFICATE = "akta_kematian"

@@ -20,10 +20,10 @@ from models import (
     ClaimStatusChange,
     Region,
 )
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, JkkOutcome
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType, JkkOutcome
 from services import coverage_history
 from services.claims import checklist, heirs_order
-from services.claims.benefits import BenefitFacts, Child, RateRow, estimate
+from services.claims.benefits import BenefitFacts, Child, estimate
 from services.claims.checklist import ChecklistFacts, ChecklistRow, DocumentState
 from services.claims.eligibility import (
     ClaimFacts,
@@ -44,6 +44,7 @@ from services.claims.types import (
     HeirEntry,
     HistoryEntry,
     HolderOverrideInfo,
+    RateRow,
     WorkerSummary,
 )
 from services.claims.visibility import (
@@ -55,9 +56,9 @@ from services.claims.visibility import (
     value,
 )
 from services.claims.workflow import next_steps
-from services.context import ServiceContext
-from services.errors import NotFoundError
-from services.worker_search import Scope
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.workers.search import Scope
 
 # A claim still in progress: its first report can still be late, its file still waited for.
 _PAST_REPORTING = FINISHED | {ClaimStatus.PAID}

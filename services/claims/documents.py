@@ -16,12 +16,12 @@ from services.claims.eligibility import as_utc
 from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import clean_text, err
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.input_rules import clean_text, err
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.text.formatting import long_date
 
 
 def update_document(

@@ -15,12 +15,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from models.claim import ClaimType
-from models.enums import FundingSource, WorkerStatus
+from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.rules import ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
-from services.formatting import long_date
-from services.labels import FUNDING
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from models.claim import ClaimHeirRelation
-from models.enums import HeirRelation
+from models.enums import ClaimHeirRelation, HeirRelation
 
 NOT_ENTITLED = 99
 

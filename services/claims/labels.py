@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from babel.numbers import format_decimal
-
-from models.claim import (
+from models.enums import (
     AccidentContext,
     BenefitBasis,
     ClaimHeirRelation,
@@ -15,11 +11,8 @@ from models.claim import (
     EducationLevel,
     JkkOutcome,
 )
-from services.claims.types import CheckOutcome, DeadlineState
-from services.formatting import LOCALE
-
-if TYPE_CHECKING:
-    from services.claims.benefits import RateRow
+from services.claims.types import CheckOutcome, DeadlineState, RateRow
+from services.text.figures import rupiah_whole
 
 CLAIM_TYPE = {
     ClaimType.JKK: "JKK (kecelakaan kerja)",
@@ -114,17 +107,11 @@ CLAIM_FIELDS = {
 }
 
 
-def rupiah(amount: int) -> str:
-    """ "Rp42.000.000": whole rupiah for screens and the family's slip (official
-    documents write "Rp42.000.000,00" through services/money.py)."""
-    return "Rp" + format_decimal(amount, format="#,##0", locale=LOCALE)
-
-
 def rate_text(rate: RateRow) -> str:
     """A benefit table row's figure in words: how much, or on what it is counted."""
     basis = BENEFIT_BASIS[rate.basis]
     if rate.multiplier:
-        floor = f", min. {rupiah(rate.minimum)}" if rate.minimum else ""
+        floor = f", min. {rupiah_whole(rate.minimum)}" if rate.minimum else ""
         return f"{basis} × {rate.multiplier}{floor}"
     level = f" ({EDUCATION_LEVEL[rate.education_level]})" if rate.education_level else ""
-    return f"{basis} {rupiah(rate.amount)}{level}" if rate.amount else basis
+    return f"{basis} {rupiah_whole(rate.amount)}{level}" if rate.amount else basis

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.claims.detail import is_death_claim
 from services.claims.labels import HEIR_RELATION
 from services.claims.query import get_claim
 from services.claims.types import ClaimDetail, HeirEntry
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.input_rules import err
+from services.core.permissions import Permission
 from services.documents.letters.fields import ClaimLetter, ClaimProgramme
-from services.errors import ValidationError
-from services.permissions import Permission
-from services.worker_types import WorkerDetail
-from services.worker_validation import err
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail
 
 _PROGRAMMES = {ClaimType.JKM: ClaimProgramme.JKM, ClaimType.JKK: ClaimProgramme.JKK}
 

@@ -26,19 +26,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.claim import ClaimType
-from services.audit import Action, record_event
+from models.enums import ClaimType
+from services.audit.trail import Action, record_event
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_TYPE
 from services.claims.rules import read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
-from services.context import ServiceContext
-from services.file_output import write_bytes_atomically
-from services.formatting import long_date
-from services.pdf_fonts import register_fonts
-from services.permissions import Permission
-from services.unit_of_work import unit_of_work
+from services.core.context import ServiceContext
+from services.core.file_output import write_bytes_atomically
+from services.core.permissions import Permission
+from services.core.unit_of_work import unit_of_work
+from services.text.formatting import long_date
+from services.text.pdf_fonts import register_fonts
 
 MARGIN = 18 * mm
 # Type sizes tried in turn until the slip fits one page (the seeded lists need the first).

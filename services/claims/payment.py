@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from services.claims.heirs_order import SOURCE
 from services.claims.holder_names import same_holder
-from services.claims.labels import rupiah
 from services.claims.types import StatusChange
-from services.errors import Problem
-from services.worker_validation import clean_digits, clean_name, err
+from services.core.errors import Problem
+from services.core.input_rules import clean_digits, clean_name, err
+from services.text.figures import rupiah_whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +93,8 @@ def _amount_problems(change: StatusChange, facts: PaymentFacts) -> list[Problem]
             err(
                 "amount_differs_note",
                 "note",
-                f"Jumlah dibayar {rupiah(change.amount)} berbeda dari perkiraan "
-                f"{rupiah(facts.estimate)}: tulis alasannya di Catatan (mis. penjelasan BPJS "
+                f"Jumlah dibayar {rupiah_whole(change.amount)} berbeda dari perkiraan "
+                f"{rupiah_whole(facts.estimate)}: tulis alasannya di Catatan (mis. penjelasan BPJS "
                 "atas besaran yang dibayar).",
             )
         )

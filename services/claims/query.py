@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Claim, Region
-from models.claim import ClaimStatus, ClaimType
+from models.enums import ClaimStatus, ClaimType
 from services.claims.detail import (
     deadline_of,
     read_detail,
@@ -27,11 +27,11 @@ from services.claims.types import (
     ClaimRow,
     DeadlineState,
 )
-from services.context import ServiceContext
-from services.permissions import Permission
-from services.unit_of_work import read_session
-from services.worker_search import Scope, filters
-from services.worker_types import WorkerQuery
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
+from services.workers.search import Scope, filters
+from services.workers.types import WorkerQuery
 
 MAX_ROWS = 1000
 # The list's own columns: all of them public (migration 0006), so viewers read the same.

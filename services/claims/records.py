@@ -11,15 +11,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models import Claim, Worker
 from models.base import utc_now
-from models.claim import ClaimStatus
-from services.claims.benefits import RateRow
+from models.enums import ClaimStatus
 from services.claims.detail import benefit_of, eligibility_of, not_found, record_label
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import ClaimRules
-from services.context import ServiceContext
-from services.errors import ConflictError, ValidationError
-from services.worker_validation import err
+from services.claims.types import RateRow
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, ValidationError
+from services.core.input_rules import err
 
 LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
 

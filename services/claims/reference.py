@@ -14,18 +14,18 @@ from sqlalchemy.orm import Session
 
 from models import ClaimBenefitRate, ClaimChecklistItem
 from models.base import utc_now
-from models.claim import BenefitBasis, ClaimType
+from models.enums import BenefitBasis, ClaimType
 from services.claims import benefits, checklist
-from services.claims.benefits import RateRow
 from services.claims.checklist import ChecklistRow
 from services.claims.detail import load_checklist, load_rates
 from services.claims.refresh import refresh_visible_claims
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import clean_text, err
+from services.claims.types import RateRow
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.input_rules import clean_text, err
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.text.formatting import long_date
 
 _CODE = re.compile(r"^[a-z0-9_]{2,40}$")
 _NEEDS_AMOUNT = {BenefitBasis.FIXED, BenefitBasis.CEILING, BenefitBasis.PER_YEAR}

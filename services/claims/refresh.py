@@ -20,9 +20,10 @@ from services.claims.detail import load_rates
 from services.claims.eligibility import as_utc
 from services.claims.rules import read_rules
 from services.claims.types import FINISHED
-from services.context import ServiceContext
-from services.permissions import Permission
-from services.unit_of_work import unit_of_work
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import unit_of_work
+from services.settings.store import follow_settings
 
 
 def refresh_worker_claims(
@@ -54,7 +55,7 @@ def refresh_claims_of_workers(
 
 def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int:
     """Every open claim this clerk may see, recomputed in one transaction; how many changed.
-    The upgrade to 0008 runs the same refresh by itself (services/bootstrap.py)."""
+    The upgrade to 0008 runs the same refresh by itself (services/core/bootstrap.py)."""
     ctx.require(Permission.CLAIMS)
     with unit_of_work(ctx) as session:
         return refresh_visible_claims(session, ctx, now)
@@ -101,3 +102,7 @@ def _refresh(
             changed += 1
     records.flush(session)
     return changed
+
+
+# Open claims follow the claims.* settings in the transaction that changes them.
+follow_settings("claims.", refresh_visible_claims)

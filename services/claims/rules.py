@@ -1,4 +1,4 @@
-"""The claims' office settings (keys ``claims.*`` of services/settings_catalog.py) as numbers."""
+"""The claims' office settings (keys ``claims.*`` of services/settings/catalog.py) as numbers."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Setting
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from services.office_time import zone_of_region
-from services.settings_catalog import DEFAULTS, SPECS, where, whole, yes
+from services.settings.catalog import DEFAULTS, SPECS, where, whole, yes
 
 MEGABYTE = 1024 * 1024
 

@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
 from models.base import utc_now
-from models.claim import ClaimStatus, ClaimType, JkkOutcome
-from models.enums import HeirRelation
+from models.enums import ClaimStatus, ClaimType, HeirRelation, JkkOutcome
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.death_record import sync_claim_death
@@ -26,11 +25,12 @@ from services.claims.validation import (
     event_problems,
     heir_problems,
 )
-from services.context import ServiceContext
-from services.errors import NotFoundError, Problem, ValidationError
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_validation import err, heir_field
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.input_rules import err
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+from services.workers.validation import heir_field
 
 _EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")
 

@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from models import Claim, ClaimHeir, ClaimStatusChange, Worker
-from models.claim import ClaimHeirRelation, ClaimStatus
+from models.enums import ClaimHeirRelation, ClaimStatus
 from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.death_record import sync_claim_death
 from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
-from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
+from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import read_rules
@@ -29,11 +29,12 @@ from services.claims.workflow import (
     no_such_step,
     step_problems,
 )
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.permissions import ROLE_LABELS, Permission, PermissionDeniedError
-from services.unit_of_work import unit_of_work
-from services.worker_validation import clean_digits, clean_name, clean_text, err
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.input_rules import clean_digits, clean_name, clean_text, err
+from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
+from services.core.unit_of_work import unit_of_work
+from services.text.figures import rupiah_whole
 
 S = ClaimStatus
 
@@ -161,7 +162,7 @@ def _apply(
         claim.paid_reference = clean_text(change.payment_reference)
         claim.paid_to_heir_id = recipient.id if recipient else None
         head = (
-            f"Dibayar {rupiah(change.amount)} kepada {claim.paid_to_name} ke rekening "
+            f"Dibayar {rupiah_whole(change.amount)} kepada {claim.paid_to_name} ke rekening "
             f"{claim.paid_bank_name} {claim.paid_account_number} a.n. "
             f"{claim.paid_account_holder}, ref. BPJS {claim.paid_reference}"
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
-from models.claim import (
+from models.enums import (
     VOIDED_STATUSES,
     AccidentContext,
     BenefitBasis,
@@ -14,10 +14,12 @@ from models.claim import (
     ClaimStatus,
     ClaimType,
     EducationLevel,
+    FundingSource,
+    Gender,
     JkkOutcome,
+    WorkerStatus,
 )
-from models.enums import FundingSource, Gender, WorkerStatus
-from services.errors import Problem
+from services.core.errors import Problem
 
 # Claims that no longer count against a second claim for the same event or death.
 VOIDED = VOIDED_STATUSES
@@ -385,3 +387,23 @@ class ClaimPage:
     total: int
     # Every status under the query's other filters, for the tabs or chips above the list.
     counts_by_status: dict[ClaimStatus, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RateRow:
+    """A row of the benefit table (``claim_benefit_rate``) as the rules read it."""
+
+    code: str
+    label: str
+    condition: str
+    basis: BenefitBasis
+    amount: int | None
+    multiplier: int | None
+    minimum: int | None
+    education_level: EducationLevel | None
+    max_years: int | None
+    valid_from: date
+    valid_to: date | None
+    sort_order: int
+    funeral: bool = False
+    source: str | None = None

@@ -6,19 +6,13 @@ from dataclasses import replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from models.claim import ClaimHeirRelation, ClaimType, JkkOutcome
+from models.enums import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.eligibility import as_utc
 from services.claims.types import ClaimHeirInput, ClaimInput
-from services.errors import Problem
-from services.formatting import long_date
-from services.worker_validation import (
-    clean_digits,
-    clean_name,
-    clean_text,
-    err,
-    validate_heir,
-    warn,
-)
+from services.core.errors import Problem
+from services.core.input_rules import clean_digits, clean_name, clean_text, err, warn
+from services.text.formatting import long_date
+from services.workers.validation import validate_heir
 
 _TEXTS = (
     "event_place",

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Column
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 
 # Mirrors CLAIM_PUBLIC, CLAIM_HEIR_PUBLIC and CLAIM_DOCUMENT_PUBLIC in migration 0006
 # (and estimated_benefit, granted in 0008; the heirs' married_at_death and arranged_funeral,

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
 from services.claims.payment import PaymentFacts, payment_problems
 from services.claims.types import StatusChange
-from services.errors import Problem
-from services.formatting import long_date
-from services.permissions import Permission, Principal
-from services.worker_validation import err
+from services.core.errors import Problem
+from services.core.input_rules import err
+from services.core.permissions import Permission, Principal
+from services.text.formatting import long_date
 
 S = ClaimStatus
 CLAIM_STEPS = frozenset({Permission.CLAIMS})

@@ -8,9 +8,9 @@ import re
 from datetime import date, timedelta
 
 from models import Worker
+from services.core.errors import Problem, ValidationError
 from services.coverage_history.periods import FIELD_END, FIELD_START, worker_label
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
+from services.text.formatting import long_date
 
 FIELD_KPJ = "kpj"
 FIELD_REASON = "reason"

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from models import CoveragePeriod, WorkerStatusEvent
 from models.enums import CoverageSource, FundingSource, WorkerStatus
-from services.formatting import long_date
-from services.labels import FUNDING
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from models import CoveragePeriod, Worker, WorkerStatusEvent
 from models.base import utc_now
 from models.enums import CoverageSource, FundingSource, WorkerStatus
-from services.errors import Problem, Severity, ValidationError
-from services.formatting import long_date
+from services.core.errors import Problem, Severity, ValidationError
+from services.text.formatting import long_date
 
 FIELD_START = "coverage_start"
 FIELD_END = "coverage_end"

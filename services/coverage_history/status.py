@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from models import CoveragePeriod, Worker, WorkerStatusEvent
 from models.base import utc_now
 from models.enums import CoverageSource, FundingSource, WorkerStatus
+from services.core.errors import NotFoundError, Problem, ValidationError
 from services.coverage_history.periods import (
     check_span,
     current_event,
@@ -31,9 +32,8 @@ from services.coverage_history.periods import (
     worker_label,
     worker_periods,
 )
-from services.errors import NotFoundError, Problem, ValidationError
-from services.formatting import long_date
-from services.labels import WORKER_STATUS
+from services.text.formatting import long_date
+from services.text.labels import WORKER_STATUS
 
 FIELD_STATUS = "status"
 FIELD_DATE = "status_date"

@@ -7,7 +7,7 @@ The public API; the GUI, the CLI and other services (claims, premiums) use these
     Path("surat.pdf").write_bytes(doc.pdf)   # doc.number, doc.entry (register line)
 """
 
-from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
+from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.service import (
     compute_agreement,

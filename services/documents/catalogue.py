@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.documents.agreement.template import SPEC as AGREEMENT_SPEC
 from services.documents.letters.service import letter_templates
 from services.documents.templates import (

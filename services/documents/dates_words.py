@@ -10,8 +10,8 @@ from datetime import date
 
 from babel.dates import format_date
 
-from services.formatting import LOCALE, long_date
-from services.terbilang import terbilang
+from services.text.formatting import LOCALE, long_date
+from services.text.terbilang import terbilang
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -55,7 +55,7 @@ def roman_month(month: int) -> str:
     return _ROMAN[month - 1]
 
 
-def add_months(day: date, months: int) -> date:
+def month_start_after(day: date, months: int) -> date:
     """The first day of the month ``months`` after ``day``'s month."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)

@@ -20,9 +20,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from services.core.paths import RESOURCES_DIR
 from services.documents.styles import esc, styles
-from services.office_images import OfficeImages
-from services.paths import RESOURCES_DIR
+from services.settings.office_images import OfficeImages
 
 PLACEHOLDER_EMBLEM = RESOURCES_DIR / "images" / "kop_emblem_placeholder.png"
 EMBLEM_HEIGHT = 26 * mm

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from services.errors import Problem
+from services.core.errors import Problem
 
 NIP_FIELD = "nip"
 NIP_LENGTH = "nip_length"

@@ -15,7 +15,6 @@ issue gives its number back: the register has no gaps.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,12 +23,11 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from models import LetterCounter
-from models.document import DocumentKind
+from models.enums import DocumentKind
+from services.core.errors import Problem, ValidationError
 from services.documents.dates_words import roman_month
-from services.errors import Problem, ValidationError
-from services.settings_catalog import where
-
-PLACEHOLDERS = ("klasifikasi", "nomor", "unit", "bulan_romawi", "bulan", "tahun")
+from services.documents.number_pattern import pattern_fault
+from services.settings.catalog import where
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,31 +68,12 @@ def numbering_rule(values: dict[str, str], kind: DocumentKind) -> NumberingRule:
 
 
 def pattern_problems(pattern: str, key: str) -> list[Problem]:
-    try:
-        names = [field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None]
-    except ValueError:
-        names = None
-    if names is None or "nomor" not in names:
-        return [
-            Problem(
-                "pattern_invalid",
-                key,
-                f"Pola nomor surat '{pattern}' ({where(key)}) harus memuat {{nomor}}, "
-                "mis. {klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}.",
-            )
-        ]
-    unknown = sorted({n for n in names if n.split(":")[0] not in PLACEHOLDERS})
-    if unknown:
-        allowed = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
-        return [
-            Problem(
-                "pattern_unknown",
-                key,
-                f"Pola nomor surat ({where(key)}) memuat isian yang tidak dikenal: "
-                f"{', '.join(unknown)}. Yang dapat dipakai: {allowed}.",
-            )
-        ]
-    return []
+    """The pattern's fault as a problem of setting ``key``, naming where it is changed."""
+    fault = pattern_fault(pattern)
+    if fault is None:
+        return []
+    code, text = fault
+    return [Problem(code, key, text.format(place=f" ({where(key)})"))]
 
 
 def format_number(rule: NumberingRule, sequence: int, day: date) -> str:

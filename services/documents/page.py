@@ -19,8 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from models.document import PageSize
-from services.pdf_fonts import register_fonts
+from models.enums import PageSize
+from services.text.pdf_fonts import register_fonts
 
 PAGE_SIZES: dict[PageSize, tuple[float, float]] = {
     PageSize.A4: A4,

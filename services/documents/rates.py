@@ -12,9 +12,9 @@ from datetime import date
 from decimal import Decimal
 
 from models.enums import FundingSource
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.settings_catalog import SPECS, where
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.settings.catalog import SPECS, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ def premium_rates(
     ctx: ServiceContext, on: date, funding: FundingSource = FundingSource.APBD_KABUPATEN
 ) -> PremiumRates:
     """The monthly rates in force on ``on`` for the district's own budget."""
-    # Imported here: services.premiums formats money with services.money.
+    # Imported here: services.premiums formats money with services.text.money.
     from services.premiums.rates import rate_on
 
     rate = rate_on(ctx, funding, on)

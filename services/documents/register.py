@@ -24,9 +24,19 @@ from sqlalchemy.orm import Session, aliased, defer
 
 from models import DocumentFile, RegisteredDocument
 from models.base import utc_now
-from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
-from services.audit import Action, record_event
-from services.context import ServiceContext
+from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
+from services.audit.trail import Action, record_event
+from services.core.context import ServiceContext
+from services.core.errors import (
+    ConflictError,
+    NotFoundError,
+    Problem,
+    SiRentanError,
+    ValidationError,
+)
+from services.core.paths import command_prefix
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.numbering import expected_number, numbering_rule, take_number
 from services.documents.page import RenderedPdf
 from services.documents.types import (
@@ -36,12 +46,8 @@ from services.documents.types import (
     DocumentQuery,
     IssuedDocument,
 )
-from services.errors import ConflictError, NotFoundError, Problem, SiRentanError, ValidationError
-from services.formatting import long_date
-from services.paths import command_prefix
-from services.permissions import Permission
-from services.settings import SettingsService
-from services.unit_of_work import read_session, unit_of_work
+from services.settings.store import SettingsService
+from services.text.formatting import long_date
 
 ENTITY = "issued_document"
 # The typed request may hold heirs' names and NIKs; viewers may not read that column

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from models import Occupation, Worker
 from models.enums import FundingSource
+from services.core.permissions import Principal
 from services.coverage_history import covering, periods
-from services.permissions import Principal
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.file_output import OutputFileError, check_target, write_bytes_atomically
+from services.core.file_output import OutputFileError, check_target, write_bytes_atomically
 
 
 class IssuedNotSavedError(OutputFileError):

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from models import Signatory
 from models.base import utc_now
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.nip import NIP_FIELD, check_nip, normalize_nip
 from services.documents.types import SignatoryInput, SignatoryItem
-from services.errors import NotFoundError, Problem, ValidationError
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
 
 _LIMITS = {
     "name": 120,

@@ -27,11 +27,11 @@ from enum import StrEnum
 
 from models import DocumentTemplate
 from models.base import utc_now
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.styles import esc
-from services.errors import NotFoundError, Problem, ValidationError
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
 
 _SECTION = re.compile(r"^\[([a-z_]+)\]\s*$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

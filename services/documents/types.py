@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from models.document import DocumentKind, DocumentStatus, PageSize, Sifat
+from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
 
 KIND_LABELS = {
     DocumentKind.REGISTRATION: "Surat Pengantar Pendaftaran Peserta",

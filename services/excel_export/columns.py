@@ -1,6 +1,6 @@
 """The columns of each export: header text, width floor, and how a row gives its value.
 
-A row here is the worker as read through the clerk's scope (services.worker_search.Scope),
+A row here is the worker as read through the clerk's scope (services.workers.search.Scope),
 so a NIK is whatever the clerk may see: whole, or masked for a viewer.
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from services.errors import SiRentanError
-from services.labels import FUNDING, GENDER, WORKER_STATUS
+from services.core.errors import SiRentanError
+from services.text.labels import FUNDING, GENDER, WORKER_STATUS
 
 BPJS_COLUMNS_KEY = "export.bpjs_columns"
 BPJS_PROGRAM_KEY = "export.bpjs_program"
@@ -141,17 +141,16 @@ def unknown_columns(setting: str | None) -> tuple[list[str], list[str]]:
     return [k for k in keys if k not in _ALL], list(_ALL)
 
 
-def bpjs_columns(setting: str | None) -> list[Column]:
-    """The setting's comma-separated keys, or the default set, with headers in capitals."""
+def bpjs_columns(setting: str | None, place: str) -> list[Column]:
+    """The setting's comma-separated keys, or the default set, with headers in capitals;
+    ``place`` says where the setting is changed (the catalogue's ``where``)."""
     keys = [k.strip() for k in (setting or "").split(",") if k.strip()] or list(
         DEFAULT_BPJS_COLUMNS
     )
     unknown, known = unknown_columns(setting)
     if unknown:
-        from services.settings_catalog import where
-
         raise SiRentanError(
-            f"Kolom daftar pendaftaran BPJS ({where(BPJS_COLUMNS_KEY)}) memuat kolom yang tidak "
+            f"Kolom daftar pendaftaran BPJS ({place}) memuat kolom yang tidak "
             f"dikenal: {', '.join(unknown)}. Kolom yang dikenal: {', '.join(known)}."
         )
     return [Column(c.key, _BPJS_HEADERS.get(c.key, c.header.upper()), c.get) for c in columns(keys)]

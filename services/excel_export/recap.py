@@ -10,10 +10,10 @@ from datetime import date
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
-from services import worker_search
-from services.context import ServiceContext
-from services.regions import RegionDirectory
-from services.worker_types import WorkerQuery
+import services.workers.search as worker_search
+from services.core.context import ServiceContext
+from services.workers.regions import RegionDirectory
+from services.workers.types import WorkerQuery
 
 
 @dataclass(frozen=True, slots=True)

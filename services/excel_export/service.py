@@ -2,7 +2,7 @@
 registration list, one list per village for the village heads, and the recap, which is
 report 1 counted over the list's filters (recap.py).
 
-Rows are read through the clerk's scope (services.worker_search.Scope): a clerk
+Rows are read through the clerk's scope (services.workers.search.Scope): a clerk
 limited to some kecamatan exports only those, and a role that sees NIKs masked
 exports them masked. Every export is recorded in the audit trail with its
 filter and row count; the file appears only once that record is written.
@@ -21,25 +21,27 @@ from openpyxl import Workbook
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from services import coverage_history, worker_search
-from services.audit import Action, record_event
-from services.context import ServiceContext
-from services.errors import SiRentanError
+import services.workers.search as worker_search
+from services import coverage_history
+from services.audit.trail import Action, record_event
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.file_output import atomic_path, check_target, save_workbook
+from services.core.permissions import Permission, Principal
+from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_export import columns as cols
 from services.excel_export.recap import ListRecapInputs
 from services.excel_export.sheets import write_table
-from services.file_output import atomic_path, check_target, save_workbook
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.occupations import list_occupations
-from services.permissions import Permission, Principal
 from services.premiums.computation import scope_note
-from services.regions import RegionDirectory
 from services.reports.recap import build_recap
 from services.reports.xlsx import sheet_title, write_xlsx
-from services.settings import SettingsService
-from services.unit_of_work import read_session, unit_of_work
-from services.worker_types import WorkerQuery
+from services.settings.catalog import where
+from services.settings.store import SettingsService
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.occupations import list_occupations
+from services.workers.regions import RegionDirectory
+from services.workers.types import WorkerQuery
 
 # (stage, done, total), as for imports.
 Progress = Callable[[str, int, int], None]
@@ -254,7 +256,8 @@ class _Writer:
         if self._fmt is ExportFormat.VILLAGE:
             return self._per_village(workbook, rows)
         if self._fmt is ExportFormat.BPJS:
-            chosen = cols.bpjs_columns(self._settings.get(cols.BPJS_COLUMNS_KEY))
+            setting = self._settings.get(cols.BPJS_COLUMNS_KEY)
+            chosen = cols.bpjs_columns(setting, where(cols.BPJS_COLUMNS_KEY))
             title = "Daftar Pendaftaran Kolektif Peserta BPJS Ketenagakerjaan (BPU)"
             name = "Pendaftaran BPJS"
         else:

@@ -12,7 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from services import xlsx_cells
+import services.text.xlsx_cells as xlsx_cells
 from services.reports.xlsx import DATE_FORMAT, column_widths
 
 _FORMULA_STARTS = ("=", "+", "-", "@")

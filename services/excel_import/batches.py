@@ -20,10 +20,12 @@ from sqlalchemy.orm import Session
 
 from models import ImportBatch, Setting
 from models.base import utc_now
-from models.import_batch import BatchStatus
-from services.audit import record_event
-from services.context import ServiceContext
-from services.errors import NotFoundError, SiRentanError
+from models.enums import BatchStatus
+from services.audit.trail import record_event
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, SiRentanError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.types import (
     BatchInfo,
     ColumnMapping,
@@ -31,9 +33,7 @@ from services.excel_import.types import (
     ImportOptions,
     SourceTable,
 )
-from services.permissions import Permission
-from services.settings_catalog import DEFAULTS
-from services.unit_of_work import read_session, unit_of_work
+from services.settings.catalog import DEFAULTS
 
 APPROVAL_THRESHOLD_KEY = "import.approval_threshold"
 DEFAULT_APPROVAL_THRESHOLD = int(DEFAULTS[APPROVAL_THRESHOLD_KEY])

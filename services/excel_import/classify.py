@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Occupation, RegionCodeChange, TwinReview, Worker
-from models.import_batch import OnExisting, TwinDecision
-from services.errors import Problem
+from models.enums import OnExisting, TwinDecision
+from services.core.errors import Problem
+from services.core.permissions import Principal
 from services.excel_import.bulk import CHUNK, check_cancel, chunks, member_of
 from services.excel_import.occupations import OccupationMatcher
 from services.excel_import.row_check import WORKER_COLUMNS, CheckedRow, RowChecker, without_values
@@ -32,9 +33,8 @@ from services.excel_import.types import (
 )
 from services.excel_import.update_diff import change_list
 from services.excel_import.villages import CodeChange, VillageMatcher
-from services.occupations import OccupationItem
-from services.permissions import Principal
-from services.regions import RegionDirectory
+from services.workers.occupations import OccupationItem
+from services.workers.regions import RegionDirectory
 
 STAGE_CHECK = "Memeriksa baris"
 _EXISTING_COLUMNS = ("id", "version", *WORKER_COLUMNS)

@@ -18,10 +18,9 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import ImportBatch, ImportBatchRow, TwinReview, Worker
-from models.enums import WorkerStatus
-from models.import_batch import RowAction, TwinDecision
-from services.audit import ACTOR_KEY, set_note
-from services.errors import ConflictError
+from models.enums import RowAction, TwinDecision, WorkerStatus
+from services.audit.trail import ACTOR_KEY, set_note
+from services.core.errors import ConflictError
 from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
 from services.excel_import.classify import Plan, PlannedUpdate

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from models import ImportColumnMap
 from models.base import utc_now
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.headers import FIELD_LABELS, signature
 from services.excel_import.types import ColumnMapping, SourceTable
-from services.permissions import Permission
-from services.unit_of_work import read_session, unit_of_work
 
 
 def recall_mapping(ctx: ServiceContext, source: SourceTable) -> ColumnMapping | None:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from services.errors import Problem, Severity
+from services.core.errors import Problem, Severity
 from services.excel_import.values import as_text
-from services.occupations import OccupationItem
+from services.workers.occupations import OccupationItem
 
 OTHER = "lainnya"
 FIELD = "occupation_code"

@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from services import xlsx_cells
+import services.text.xlsx_cells as xlsx_cells
+from services.core.file_output import atomic_path, save_workbook
 from services.excel_import.types import (
     STATUS_LABELS,
     ImportResult,
@@ -21,8 +22,7 @@ from services.excel_import.types import (
     RowStatus,
     SourceTable,
 )
-from services.file_output import atomic_path, save_workbook
-from services.formatting import long_date
+from services.text.formatting import long_date
 
 DATE_FORMAT = "dd-mm-yyyy"
 _ORDER = [RowStatus.REJECTED, RowStatus.WARNING, RowStatus.UPDATE, RowStatus.NEW, RowStatus.IGNORED]

@@ -3,7 +3,7 @@
 Rows that are no workers (blank, "JUMLAH", the signature block under the
 list, a repeated header, the "(1) (2) (3)" row) are ignored. Every other row
 is normalised here and checked by the same rules as the form
-(services.worker_validation), so an imported worker is one the form would
+(services.workers.validation), so an imported worker is one the form would
 have accepted. Anything that needs the register (registered NIKs, twins) is
 decided in classify.py.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from models.enums import Gender
 from models.text_keys import name_key, name_phonetic
-from services.errors import Problem, Severity
+from services.core.errors import Problem, Severity
 from services.excel_import import headers as h
 from services.excel_import.occupations import OccupationMatcher
 from services.excel_import.types import ColumnMapping, ImportOptions
@@ -32,10 +32,10 @@ from services.excel_import.values import (
     split_rt_rw,
 )
 from services.excel_import.villages import VillageMatcher
-from services.nik import check_kk_number, decode_nik, normalize_nik
-from services.regions import RegionDirectory
-from services.worker_types import WorkerInput
-from services.worker_validation import validate_worker
+from services.workers.nik import check_kk_number, decode_nik, normalize_nik
+from services.workers.regions import RegionDirectory
+from services.workers.types import WorkerInput
+from services.workers.validation import validate_worker
 
 _TOTAL = re.compile(r"^\s*(?:jumlah|total|sub\s*total|grand\s*total)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(

@@ -12,11 +12,14 @@ from datetime import date
 from sqlalchemy import exc as sa_exc
 
 from models.base import utc_now
-from models.import_batch import BatchStatus
-from services.audit import record_event
+from models.enums import BatchStatus
+from services.audit.trail import record_event
 from services.claims.refresh import refresh_claims_of_workers
-from services.context import ServiceContext
-from services.errors import SiRentanError
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.paths import command_prefix
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.batches import (
     ACTION_IMPORT,
     approval_threshold,
@@ -41,10 +44,7 @@ from services.excel_import.types import (
     Progress,
     SourceTable,
 )
-from services.paths import command_prefix
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session, unit_of_work
+from services.workers.regions import RegionDirectory
 
 
 @contextmanager

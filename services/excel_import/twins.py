@@ -17,15 +17,14 @@ from sqlalchemy.orm import Session
 
 from models import Heir, TwinReview, Worker
 from models.base import utc_now
-from models.enums import WorkerStatus
-from models.import_batch import TwinDecision
-from services.audit import record_event
-from services.context import ServiceContext
-from services.errors import NotFoundError, SiRentanError
+from models.enums import TwinDecision, WorkerStatus
+from services.audit.trail import record_event
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, SiRentanError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.types import TwinPair
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session, unit_of_work
+from services.workers.regions import RegionDirectory
 
 ACTION_MERGE = "merge"
 ACTION_DIFFERENT = "twin_different"

@@ -9,9 +9,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from models.enums import FundingSource
-from models.import_batch import BatchStatus, OnExisting
-from services.errors import SiRentanError
+from models.enums import BatchStatus, FundingSource, OnExisting
+from services.core.errors import SiRentanError
 
 # (stage, done, total): stage is a short Indonesian label for a progress bar.
 Progress = Callable[[str, int, int], None]

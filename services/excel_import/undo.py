@@ -18,20 +18,19 @@ from sqlalchemy.orm import Session
 
 from models import ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.base import utc_now
-from models.enums import FundingSource, Gender
-from models.import_batch import BatchStatus, RowAction
+from models.enums import BatchStatus, FundingSource, Gender, RowAction
 from models.text_keys import name_phonetic
-from services.audit import ACTOR_KEY, record_event, set_note
+from services.audit.trail import ACTOR_KEY, record_event, set_note
 from services.claims.refresh import refresh_claims_of_workers
-from services.context import ServiceContext
-from services.errors import ConflictError, NotFoundError, SiRentanError
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, NotFoundError, SiRentanError
+from services.core.permissions import Permission
+from services.core.unit_of_work import unit_of_work
 from services.excel_import import periods
 from services.excel_import.batches import ACTION_UNDO, STATUS_LABELS
 from services.excel_import.bulk import chunks
 from services.excel_import.periods import PERIODS_KEY
 from services.excel_import.types import UndoResult
-from services.permissions import Permission
-from services.unit_of_work import unit_of_work
 
 _SHOWN_CHANGED = 5
 _DATES = {"birth_date", "coverage_start"}

@@ -9,8 +9,8 @@ from typing import Any
 from models.enums import FundingSource, Gender
 from services.excel_import.row_check import CheckedRow
 from services.excel_import.types import FieldChange
-from services.labels import FUNDING, GENDER, WORKER_FIELDS
-from services.regions import RegionDirectory
+from services.text.labels import FUNDING, GENDER, WORKER_FIELDS
+from services.workers.regions import RegionDirectory
 
 # Compared in this order; name_key and kecamatan_code follow full_name and village_code.
 COMPARED = (

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.text_keys import region_key
-from services.errors import Problem, Severity
+from services.core.errors import Problem, Severity
 from services.excel_import.values import as_text
-from services.regions import RegionDirectory, RegionItem
+from services.workers.regions import RegionDirectory, RegionItem
 
 FIELD = "village_code"
 _VILLAGE_PREFIX = re.compile(r"^\s*(?:desa|kelurahan|kel|ds|dsa)(?:\.|\s|$)\s*", re.IGNORECASE)

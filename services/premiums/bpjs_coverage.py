@@ -19,9 +19,9 @@ from models import CoveragePeriod, Worker
 from models.enums import CoverageSource
 from models.premium import BpjsListEntry
 from services import coverage_history
+from services.core.errors import ValidationError
 from services.coverage_history.periods import is_empty, worker_periods
-from services.errors import ValidationError
-from services.formatting import long_date
+from services.text.formatting import long_date
 
 
 @dataclass

@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from models import Worker
 from models.premium import BpjsList, BpjsListEntry, PremiumBill
-from services.audit import record_event
-from services.context import ServiceContext
-from services.errors import NotFoundError
+from services.audit.trail import record_event
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.core.permissions import Permission
+from services.core.unit_of_work import unit_of_work
 from services.excel_import.headers import (
     COVERAGE_START,
     FULL_NAME,
@@ -33,10 +35,8 @@ from services.excel_import.headers import (
 from services.excel_import.reading import RawSheet, open_file
 from services.excel_import.types import ImportFileError
 from services.excel_import.values import as_text, is_blank, parse_date
-from services.nik import normalize_nik
-from services.permissions import Permission
 from services.premiums.types import BpjsListResult
-from services.unit_of_work import unit_of_work
+from services.workers.nik import normalize_nik
 
 CHUNK = 5_000
 KPJ_DIGITS = 11

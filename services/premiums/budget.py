@@ -12,14 +12,14 @@ from datetime import date
 
 from sqlalchemy import select
 
+import services.workers.search as worker_search
 from models.base import utc_now
 from models.enums import FundingSource
 from models.premium import BudgetAllocation
-from services import worker_search
-from services.context import ServiceContext
-from services.errors import Problem, ValidationError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.premiums.computation import (
     area_conditions,
     count_covered_on,
@@ -41,8 +41,8 @@ from services.premiums.types import (
     BudgetStatus,
     MonthTotal,
 )
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session, unit_of_work
+from services.text.labels import FUNDING
+from services.workers.regions import RegionDirectory
 
 MAX_CODE = 60
 # Workers who pay their own premium: no office budget unless an allocation says otherwise.

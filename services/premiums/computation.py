@@ -2,7 +2,7 @@
 
 Counting is the database's work (one scan with conditional sums per call, never
 a worker row in Python); rates are a handful of rows multiplied here. Every
-count goes through the clerk's scope (services.worker_search.Scope), so a clerk
+count goes through the clerk's scope (services.workers.search.Scope), so a clerk
 limited to some kecamatan gets their kecamatan's figures, said so on reports.
 """
 
@@ -14,10 +14,11 @@ from datetime import date
 from sqlalchemy import ColumnElement, Table, case, func, select
 from sqlalchemy.orm import Session
 
+import services.workers.search as worker_search
 from models.enums import FundingSource
-from services import worker_search
-from services.context import ServiceContext
-from services.permissions import Permission
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.premiums.coverage_sql import (
     RULE_KEY,
     RULE_TEXT,
@@ -36,10 +37,9 @@ from services.premiums.types import (
     PartialMonthRule,
     PremiumLine,
 )
-from services.regions import RegionDirectory
-from services.settings import SettingsService
-from services.unit_of_work import read_session
-from services.worker_types import WorkerQuery
+from services.settings.store import SettingsService
+from services.workers.regions import RegionDirectory
+from services.workers.types import WorkerQuery
 
 
 def partial_month_rule(ctx: ServiceContext) -> PartialMonthRule:

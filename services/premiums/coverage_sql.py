@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_
 
 from services import coverage_history as history
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from services.premiums.months import Month
 from services.premiums.types import PartialMonthRule
-from services.settings_catalog import SPECS, where
+from services.settings.catalog import SPECS, where
 
 RULE_KEY = "premium.partial_month"
 

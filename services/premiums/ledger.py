@@ -11,14 +11,14 @@ from sqlalchemy.orm import Session
 from models.base import utc_now
 from models.enums import FundingSource
 from models.premium import BpjsList, PremiumBill, PremiumPayment
-from services.context import ServiceContext
-from services.errors import NotFoundError, Problem, ReferencedError, ValidationError
-from services.labels import FUNDING
-from services.money import rupiah
-from services.permissions import Permission
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, Problem, ReferencedError, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
 from services.premiums.months import Month
 from services.premiums.types import BillInput, BillRow, PaymentInput, PaymentRow
-from services.unit_of_work import read_session, unit_of_work
+from services.text.labels import FUNDING
+from services.text.money import rupiah
 
 MAX_TEXT = 60
 

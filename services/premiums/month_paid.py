@@ -16,10 +16,10 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from models.enums import FundingSource
-from services.labels import FUNDING
-from services.money import rupiah
 from services.premiums.ledger import bills_in
 from services.premiums.months import Month
+from services.text.labels import FUNDING
+from services.text.money import rupiah
 
 
 class PaidState(StrEnum):

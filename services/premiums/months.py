@@ -9,8 +9,8 @@ from datetime import date
 
 from babel.dates import get_month_names
 
-from services.errors import SiRentanError
-from services.formatting import LOCALE
+from services.core.errors import SiRentanError
+from services.text.formatting import LOCALE
 
 # The same Babel data as every other date the app writes ("Juli 2025").
 MONTH_NAMES = tuple(get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13))

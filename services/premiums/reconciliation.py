@@ -8,14 +8,13 @@ from typing import Any
 from sqlalchemy import and_, exists, func, not_, select
 from sqlalchemy.orm import Session
 
+import services.workers.search as worker_search
 from models.enums import FundingSource, WorkerStatus
 from models.premium import BpjsList, BpjsListEntry
-from services import worker_search
-from services.context import ServiceContext
-from services.errors import NotFoundError
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.permissions import Permission
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.premiums.computation import (
     area_conditions,
     count_months,
@@ -38,8 +37,9 @@ from services.premiums.types import (
     Reconciliation,
     ReconciliationLine,
 )
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.regions import RegionDirectory
 
 _WORKER_COLUMNS = (
     "id",

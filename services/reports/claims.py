@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, case, func, select
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
-from services.labels import FUNDING
+from services.core.unit_of_work import read_session
 from services.premiums.months import Period
 from services.reports.common import ReportInputs
 from services.reports.model import (
@@ -41,7 +41,7 @@ from services.reports.optional import (
     overdue_condition,
     reflect,
 )
-from services.unit_of_work import read_session
+from services.text.labels import FUNDING
 
 DETAIL_LIMIT_KEY = "report.detail_limit"
 

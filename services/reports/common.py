@@ -8,17 +8,17 @@ from datetime import date
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
-from services import worker_search
-from services.context import ServiceContext
-from services.errors import SiRentanError
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.occupations import list_occupations
+import services.workers.search as worker_search
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
 from services.premiums.computation import area_conditions, scope_note
 from services.premiums.types import Area
-from services.regions import RegionDirectory
 from services.reports.model import ReportFilter
-from services.settings import SettingsService
+from services.settings.store import SettingsService
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.workers.occupations import list_occupations
+from services.workers.regions import RegionDirectory
 
 
 @dataclass

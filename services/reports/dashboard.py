@@ -25,16 +25,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Table, and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
+import services.workers.search as worker_search
 from models import CardPrint, Claim, Occupation
-from models.card import CardStatus
-from models.claim import ClaimStatus, ClaimType
-from models.enums import FundingSource, Gender
+from models.enums import CardStatus, ClaimStatus, ClaimType, FundingSource, Gender
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
-from services import coverage_history, worker_search
+from services import coverage_history
 from services.claims.types import FINISHED
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.coverage_history.sql import period_end
-from services.permissions import Permission
 from services.premiums.computation import (
     area_conditions,
     count_months,
@@ -46,10 +46,9 @@ from services.premiums.coverage_sql import RULE_TEXT
 from services.premiums.months import Month
 from services.premiums.rates import RateTable
 from services.premiums.types import Area, MonthTotal
-from services.regions import RegionDirectory
 from services.reports.optional import CardTiles, ClaimTiles
-from services.unit_of_work import read_session
-from services.worker_types import AGE_BANDS, AgeBand, years_before
+from services.workers.regions import RegionDirectory
+from services.workers.types import AGE_BANDS, AgeBand, years_before
 
 MONTHS_SHOWN = 12
 # Open: not finished; a paid claim is still open until it is closed.

@@ -40,11 +40,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from services.formatting import long_date, short_date
-from services.money import number
-from services.office_images import OfficeImages
-from services.pdf_fonts import FontSet, register_fonts
 from services.reports.model import CellKind, Report, Section, Signature, Table
+from services.settings.office_images import OfficeImages
+from services.text.formatting import long_date, short_date
+from services.text.money import number
+from services.text.pdf_fonts import FontSet, register_fonts
 
 if TYPE_CHECKING:
     from services.documents.letterhead import Letterhead

@@ -9,9 +9,7 @@ funding filter, never a kecamatan or village filter (the report says so).
 from __future__ import annotations
 
 from models.enums import FundingSource
-from services.labels import FUNDING
-from services.money import rupiah
-from services.permissions import Permission
+from services.core.permissions import Permission
 from services.premiums import (
     DIFFERENCE_LABELS,
     Area,
@@ -38,6 +36,8 @@ from services.reports.model import (
     Section,
     Table,
 )
+from services.text.labels import FUNDING
+from services.text.money import rupiah
 
 DETAIL_LIMIT_KEY = "report.detail_limit"
 

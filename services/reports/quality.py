@@ -3,7 +3,7 @@ without a KPJ, a village that is not one of the kecamatan's, possible duplicates
 name and birth date in the same village), active workers without heirs; then the
 workers behind each count, at most ``report.detail_limit`` per check.
 
-Counts are SQL aggregates, except the NIK rules (services/nik.py), which read each
+Counts are SQL aggregates, except the NIK rules (services/workers/nik.py), which read each
 NIK once in a stream; a clerk who sees NIKs masked gets no NIK check (said so).
 """
 
@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, not_, select, tuple_
 from sqlalchemy.orm import Session
 
+import services.workers.nik as nik_rules
 from models import Heir
 from models.enums import WorkerStatus
-from services import nik as nik_rules
+from services.core.unit_of_work import read_session
 from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
@@ -28,7 +29,6 @@ from services.reports.model import (
     Section,
     Table,
 )
-from services.unit_of_work import read_session
 
 DETAIL_LIMIT_KEY = "report.detail_limit"
 STREAM_CHUNK = 5_000

@@ -14,10 +14,11 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+import services.workers.search as worker_search
 from models.enums import FundingSource, Gender, WorkerStatus
-from services import coverage_history, worker_search
-from services.context import ServiceContext
-from services.labels import FUNDING, GENDER, WORKER_STATUS
+from services import coverage_history
+from services.core.context import ServiceContext
+from services.core.unit_of_work import read_session
 from services.reports.model import (
     REPORT_TITLES,
     CellKind,
@@ -27,7 +28,7 @@ from services.reports.model import (
     Section,
     Table,
 )
-from services.unit_of_work import read_session
+from services.text.labels import FUNDING, GENDER, WORKER_STATUS
 
 GENDERS = (Gender.MALE, Gender.FEMALE)
 

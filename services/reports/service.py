@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from services.audit import Action, record_event
-from services.context import ServiceContext
-from services.errors import SiRentanError
-from services.file_output import atomic_path
-from services.office_images import office_images
-from services.permissions import Permission
-from services.regions import RegionDirectory
+from services.audit.trail import Action, record_event
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.file_output import atomic_path
+from services.core.permissions import Permission
+from services.core.unit_of_work import unit_of_work
 from services.reports.claims import build_claims
 from services.reports.common import ReportInputs
 from services.reports.model import Report, ReportFilter, ReportKind
@@ -30,7 +29,8 @@ from services.reports.quality import build_quality
 from services.reports.recap import build_recap
 from services.reports.village_list import build_village_list
 from services.reports.xlsx import write_xlsx
-from services.unit_of_work import unit_of_work
+from services.settings.office_images import office_images
+from services.workers.regions import RegionDirectory
 
 _BUILDERS: dict[ReportKind, Callable[[ReportInputs], Report]] = {
     ReportKind.RECAP: build_recap,

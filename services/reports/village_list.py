@@ -14,10 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from services import coverage_history
-from services.errors import SiRentanError
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.money import number
+from services.core.errors import SiRentanError
+from services.core.unit_of_work import read_session
 from services.premiums.computation import place_conditions
 from services.reports.common import ReportInputs
 from services.reports.model import (
@@ -30,7 +28,9 @@ from services.reports.model import (
     Signature,
     Table,
 )
-from services.unit_of_work import read_session
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.text.money import number
 
 # The worker's own columns; KPJ, funding and start come from the covering period.
 _COLUMNS = (

@@ -18,8 +18,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from services import xlsx_cells
-from services.file_output import save_workbook
+import services.text.xlsx_cells as xlsx_cells
+from services.core.file_output import save_workbook
 from services.reports.model import CellKind, Report, Section, Table
 
 NUMBER_FORMAT = "#,##0"

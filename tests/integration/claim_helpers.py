@@ -7,12 +7,11 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from models import Setting
-from models.claim import AccidentContext, ClaimStatus, ClaimType
-from models.enums import HeirRelation
+from models.enums import AccidentContext, ClaimStatus, ClaimType, HeirRelation
 from services import claims
-from services.context import ServiceContext
-from services.worker_types import HeirInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput
 from tests.factories import worker_input
 
 # 10.00 WITA on 20 October 2025: every claim test runs on this clock.

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from reportlab.lib.units import mm
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.documents import (
     ClaimLetter,
     ClaimProgramme,
@@ -21,8 +21,8 @@ from services.documents import (
     SignatoryItem,
     add_signatory,
 )
-from services.worker_types import WorkerDetail
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail
 from tests.factories import worker_input
 
 KADIS_NIP = "196801011990031005"
@@ -155,7 +155,7 @@ def emblem_png(
 def store_emblem(ctx: ServiceContext) -> None:
     """The office has stored its own emblem (test set-up, written straight to the table)."""
     from models import OfficeImage
-    from services.office_images import ImageKind, check_image
+    from services.settings.office_images import ImageKind, check_image
 
     content = emblem_png()
     facts = check_image(content, ImageKind.EMBLEM)

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 
 from models.enums import FundingSource, Gender, Role, WorkerStatus
-from services.context import ServiceContext
-from services.permissions import Principal
-from services.settings import SettingsService
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.settings.store import SettingsService
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)

@@ -10,7 +10,10 @@ from sqlalchemy import event, text
 
 from models.base import utc_now
 from models.enums import Role
-from services.accounts import (
+from services.accounts.auth import LOCK_DURATION, MAX_FAILED_ATTEMPTS, authenticate, sign_in
+from services.accounts.db_roles import SERVER_AUTHENTICATED
+from services.accounts.scram import scram_verifier
+from services.accounts.service import (
     NewUser,
     change_own_password,
     create_user,
@@ -18,13 +21,10 @@ from services.accounts import (
     reset_password,
     update_user,
 )
-from services.auth import LOCK_DURATION, MAX_FAILED_ATTEMPTS, authenticate, sign_in
-from services.context import ServiceContext
-from services.db_roles import SERVER_AUTHENTICATED
-from services.errors import AuthenticationError, ValidationError
-from services.permissions import PermissionDeniedError
-from services.scram import scram_verifier
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import AuthenticationError, ValidationError
+from services.core.permissions import PermissionDeniedError
+from services.workers.service import WorkerService
 from tests.conftest import clerk_name
 from tests.factories import worker_input
 from tests.integration.trust_helpers import PASSWORD, clerk, first_admin

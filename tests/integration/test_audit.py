@@ -16,11 +16,11 @@ from sqlalchemy import text
 from models import schema
 from models.enums import HeirRelation, Role, WorkerStatus
 from models.sqlite_audit import AUDITED, BULK_AUDITED, NO_APP, SECRET, SKIPPED, TRIGGER_PREFIX
-from services.audit_query import AuditFilter, export_audit, search_audit, worker_history
-from services.context import ServiceContext
-from services.settings import SettingsService
-from services.worker_types import HeirInput, WorkerQuery
-from services.workers import WorkerService
+from services.audit.query import AuditFilter, export_audit, search_audit, worker_history
+from services.core.context import ServiceContext
+from services.settings.store import SettingsService
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput, WorkerQuery
 from tests.factories import worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 

@@ -18,9 +18,9 @@ import pytest
 from models import schema
 from models.database import make_engine
 from models.enums import Role
-from services.accounts import NewUser, create_user
-from services.auth import sign_in
-from services.backup import (
+from services.accounts.auth import sign_in
+from services.accounts.service import NewUser, create_user
+from services.backup.service import (
     backup_folder,
     create_backup,
     daily_backup_if_due,
@@ -28,13 +28,13 @@ from services.backup import (
     restore_backup,
     verify_backup,
 )
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.errors import SiRentanError
-from services.permissions import PermissionDeniedError, Principal
-from services.settings import SettingsService
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.permissions import PermissionDeniedError, Principal
+from services.settings.store import SettingsService
+from services.workers.demo_data import generate_demo_workers
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.conftest import create_pg_database, drop_pg_database
 from tests.factories import worker_input
 

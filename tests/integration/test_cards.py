@@ -14,8 +14,15 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from models import AuditEntry, CardPrint, CardPrintBatch
-from models.card import CardLayout, CardStatus, PrintKind, Recipient, ReprintReason
-from models.enums import Role, WorkerStatus
+from models.enums import (
+    CardLayout,
+    CardStatus,
+    PrintKind,
+    Recipient,
+    ReprintReason,
+    Role,
+    WorkerStatus,
+)
 from services.cards import (
     CardsCancelledError,
     HandOver,
@@ -29,12 +36,12 @@ from services.cards import (
     print_cards,
     verify_card,
 )
-from services.context import ServiceContext
-from services.errors import ConflictError, ValidationError
-from services.permissions import PermissionDeniedError, Principal
-from services.unit_of_work import read_session
-from services.worker_types import CardFilter, WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
+from services.core.unit_of_work import read_session
+from services.workers.service import WorkerService
+from services.workers.types import CardFilter, WorkerQuery
 from tests.factories import VILLAGE, worker_input
 
 COVERED = {"coverage_end": date(2030, 12, 31)}

@@ -11,12 +11,19 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, Claim, ClaimStatusChange
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType, EducationLevel, JkkOutcome
-from models.enums import Gender, WorkerStatus
+from models.enums import (
+    ClaimHeirRelation,
+    ClaimStatus,
+    ClaimType,
+    EducationLevel,
+    Gender,
+    JkkOutcome,
+    WorkerStatus,
+)
 from services import claims
-from services.context import ServiceContext
-from services.errors import ConflictError, NotFoundError, ReferencedError, ValidationError
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, NotFoundError, ReferencedError, ValidationError
+from services.workers.service import WorkerService
 from tests.factories import make_nik
 from tests.integration.claim_helpers import (
     NOW,

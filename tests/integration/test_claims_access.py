@@ -9,12 +9,11 @@ import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from models.claim import ClaimStatus
-from models.enums import Gender, Role
+from models.enums import ClaimStatus, Gender, Role
 from services import claims
-from services.context import ServiceContext
-from services.errors import NotFoundError
-from services.permissions import PermissionDeniedError
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.core.permissions import PermissionDeniedError
 from tests.factories import make_nik
 from tests.integration.claim_helpers import (
     NOW,

@@ -9,15 +9,15 @@ from datetime import date
 from sqlalchemy import select
 
 from models import WorkerStatusEvent
-from models.claim import ClaimStatus as S
+from models.enums import ClaimStatus as S
 from models.enums import CoverageSource, WorkerStatus
 from services import claims
-from services.context import ServiceContext
-from services.coverage import check_coverage
+from services.core.context import ServiceContext
 from services.coverage_history import coverage_on
 from services.premiums import monthly_premium
 from services.premiums.months import Month
-from services.workers import WorkerService
+from services.workers.front_desk import check_coverage
+from services.workers.service import WorkerService
 from tests.integration.claim_helpers import NOW, TODAY, heir_with_account, jkm, make_worker, step
 
 NOVEMBER = Month(2025, 11)

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, ClaimAttachment, ClaimDocument
-from models.claim import ClaimHeirRelation
+from models.enums import ClaimHeirRelation
 from services import claims
 from services.claims.missing_slip import write_missing_slip
-from services.context import ServiceContext
-from services.errors import ValidationError
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
 from tests.integration.claim_helpers import NOW, PDF, TODAY, jkk, jkm, make_worker, set_setting
 
 PNG = b"\x89PNG\r\n\x1a\n" + os.urandom(300_000)

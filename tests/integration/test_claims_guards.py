@@ -16,12 +16,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from models import AuditEntry, Claim, ClaimHeir, ClaimStatusChange, schema
-from models.claim import ClaimStatus, ClaimType, JkkOutcome
 from models.database import make_engine
+from models.enums import ClaimStatus, ClaimType, JkkOutcome
 from services import claims
-from services.bootstrap import upgrade_schema
-from services.context import ServiceContext
-from services.errors import ValidationError
+from services.core.bootstrap import upgrade_schema
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
 from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
 from tests.integration.claim_helpers import NOW, jkk, jkm, make_worker, step
 

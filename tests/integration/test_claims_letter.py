@@ -7,14 +7,13 @@ from datetime import date
 
 import pytest
 
-from models.claim import ClaimStatus, JkkOutcome
-from models.enums import Gender
+from models.enums import ClaimStatus, Gender, JkkOutcome
 from services import claims
 from services.claims.letter import claim_letter
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
 from services.documents import LetterRequest, issue_letter
 from services.documents.letters.fields import ClaimProgramme
-from services.errors import ValidationError
 from tests.factories import make_nik
 from tests.integration.claim_helpers import (
     NOW,

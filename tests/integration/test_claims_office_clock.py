@@ -13,11 +13,11 @@ from models.database import make_engine
 from models.enums import Gender, Role
 from services import claims
 from services.claims.missing_slip import write_missing_slip
-from services.context import ServiceContext
-from services.district import DistrictSetup, Official, apply_district
-from services.permissions import Principal
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.settings.district import DistrictSetup, Official, apply_district
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.claim_helpers import jkk
 from tests.integration.document_helpers import pdf_text

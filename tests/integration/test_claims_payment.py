@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEntry, Claim, ClaimStatusChange
-from models.claim import ClaimHeirRelation as R
-from models.claim import ClaimStatus as S
 from models.database import make_engine
+from models.enums import ClaimHeirRelation as R
+from models.enums import ClaimStatus as S
 from models.enums import Role
 from services import claims
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.permissions import PermissionDeniedError, Principal
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
 from tests.conftest import OPERATOR
 from tests.integration.claim_helpers import (
     NOW,

@@ -14,13 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEntry, Claim
-from models.claim import BenefitBasis, ClaimType
-from models.enums import Role
+from models.enums import BenefitBasis, ClaimType, Role
 from services import claims
 from services.claims.missing_slip import write_missing_slip
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.permissions import PermissionDeniedError, Principal
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
 from tests.integration.claim_helpers import NOW, jkm, make_worker
 
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin", role=Role.ADMIN)

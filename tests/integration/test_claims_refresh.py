@@ -10,11 +10,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import update
 
 from models import Claim
-from models.claim import ClaimStatus
-from models.enums import WorkerStatus
+from models.enums import ClaimStatus, WorkerStatus
 from services import claims
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.integration.claim_helpers import (
     NOW,
     TODAY,

@@ -9,13 +9,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from models import Claim
-from models.enums import Role
-from models.import_batch import OnExisting
+from models.enums import OnExisting, Role
 from services import claims
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
 from services.excel_import import ImportOptions, commit_import, read_import_file, undo_import
-from services.permissions import Principal
-from services.settings import SettingsService
+from services.settings.store import SettingsService
 from tests.factories import worker_input
 from tests.integration.claim_helpers import NOW, jkm, make_worker
 from tests.integration.test_import_reading import save_workbook

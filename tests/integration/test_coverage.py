@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from models.enums import WorkerStatus
-from services.context import ServiceContext
-from services.coverage import check_coverage
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.front_desk import check_coverage
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 
 

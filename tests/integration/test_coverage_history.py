@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from models import CoveragePeriod, Worker
 from models.enums import CoverageSource, FundingSource, WorkerStatus
 from services import coverage_history as ch
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.unit_of_work import unit_of_work
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.unit_of_work import unit_of_work
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 
 JUL7, DEC31 = date(2025, 7, 7), date(2025, 12, 31)

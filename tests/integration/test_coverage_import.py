@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.enums import CoverageSource, FundingSource, WorkerStatus
-from models.import_batch import OnExisting
-from services.context import ServiceContext
+from models.enums import CoverageSource, FundingSource, OnExisting, WorkerStatus
+from services.core.context import ServiceContext
 from services.excel_import import ImportOptions, commit_import, read_import_file, undo_import
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.integration.test_import_reading import save_workbook
 

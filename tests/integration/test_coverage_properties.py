@@ -19,17 +19,17 @@ from sqlalchemy import text
 from models import Worker
 from models.enums import FundingSource, WorkerStatus
 from services import claims, coverage_history
-from services.context import ServiceContext
-from services.coverage import check_coverage
+from services.core.context import ServiceContext
+from services.core.unit_of_work import unit_of_work
 from services.excel_export import ExportFormat, export_workers
 from services.premiums import monthly_premium
 from services.premiums.months import Month
 from services.reports import ReportFilter, ReportKind
 from services.reports.dashboard import dashboard
 from services.reports.service import build_report
-from services.unit_of_work import unit_of_work
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.front_desk import check_coverage
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import VILLAGE, worker_input
 from tests.integration.claim_helpers import jkk
 

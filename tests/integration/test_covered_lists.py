@@ -16,13 +16,13 @@ import pytest
 from models import Worker
 from models.enums import FundingSource, WorkerStatus
 from services import coverage_history
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.unit_of_work import unit_of_work
 from services.excel_export import ExportFormat, export_workers
 from services.reports import ReportFilter, ReportKind
 from services.reports.service import build_report, write_report
-from services.unit_of_work import unit_of_work
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.integration.premium_helpers import add_worker, end_worker
 from tests.integration.test_reports import pdf_text
 

@@ -24,11 +24,11 @@ import pytest
 
 from models.database import make_engine
 from models.enums import Role
-from services.accounts import NewUser, create_user
-from services.backup import SQLITE_NAME, create_backup, list_backups, verify_backup
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.permissions import Principal
+from services.accounts.service import NewUser, create_user
+from services.backup.service import SQLITE_NAME, create_backup, list_backups, verify_backup
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.workers.demo_data import generate_demo_workers
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL"), reason="SIGKILL exists on POSIX systems only"

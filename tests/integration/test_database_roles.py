@@ -10,10 +10,10 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from models.enums import Gender, Role, WorkerStatus
-from services.context import ServiceContext
-from services.errors import NotFoundError, ValidationError
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, ValidationError
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import make_nik, worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 

@@ -9,18 +9,18 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+import services.workers.demo_data as demo_data
 from models import Occupation, Worker
 from models.database import make_engine
 from models.enums import FundingSource, Role, WorkerStatus
-from services import demo_data
-from services.context import ServiceContext
-from services.demo_data import COASTAL_KECAMATAN, generate_demo_workers
-from services.district import DistrictSetup, apply_district
-from services.nik import validate_nik
-from services.permissions import Principal
-from services.regions import RegionDirectory
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.settings.district import DistrictSetup, apply_district
+from services.workers.demo_data import COASTAL_KECAMATAN, generate_demo_workers
+from services.workers.nik import validate_nik
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.conftest import OPERATOR
 
 DISTRICT_ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)

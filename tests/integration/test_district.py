@@ -13,9 +13,13 @@ from sqlalchemy import select
 from models import AuditEntry, Worker
 from models.database import make_engine
 from models.enums import Gender, Role
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.district import (
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import Principal
+from services.documents import LetterRequest, list_signatories, preview_letter
+from services.reports import ReportKind
+from services.reports.service import write_report
+from services.settings.district import (
     DistrictSetup,
     Official,
     apply_district,
@@ -23,15 +27,11 @@ from services.district import (
     needs_district_setup,
     provinces,
 )
-from services.documents import LetterRequest, list_signatories, preview_letter
-from services.errors import ValidationError
-from services.nik import NIK_OUTSIDE_DISTRICT
-from services.permissions import Principal
-from services.regions import RegionDirectory
-from services.reports import ReportKind
-from services.reports.service import write_report
-from services.settings import SettingsService
-from services.workers import WorkerService
+from services.settings.store import SettingsService
+from services.workers.demo_data import generate_demo_workers
+from services.workers.nik import NIK_OUTSIDE_DISTRICT
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.document_helpers import KADIS_NIP, claim_fields, pdf_text
 from tests.integration.test_cli import as_admin, first_admin

@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 
 from models import Worker
 from models.enums import FundingSource, Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import Principal
 from services.coverage_history import covered_on, funding_on
-from services.demo_data import generate_demo_workers
 from services.documents import (
     AgreementRequest,
     DocumentKind,
@@ -32,13 +33,12 @@ from services.documents import (
     update_signatory,
 )
 from services.documents.register_reads import counts_on
-from services.errors import ValidationError
-from services.formatting import long_date
-from services.money import number, number_with_words, rupiah_plain, rupiah_with_words
-from services.permissions import Principal
 from services.premiums import Month, RateInput, delete_rate, set_rate
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.money import number, number_with_words, rupiah_plain, rupiah_with_words
+from services.workers.demo_data import generate_demo_workers
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 from tests.integration.document_helpers import (
     fonts,

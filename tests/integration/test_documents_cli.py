@@ -9,7 +9,7 @@ from pathlib import Path
 
 from models.database import make_engine
 from models.enums import Gender
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from tests.conftest import OPERATOR
 from tests.integration.document_helpers import (
     KADIS_NIP,

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from models.enums import FundingSource, Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
 from services.documents import (
     DocumentKind,
     HeirNoticeLetter,
@@ -26,13 +28,11 @@ from services.documents import (
     preview_letter,
     set_signatory_active,
 )
-from services.errors import ValidationError
-from services.formatting import long_date
-from services.money import rupiah
-from services.permissions import PermissionDeniedError, Principal
 from services.premiums import Month, monthly_premium, premium_series
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.money import rupiah
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.integration.document_helpers import (
     claim_fields,

@@ -13,7 +13,9 @@ from sqlalchemy import select, text
 from models import AuditEntry, RegisteredDocument
 from models.database import make_engine
 from models.enums import Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, NotFoundError, ValidationError
+from services.core.permissions import PermissionDeniedError
 from services.documents import (
     DocumentKind,
     DocumentQuery,
@@ -28,8 +30,6 @@ from services.documents import (
     list_documents,
     reprint_document,
 )
-from services.errors import ConflictError, NotFoundError, ValidationError
-from services.permissions import PermissionDeniedError
 from tests.conftest import _clear_pg_data
 from tests.integration.document_helpers import (
     claim_fields,

@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from models import AuditEntry
 from models.enums import Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
 from services.documents import (
     SignatoryInput,
     add_signatory,
@@ -18,8 +20,6 @@ from services.documents import (
     set_signatory_active,
     update_signatory,
 )
-from services.errors import NotFoundError, ValidationError
-from services.permissions import PermissionDeniedError, Principal
 
 KADIS = SignatoryInput(
     name="  Simon   Soge ",

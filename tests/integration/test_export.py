@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from models import AuditEntry, Occupation, Setting, Worker
 from models.enums import Role, WorkerStatus
 from services import coverage_history
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
+from services.core.context import ServiceContext
+from services.core.permissions import PermissionDeniedError
 from services.excel_export import (
     DEFAULT_BPJS_COLUMNS,
     ExportCancelledError,
@@ -25,14 +25,14 @@ from services.excel_export import (
     export_workers,
 )
 from services.excel_export.service import write_export
-from services.formatting import long_date
-from services.labels import FUNDING, GENDER
-from services.permissions import PermissionDeniedError
-from services.regions import RegionDirectory
 from services.reports import ReportFilter, ReportKind
 from services.reports.service import write_report
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, GENDER
+from services.workers.demo_data import generate_demo_workers
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from models import AuditEntry, ImportBatch, ImportBatchRow, Setting, TwinReview, Worker
-from models.enums import Gender, Role
-from models.import_batch import BatchStatus, OnExisting, TwinDecision
-from services.context import ServiceContext
-from services.errors import ConflictError, SiRentanError
+from models.enums import BatchStatus, Gender, OnExisting, Role, TwinDecision
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, SiRentanError
+from services.core.permissions import PermissionDeniedError
 from services.excel_import import (
     ApprovalRequiredError,
     ImportCancelledError,
@@ -34,9 +34,8 @@ from services.excel_import import (
     undo_import,
 )
 from services.excel_import import commit as commit_module
-from services.permissions import PermissionDeniedError
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import make_nik, worker_input
 from tests.integration.test_import_reading import save_workbook
 from tests.integration.trust_helpers import clerk, first_admin

@@ -14,9 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Setting, Worker
-from models.enums import FundingSource, Gender
-from models.import_batch import OnExisting
-from services.context import ServiceContext
+from models.enums import FundingSource, Gender, OnExisting
+from services.core.context import ServiceContext
 from services.excel_import import (
     ImportOptions,
     ImportResult,
@@ -27,7 +26,7 @@ from services.excel_import import (
     read_import_file,
     write_report,
 )
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.test_import_reading import save_workbook, titled
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from services.paths import FROZEN_CLI_NAME, command_prefix
+from services.core.paths import FROZEN_CLI_NAME, command_prefix
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,7 +129,7 @@ def test_output_piped_into_a_narrow_encoding_is_written_in_utf8(tmp_path: Path) 
 
 def test_a_native_crash_leaves_its_stacks_in_the_log_folder(tmp_path: Path) -> None:
     crash = (
-        "from services.logging_setup import record_native_crashes\n"
+        "from services.core.logging_setup import record_native_crashes\n"
         "import faulthandler\n"
         "print(record_native_crashes())\n"
         "faulthandler._sigsegv()\n"
@@ -160,7 +160,7 @@ def test_the_shipped_files_are_found_in_a_frozen_bundle_too(tmp_path: Path) -> N
     from importlib.resources import files
     from importlib.resources.readers import MultiplexedPath
 
-    from services.paths import RESOURCES_DIR, resources_folder
+    from services.core.paths import RESOURCES_DIR, resources_folder
 
     shipped = Path(str(files("resources").joinpath("data"))).parent
     # What PyInstaller's reader hands out for a package folder of the bundle.

@@ -17,9 +17,9 @@ from sqlalchemy.exc import OperationalError
 
 from models import RegisteredDocument
 from models.database import make_engine
-from models.document import DocumentKind, PageSize, Sifat
-from models.enums import Role
-from services.context import ServiceContext
+from models.enums import DocumentKind, PageSize, Role, Sifat
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
 from services.documents import (
     ClaimLetter,
     ClaimProgramme,
@@ -30,8 +30,7 @@ from services.documents import (
 )
 from services.documents.page import RenderedPdf
 from services.documents.register import DocumentDraft, issue
-from services.permissions import Principal
-from services.settings import SettingsService
+from services.settings.store import SettingsService
 from tests.conftest import OPERATOR
 from tests.integration.document_helpers import claim_worker, signatories, store_emblem_for
 

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from models import Base, Occupation, Region, schema
 from models.database import make_engine
 from models.schema import SchemaState
-from services.bootstrap import open_register
-from services.context import ServiceContext
-from services.errors import SchemaOutdatedError
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
+from services.core.errors import SchemaOutdatedError
 from tests.conftest import create_pg_database, drop_pg_database
 
 # Engine-specific structures that the models do not describe: the name search's, and the

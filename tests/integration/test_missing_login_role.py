@@ -8,9 +8,9 @@ from sqlalchemy import text
 
 from models.database import make_engine
 from models.enums import Role
-from services.accounts import NewUser, create_user, list_users, reset_password, update_user
-from services.auth import sign_in
-from services.context import ServiceContext
+from services.accounts.auth import sign_in
+from services.accounts.service import NewUser, create_user, list_users, reset_password, update_user
+from services.core.context import ServiceContext
 from tests.conftest import _clear_pg_data, _pg_admin_engine, clerk_name
 from tests.integration.trust_helpers import PASSWORD, first_admin
 

@@ -13,14 +13,13 @@ from sqlalchemy import inspect, select, text
 
 from models import Worker, schema
 from models.database import make_engine
-from models.enums import Gender
-from models.import_batch import OnExisting
+from models.enums import Gender, OnExisting
 from models.text_keys import name_phonetic
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
+from services.core.context import ServiceContext
 from services.excel_import import ImportOptions, commit_import, undo_import
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.demo_data import generate_demo_workers
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
 from tests.factories import make_nik, worker_input
 from tests.integration.test_import_commit import source_of

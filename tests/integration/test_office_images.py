@@ -19,21 +19,21 @@ from models.database import make_engine
 from models.enums import Role
 from services.cards.design import design_from
 from services.cards.render import SheetOptions, render_cards
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
 from services.documents import LetterRequest, issue_letter, preview_letter
 from services.documents.register import PlaceholderEmblemError
-from services.errors import ValidationError
-from services.office_images import (
+from services.reports import ReportKind
+from services.reports.service import write_report
+from services.settings.office_images import (
     MIN_PIXELS,
     ImageKind,
     check_image,
     office_images,
     store_image,
 )
-from services.permissions import PermissionDeniedError, Principal
-from services.reports import ReportKind
-from services.reports.service import write_report
-from services.settings import SettingsService
+from services.settings.store import SettingsService
 from tests.integration.document_helpers import (
     claim_fields,
     claim_worker,

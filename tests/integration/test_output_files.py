@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.file_output import OutputFileError, disk_trouble, write_bytes_atomically
 from services.excel_export import export_workers
-from services.file_output import OutputFileError, disk_trouble, write_bytes_atomically
 from services.reports.model import ReportKind
 from services.reports.service import write_report
 from tests.integration.document_helpers import KADIS_NIP

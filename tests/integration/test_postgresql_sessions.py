@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import text
 
 from models.database import make_engine
-from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import DatabaseUnavailableError
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.conftest import OPERATOR, _clear_pg_data
 from tests.factories import worker_input
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from models import AuditEntry
 from models.enums import FundingSource
-from services.context import ServiceContext
-from services.errors import ReferencedError, SiRentanError, ValidationError
-from services.permissions import PermissionDeniedError
+from services.core.context import ServiceContext
+from services.core.errors import ReferencedError, SiRentanError, ValidationError
+from services.core.permissions import PermissionDeniedError
 from services.premiums import (
     AllocationInput,
     Area,

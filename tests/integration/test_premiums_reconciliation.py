@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from models import AuditEntry
 from models.enums import FundingSource, Gender
 from models.premium import BpjsListEntry
-from services.context import ServiceContext
-from services.errors import NotFoundError
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.core.permissions import PermissionDeniedError
 from services.excel_import.types import ImportFileError
-from services.permissions import PermissionDeniedError
 from services.premiums import (
     BillInput,
     DifferenceKind,

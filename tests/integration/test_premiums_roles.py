@@ -11,8 +11,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from models.enums import FundingSource, Gender, Role
-from services.context import ServiceContext
-from services.permissions import PermissionDeniedError
+from services.core.context import ServiceContext
+from services.core.permissions import PermissionDeniedError
 from services.premiums import (
     AllocationInput,
     BillInput,
@@ -29,7 +29,7 @@ from services.premiums import (
 from services.premiums.bpjs_list import import_bpjs_list
 from services.reports import ReportFilter, ReportKind, dashboard
 from services.reports.service import build_report
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.test_premiums_reconciliation import bpjs_file
 from tests.integration.trust_helpers import clerk, first_admin

@@ -15,10 +15,10 @@ from sqlalchemy import text
 
 from models.database import make_engine
 from models.enums import HeirRelation
-from services.context import ServiceContext
-from services.logging_setup import configure_logging
-from services.worker_types import HeirInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.logging_setup import configure_logging
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput
 from tests.factories import worker_input
 
 LONG_ACCOUNT = "1234567890123456789012345678901"  # 31 digits: the column holds 30

@@ -19,17 +19,17 @@ from sqlalchemy import func, select, update
 
 from models import AuditEntry, Worker
 from models.enums import FundingSource, Gender, WorkerStatus
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.permissions import PermissionDeniedError
 from services.coverage_history import covered_on
-from services.demo_data import generate_demo_workers
-from services.errors import SiRentanError
-from services.formatting import short_date
-from services.money import number
-from services.pdf_fonts import register_fonts
-from services.permissions import PermissionDeniedError
 from services.reports import CellKind, Report, ReportFilter, ReportKind, Table
 from services.reports.service import build_report, preview_report, write_report
-from services.settings import SettingsService
+from services.settings.store import SettingsService
+from services.text.formatting import short_date
+from services.text.money import number
+from services.text.pdf_fonts import register_fonts
+from services.workers.demo_data import generate_demo_workers
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, Edge, add_worker, as_clerk, edge_register
 

@@ -7,10 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from models import CardPrint, CardPrintBatch, Worker
-from models.card import CardLayout, CardStatus, PrintKind
-from models.enums import FundingSource, Gender
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
+from models.enums import CardLayout, CardStatus, FundingSource, Gender, PrintKind
+from services.core.context import ServiceContext
 from services.premiums import (
     AllocationInput,
     BillInput,
@@ -23,8 +21,9 @@ from services.premiums import (
 from services.premiums.coverage_sql import covered_on
 from services.reports import dashboard
 from services.reports.optional import CardTiles
-from services.worker_types import AgeBand, WorkerQuery, years_before
-from services.workers import WorkerService
+from services.workers.demo_data import generate_demo_workers
+from services.workers.service import WorkerService
+from services.workers.types import AgeBand, WorkerQuery, years_before
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, add_worker, as_clerk, edge_register
 from tests.integration.test_reports_money import _claim, _claims_table

@@ -12,7 +12,7 @@ import openpyxl
 from sqlalchemy import MetaData, Table, insert
 
 from models.enums import FundingSource
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.premiums import (
     AllocationInput,
     BillInput,

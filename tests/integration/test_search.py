@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from models.enums import FundingSource, Gender, Role, WorkerStatus
-from services.context import ServiceContext
-from services.worker_types import SortKey, WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import SortKey, WorkerQuery
 from tests.factories import make_nik, worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 

@@ -20,8 +20,8 @@ from sqlalchemy.engine import make_url
 
 from models import schema
 from models.database import make_engine
-from services.auth import sign_in
-from services.scram import scram_verifier
+from services.accounts.auth import sign_in
+from services.accounts.scram import scram_verifier
 from tests.conftest import drop_pg_database
 from tests.integration.test_security_raw_client import (
     Register,

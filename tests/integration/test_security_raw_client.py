@@ -21,11 +21,11 @@ from models import schema
 from models.database import make_engine
 from models.enums import Gender, HeirRelation, Role
 from services import claims
-from services.accounts import NewUser, create_user
-from services.context import ServiceContext
-from services.scram import scram_verifier
-from services.worker_types import HeirInput
-from services.workers import WorkerService
+from services.accounts.scram import scram_verifier
+from services.accounts.service import NewUser, create_user
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput
 from tests.conftest import OPERATOR, clerk_name, create_pg_database, drop_pg_database
 from tests.factories import make_nik, worker_input
 from tests.integration.claim_helpers import NOW, jkm

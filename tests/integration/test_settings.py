@@ -15,11 +15,11 @@ from models import AuditEntry, Setting
 from models.database import make_engine
 from models.enums import Role
 from services.claims.rules import ClaimRules, read_rules
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.permissions import PermissionDeniedError, Principal
-from services.settings import DEFAULTS, SettingsService
-from services.settings_catalog import CATALOG, SPECS, field_message, where
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.permissions import PermissionDeniedError, Principal
+from services.settings.catalog import CATALOG, SPECS, field_message, where
+from services.settings.store import DEFAULTS, SettingsService
 from tests.integration.test_cli import as_admin, first_admin, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from models.database import make_engine
-from services.context import ServiceContext
-from services.errors import ConflictError, DatabaseUnavailableError
-from services.regions import RegionDirectory
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, DatabaseUnavailableError
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.conftest import OPERATOR
 from tests.factories import worker_input
 

@@ -20,11 +20,11 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from models.enums import Role
-from services.accounts import NewUser, create_user
-from services.auth import authenticate
-from services.context import ServiceContext
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.accounts.auth import authenticate
+from services.accounts.service import NewUser, create_user
+from services.core.context import ServiceContext
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 from tests.ui.import_files import big_list
 

@@ -10,11 +10,11 @@ from sqlalchemy import text
 
 from models import Claim, Heir
 from services import claims
-from services.context import ServiceContext
-from services.errors import ValidationError
-from services.text_limits import column_limits
-from services.unit_of_work import unit_of_work
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import ValidationError
+from services.core.unit_of_work import unit_of_work
+from services.text.limits import column_limits
+from services.workers.service import WorkerService
 from tests.factories import worker_input
 from tests.integration.claim_helpers import NOW, heir_with_account, jkm, make_worker
 

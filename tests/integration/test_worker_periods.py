@@ -13,16 +13,16 @@ from sqlalchemy import select
 
 from models import AuditEntry, CoveragePeriod
 from models.enums import FundingSource, WorkerStatus
-from services.context import ServiceContext
-from services.coverage import check_coverage
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, ValidationError
+from services.core.permissions import PermissionDeniedError
+from services.core.unit_of_work import read_session
 from services.coverage_history.clerk import latest_start
-from services.errors import NotFoundError, ValidationError
-from services.permissions import PermissionDeniedError
 from services.premiums import monthly_premium
 from services.premiums.months import Month
-from services.unit_of_work import read_session
-from services.worker_types import PeriodInput, WorkerDetail, WorkerQuery
-from services.workers import WorkerService
+from services.workers.front_desk import check_coverage
+from services.workers.service import WorkerService
+from services.workers.types import PeriodInput, WorkerDetail, WorkerQuery
 from tests.factories import worker_input
 from tests.integration.premium_helpers import VIEWER
 
@@ -181,7 +181,7 @@ def test_bad_periods_are_refused_naming_the_field(
 def test_a_period_action_checks_the_version_and_the_status(
     ctx: ServiceContext, workers: WorkerService
 ) -> None:
-    from services.errors import ConflictError
+    from services.core.errors import ConflictError
 
     w = workers.create(worker_input(1)).worker
     stale = w.version

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from models.enums import Gender, HeirRelation, WorkerStatus
-from services.errors import ConflictError, NotFoundError, ValidationError
-from services.worker_types import HeirInput, WorkerQuery
-from services.workers import WorkerService
+from services.core.errors import ConflictError, NotFoundError, ValidationError
+from services.workers.service import WorkerService
+from services.workers.types import HeirInput, WorkerQuery
 from tests.factories import VILLAGE, make_nik, worker_input
 
 
@@ -169,3 +169,19 @@ def test_check_reports_problems_without_storing(workers: WorkerService) -> None:
     problems = workers.check(replace(worker_input(1), gender=Gender.MALE))
     assert {p.code for p in problems} == {"nik_gender_mismatch"}
     assert _stored(workers) == 0
+
+
+@pytest.mark.parametrize("clash", ["nik", "kpj"])
+def test_a_clash_saved_between_check_and_write_is_named_from_the_register(
+    workers: WorkerService, monkeypatch: pytest.MonkeyPatch, clash: str
+) -> None:
+    """Another clerk's save lands after our check: the unique index refuses (recognised by
+    SQLite's extended code or PostgreSQL's SQLSTATE) and the register says which field."""
+    first = workers.create(worker_input(1, kpj="11111111111")).worker
+    twin = worker_input(2, nik=first.nik) if clash == "nik" else worker_input(2, kpj=first.kpj)
+    # The window between the service's own check and the write.
+    monkeypatch.setattr(WorkerService, "_refuse", lambda *_args, **_kwargs: None)
+    with pytest.raises(ValidationError) as caught:
+        workers.create(twin)
+    assert _codes(caught.value) == {f"{clash}_duplicate"}
+    assert _stored(workers) == 1

@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 
 from models.database import make_engine
-from services.auth import authenticate
-from services.context import ServiceContext
-from services.errors import SiRentanError
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.accounts.auth import authenticate
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.conftest import OPERATOR
 from tests.factories import worker_input
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from models.enums import Role
-from services.accounts import NewUser, create_user
-from services.auth import sign_in
-from services.bootstrap import open_register
-from services.context import ServiceContext
+from services.accounts.auth import sign_in
+from services.accounts.service import NewUser, create_user
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
 from tests.conftest import clerk_name
 
 PASSWORD = "timor-tengah-utara"

@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from services.context import ServiceContext
-from services.worker_types import WorkerDetail, WorkerInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail, WorkerInput
 from tests.factories import worker_input
-from ui.gui.app import build_main_window
 from ui.gui.main_window import MainWindow
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.window_setup import build_main_window
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 
 from models.enums import Gender
-from services.worker_types import WorkerDetail
+from services.workers.types import WorkerDetail
 from tests.factories import make_nik
 
 HEADER = ["No", "NIK", "Nama Lengkap", "Tgl Lahir", "L/P", "Desa/Kel", "Kec", "Pekerjaan", "Kontak"]

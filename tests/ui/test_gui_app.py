@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError, SiRentanError
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.workers.service import WorkerService
 from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import open_window, seed, worker_list
 from tests.ui.modal import ModalAnswers, click

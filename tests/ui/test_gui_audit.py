@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, open_window, seed, type_into
 from ui.gui.audit.audit_panel import AuditPanel

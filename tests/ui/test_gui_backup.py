@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from services.auth import sign_in
-from services.backup import backup_folder, list_backups
-from services.district import DistrictSetup, apply_district
-from services.errors import SiRentanError
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.accounts.auth import sign_in
+from services.backup.service import backup_folder, list_backups
+from services.core.errors import SiRentanError
+from services.settings.district import DistrictSetup, apply_district
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import covered_now, worker_list
 from tests.ui.modal import ModalAnswers, click
@@ -75,7 +75,7 @@ def test_a_failed_daily_backup_is_a_banner_and_work_goes_on(
     def full_disk(_ctx: object) -> None:
         raise SiRentanError("Folder cadangan /media/usb tidak dapat dibuat (disk penuh).")
 
-    monkeypatch.setattr("services.backup.daily_backup_if_due", full_disk)
+    monkeypatch.setattr("services.backup.service.daily_backup_if_due", full_disk)
     window = signed_in(qtbot, launcher, admin_name)
     qtbot.waitUntil(window.banner.isVisible, timeout=10000)
     assert window.banner.text().startswith("Cadangan harian tidak dapat dibuat: Folder cadangan")
@@ -91,7 +91,7 @@ def test_sqlite_on_a_network_folder_is_warned_about_once(
         asked.append(path)
         return NETWORK_WARNING
 
-    monkeypatch.setattr("services.storage_check.network_storage_warning", on_network)
+    monkeypatch.setattr("services.core.storage_check.network_storage_warning", on_network)
     window = signed_in(qtbot, launcher, admin_name)
     qtbot.waitUntil(window.banner.isVisible)
     assert NETWORK_WARNING in window.banner.text()
@@ -110,7 +110,7 @@ def test_sqlite_on_a_network_folder_is_warned_about_once(
 def test_a_backup_made_by_hand_is_listed_and_restoring_it_signs_in_again(
     qtbot: QtBot, launcher: Launcher, admin_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("services.backup.daily_backup_if_due", lambda _ctx: None)
+    monkeypatch.setattr("services.backup.service.daily_backup_if_due", lambda _ctx: None)
     window = signed_in(qtbot, launcher, admin_name)
     WorkerService(window.app.ctx).create(covered_now(1))
     dialog = window.open_backup_dialog()

@@ -13,13 +13,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from models.card import CardLayout, ReprintReason
-from models.enums import WorkerStatus
+from models.enums import CardLayout, ReprintReason, WorkerStatus
 from services.cards import list_print_batches, print_cards
 from services.cards.types import PrintRequest
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.demo_data import generate_demo_workers
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.cards.print_dialog import OPTIONS_PAGE, PREVIEW_PAGE, CardPrintDialog

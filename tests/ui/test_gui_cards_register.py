@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.card import Recipient, ReprintReason
+from models.enums import Recipient, ReprintReason
 from services.cards import HandOver, hand_over, list_cards, print_cards
 from services.cards.types import PrintRequest
-from services.context import ServiceContext
-from services.worker_types import CardFilter
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import CardFilter
 from tests.ui.helpers import choose, open_window, seed, wait_rows, worker_list
 
 

@@ -10,14 +10,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from models import CardKey
-from models.card import CardStatus, Recipient
-from models.enums import Role
+from models.enums import CardStatus, Recipient, Role
 from services.cards import card_history, card_offsets, print_cards
 from services.cards.qr_payload import card_payload
 from services.cards.types import PrintRequest
-from services.context import ServiceContext
-from services.unit_of_work import read_session
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.unit_of_work import read_session
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed

@@ -11,12 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimStatus
-from models.enums import WorkerStatus
+from models.enums import ClaimStatus, WorkerStatus
 from services import claims
 from services.claims import ClaimQuery
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.ui.helpers import covered_now, open_window, type_into, wait_rows, worker_list
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog

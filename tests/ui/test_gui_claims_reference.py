@@ -10,10 +10,9 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimType
-from models.enums import Role
+from models.enums import ClaimType, Role
 from services import claims
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, open_window, type_into
 from ui.gui.claims.benefit_rate_dialog import BenefitRateDialog

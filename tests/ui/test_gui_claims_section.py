@@ -12,13 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from models.claim import AccidentContext, ClaimStatus, ClaimType
-from models.enums import Gender, Role
+from models.enums import AccidentContext, ClaimStatus, ClaimType, Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.office_time import WITA
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, covered_now, open_window, type_into

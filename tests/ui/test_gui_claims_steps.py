@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from models import AuditEntry
-from models.claim import ClaimHeirRelation, ClaimStatus, ClaimType
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.office_time import WITA
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.ui.helpers import choose, covered_now, open_window, type_into
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
@@ -296,7 +296,7 @@ def test_a_verifikator_approves_another_account_holder_and_the_payment_then_pass
     from dataclasses import replace
 
     from models.enums import Role
-    from services.permissions import Principal
+    from services.core.permissions import Principal
     from ui.gui.claims.holder_dialog import HolderApprovalDialog
 
     detail = submitted(sqlite_ctx)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
 from pytestqt.qtbot import QtBot
 
-from services.audit_query import AuditRow
-from services.context import ServiceContext
+from services.audit.query import AuditRow
+from services.core.context import ServiceContext
 from tests.ui.helpers import open_window
 from ui.gui.audit.change_text import ChangeText, detail_text, entity_label
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from services.local_config import load_local_config
-from services.paths import default_database_path
+from services.core.local_config import load_local_config
+from services.core.paths import default_database_path
 from tests.ui.helpers import type_into
 from ui.gui.connection_dialog import ConnectionDialog
 

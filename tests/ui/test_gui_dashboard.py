@@ -9,10 +9,10 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSet
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Gender
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.premiums import Month
-from services.worker_types import WorkerQuery, years_before
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery, years_before
 from tests.factories import make_nik
 from tests.ui.helpers import covered_now, open_window
 from ui.gui.dashboard.dashboard_panel import DashboardPanel

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from services import documents as docs
-from services.context import ServiceContext
-from services.worker_types import WorkerDetail
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail
 from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.modal import ModalAnswers, click

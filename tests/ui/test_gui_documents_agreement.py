@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from models.enums import Role
 from services import documents as docs
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.errors import Problem
-from services.money import number, rupiah, rupiah_words
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import Problem
+from services.text.money import number, rupiah, rupiah_words
+from services.workers.demo_data import generate_demo_workers
+from services.workers.service import WorkerService
 from tests.integration.document_helpers import store_emblem_for
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource
 from services import documents as docs
-from services.context import ServiceContext
-from services.money import rupiah, rupiah_words
+from services.core.context import ServiceContext
 from services.premiums import Month, premium_series
-from services.workers import WorkerService
+from services.text.money import rupiah, rupiah_words
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import choose, covered_now, open_window, seed, type_into

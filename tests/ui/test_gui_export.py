@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.excel_export import ExportFormat
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, seed, wait_rows, worker_list

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from models.database import make_engine
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import SMALL
 from tests.ui.test_gui_screen_fit import ADMIN, DIALOGS, _window_on

@@ -9,13 +9,12 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimHeirRelation, EducationLevel
-from models.enums import HeirRelation
+from models.enums import ClaimHeirRelation, EducationLevel, HeirRelation
 from services.claims import ClaimHeirInput
 from services.claims.labels import HEIR_RELATION as CLAIM_HEIR_RELATION
-from services.errors import Problem
-from services.labels import HEIR_RELATION
-from services.worker_types import HeirInput
+from services.core.errors import Problem
+from services.text.labels import HEIR_RELATION
+from services.workers.types import HeirInput
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog
 from ui.gui.worker_form.heir_dialog import HeirDialog
 

@@ -12,13 +12,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.enums import Gender, Role
-from models.import_batch import BatchStatus, TwinDecision
-from services.context import ServiceContext
+from models.enums import BatchStatus, Gender, Role, TwinDecision
+from services.core.context import ServiceContext
 from services.excel_import import commit_import, list_twin_reviews, read_import_file
-from services.settings import SettingsService
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.settings.store import SettingsService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from models import ImportBatch, Worker
-from models.import_batch import BatchStatus
-from services.context import ServiceContext
+from models.enums import BatchStatus
+from services.core.context import ServiceContext
 from services.excel_import import RowStatus, read_import_file, recall_mapping
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.hostile_files import far_cell_workbook
 from tests.ui.helpers import choose, open_window, wait_rows, worker_list

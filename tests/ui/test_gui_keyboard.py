@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from services import documents as docs
-from services.context import ServiceContext
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import VILLAGE, worker_input
 from tests.integration.document_helpers import store_emblem
 from tests.ui.helpers import choose, covered_now, open_window, wait_rows, worker_list

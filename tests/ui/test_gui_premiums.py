@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Gender, Role
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.premiums import (
     BillInput,
     DifferenceKind,
@@ -22,7 +22,7 @@ from services.premiums import (
     record_bill,
     record_payment,
 )
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import make_nik
 from tests.integration.premium_helpers import (
     ADMIN,

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 
 from models import AuditEntry, Worker
 from models.enums import Role, WorkerStatus
-from services.context import ServiceContext
-from services.demo_data import generate_demo_workers
-from services.regions import RegionDirectory
+from services.core.context import ServiceContext
 from services.reports import ReportKind
-from services.workers import WorkerService
+from services.workers.demo_data import generate_demo_workers
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed

@@ -8,9 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
-from services.audit_query import AuditFilter, search_audit
-from services.context import ServiceContext
-from services.workers import WorkerService
+from services.audit.query import AuditFilter, search_audit
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, wait_rows, worker_list
 from ui.gui.worker_form.heir_table_model import HIDDEN

@@ -17,23 +17,22 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.claim import ClaimType
 from models.database import make_engine
-from models.enums import Role, WorkerStatus
+from models.enums import ClaimType, Role, WorkerStatus
 from services import claims
 from services.claims import ClaimInput
-from services.context import ServiceContext
-from services.permissions import Principal
-from services.worker_types import PeriodInput
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.workers.service import WorkerService
+from services.workers.types import PeriodInput
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
-from ui.gui.app import build_main_window
 from ui.gui.cards.print_dialog import PREVIEW_PAGE, CardPrintDialog
 from ui.gui.claims.claim_dialog import open_claim_dialog
 from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.excel_import.import_panel import ImportPanel
 from ui.gui.main_window import MainWindow
+from ui.gui.window_setup import build_main_window
 from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
 ADMIN = Principal(user_id=0, username="admin", full_name="Admin Kabupaten", role=Role.ADMIN)

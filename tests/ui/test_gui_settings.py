@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from models.enums import Role
 from services import documents as docs
-from services.auth import sign_in
-from services.context import ServiceContext
-from services.office_images import ImageKind, office_images
-from services.settings import SettingsService
-from services.settings_catalog import GROUP_TITLES, Group
-from services.workers import WorkerService
+from services.accounts.auth import sign_in
+from services.core.context import ServiceContext
+from services.settings.catalog import GROUP_TITLES, Group
+from services.settings.office_images import ImageKind, office_images
+from services.settings.store import SettingsService
+from services.workers.service import WorkerService
 from tests.conftest import clerk_name
 from tests.integration.document_helpers import emblem_png, image_sizes
 from tests.integration.test_cli import ADMIN_PASSWORD, first_admin

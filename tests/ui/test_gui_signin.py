@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
-from services.accounts import count_users, list_users
-from services.auth import sign_in
-from services.bootstrap import open_register
-from services.errors import AuthenticationError
-from services.worker_types import WorkerQuery
+from services.accounts.auth import sign_in
+from services.accounts.service import count_users, list_users
+from services.core.bootstrap import open_register
+from services.core.errors import AuthenticationError
+from services.workers.types import WorkerQuery
 from tests.conftest import clerk_name
 from tests.ui.accounts import NEW_PASSWORD, PASSWORD, admin_session, make_clerk, make_first_admin
 from tests.ui.helpers import open_window

@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.enums import Gender
-from models.import_batch import BatchStatus, OnExisting
-from services.context import ServiceContext
-from services.errors import Problem
+from models.enums import BatchStatus, Gender, OnExisting
+from services.core.context import ServiceContext
+from services.core.errors import Problem
 from services.excel_import.types import ImportCounts
-from services.workers import WorkerService
+from services.workers.service import WorkerService
 from tests.factories import VILLAGE, make_nik
 from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import covered_now, open_window, type_into

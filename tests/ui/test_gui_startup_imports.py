@@ -66,9 +66,9 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
 from models.enums import Role
-from services.bootstrap import open_register
-from services.permissions import Principal
-from ui.gui.app import build_main_window
+from services.core.bootstrap import open_register
+from services.core.permissions import Principal
+from ui.gui.window_setup import build_main_window
 from ui.gui.launcher import Launcher  # what run_gui loads to sign the clerk in
 
 ctx = open_register(sys.argv[1])

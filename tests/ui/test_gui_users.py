@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
-from services.accounts import list_users, update_user
-from services.auth import sign_in
-from services.context import ServiceContext
-from services.errors import AuthenticationError
+from services.accounts.auth import sign_in
+from services.accounts.service import list_users, update_user
+from services.core.context import ServiceContext
+from services.core.errors import AuthenticationError
 from tests.conftest import clerk_name
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
 from tests.ui.helpers import choose, open_window

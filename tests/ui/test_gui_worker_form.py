@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Gender, HeirRelation
-from services.context import ServiceContext
-from services.formatting import long_date
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.text.formatting import long_date
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.factories import VILLAGE, make_nik
 from tests.ui.helpers import (
     choose,

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role, WorkerStatus
-from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import DatabaseUnavailableError
+from services.workers.service import WorkerService
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, covered_now, open_window, seed, type_into, worker_list
 from tests.ui.modal import ModalAnswers, click

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.enums import Gender, WorkerStatus
-from services.context import ServiceContext
-from services.worker_types import AgeBand, WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.workers.service import WorkerService
+from services.workers.types import AgeBand, WorkerQuery
 from tests.factories import VILLAGE
 from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.formats import count_label
@@ -92,7 +92,7 @@ def test_enter_in_the_search_box_moves_to_the_first_result(
 def test_broad_search_says_more_than_the_cap_and_counts_on_scroll(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
-    from services.demo_data import generate_demo_workers
+    from services.workers.demo_data import generate_demo_workers
 
     generate_demo_workers(sqlite_ctx, 5_200)
     window = open_window(qtbot, sqlite_ctx)

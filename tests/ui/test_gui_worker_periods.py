@@ -13,17 +13,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role, WorkerStatus
-from services.context import ServiceContext
-from services.coverage import check_coverage
-from services.formatting import long_date
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.text.formatting import long_date
+from services.workers.front_desk import check_coverage
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
-from ui.gui.app import build_main_window
 from ui.gui.main_window import MainWindow
 from ui.gui.widgets.date_field import format_date
+from ui.gui.window_setup import build_main_window
 from ui.gui.worker_form.period_dialogs import (
     CancelStatusDialog,
     CoverageDialog,

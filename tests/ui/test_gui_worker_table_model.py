@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from services.context import ServiceContext
-from services.errors import DatabaseUnavailableError
-from services.worker_types import WorkerPage, WorkerQuery
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.errors import DatabaseUnavailableError
+from services.workers.service import WorkerService
+from services.workers.types import WorkerPage, WorkerQuery
 from tests.ui.helpers import seed
 from ui.gui.background import Background
 from ui.gui.worker_list.worker_columns import COLUMNS, GENDER_COLUMN, NAME_COLUMN, column_of

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from models.claim import BenefitBasis, EducationLevel
-from services.claims.benefits import RateRow
+from models.enums import BenefitBasis, EducationLevel
+from services.claims.types import RateRow
 
 _MIGRATION = Path(__file__).resolve().parents[2] / "models/migrations/versions/0006_claims.py"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,4 +47,169 @@ def test_ui_builds_no_sql() -> None:
     offenders = [
         p for p in _python_files("ui") if _imports(p) & {"sqlalchemy", "sqlite3", "psycopg"}
     ]
+    assert offenders == []
+
+
+# -- the import graph -----------------------------------------------------------------------
+
+PROJECT_PACKAGES = ("models", "services", "ui")
+
+
+def _module_files() -> dict[str, Path]:
+    """Every project module by dotted name (a package by its __init__)."""
+    found: dict[str, Path] = {}
+    for package in PROJECT_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue  # Alembic loads migrations by path, never by import
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Who imports whom among project modules: every import statement counts, the lazy ones
+    inside functions and those under TYPE_CHECKING too (a circle hidden there is still one)."""
+    modules = _module_files()
+
+    def known(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {t for a in node.names if (t := known(a.name))}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([node.module] if node.module else [])])
+                for alias in node.names:
+                    full = f"{base}.{alias.name}"
+                    target = full if full in modules else known(base)
+                    if target:
+                        targets.add(target)
+        targets.discard(name)
+        graph[name] = targets
+    return graph
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    circles.append(sorted(group))
+    return circles
+
+
+def test_the_graph_sees_a_circle() -> None:
+    """The check below can fail: two modules importing each other are found."""
+    assert _circles({"a": {"b"}, "b": {"a"}, "c": {"a"}}) == [["a", "b"]]
+
+
+def test_no_import_circles() -> None:
+    graph = _import_graph()
+    assert "services.claims.refresh" in graph["ui.cli.settings_commands"]  # lazy ones count
+    assert _circles(graph) == []
+
+
+def test_widgets_import_no_screen() -> None:
+    """ui/gui/widgets/ holds what several screens share: it never imports a screen's folder."""
+    screens = {p.name for p in (ROOT / "ui" / "gui").iterdir() if (p / "__init__.py").exists()}
+    graph = _import_graph()
+    offenders = {
+        (name, target)
+        for name, targets in graph.items()
+        if name.startswith("ui.gui.widgets")
+        for target in targets
+        if target.split(".")[:2] == ["ui", "gui"]
+        and len(target.split(".")) > 2
+        and target.split(".")[2] in screens - {"widgets"}
+    }
+    assert offenders == set()
+
+
+# Rules that are pure functions of their arguments: they read codes (models.enums), never
+# the tables, so they load without SQLAlchemy (fast to import, tested without a database).
+PURE_RULE_MODULES = [
+    "models.enums",
+    "services.core.errors",
+    "services.core.input_rules",
+    "services.core.permissions",
+    "services.settings.catalog",
+    "services.text.formatting",
+    "services.text.labels",
+    "services.text.money",
+    "services.text.terbilang",
+    "services.workers.nik",
+]
+
+
+@pytest.mark.parametrize("module", PURE_RULE_MODULES)
+def test_pure_rule_modules_import_no_sqlalchemy(module: str) -> None:
+    probe = (
+        f"import sys, {module}\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
+        "print(len(loaded))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "0", f"{module} loads SQLAlchemy"
+
+
+def test_every_emit_goes_through_signals_emit() -> None:
+    """PySide6 6.12.0's emit() loses a reference to True (see ui/gui/signals.py)."""
+    offenders = []
+    for path in _python_files("ui"):
+        if path == ROOT / "ui" / "gui" / "signals.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "emit"
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []

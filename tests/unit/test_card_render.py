@@ -26,8 +26,8 @@ from services.cards.render import (
 from services.cards.render.fitting import fit_block
 from services.cards.render.front import LEFT, NAME_ONE_LINE, NAME_TWO_LINES, RIGHT
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
-from services.errors import SiRentanError, ValidationError
-from services.pdf_fonts import register_fonts
+from services.core.errors import SiRentanError, ValidationError
+from services.text.pdf_fonts import register_fonts
 
 NAME_60 = "MARIA MAGDALENA FRANSISKA NDAPA LAWA KEWUAN DA SILVA GUTERRES"
 NAME_90 = (

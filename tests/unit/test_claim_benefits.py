@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from models.claim import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
+from models.enums import BenefitBasis, ClaimType, EducationLevel, JkkOutcome
 from services.claims.benefits import BenefitFacts, Child, estimate
 from services.claims.rules import ClaimRules
 from tests.unit.claim_rates import SEEDED_RATES

@@ -8,8 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from models.claim import ClaimType
-from models.enums import FundingSource, WorkerStatus
+from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.eligibility import (
     ClaimFacts,
     CoverageFacts,
@@ -21,7 +20,7 @@ from services.claims.eligibility import (
 from services.claims.rules import ClaimRules, rules_from
 from services.claims.types import CheckOutcome, DeadlineState
 from services.office_time import WITA
-from services.settings_catalog import DEFAULTS
+from services.settings.catalog import DEFAULTS
 
 RULES = ClaimRules.defaults()
 EVENT = date(2025, 10, 7)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.claim import ClaimHeirRelation as R
+from models.enums import ClaimHeirRelation as R
 from models.enums import HeirRelation
 from services.claims.heirs_order import FROM_REGISTER, entitled_priority, is_entitled, ordered
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims.holder_names import name_words, same_holder
 from services.claims.payment import Payee, PaymentFacts, payment_problems
 from services.claims.types import StatusChange

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from models.claim import ClaimStatus as S
+from models.enums import ClaimStatus as S
 from models.enums import Role
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.types import StatusChange
 from services.claims.workflow import StepFacts, find_step, next_steps, no_such_step, step_problems
-from services.permissions import Principal
+from services.core.permissions import Principal
 
 TODAY = date(2025, 10, 20)
 FACTS = StepFacts(

@@ -11,15 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.documents.dates_words import (
-    add_months,
     date_in_words,
     day_and_date,
     day_name,
+    month_start_after,
     month_year,
     place_and_date,
     roman_month,
 )
-from services.money import (
+from services.text.money import (
     number,
     number_with_words,
     rupiah,
@@ -123,5 +123,5 @@ def test_roman_months_and_month_arithmetic() -> None:
     assert [roman_month(m) for m in (1, 4, 7, 9, 12)] == ["I", "IV", "VII", "IX", "XII"]
     with pytest.raises(ValueError):
         roman_month(13)
-    assert add_months(date(2025, 7, 7), 11) == date(2026, 6, 1)
-    assert add_months(date(2025, 12, 31), 1) == date(2026, 1, 1)
+    assert month_start_after(date(2025, 7, 7), 11) == date(2026, 6, 1)
+    assert month_start_after(date(2025, 12, 31), 1) == date(2026, 1, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph
 
-from models.document import PageSize
+from models.enums import PageSize
 from services.documents.page import DocumentInfo, render_pdf
 from services.documents.styles import styles
 from tests.integration.document_helpers import fonts, metadata, page_sizes_mm, page_texts

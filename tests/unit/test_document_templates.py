@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from services.core.errors import ValidationError
 from services.documents.agreement.template import SPEC as AGREEMENT
 from services.documents.letters.service import letter_templates
 from services.documents.numbering import NumberingRule, format_number, pattern_problems
@@ -19,7 +20,6 @@ from services.documents.templates import (
     split_sections,
     template_problems,
 )
-from services.errors import ValidationError
 
 SPEC = TemplateSpec("t", "Uji", "", ("hal", "isi"), {"nama": "nama", "berkas": "daftar"})
 

@@ -17,7 +17,7 @@ from services.excel_import.values import (
     split_place_date,
     split_rt_rw,
 )
-from services.occupations import OccupationItem
+from services.workers.occupations import OccupationItem
 
 JULY_12 = date(1985, 7, 12)
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from services.errors import Problem, Severity
-from services.nik import (
+from services.core.errors import Problem, Severity
+from services.workers.nik import (
     KK_DATE_INVALID,
     KK_EMPTY,
     KK_EXCEL_DAMAGED,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from models.enums import FundingSource
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from services.premiums.months import Month, Period, months_between
 from services.premiums.rates import RateTable
 from services.premiums.types import BudgetLine, Rate, RateRow, ReconciliationLine

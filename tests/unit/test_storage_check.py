@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.storage_check import (
+from services.core.storage_check import (
     DRIVE_REMOTE,
     network_location_linux,
     network_location_windows,
@@ -100,7 +100,7 @@ def test_the_warning_on_this_machine_is_none_for_a_local_temp_folder(tmp_path: P
 def test_the_warning_names_the_share_and_suggests_postgresql(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import services.storage_check as storage_check
+    import services.core.storage_check as storage_check
 
     sample = tmp_path / "mountinfo"
     sample.write_text(MOUNTINFO + f"60 28 0:60 / {tmp_path} rw - cifs //nas/x rw\n")

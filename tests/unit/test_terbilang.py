@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.terbilang import LIMIT, terbilang
+from services.text.terbilang import LIMIT, terbilang
 
 UNITS = {
     "satu": 1,

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 from models.enums import HeirRelation
-from services.worker_merge import FIELD_NAMES, changed_fields, merge_my_changes
-from services.worker_types import HeirInput, WorkerInput
+from services.workers.merge import FIELD_NAMES, changed_fields, merge_my_changes
+from services.workers.types import HeirInput, WorkerInput
 from tests.factories import worker_input
 
 

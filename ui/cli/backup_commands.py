@@ -6,9 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from services.backup import BackupInfo, create_backup, list_backups, restore_backup, verify_backup
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.backup.service import (
+    BackupInfo,
+    create_backup,
+    list_backups,
+    restore_backup,
+    verify_backup,
+)
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.cli.signin import add_user_option, signed_in
 
 

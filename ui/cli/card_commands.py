@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from models.card import CardLayout, Recipient, ReprintReason
+from models.enums import CardLayout, Recipient, ReprintReason
 from services.cards import (
     HandOver,
     PrintRequest,
@@ -20,8 +20,8 @@ from services.cards import (
     verify_card,
 )
 from services.cards.render import SheetOptions
-from services.formatting import long_date
-from services.labels import CARD_STATUS
+from services.text.formatting import long_date
+from services.text.labels import CARD_STATUS
 from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 

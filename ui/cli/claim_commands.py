@@ -10,7 +10,7 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
-from models.claim import (
+from models.enums import (
     AccidentContext,
     ClaimHeirRelation,
     ClaimStatus,
@@ -19,14 +19,15 @@ from models.claim import (
     JkkOutcome,
 )
 from services import claims
-from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION, rupiah
+from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION
 from services.claims.missing_slip import write_missing_slip
-from services.errors import NotFoundError, SiRentanError
-from services.file_output import write_bytes_atomically
-from services.formatting import short_date
-from services.paths import command_prefix
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.core.errors import NotFoundError, SiRentanError
+from services.core.file_output import write_bytes_atomically
+from services.core.paths import command_prefix
+from services.text.figures import rupiah_whole
+from services.text.formatting import short_date
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from ui.cli import claim_reference_commands
 from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
@@ -425,14 +426,14 @@ def _detail_lines(detail: claims.ClaimDetail) -> list[str]:
     b = detail.benefit
     lines.append(f"{b.label}:")
     for line in b.lines:
-        amount = rupiah(line.amount) if line.amount is not None else "-"
+        amount = rupiah_whole(line.amount) if line.amount is not None else "-"
         lines.append(f"  {line.label}: {amount} ({line.detail})")
-    lines += [f"  Jumlah sekaligus: {rupiah(b.total)}", *(f"  {n}" for n in b.notes)]
+    lines += [f"  Jumlah sekaligus: {rupiah_whole(b.total)}", *(f"  {n}" for n in b.notes)]
     if detail.letter_number:
         lines.append(f"Diajukan {short_date(detail.submitted_on)}, surat {detail.letter_number}")
     if detail.paid_amount is not None:
         lines.append(
-            f"Dibayar {short_date(detail.paid_on)}: {rupiah(detail.paid_amount)} kepada "
+            f"Dibayar {short_date(detail.paid_on)}: {rupiah_whole(detail.paid_amount)} kepada "
             f"{detail.paid_to_name} ke {detail.paid_bank_name or '-'} "
             f"{detail.paid_account_number or '-'} a.n. {detail.paid_account_holder or '-'}, "
             f"ref. BPJS {detail.paid_reference or '-'}"

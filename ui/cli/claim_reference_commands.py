@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from typing import Any
 
-from models.claim import BenefitBasis, ClaimType, EducationLevel
+from models.enums import BenefitBasis, ClaimType, EducationLevel
 from services import claims
 from services.claims import benefits, checklist
 from services.claims.labels import rate_text
-from services.formatting import short_date
+from services.text.formatting import short_date
 from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date
 from ui.cli.signin import signed_in
 

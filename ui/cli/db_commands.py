@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from models.database import make_engine
-from services.bootstrap import upgrade_schema
-from services.context import ServiceContext
-from services.register_info import register_info
+from services.core.bootstrap import upgrade_schema
+from services.core.context import ServiceContext
+from services.core.register_info import register_info
 from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
 
@@ -56,7 +56,7 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from services.demo_data import generate_demo_workers
+    from services.workers.demo_data import generate_demo_workers
 
     if args.count < 1:
         print("--count harus 1 atau lebih.")

@@ -14,16 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from services import documents as docs
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError, SiRentanError
+from services.core.file_output import write_bytes_atomically
+from services.core.paths import command_prefix
 from services.documents.page import RenderedPdf
 from services.documents.saving import check_destination, save_issued_pdf
-from services.errors import NotFoundError, SiRentanError
-from services.file_output import write_bytes_atomically
-from services.formatting import long_date
-from services.money import number, rupiah
-from services.paths import command_prefix
-from services.worker_types import WorkerQuery
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.money import number, rupiah
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
 from ui.cli import document_register_commands
 from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in

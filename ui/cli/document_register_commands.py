@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from services import documents as docs
-from services.errors import SiRentanError
-from services.file_output import write_bytes_atomically
+from services.core.errors import SiRentanError
+from services.core.file_output import write_bytes_atomically
 from ui.cli.options import record_id, year
 from ui.cli.signin import add_user_option, signed_in
 

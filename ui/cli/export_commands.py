@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models.enums import WorkerStatus
 from services.excel_export import FORMAT_LABELS, ExportFormat, export_workers
-from services.worker_types import WorkerQuery
+from services.workers.types import WorkerQuery
 from ui.cli.signin import add_user_option, signed_in
 
 

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from models.enums import FundingSource
-from models.import_batch import OnExisting
+from models.enums import FundingSource, OnExisting
+from services.core.paths import command_prefix
 from services.excel_import import (
     STATUS_LABELS,
     ApprovalRequiredError,
@@ -25,7 +25,6 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
-from services.paths import command_prefix
 from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import NoReturn
 
-from services.errors import SiRentanError
-from services.file_output import disk_trouble
-from services.local_config import resolve_database_url
-from services.logging_setup import configure_logging, record_native_crashes
-from services.paths import command_prefix
+from services.core.errors import SiRentanError
+from services.core.file_output import disk_trouble
+from services.core.local_config import resolve_database_url
+from services.core.logging_setup import configure_logging, record_native_crashes
+from services.core.paths import command_prefix
 from ui.cli.argparse_words import speak_indonesian
 from ui.cli.console import use_utf8_output
 from ui.cli.options import EXCERPT_LIMIT, excerpt

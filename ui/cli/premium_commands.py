@@ -17,9 +17,6 @@ from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
-from services.formatting import short_date
-from services.labels import FUNDING
-from services.money import number, rupiah
 from services.premiums import (
     DIFFERENCE_LABELS,
     AllocationInput,
@@ -45,6 +42,9 @@ from services.premiums import (
 )
 from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
+from services.text.formatting import short_date
+from services.text.labels import FUNDING
+from services.text.money import number, rupiah
 from ui.cli.options import bounded_int, parse_cli_date, record_id, year
 from ui.cli.signin import add_user_option, signed_in
 

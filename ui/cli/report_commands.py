@@ -7,9 +7,9 @@ import argparse
 from pathlib import Path
 
 from models.enums import FundingSource
-from services.money import number
 from services.reports import Period, ReportFilter, ReportKind
 from services.reports.service import write_report
+from services.text.money import number
 from ui.cli.signin import add_user_option, signed_in
 
 HELP = {

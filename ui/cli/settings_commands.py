@@ -7,10 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from services.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
-from services.paths import command_prefix
-from services.settings import SettingEntry, SettingsService
-from services.settings_catalog import GROUP_TITLES, SPECS, Group
+# Registers the open claims as followers of the claims.* settings these commands change.
+import services.claims.refresh  # noqa: F401
+from services.core.paths import command_prefix
+from services.settings.catalog import GROUP_TITLES, SPECS, Group
+from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
+from services.settings.store import SettingEntry, SettingsService
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -95,7 +97,7 @@ _DISTRICT_OPTIONS = {
 
 def _known(key: str) -> str:
     if key not in SPECS:
-        from services.errors import NotFoundError
+        from services.core.errors import NotFoundError
 
         raise NotFoundError(
             f"Pengaturan '{key}' tidak dikenal. Lihat daftarnya: {command_prefix()} settings list"
@@ -178,7 +180,7 @@ def _image(args: argparse.Namespace) -> int:
 
 
 def _district(args: argparse.Namespace) -> int:
-    from services.district import DistrictSetup, Official, apply_district
+    from services.settings.district import DistrictSetup, Official, apply_district
 
     ctx = signed_in(args)
     office = {
@@ -205,7 +207,7 @@ def _district(args: argparse.Namespace) -> int:
 
 
 def _regions(args: argparse.Namespace) -> int:
-    from services.district import districts_of, provinces
+    from services.settings.district import districts_of, provinces
 
     ctx = signed_in(args)
     choices = districts_of(ctx, args.province) if args.province else provinces(ctx)

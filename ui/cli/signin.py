@@ -11,12 +11,12 @@ import getpass
 import os
 import sys
 
-from services.accounts import count_users
-from services.auth import sign_in
-from services.bootstrap import open_register
-from services.context import ServiceContext
-from services.errors import AuthenticationError, SiRentanError
-from services.paths import command_prefix
+from services.accounts.auth import sign_in
+from services.accounts.service import count_users
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
+from services.core.errors import AuthenticationError, SiRentanError
+from services.core.paths import command_prefix
 
 ENV_USER = "SIRENTAN_USER"
 ENV_PASSWORD = "SIRENTAN_PASSWORD"

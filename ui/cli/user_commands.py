@@ -6,7 +6,7 @@ import argparse
 import os
 
 from models.enums import Role
-from services.accounts import (
+from services.accounts.service import (
     NewUser,
     UserInfo,
     change_own_password,
@@ -16,10 +16,10 @@ from services.accounts import (
     reset_password,
     update_user,
 )
-from services.bootstrap import open_register
-from services.context import ServiceContext
-from services.errors import NotFoundError
-from services.permissions import ROLE_LABELS
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
+from services.core.errors import NotFoundError
+from services.core.permissions import ROLE_LABELS
 from ui.cli.signin import (
     ENV_PASSWORD,
     add_user_option,
@@ -99,7 +99,7 @@ def _line(user: UserInfo) -> str:
 
 
 def _password(args: argparse.Namespace) -> int:
-    from services.auth import sign_in
+    from services.accounts.auth import sign_in
 
     old = os.environ.get(ENV_PASSWORD) or ask_password(f"Kata sandi lama {args.user}: ")
     ctx = sign_in(args.database_url, args.user or "", old)

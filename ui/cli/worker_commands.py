@@ -6,11 +6,11 @@ import argparse
 import json
 from datetime import date
 
-from services.coverage import check_coverage
-from services.labels import FUNDING, WORKER_STATUS
-from services.regions import RegionDirectory
-from services.worker_types import CoverageResult, WorkerQuery, WorkerRow
-from services.workers import WorkerService
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.front_desk import check_coverage
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import CoverageResult, WorkerQuery, WorkerRow
 from ui.cli import worker_period_commands
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in

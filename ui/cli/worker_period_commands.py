@@ -1,5 +1,5 @@
 """`workers period list|add|edit|end|remove` and `workers status set|cancel`: the worker
-form's coverage history, one service call each (services/workers.py)."""
+form's coverage history, one service call each (services/workers/service.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import json
 from typing import Any
 
 from models.enums import FundingSource, WorkerStatus
+from services.core.errors import NotFoundError
+from services.core.paths import command_prefix
 from services.coverage_history import PeriodInfo
-from services.errors import NotFoundError
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.paths import command_prefix
-from services.worker_types import PeriodInput, WorkerDetail, WorkerQuery
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.service import WorkerService
+from services.workers.types import PeriodInput, WorkerDetail, WorkerQuery
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 

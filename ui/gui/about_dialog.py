@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 
 
@@ -46,7 +46,7 @@ class AboutDialog(QDialog):
         )
 
     def _facts(self, app: AppContext) -> list[tuple[str, str]]:
-        from services.register_info import register_info
+        from services.core.register_info import register_info
 
         try:
             return register_info(app.ctx)

@@ -5,27 +5,18 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from services.context import ServiceContext
-from services.logging_setup import configure_logging, record_native_crashes
-from ui.gui.app_context import AppContext
+from services.core.logging_setup import configure_logging, record_native_crashes
 from ui.gui.error_hook import install_error_hook
-from ui.gui.main_window import MainWindow
-from ui.gui.qt_indonesian import IndonesianQtTexts
-from ui.gui.screen_fit import install_screen_fitter
-from ui.gui.widgets.keyboard import install_first_field_focus
+from ui.gui.window_setup import use_indonesian
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "SiRentan"
 # Any district's office runs the same app; the district itself is an office setting.
 ORGANIZATION = "SiRentan"
-DEFAULT_SIZE = (1280, 800)
 
 
 def run_gui(database_url: str) -> int:
@@ -57,48 +48,6 @@ def run_gui(database_url: str) -> int:
         window.app.ctx.database_label,
     )
     return app.exec()
-
-
-def build_main_window(
-    ctx: ServiceContext, log_path: Path | None = None, screen: QScreen | None = None
-) -> MainWindow:
-    """The main window over a signed-in register (tests build it the same way), fitted to
-    ``screen`` (by default the primary one)."""
-    use_indonesian()
-    install_screen_fitter()
-    install_first_field_focus()
-    window = MainWindow(AppContext.create(ctx, log_path))
-    if screen is not None:
-        window.setScreen(screen)
-    fit_to_screen(window)
-    return window
-
-
-def fit_to_screen(window: QWidget) -> None:
-    """The preferred size where the screen has room for it; maximised where it has not.
-
-    An office laptop's 1366×768 or an old 1024×768 screen is smaller than the preferred
-    1280×800: there the window takes the whole work area, so the status bar and the
-    window's own buttons stay on screen.
-    """
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    area = screen.availableGeometry()
-    width, height = DEFAULT_SIZE
-    if width <= area.width() and height <= area.height():
-        window.resize(width, height)
-        window.move(area.center() - window.rect().center())
-        return
-    window.resize(min(width, area.width()), min(height, area.height()))
-    window.move(area.topLeft())
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-
-
-def use_indonesian() -> None:
-    """Calendar month names, and Qt's own buttons and edit menus, in Indonesian."""
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-    app = QApplication.instance()
-    if app is not None and not app.findChildren(IndonesianQtTexts):
-        QApplication.installTranslator(IndonesianQtTexts(app))
 
 
 def _application() -> QApplication:

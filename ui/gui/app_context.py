@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.context import ServiceContext
-from services.permissions import Permission, Principal
-from services.regions import RegionDirectory
-from services.workers import WorkerService
+from services.core.context import ServiceContext
+from services.core.permissions import Permission, Principal
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
 from ui.gui.app_events import AppEvents
 
 

@@ -14,3 +14,5 @@ class AppEvents(QObject):
     register_requested = Signal(str)
     # Find workers by name in the Peserta list (a name typed at the front desk).
     name_search_requested = Signal(str)
+    # The Peserta list filtered to a Beranda bar: a DrillDown and a kecamatan code or None.
+    worker_list_drill_requested = Signal(object, object)

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.signals import emit
 
 Done = Callable[[Any], None]

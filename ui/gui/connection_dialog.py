@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
-from services.local_config import (
+from services.core.errors import SiRentanError
+from services.core.local_config import (
     ENV_DATABASE_URL,
     LocalConfig,
     load_local_config,
     save_local_config,
 )
-from services.paths import default_database_path
+from services.core.paths import default_database_path
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 DEFAULT_PORT = 5432

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from services.coverage import check_coverage
-from services.errors import SiRentanError
-from services.permissions import Permission
-from services.worker_types import CoverageResult
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
+from services.workers.front_desk import check_coverage
+from services.workers.types import CoverageResult
 from ui.gui.app_context import AppContext
 from ui.gui.coverage_result_panel import CoverageResultPanel
 from ui.gui.retry import with_retry

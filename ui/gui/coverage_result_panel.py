@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.formatting import long_date, short_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import CoverageResult
+from services.text.formatting import long_date, short_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.types import CoverageResult
 from ui.gui.signals import emit
 
 _GREEN = ("#e6f4ea", "#1e6b34", "#8fcf9f")

@@ -15,8 +15,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.errors import SiRentanError
-from services.file_output import disk_trouble
+from services.core.errors import SiRentanError
+from services.core.file_output import disk_trouble
 
 log = logging.getLogger("sirentan.gui.crash")
 

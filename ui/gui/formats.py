@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, tzinfo
 
+from services.text.figures import thousands
 
-def thousands(value: int) -> str:
-    """12345 -> "12.345" (Indonesian uses the dot to group thousands)."""
-    return f"{value:,}".replace(",", ".")
+__all__ = ["count_label", "local_date", "local_time", "moment_text", "thousands"]
 
 
 def count_label(value: int, noun: str = "peserta") -> str:
@@ -25,3 +24,8 @@ def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
     ``zone``'s clock, or the clerk's own when none is given."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(zone).strftime("%d-%m-%Y %H.%M")
+
+
+def local_time(moment: datetime) -> str:
+    """ "24-11-2026 19.04" in the clerk's own zone, the way Indonesian clocks are written."""
+    return moment.astimezone().strftime("%d-%m-%Y %H.%M.%S")

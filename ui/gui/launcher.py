@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from ui.gui.background import wait_for_all
 from ui.gui.main_window import MainWindow
 from ui.gui.signin.signin_flow import sign_in_flow
@@ -37,7 +37,7 @@ class Launcher(QObject):
         return self._show(signed.ctx)
 
     def _show(self, ctx: ServiceContext) -> MainWindow:
-        from ui.gui.app import build_main_window
+        from ui.gui.window_setup import build_main_window
 
         window = build_main_window(ctx, self.log_path)
         window.signed_out.connect(self._on_signed_out)

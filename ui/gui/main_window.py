@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
-from services.permissions import ROLE_LABELS, Permission, Principal
-from services.worker_types import SaveResult
+from services.core.errors import SiRentanError
+from services.core.permissions import ROLE_LABELS, Permission, Principal
+from services.workers.types import SaveResult
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.coverage_bar import CoverageBar
@@ -34,6 +34,7 @@ from ui.gui.widgets.banner_strip import BannerStrip
 
 if TYPE_CHECKING:
     from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
+    from ui.gui.worker_list.worker_filter_bar import DrillDown
 
 TITLE = "SiRentan — Sistem Informasi Pekerja Rentan"
 NIK_DIGITS = 16
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         app.events.open_worker_requested.connect(self.open_worker)
         app.events.register_requested.connect(self.register_worker)
         app.events.name_search_requested.connect(self.search_name)
+        app.events.worker_list_drill_requested.connect(self.show_drill_down)
 
     # -- sections -----------------------------------------------------------------
 
@@ -167,6 +169,17 @@ class MainWindow(QMainWindow):
         panel = self.panel("Peserta")
         if isinstance(panel, WorkerListPanel):
             panel.search_for(text)
+
+    def show_drill_down(self, drill: DrillDown, kecamatan_code: str | None) -> None:
+        """A Beranda bar clicked: the Peserta list filtered to the workers it counted."""
+        from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+        if "Peserta" not in self.section_titles():
+            return
+        panel = self.panel("Peserta")
+        if isinstance(panel, WorkerListPanel):
+            panel.show_filtered(drill, kecamatan_code)
+            self.show_section("Peserta")
 
     def _forget_form(self, form: WorkerFormDialog) -> None:
         if self.worker_form is form:

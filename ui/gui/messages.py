@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 
 
 def show_error(parent: QWidget | None, error: SiRentanError, title: str = "SiRentan") -> None:

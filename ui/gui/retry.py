@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.errors import DatabaseUnavailableError
+from services.core.errors import DatabaseUnavailableError
 
 T = TypeVar("T")
 

@@ -42,7 +42,7 @@ def fit_inside(widget: QWidget) -> None:
 
 class ScreenFitter(QObject):
     """Application-wide: fits each dialog into its screen when shown (the main window is
-    fitted when built, see ui.gui.app.fit_to_screen)."""
+    fitted when built, see ui.gui.window_setup.fit_to_screen)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

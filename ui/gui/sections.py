@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from services.permissions import Permission
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards import cards_section
 from ui.gui.claims import claims_section

@@ -14,7 +14,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from services.paths import data_dir
+from services.core.paths import data_dir
 from ui.gui.signals import emit
 
 log = logging.getLogger(__name__)

@@ -10,9 +10,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from services.context import ServiceContext
-from services.errors import SiRentanError
-from services.permissions import PermissionDeniedError
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.permissions import PermissionDeniedError
 from ui.gui.error_hook import safe_traceback
 from ui.gui.widgets.notice_banner import Tone
 
@@ -31,7 +31,7 @@ def network_storage_notice(ctx: ServiceContext) -> str | None:
     """The service's warning when the SQLite file sits on a network folder."""
     if not ctx.is_sqlite or not ctx.engine.url.database:
         return None
-    from services.storage_check import network_storage_warning
+    from services.core.storage_check import network_storage_warning
 
     return network_storage_warning(Path(ctx.engine.url.database))
 
@@ -60,7 +60,7 @@ def start_daily_backup(window: MainWindow) -> None:
 
 
 def _daily_backup(ctx: ServiceContext) -> Any:
-    from services.backup import daily_backup_if_due
+    from services.backup.service import daily_backup_if_due
 
     try:
         return daily_backup_if_due(ctx)

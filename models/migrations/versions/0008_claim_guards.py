@@ -6,7 +6,7 @@ Revises: 0007
 Create Date: 2026-11-24
 
 ``claim.estimated_benefit`` is filled for existing claims right after the upgrade by
-``services.bootstrap.upgrade_schema`` (it needs the claims rules, which a migration must not
+``services.core.bootstrap.upgrade_schema`` (it needs the claims rules, which a migration must not
 import).
 
 On SQLite the time column is replaced in place (add, copy, drop, rename) rather than by

@@ -7,7 +7,7 @@ Create Date: 2026-12-07
 PostgreSQL enforces every ``VARCHAR(n)``; SQLite stores any length, so a register
 that worked on one workstation failed after moving to the shared server (a 100 kB
 claim place, a 5,000-digit bank account). The services check the lengths first
-(``services/text_limits.py``, from the models' String lengths, with a message naming
+(``services/text/limits.py``, from the models' String lengths, with a message naming
 the field); these triggers are the wall for writes that bypass them.
 
 Triggers, not CHECK constraints: SQLite adds a CHECK only by rebuilding the table
@@ -218,7 +218,7 @@ LIMITS: dict[str, dict[str, int]] = {
         "updated_by": 64,
     },
 }
-# The message starts with this marker; services.unit_of_work recognises it.
+# The message starts with this marker; services.core.unit_of_work recognises it.
 MESSAGE = "sirentan_too_long: isian terlalu panjang di tabel {table}"
 
 

@@ -18,8 +18,8 @@ from services.cards.render.geometry import CARD_H, CARD_W, MM
 from services.cards.render.style import CAP, INK, LEADING, MUTED, NAVY, RULE, WHITE, draw_fitted
 from services.cards.render.text import text_width
 from services.cards.render.types import CardDesign, CardDesignError
-from services.pdf_fonts import FontSet
-from services.settings_catalog import SPECS, where
+from services.settings.catalog import SPECS, where
+from services.text.pdf_fonts import FontSet
 
 BACK_FORM = "SiRentanCardBack"
 

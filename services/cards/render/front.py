@@ -28,7 +28,7 @@ from services.cards.render.style import (
 )
 from services.cards.render.text import TextOperators, text_width
 from services.cards.render.types import CardData, CardDesign
-from services.pdf_fonts import FontSet
+from services.text.pdf_fonts import FontSet
 
 FRONT_FORM = "SiRentanCardFront"
 

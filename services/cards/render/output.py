@@ -12,7 +12,7 @@ from typing import BinaryIO
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from services.file_output import atomic_path
+from services.core.file_output import atomic_path
 
 # Flate on page streams costs a few per cent of the time and keeps 14,880 cards near
 # 6 MB instead of 25 (benchmarks/bench_cards.py measures both and may switch it off).

@@ -30,8 +30,8 @@ from services.cards.render.types import (
     RenderResult,
     SheetOptions,
 )
-from services.errors import Problem, ValidationError
-from services.pdf_fonts import FontSet, register_fonts
+from services.core.errors import Problem, ValidationError
+from services.text.pdf_fonts import FontSet, register_fonts
 
 CUT_MARKS_FORM = "SiRentanCutMarks"
 CR80_REPORT_EVERY = 10  # CR80 pages are tiny: report and check for cancel every ten cards

@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from services.cards.render.fitting import Fitted
 from services.cards.render.types import CardDesignError
-from services.formatting import long_date
-from services.paths import RESOURCES_DIR
+from services.core.paths import RESOURCES_DIR
+from services.text.formatting import long_date
 
 NAVY = Color(24 / 255, 62 / 255, 112 / 255)
 GOLD = Color(212 / 255, 160 / 255, 23 / 255)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.card import CardLayout
-from services.errors import SiRentanError
+from models.enums import CardLayout
+from services.core.errors import SiRentanError
 
 
 @dataclass(frozen=True, slots=True)

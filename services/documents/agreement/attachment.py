@@ -15,9 +15,9 @@ from services.documents.agreement.signatures import signatures
 from services.documents.blocks import DataTable, data_table, label_table, plain_table_style
 from services.documents.dates_words import place_and_date
 from services.documents.styles import esc, styles
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.money import number, number_with_words, rupiah_plain
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.text.money import number, number_with_words, rupiah_plain
 
 
 def attachment(

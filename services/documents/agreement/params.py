@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from models.document import PageSize
-from models.enums import FundingSource
+from models.enums import FundingSource, PageSize
+from services.core.errors import Problem
 from services.documents.types import SignatoryItem
-from services.errors import Problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from models.enums import FundingSource
+from services.core.errors import Problem
+from services.core.paths import command_prefix
 from services.documents.agreement.params import SecondParty
 from services.documents.types import SignatoryItem
-from services.errors import Problem
-from services.formatting import long_date
-from services.labels import FUNDING
-from services.money import number
-from services.paths import command_prefix
-from services.settings_catalog import where
+from services.settings.catalog import where
+from services.text.formatting import long_date
+from services.text.labels import FUNDING
+from services.text.money import number
 
 RECORD = "perjanjian kerja sama"
 

@@ -6,9 +6,11 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from models.document import PageSize
-from models.enums import FundingSource
-from services.context import ServiceContext
+from models.enums import FundingSource, PageSize
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.documents.agreement.params import (
     AgreementParams,
     AgreementRequest,
@@ -22,17 +24,14 @@ from services.documents.agreement.particulars import (
     party_problems,
 )
 from services.documents.agreement.template import SPEC
-from services.documents.dates_words import add_months
+from services.documents.dates_words import month_start_after
 from services.documents.rates import paid_funding_sources, premium_rates
 from services.documents.register_reads import counts_on
 from services.documents.templates import checked_sections
 from services.documents.types import SignatoryItem
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.settings_catalog import where
-from services.unit_of_work import read_session
+from services.settings.catalog import where
+from services.text.formatting import long_date
+from services.workers.regions import RegionDirectory
 
 MAX_MONTHS = 36
 MAX_WORKERS = 10_000_000
@@ -200,7 +199,7 @@ def term_end(start: date, months: int | None) -> date:
     budget year), else the last day of the ``months``-th calendar month from the start's."""
     if months is None:
         return date(start.year, 12, 31)
-    last_month = add_months(start.replace(day=1), months - 1)
+    last_month = month_start_after(start.replace(day=1), months - 1)
     return last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
 
 

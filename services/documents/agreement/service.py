@@ -6,8 +6,10 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from models.document import DocumentKind, Sifat
-from services.context import ServiceContext
+from models.enums import DocumentKind, Sifat
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.particulars import blank, or_blank
 from services.documents.agreement.pdf import AgreementText, render_agreement, running_title
@@ -17,7 +19,7 @@ from services.documents.agreement.resolve import (
     template_legal_bases,
 )
 from services.documents.agreement.template import SPEC
-from services.documents.dates_words import add_months, month_year
+from services.documents.dates_words import month_start_after, month_year
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
 from services.documents.page import RenderedPdf
@@ -25,12 +27,10 @@ from services.documents.register import DocumentDraft, find_replaced, issue, pre
 from services.documents.signatories import get_signatory
 from services.documents.templates import blocks, checked_sections, fill, plain
 from services.documents.types import IssuedDocument
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.money import number_with_words, rupiah_with_words
-from services.office_images import office_images
-from services.permissions import Permission
-from services.settings import SettingsService
+from services.settings.office_images import office_images
+from services.settings.store import SettingsService
+from services.text.formatting import long_date
+from services.text.money import number_with_words, rupiah_with_words
 
 
 def compute_agreement(ctx: ServiceContext, request: AgreementRequest) -> AgreementParams:
@@ -194,10 +194,10 @@ def _first_due(params: AgreementParams, settings: dict[str, str]) -> tuple[date,
     """The first month's due date and how the due month is named."""
     following = settings["agreement.payment_due_month"].strip().lower() == "berikutnya"
     month = params.period_start.replace(day=1)
-    due_month = add_months(month, 1) if following else month
+    due_month = month_start_after(month, 1) if following else month
     due = due_month.replace(day=params.payment_due_day)
     if due < params.agreement_date:
-        due = add_months(due, 1).replace(day=params.payment_due_day)
+        due = month_start_after(due, 1).replace(day=params.payment_due_day)
     return due, "bulan berikutnya" if following else "bulan yang bersangkutan"
 
 

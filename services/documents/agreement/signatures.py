@@ -13,7 +13,7 @@ from services.documents.agreement.particulars import blank
 from services.documents.blocks import plain_table_style
 from services.documents.nip import format_nip
 from services.documents.styles import esc, styles
-from services.pdf_fonts import register_fonts
+from services.text.pdf_fonts import register_fonts
 
 
 def _party_column(

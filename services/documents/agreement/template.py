@@ -6,7 +6,7 @@ no signed TTU agreement is public, so the office adapts it and the app keeps the
 from __future__ import annotations
 
 from services.documents.templates import TemplateSpec
-from services.settings_catalog import where
+from services.settings.catalog import where
 
 DEFAULT = """\
 [tentang]

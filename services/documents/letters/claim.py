@@ -6,7 +6,8 @@ and an event on a day the worker was not covered (before coverage began, after i
 
 from __future__ import annotations
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
     Composed,
@@ -28,10 +29,9 @@ from services.documents.letters.register_facts import (
     village_label,
 )
 from services.documents.templates import TemplateSpec
-from services.errors import Problem
-from services.formatting import long_date
-from services.money import number_with_words
-from services.nik import validate_nik
+from services.text.formatting import long_date
+from services.text.money import number_with_words
+from services.workers.nik import validate_nik
 
 PROGRAMMES = {
     ClaimProgramme.JKM: ("JKM", "Jaminan Kematian (JKM)", "Tanggal meninggal"),

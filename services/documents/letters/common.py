@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
 from services.documents.letters.layout import Attachment
 from services.documents.templates import TemplateSpec, Values
 from services.documents.types import SignatoryItem
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
+from services.text.formatting import long_date
 
 # Placeholders every letter template may use.
 COMMON_PLACEHOLDERS = {

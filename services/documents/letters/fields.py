@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar
 
-from models.document import DocumentKind, PageSize, Sifat
+from models.enums import DocumentKind, PageSize, Sifat
 
 
 class ClaimProgramme(StrEnum):

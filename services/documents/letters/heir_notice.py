@@ -5,7 +5,8 @@ and where to bring them."""
 from __future__ import annotations
 
 from models.enums import Gender
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
     Composed,
@@ -29,9 +30,8 @@ from services.documents.letters.register_facts import (
     village_label,
 )
 from services.documents.templates import TemplateSpec, plain, plain_lines
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.worker_types import HeirDetail
+from services.text.formatting import long_date
+from services.workers.types import HeirDetail
 
 DEFAULT = """\
 [hal]

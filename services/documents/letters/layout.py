@@ -17,7 +17,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from models.document import PageSize, Sifat
+from models.enums import PageSize, Sifat
 from services.documents.blocks import (
     DataTable,
     data_table,
@@ -35,8 +35,8 @@ from services.documents.register import Replaced
 from services.documents.styles import PARAGRAPH_INDENT, esc, styles
 from services.documents.templates import Block, BlockKind
 from services.documents.types import SIFAT_LABELS, SignatoryItem
-from services.formatting import long_date
-from services.money import number_with_words
+from services.text.formatting import long_date
+from services.text.money import number_with_words
 
 UNNUMBERED = "(diberikan saat diterbitkan)"
 

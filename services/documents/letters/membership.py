@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from models.enums import WorkerStatus
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem
+from services.core.unit_of_work import read_session
 from services.coverage_history import CoverageFact, PeriodInfo, periods_of
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
@@ -26,10 +28,8 @@ from services.documents.letters.register_facts import (
 )
 from services.documents.nip import format_nip
 from services.documents.templates import TemplateSpec
-from services.errors import Problem
-from services.formatting import long_date
-from services.labels import FUNDING, GENDER
-from services.unit_of_work import read_session
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, GENDER
 
 DEFAULT = """\
 [judul]

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem
+from services.core.paths import command_prefix
+from services.core.permissions import Permission
 from services.documents.blocks import DataTable
 from services.documents.dates_words import month_year
 from services.documents.letters.common import (
@@ -22,12 +25,9 @@ from services.documents.letters.layout import Attachment
 from services.documents.rates import paid_funding_sources
 from services.documents.styles import esc
 from services.documents.templates import TemplateSpec
-from services.errors import Problem
-from services.formatting import long_date
-from services.money import number, number_with_words, rupiah, rupiah_plain, rupiah_words
-from services.paths import command_prefix
-from services.permissions import Permission
 from services.premiums import Month, premium_series, rate_on
+from services.text.formatting import long_date
+from services.text.money import number, number_with_words, rupiah, rupiah_plain, rupiah_words
 
 MAX_MONTHS = 12
 

@@ -11,16 +11,16 @@ from sqlalchemy import select
 
 from models import Worker
 from models.enums import FundingSource, Gender
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.coverage_history import CoverageFact, coverage_on
-from services.errors import Problem, ValidationError
-from services.formatting import long_date
-from services.nik import decode_nik
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session
-from services.worker_types import WorkerDetail
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.workers.nik import decode_nik
+from services.workers.regions import RegionDirectory
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail
 
 
 def registered_worker(

@@ -5,7 +5,10 @@ began in the letter's period, paid by the district, with no KPJ yet."""
 
 from __future__ import annotations
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session
 from services.documents.blocks import DataTable
 from services.documents.letters.common import (
     COMMON_PLACEHOLDERS,
@@ -20,12 +23,9 @@ from services.documents.rates import paid_funding_sources
 from services.documents.register_reads import to_register
 from services.documents.styles import esc
 from services.documents.templates import TemplateSpec
-from services.errors import Problem
-from services.formatting import long_date, short_date
-from services.money import number, number_with_words
-from services.permissions import Permission
-from services.regions import RegionDirectory
-from services.unit_of_work import read_session
+from services.text.formatting import long_date, short_date
+from services.text.money import number, number_with_words
+from services.workers.regions import RegionDirectory
 
 DEFAULT = """\
 [hal]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from models.document import DocumentKind, PageSize
-from services.context import ServiceContext
+from models.enums import DocumentKind, PageSize
+from services.core.context import ServiceContext
+from services.core.errors import Problem, ValidationError
+from services.core.permissions import Permission
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters import claim, heir_notice, membership, premium, registration
 from services.documents.letters.common import LetterEnv, LetterType
@@ -25,11 +27,9 @@ from services.documents.templates import (
     plain,
 )
 from services.documents.types import KIND_LABELS, IssuedDocument
-from services.errors import Problem, ValidationError
-from services.office_images import office_images
-from services.permissions import Permission
-from services.settings import SettingsService
-from services.settings_catalog import where
+from services.settings.catalog import where
+from services.settings.office_images import office_images
+from services.settings.store import SettingsService
 
 LETTER_TYPES: dict[DocumentKind, LetterType] = {
     DocumentKind.REGISTRATION: registration.LETTER,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from services.audit_query import AuditFilter
+from services.audit.query import AuditFilter
 from ui.gui.audit.change_text import ACTIONS, ENTITIES
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo

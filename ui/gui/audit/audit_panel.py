@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.accounts import list_users
-from services.audit_query import MAX_ROWS, AuditFilter, export_audit, search_audit
-from services.errors import DatabaseUnavailableError, SiRentanError
+from services.accounts.service import list_users
+from services.audit.query import MAX_ROWS, AuditFilter, export_audit, search_audit
+from services.core.errors import DatabaseUnavailableError, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_filter_bar import AuditFilterBar
 from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel

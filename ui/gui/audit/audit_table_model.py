@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from services.audit_query import AuditRow
-from ui.gui.audit.change_text import ChangeText, action_label, entity_label, local_time
+from services.audit.query import AuditRow
+from ui.gui.audit.change_text import ChangeText, action_label, entity_label
+from ui.gui.formats import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -8,17 +8,18 @@ trail must not be a way round the mask.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from services.audit_labels import coded_value, field_label, local_moment
-from services.audit_query import ACTION_LABELS, ENTITY_LABELS, AuditRow
-from services.nik import mask_nik
+from services.audit.labels import coded_value, field_label, local_moment
+from services.audit.query import ACTION_LABELS, ENTITY_LABELS, AuditRow
+from services.workers.nik import mask_nik
 from ui.gui.app_context import AppContext
+from ui.gui.formats import local_time
 
 HIDDEN = "(disembunyikan)"
 
-# Recorded by the backup service but not (yet) labelled by services.audit_query.
+# Recorded by the backup service but not (yet) labelled by services.audit.query.
 ACTIONS: dict[str, str] = {**ACTION_LABELS, "backup": "Cadangan", "restore": "Pemulihan"}
 ENTITIES: dict[str, str] = {**ENTITY_LABELS, "database": "Basis data"}
 EMPTY = "-"
@@ -99,8 +100,3 @@ def detail_text(row: AuditRow, text: ChangeText) -> str:
     ]
     changes = text.lines(row)
     return "\n".join([line for line in head if line] + (["", *changes] if changes else []))
-
-
-def local_time(moment: datetime) -> str:
-    """ "24-11-2026 19.04" in the clerk's own zone, the way Indonesian clocks are written."""
-    return moment.astimezone().strftime("%d-%m-%Y %H.%M.%S")

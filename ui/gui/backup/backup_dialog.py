@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.backup import (
+from services.backup.service import (
     BackupInfo,
     backup_folder,
     create_backup,
@@ -29,8 +29,8 @@ from services.backup import (
     restore_backup,
     verify_backup,
 )
-from services.errors import DatabaseUnavailableError, SiRentanError
-from services.permissions import Permission
+from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.backup.backup_rows import HEADERS, cells, file_size

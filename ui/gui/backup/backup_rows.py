@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from services.backup import BackupInfo
-from ui.gui.audit.change_text import local_time
-from ui.gui.formats import thousands
+from services.backup.service import BackupInfo
+from ui.gui.formats import local_time, thousands
 
 HEADERS = ("Waktu", "Berkas", "Ukuran", "Isi")
 _UNITS = ("bita", "KB", "MB", "GB")

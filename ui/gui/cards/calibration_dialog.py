@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from services.cards import card_offsets, render_calibration_page, save_card_offsets
 from services.cards.calibration import MAX_OFFSET_MM
 from services.cards.render import SheetOptions
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_printing import TRUE_SIZE_NOTE

@@ -3,9 +3,9 @@ worker's card history."""
 
 from __future__ import annotations
 
-from models.card import PrintKind
+from models.enums import PrintKind
 from services.cards import CardRecord, PrintBatchInfo
-from services.labels import CARD_LAYOUT, CARD_STATUS, RECIPIENT, REPRINT_REASON
+from services.text.labels import CARD_LAYOUT, CARD_STATUS, RECIPIENT, REPRINT_REASON
 from ui.gui.formats import moment_text, thousands
 from ui.gui.widgets.date_field import format_date
 from ui.gui.widgets.record_table import Column

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from services.cards import PrintRequest, card_history
-from services.worker_types import CardFilter, WorkerQuery
+from services.workers.types import CardFilter, WorkerQuery
 from ui.gui.app_context import AppContext
 
 

@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.cards import PreparedPrint, PrintResult
-from services.labels import CARD_LAYOUT, REPRINT_REASON
+from services.text.labels import CARD_LAYOUT, REPRINT_REASON
 from ui.gui.formats import thousands
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery

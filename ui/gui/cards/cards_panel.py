@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.cards import PrintResult, list_print_batches
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards.calibration_dialog import CalibrationDialog
 from ui.gui.cards.card_columns import BATCH_COLUMNS

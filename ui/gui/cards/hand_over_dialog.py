@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.card import Recipient
+from models.enums import Recipient
 from services.cards import CardRecord, HandOver, hand_over
-from services.errors import SiRentanError
-from services.labels import RECIPIENT
+from services.core.errors import SiRentanError
+from services.text.labels import RECIPIENT
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.widgets.date_field import DateField

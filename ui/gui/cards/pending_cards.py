@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from services.cards import CardRecord, list_cards
 from services.cards.records import MAX_LIST
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import PENDING_COLUMNS
 from ui.gui.cards.hand_over_dialog import HandOverDialog

@@ -31,7 +31,7 @@ from services.cards import (
     confirm_print,
     prepare_print,
 )
-from services.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import DatabaseUnavailableError, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.cards.card_preview import CardPreview

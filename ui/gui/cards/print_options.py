@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.card import CardLayout
+from models.enums import CardLayout
 from services.cards import PrintRequest
-from services.errors import SiRentanError
-from services.labels import CARD_LAYOUT, REPRINT_REASON
+from services.core.errors import SiRentanError
+from services.text.labels import CARD_LAYOUT, REPRINT_REASON
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.cards.card_counts import count_with_card

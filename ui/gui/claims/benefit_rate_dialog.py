@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from models.claim import BenefitBasis
+from models.enums import BenefitBasis
 from services import claims
 from services.claims import RateRow
 from services.claims.benefits import CONDITIONS
 from services.claims.labels import BENEFIT_BASIS, EDUCATION_LEVEL
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.claims.reference_form import ReferenceForm, number_box, optional
 from ui.gui.widgets.choice_combo import ChoiceCombo

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from services.claims import BenefitLine, ClaimDetail
-from services.claims.labels import BENEFIT_BASIS, rupiah
-from services.formatting import long_date
+from services.claims.labels import BENEFIT_BASIS
+from services.text.figures import rupiah_whole
+from services.text.formatting import long_date
 from ui.gui.claims.claim_table import stretch_column
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -17,7 +18,7 @@ ESTIMATE_TITLE = "Perkiraan — BPJS Ketenagakerjaan yang menetapkan"
 
 
 def _amount(line: BenefitLine) -> str:
-    return rupiah(line.amount) if line.amount is not None else "-"
+    return rupiah_whole(line.amount) if line.amount is not None else "-"
 
 
 BENEFIT_COLUMNS: tuple[Column[BenefitLine], ...] = (
@@ -57,7 +58,7 @@ class BenefitTab(QWidget):
         self.model.set_rows(benefit.lines)
         self.total.setText(
             f"<span style='font-size:large'>Jumlah sekaligus (perkiraan): "
-            f"<b>{rupiah(benefit.total)}</b></span>"
+            f"<b>{rupiah_whole(benefit.total)}</b></span>"
         )
         notes = list(benefit.notes)
         if not detail.eligibility.eligible:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services import claims
 from services.claims import ChecklistRow
 from services.claims.checklist import CONDITIONS

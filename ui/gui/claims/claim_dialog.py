@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
-from services.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
 from ui.gui.claims.claim_header import ClaimOwner, claim_html, new_claim_html
@@ -38,9 +38,9 @@ from ui.gui.claims.step_buttons import StepButtons
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.messages import show_error
 from ui.gui.retry import with_retry
+from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.discard_prompt import ask_discard
 
 CHECK_DELAY_MS = 300
 STORED_TABS = ("Ahli waris", "Dokumen", "Manfaat", "Riwayat")

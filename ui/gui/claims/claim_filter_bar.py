@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services.claims import ClaimQuery, DeadlineState
-from services.regions import RegionDirectory
+from services.workers.regions import RegionDirectory
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.flow_layout import FlowLayout

@@ -9,7 +9,7 @@ from typing import Protocol
 from models.enums import WorkerStatus
 from services.claims import ClaimDetail
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE
-from services.labels import WORKER_STATUS
+from services.text.labels import WORKER_STATUS
 from ui.gui.claims.claim_texts import MUTED_TEXT
 from ui.gui.formats import moment_text
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 from services import claims
 from services.claims import ClaimDetail
 from services.claims.records import LOCKED
-from services.context import ServiceContext
-from services.errors import ConflictError, SiRentanError
-from services.permissions import Permission
+from services.core.context import ServiceContext
+from services.core.errors import ConflictError, SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.claims.claim_events import claim_events

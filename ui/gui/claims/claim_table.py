@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView
 
 from services.claims import ClaimRow
 from services.claims.labels import CLAIM_STATUS
-from services.errors import SiRentanError
-from services.formatting import short_date
-from services.settings import DEFAULTS, SettingsService
+from services.core.errors import SiRentanError
+from services.settings.store import DEFAULTS, SettingsService
+from services.text.formatting import short_date
 from ui.gui.app_context import AppContext
 from ui.gui.claims.claim_texts import (
     LATE_BACKGROUND,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
-from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE, rupiah
-from services.formatting import long_date
+from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE
+from services.text.figures import rupiah_whole
+from services.text.formatting import long_date
 from ui.gui.formats import moment_text
 
 # Colours for rows and labels; every one of them also comes with a symbol and words.
@@ -57,7 +58,7 @@ def duration_text(seconds: float) -> str:
 
 
 def money_text(amount: int | None) -> str:
-    return rupiah(amount) if amount is not None else "-"
+    return rupiah_whole(amount) if amount is not None else "-"
 
 
 def attention_text(row: ClaimRow, waiting_days: int) -> str:

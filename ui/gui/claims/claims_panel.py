@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import claims
 from services.claims import ClaimPage
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.claims.claim_dialog import ClaimDialog, open_claim_dialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from services.claims import AttachmentInfo, DocumentItem
-from services.formatting import short_date
+from services.text.formatting import short_date
 from ui.gui.claims.claim_texts import LATE_TEXT, MUTED_TEXT
 from ui.gui.formats import thousands
 from ui.gui.signals import emit

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from services import claims
 from services.claims import ClaimDetail, DocumentItem, DocumentUpdate
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_table import stretch_column
 from ui.gui.claims.document_table import DocumentTableModel, scan_text

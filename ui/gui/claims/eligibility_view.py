@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from services.claims import CheckOutcome, Eligibility
 from services.claims.labels import CHECK_OUTCOME
-from services.formatting import long_date
+from services.text.formatting import long_date
 from ui.gui.claims.claim_texts import LATE_TEXT, MUTED_TEXT, OK_TEXT, WAITING_TEXT
 from ui.gui.claims.countdown import DeadlineCountdown
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone

@@ -8,7 +8,7 @@ from datetime import time
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from services.errors import Problem
+from services.core.errors import Problem
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
 

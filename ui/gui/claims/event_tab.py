@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimType, JkkOutcome
+from models.enums import ClaimType, JkkOutcome
 from services.claims import ClaimInput
 from services.claims.labels import ACCIDENT_CONTEXT, JKK_OUTCOME
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.claims.event_fields import ClockField, NumberField
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 
 TEXT_LINES = 3
 REPORT_HINT = (

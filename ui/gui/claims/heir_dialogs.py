@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimHeirRelation
+from models.enums import ClaimHeirRelation
 from services.claims import ClaimHeirInput
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.heir_fields import HeirFields
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone

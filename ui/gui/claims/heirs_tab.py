@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimHeirRelation, ClaimStatus
+from models.enums import ClaimHeirRelation, ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, ClaimHeirInput, HeirEntry
 from services.claims.heirs_order import NOT_ENTITLED
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
-from services.errors import ConflictError, Problem, SiRentanError, ValidationError
-from services.formatting import short_date
-from services.permissions import Permission
+from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.permissions import Permission
+from services.text.formatting import short_date
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
 from ui.gui.claims.holder_dialog import HolderApprovalDialog

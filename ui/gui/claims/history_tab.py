@@ -8,10 +8,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims import ClaimDetail, HistoryEntry
 from services.claims.labels import CLAIM_STATUS
-from services.formatting import long_date
+from services.text.formatting import long_date
 from ui.gui.claims.claim_texts import money_text
 from ui.gui.formats import moment_text
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView

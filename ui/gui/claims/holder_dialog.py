@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from services import claims
 from services.claims import HolderOverride
-from services.errors import SiRentanError, ValidationError
+from services.core.errors import SiRentanError, ValidationError
 from ui.gui.claims.claim_keeper import ClaimKeeper
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 EXPLANATION = (
     "Pembayaran klaim hanya ke rekening atas nama penerima. Bila rekening atas nama orang "

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimType
+from models.enums import ClaimType
 from services import claims
 from services.claims import ChecklistRow, RateRow
 from services.claims.checklist import CONDITIONS
 from services.claims.labels import CLAIM_TYPE, rate_text
-from services.errors import SiRentanError
-from services.formatting import short_date
+from services.core.errors import SiRentanError
+from services.text.formatting import short_date
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_rate_dialog import BenefitRateDialog
 from ui.gui.claims.checklist_item_dialog import ChecklistItemDialog

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, SiRentanError, ValidationError
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 
 def number_box(parent: QWidget, maximum: int, empty: str | None = None) -> QSpinBox:

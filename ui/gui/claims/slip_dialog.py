@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from services.claims import ClaimDetail
 from services.claims.missing_slip import write_missing_slip
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone

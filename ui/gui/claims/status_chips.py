@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims.labels import CLAIM_STATUS
 from ui.gui.formats import thousands
 from ui.gui.signals import emit

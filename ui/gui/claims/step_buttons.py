@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services.claims import ClaimDetail
 from services.claims.workflow import find_step
 from ui.gui.claims.claim_texts import STEP_FORWARD, step_back_text

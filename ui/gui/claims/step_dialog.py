@@ -16,20 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.claim import ClaimStatus
+from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimDetail, HeirEntry, StatusChange
 from services.claims.detail import is_death_claim
-from services.claims.labels import CLAIM_STATUS, HEIR_RELATION, rupiah
+from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.workflow import find_step
-from services.errors import ConflictError, SiRentanError, ValidationError
+from services.core.errors import ConflictError, SiRentanError, ValidationError
+from services.text.figures import rupiah_whole
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_texts import STEP_FORWARD, step_back_text
 from ui.gui.claims.event_fields import NumberField
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 S = ClaimStatus
 DATED = frozenset({S.SUBMITTED, S.APPROVED, S.REJECTED, S.PAID})
@@ -196,7 +197,7 @@ class StepDialog(QDialog):
             self.letter_date.setToolTip("Kosong: sama dengan tanggal pengajuan")
         if self.target is S.PAID and not self.back:
             rows.add("Jumlah dibayar", self.amount, "amount")
-            estimate = rupiah(detail.benefit.total)
+            estimate = rupiah_whole(detail.benefit.total)
             rows.add_widget(
                 _muted(
                     self,

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.formatting import short_date
-from services.labels import WORKER_STATUS
-from services.worker_types import WorkerPage, WorkerRow
+from services.text.formatting import short_date
+from services.text.labels import WORKER_STATUS
+from services.workers.types import WorkerPage, WorkerRow
 from ui.gui.app_context import AppContext
 from ui.gui.claims.claim_header import ClaimOwner
 from ui.gui.signals import emit

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from models.enums import Gender
-from services.labels import GENDER
+from services.text.labels import GENDER
 from ui.gui.signals import emit
 
 if TYPE_CHECKING:

@@ -25,18 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Gender
-from services.errors import SiRentanError
-from services.worker_types import AgeBand
+from services.core.errors import SiRentanError
+from services.workers.types import AgeBand
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.dashboard.tiles import TileBoard
+from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 if TYPE_CHECKING:
     from services.reports.dashboard import Dashboard
     from ui.gui.dashboard.charts import DashboardCharts
 
-WORKERS_SECTION = "Peserta"
 LOADING = "Memuat angka…"
 
 
@@ -96,21 +96,14 @@ class DashboardPanel(QWidget):
         gender: Gender | None = None,
         band: int | None = None,
     ) -> None:
-        from ui.gui.main_window import MainWindow
         from ui.gui.worker_list.worker_filter_bar import DrillDown
-        from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
-        window = self.window()
-        if not isinstance(window, MainWindow) or WORKERS_SECTION not in window.section_titles():
-            return
-        panel = window.panel(WORKERS_SECTION)
-        assert isinstance(panel, WorkerListPanel)
         # The bars counted workers covered, and of an age, on the figures' day.
         day = self.figures.today if self.figures else date.today()
         age = AgeBand(band, day) if band is not None else None
         drill = DrillDown(occupation, covered_on=day, gender=gender, age_band=age)
-        panel.show_filtered(drill, kecamatan_code)
-        window.show_section(WORKERS_SECTION)
+        # The main window shows the list; the dashboard only says which workers.
+        emit(self._app.events.worker_list_drill_requested, drill, kecamatan_code)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

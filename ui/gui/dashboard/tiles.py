@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from services.labels import FUNDING
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
 
 if TYPE_CHECKING:
     from services.reports.dashboard import Dashboard
@@ -106,7 +106,7 @@ class TileBoard(QWidget):
         )
         self._show_claims(board)
         self.premium.set_figures(
-            rupiah_text(board.premium_amount),
+            rupiah_whole(board.premium_amount),
             [f"{thousands(board.premium_workers)} peserta dihitung", board.rule_text],
             "Dihitung dari register dengan tarif yang berlaku bulan ini",
             caption=f"Iuran {month.label}",
@@ -143,8 +143,8 @@ class TileBoard(QWidget):
                 caption=caption,
             )
             return
-        paid = f"{rupiah_text(board.budget_paid)} dibayar"
-        of = f"dari pagu {rupiah_text(board.budget_allocation)}"
+        paid = f"{rupiah_whole(board.budget_paid)} dibayar"
+        of = f"dari pagu {rupiah_whole(board.budget_allocation)}"
         self.budget.set_figures(
             f"{share * 100:.1f} %".replace(".", ","),
             [paid, of],

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.errors import Problem
-from services.settings import SettingsService
+from services.core.errors import Problem
+from services.settings.store import SettingsService
 from ui.gui.app_context import AppContext
 from ui.gui.documents.form_values import (
     money,
@@ -46,7 +46,7 @@ from ui.gui.documents.signatory_combo import SignatoryCombo
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 
 MAX_MONTHS = 36
 MAX_WORKERS = 10_000_000

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from services import documents as docs
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, SiRentanError, ValidationError
 from services.documents.page import RenderedPdf
-from services.errors import Problem, SiRentanError, ValidationError
-from services.formatting import long_date
-from services.money import number, rupiah, rupiah_words
+from services.text.formatting import long_date
+from services.text.money import number, rupiah, rupiah_words
 from ui.gui.app_context import AppContext
 from ui.gui.documents.agreement_form import AgreementForm
 from ui.gui.documents.compose_page import ComposePage

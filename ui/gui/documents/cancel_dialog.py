@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit

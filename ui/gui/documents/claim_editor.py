@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from services import documents as docs
-from services.errors import Problem
-from services.worker_types import WorkerDetail
+from services.core.errors import Problem
+from services.workers.types import WorkerDetail
 from ui.gui.app_context import AppContext
 from ui.gui.documents.form_values import required_date, stored_date, stored_text
 from ui.gui.documents.letter_editor import LetterEditor, line, text_of

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem, SiRentanError, ValidationError
 from services.documents.page import RenderedPdf
 from services.documents.register import PlaceholderEmblemError
-from services.errors import Problem, SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.documents.document_dialog import document_file_name

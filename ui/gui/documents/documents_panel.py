@@ -9,7 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from services import documents as docs
-from services.permissions import Permission
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.documents.agreement_page import AgreementPage
 from ui.gui.documents.letter_page import LetterPage

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.widgets.date_field import DateField
 
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from services import documents as docs
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.documents.list_editor import ListEditor
 from ui.gui.signals import emit
 from ui.gui.widgets.date_field import DateField
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 
 
 class LetterEditor(QWidget):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.context import ServiceContext
+from services.core.context import ServiceContext
+from services.core.errors import Problem
 from services.documents.page import RenderedPdf
-from services.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.documents.claim_editor import ClaimEditor
 from ui.gui.documents.compose_page import ComposePage
@@ -34,8 +34,8 @@ from ui.gui.documents.registration_editor import RegistrationEditor
 from ui.gui.documents.signatory_combo import SignatoryCombo
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 EDITORS: tuple[type[LetterEditor], ...] = (
     RegistrationEditor,

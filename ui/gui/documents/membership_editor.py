@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from services import documents as docs
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.documents.letter_editor import LetterEditor
 from ui.gui.documents.worker_chooser import WorkerChooser

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from services import documents as docs
-from services.context import ServiceContext
-from services.settings import SettingsService
+from services.core.context import ServiceContext
+from services.settings.store import SettingsService
 
 PAGE_SIZES = {docs.PageSize.A4: "A4 (210 × 297 mm)", docs.PageSize.F4: "F4 / folio (215 × 330 mm)"}
 

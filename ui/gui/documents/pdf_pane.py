@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
-from services.file_output import write_error
+from services.core.errors import SiRentanError
+from services.core.file_output import write_error
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_viewer import PdfViewer

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from services import documents as docs
+from services.core.errors import Problem
 from services.documents.dates_words import month_name
-from services.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.documents.form_values import (
     money,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.documents.cancel_dialog import CancelDialog
 from ui.gui.documents.document_dialog import DocumentDialog

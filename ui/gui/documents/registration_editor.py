@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from services import documents as docs
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.documents.form_values import required_date, stored_date
 from ui.gui.documents.letter_editor import LetterEditor

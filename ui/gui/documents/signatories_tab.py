@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import documents as docs
+from services.core.errors import SiRentanError
 from services.documents.nip import format_nip
-from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.documents.signatory_dialog import SignatoryDialog
 from ui.gui.retry import with_retry

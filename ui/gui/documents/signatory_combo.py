@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from services import documents as docs
-from services.context import ServiceContext
-from services.errors import SiRentanError
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
 from ui.gui.widgets.choice_combo import ChoiceCombo
 
 NONE_YET = "(belum ada penandatangan — tambahkan di tab Penandatangan)"

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
+from services.core.errors import SiRentanError, ValidationError
 from services.documents.nip import format_nip
-from services.errors import SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 
 class SignatoryDialog(QDialog):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
+from services.core.errors import SiRentanError
 from services.documents.templates import TemplateText
-from services.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
-from services.formatting import short_date
-from services.worker_types import WorkerDetail, WorkerPage, WorkerRow
+from services.core.errors import SiRentanError
+from services.text.formatting import short_date
+from services.workers.types import WorkerDetail, WorkerPage, WorkerRow
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from services.errors import SiRentanError
-from services.permissions import Permission
-from services.worker_types import WorkerQuery
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
+from services.workers.types import WorkerQuery
 from ui.gui.app_context import AppContext
 from ui.gui.excel_import.task_runner import Cancel, Progress, ProgressStrip, TaskRunner
 from ui.gui.formats import count_label
@@ -64,7 +64,7 @@ class WorkerExportButton(QWidget):
         """Ask what and where unless given, then write off the GUI thread."""
         from services.excel_export import export_workers
         from ui.gui.excel_export.export_dialog import ExportDialog, ask_export_path
-        from ui.gui.excel_import.error_text import unwritable
+        from ui.gui.widgets.error_text import unwritable
 
         query = self._query()
         if fmt is None:

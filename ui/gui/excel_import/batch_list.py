@@ -19,18 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.import_batch import BatchStatus
-from services.errors import SiRentanError
+from models.enums import BatchStatus
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.excel_import import BatchInfo, UndoResult, approve_import, list_batches, undo_import
-from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.excel_import.batch_table import BatchTableModel, waits_for_approval
-from ui.gui.excel_import.error_text import error_title
 from ui.gui.formats import thousands
 from ui.gui.messages import show_error
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 APPROVE = "Setujui"

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.import_batch import BatchStatus
+from models.enums import BatchStatus
 from services.excel_import import BatchInfo
 from ui.gui.formats import thousands
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from services.permissions import Permission
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.excel_import.batch_list import BatchList
 from ui.gui.excel_import.twin_list import TwinList

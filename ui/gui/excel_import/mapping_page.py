@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from models.enums import FundingSource
 from services.excel_import import FIELD_LABELS, ColumnMapping, SourceTable, mapping_problems
-from services.labels import FUNDING
+from services.text.labels import FUNDING
 from ui.gui.excel_import.grid_preview import cell_text, column_letter
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo

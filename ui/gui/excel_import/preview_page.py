@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.import_batch import OnExisting
+from models.enums import OnExisting
 from services.excel_import import STATUS_LABELS, ImportResult, RowStatus
 from ui.gui.excel_import.row_model import COLUMNS, REASONS, ImportRowModel, detail_text
 from ui.gui.formats import thousands

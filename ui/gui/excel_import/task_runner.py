@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.signals import emit

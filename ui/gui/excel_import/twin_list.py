@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.excel_import import TwinPair, list_twin_reviews, mark_twins_different, merge_twins
-from services.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.excel_import.error_text import error_title
 from ui.gui.messages import show_error
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 HEADERS = ("Nama", "Tanggal lahir", "Desa/Kelurahan", "NIK dari impor", "NIK serupa", "Impor")

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.import_batch import BatchStatus, OnExisting
-from services.errors import DatabaseUnavailableError, SiRentanError
+from models.enums import BatchStatus, OnExisting
+from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.excel_import import (
     ApprovalRequiredError,
     ImportCancelledError,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.context import ServiceContext
+from services.core.context import ServiceContext
 from services.excel_import import (
     ColumnMapping,
     ImportOptions,
@@ -22,9 +22,9 @@ from services.excel_import import (
     remember_mapping,
     write_report,
 )
-from services.regions import RegionDirectory
-from ui.gui.excel_import.error_text import unwritable
+from services.workers.regions import RegionDirectory
 from ui.gui.excel_import.task_runner import Cancel, Progress
+from ui.gui.widgets.error_text import unwritable
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import (
     BillRow,
     BpjsListResult,
@@ -24,16 +23,17 @@ from services.premiums import (
     list_payments,
 )
 from services.premiums.bpjs_list import import_bpjs_list
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.excel_import.file_page import ask_import_path
 from ui.gui.formats import thousands
 from ui.gui.premiums.ledger_dialogs import BillDialog, PaymentDialog
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, confirm, heading
 from ui.gui.retry import with_retry
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.notice_banner import Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
@@ -50,15 +50,15 @@ BILL_COLUMNS: list[Column[BillRow]] = [
     Column("No. tagihan", lambda b: b.bill_number),
     Column("Tanggal", lambda b: format_date(b.bill_date)),
     Column("Peserta ditagih", lambda b: thousands(b.workers_billed), numeric=True),
-    Column("Jumlah tagihan", lambda b: rupiah_text(b.amount), numeric=True),
-    Column("Dibayar", lambda b: rupiah_text(b.paid), numeric=True),
-    Column("Belum dibayar", lambda b: rupiah_text(b.unpaid), numeric=True),
+    Column("Jumlah tagihan", lambda b: rupiah_whole(b.amount), numeric=True),
+    Column("Dibayar", lambda b: rupiah_whole(b.paid), numeric=True),
+    Column("Belum dibayar", lambda b: rupiah_whole(b.unpaid), numeric=True),
     Column("Daftar BPJS", _list_text),
 ]
 UNPAID_COLUMN = 7
 PAYMENT_COLUMNS: list[Column[PaymentRow]] = [
     Column("Tanggal bayar", lambda p: format_date(p.paid_on)),
-    Column("Jumlah", lambda p: rupiah_text(p.amount), numeric=True),
+    Column("Jumlah", lambda p: rupiah_whole(p.amount), numeric=True),
     Column("No. SP2D / bukti", lambda p: p.reference),
     Column("Catatan", lambda p: p.note or ""),
 ]
@@ -155,7 +155,7 @@ class BillsTab(PremiumTab):
         if payment is None:
             return False
         question = (
-            f"Hapus pembayaran {payment.reference} sebesar {rupiah_text(payment.amount)} "
+            f"Hapus pembayaran {payment.reference} sebesar {rupiah_whole(payment.amount)} "
             "yang salah dicatat?"
         )
         if not confirm(self, question, "Hapus pembayaran"):
@@ -195,8 +195,8 @@ class BillsTab(PremiumTab):
         billed = sum(b.amount for b in ledger.bills)
         paid = sum(b.paid for b in ledger.bills)
         self.totals.setText(
-            f"Tahun {self.year.value()}: {len(ledger.bills)} tagihan, {rupiah_text(billed)}; "
-            f"dibayar {rupiah_text(paid)}; belum dibayar {rupiah_text(billed - paid)}."
+            f"Tahun {self.year.value()}: {len(ledger.bills)} tagihan, {rupiah_whole(billed)}; "
+            f"dibayar {rupiah_whole(paid)}; belum dibayar {rupiah_whole(billed - paid)}."
         )
         if keep is not None:
             self.select_bill(keep)
@@ -209,14 +209,14 @@ class BillsTab(PremiumTab):
         self.year.setValue(bill.month.year)
         self.year.blockSignals(False)
         self.tell_changed(
-            f"Tagihan {bill.bill_number} ({bill.month.label}) {verb}: {rupiah_text(bill.amount)}."
+            f"Tagihan {bill.bill_number} ({bill.month.label}) {verb}: {rupiah_whole(bill.amount)}."
         )
 
     def _recorded_payment(self, payment: PaymentRow) -> None:
         self._keep = payment.bill_id
         self.tell_changed(
             f"Pembayaran {payment.reference} atas tagihan {payment.bill_number} dicatat: "
-            f"{rupiah_text(payment.amount)}."
+            f"{rupiah_whole(payment.amount)}."
         )
 
     def _imported(self, result: BpjsListResult) -> None:

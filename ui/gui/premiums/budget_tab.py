@@ -7,9 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import (
     AllocationInput,
     AllocationRow,
@@ -19,15 +18,16 @@ from services.premiums import (
     list_allocations,
     set_allocation,
 )
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.record_table import Column, RecordTableView
 
 NO_ALLOCATION = "belum dicatat"
@@ -37,8 +37,8 @@ def balance_text(line: BudgetLine) -> str:
     if line.balance is None:
         return "–"
     if line.balance < 0:
-        return f"kurang {rupiah_text(-line.balance)}"
-    return f"sisa {rupiah_text(line.balance)}"
+        return f"kurang {rupiah_whole(-line.balance)}"
+    return f"sisa {rupiah_whole(line.balance)}"
 
 
 def _share(line: BudgetLine) -> str:
@@ -50,23 +50,23 @@ LINE_COLUMNS: list[Column[BudgetLine]] = [
     Column("Sumber dana", lambda b: FUNDING[b.funding]),
     Column(
         "Pagu",
-        lambda b: NO_ALLOCATION if b.allocation is None else rupiah_text(b.allocation),
+        lambda b: NO_ALLOCATION if b.allocation is None else rupiah_whole(b.allocation),
         numeric=True,
     ),
     Column("Kode rekening", lambda b: b.budget_code or ""),
-    Column("Dibayar", lambda b: rupiah_text(b.paid), numeric=True),
+    Column("Dibayar", lambda b: rupiah_whole(b.paid), numeric=True),
     Column("Terpakai", _share, numeric=True),
-    Column("Terutang", lambda b: rupiah_text(b.outstanding), numeric=True),
+    Column("Terutang", lambda b: rupiah_whole(b.outstanding), numeric=True),
     Column(
         "Komitmen sisa tahun",
-        lambda b: rupiah_text(b.committed),
+        lambda b: rupiah_whole(b.committed),
         numeric=True,
         tooltip=lambda b: (
             f"{b.months_remaining} bulan × {thousands(b.workers_today)} peserta hari ini "
             "× tarif tiap bulan"
         ),
     ),
-    Column("Proyeksi setahun", lambda b: rupiah_text(b.projected), numeric=True),
+    Column("Proyeksi setahun", lambda b: rupiah_whole(b.projected), numeric=True),
     Column("Sisa / kekurangan", balance_text, numeric=True),
 ]
 BALANCE_COLUMN = 8
@@ -162,7 +162,7 @@ class BudgetTab(PremiumTab):
         self.year.blockSignals(True)
         self.year.setValue(row.year)
         self.year.blockSignals(False)
-        self.tell_changed(f"Pagu {FUNDING[row.funding]} {row.year}: {rupiah_text(row.amount)}.")
+        self.tell_changed(f"Pagu {FUNDING[row.funding]} {row.year}: {rupiah_whole(row.amount)}.")
 
     def _show(self, status: BudgetStatus) -> None:
         self.figures = status
@@ -170,7 +170,7 @@ class BudgetTab(PremiumTab):
         shortfall = [line for line in status.lines if (line.balance or 0) < 0]
         head = (
             f"<b>Anggaran iuran tahun {status.year}</b> (keadaan {format_date(status.today)}): "
-            f"pagu {rupiah_text(status.allocation)}, dibayar {rupiah_text(status.paid)}."
+            f"pagu {rupiah_whole(status.allocation)}, dibayar {rupiah_whole(status.paid)}."
         )
         warning = (
             '<br><span style="color:#b3261e; font-weight:600">Proyeksi melebihi pagu: '

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from services.errors import NotFoundError, SiRentanError
+from services.core.errors import NotFoundError, SiRentanError
 from services.premiums import DIFFERENCE_LABELS, DifferenceRow, Drilldown, drilldown
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background

@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from models.enums import FundingSource
-from services.errors import Problem, ValidationError
-from services.labels import FUNDING
+from services.core.errors import Problem, ValidationError
 from services.premiums import (
     Area,
     BillInput,
@@ -22,15 +21,16 @@ from services.premiums import (
     record_payment,
     update_bill,
 )
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField, format_date
+from ui.gui.widgets.month_field import MonthField
 
 
 def _date(field: DateField, name: str, label: str, record: str) -> date:
@@ -94,7 +94,7 @@ class BillDialog(RecordDialog):
                 return  # the clerk chose another month meanwhile
             self.computed.setText(
                 f"Menurut register: {thousands(premium.workers)} peserta, "
-                f"{rupiah_text(premium.amount)}."
+                f"{rupiah_whole(premium.amount)}."
             )
 
         self.background.submit(
@@ -128,8 +128,8 @@ class PaymentDialog(RecordDialog):
         self._bill = bill
         about = QLabel(
             f"Tagihan {bill.bill_number} ({bill.month.label}, {FUNDING[bill.funding]}) "
-            f"tanggal {format_date(bill.bill_date)}: {rupiah_text(bill.amount)}, "
-            f"sudah dibayar {rupiah_text(bill.paid)}, sisa {rupiah_text(bill.unpaid)}.",
+            f"tanggal {format_date(bill.bill_date)}: {rupiah_whole(bill.amount)}, "
+            f"sudah dibayar {rupiah_whole(bill.paid)}, sisa {rupiah_whole(bill.unpaid)}.",
             self,
         )
         about.setWordWrap(True)

@@ -8,24 +8,24 @@ from html import escape
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.labels import FUNDING
 from services.premiums import Area, MonthlyPremium, PremiumLine, monthly_premium
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, note
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 LINE_COLUMNS: list[Column[PremiumLine]] = [
     Column("Kecamatan", lambda r: r.kecamatan_name),
     Column("Sumber dana", lambda r: FUNDING[r.funding]),
     Column("Peserta", lambda r: thousands(r.workers), numeric=True),
-    Column("JKK", lambda r: rupiah_text(r.jkk), numeric=True),
-    Column("JKM", lambda r: rupiah_text(r.jkm), numeric=True),
-    Column("Iuran", lambda r: rupiah_text(r.amount), numeric=True),
+    Column("JKK", lambda r: rupiah_whole(r.jkk), numeric=True),
+    Column("JKM", lambda r: rupiah_whole(r.jkm), numeric=True),
+    Column("Iuran", lambda r: rupiah_whole(r.amount), numeric=True),
 ]
 
 
@@ -66,12 +66,12 @@ class MonthlyTab(PremiumTab):
         self.figures = premium
         self.banner.clear_message()
         totals = " · ".join(
-            f"{FUNDING[t.funding]}: {thousands(t.workers)} peserta, {rupiah_text(t.amount)}"
+            f"{FUNDING[t.funding]}: {thousands(t.workers)} peserta, {rupiah_whole(t.amount)}"
             for t in premium.by_funding()
         )
         self.summary.setText(
             f"<b>{premium.month.label}: {thousands(premium.workers)} peserta, "
-            f"{rupiah_text(premium.amount)}</b><br>{escape(totals) or 'Tidak ada peserta.'}"
+            f"{rupiah_whole(premium.amount)}</b><br>{escape(totals) or 'Tidak ada peserta.'}"
         )
         rule = f"Aturan tengah bulan: {premium.rule_text}"
         if premium.scope_note:
@@ -80,8 +80,8 @@ class MonthlyTab(PremiumTab):
         self.rates.setText(
             "Tarif per peserta per bulan: "
             + "; ".join(
-                f"{FUNDING[f]} JKK {rupiah_text(r.jkk)} + JKM {rupiah_text(r.jkm)} "
-                f"= {rupiah_text(r.total)}"
+                f"{FUNDING[f]} JKK {rupiah_whole(r.jkk)} + JKM {rupiah_whole(r.jkm)} "
+                f"= {rupiah_whole(r.total)}"
                 for f, r in premium.rates
             )
             if premium.rates

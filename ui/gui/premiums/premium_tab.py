@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.signals import emit

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from services.permissions import Permission
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.premiums.bills_tab import BillsTab

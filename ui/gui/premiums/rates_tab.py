@@ -6,18 +6,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.errors import SiRentanError
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.premiums import RateInput, RateRow, delete_rate, list_rates, set_rate
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
-from ui.gui.premiums.money_text import rupiah_text
-from ui.gui.premiums.month_field import MonthField
 from ui.gui.premiums.premium_tab import PremiumTab, confirm, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.retry import with_retry
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.notice_banner import Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
@@ -25,9 +25,9 @@ RATE_COLUMNS: list[Column[RateRow]] = [
     Column("Sumber dana", lambda r: FUNDING[r.funding]),
     Column("Berlaku mulai", lambda r: r.valid_from.label),
     Column("Sampai", lambda r: r.valid_until.label if r.valid_until else "sekarang"),
-    Column("JKK", lambda r: rupiah_text(r.rate.jkk), numeric=True),
-    Column("JKM", lambda r: rupiah_text(r.rate.jkm), numeric=True),
-    Column("Jumlah per peserta per bulan", lambda r: rupiah_text(r.rate.total), numeric=True),
+    Column("JKK", lambda r: rupiah_whole(r.rate.jkk), numeric=True),
+    Column("JKM", lambda r: rupiah_whole(r.rate.jkm), numeric=True),
+    Column("Jumlah per peserta per bulan", lambda r: rupiah_whole(r.rate.total), numeric=True),
     Column("Catatan", lambda r: r.note or ""),
 ]
 
@@ -133,5 +133,5 @@ class RatesTab(PremiumTab):
     def _recorded(self, rate: RateRow) -> None:
         self.tell_changed(
             f"Tarif {FUNDING[rate.funding]} mulai {rate.valid_from.label}: "
-            f"{rupiah_text(rate.rate.total)} per peserta per bulan."
+            f"{rupiah_whole(rate.rate.total)} per peserta per bulan."
         )

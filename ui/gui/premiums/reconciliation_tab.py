@@ -9,17 +9,18 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.labels import FUNDING
-from services.permissions import Permission
+from services.core.permissions import Permission
 from services.premiums import Month, Reconciliation, ReconciliationLine, reconcile
+from services.text.figures import rupiah_whole
+from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.drilldown_dialog import DrilldownDialog
-from ui.gui.premiums.money_text import rupiah_text, signed_count, signed_rupiah
-from ui.gui.premiums.month_field import year_spin
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.money_text import signed_count, signed_rupiah
+from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.record_table import Column, RecordTableView
 
 NOT_BILLED = "belum ditagih"
@@ -52,10 +53,10 @@ LINE_COLUMNS: list[Column[ReconciliationLine]] = [
         lambda r: _billed(r.worker_difference, signed_count(r.worker_difference or 0)),
         numeric=True,
     ),
-    Column("Iuran dihitung", lambda r: rupiah_text(r.computed_amount), numeric=True),
+    Column("Iuran dihitung", lambda r: rupiah_whole(r.computed_amount), numeric=True),
     Column(
         "Tagihan",
-        lambda r: _billed(r.billed_amount, rupiah_text(r.billed_amount or 0)),
+        lambda r: _billed(r.billed_amount, rupiah_whole(r.billed_amount or 0)),
         numeric=True,
     ),
     Column(
@@ -63,8 +64,8 @@ LINE_COLUMNS: list[Column[ReconciliationLine]] = [
         lambda r: _billed(r.amount_difference, signed_rupiah(r.amount_difference or 0)),
         numeric=True,
     ),
-    Column("Dibayar", lambda r: rupiah_text(r.paid), numeric=True),
-    Column("Belum dibayar", lambda r: _billed(r.unpaid, rupiah_text(r.unpaid or 0)), numeric=True),
+    Column("Dibayar", lambda r: rupiah_whole(r.paid), numeric=True),
+    Column("Belum dibayar", lambda r: _billed(r.unpaid, rupiah_whole(r.unpaid or 0)), numeric=True),
     Column("Sisa per tagihan", lambda r: _owed(r)),
     Column("Daftar BPJS", _lists),
 ]
@@ -75,9 +76,9 @@ def _owed(line: ReconciliationLine) -> str:
     parts = []
     for bill in line.bills:
         if bill.owed:
-            state = f"sisa {rupiah_text(bill.owed)}"
+            state = f"sisa {rupiah_whole(bill.owed)}"
         elif bill.overpaid:
-            state = f"lebih bayar {rupiah_text(bill.overpaid)}"
+            state = f"lebih bayar {rupiah_whole(bill.overpaid)}"
         else:
             state = "lunas"
         parts.append(f"{bill.bill_number}: {state}")

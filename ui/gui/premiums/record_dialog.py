@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import Problem, SiRentanError, ValidationError
-from ui.gui.premiums.money_text import parse_rupiah, rupiah_text
+from services.core.errors import Problem, SiRentanError, ValidationError
+from services.text.figures import rupiah_whole
 from ui.gui.retry import with_retry
+from ui.gui.widgets.money_text import parse_rupiah
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 
@@ -35,7 +36,7 @@ class MoneyEdit(QLineEdit):
         return parse_rupiah(self.text())
 
     def set_amount(self, amount: int) -> None:
-        self.setText(rupiah_text(amount).removeprefix("Rp"))
+        self.setText(rupiah_whole(amount).removeprefix("Rp"))
 
 
 class RecordDialog(QDialog):

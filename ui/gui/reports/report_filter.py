@@ -8,13 +8,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from models.enums import FundingSource
-from services.labels import FUNDING
 from services.premiums.months import Month, Period
-from services.regions import RegionDirectory
 from services.reports import REPORT_TITLES, ReportFilter, ReportKind
-from ui.gui.premiums.month_field import MonthField
+from services.text.labels import FUNDING
+from services.workers.regions import RegionDirectory
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.month_field import MonthField
 
 EXPLANATIONS = {
     ReportKind.RECAP: (

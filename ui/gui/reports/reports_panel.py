@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from services.reports.service import ReportResult, preview_report, write_report
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background

@@ -1,6 +1,6 @@
 """Wilayah kantor: the short set-up after the first administrator (and from the Pengaturan
 menu later). Province → kabupaten/kota from the Kemendagri list, the office, its officials
-and the BPJS branch; Selesai stores them in one transaction (services/district.py)."""
+and the BPJS branch; Selesai stores them in one transaction (services/settings/district.py)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.context import ServiceContext
-from services.district import (
+from services.core.context import ServiceContext
+from services.core.errors import Problem, SiRentanError, ValidationError
+from services.settings.catalog import SPECS
+from services.settings.district import (
     DistrictSetup,
     Official,
     RegionChoice,
@@ -33,9 +35,7 @@ from services.district import (
     provinces,
     regional_head_title,
 )
-from services.errors import Problem, SiRentanError, ValidationError
-from services.settings import SettingsService
-from services.settings_catalog import SPECS
+from services.settings.store import SettingsService
 from ui.gui.retry import with_retry
 from ui.gui.settings.setting_field import NOTE_STYLE, SettingField
 from ui.gui.widgets.field_message import FieldMessage

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from services.errors import Problem, SiRentanError
-from services.office_images import (
+from services.core.errors import Problem, SiRentanError
+from services.settings.office_images import (
     IMAGE_HINTS,
     IMAGE_TITLES,
     ImageKind,

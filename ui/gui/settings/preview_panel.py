@@ -11,9 +11,9 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
-from services.office_images import OfficeImages
-from services.office_preview import card_preview, kop_preview
+from services.core.errors import SiRentanError
+from services.settings.office_images import OfficeImages
+from services.settings.office_preview import card_preview, kop_preview
 from ui.gui.background import Background
 
 Source = Callable[[], tuple[dict[str, str], OfficeImages]]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from services.errors import Problem
-from services.settings_catalog import Kind, SettingSpec, field_message, normalize
+from services.core.errors import Problem
+from services.settings.catalog import Kind, SettingSpec, field_message, normalize
 from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
 

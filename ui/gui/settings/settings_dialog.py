@@ -20,18 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import SiRentanError, ValidationError
-from services.office_images import ImageKind, ImageUpload, OfficeImages, stored_images
-from services.settings import SettingsService
-from services.settings_catalog import GROUP_TITLES, Group
+# Registers the open claims as followers of the claims.* settings this screen changes.
+import services.claims.refresh  # noqa: F401
+from services.core.errors import SiRentanError, ValidationError
+from services.settings.catalog import GROUP_TITLES, Group
+from services.settings.office_images import ImageKind, ImageUpload, OfficeImages, stored_images
+from services.settings.store import SettingsService
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.settings.image_field import ImageField
 from ui.gui.settings.preview_panel import PreviewPanel
 from ui.gui.settings.setting_field import SettingField
 from ui.gui.signals import emit
+from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.discard_prompt import ask_discard
 
 # The images sit at the top of the group whose documents print them.
 IMAGE_GROUPS = {

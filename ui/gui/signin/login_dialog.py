@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.accounts import count_users
-from services.auth import sign_in
-from services.bootstrap import open_register
-from services.context import ServiceContext
-from services.errors import AuthenticationError, SiRentanError
-from services.local_config import load_local_config, remember_username
-from services.paths import command_prefix
+from services.accounts.auth import sign_in
+from services.accounts.service import count_users
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
+from services.core.errors import AuthenticationError, SiRentanError
+from services.core.local_config import load_local_config, remember_username
+from services.core.paths import command_prefix
 from ui.gui.background import Background
 from ui.gui.signin.database_label import database_label, is_sqlite_url, user_in_url
 from ui.gui.signin.password_edit import password_edit
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 log = logging.getLogger(__name__)
 

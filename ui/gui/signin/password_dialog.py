@@ -10,14 +10,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.accounts import change_own_password
-from services.context import ServiceContext
-from services.errors import Problem, SiRentanError, ValidationError
-from services.passwords import MIN_LENGTH
+from services.accounts.passwords import MIN_LENGTH
+from services.accounts.service import change_own_password
+from services.core.context import ServiceContext
+from services.core.errors import Problem, SiRentanError, ValidationError
 from ui.gui.retry import with_retry
 from ui.gui.signin.password_edit import password_edit
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 FORCED = (
     "Kata sandi Anda masih kata sandi sementara dari administrator. "

@@ -14,11 +14,11 @@ from functools import partial
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from services.accounts import count_users
-from services.bootstrap import open_register
-from services.context import ServiceContext
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.accounts.service import count_users
+from services.core.bootstrap import open_register
+from services.core.context import ServiceContext
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.retry import with_retry
 from ui.gui.signin.database_label import is_sqlite_url
 from ui.gui.signin.first_admin_dialog import FirstAdminDialog
@@ -79,7 +79,7 @@ def _set_up_district(ctx: ServiceContext, parent: QWidget | None) -> None:
     the GUI, or with ``users create`` on the command line): the district, office, officials
     and BPJS branch. "Nanti saja" keeps the seeded example until the next sign-in;
     Pengaturan → Wilayah kantor offers it any time."""
-    from services.district import needs_district_setup
+    from services.settings.district import needs_district_setup
     from ui.gui.settings.district_wizard import DistrictWizard
 
     principal = ctx.principal

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from services.regions import RegionItem
+from services.workers.regions import RegionItem
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.accounts import UserInfo, reset_password
-from services.errors import SiRentanError, ValidationError
+from services.accounts.service import UserInfo, reset_password
+from services.core.errors import SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.users.temporary_password import temporary_password
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 
 class PasswordResetDialog(QDialog):

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import Role
-from services.accounts import NewUser, UserInfo, create_user, update_user
-from services.errors import SiRentanError, ValidationError
-from services.permissions import ROLE_LABELS
+from services.accounts.service import NewUser, UserInfo, create_user, update_user
+from services.core.errors import SiRentanError, ValidationError
+from services.core.permissions import ROLE_LABELS
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.users.kecamatan_picker import KecamatanPicker
 from ui.gui.users.temporary_password import temporary_password
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 ROLE_HINTS = {
     Role.ADMIN: "Semua pekerjaan, termasuk akun petugas, jejak audit dan pemulihan cadangan.",

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from services.accounts import UserInfo
-from services.permissions import ROLE_LABELS
-from services.regions import RegionDirectory
-from ui.gui.audit.change_text import local_time
+from services.accounts.service import UserInfo
+from services.core.permissions import ROLE_LABELS
+from services.workers.regions import RegionDirectory
+from ui.gui.formats import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.accounts import UserInfo, list_users, update_user
-from services.errors import ConflictError, SiRentanError
+from services.accounts.service import UserInfo, list_users, update_user
+from services.core.errors import ConflictError, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.users.password_reset_dialog import PasswordResetDialog

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.signals import emit
 
 PLACEHOLDER = "hh-bb-tttt"

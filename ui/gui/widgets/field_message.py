@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from services.errors import Problem
+from services.core.errors import Problem
 
 ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"

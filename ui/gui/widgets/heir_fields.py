@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 
 
 class Heir(Protocol):

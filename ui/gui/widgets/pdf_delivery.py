@@ -14,7 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from services.file_output import OutputFileError, write_bytes_atomically
+from services.core.file_output import OutputFileError, write_bytes_atomically
 from ui.gui.signals import emit
 from ui.gui.widgets.pdf_printing import PrintFailedError, match_paper, print_document
 from ui.gui.widgets.pdf_viewer import PdfViewer

@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.widgets.flow_layout import FlowLayout, spacer
 
 ZOOM_STEP = 1.25

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from services.worker_types import WorkerPage, WorkerQuery
+from services.workers.types import WorkerPage, WorkerQuery
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.formats import thousands

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from services.cards import CardRecord, card_history
-from services.errors import SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import HISTORY_COLUMNS
 from ui.gui.retry import with_retry

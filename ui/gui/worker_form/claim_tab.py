@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from services import claims
 from services.claims import ClaimQuery, ClaimRow
-from services.errors import SiRentanError
-from services.permissions import Permission
+from services.core.errors import SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.claims.claim_header import ClaimOwner

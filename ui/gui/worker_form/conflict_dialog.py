@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.labels import WORKER_STATUS
-from services.worker_merge import changed_fields, merge_my_changes
-from services.worker_types import WorkerDetail, WorkerInput
+from services.text.labels import WORKER_STATUS
+from services.workers.merge import changed_fields, merge_my_changes
+from services.workers.types import WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
-from ui.gui.audit.change_text import local_time
+from ui.gui.formats import local_time
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.worker_values import field_label, field_value
 

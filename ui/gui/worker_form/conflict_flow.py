@@ -3,22 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from services.errors import ConflictError
-from services.worker_merge import changed_fields
-from services.worker_types import WorkerDetail, WorkerInput
-from ui.gui.widgets.notice_banner import Tone
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from services.core.errors import ConflictError
+from services.workers.merge import changed_fields
+from services.workers.types import WorkerDetail, WorkerInput
+from ui.gui.app_context import AppContext
+from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.conflict_dialog import ConflictChoice, ConflictDialog, ask_conflict
 
-if TYPE_CHECKING:
-    from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
+
+class ConflictForm(Protocol):
+    """What the conflict flow needs of the worker form (WorkerFormDialog is one), so the
+    flow does not import the form that calls it."""
+
+    detail: WorkerDetail | None
+    banner: NoticeBanner
+    reload_button: QPushButton
+
+    @property
+    def app(self) -> AppContext: ...
+    @property
+    def loaded_input(self) -> WorkerInput: ...
+    def latest(self) -> WorkerDetail | None: ...
+    def load(self, detail: WorkerDetail | None) -> None: ...
+    def show_input(self, data: WorkerInput) -> None: ...
+    def collect(self) -> WorkerInput: ...
+    def save(self) -> bool: ...
+    def window(self) -> QWidget: ...
+
 
 RELOADED = "Data terbaru dari basis data sudah dimuat."
 KEPT = "Isian Anda belum disimpan dan masih di layar; salin bila perlu, lalu tekan Muat ulang."
 
 
-def resolve_conflict(form: WorkerFormDialog, error: ConflictError) -> bool:
+def resolve_conflict(form: ConflictForm, error: ConflictError) -> bool:
     """True when the clerk chose to overwrite and the merged record was saved."""
     original = form.detail
     assert original is not None  # a new worker cannot be in conflict
@@ -26,7 +47,7 @@ def resolve_conflict(form: WorkerFormDialog, error: ConflictError) -> bool:
     current = error.current if isinstance(error.current, WorkerDetail) else form.latest()
     if current is None:
         return False
-    dialog = ConflictDialog(form.app, original, current, my_changes(form, original), form)
+    dialog = ConflictDialog(form.app, original, current, my_changes(form, original), form.window())
     choice = ask_conflict(dialog)
     dialog.deleteLater()
     if choice is ConflictChoice.RELOAD:
@@ -44,7 +65,7 @@ def resolve_conflict(form: WorkerFormDialog, error: ConflictError) -> bool:
     return False
 
 
-def my_changes(form: WorkerFormDialog, original: WorkerDetail) -> WorkerInput:
+def my_changes(form: ConflictForm, original: WorkerDetail) -> WorkerInput:
     """The record as it was opened, with only the fields this clerk changed in the form.
 
     Compared form-to-form (as loaded vs now), so a value the form merely shows

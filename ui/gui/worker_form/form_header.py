@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from services.formatting import long_date
-from services.worker_types import WorkerDetail
+from services.text.formatting import long_date
+from services.workers.types import WorkerDetail
 from ui.gui.formats import local_date
 
 NEW_WORKER = "<b>Peserta baru</b> — isi sesuai KTP dan kartu BPJS."

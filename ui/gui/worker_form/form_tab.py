@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from services.errors import Problem
-from services.worker_types import WorkerInput
+from services.core.errors import Problem
+from services.workers.types import WorkerInput
 from ui.gui.signals import emit
 from ui.gui.widgets.date_field import DateField
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 
 
 class FormTab(QWidget):

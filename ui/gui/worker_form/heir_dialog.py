@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from services.errors import Problem
-from services.labels import HEIR_RELATION
-from services.worker_types import HeirInput
+from services.core.errors import Problem
+from services.text.labels import HEIR_RELATION
+from services.workers.types import HeirInput
 from ui.gui.widgets.heir_fields import HeirFields
 
 

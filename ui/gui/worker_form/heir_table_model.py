@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from services.errors import Problem
-from services.formatting import short_date
-from services.labels import HEIR_RELATION
-from services.worker_types import HeirInput
+from services.core.errors import Problem
+from services.text.formatting import short_date
+from services.text.labels import HEIR_RELATION
+from services.workers.types import HeirInput
 from ui.gui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex

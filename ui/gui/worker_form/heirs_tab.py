@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import Problem
-from services.worker_types import HeirInput, WorkerInput
+from services.core.errors import Problem
+from services.workers.types import HeirInput, WorkerInput
 from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
 from ui.gui.worker_form.form_tab import FormTab

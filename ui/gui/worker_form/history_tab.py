@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from services.audit_query import worker_history
-from services.errors import SiRentanError
+from services.audit.query import worker_history
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_table_model import HISTORY_COLUMNS, AuditTableModel
 from ui.gui.audit.audit_table_view import AuditTableView

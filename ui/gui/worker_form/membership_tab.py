@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from models.enums import WorkerStatus
 from services.coverage_history import PeriodInfo, StatusEventInfo
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import CoverageHistory, WorkerDetail, WorkerInput
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.types import CoverageHistory, WorkerDetail, WorkerInput
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.keyboard import enter_clicks
-from ui.gui.worker_form.field_rows import FieldRows
 from ui.gui.worker_form.form_tab import FormTab, text_or_none
 
 SOURCE_LABELS = {

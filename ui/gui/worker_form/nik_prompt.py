@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.errors import Problem
+from services.core.errors import Problem
 
 SAVE_ANYWAY = "Simpan juga"
 CHECK_FIRST = "Periksa dulu"

@@ -1,5 +1,5 @@
 """Riwayat kepesertaan: add, change, end or remove one coverage period, and cancel the
-latest status change. Each dialog is one service call (services/workers.py), one
+latest status change. Each dialog is one service call (services/workers/service.py), one
 transaction; a refusal shows under the field it names and the dialog stays open."""
 
 from __future__ import annotations
@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.core.errors import Problem, SiRentanError, ValidationError
 from services.coverage_history import PeriodInfo, StatusEventInfo
 from services.coverage_history.clerk import REASON_MAX
-from services.errors import Problem, SiRentanError, ValidationError
-from services.formatting import long_date
-from services.labels import FUNDING, WORKER_STATUS
-from services.worker_types import PeriodInput, WorkerDetail
-from services.workers import WorkerService
+from services.text.formatting import long_date
+from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.service import WorkerService
+from services.workers.types import PeriodInput, WorkerDetail
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.keyboard import first_field_on_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 
 def period_text(period: PeriodInfo) -> str:

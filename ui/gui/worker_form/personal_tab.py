@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from services.labels import GENDER
-from services.occupations import OccupationItem
-from services.regions import RegionDirectory
-from services.worker_types import WorkerInput
+from services.text.labels import GENDER
+from services.workers.occupations import OccupationItem
+from services.workers.regions import RegionDirectory
+from services.workers.types import WorkerInput
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
-from ui.gui.worker_form.field_rows import FieldRows
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.worker_form.form_tab import FormTab, text_or_none
 
 PICK = "— pilih —"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTabWidget
 
-from services.errors import Problem
+from services.core.errors import Problem
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HEIRS_FIELD

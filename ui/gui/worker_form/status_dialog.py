@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import WorkerStatus
-from services.errors import ConflictError, SiRentanError, ValidationError
-from services.labels import WORKER_STATUS
-from services.worker_types import WorkerDetail
-from services.workers import WorkerService
+from services.core.errors import ConflictError, SiRentanError, ValidationError
+from services.text.labels import WORKER_STATUS
+from services.workers.service import WorkerService
+from services.workers.types import WorkerDetail
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.field_rows import FieldRows
 
 _HINTS = {
     WorkerStatus.ACTIVE: "Peserta kembali aktif; alasan dan tanggal status sebelumnya dihapus.",

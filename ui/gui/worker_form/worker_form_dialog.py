@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.errors import ConflictError, Problem, SiRentanError, ValidationError
-from services.permissions import Permission
-from services.worker_types import SaveResult, WorkerDetail, WorkerInput
+from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.permissions import Permission
+from services.workers.types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_form.card_tab import CardTab
 from ui.gui.worker_form.claim_tab import ClaimTab
 from ui.gui.worker_form.conflict_flow import resolve_conflict
-from ui.gui.worker_form.discard_prompt import ask_discard
 from ui.gui.worker_form.form_header import header_html
 from ui.gui.worker_form.form_tab import FormTab
 from ui.gui.worker_form.heirs_tab import HeirsTab

@@ -6,8 +6,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from services.labels import FUNDING, GENDER, HEIR_RELATION, WORKER_FIELDS
-from services.worker_types import HeirInput
+from services.text.labels import FUNDING, GENDER, HEIR_RELATION, WORKER_FIELDS
+from services.workers.types import HeirInput
 from ui.gui.app_context import AppContext
 
 FIELD_LABELS = {**WORKER_FIELDS, "heirs": "Ahli waris"}

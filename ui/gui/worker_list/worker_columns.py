@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.formatting import short_date
-from services.labels import FUNDING, GENDER, WORKER_STATUS
-from services.worker_types import SortKey, WorkerRow
+from services.text.formatting import short_date
+from services.text.labels import FUNDING, GENDER, WORKER_STATUS
+from services.workers.types import SortKey, WorkerRow
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from models.enums import Gender
-from services.labels import FUNDING, GENDER, WORKER_STATUS
-from services.regions import RegionDirectory
-from services.worker_types import CARD_FILTER_LABELS, AgeBand, WorkerQuery
+from services.text.labels import FUNDING, GENDER, WORKER_STATUS
+from services.workers.regions import RegionDirectory
+from services.workers.types import CARD_FILTER_LABELS, AgeBand, WorkerQuery
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.permissions import Permission
-from services.worker_types import WorkerQuery
+from services.core.permissions import Permission
+from services.workers.types import WorkerQuery
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.excel_export.export_button import WorkerExportButton

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from services.errors import SiRentanError
-from services.worker_types import WorkerQuery, WorkerRow
-from services.workers import WorkerService
+from services.core.errors import SiRentanError
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery, WorkerRow
 from ui.gui.background import Background
 from ui.gui.signals import emit
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from models.enums import WorkerStatus
-from services.errors import SiRentanError
-from services.labels import WORKER_STATUS
-from services.worker_types import WorkerQuery, WorkerRow
-from services.workers import WorkerService
+from services.core.errors import SiRentanError
+from services.text.labels import WORKER_STATUS
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery, WorkerRow
 from ui.gui.background import Background
 from ui.gui.signals import emit
 from ui.gui.worker_list.worker_columns import (

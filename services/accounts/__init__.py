@@ -1,0 +1,1 @@
+"""Clerk accounts, signing in, passwords and PostgreSQL login roles."""

@@ -1,0 +1,1 @@
+"""The audit trail: recording every change, its labels, reading it."""

@@ -1,0 +1,255 @@
+"""Reading the audit trail: a record's history, the administrators' audit view, its export."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy import Table, and_, or_, select
+
+import services.text.xlsx_cells as xlsx_cells
+from models import AuditEntry
+from models.views import audit_log_masked
+from services.audit.labels import MORE_ENTITIES, coded_value, field_label, local_moment
+from services.audit.trail import Action, record_event
+from services.core.context import ServiceContext
+from services.core.file_output import atomic_path, save_workbook
+from services.core.permissions import Permission
+from services.core.unit_of_work import read_session, unit_of_work
+
+MAX_ROWS = 5000
+
+ACTION_LABELS = {
+    Action.CREATE: "Tambah",
+    Action.UPDATE: "Ubah",
+    Action.DELETE: "Hapus",
+    Action.STATUS: "Ubah status",
+    Action.ACCESS: "Akses data",
+    Action.EXPORT: "Ekspor",
+    Action.PRINT: "Cetak",
+    Action.LOGIN: "Masuk",
+    Action.LOGIN_FAILED: "Gagal masuk",
+    Action.LOCKED: "Akun dikunci",
+    Action.PASSWORD: "Ganti kata sandi",
+    "backup": "Cadangan",
+    "restore": "Pemulihan",
+    "import": "Impor",
+    "import_approve": "Setujui impor",
+    "import_undo": "Batalkan impor",
+    "merge": "Gabung data ganda",
+    "twin_different": "Bukan orang yang sama",
+}
+
+ENTITY_LABELS = {
+    "worker": "Peserta",
+    "heir": "Ahli waris",
+    "setting": "Pengaturan",
+    "user": "Akun",
+    "user_kecamatan": "Batas kecamatan akun",
+    "audit_log": "Jejak audit",
+    "database": "Basis data",
+    "import_batch": "Impor Excel",
+    "twin_review": "Kemungkinan data ganda",
+    "claim": "Klaim",
+    "claim_heir": "Ahli waris klaim",
+    "claim_document": "Dokumen klaim",
+    "claim_checklist_item": "Daftar dokumen klaim",
+    "claim_benefit_rate": "Tabel manfaat klaim",
+    "premium_rate": "Tarif iuran",
+    "premium_bill": "Tagihan iuran BPJS",
+    "premium_payment": "Pembayaran iuran",
+    "budget_allocation": "Pagu anggaran iuran",
+    "bpjs_list": "Daftar peserta tertagih BPJS",
+    "report": "Laporan",
+    "signatory": "Penandatangan",
+    "issued_document": "Buku agenda surat keluar",
+    "document_template": "Templat surat",
+    **MORE_ENTITIES,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    at: datetime
+    user_name: str | None
+    workstation: str | None
+    action: str
+    entity: str
+    entity_id: str | None
+    summary: str | None
+    # field -> (old, new), values as stored (ISO dates, codes)
+    changes: dict[str, tuple[Any, Any]]
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def entity_label(self) -> str:
+        return ENTITY_LABELS.get(self.entity, self.entity)
+
+
+@dataclass(slots=True)
+class AuditFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    user_name: str | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    text: str | None = None  # in the record's label
+    limit: int = MAX_ROWS
+    actions: list[str] = field(default_factory=list)
+
+
+def worker_history(ctx: ServiceContext, worker_id: int) -> list[AuditRow]:
+    """Every entry about a worker and their heirs, newest first (the form's history tab)."""
+    ctx.require(Permission.READ_WORKERS)
+    key = str(worker_id)
+    source = _source(ctx)
+    condition = or_(
+        and_(source.c.entity == "worker", source.c.entity_id == key),
+        and_(source.c.parent_entity == "worker", source.c.parent_id == key),
+    )
+    with read_session(ctx) as session:
+        entries = session.execute(
+            select(source).where(condition).order_by(source.c.id.desc()).limit(MAX_ROWS)
+        ).all()
+        rows = [_row(e) for e in entries]
+    if ctx.principal is not None and ctx.principal.masks_identity:
+        return [_masked(r) for r in rows]
+    return rows
+
+
+def search_audit(ctx: ServiceContext, criteria: AuditFilter) -> list[AuditRow]:
+    ctx.require(Permission.READ_AUDIT)
+    with read_session(ctx) as session:
+        statement = select(AuditEntry).where(*_conditions(criteria))
+        entries = session.scalars(
+            statement.order_by(AuditEntry.id.desc()).limit(min(criteria.limit, MAX_ROWS))
+        ).all()
+        return [_row(e) for e in entries]
+
+
+def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
+    """The filtered trail as .xlsx; the export itself is recorded. Returns the row count."""
+    rows = search_audit(ctx, criteria)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Jejak audit")
+    header = ["Waktu", "Pengguna", "Komputer", "Tindakan", "Data", "No. data", "Keterangan"]
+    sheet.freeze_panes = "A2"
+    sheet.append(xlsx_cells.row(sheet, [*header, "Perubahan"], bold=True))
+    for entry in rows:
+        values = [
+            _local(entry.at).replace(tzinfo=None),
+            entry.user_name,
+            entry.workstation,
+            entry.action_label,
+            entry.entity_label,
+            entry.entity_id,
+            entry.summary,
+            _changes_text(entry.entity, entry.changes),
+        ]
+        sheet.append(xlsx_cells.row(sheet, values))
+    with atomic_path(path) as scratch:
+        save_workbook(workbook, scratch)
+        with unit_of_work(ctx) as session:
+            summary = f"{len(rows)} baris ke {path.name}"
+            record_event(session, Action.EXPORT, "audit_log", None, summary)
+    return len(rows)
+
+
+def _source(ctx: ServiceContext) -> Table:
+    """On PostgreSQL only administrators read the trail whole; everyone else reads the
+    database's masked view (identity and bank numbers masked, their kecamatan only)."""
+    if ctx.is_sqlite or (ctx.principal is not None and ctx.principal.can(Permission.READ_AUDIT)):
+        return AuditEntry.__table__
+    return audit_log_masked
+
+
+def _conditions(c: AuditFilter) -> list[Any]:
+    conditions: list[Any] = []
+    if c.date_from:
+        conditions.append(AuditEntry.at >= _utc_start(c.date_from))
+    if c.date_to:
+        conditions.append(AuditEntry.at < _utc_start(c.date_to + timedelta(days=1)))
+    if c.user_name:
+        conditions.append(AuditEntry.user_name == c.user_name)
+    if c.action:
+        conditions.append(AuditEntry.action == c.action)
+    if c.actions:
+        conditions.append(AuditEntry.action.in_(c.actions))
+    if c.entity:
+        conditions.append(AuditEntry.entity == c.entity)
+    if c.entity_id:
+        conditions.append(AuditEntry.entity_id == c.entity_id)
+    if c.text:
+        conditions.append(AuditEntry.summary.ilike(f"%{c.text}%"))
+    return conditions
+
+
+def _utc_start(day: date) -> datetime:
+    # The clerk means their own calendar day.
+    return datetime.combine(day, time.min).astimezone()
+
+
+def _local(moment: datetime) -> datetime:
+    from datetime import UTC
+
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone()
+
+
+def _row(entry: Any) -> AuditRow:
+    changes = json.loads(entry.changes) if entry.changes else {}
+    pairs = {k: (v[0], v[1]) for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
+    return AuditRow(
+        id=entry.id,
+        at=_local(entry.at),
+        user_name=entry.user_name,
+        workstation=entry.workstation,
+        action=entry.action,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        summary=entry.summary,
+        changes=pairs,
+    )
+
+
+_LONG_NUMBER = re.compile(r"\b(\d{4})\d{4,}(\d{4})\b")
+
+
+def _mask_text(value: Any) -> Any:
+    """NIK, No. KK and account numbers in a viewer's history: first and last 4 digits."""
+    if not isinstance(value, str):
+        return value
+    return _LONG_NUMBER.sub(lambda m: m.group(1) + "********" + m.group(2), value)
+
+
+def _masked(row: AuditRow) -> AuditRow:
+    changes = {k: (_mask_text(old), _mask_text(new)) for k, (old, new) in row.changes.items()}
+    return replace(row, summary=_mask_text(row.summary), changes=changes)
+
+
+def _changes_text(entity: str, changes: dict[str, tuple[Any, Any]]) -> str:
+    return "; ".join(
+        f"{field_label(k)}: {_value(entity, k, old)} → {_value(entity, k, new)}"
+        for k, (old, new) in changes.items()
+    )
+
+
+def _value(entity: str, name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    coded = coded_value(entity, name, value)
+    if coded is not None:
+        return coded
+    if isinstance(value, str):
+        return local_moment(value) or value
+    return str(value)

@@ -1,0 +1,1 @@
+"""Backups of the register (SQLite copies, pg_dump archives)."""

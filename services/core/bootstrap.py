@@ -1,0 +1,93 @@
+"""Opening the register: the engine, the schema check, and the service context."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
+
+from models import schema
+from models.database import is_sqlite, make_engine, redact_url
+from models.schema import SchemaState
+from services.core.context import ServiceContext
+from services.core.database_address import parse_database_url
+from services.core.errors import SchemaOutdatedError, SiRentanError
+from services.core.paths import command_prefix
+
+log = logging.getLogger(__name__)
+# The revision that added claim.estimated_benefit (filled after the upgrade, see below).
+CLAIM_ESTIMATES_REVISION = "0008"
+
+
+def open_register(url: str | URL) -> ServiceContext:
+    """Connect, bring a SQLite file up to date, and refuse a PostgreSQL schema that is not."""
+    url = parse_database_url(url)
+    try:
+        engine = make_engine(url)
+    except (sa_exc.ArgumentError, ValueError) as error:
+        raise SiRentanError(
+            f"Alamat basis data tidak dikenali: {redact_url_safely(url)}. "
+            "Contoh: postgresql+psycopg://nama@server/sirentan atau sqlite:///C:/data/sirentan.db"
+        ) from error
+    ctx = ServiceContext.for_engine(engine)
+    state = _state(ctx)
+    if state is SchemaState.CURRENT:
+        return ctx
+    if state is SchemaState.NEWER:
+        raise SchemaOutdatedError(
+            "Basis data ini dibuat oleh versi SiRentan yang lebih baru. "
+            "Pasang versi SiRentan terbaru di komputer ini."
+        )
+    if is_sqlite(url):
+        log.info("migrating %s from state %s", ctx.database_label, state)
+        upgrade_schema(ctx)
+        return ctx
+    raise SchemaOutdatedError(
+        f"Skema basis data di {ctx.database_label} belum diperbarui untuk versi ini. "
+        f"Minta administrator menjalankan: {command_prefix()} db upgrade"
+    )
+
+
+def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
+    """Bring the schema to this version's head; returns the revisions before and after."""
+    try:
+        before = schema.current_revision(ctx.engine)
+        schema.upgrade(ctx.engine)
+        after = schema.current_revision(ctx.engine)
+        if before is not None and before < CLAIM_ESTIMATES_REVISION <= (after or ""):
+            _fill_claim_estimates(ctx)
+        return before, after
+    except sa_exc.DBAPIError as error:
+        raise _unreachable(ctx, error) from error
+
+
+def _fill_claim_estimates(ctx: ServiceContext) -> None:
+    """Claims stored before 0008 get their estimate: a data step that needs the claims rules,
+    which a frozen migration must not import."""
+    from services.claims.refresh import refresh_visible_claims
+    from services.core.unit_of_work import unit_of_work
+
+    with unit_of_work(ctx) as session:
+        changed = refresh_visible_claims(session, ctx)
+    log.info("claim estimates filled after the upgrade: %d claims", changed)
+
+
+def _state(ctx: ServiceContext) -> SchemaState:
+    try:
+        return schema.schema_state(ctx.engine)
+    except sa_exc.DBAPIError as error:
+        raise _unreachable(ctx, error) from error
+
+
+def _unreachable(ctx: ServiceContext, error: sa_exc.DBAPIError) -> SiRentanError:
+    from services.core.unit_of_work import translate_operational_error
+
+    return translate_operational_error(error, ctx)
+
+
+def redact_url_safely(url: str | URL) -> str:
+    try:
+        return redact_url(url)
+    except (sa_exc.ArgumentError, ValueError):
+        return "(alamat tidak sah)"

@@ -1,0 +1,2 @@
+"""Office-wide settings, their catalogue, the district, the office's images and their
+previews."""

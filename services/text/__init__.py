@@ -1,0 +1,1 @@
+"""Words, numbers and fonts the way clerks and official documents write them; pure functions."""

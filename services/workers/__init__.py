@@ -1,0 +1,2 @@
+"""The worker register: its rules, search, merge, NIK, regions, occupations and the front-desk
+coverage check."""

@@ -1,0 +1,515 @@
+"""Finding workers fast: NIK/KPJ prefixes on B-tree ranges, names on a trigram index.
+
+A search counts its matches up to a cap (exactly when there are fewer): a
+clerk typing "5303" or "mar" needs the first page now, not the exact size of
+half the register. The page is then read one of two ways: few matches are
+fetched through their own index and sorted; many are found by walking the
+name index in order, which meets a page of them long before its end.
+
+A name search in name order saves work on each engine. SQLite, when the name
+is the only condition, counts from the FTS5 index alone and walks or sorts by
+how densely the matches fill the register. Otherwise (PostgreSQL, or filters
+beside the name) the matches are read once in one statement that counts them
+and, when they are within the cap, sorts the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Row,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    exists,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+
+from models import CardPrint, Occupation, Region, Worker
+from models.enums import CardStatus
+from models.text_keys import name_key, name_phonetic
+from models.views import worker_masked
+from services.core.permissions import Principal
+from services.workers.types import AgeBand, CardFilter, SortKey, WorkerQuery
+
+_DIGIT_QUERY = re.compile(r"^[\d\s.\-']+$")
+MAX_PAGE = 1000
+# FTS5's trigram index knows nothing shorter than three letters.
+FTS_MIN_WORD = 3
+_NAME_SORT = {SortKey.NAME, ""}
+_PLAIN_WORDS = re.compile(r"[a-z0-9 ]+")
+# Other spellings of a name are looked for when its exact matches are fewer than this.
+SPELLING_BELOW = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a clerk's search looks: which rows, and through which columns."""
+
+    source: Table
+    kecamatan_codes: frozenset[str] = frozenset()
+    # Viewers see NIKs masked: a NIK finds a worker only when typed whole.
+    whole_nik_only: bool = False
+
+    @classmethod
+    def of(cls, principal: Principal | None) -> Scope:
+        if principal is None:
+            return cls(Worker.__table__)
+        masked = principal.masks_identity
+        return cls(
+            worker_masked if masked else Worker.__table__,
+            principal.kecamatan_codes,
+            whole_nik_only=masked,
+        )
+
+
+def digits_of(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def is_number_query(text: str) -> bool:
+    return bool(_DIGIT_QUERY.match(text.strip())) and bool(digits_of(text))
+
+
+def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
+    # A range instead of LIKE 'p%': the plain index serves it on both engines.
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_phrases(words: list[str]) -> str:
+    """Each word a quoted FTS5 phrase: the trigram index matches it as a plain substring."""
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def name_condition(
+    session: Session, words: list[str], src: Table, phonetic: bool = False
+) -> ColumnElement[bool]:
+    """Every word inside the folded name (or, ``phonetic``, inside the name as it sounds)."""
+    column = src.c.name_phonetic if phonetic else src.c.name_key
+    fts = "worker_phonetic_fts" if phonetic else "worker_name_fts"
+    if session.get_bind().dialect.name != "sqlite":
+        return and_(*(column.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
+    conditions: list[ColumnElement[bool]] = []
+    indexed = [w for w in words if len(w) >= FTS_MIN_WORD]
+    if indexed:
+        # MATCH, not LIKE: SQLite never hands FTS5 a LIKE with an ESCAPE clause and
+        # would read every name from the worker table instead (~50 ms on 150,000).
+        sub = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :fts")
+        # Unique: the name and its sound are both matched in one statement.
+        sub = sub.bindparams(bindparam("fts", _fts_phrases(indexed), unique=True))
+        conditions.append(src.c.id.in_(sub.columns(literal_column("rowid"))))
+    # Shorter words: a literal substring test, so % and _ mean themselves.
+    conditions += [func.instr(column, w) > 0 for w in words if len(w) < FTS_MIN_WORD]
+    return and_(*conditions)
+
+
+def filters(session: Session, query: WorkerQuery, scope: Scope) -> list[ColumnElement[bool]]:
+    src = scope.source
+    conditions: list[ColumnElement[bool]] = []
+    raw = query.text.strip()
+    if raw and is_number_query(raw):
+        conditions.append(_number_condition(session, digits_of(raw), scope))
+    elif raw:
+        conditions.append(name_condition(session, name_key(raw).split(), src))
+    if scope.kecamatan_codes:
+        conditions.append(src.c.kecamatan_code.in_(sorted(scope.kecamatan_codes)))
+    if query.village_code:
+        conditions.append(src.c.village_code == query.village_code)
+    elif query.kecamatan_code:
+        conditions.append(src.c.kecamatan_code == query.kecamatan_code)
+    if query.status:
+        conditions.append(src.c.status == query.status)
+    if query.funding and not query.covered_on:
+        # The funding of the worker's current period (the cache the history keeps).
+        conditions.append(src.c.funding == query.funding)
+    if query.occupation_code:
+        occupation_id = select(Occupation.id).where(Occupation.code == query.occupation_code)
+        conditions.append(src.c.occupation_id == occupation_id.scalar_subquery())
+    if query.card:
+        conditions.append(card_condition(query.card, src))
+    if query.gender:
+        conditions.append(src.c.gender == query.gender)
+    if query.age_band:
+        conditions += age_band_conditions(query.age_band, src)
+    if query.covered_on:
+        # Imported here: not needed to show the list at start-up.
+        from services.coverage_history import covered_on_many, funding_on
+
+        conditions.append(covered_on_many(src.c.id, query.covered_on))
+        if query.funding:
+            # Funded on that day by the source asked for (a dashboard bar's drill-down).
+            conditions.append(funding_on(src.c.id, query.covered_on) == query.funding)
+    return conditions
+
+
+def age_band_conditions(band: AgeBand, src: Table) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if band.born_on_or_before is not None:
+        conditions.append(src.c.birth_date <= band.born_on_or_before)
+    if band.born_after is not None:
+        conditions.append(src.c.birth_date > band.born_after)
+    return conditions
+
+
+def card_condition(card: CardFilter, src: Table) -> ColumnElement[bool]:
+    if card == CardFilter.NOT_PRINTED:
+        return ~exists().where(CardPrint.worker_id == src.c.id)
+    handed = card == CardFilter.HANDED_OVER
+    status = CardStatus.HANDED_OVER if handed else CardStatus.PRINTED
+    return exists().where(CardPrint.worker_id == src.c.id, CardPrint.status == status)
+
+
+def _number_condition(session: Session, digits: str, scope: Scope) -> ColumnElement[bool]:
+    return or_(*_number_parts(session, digits, scope))
+
+
+def _number_parts(
+    session: Session, digits: str, scope: Scope
+) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The NIK condition and the KPJ condition of a number search."""
+    src = scope.source
+    if scope.whole_nik_only:
+        return _whole_nik(session, digits, src), prefix_range(src.c.kpj, digits)
+    return prefix_range(src.c.nik, digits), prefix_range(src.c.kpj, digits)
+
+
+def exact_number_condition(session: Session, number: str, scope: Scope) -> ColumnElement[bool]:
+    """The worker whose whole NIK or KPJ this is."""
+    src = scope.source
+    by_kpj = src.c.kpj == number
+    if not scope.whole_nik_only:
+        return or_(src.c.nik == number, by_kpj)
+    return or_(_whole_nik(session, number, src), by_kpj)
+
+
+def _whole_nik(session: Session, number: str, src: Table) -> ColumnElement[bool]:
+    if session.get_bind().dialect.name == "postgresql":
+        # The viewer's database role cannot read NIKs; this function matches whole ones.
+        found = select(func.sirentan_find_worker(number).column_valued("worker_id"))
+    else:
+        found = select(Worker.id).where(Worker.nik == number)
+    return src.c.id.in_(found)
+
+
+def count(
+    session: Session, conditions: list[ColumnElement[bool]], cap: int | None, src: Table
+) -> tuple[int, bool]:
+    """Matches counted up to ``cap``: (count, exact). Above the cap the count is cap + 1."""
+    if cap is None:
+        total = session.scalar(select(func.count()).select_from(src).where(*conditions))
+        return total or 0, True
+    capped = select(src.c.id).where(*conditions).limit(cap + 1).subquery()
+    found = session.scalar(select(func.count()).select_from(capped)) or 0
+    return found, found <= cap
+
+
+# For this transaction only. Starting parallel workers costs more (2-3 ms) than
+# these queries take. The best plan depends on the values (a 4-digit prefix
+# matches half the register, a 12-digit one a handful), so a statement psycopg
+# has prepared must not fall back to one generic plan for all of them.
+_PG_SEARCH_SETTINGS = text(
+    "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+    "set_config('plan_cache_mode', 'force_custom_plan', true)"
+)
+
+
+def search(
+    session: Session, query: WorkerQuery, scope: Scope
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
+    """The requested page, the number of matches, and whether that number is exact.
+
+    A name also finds its other spellings ("johana" finds "YOHANA"): those matches come
+    after the exact ones, in the same order, when the exact ones are few (fewer than
+    SPELLING_BELOW): a name typed as on the KTP finds its many matches at once, and
+    the other spellings cost a second index look-up only when they can help.
+    """
+    rows, total, exact = _search_as_typed(session, query, scope)
+    raw = query.text.strip()
+    if (
+        not raw
+        or is_number_query(raw)
+        or not exact
+        or total >= SPELLING_BELOW
+        or "name_phonetic" not in scope.source.c
+    ):
+        return rows, total, exact
+    return _with_other_spellings(session, query, scope, rows, total)
+
+
+def _with_other_spellings(
+    session: Session,
+    query: WorkerQuery,
+    scope: Scope,
+    rows: list[Row[*tuple[Any, ...]]],
+    total: int,
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
+    typed = name_key(query.text)
+    sounds = name_phonetic(typed).split()
+    # Punctuation typed means itself ("_a"); only plain words are heard as they sound.
+    if not sounds or _PLAIN_WORDS.fullmatch(typed) is None:
+        return rows, total, True
+    src = scope.source
+    conditions = [
+        *filters(session, replace(query, text=""), scope),
+        name_condition(session, sounds, src, phonetic=True),
+        ~name_condition(session, typed.split(), src),
+    ]
+    cap = query.count_limit
+    room = None if cap is None else cap - total
+    if room is not None and room <= 0:
+        return rows, total, True
+    others, exact = count(session, conditions, room, src)
+    if others == 0:
+        return rows, total, True
+    page, start = _page_size(query), max(0, query.offset)
+    if len(rows) < page and start + page > total:
+        rest = replace(query, offset=max(0, start - total), limit=page - len(rows))
+        rows = rows + list(session.execute(rows_statement(rest, conditions, src)).all())
+    return rows, total + others, exact
+
+
+def _search_as_typed(
+    session: Session, query: WorkerQuery, scope: Scope
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
+    """The matches of the name as typed (or of the number)."""
+    conditions = filters(session, query, scope)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        session.execute(_PG_SEARCH_SETTINGS)
+    raw = query.text.strip()
+    cap = query.count_limit if raw else None
+    # Number prefixes are counted from their indexes alone, cheaper than any name.
+    if cap is not None and postgres and is_number_query(raw):
+        total, exact = _count_number_matches(session, query, scope, cap)
+        walk = not exact
+    elif cap is None or query.sort not in _NAME_SORT or is_number_query(raw):
+        total, exact = count(session, conditions, cap, scope.source)
+        walk = not exact
+    elif (match := _name_match_alone(session, query, conditions)) is not None:
+        total, register_size = _fts_count(session, match, cap)
+        exact = total <= cap
+        walk = not exact or _dense(total, query, register_size)
+    else:
+        rows, total = _count_with_sorted_page(session, query, conditions, cap, scope.source)
+        if total <= cap:
+            return rows, total, True
+        exact, walk = False, True
+        if len(rows) == _page_size(query):
+            # The page of the first cap + 1 matches ends at or after the true page's
+            # end: with the name as a bound, the engine combines the name index and
+            # the trigram index, instead of walking the name index from its start
+            # (slow when the matches lie far along it, a first name like "siska").
+            bound = rows[-1].page_name
+            src = scope.source
+            by_name = src.c.name_key >= bound if query.descending else src.c.name_key <= bound
+            conditions, walk = [*conditions, by_name], False
+    if total == 0:
+        return [], 0, True
+    statement = rows_statement(query, conditions, scope.source, walk_name_index=walk)
+    return list(session.execute(statement).all()), total, exact
+
+
+def _count_number_matches(
+    session: Session, query: WorkerQuery, scope: Scope, cap: int
+) -> tuple[int, bool]:
+    """A NIK/KPJ prefix's matches up to the cap, on PostgreSQL: (count, exact).
+
+    Counted as the NIK matches plus the KPJ matches that are not NIK matches, so
+    that each part is read from its own index alone; the OR of both visits the
+    table for every match (~4 ms for 5,000).
+    """
+    by_nik, by_kpj = _number_parts(session, digits_of(query.text), scope)
+    others = filters(session, replace(query, text=""), scope)
+    src = scope.source
+
+    def capped(*where: ColumnElement[bool]) -> Any:
+        one: ColumnClause[Any] = literal_column("1")
+        found = select(one).select_from(src).where(*where, *others).limit(cap + 1).subquery()
+        return select(func.count()).select_from(found).scalar_subquery()
+
+    both = session.scalar(select(capped(by_nik) + capped(by_kpj, ~by_nik))) or 0
+    found = min(both, cap + 1)
+    return found, found <= cap
+
+
+def _name_match_alone(
+    session: Session, query: WorkerQuery, conditions: list[ColumnElement[bool]]
+) -> str | None:
+    """The FTS5 query when the name words are the search's only condition (SQLite)."""
+    if session.get_bind().dialect.name != "sqlite" or len(conditions) != 1:
+        return None
+    words = name_key(query.text).split()
+    if not words or any(len(w) < FTS_MIN_WORD for w in words):
+        return None
+    return _fts_phrases(words)
+
+
+def _fts_count(session: Session, match: str, cap: int) -> tuple[int, int]:
+    """Matches up to cap + 1, read from the trigram index alone, and the register's size.
+
+    The index holds one row per worker (its rowid is the worker's id), so on
+    SQLite, where no row-level limit applies, its count is the search's count,
+    without a look-up in the worker table per match. The largest id stands in
+    for the register's size: ids are never reused and few workers are deleted.
+    """
+    row = session.execute(
+        text(
+            "SELECT count(*), (SELECT max(id) FROM worker) FROM "
+            "(SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n)"
+        ),
+        {"fts": match, "n": cap + 1},
+    ).one()
+    return row[0], row[1] or 0
+
+
+# Walking the name index costs about a fifth per row of what fetching and
+# sorting a match costs (SQLite, 150,000 workers). Matches cluster (a first
+# name sits in one stretch of the index), hence a margin of two.
+_WALK_SORT_RATIO = 5
+_CLUSTER_MARGIN = 2
+
+
+def _dense(matches: int, query: WorkerQuery, register_size: int) -> bool:
+    """Whether walking the name index likely meets the page before sorting would end.
+
+    Spread evenly, the page's last row lies about page_end * size / matches rows
+    into the index; sorting reads every match.
+    """
+    page_end = max(0, query.offset) + _page_size(query)
+    walked = page_end * register_size * _CLUSTER_MARGIN
+    return matches * matches * _WALK_SORT_RATIO > walked
+
+
+def _count_with_sorted_page(
+    session: Session,
+    query: WorkerQuery,
+    conditions: list[ColumnElement[bool]],
+    cap: int,
+    src: Table,
+) -> tuple[list[Row[*tuple[Any, ...]]], int]:
+    """Matches counted up to cap + 1, and the page of those matches.
+
+    One statement: the matches (id and name) are read once, through their own
+    index, then counted and sorted; only the page's rows are read in full.
+    Within the cap that is the search's page; beyond it, a page of some of them.
+    """
+    matches = (
+        select(src.c.id, src.c.name_key)
+        .where(*conditions)
+        .limit(cap + 1)
+        .cte("matches")
+        .prefix_with("MATERIALIZED")
+    )
+    total = select(func.count().label("total")).select_from(matches).subquery("total")
+    order = (matches.c.name_key, matches.c.id)
+    page = (
+        select(*order)
+        .order_by(*(c.desc() if query.descending else c.asc() for c in order))
+        .offset(max(0, query.offset))
+        .limit(_page_size(query))
+        .subquery("page")
+    )
+    rows = page.join(src, src.c.id == page.c.id)
+    page_order = (page.c.name_key, page.c.id)
+    columns = (*(src.c[name] for name in ROW_COLUMNS), page.c.name_key.label("page_name"))
+    statement = (
+        select(total.c.total, *columns)
+        .select_from(total.outerjoin(rows, true()))
+        .order_by(*(c.desc() if query.descending else c.asc() for c in page_order))
+    )
+    result = session.execute(statement).all()
+    # One row with no worker when the page is empty.
+    return [r for r in result if r.id is not None], result[0].total
+
+
+def _page_size(query: WorkerQuery) -> int:
+    return max(1, min(query.limit, MAX_PAGE))
+
+
+ROW_COLUMNS = (
+    "id",
+    "nik",
+    "kpj",
+    "full_name",
+    "gender",
+    "birth_date",
+    "village_code",
+    "kecamatan_code",
+    "occupation_id",
+    "funding",
+    "status",
+    "coverage_start",
+    "coverage_end",
+)
+
+
+def rows_statement(
+    query: WorkerQuery,
+    conditions: list[ColumnElement[bool]],
+    src: Table,
+    walk_name_index: bool = False,
+) -> Select[*tuple[Any, ...]]:
+    stmt = select(*(src.c[name] for name in ROW_COLUMNS))
+    by_name = query.sort in _NAME_SORT
+    if by_name and walk_name_index and conditions:
+        # Inside coalesce() the conditions can use no index of their own, so the
+        # engine walks the name index instead of sorting every match.
+        stmt = stmt.where(func.coalesce(and_(*conditions), false()))
+    else:
+        stmt = stmt.where(*conditions)
+    sort_matches = by_name and not walk_name_index and bool(conditions)
+    stmt = _ordered(stmt, query, src, sort_matches)
+    return stmt.offset(max(0, query.offset)).limit(_page_size(query))
+
+
+def _ordered(
+    stmt: Select[*tuple[Any, ...]], query: WorkerQuery, src: Table, sort_matches: bool
+) -> Select[*tuple[Any, ...]]:
+    c = src.c
+    key: Any
+    if query.sort in (SortKey.VILLAGE, SortKey.KECAMATAN):
+        region = aliased(Region)
+        column = c.village_code if query.sort == SortKey.VILLAGE else c.kecamatan_code
+        stmt = stmt.join(region, region.code == column)
+        key = region.search_key
+    elif query.sort == SortKey.OCCUPATION:
+        stmt = stmt.join(Occupation, Occupation.id == c.occupation_id)
+        key = Occupation.name
+    else:
+        key = {
+            SortKey.NIK: c.nik,
+            SortKey.KPJ: c.kpj,
+            SortKey.BIRTH_DATE: c.birth_date,
+            SortKey.FUNDING: c.funding,
+            SortKey.STATUS: c.status,
+            SortKey.COVERAGE_END: c.coverage_end,
+        }.get(query.sort, c.name_key)
+    tie = c.id.desc() if query.descending else c.id.asc()
+    if key is c.name_key:
+        if sort_matches:
+            # "|| ''" keeps the engine from walking the name index past rows that
+            # never match (PostgreSQL guesses LIKE '%x%' matches far more than it does).
+            key = c.name_key.op("||")(literal_column("''"))
+        direction = key.desc() if query.descending else key.asc()
+        return stmt.order_by(direction, tie)
+    # name_key then id keeps pages stable when values repeat.
+    direction = key.desc() if query.descending else key.asc()
+    name = c.name_key.desc() if query.descending else c.name_key.asc()
+    return stmt.order_by(direction, name, tie)

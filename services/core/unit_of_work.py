@@ -265,7 +265,9 @@ def _unreachable(error: sa_exc.DBAPIError, ctx: ServiceContext) -> SiRentanError
     if "not permitted to log in" in text:
         return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi administrator.")
     if "database" in text and "does not exist" in text:
-        return _postgresql_error(PG_UNKNOWN_DATABASE, error, ctx)
+        unknown = _postgresql_error(PG_UNKNOWN_DATABASE, error, ctx)
+        if unknown is not None:
+            return unknown
     log.error("database unavailable (%s): %s", ctx.database_label, type(error.orig).__name__)
     return DatabaseUnavailableError(
         f"Server basis data tidak dapat dihubungi ({ctx.database_label}). "

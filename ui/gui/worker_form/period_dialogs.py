@@ -158,7 +158,7 @@ class PeriodDialog(CoverageDialog):
         self.funding.set_choices([(v, k) for k, v in FUNDING.items()], None)
         self.funding.set_value(period.funding if period else worker.funding)
         self.rows.add("Sumber dana", self.funding, "funding")
-        self.kpj = QLineEdit(period.kpj if period else worker.kpj or "", self)
+        self.kpj = QLineEdit((period.kpj if period else worker.kpj) or "", self)
         self.kpj.setMaxLength(20)
         self.kpj.setPlaceholderText("No. KPJ pada periode ini (boleh kosong)")
         self.rows.add("No. KPJ", self.kpj, "kpj")

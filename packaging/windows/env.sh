@@ -7,6 +7,7 @@ WORK="$ROOT/build/windows"
 DIST="$ROOT/dist"
 WINPY="$WORK/python"                 # the embeddable CPython 3.11 and its site-packages
 SITE="$WINPY/Lib/site-packages"
+TESTSITE="$WORK/test-site"            # the Windows test run's wheels (pytest ...), never shipped
 VERSION=$(python3 -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")
 BUNDLE="$DIST/windows/SiRentan"
 INSTALLER="$DIST/SiRentan-$VERSION-setup.exe"

@@ -18,6 +18,8 @@ stage() {
   stage_started=$now
 }
 fail() { echo "ci_check: $*" >&2; exit 1; }
+# The Wine session of whichever prefix is in use ends with the check, passed or failed.
+trap stop_wine EXIT
 
 # --- 1. build -------------------------------------------------------------------------
 # --no-build: check the installer already in dist/ (signed by an earlier run of this script).

@@ -73,8 +73,6 @@ install_wine_stubs() {
   done
 }
 
-winpath() { winepath -w "$1" 2>/dev/null | tr -d '\r'; }
-
 # The source tree without build outputs, virtual environments or git: setuptools lists every
 # file of the folder it builds in, which takes minutes beside a Wine prefix.
 clean_source_copy() {  # clean_source_copy TARGET

@@ -101,7 +101,7 @@ cli signatories add --name "Simon Soge" --position "Kepala Dinas Tenaga Kerja" -
 cli signatories add --name "Juandi David" --position "Bupati Timor Tengah Utara" --regional-head
 cli agreement --preview --workers 70 --months 12 --bpjs-head "Yohanes Seran" -o "$(w "$OUT/pks.pdf")"
 pdf "$OUT/pks.pdf"
-cli letter iuran --period "$(date +%Y-%m)" --workers 70 --preview -o "$(w "$OUT/surat.pdf")"
+cli letter iuran --period "$(date +%Y-%m)" --preview -o "$(w "$OUT/surat.pdf")"
 pdf "$OUT/surat.pdf"
 cli report recap -o "$(w "$OUT/rekap.xlsx")"
 [ "$(head -c 2 "$OUT/rekap.xlsx")" = "PK" ] || fail "recap is no .xlsx"

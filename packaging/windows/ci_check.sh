@@ -18,6 +18,8 @@ stage() {
   stage_started=$now
 }
 fail() { echo "ci_check: $*" >&2; exit 1; }
+# The Wine session of whichever prefix is in use ends with the check, passed or failed.
+trap stop_wine EXIT
 
 # --- 1. build -------------------------------------------------------------------------
 # --no-build: check the installer already in dist/ (signed by an earlier run of this script).
@@ -45,9 +47,16 @@ LOCAL=$(winepath -u "$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null | tr -d '\r')
 INSTDIR="$LOCAL/Programs/SiRentan"
 DATA="$LOCAL/SiRentan"
 CLI="$INSTDIR/sirentan-cli.exe"
-for file in SiRentan.exe sirentan-cli.exe uninstall.exe; do
+for file in SiRentan.exe sirentan-cli.exe uninstall.exe python311.dll python311._pth; do
   [ -f "$INSTDIR/$file" ] || fail "installed $file missing in $INSTDIR"
 done
+for program in SiRentan.exe sirentan-cli.exe; do
+  osslsigncode verify -CAfile "$CERTS/cert.pem" -in "$INSTDIR/$program" \
+    | grep -q "Signature verification: ok" || fail "$program is not signed"
+done
+# The launchers must not pick up a Python of the PC, nor the test run's packages.
+[ ! -e "$INSTDIR/python.exe" ] || fail "python.exe shipped"
+[ ! -e "$INSTDIR/Lib/site-packages/pytest" ] || fail "pytest shipped"
 find "$WINEPREFIX/drive_c/users" -path '*Start Menu*' -name 'SiRentan.lnk' | grep -q . \
   || fail "no Start-menu shortcut"
 wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SiRentan' 2>/dev/null \
@@ -92,7 +101,7 @@ cli signatories add --name "Simon Soge" --position "Kepala Dinas Tenaga Kerja" -
 cli signatories add --name "Juandi David" --position "Bupati Timor Tengah Utara" --regional-head
 cli agreement --preview --workers 70 --months 12 --bpjs-head "Yohanes Seran" -o "$(w "$OUT/pks.pdf")"
 pdf "$OUT/pks.pdf"
-cli letter iuran --period "$(date +%Y-%m)" --workers 70 --preview -o "$(w "$OUT/surat.pdf")"
+cli letter iuran --period "$(date +%Y-%m)" --preview -o "$(w "$OUT/surat.pdf")"
 pdf "$OUT/surat.pdf"
 cli report recap -o "$(w "$OUT/rekap.xlsx")"
 [ "$(head -c 2 "$OUT/rekap.xlsx")" = "PK" ] || fail "recap is no .xlsx"
@@ -101,9 +110,23 @@ cli backup list
 expect "sirentan-"
 ls "$DATA/backups/"sirentan-*.db >/dev/null || fail "no backup in $DATA/backups"
 
+stage "installed Qt modules load"
+# The bundle's Qt is trimmed (trim_qt.py): every Qt module the app imports must load from
+# the installed folder, with the DLLs it was left with. The build's Python runs the check
+# with only the installed site-packages on its path.
+wine_run "$WINPY/python.exe" -c "import sys; sys.path[:] = [p for p in sys.path if 'site-packages' not in p] + [r'$(w "$INSTDIR")\Lib\site-packages']
+import PySide6
+assert PySide6.__file__.lower().startswith(r'$(w "$INSTDIR")'.lower()), PySide6.__file__
+from PySide6 import QtCore, QtGui, QtWidgets, QtNetwork, QtPrintSupport, QtPdf, QtPdfWidgets, QtCharts
+app = QtWidgets.QApplication(['x', '-platform', 'offscreen'])
+chart = QtCharts.QChartView(); document = QtPdf.QPdfDocument(); view = QtPdfWidgets.QPdfView()
+print('Qt', QtCore.qVersion(), 'loads from', PySide6.__file__)" > "$OUT/qt.txt" || { cat "$OUT/qt.txt"; fail "Qt does not load from the bundle"; }
+cat "$OUT/qt.txt"
+
 stage "installed SiRentan.exe offscreen to its sign-in"
 LOG="$DATA/Logs/sirentan.log"
-QT_QPA_PLATFORM=offscreen SIRENTAN_EXIT_AT_SIGNIN=1 timeout 300 wine "$INSTDIR/SiRentan.exe" 2>&1 | cat
+QT_QPA_PLATFORM=offscreen SIRENTAN_EXIT_AT_SIGNIN=1 timeout 300 wine "$INSTDIR/SiRentan.exe" 2>&1 | cat \
+  || fail "SiRentan.exe did not end by itself after its sign-in (status ${PIPESTATUS[0]})"
 grep -q "sign-in dialog shown" "$LOG" || { tail -n 30 "$LOG"; fail "the GUI did not reach its sign-in"; }
 if [ -s "$DATA/Logs/sirentan-crash.log" ]; then
   cat "$DATA/Logs/sirentan-crash.log"; fail "a native crash was recorded"
@@ -112,7 +135,8 @@ fi
 stage "uninstall keeps the data"
 wine_run "$INSTDIR/uninstall.exe" /S "_?=$(w "$INSTDIR")"
 rm -f "$INSTDIR/uninstall.exe"  # with _?= the uninstaller cannot delete itself
-[ ! -e "$INSTDIR/SiRentan.exe" ] && [ ! -e "$INSTDIR/_internal" ] || fail "program files left behind"
+[ ! -e "$INSTDIR/SiRentan.exe" ] && [ ! -e "$INSTDIR/Lib" ] && [ ! -e "$INSTDIR/python311.dll" ] \
+  || fail "program files left behind"
 [ -f "$DATA/sirentan.db" ] || fail "the register went with the uninstall"
 ls "$DATA/backups/"sirentan-*.db >/dev/null || fail "the backups went with the uninstall"
 if wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SiRentan' >/dev/null 2>&1; then
@@ -125,8 +149,11 @@ unset SIRENTAN_USER SIRENTAN_PASSWORD SIRENTAN_NEW_PASSWORD
 stage "tests under the Windows CPython (SQLite)"
 export WINEPREFIX=$BUILD_PREFIX
 prepare_wine
-(cd "$ROOT" && CI= QT_QPA_PLATFORM=offscreen wine_run "$WINPY/python.exe" -m pytest -q \
-  -p no:cacheprovider -m "not postgres and not gui" \
+# The build's embeddable CPython (the bundle's, before trimming) with the test wheels on its
+# path; pytest puts the source tree first (pythonpath in pyproject.toml).
+(cd "$ROOT" && CI= QT_QPA_PLATFORM=offscreen wine_run "$WINPY/python.exe" -c \
+  "import sys; sys.path.append(r'$(w "$TESTSITE")'); import pytest; sys.exit(pytest.main())" \
+  -q -p no:cacheprovider -m "not postgres and not gui" \
   tests/unit tests/integration/test_backup.py tests/integration/test_export.py \
   tests/integration/test_cards.py tests/integration/test_card_cli.py \
   tests/integration/test_documents_agreement.py tests/integration/test_documents_letters.py \

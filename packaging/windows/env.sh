@@ -7,6 +7,7 @@ WORK="$ROOT/build/windows"
 DIST="$ROOT/dist"
 WINPY="$WORK/python"                 # the embeddable CPython 3.11 and its site-packages
 SITE="$WINPY/Lib/site-packages"
+TESTSITE="$WORK/test-site"            # the Windows test run's wheels (pytest ...), never shipped
 VERSION=$(python3 -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")
 BUNDLE="$DIST/windows/SiRentan"
 INSTALLER="$DIST/SiRentan-$VERSION-setup.exe"
@@ -71,8 +72,6 @@ install_wine_stubs() {
       "$HERE/wine-stubs/$name.c" "$HERE/wine-stubs/$name.def" "${extra[@]}"
   done
 }
-
-winpath() { winepath -w "$1" 2>/dev/null | tr -d '\r'; }
 
 # The source tree without build outputs, virtual environments or git: setuptools lists every
 # file of the folder it builds in, which takes minutes beside a Wine prefix.

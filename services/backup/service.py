@@ -542,8 +542,13 @@ _IN_PROGRESS: dict[Path, int] = {}
 
 
 def _hold(partial: Path, descriptor: int) -> None:
-    if fcntl is not None:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    if fcntl is None:
+        # Windows: no lock to hold, and a handle left open would forbid the .partial's
+        # rename to its final name (and its removal after a failure); the exclusive
+        # create has claimed the name already.
+        os.close(descriptor)
+        return
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     _IN_PROGRESS[partial] = descriptor
 
 

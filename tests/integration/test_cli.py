@@ -26,7 +26,7 @@ def run_cli(
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # the CLI writes UTF-8 wherever its output goes (Windows too)
         env=environment,
         timeout=120,
         check=False,

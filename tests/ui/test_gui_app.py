@@ -121,6 +121,27 @@ def test_closing_the_sign_in_ends_the_app_quietly(
     answers.check()
 
 
+def test_the_installer_check_mode_ends_the_app_at_its_sign_in(
+    qtbot: QtBot,
+    sqlite_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # packaging/windows/ci_check.sh starts the installed program so: it must end by itself.
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setenv(signin_flow.EXIT_AT_SIGNIN_ENV, "1")
+    make_first_admin(sqlite_url)
+    caplog.set_level(logging.INFO)
+    try:
+        assert app_module.run_gui(sqlite_url) == 0
+    finally:
+        _restore_app()
+    assert signin_flow.SIGNIN_SHOWN in caplog.text
+    assert "closed at the sign-in" in caplog.text
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not [w for w in shown if isinstance(w, LoginDialog)]
+
+
 def test_a_register_that_cannot_be_opened_offers_the_connection_settings(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

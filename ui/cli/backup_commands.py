@@ -77,12 +77,19 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+NEEDS_CONFIRMATION = (
+    "Pemulihan perlu konfirmasi: jalankan perintah ini di terminal, atau tambahkan --yes."
+)
+
+
 def _confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise SiRentanError(
-            "Pemulihan perlu konfirmasi: jalankan perintah ini di terminal, atau tambahkan --yes."
-        )
-    return input(question).strip().lower() in {"y", "ya", "yes"}
+        raise SiRentanError(NEEDS_CONFIRMATION)
+    try:
+        return input(question).strip().lower() in {"y", "ya", "yes"}
+    except EOFError:
+        # Nothing to read although "a terminal": Windows calls the NUL device one.
+        raise SiRentanError(NEEDS_CONFIRMATION) from None
 
 
 def _size(info: BackupInfo) -> str:

@@ -95,7 +95,10 @@ def _set_up_district(ctx: ServiceContext, parent: QWidget | None) -> None:
 
 def _close_shown(login: LoginDialog) -> None:
     log.info("%s (%s set): closing", SIGNIN_SHOWN, EXIT_AT_SIGNIN_ENV)
-    login.reject()
+    # Hidden, not reject()ed: under Wine, Qt's offscreen platform never carries out the
+    # window close that reject() goes through, so exec() never returned and the installed
+    # program never ended. Hiding ends exec() all the same, with the result Rejected.
+    login.hide()
 
 
 def _prepare_sqlite(url: str, parent: QWidget | None) -> tuple[str, str, str] | None:

@@ -25,6 +25,7 @@ from ui.gui.about_dialog import AboutDialog
 from ui.gui.connection_dialog import ConnectionDialog
 from ui.gui.error_hook import ErrorHook, unexpected_message
 from ui.gui.main_window import TITLE, MainWindow
+from ui.gui.settings.district_wizard import DistrictWizard
 from ui.gui.signals import emit, emit_is_faulty
 from ui.gui.signin import signin_flow
 from ui.gui.signin.login_dialog import LoginDialog
@@ -92,7 +93,12 @@ def test_run_gui_signs_in_and_shows_the_first_rows(
 
     # Qt's real exec() leaves the test application closing; later tests need it alive.
     monkeypatch.setattr(QApplication, "exec", one_look)
-    answers = ModalAnswers().then(LoginDialog, sign_in_as(name, PASSWORD))
+    answers = (
+        ModalAnswers()
+        .then(LoginDialog, sign_in_as(name, PASSWORD))
+        # A new register's district was never chosen: the administrator puts it off.
+        .then(DistrictWizard, lambda wizard: wizard.later_button.click())
+    )
     try:
         assert app_module.run_gui(sqlite_url) == 0
     finally:

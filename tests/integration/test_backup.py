@@ -19,8 +19,8 @@ import pytest
 from models import schema
 from models.database import make_engine
 from models.enums import Role
-from services.accounts.service import NewUser, create_user
 from services.accounts.auth import sign_in
+from services.accounts.service import NewUser, create_user
 from services.backup.service import (
     STALE_PARTIAL,
     backup_folder,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -12,6 +13,8 @@ import pytest
 
 from models.schema import HEAD_REVISION
 from tests.conftest import clerk_name, create_pg_database, drop_pg_database
+from ui.cli.command_table import COMMANDS
+from ui.cli.main import EVERY, build_parser, command_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_PASSWORD = "kefamenanu-2025"
@@ -182,12 +185,8 @@ def test_postgresql_refuses_an_old_schema(tmp_path: Path) -> None:
 
 
 def test_every_command_module_is_in_the_explicit_list() -> None:
-    """A frozen bundle carries only what main.py imports by name: each `*_commands` module is
-    either in command_modules() or registered by one that is (claims' and documents' parts)."""
-    import importlib
-
-    from ui.cli.main import command_modules
-
+    """A frozen bundle carries only what packaging lists: each `*_commands` module is either
+    in COMMAND_MODULES or imported by name by one that is (claims' and documents' parts)."""
     listed = command_modules()
     reached = {module.__name__ for module in listed}
     for module in listed:
@@ -198,3 +197,37 @@ def test_every_command_module_is_in_the_explicit_list() -> None:
     for name in shipped:
         importlib.import_module(name)  # each one imports cleanly
     assert shipped - reached == set()
+    spec = (ROOT / "packaging" / "sirentan.spec").read_text(encoding="utf-8")
+    assert "hiddenimports += list(COMMAND_MODULES)" in spec
+
+
+def test_the_command_table_says_what_each_module_registers() -> None:
+    """--help is answered from the table alone, so it must match the real commands."""
+    real = build_parser(EVERY)._subparsers._group_actions[0]  # type: ignore[union-attr]
+    registered = [(action.dest, action.help) for action in real._choices_actions]
+    assert registered == [(c.name, c.help) for c in COMMANDS]
+    for command in COMMANDS:  # its module is the one that registers it for real
+        only = build_parser(command.name)._subparsers._group_actions[0]  # type: ignore[union-attr]
+        assert "-h" in only.choices[command.name]._option_string_actions
+
+
+def test_help_and_a_command_load_only_what_they_use() -> None:
+    """`--help` loads no SQLAlchemy and no command module; a command loads its own only."""
+    probe = (
+        "import sys, contextlib, io\n"
+        "from ui.cli.main import run\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    run(sys.argv[1:])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'ui.cli.'))))\n"
+    )
+
+    def loaded(*argv: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *argv], capture_output=True, text=True, cwd=ROOT
+        )
+        return done.stdout
+
+    helped = loaded("--help")
+    assert "sqlalchemy" not in helped and "_commands" not in helped and "ui.cli.main" in helped
+    workers = loaded("workers", "--help")
+    assert "ui.cli.worker_commands" in workers and "ui.cli.card_commands" not in workers

@@ -6,6 +6,7 @@ Nothing here imports Qt; `python main.py` with no command hands over to the GUI.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import re
 import sys
@@ -15,54 +16,22 @@ from typing import NoReturn
 
 from services.core.errors import SiRentanError
 from services.core.file_output import disk_trouble
-from services.core.local_config import resolve_database_url
 from services.core.logging_setup import configure_logging, record_native_crashes
 from services.core.paths import command_prefix
 from ui.cli.argparse_words import speak_indonesian
+from ui.cli.command_table import COMMAND_MODULES, COMMANDS, module_of
 from ui.cli.console import use_utf8_output
 from ui.cli.options import EXCERPT_LIMIT, excerpt
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
+EVERY = "*"  # build_parser(EVERY): every command's full options
 
 
 def command_modules() -> tuple[ModuleType, ...]:
-    """Each module adds its sub-commands through register(subparsers), in help order.
-
-    Imported here, not at the top, so that opening the GUI loads none of their services
-    (PDF, Excel); imported by name in the code, not from strings, so a frozen bundle
-    (PyInstaller) sees and carries every one of them.
-    """
-    from ui.cli import (
-        backup_commands,
-        card_commands,
-        claim_commands,
-        db_commands,
-        document_commands,
-        export_commands,
-        import_commands,
-        premium_commands,
-        report_commands,
-        settings_commands,
-        user_commands,
-        worker_commands,
-    )
-
-    return (
-        db_commands,
-        worker_commands,
-        user_commands,
-        backup_commands,
-        import_commands,
-        export_commands,
-        card_commands,
-        claim_commands,
-        premium_commands,
-        report_commands,
-        document_commands,
-        settings_commands,
-    )
+    """Every command module, imported (tests, and the full parser)."""
+    return tuple(importlib.import_module(name) for name in COMMAND_MODULES)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,11 +62,22 @@ def _base_parser(**options: object) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = EVERY) -> argparse.ArgumentParser:
+    """Every command by name and help from the table; the full options of ``command``'s
+    module alone (imported here), of none when None, of all with EVERY."""
     parser = _base_parser()
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for module in command_modules():
-        module.register(commands)
+    wanted = module_of(command) if command not in (None, EVERY) else None
+    done: set[str] = set()
+    for entry in COMMANDS:
+        module = f"ui.cli.{entry.module}"
+        if command == EVERY or module == wanted:
+            if module not in done:
+                importlib.import_module(module).register(commands)
+                done.add(module)
+        else:
+            # A stand-in: --help lists it, and what follows its name waits for the real one.
+            commands.add_parser(entry.name, help=entry.help, add_help=False)
     return parser
 
 
@@ -122,9 +102,12 @@ def run(argv: list[str]) -> int:
     if not rest:
         from ui.gui.app import run_gui
 
-        return run_gui(resolve_database_url(opening.database))
-    args = build_parser().parse_args(argv)
-    url = resolve_database_url(args.database)
+        return run_gui(_database_url(opening.database))
+    # The command's name first, from the table alone (this answers --help and a
+    # mistyped name); then its own module, imported only now, reads the rest.
+    named, _ = build_parser(None).parse_known_args(argv)
+    args = build_parser(named.command).parse_args(argv)
+    url = _database_url(args.database)
     configure_logging()
     record_native_crashes()
     args.database_url = url
@@ -146,6 +129,13 @@ def run(argv: list[str]) -> int:
         return 1
     except Exception:
         return _unexpected(args.command)
+
+
+def _database_url(option: str | None) -> str:
+    # Imported here: it loads SQLAlchemy, which --help does not need.
+    from services.core.local_config import resolve_database_url
+
+    return resolve_database_url(option)
 
 
 def _unexpected(command: str) -> int:

@@ -29,6 +29,7 @@ from services.coverage_history import PeriodInfo, StatusEventInfo
 from services.text.formatting import long_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.types import CoverageHistory, WorkerDetail, WorkerInput
+from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.keyboard import enter_clicks
@@ -93,7 +94,7 @@ class MembershipTab(FormTab):
             PeriodAction.REMOVE: self.remove_period_button,
         }
         for action, button in self.period_buttons.items():
-            button.clicked.connect(lambda _=False, a=action: self.period_requested.emit(a))
+            button.clicked.connect(lambda _=False, a=action: emit(self.period_requested, a))
         self.periods.itemSelectionChanged.connect(self._follow_selection)
         self.stored = False
         header = self.periods.horizontalHeader()

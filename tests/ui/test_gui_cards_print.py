@@ -73,7 +73,7 @@ def test_a_village_is_previewed_then_saved_and_only_then_recorded(
     delivery = dialog.preview.delivery
     delivery.ask_save_path = lambda _parent, suggested: asked.append(suggested) or target
     delivery.save_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None)
+    qtbot.waitUntil(lambda: dialog.print_result is not None)
 
     assert asked and asked[0].startswith("kartu-desa-") and asked[0].endswith(".pdf")
     reader = PdfReader(target)
@@ -266,9 +266,9 @@ def test_the_selected_workers_are_printed_and_a_reprint_asks_for_its_reason(
 
     dialog.preview.delivery.ask_printer = pdf_printer
     dialog.preview.delivery.print_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None)
+    qtbot.waitUntil(lambda: dialog.print_result is not None)
     assert asked == [False]  # no backs: no duplex
     assert len(PdfReader(printed).pages) == 2
-    assert (dialog.result.cards, dialog.result.reprints) == (2, 1)
+    assert (dialog.print_result.cards, dialog.print_result.reprints) == (2, 1)
     [newest, _first] = list_print_batches(sqlite_ctx)
     assert newest.reprint_count == 1

@@ -67,7 +67,7 @@ def test_a_large_import_waits_for_a_verifikator_and_is_committed_after_approval(
     wizard.next_step()
     settle(qtbot, wizard)
     assert wizard.pages.currentIndex() == PREVIEW
-    result = wizard.result
+    result = wizard.import_result
     assert result is not None and result.needs_approval and not result.approved
     preview = wizard.preview_page
     assert preview.approval.isVisible()
@@ -102,7 +102,7 @@ def test_a_large_import_waits_for_a_verifikator_and_is_committed_after_approval(
     wizard.buttons.commit.click()
     answers.check()
     settle(qtbot, wizard)
-    assert wizard.result is not None and wizard.result.inserted == 5
+    assert wizard.import_result is not None and wizard.import_result.inserted == 5
     assert WorkerService(operator).search(WorkerQuery()).total == 5
     operator.engine.dispose()
     verifier.engine.dispose()

@@ -130,7 +130,7 @@ def test_a_messy_list_is_mapped_previewed_and_committed(
 
     preview.update_existing.click()  # update registered NIKs: the rows are checked again
     settle(qtbot, wizard)
-    assert wizard.result is not None and wizard.result.to_write == 3
+    assert wizard.import_result is not None and wizard.import_result.to_write == 3
     preview.filter_buttons[RowStatus.UPDATE].click()
     preview.table.selectRow(0)
     assert f"No. HP: 081234567890 → {NEW_PHONE}" in preview.detail.toPlainText()
@@ -215,7 +215,7 @@ def test_cancelling_the_commit_keeps_nothing(
     wizard.next_step()
     wizard.next_step()
     settle(qtbot, wizard)
-    assert wizard.result is not None and wizard.result.to_write == 900
+    assert wizard.import_result is not None and wizard.import_result.to_write == 900
 
     reached, release = hold_first_report(wizard)
     wizard.commit(confirmed=True)
@@ -281,7 +281,7 @@ def test_closing_the_wizard_after_the_commit_shows_the_batch_in_the_history(
     settle(qtbot, wizard)
     wizard.commit(confirmed=True)
     settle(qtbot, wizard)
-    assert wizard.result is not None and wizard.result.committed
+    assert wizard.import_result is not None and wizard.import_result.committed
     wizard.buttons.close_button.click()
     assert panel.batches.model.rowCount() == 1
     assert panel.batches.model.cell(0, "Status").startswith("Tersimpan")

@@ -73,7 +73,7 @@ class CardPrintDialog(QDialog):
         )
         self._runs = 0
         self.busy = False
-        self.result: PrintResult | None = None
+        self.print_result: PrintResult | None = None
         self.options = PrintOptions(app, selected_ids, kecamatan_code, village_code, self)
         self.banner = NoticeBanner(self)
         self.stage = QLabel(self)
@@ -169,9 +169,10 @@ class CardPrintDialog(QDialog):
         if prepared is None:
             return
         done = "dicetak" if how == "cetak" else "disimpan"
-        if self.result is not None:
+        if self.print_result is not None:
             self.preview.banner.show_message(
-                f"PDF {done} ({where}). Cetakan #{self.result.batch_id} sudah dicatat.", Tone.INFO
+                f"PDF {done} ({where}). Cetakan #{self.print_result.batch_id} sudah dicatat.",
+                Tone.INFO,
             )
             return
         self._record(prepared)
@@ -188,7 +189,7 @@ class CardPrintDialog(QDialog):
         )
 
     def _recorded(self, result: PrintResult) -> None:
-        self.result = result
+        self.print_result = result
         self.preview.delivery.set_enabled(True)
         self.preview.show_recorded(result)
         emit(self.recorded, result)
@@ -211,7 +212,7 @@ class CardPrintDialog(QDialog):
 
     def back_to_options(self) -> None:
         self.preview.clear()
-        self.result = None
+        self.print_result = None
         self.stack.setCurrentIndex(OPTIONS_PAGE)
         self.banner.clear_message()
 

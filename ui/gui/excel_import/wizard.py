@@ -68,7 +68,7 @@ class ImportWizard(QDialog):
         self.progress = ProgressStrip(self.runner, self)
         self.buttons = WizardButtons(self)
         self.loaded: jobs.Loaded | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self._close_when_idle = False
         self._lay_out()
         self._connect()
@@ -112,7 +112,7 @@ class ImportWizard(QDialog):
             self._run("Memeriksa baris", run.dry_run, self._checked)
 
     def commit(self, confirmed: bool = False) -> None:
-        result = self.result
+        result = self.import_result
         if result is None or result.to_write == 0 or self.preview_page.waiting_for_approval():
             return
         if not confirmed and not confirm_commit(self, result):
@@ -122,14 +122,14 @@ class ImportWizard(QDialog):
             self._run("Menyimpan", run.commit, self._committed)
 
     def check_approval(self) -> None:
-        result = self.result
+        result = self.import_result
         if result is None or result.batch_id is None:
             return
         ctx, batch_id = self._app.ctx, result.batch_id
         self._run("Memeriksa persetujuan", lambda _p, _c: get_batch(ctx, batch_id), self._approval)
 
     def save_report(self, path: Path | None = None) -> None:
-        result, loaded = self.result, self.loaded
+        result, loaded = self.import_result, self.loaded
         if result is None or loaded is None:
             return
         path = path or self._ask_report_path(loaded.source.path)
@@ -153,27 +153,27 @@ class ImportWizard(QDialog):
 
     def _loaded(self, loaded: jobs.Loaded) -> None:
         self.loaded = loaded
-        self.result = None
+        self.import_result = None
         self.file_page.show_source(loaded.source)
         self._go(FILE)
 
     def _checked(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.preview_page.show_result(result)
         self._go(PREVIEW)
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.done_page.show_result(result)
         self._go(DONE)
         emit(self._app.events.workers_changed, 0)  # many workers: none to select
         emit(self.imported, result)
 
     def _approval(self, batch: Any) -> None:
-        if self.result is None:
+        if self.import_result is None:
             return
         if batch.status is BatchStatus.APPROVED:
-            self._checked(replace(self.result, approved=True))
+            self._checked(replace(self.import_result, approved=True))
             self.banner.show_message(
                 f"Impor #{batch.id} disetujui oleh {batch.approved_by}; sekarang dapat disimpan.",
                 Tone.INFO,
@@ -229,7 +229,7 @@ class ImportWizard(QDialog):
         loaded = self.loaded
         if loaded is None:
             return None
-        current = self.result.options.on_existing if self.result else OnExisting.SKIP
+        current = self.import_result.options.on_existing if self.import_result else OnExisting.SKIP
         options = ImportOptions(
             on_existing=on_existing or current,
             default_funding=self.mapping_page.default_funding(),
@@ -281,7 +281,7 @@ class ImportWizard(QDialog):
     def _follow_state(self) -> None:
         page, busy = self.pages.currentIndex(), self.runner.busy
         self.pages.setEnabled(not busy)
-        result = self.result
+        result = self.import_result
         self.buttons.show_for(
             page=page,
             busy=busy,

@@ -355,7 +355,7 @@ def test_every_report_file_is_an_export_event(
     assert details == {
         "report": "village-list",
         "filter": {"village_code": APLASI},
-        "rows": 4,
+        "rows": 3,
         "personal_data": True,
         "file": "aplasi.pdf",
     }
@@ -391,11 +391,11 @@ def test_a_preview_is_recorded_as_a_save_is(
     assert json.loads(events[0].changes or "{}") == {
         "report": "village-list",
         "filter": {"village_code": APLASI},
-        "rows": 4,
+        "rows": 3,
         "personal_data": True,
         "preview": True,
     }
-    assert events[0].summary == "Pratinjau laporan Daftar Peserta per Desa (4 peserta)"
+    assert events[0].summary == "Pratinjau laporan Daftar Peserta per Desa (3 peserta)"
     assert json.loads(events[1].changes or "{}")["personal_data"] is False
     assert not list(tmp_path.glob(".*.tmp"))
 

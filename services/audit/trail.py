@@ -14,9 +14,10 @@ import json
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import event, insert, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from models import AuditEntry
@@ -46,10 +47,22 @@ def mask_number(number: str | None) -> str:
     return f"{number[:4]}********{number[-4:]}" if len(number) > 8 else "****"
 
 
+# SQLite: the clerk a transaction's first write will name (see _name_the_writer).
+_PENDING_ACTOR = "sirentan.pending_actor"
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_sqlite_engines: WeakSet[Engine] = WeakSet()
+
+
 def install_audit(factory: sessionmaker[Session]) -> None:
     """Once per new factory. No ``event.contains`` guard: SQLAlchemy keys it by ``id()``, and
     a new factory that reuses a freed one's id would be taken as listening already."""
     event.listen(factory, "after_begin", _after_begin)
+    engine = factory.kw.get("bind")
+    if not isinstance(engine, Engine) or engine.dialect.name != "sqlite":
+        return
+    if engine not in _sqlite_engines:
+        _sqlite_engines.add(engine)
+        event.listen(engine, "before_cursor_execute", _name_the_writer)
 
 
 def _is_postgresql(session: Session) -> bool:
@@ -60,7 +73,9 @@ def _after_begin(session: Session, _transaction: SessionTransaction, conn: Conne
     """Tell the database's triggers the workstation and the clerk, for this transaction only."""
     user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
     if conn.dialect.name == "sqlite":
-        set_session_actor(conn, user_name, workstation, None)
+        # Named at the first write, not here: the name is a TEMP table's DDL, which a read's
+        # rollback would undo, so setting it at every begin re-created it for every read.
+        conn.info[_PENDING_ACTOR] = (user_name, workstation)
         return
     conn.execute(
         text(
@@ -79,9 +94,19 @@ def set_note(session: Session, note: str) -> None:
             text("SELECT set_config('sirentan.note', :note, true)"), {"note": note[:60]}
         )
         return
-    # SQLite: until the next transaction's start resets it.
+    # SQLite: until the next transaction's first write resets it.
+    connection = session.connection()
+    connection.info.pop(_PENDING_ACTOR, None)
     user_name, workstation = session.info.get(ACTOR_KEY, (None, None))
-    set_session_actor(session.connection(), user_name, workstation, note[:60])
+    set_session_actor(connection, user_name, workstation, note[:60])
+
+
+def _name_the_writer(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+    """Before a transaction's first write on SQLite: the clerk its triggers will name."""
+    if _PENDING_ACTOR not in conn.info or not statement.lstrip()[:7].upper().startswith(_WRITES):
+        return
+    user_name, workstation = conn.info.pop(_PENDING_ACTOR)
+    set_session_actor(conn, user_name, workstation, None)
 
 
 def set_actor(session: Session, user_name: str | None, workstation: str | None) -> None:

@@ -63,9 +63,10 @@ code and ``valid_from``; ``condition`` codes in ``benefits.py``).
 
 Stored flags: every write stores the claim's eligibility and its estimate's one-off total
 (``Claim.estimated_benefit``, None when nothing one-off can be estimated); a change of
-the worker (services/workers/service.py) or of the benefit table recomputes the worker's or every
-open claim in the same transaction; ``refresh_open_claims(ctx) -> int`` does it for every
-open claim (after the upgrade to migration 0008, or a change of the ``claims.*`` settings).
+a transaction that writes a worker, their coverage or status, the benefit table or a
+``claims.*`` setting recomputes the worker's or every open claim before it commits (one hook,
+services/core/follow.py, so no writer can forget it); ``refresh_open_claims(ctx) -> int``
+does it for every open claim (after the upgrade to migration 0008).
 The list adds at read time what changes with the clock alone (the lapse, the deadline).
 
 Settings (``services/settings/store.py``, keys ``claims.*``): attachment_max_mb,

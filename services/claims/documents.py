@@ -13,11 +13,11 @@ from services.claims import attachments, records
 from services.claims.death_record import DEATH_CERTIFICATE, sync_claim_death
 from services.claims.detail import read_detail
 from services.claims.eligibility import as_utc
-from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
+from services.core.follow import follow_now
 from services.core.input_rules import clean_text, err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
@@ -58,7 +58,7 @@ def update_document(
                 "belum diterima"
             )
             if sync_claim_death(session, ctx, claim, worker, today, why):
-                refresh_worker_claims(session, ctx, worker, now)
+                follow_now(session, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
 

@@ -18,7 +18,6 @@ from models.enums import BenefitBasis, ClaimType
 from services.claims import benefits, checklist
 from services.claims.checklist import ChecklistRow
 from services.claims.detail import load_checklist, load_rates
-from services.claims.refresh import refresh_visible_claims
 from services.claims.types import RateRow
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
@@ -115,8 +114,7 @@ def save_benefit_rate(ctx: ServiceContext, rate: RateRow) -> RateRow:
         row.updated_by = ctx.user_name
         session.add(row)
         session.flush()
-        # The open claims' stored estimates follow the table at once.
-        refresh_visible_claims(session, ctx)
+        # The open claims' stored estimates follow the table at the commit (core/follow.py).
     return rate
 
 

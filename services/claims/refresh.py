@@ -1,14 +1,15 @@
 """Keeping the stored flags of open claims right when what they follow changes: the
-worker's coverage, status or funding (called by the worker service in its own
-transaction), an import or its undo, the benefit table, or the office's ``claims.*``
-settings (``refresh_open_claims``, ``python main.py claims refresh`` for everything).
+worker's coverage, status or funding, an import or its undo, the benefit table, or the
+office's ``claims.*`` settings. No writer calls this: every transaction of the app refreshes
+what it changed just before it commits (services/core/follow.py); ``refresh_open_claims``
+(``python main.py claims refresh``) does it for everything.
 
 What changes with the clock alone (the lapse of an unsubmitted claim, the JKK report
 deadline) is not stored but worked out when the list is read (query.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
@@ -23,34 +24,31 @@ from services.claims.types import FINISHED
 from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
-from services.settings.store import follow_settings
 
 
-def refresh_worker_claims(
-    session: Session, ctx: ServiceContext, worker: Worker, now: datetime | None = None
+def refresh_after_changes(
+    session: Session,
+    ctx: ServiceContext,
+    worker_ids: Collection[int],
+    everything: bool,
+    now: datetime | None = None,
 ) -> int:
-    """The worker's open claims recomputed in the caller's transaction; how many changed."""
-    claims = session.scalars(
-        select(Claim)
-        .where(Claim.worker_id == worker.id, Claim.status.not_in(sorted(FINISHED)))
-        .options(selectinload(Claim.heirs))
-    ).all()
-    return _refresh(session, ctx, [(c, worker) for c in claims], now)
-
-
-def refresh_claims_of_workers(
-    session: Session, ctx: ServiceContext, worker_ids: Iterable[int], now: datetime | None = None
-) -> int:
-    """After a bulk change of many workers (an import, its undo): their open claims recomputed
-    in the caller's transaction. Open claims are few, so they are read whole and matched here
-    rather than sending thousands of ids to the database."""
-    wanted = set(worker_ids)
-    if not wanted:
+    """What services/core/follow.py noted a transaction wrote: the open claims of these
+    workers, or every open claim the clerk may see; how many changed."""
+    if everything:
+        return refresh_visible_claims(session, ctx, now)
+    if not worker_ids:
         return 0
-    pairs = [
-        (claim, worker) for claim, worker in session.execute(_open_claims()) if worker.id in wanted
-    ]
+    if len(worker_ids) > _FEW_WORKERS:
+        # Open claims are few: read whole and matched here rather than thousands of ids sent.
+        pairs = [(c, w) for c, w in session.execute(_open_claims()) if w.id in worker_ids]
+    else:
+        query = _open_claims().where(Claim.worker_id.in_(sorted(worker_ids)))
+        pairs = [(claim, worker) for claim, worker in session.execute(query)]
     return _refresh(session, ctx, pairs, now)
+
+
+_FEW_WORKERS = 100
 
 
 def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int:
@@ -102,7 +100,3 @@ def _refresh(
             changed += 1
     records.flush(session)
     return changed
-
-
-# Open claims follow the claims.* settings in the transaction that changes them.
-follow_settings("claims.", refresh_visible_claims)

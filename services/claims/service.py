@@ -16,7 +16,6 @@ from services.claims.death_record import sync_claim_death
 from services.claims.detail import eligibility_of, is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.heirs_order import FROM_REGISTER
-from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
 from services.claims.validation import (
@@ -27,6 +26,7 @@ from services.claims.validation import (
 )
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.follow import follow_now
 from services.core.input_rules import err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
@@ -149,7 +149,7 @@ def update_claim(
         _apply_event(claim, cleaned, rules)
         why = f"Tanggal meninggal atau akibat pada klaim #{claim.id} diubah"
         if sync_claim_death(session, ctx, claim, worker, now.astimezone(rules.zone).date(), why):
-            refresh_worker_claims(session, ctx, worker, now)
+            follow_now(session, now)
         records.refresh_derived(session, claim, worker, rules, now, rates)
         records.touch(claim, ctx)
         records.flush(session)

@@ -18,7 +18,6 @@ from services.claims.detail import is_death_claim, load_rates, read_detail
 from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.payment import Payee, PaymentFacts
-from services.claims.refresh import refresh_worker_claims
 from services.claims.rules import read_rules
 from services.claims.types import VOIDED, ClaimDetail, HolderOverride, StatusChange
 from services.claims.workflow import (
@@ -31,6 +30,7 @@ from services.claims.workflow import (
 )
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
+from services.core.follow import follow_now
 from services.core.input_rules import clean_digits, clean_name, clean_text, err
 from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
 from services.core.unit_of_work import unit_of_work
@@ -113,7 +113,7 @@ def change_status(
         why = f"Klaim {claim.claim_type.upper()} #{claim.id} {CLAIM_STATUS[step.target].lower()}"
         if sync_claim_death(session, ctx, claim, worker, today, _joined(why, note)):
             # The worker's open claims (this one too) now meet the status that follows.
-            refresh_worker_claims(session, ctx, worker, now)
+            follow_now(session, now)
         records.flush(session)
         return read_detail(session, ctx, claim.id, rules, now)
 

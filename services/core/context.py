@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import is_sqlite, make_session_factory
 from services.audit.trail import install_audit
+from services.core.follow import install_follow
 from services.core.permissions import Permission, PermissionDeniedError, Principal
 from services.text.limits import install_text_limits
 
@@ -26,6 +27,7 @@ class ServiceContext:
         factory = make_session_factory(engine)
         install_audit(factory)
         install_text_limits(factory)
+        install_follow(factory)
         return cls(engine=engine, session_factory=factory, principal=principal)
 
     @property

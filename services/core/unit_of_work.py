@@ -44,6 +44,7 @@ from services.core.errors import (
     SiRentanError,
     ValidationError,
 )
+from services.core.follow import follow
 from services.core.permissions import PermissionDeniedError
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def _transaction(ctx: ServiceContext, *, read_only: bool) -> Iterator[Session]:
     set_actor(session, ctx.user_name, ctx.workstation)
     try:
         if not read_only:
+            follow(session, ctx)  # claims follow what this transaction writes (core/follow)
             session.connection(execution_options={WRITE_OPTION: True})
         yield session
         if read_only:

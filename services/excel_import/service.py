@@ -14,7 +14,6 @@ from sqlalchemy import exc as sa_exc
 from models.base import utc_now
 from models.enums import BatchStatus
 from services.audit.trail import record_event
-from services.claims.refresh import refresh_claims_of_workers
 from services.core.context import ServiceContext
 from services.core.errors import SiRentanError
 from services.core.paths import command_prefix
@@ -148,7 +147,6 @@ def commit_import(
             inserted, updated, twins = BatchWriter(session, batch, now, progress, cancel).write(
                 plan
             )
-            refresh_claims_of_workers(session, ctx, (u.worker_id for u in plan.updates))
             batch.status = BatchStatus.COMMITTED
             batch.inserted_count, batch.updated_count = inserted, updated
             batch.committed_at, batch.committed_by = now, ctx.user_name

@@ -21,7 +21,6 @@ from models.base import utc_now
 from models.enums import BatchStatus, FundingSource, Gender, RowAction
 from models.text_keys import name_phonetic
 from services.audit.trail import ACTOR_KEY, record_event, set_note
-from services.claims.refresh import refresh_claims_of_workers
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, NotFoundError, SiRentanError
 from services.core.permissions import Permission
@@ -63,7 +62,6 @@ def undo_import(ctx: ServiceContext, batch_id: int) -> UndoResult:
         periods.undo_batch(session.connection(), batch_id, changed_periods)
         restored = _restore_updated(session, batch, updated_rows, now)
         periods.refresh_caches(session.connection(), (r.worker_id for r in updated_rows))
-        refresh_claims_of_workers(session, ctx, (r.worker_id for r in updated_rows))
         batch.status = BatchStatus.UNDONE
         batch.undone_at, batch.undone_by = now, ctx.user_name
         record_event(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -113,7 +112,6 @@ class SettingsService:
                 row = session.get(Setting, key)
                 if row is not None:
                     session.delete(row)
-            _after_change(session, self._ctx, keys)
 
 
 def refuse_managed(values: dict[str, str]) -> None:
@@ -144,30 +142,3 @@ def store_settings(session: Session, ctx: ServiceContext, values: dict[str, str]
         setting.updated_at = utc_now()
         setting.updated_by = ctx.user_name
         session.add(setting)
-    _after_change(session, ctx, list(values))
-
-
-# -- hook point: what follows a change of settings ----------------------------------------
-# Data derived from settings (the open claims' eligibility and estimates follow the claims.*
-# settings) is kept up to date in the same transaction by a follower the deriving package
-# registers (services/claims/refresh.py), so the settings import none of them. A followed
-# setting changed with no follower registered is a programming error, said loudly.
-SettingsFollower = Callable[[Session, ServiceContext], object]
-FOLLOWED_PREFIXES = ("claims.",)
-_followers: dict[str, SettingsFollower] = {}
-
-
-def follow_settings(prefix: str, follower: SettingsFollower) -> None:
-    """Run ``follower`` in the transaction of every change of a setting under ``prefix``."""
-    _followers[prefix] = follower
-
-
-def _after_change(session: Session, ctx: ServiceContext, keys: list[str]) -> None:
-    for prefix in FOLLOWED_PREFIXES:
-        if not any(key.startswith(prefix) for key in keys):
-            continue
-        follower = _followers.get(prefix)
-        if follower is None:
-            raise RuntimeError(f"settings {prefix}* changed but no follower is registered")
-        session.flush()
-        follower(session, ctx)

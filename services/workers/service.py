@@ -155,7 +155,7 @@ class WorkerService:
             self._apply(session, worker, cleaned.data)
             self._flush(session, cleaned.data, worker_id)
             self._save_current_period(session, worker, cleaned.data)
-            self._refresh_claims(session, worker)
+            self._flush(session, None)  # the period's cache moves the version the form gets
             detail = self._detail(worker, worker.heirs)
         return SaveResult(detail, cleaned.warnings)
 
@@ -187,7 +187,6 @@ class WorkerService:
                 today=today,
             )
             self._flush(session, None)
-            self._refresh_claims(session, worker)
             return self._detail(worker, worker.heirs)
 
     def cancel_status(
@@ -201,7 +200,6 @@ class WorkerService:
                 session, event_id, reason, self._ctx.user_name, worker=worker
             )
             self._flush(session, None)
-            self._refresh_claims(session, worker)
             return self._detail(worker, worker.heirs)
 
     # -- coverage periods: each one transaction, audited, the worker's version checked -----
@@ -309,15 +307,7 @@ class WorkerService:
         # elsewhere is told to reload rather than write back old dates.
         self._touch(worker)
         self._flush(session, None)
-        self._refresh_claims(session, worker)
         return self._detail(worker, worker.heirs)
-
-    def _refresh_claims(self, session: Session, worker: Worker) -> None:
-        """Coverage, status and funding decide the eligibility of the worker's open claims."""
-        # Imported here: the claims package (slips, letters) stays out of the start-up.
-        from services.claims.refresh import refresh_worker_claims
-
-        refresh_worker_claims(session, self._ctx, worker)
 
     def _validate(self, data: WorkerInput):
         codes = {o.code for o in self.occupations()}

@@ -7,8 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-# Registers the open claims as followers of the claims.* settings these commands change.
-import services.claims.refresh  # noqa: F401
 from services.core.paths import command_prefix
 from services.settings.catalog import GROUP_TITLES, SPECS, Group
 from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images

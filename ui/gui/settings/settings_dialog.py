@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Registers the open claims as followers of the claims.* settings this screen changes.
-import services.claims.refresh  # noqa: F401
 from services.core.errors import SiRentanError, ValidationError
 from services.settings.catalog import GROUP_TITLES, Group
 from services.settings.office_images import ImageKind, ImageUpload, OfficeImages, stored_images

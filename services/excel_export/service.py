@@ -39,6 +39,7 @@ from services.settings.catalog import where
 from services.settings.store import SettingsService
 from services.text.formatting import long_date
 from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers import fields
 from services.workers.occupations import list_occupations
 from services.workers.regions import RegionDirectory
 from services.workers.types import WorkerQuery
@@ -48,27 +49,7 @@ Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 STAGE_WRITE = "Menulis berkas"
 
-_ROW_COLUMNS = (
-    "id",
-    "nik",
-    "kk_number",
-    "full_name",
-    "birth_place",
-    "birth_date",
-    "gender",
-    "address",
-    "rt",
-    "rw",
-    "village_code",
-    "kecamatan_code",
-    "occupation_id",
-    "phone",
-    "kpj",
-    "funding",
-    "status",
-    "coverage_start",
-    "coverage_end",
-)
+_ROW_COLUMNS = fields.EXPORTED
 
 
 class ExportFormat(StrEnum):

@@ -32,6 +32,7 @@ from services.excel_import.values import (
     split_rt_rw,
 )
 from services.excel_import.villages import VillageMatcher
+from services.workers import fields
 from services.workers.nik import check_kk_number, decode_nik, normalize_nik
 from services.workers.regions import RegionDirectory
 from services.workers.types import WorkerInput
@@ -51,26 +52,7 @@ _LONG_DIGITS = re.compile(r"\d{10,}")
 _NIK_DIGITS = 16
 
 # Worker columns an import can set, as they are named in the worker table.
-WORKER_COLUMNS = (
-    "nik",
-    "kk_number",
-    "full_name",
-    "name_key",
-    "name_phonetic",
-    "birth_place",
-    "birth_date",
-    "gender",
-    "address",
-    "rt",
-    "rw",
-    "village_code",
-    "kecamatan_code",
-    "occupation_id",
-    "phone",
-    "kpj",
-    "funding",
-    "coverage_start",
-)
+WORKER_COLUMNS = fields.IMPORTED
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from services.core.input_rules import err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.coverage_history import clerk
+from services.workers import fields
 from services.workers.occupations import OccupationItem, list_occupations
 from services.workers.regions import RegionDirectory
 from services.workers.types import (
@@ -398,24 +399,15 @@ class WorkerService:
         )
         village = self.regions.get(data.village_code or "")
         assert village is not None and village.parent_code is not None  # validated above
-        worker.nik = data.nik
-        worker.kk_number = data.kk_number
-        worker.full_name = data.full_name
+        assert occupation_id is not None  # validated above: the code is in the list
+        # Validated above too: the typed fields a row needs are set (no None reaches the row).
+        for name in (*fields.TYPED, fields.NOTES):
+            setattr(worker, name, getattr(data, name))
         worker.name_key = name_key(data.full_name)
         worker.name_phonetic = name_phonetic(data.full_name)
-        worker.birth_place = data.birth_place
-        worker.birth_date = data.birth_date  # type: ignore[assignment]
-        worker.gender = data.gender  # type: ignore[assignment]
-        worker.address = data.address
-        worker.rt = data.rt
-        worker.rw = data.rw
         worker.village_code = village.code
         worker.kecamatan_code = village.parent_code
-        worker.occupation_id = occupation_id  # type: ignore[assignment]
-        worker.phone = data.phone
-        worker.kpj = data.kpj
-        worker.funding = data.funding  # type: ignore[assignment]
-        worker.notes = data.notes
+        worker.occupation_id = occupation_id
         _apply_heirs(worker, data.heirs)
         self._touch(worker)
 
@@ -502,21 +494,13 @@ class WorkerService:
             holder = other.scalar(select(Worker.id).where(Worker.kpj == data.kpj).limit(1))
         return holder is not None and holder != worker_id
 
-    def _row(self, r: object) -> WorkerRow:
+    def _row(self, r: Any) -> WorkerRow:
+        """A result row of the search (or a Worker): its columns by name."""
         return WorkerRow(
-            id=r.id,  # type: ignore[attr-defined]
-            nik=r.nik,  # type: ignore[attr-defined]
-            kpj=r.kpj,  # type: ignore[attr-defined]
-            full_name=r.full_name,  # type: ignore[attr-defined]
-            gender=r.gender,  # type: ignore[attr-defined]
-            birth_date=r.birth_date,  # type: ignore[attr-defined]
-            village_name=self.regions.name(r.village_code),  # type: ignore[attr-defined]
-            kecamatan_name=self.regions.name(r.kecamatan_code),  # type: ignore[attr-defined]
-            occupation_name=self._occupation_name(r.occupation_id),  # type: ignore[attr-defined]
-            funding=r.funding,  # type: ignore[attr-defined]
-            status=r.status,  # type: ignore[attr-defined]
-            coverage_start=r.coverage_start,  # type: ignore[attr-defined]
-            coverage_end=r.coverage_end,  # type: ignore[attr-defined]
+            **{name: getattr(r, name) for name in fields.ROW},
+            village_name=self.regions.name(r.village_code),
+            kecamatan_name=self.regions.name(r.kecamatan_code),
+            occupation_name=self._occupation_name(r.occupation_id),
         )
 
     def _occupation_name(self, occupation_id: int) -> str:
@@ -542,36 +526,11 @@ class WorkerService:
     def _detail(self, w: Any, heirs: Sequence[Any]) -> WorkerDetail:
         occupation = next(o for o in self.occupations() if o.id == w.occupation_id)
         return WorkerDetail(
-            id=w.id,
-            version=w.version,
-            nik=w.nik,
-            kk_number=w.kk_number,
-            full_name=w.full_name,
-            birth_place=w.birth_place,
-            birth_date=w.birth_date,
-            gender=w.gender,
-            address=w.address,
-            rt=w.rt,
-            rw=w.rw,
-            village_code=w.village_code,
+            **{name: getattr(w, name) for name in fields.DETAIL},
             village_name=self.regions.name(w.village_code),
-            kecamatan_code=w.kecamatan_code,
             kecamatan_name=self.regions.name(w.kecamatan_code),
             occupation_code=occupation.code,
             occupation_name=occupation.name,
-            phone=w.phone,
-            kpj=w.kpj,
-            funding=w.funding,
-            coverage_start=w.coverage_start,
-            coverage_end=w.coverage_end,
-            status=w.status,
-            status_reason=w.status_reason,
-            status_date=w.status_date,
-            notes=w.notes,
-            created_at=w.created_at,
-            created_by=w.created_by,
-            updated_at=w.updated_at,
-            updated_by=w.updated_by,
             heirs=tuple(_heir_detail(h) for h in heirs),
         )
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from models.enums import FundingSource, Gender, HeirRelation, WorkerStatus
 from services.core.errors import Problem
 from services.coverage_history.facts import PeriodInfo, StatusEventInfo
+from services.workers import fields
 
 
 @dataclass(slots=True)
@@ -117,23 +118,7 @@ class WorkerDetail:
     def to_input(self) -> WorkerInput:
         """The record as an editable input, e.g. to change one field and save."""
         return WorkerInput(
-            nik=self.nik,
-            full_name=self.full_name,
-            birth_date=self.birth_date,
-            gender=self.gender,
-            village_code=self.village_code,
-            occupation_code=self.occupation_code,
-            funding=self.funding,
-            kk_number=self.kk_number,
-            birth_place=self.birth_place,
-            address=self.address,
-            rt=self.rt,
-            rw=self.rw,
-            phone=self.phone,
-            kpj=self.kpj,
-            coverage_start=self.coverage_start,
-            coverage_end=self.coverage_end,
-            notes=self.notes,
+            **{name: getattr(self, name) for name in fields.INPUT},
             heirs=[
                 HeirInput(
                     id=h.id,

@@ -64,6 +64,9 @@ def install_follow(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_begin", _after_begin)
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush_postexec", _after_flush)
+    # A failed flush ends in a rollback, not after_flush: a savepoint's (the twin merge's
+    # try-delete) leaves the transaction going, and its later bulk statements must count.
+    event.listen(factory, "after_soft_rollback", _after_flush)
     event.listen(factory, "before_commit", _before_commit)
     event.listen(factory, "after_transaction_end", _after_transaction_end)
     engine = factory.kw.get("bind")
@@ -108,8 +111,10 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: Any) -
             changes.everything = True
 
 
-def _after_flush(session: Session, _context: UOWTransaction) -> None:
-    _changes(session).in_flush = False
+def _after_flush(session: Session, _context: object) -> None:
+    changes = session.info.get(CHANGES_KEY)
+    if changes is not None:
+        changes.in_flush = False
 
 
 def _before_execute(

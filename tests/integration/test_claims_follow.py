@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import select, update
 
-from models import Claim, Worker
+from models import Claim, Setting, Worker
 from models.enums import Gender, Role
 from services import claims
 from services.core.context import ServiceContext
@@ -68,6 +70,18 @@ def test_a_bulk_statement_on_a_followed_table_refreshes_every_open_claim(
         session.connection().execute(statement)
     assert _estimate(ctx, claim_id) == FULL
     assert _estimate(ctx, other_id) == FULL  # a bulk write names no worker: all are redone
+
+
+def test_a_failed_savepoint_does_not_hide_the_writes_after_it(ctx: ServiceContext) -> None:
+    worker_id, _, other_id = _two_claims(ctx)
+    with unit_of_work(ctx) as session:
+        # As the twin merge tries a delete: the savepoint's flush fails, the work goes on.
+        with pytest.raises(sa_exc.IntegrityError), session.begin_nested():
+            session.add(Setting(key="office.name", value=None))
+            session.flush()
+        statement = update(Worker).where(Worker.id == worker_id).values(notes="Pindah")
+        session.connection().execute(statement)
+    assert _estimate(ctx, other_id) == FULL
 
 
 def test_writes_elsewhere_and_reads_refresh_nothing(ctx: ServiceContext) -> None:

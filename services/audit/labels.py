@@ -8,7 +8,7 @@ with an underscore.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from services.claims.labels import (
@@ -21,6 +21,7 @@ from services.claims.labels import (
 )
 from services.core.permissions import ROLE_LABELS
 from services.documents.types import KIND_LABELS, SIFAT_LABELS, STATUS_LABELS
+from services.office_time import moment_text
 from services.text.labels import (
     CARD_LAYOUT,
     FUNDING,
@@ -264,14 +265,13 @@ def coded_value(entity: str, name: str, value: Any) -> str | None:
     return codes.get(value, str(value))
 
 
-def local_moment(value: str) -> str | None:
-    """An ISO timestamp as a clerk reads it, in their own zone: "07-12-2026 08.22"."""
+def local_moment(value: str, zone: tzinfo) -> str | None:
+    """An ISO timestamp (stored in UTC) as a clerk reads it, on the office's clock:
+    "07-12-2026 08.22 WITA"."""
     if "T" not in value or len(value) < 16:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        return moment.strftime("%d-%m-%Y %H.%M")
-    return moment.astimezone().strftime("%d-%m-%Y %H.%M")
+    return moment_text(moment, zone)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import office_zone
 from services.settings.catalog import CATALOG, DEFAULTS, SPECS, SettingSpec, normalize, problem
 from services.settings.office_images import ImageKind, ImageUpload, store_image_in
 
@@ -45,6 +46,11 @@ class SettingsService:
         if key in DEFAULTS:
             return DEFAULTS[key]
         raise NotFoundError(f"Pengaturan '{key}' tidak ditemukan.")
+
+    def office_zone(self) -> timezone:
+        """The office's clock (WIB, WITA or WIT by the district's province)."""
+        with read_session(self._ctx) as session:
+            return office_zone(session)
 
     def get_all(self) -> dict[str, str]:
         values = dict(DEFAULTS)

@@ -45,8 +45,8 @@ def test_the_audit_shows_labels_and_local_times_not_columns_and_iso(
     assert "claim_type" not in shown and "status_since" not in shown
     assert "Jenis klaim: JKK" in shown and "JKM" in shown
     assert "Status: Draf → Berkas lengkap" in shown
-    local = datetime(2026, 12, 7, 0, 22, 42, tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H.%M")
-    assert f"Status sejak: - → {local}" in shown
+    # On the office's clock (the row's zone, the default district's WITA), named.
+    assert "Status sejak: - → 07-12-2026 08.22 WITA" in shown
     assert "T00:22" not in shown
     letter = _row("issued_document", {"series": (None, "surat"), "regional_head": (False, True)})
     letter_text = "\n".join(text.lines(letter))

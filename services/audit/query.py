@@ -21,7 +21,10 @@ from services.core.context import ServiceContext
 from services.core.file_output import atomic_path, save_workbook
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.documents.types import KIND_LABELS
 from services.office_time import WITA, office_zone, on_office_clock, zone_name
+from services.settings.catalog import SPECS
+from services.text.labels import FUNDING
 
 MAX_ROWS = 5000
 
@@ -160,7 +163,7 @@ def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
             entry.action_label,
             entry.entity_label,
             entry.entity_id,
-            entry.summary,
+            readable_summary(entry.entity, entry.summary),
             _changes_text(entry.entity, entry.changes, entry.zone),
         ]
         sheet.append(xlsx_cells.row(sheet, values))
@@ -224,6 +227,32 @@ def _row(entry: Any, zone: tzinfo) -> AuditRow:
 
 
 _LONG_NUMBER = re.compile(r"\b(\d{4})\d{4,}(\d{4})\b")
+# What the database's triggers write for a row they have no words for: "coverage_period #1".
+_RAW_ROW = re.compile(r"^([a-z_]+) #(\S+)$")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Codes the triggers put in a row's label, by table: the clerk reads their labels.
+_SUMMARY_CODES: dict[str, dict[str, str]] = {
+    "premium_rate": {str(code): label for code, label in FUNDING.items()},
+    "budget_allocation": {str(code): label for code, label in FUNDING.items()},
+    "issued_document": {str(code): label for code, label in KIND_LABELS.items()},
+}
+
+
+def readable_summary(entity: str, summary: str | None) -> str:
+    """The row's label the trail stores, in the clerk's words: a table's name, a setting's
+    key, a code or an ISO date written by the database's triggers (both engines) become
+    "Periode kepesertaan #1", “Kode kabupaten/kota”, "APBD Kabupaten", "01-01-2026"."""
+    if not summary:
+        return ""
+    raw = _RAW_ROW.match(summary)
+    if raw and raw[1] == entity:
+        return f"{ENTITY_LABELS.get(entity) or field_label(entity)} #{raw[2]}"
+    if entity == "setting" and summary in SPECS:
+        return f"Pengaturan “{SPECS[summary].label}”"
+    codes = _SUMMARY_CODES.get(entity)
+    if codes:
+        summary = " ".join(codes.get(word, word) for word in summary.split(" "))
+    return _ISO_DAY.sub(lambda m: f"{m[3]}-{m[2]}-{m[1]}", summary)
 
 
 def _mask_text(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -70,3 +71,23 @@ def test_qts_own_file_dialog_is_in_indonesian(qtbot: QtBot, sqlite_ctx: ServiceC
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
     assert headers == ["Nama", "Ukuran", "Jenis", "Tanggal diubah"]
     dialog.close()
+
+
+def test_the_audit_summary_names_no_table_setting_key_code_or_iso_date(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    window = open_window(qtbot, sqlite_ctx)
+    text = ChangeText(window.app)
+
+    def summary(entity: str, stored: str) -> str:
+        return text.summary(replace(_row(entity, {}), summary=stored))
+
+    # As the database's triggers (both engines) write them for rows they have no words for.
+    assert summary("coverage_period", "coverage_period #1") == "Periode kepesertaan #1"
+    assert summary("setting", "district.kabupaten_code") == "Pengaturan “Kode kabupaten/kota”"
+    assert summary("premium_rate", "tarif apbd_kab mulai 2026-01-01") == (
+        "tarif APBD Kabupaten mulai 01-01-2026"
+    )
+    assert summary("issued_document", "pengantar 500/7/NKT/I/2026").startswith(
+        "Surat Pengantar Pendaftaran Peserta 500/7"
+    )

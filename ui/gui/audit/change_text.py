@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from services.audit.labels import coded_value, field_label, local_moment
-from services.audit.query import ACTION_LABELS, ENTITY_LABELS, AuditRow
+from services.audit.query import ACTION_LABELS, ENTITY_LABELS, AuditRow, readable_summary
 from services.workers.nik import mask_nik
 from ui.gui.app_context import AppContext
 from ui.gui.formats import local_time
@@ -47,7 +47,7 @@ class ChangeText:
         ]
 
     def summary(self, row: AuditRow) -> str:
-        text = row.summary or ""
+        text = readable_summary(row.entity, row.summary)
         return _SIXTEEN_DIGITS.sub(lambda m: mask_nik(m.group()), text) if self.masked else text
 
     def label(self, name: str) -> str:

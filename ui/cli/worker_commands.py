@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import date
 
+from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.front_desk import check_coverage
 from services.workers.regions import RegionDirectory
@@ -46,8 +47,8 @@ def _check(args: argparse.Namespace) -> int:
         print(result.message)
         if result.found:
             period = (
-                f"{result.coverage_start.isoformat()} s.d. "
-                + (result.coverage_end.isoformat() if result.coverage_end else "seterusnya")
+                f"{short_date(result.coverage_start)} s.d. "
+                + (short_date(result.coverage_end) if result.coverage_end else "seterusnya")
                 if result.coverage_start
                 else "-"
             )

@@ -94,7 +94,8 @@ class PlaceholderEmblemError(SiRentanError):
     def __init__(self) -> None:
         super().__init__(
             "Kop dokumen ini masih memakai lambang contoh, karena lambang daerah belum "
-            "disimpan (menu Pengaturan → Kantor & kop → “Lambang daerah (kop surat)”). Dokumen "
+            "disimpan (menu Pengaturan → Pengaturan kantor → Kantor & kop → “Lambang daerah "
+            "(kop surat)”). Dokumen "
             "yang diterbitkan tidak dapat diubah lagi. Simpan lambang daerah dulu, atau "
             "terbitkan dengan lambang contoh bila memang disengaja (baris perintah: "
             "--confirm-placeholder)."

@@ -8,6 +8,7 @@ with an underscore.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -32,6 +33,8 @@ from services.text.labels import (
     WORKER_FIELDS,
     WORKER_STATUS,
 )
+
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 # Tables whose rows the trail names, beyond services.audit.query.ENTITY_LABELS.
 MORE_ENTITIES = {
@@ -267,8 +270,9 @@ def coded_value(entity: str, name: str, value: Any) -> str | None:
 
 def local_moment(value: str, zone: tzinfo) -> str | None:
     """An ISO timestamp (stored in UTC) as a clerk reads it, on the office's clock:
-    "07-12-2026 08.22 WITA"."""
-    if "T" not in value or len(value) < 16:
+    "07-12-2026 08.22 WITA". SQLite's triggers write the moment as stored, with a space
+    ("2026-12-07 00:22:42.112593"), Python and PostgreSQL with a "T" and the offset."""
+    if not _ISO_MOMENT.match(value):
         return None
     try:
         moment = datetime.fromisoformat(value)

@@ -91,3 +91,6 @@ def test_the_audit_summary_names_no_table_setting_key_code_or_iso_date(
     assert summary("issued_document", "pengantar 500/7/NKT/I/2026").startswith(
         "Surat Pengantar Pendaftaran Peserta 500/7"
     )
+    # SQLite's triggers store a moment with a space, not a "T": read the same way.
+    printed = _row("card_print", {"printed_at": (None, "2026-12-07 00:22:42.112593")})
+    assert text.lines(printed) == ["Waktu cetak: - → 07-12-2026 08.22 WITA"]

@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import date
 
+from services.core.paths import command_prefix
 from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.front_desk import check_coverage
@@ -45,6 +46,9 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(_check_json(result), indent=2, ensure_ascii=False))
     else:
         print(result.message)
+        if result.invalid_number and not any(c.isdigit() for c in args.number):
+            # A name, not a number: the front desk's way to the name search.
+            print(f'Mencari menurut nama: {command_prefix()} workers search "{args.number}"')
         if result.found:
             period = (
                 f"{short_date(result.coverage_start)} s.d. "

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QLineEdit, QTreeView
 from pytestqt.qtbot import QtBot
 
 from services.audit.query import AuditRow
 from services.core.context import ServiceContext
 from tests.ui.helpers import open_window
+from tests.ui.modal import ModalAnswers
 from ui.gui.audit.change_text import ChangeText, detail_text, entity_label
+from ui.gui.widgets.pdf_delivery import choose_save_path
 
 
 def _row(entity: str, changes: dict[str, tuple[object, object]], entity_id: str = "1") -> AuditRow:
@@ -94,3 +97,28 @@ def test_the_audit_summary_names_no_table_setting_key_code_or_iso_date(
     # SQLite's triggers store a moment with a space, not a "T": read the same way.
     printed = _row("card_print", {"printed_at": (None, "2026-12-07 00:22:42.112593")})
     assert text.lines(printed) == ["Waktu cetak: - → 07-12-2026 08.22 WITA"]
+
+
+def test_every_file_choice_is_qts_own_dialog_in_indonesian(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Not the workstation's native dialog, which speaks English on an English Windows."""
+    window = open_window(qtbot, sqlite_ctx)
+    seen: list[tuple[bool, list[str], set[str]]] = []
+
+    def look_and_save(dialog: QFileDialog) -> None:
+        native = not dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        buttons = {b.text() for b in dialog.findChildren(QAbstractButton) if b.text()}
+        seen.append((native, labels, buttons))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(tmp_path / "surat"))
+        dialog.accept()
+
+    answers = ModalAnswers().then(QFileDialog, look_and_save)
+    chosen = choose_save_path(window, "surat.pdf")
+    answers.check()
+    assert chosen == tmp_path / "surat.pdf"  # the suffix added to a typed name
+    [(native, labels, buttons)] = seen
+    assert not native
+    assert labels == ["Lihat di:", "Nama berkas:", "Jenis berkas:"]
+    assert {"Simpan", "Batal"} <= buttons

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from models import AppUser
 from models.base import utc_now
@@ -21,6 +21,7 @@ from services.core.database_address import parse_database_url
 from services.core.errors import AuthenticationError
 from services.core.permissions import Principal
 from services.core.unit_of_work import WRONG_CREDENTIALS, read_session, unit_of_work
+from services.office_time import as_utc, clock_text, office_zone
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
@@ -70,9 +71,9 @@ def authenticate(
         elif not user.active:
             record_event(session, Action.LOGIN_FAILED, "user", user.id, "akun nonaktif")
             refusal = f"Akun {username} sudah dinonaktifkan. Hubungi administrator."
-        elif user.locked_until is not None and _aware(user.locked_until) > now:
+        elif user.locked_until is not None and as_utc(user.locked_until) > now:
             record_event(session, Action.LOGIN_FAILED, "user", user.id, "akun terkunci")
-            refusal = _locked_message(user.locked_until)
+            refusal = _locked_message(session, user.locked_until)
         elif ctx.is_sqlite and not (
             matches
             if user.password_hash == stored
@@ -97,19 +98,19 @@ def authenticate(
     return principal
 
 
-def _count_failure(session: object, user: AppUser, now: datetime) -> str:
+def _count_failure(session: Session, user: AppUser, now: datetime) -> str:
     user.failed_attempts += 1
     if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
         user.failed_attempts = 0
         user.locked_until = now + LOCK_DURATION
-        record_event(session, Action.LOCKED, "user", user.id, f"{MAX_FAILED_ATTEMPTS}x salah")  # type: ignore[arg-type]
-        return _locked_message(user.locked_until)
-    record_event(session, Action.LOGIN_FAILED, "user", user.id, "kata sandi salah")  # type: ignore[arg-type]
+        record_event(session, Action.LOCKED, "user", user.id, f"{MAX_FAILED_ATTEMPTS}x salah")
+        return _locked_message(session, user.locked_until)
+    record_event(session, Action.LOGIN_FAILED, "user", user.id, "kata sandi salah")
     left = MAX_FAILED_ATTEMPTS - user.failed_attempts
     return f"{WRONG_CREDENTIALS} Sisa {left} kali percobaan sebelum akun dikunci 5 menit."
 
 
-def _note_success(session: object, user: AppUser, password: str | None, now: datetime) -> None:
+def _note_success(session: Session, user: AppUser, password: str | None, now: datetime) -> None:
     if user.failed_attempts:
         user.failed_attempts = 0
     if user.locked_until is not None:
@@ -117,19 +118,12 @@ def _note_success(session: object, user: AppUser, password: str | None, now: dat
     user.last_login_at = now
     if password is not None and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    record_event(session, Action.LOGIN, "user", user.id, user.username)  # type: ignore[arg-type]
+    record_event(session, Action.LOGIN, "user", user.id, user.username)
 
 
-def _locked_message(until: datetime) -> str:
-    local = _aware(until).astimezone()
+def _locked_message(session: Session, until: datetime) -> str:
+    local = clock_text(until, office_zone(session))  # "14.05 WITA", the office's clock
     return (
-        f"Akun dikunci sampai pukul {local:%H.%M} karena {MAX_FAILED_ATTEMPTS} kali salah "
+        f"Akun dikunci sampai pukul {local} karena {MAX_FAILED_ATTEMPTS} kali salah "
         "kata sandi. Coba lagi setelah itu, atau minta administrator mengatur ulang."
     )
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands timestamps back without their zone; they were stored in UTC.
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

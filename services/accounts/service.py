@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +20,7 @@ from services.core.context import ServiceContext
 from services.core.errors import ConflictError, NotFoundError, Problem, ValidationError
 from services.core.permissions import Permission, PermissionDeniedError
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import office_zone, on_office_clock
 
 # Also a PostgreSQL role name: lower case, no quoting surprises.
 USERNAME = re.compile(r"^[a-z][a-z0-9_]{2,31}$")
@@ -99,7 +100,7 @@ def create_user(ctx: ServiceContext, new: NewUser) -> UserInfo:
                     record=f"akun {new.username}",
                 )
             db_roles.sync_account(session, new.username, new.password)
-        return _info(user)
+        return _info(user, office_zone(session))
 
 
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
@@ -110,7 +111,8 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
             .options(selectinload(AppUser.kecamatan_limits))
             .order_by(AppUser.username)
         )
-        return [_info(u) for u in users]
+        zone = office_zone(session)
+        return [_info(u, zone) for u in users]
 
 
 def update_user(
@@ -153,7 +155,7 @@ def update_user(
             and (user.active or db_roles.role_exists(session, user.username))
         ):
             db_roles.sync_account(session, user.username)
-        return _info(user)
+        return _info(user, office_zone(session))
 
 
 def reset_password(ctx: ServiceContext, user_id: int, new_password: str) -> None:
@@ -274,7 +276,8 @@ def _touch(user: AppUser, ctx: ServiceContext) -> None:
     user.updated_by = ctx.user_name
 
 
-def _info(user: AppUser) -> UserInfo:
+def _info(user: AppUser, zone: tzinfo) -> UserInfo:
+    """The account, its moments on the office's clock (WIB/WITA/WIT)."""
     return UserInfo(
         id=user.id,
         username=user.username,
@@ -283,7 +286,7 @@ def _info(user: AppUser) -> UserInfo:
         active=user.active,
         kecamatan_codes=tuple(k.kecamatan_code for k in user.kecamatan_limits),
         must_change_password=user.must_change_password,
-        locked_until=user.locked_until,
-        last_login_at=user.last_login_at,
+        locked_until=on_office_clock(user.locked_until, zone) if user.locked_until else None,
+        last_login_at=on_office_clock(user.last_login_at, zone) if user.last_login_at else None,
         version=user.version,
     )

@@ -8,7 +8,8 @@ with an underscore.
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, tzinfo
 from typing import Any
 
 from services.claims.labels import (
@@ -21,6 +22,7 @@ from services.claims.labels import (
 )
 from services.core.permissions import ROLE_LABELS
 from services.documents.types import KIND_LABELS, SIFAT_LABELS, STATUS_LABELS
+from services.office_time import moment_text
 from services.text.labels import (
     CARD_LAYOUT,
     FUNDING,
@@ -31,6 +33,8 @@ from services.text.labels import (
     WORKER_FIELDS,
     WORKER_STATUS,
 )
+
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 # Tables whose rows the trail names, beyond services.audit.query.ENTITY_LABELS.
 MORE_ENTITIES = {
@@ -264,14 +268,14 @@ def coded_value(entity: str, name: str, value: Any) -> str | None:
     return codes.get(value, str(value))
 
 
-def local_moment(value: str) -> str | None:
-    """An ISO timestamp as a clerk reads it, in their own zone: "07-12-2026 08.22"."""
-    if "T" not in value or len(value) < 16:
+def local_moment(value: str, zone: tzinfo) -> str | None:
+    """An ISO timestamp (stored in UTC) as a clerk reads it, on the office's clock:
+    "07-12-2026 08.22 WITA". SQLite's triggers write the moment as stored, with a space
+    ("2026-12-07 00:22:42.112593"), Python and PostgreSQL with a "T" and the offset."""
+    if not _ISO_MOMENT.match(value):
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        return moment.strftime("%d-%m-%Y %H.%M")
-    return moment.astimezone().strftime("%d-%m-%Y %H.%M")
+    return moment_text(moment, zone)

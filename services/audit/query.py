@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,10 @@ from services.core.context import ServiceContext
 from services.core.file_output import atomic_path, save_workbook
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.documents.types import KIND_LABELS
+from services.office_time import WITA, office_zone, on_office_clock, zone_name
+from services.settings.catalog import SPECS
+from services.text.labels import FUNDING
 
 MAX_ROWS = 5000
 
@@ -85,6 +89,8 @@ class AuditRow:
     summary: str | None
     # field -> (old, new), values as stored (ISO dates, codes)
     changes: dict[str, tuple[Any, Any]]
+    # The office's clock (WIB/WITA/WIT): ``at`` is on it, and so are the moments in changes.
+    zone: tzinfo = WITA
 
     @property
     def action_label(self) -> str:
@@ -121,7 +127,8 @@ def worker_history(ctx: ServiceContext, worker_id: int) -> list[AuditRow]:
         entries = session.execute(
             select(source).where(condition).order_by(source.c.id.desc()).limit(MAX_ROWS)
         ).all()
-        rows = [_row(e) for e in entries]
+        zone = office_zone(session)
+        rows = [_row(e, zone) for e in entries]
     if ctx.principal is not None and ctx.principal.masks_identity:
         return [_masked(r) for r in rows]
     return rows
@@ -130,11 +137,12 @@ def worker_history(ctx: ServiceContext, worker_id: int) -> list[AuditRow]:
 def search_audit(ctx: ServiceContext, criteria: AuditFilter) -> list[AuditRow]:
     ctx.require(Permission.READ_AUDIT)
     with read_session(ctx) as session:
-        statement = select(AuditEntry).where(*_conditions(criteria))
+        zone = office_zone(session)
+        statement = select(AuditEntry).where(*_conditions(criteria, zone))
         entries = session.scalars(
             statement.order_by(AuditEntry.id.desc()).limit(min(criteria.limit, MAX_ROWS))
         ).all()
-        return [_row(e) for e in entries]
+        return [_row(e, zone) for e in entries]
 
 
 def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
@@ -142,19 +150,21 @@ def export_audit(ctx: ServiceContext, criteria: AuditFilter, path: Path) -> int:
     rows = search_audit(ctx, criteria)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Jejak audit")
-    header = ["Waktu", "Pengguna", "Komputer", "Tindakan", "Data", "No. data", "Keterangan"]
+    # The times are on the office's clock; the header names it ("Waktu (WITA)").
+    when = f"Waktu ({zone_name(rows[0].zone)})" if rows else "Waktu"
+    header = [when, "Pengguna", "Komputer", "Tindakan", "Data", "No. data", "Keterangan"]
     sheet.freeze_panes = "A2"
     sheet.append(xlsx_cells.row(sheet, [*header, "Perubahan"], bold=True))
     for entry in rows:
         values = [
-            _local(entry.at).replace(tzinfo=None),
+            entry.at.replace(tzinfo=None),  # already on the office's clock (its header says which)
             entry.user_name,
             entry.workstation,
             entry.action_label,
             entry.entity_label,
             entry.entity_id,
-            entry.summary,
-            _changes_text(entry.entity, entry.changes),
+            readable_summary(entry.entity, entry.summary),
+            _changes_text(entry.entity, entry.changes, entry.zone),
         ]
         sheet.append(xlsx_cells.row(sheet, values))
     with atomic_path(path) as scratch:
@@ -173,12 +183,12 @@ def _source(ctx: ServiceContext) -> Table:
     return audit_log_masked
 
 
-def _conditions(c: AuditFilter) -> list[Any]:
+def _conditions(c: AuditFilter, zone: tzinfo) -> list[Any]:
     conditions: list[Any] = []
     if c.date_from:
-        conditions.append(AuditEntry.at >= _utc_start(c.date_from))
+        conditions.append(AuditEntry.at >= _utc_start(c.date_from, zone))
     if c.date_to:
-        conditions.append(AuditEntry.at < _utc_start(c.date_to + timedelta(days=1)))
+        conditions.append(AuditEntry.at < _utc_start(c.date_to + timedelta(days=1), zone))
     if c.user_name:
         conditions.append(AuditEntry.user_name == c.user_name)
     if c.action:
@@ -194,24 +204,17 @@ def _conditions(c: AuditFilter) -> list[Any]:
     return conditions
 
 
-def _utc_start(day: date) -> datetime:
-    # The clerk means their own calendar day.
-    return datetime.combine(day, time.min).astimezone()
+def _utc_start(day: date, zone: tzinfo) -> datetime:
+    # The clerk means the office's calendar day.
+    return datetime.combine(day, time.min, tzinfo=zone)
 
 
-def _local(moment: datetime) -> datetime:
-    from datetime import UTC
-
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone()
-
-
-def _row(entry: Any) -> AuditRow:
+def _row(entry: Any, zone: tzinfo) -> AuditRow:
     changes = json.loads(entry.changes) if entry.changes else {}
     pairs = {k: (v[0], v[1]) for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
     return AuditRow(
         id=entry.id,
-        at=_local(entry.at),
+        at=on_office_clock(entry.at, zone),
         user_name=entry.user_name,
         workstation=entry.workstation,
         action=entry.action,
@@ -219,10 +222,37 @@ def _row(entry: Any) -> AuditRow:
         entity_id=entry.entity_id,
         summary=entry.summary,
         changes=pairs,
+        zone=zone,
     )
 
 
 _LONG_NUMBER = re.compile(r"\b(\d{4})\d{4,}(\d{4})\b")
+# What the database's triggers write for a row they have no words for: "coverage_period #1".
+_RAW_ROW = re.compile(r"^([a-z_]+) #(\S+)$")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Codes the triggers put in a row's label, by table: the clerk reads their labels.
+_SUMMARY_CODES: dict[str, dict[str, str]] = {
+    "premium_rate": {str(code): label for code, label in FUNDING.items()},
+    "budget_allocation": {str(code): label for code, label in FUNDING.items()},
+    "issued_document": {str(code): label for code, label in KIND_LABELS.items()},
+}
+
+
+def readable_summary(entity: str, summary: str | None) -> str:
+    """The row's label the trail stores, in the clerk's words: a table's name, a setting's
+    key, a code or an ISO date written by the database's triggers (both engines) become
+    "Periode kepesertaan #1", “Kode kabupaten/kota”, "APBD Kabupaten", "01-01-2026"."""
+    if not summary:
+        return ""
+    raw = _RAW_ROW.match(summary)
+    if raw and raw[1] == entity:
+        return f"{ENTITY_LABELS.get(entity) or field_label(entity)} #{raw[2]}"
+    if entity == "setting" and summary in SPECS:
+        return f"Pengaturan “{SPECS[summary].label}”"
+    codes = _SUMMARY_CODES.get(entity)
+    if codes:
+        summary = " ".join(codes.get(word, word) for word in summary.split(" "))
+    return _ISO_DAY.sub(lambda m: f"{m[3]}-{m[2]}-{m[1]}", summary)
 
 
 def _mask_text(value: Any) -> Any:
@@ -237,19 +267,19 @@ def _masked(row: AuditRow) -> AuditRow:
     return replace(row, summary=_mask_text(row.summary), changes=changes)
 
 
-def _changes_text(entity: str, changes: dict[str, tuple[Any, Any]]) -> str:
+def _changes_text(entity: str, changes: dict[str, tuple[Any, Any]], zone: tzinfo) -> str:
     return "; ".join(
-        f"{field_label(k)}: {_value(entity, k, old)} → {_value(entity, k, new)}"
+        f"{field_label(k)}: {_value(entity, k, old, zone)} → {_value(entity, k, new, zone)}"
         for k, (old, new) in changes.items()
     )
 
 
-def _value(entity: str, name: str, value: Any) -> str:
+def _value(entity: str, name: str, value: Any, zone: tzinfo) -> str:
     if value is None or value == "":
         return "-"
     coded = coded_value(entity, name, value)
     if coded is not None:
         return coded
     if isinstance(value, str):
-        return local_moment(value) or value
+        return local_moment(value, zone) or value
     return str(value)

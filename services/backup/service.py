@@ -19,8 +19,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 try:  # POSIX: a running backup holds a lock on its .partial (see _hold)
@@ -50,6 +50,7 @@ from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.core.file_output import write_error
 from services.core.permissions import Permission, PermissionDeniedError
 from services.core.unit_of_work import translate_operational_error, unit_of_work
+from services.office_time import on_office_clock
 from services.settings.catalog import where
 from services.settings.store import DEFAULTS, SettingsService
 
@@ -117,16 +118,25 @@ def create_backup(ctx: ServiceContext, folder: Path | None = None) -> BackupInfo
         # The file name goes in the summary: entity ids are too short for it.
         record_event(session, BACKUP_ACTION, "database", None, _summary(info)[:300])
     log.info("backup written: %s (%d bytes)", info.path, info.size_bytes)
-    return info
+    return replace(info, created_at=on_office_clock(info.created_at, _zone(ctx)))
 
 
 def list_backups(ctx: ServiceContext) -> list[BackupInfo]:
     """Finished backups of both kinds in the backup folder, newest first."""
     ctx.require(Permission.BACKUP)
+    zone = _zone(ctx)
     return [
-        BackupInfo(path, created, path.stat().st_size, False, _quick_counts(path))
+        BackupInfo(
+            path, on_office_clock(created, zone), path.stat().st_size, False, _quick_counts(path)
+        )
         for path, created in _scan(backup_folder(ctx))
     ]
+
+
+def _zone(ctx: ServiceContext) -> tzinfo:
+    """The office's clock: a backup's time is shown on it. (Names keep the workstation's
+    own clock, which wrote them and reads them back.)"""
+    return SettingsService(ctx).office_zone()
 
 
 def verify_backup(path: Path) -> BackupInfo:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, tzinfo
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import office_date, office_zone, on_office_clock
 from services.text.formatting import long_date
 from services.workers.search import Scope
 
@@ -39,10 +41,11 @@ def list_print_batches(ctx: ServiceContext, limit: int = 200) -> list[PrintBatch
         .limit(limit)
     )
     with read_session(ctx) as session:
+        zone = office_zone(session)
         return [
             PrintBatchInfo(
                 id=b.id,
-                created_at=b.created_at,
+                created_at=on_office_clock(b.created_at, zone),
                 created_by=b.created_by,
                 selection=b.selection,
                 layout=b.layout,
@@ -100,7 +103,7 @@ def hand_over(ctx: ServiceContext, handover: HandOver, today: date | None = None
             .join(Worker, Worker.id == CardPrint.worker_id)
             .where(CardPrint.id.in_(handover.card_ids))
         ).all()
-        problems = _card_problems(handover, rows)
+        problems = _card_problems(handover, rows, office_zone(session))
         if problems:
             raise ValidationError(problems, record="Serah terima kartu")
         for card, worker_name in rows:
@@ -137,7 +140,7 @@ def _handover_problems(handover: HandOver, name: str, today: date) -> list[Probl
     return problems
 
 
-def _card_problems(handover: HandOver, rows: Sequence[Any]) -> list[Problem]:
+def _card_problems(handover: HandOver, rows: Sequence[Any], zone: tzinfo) -> list[Problem]:
     problems = []
     found = {card.id for card, _ in rows}
     for missing in sorted(set(handover.card_ids) - found):
@@ -162,7 +165,7 @@ def _card_problems(handover: HandOver, rows: Sequence[Any]) -> list[Problem]:
                     f"Kartu {worker_name} sudah diganti cetak ulang; serahkan kartu yang baru.",
                 )
             )
-        elif (printed_on := card.printed_at.astimezone().date()) > handover.on:
+        elif (printed_on := office_date(card.printed_at, zone)) > handover.on:
             problems.append(
                 Problem(
                     "before_print",
@@ -206,4 +209,8 @@ def _records(ctx: ServiceContext) -> Any:
 
 
 def _read(session: Session, stmt: Any) -> list[CardRecord]:
-    return [CardRecord(*row) for row in session.execute(stmt)]
+    zone = office_zone(session)
+    return [
+        replace(record, printed_at=on_office_clock(record.printed_at, zone))
+        for record in (CardRecord(*row) for row in session.execute(stmt))
+    ]

@@ -15,6 +15,7 @@ from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.coverage_history import coverage_on
+from services.office_time import office_date, office_zone
 from services.text.formatting import long_date
 
 
@@ -63,11 +64,11 @@ def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) ->
                 fact.covered,
             )
         if serial is not None and serial < len(printed):
-            latest = printed[-1]
+            latest = long_date(office_date(printed[-1], office_zone(session)))
             return CardVerification(
                 False,
                 f"DIGANTI: kartu ke-{serial} {worker.full_name} sudah diganti dengan kartu "
-                f"ke-{len(printed)} (dicetak {long_date(latest.date())}). Kartu ini tidak "
+                f"ke-{len(printed)} (dicetak {latest}). Kartu ini tidak "
                 f"berlaku lagi; tarik kartunya. {fact.reason}",
                 worker.id,
                 worker.full_name,

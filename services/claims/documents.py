@@ -12,7 +12,6 @@ from models.base import utc_now
 from services.claims import attachments, records
 from services.claims.death_record import DEATH_CERTIFICATE, sync_claim_death
 from services.claims.detail import read_detail
-from services.claims.eligibility import as_utc
 from services.claims.rules import read_rules
 from services.claims.types import Attachment, ClaimDetail, DocumentUpdate
 from services.core.context import ServiceContext
@@ -21,6 +20,7 @@ from services.core.follow import follow_now
 from services.core.input_rules import clean_text, err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import as_utc
 from services.text.formatting import long_date
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.rules import ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
+from services.office_time import as_utc, on_office_clock
 from services.text.formatting import long_date
 from services.text.labels import FUNDING
 
@@ -59,12 +60,6 @@ def add_months(day: date, months: int) -> date:
 def whole_months(start: date, end: date) -> int:
     months = (end.year - start.year) * 12 + end.month - start.month
     return months - 1 if add_months(start, months) > end else months
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC; a naive moment typed by a clerk is on the office clock
-    (see callers)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def report_deadline(
@@ -294,7 +289,7 @@ def _scholarship(open_: bool, needs_years: bool, rules: ClaimRules) -> Eligibili
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    local = as_utc(moment).astimezone(zone)
+    local = on_office_clock(moment, zone)
     return f"{long_date(local.date())} pukul {local:%H.%M} {local.tzname()}"
 
 

@@ -29,7 +29,6 @@ from reportlab.platypus import (
 from models.enums import ClaimType
 from services.audit.trail import Action, record_event
 from services.claims.detail import read_detail
-from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_TYPE
 from services.claims.rules import read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
@@ -37,6 +36,7 @@ from services.core.context import ServiceContext
 from services.core.file_output import write_bytes_atomically
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
+from services.office_time import as_utc, on_office_clock
 from services.text.formatting import long_date
 from services.text.pdf_fonts import register_fonts
 
@@ -279,7 +279,7 @@ def _dates(detail: ClaimDetail, look: Look) -> list[object]:
         eligibility.deadline_state is DeadlineState.RUNNING
         and eligibility.report_deadline is not None
     ):
-        deadline = eligibility.report_deadline.astimezone(detail.zone)
+        deadline = on_office_clock(eligibility.report_deadline, detail.zone)
         lines.append(
             "Kecelakaan kerja harus dilaporkan ke BPJS Ketenagakerjaan paling lambat "
             f"<b>{long_date(deadline.date())} pukul {deadline:%H.%M} {deadline.tzname()}</b>."

@@ -17,7 +17,7 @@ from services.claims.detail import (
     report_overdue,
     waiting_documents,
 )
-from services.claims.eligibility import as_utc, lapse_check
+from services.claims.eligibility import lapse_check
 from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import (
     CheckOutcome,
@@ -30,6 +30,7 @@ from services.claims.types import (
 from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
+from services.office_time import as_utc
 from services.workers.search import Scope, filters
 from services.workers.types import WorkerQuery
 

@@ -13,13 +13,13 @@ from models import Claim, Worker
 from models.base import utc_now
 from models.enums import ClaimStatus
 from services.claims.detail import benefit_of, eligibility_of, not_found, record_label
-from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS
 from services.claims.rules import ClaimRules
 from services.claims.types import RateRow
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, ValidationError
 from services.core.input_rules import err
+from services.office_time import as_utc
 
 LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
 

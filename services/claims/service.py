@@ -14,7 +14,6 @@ from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.death_record import sync_claim_death
 from services.claims.detail import eligibility_of, is_death_claim, load_rates, read_detail
-from services.claims.eligibility import as_utc
 from services.claims.heirs_order import FROM_REGISTER
 from services.claims.rules import ClaimRules, read_rules
 from services.claims.types import ClaimCheck, ClaimDetail, ClaimHeirInput, ClaimInput
@@ -30,6 +29,7 @@ from services.core.follow import follow_now
 from services.core.input_rules import err
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import as_utc
 from services.workers.validation import heir_field
 
 _EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")

@@ -15,7 +15,6 @@ from services.claims import records
 from services.claims.conflicts import ClaimKey, DuplicateGuard, conflict_problems
 from services.claims.death_record import sync_claim_death
 from services.claims.detail import is_death_claim, load_rates, read_detail
-from services.claims.eligibility import as_utc
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.payment import Payee, PaymentFacts
 from services.claims.rules import read_rules
@@ -34,6 +33,7 @@ from services.core.follow import follow_now
 from services.core.input_rules import clean_digits, clean_name, clean_text, err
 from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
 from services.core.unit_of_work import unit_of_work
+from services.office_time import as_utc
 from services.text.figures import rupiah_whole
 
 S = ClaimStatus

@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Select, or_, select, update
@@ -46,6 +46,7 @@ from services.documents.types import (
     DocumentQuery,
     IssuedDocument,
 )
+from services.office_time import office_zone, on_office_clock
 from services.settings.store import SettingsService
 from services.text.formatting import long_date
 
@@ -93,7 +94,8 @@ class PlaceholderEmblemError(SiRentanError):
     def __init__(self) -> None:
         super().__init__(
             "Kop dokumen ini masih memakai lambang contoh, karena lambang daerah belum "
-            "disimpan (menu Pengaturan → Kantor & kop → “Lambang daerah (kop surat)”). Dokumen "
+            "disimpan (menu Pengaturan → Pengaturan kantor → Kantor & kop → “Lambang daerah "
+            "(kop surat)”). Dokumen "
             "yang diterbitkan tidak dapat diubah lagi. Simpan lambang daerah dulu, atau "
             "terbitkan dengan lambang contoh bila memang disengaja (baris perintah: "
             "--confirm-placeholder)."
@@ -416,7 +418,11 @@ def _with_links(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
 
 
 def _entries(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[DocumentEntry]:
-    return [_to_entry(*row) for row in session.execute(_with_links(stmt))]
+    zone = office_zone(session)
+    return [
+        _to_entry(row, replaces, replaced_by, zone)
+        for row, replaces, replaced_by in session.execute(_with_links(stmt))
+    ]
 
 
 def _entry(session: Session, row: RegisteredDocument) -> DocumentEntry:
@@ -424,12 +430,13 @@ def _entry(session: Session, row: RegisteredDocument) -> DocumentEntry:
         select(RegisteredDocument).options(_WITHOUT_FIELDS).where(RegisteredDocument.id == row.id)
     )
     _, replaces, replaced_by = session.execute(stmt).one()
-    return _to_entry(row, replaces, replaced_by)
+    return _to_entry(row, replaces, replaced_by, office_zone(session))
 
 
 def _to_entry(
-    row: RegisteredDocument, replaces: str | None, replaced_by: str | None
+    row: RegisteredDocument, replaces: str | None, replaced_by: str | None, zone: tzinfo
 ) -> DocumentEntry:
+    """The register's entry, its moments on the office's clock (WIB/WITA/WIT)."""
     return DocumentEntry(
         id=row.id,
         number=row.number,
@@ -446,10 +453,10 @@ def _to_entry(
         sha256=row.sha256,
         status=row.status,
         status_reason=row.status_reason,
-        status_at=row.status_at,
+        status_at=on_office_clock(row.status_at, zone) if row.status_at else None,
         status_by=row.status_by,
         replaces_number=replaces,
         replaced_by_number=replaced_by,
-        created_at=row.created_at,
+        created_at=on_office_clock(row.created_at, zone),
         created_by=row.created_by,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ from services.excel_import.types import (
     ImportOptions,
     SourceTable,
 )
+from services.office_time import office_zone, on_office_clock
 from services.settings.catalog import DEFAULTS
 
 APPROVAL_THRESHOLD_KEY = "import.approval_threshold"
@@ -161,7 +162,7 @@ def approve_import(ctx: ServiceContext, batch_id: int) -> BatchInfo:
             {"sha256": batch.file_sha256, "created_by": batch.created_by},
         )
         session.flush()
-        return batch_info(batch)
+        return batch_info(batch, office_zone(session))
 
 
 def list_batches(ctx: ServiceContext, limit: int = 100) -> list[BatchInfo]:
@@ -171,13 +172,14 @@ def list_batches(ctx: ServiceContext, limit: int = 100) -> list[BatchInfo]:
         batches = session.scalars(
             select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
         ).all()
-        return [batch_info(b) for b in batches]
+        zone = office_zone(session)
+        return [batch_info(b, zone) for b in batches]
 
 
 def get_batch(ctx: ServiceContext, batch_id: int) -> BatchInfo:
     _require_import_or_approve(ctx)
     with read_session(ctx) as session:
-        return batch_info(_load(session, batch_id))
+        return batch_info(_load(session, batch_id), office_zone(session))
 
 
 def _require_import_or_approve(ctx: ServiceContext) -> None:
@@ -201,7 +203,8 @@ STATUS_LABELS = {
 }
 
 
-def batch_info(batch: ImportBatch) -> BatchInfo:
+def batch_info(batch: ImportBatch, zone: tzinfo) -> BatchInfo:
+    """The batch, its moments on the office's clock (WIB/WITA/WIT)."""
     return BatchInfo(
         id=batch.id,
         file_name=batch.file_name,
@@ -219,11 +222,15 @@ def batch_info(batch: ImportBatch) -> BatchInfo:
         ),
         inserted=batch.inserted_count,
         updated=batch.updated_count,
-        created_at=batch.created_at,
+        created_at=_clock(batch.created_at, zone),
         created_by=batch.created_by,
         approved_by=batch.approved_by,
-        committed_at=batch.committed_at,
+        committed_at=_clock(batch.committed_at, zone),
         committed_by=batch.committed_by,
-        undone_at=batch.undone_at,
+        undone_at=_clock(batch.undone_at, zone),
         undone_by=batch.undone_by,
     )
+
+
+def _clock(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    return on_office_clock(moment, zone) if moment is not None else None

@@ -41,6 +41,8 @@ GROUP_TITLES: dict[Group, str] = {
     Group.BACKUP: "Cadangan",
     Group.REPORTS: "Laporan & ekspor",
 }
+# The way to the settings dialog (ui/gui/main_window.py): the menu, then its item.
+SETTINGS_MENU = "menu Pengaturan → Pengaturan kantor"
 
 
 class Kind(StrEnum):
@@ -75,8 +77,9 @@ class SettingSpec:
 
     @property
     def place(self) -> str:
-        """Where a clerk finds it: "Pengaturan → BPJS & PKS → “Nama kepala kantor cabang”"."""
-        return f"menu Pengaturan → {GROUP_TITLES[self.group]} → “{self.label}”"
+        """Where a clerk finds it, as the menus name it: "menu Pengaturan → Pengaturan kantor
+        → BPJS & PKS → “Nama kepala kantor cabang”"."""
+        return f"{SETTINGS_MENU} → {GROUP_TITLES[self.group]} → “{self.label}”"
 
 
 # -- checks ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.office_time import office_zone, on_office_clock
 from services.settings.catalog import CATALOG, DEFAULTS, SPECS, SettingSpec, normalize, problem
 from services.settings.office_images import ImageKind, ImageUpload, store_image_in
 
@@ -45,6 +46,11 @@ class SettingsService:
             return DEFAULTS[key]
         raise NotFoundError(f"Pengaturan '{key}' tidak ditemukan.")
 
+    def office_zone(self) -> timezone:
+        """The office's clock (WIB, WITA or WIT by the district's province)."""
+        with read_session(self._ctx) as session:
+            return office_zone(session)
+
     def get_all(self) -> dict[str, str]:
         values = dict(DEFAULTS)
         with read_session(self._ctx) as session:
@@ -55,6 +61,7 @@ class SettingsService:
         """Every setting of the catalogue with its value, in the catalogue's order."""
         with read_session(self._ctx) as session:
             stored = {s.key: s for s in session.scalars(select(Setting))}
+            zone = office_zone(session)
         result = []
         for item in CATALOG:
             row = stored.get(item.key)
@@ -63,7 +70,10 @@ class SettingsService:
                     spec=item,
                     value=row.value if row is not None else item.default,
                     is_default=row is None,
-                    updated_at=row.updated_at if row is not None else None,
+                    # On the office's clock (WIB/WITA/WIT), as every moment a clerk reads.
+                    updated_at=on_office_clock(row.updated_at, zone)
+                    if row is not None and row.updated_at is not None
+                    else None,
                     updated_by=row.updated_by if row is not None else None,
                 )
             )

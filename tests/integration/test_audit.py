@@ -164,7 +164,11 @@ def test_export_writes_the_rows_and_is_itself_recorded(
     count = export_audit(admin, AuditFilter(entity="worker"), path)
     sheet = load_workbook(path).active
     assert count == 1 and sheet.max_row == 2
-    assert sheet["A1"].value == "Waktu" and sheet["E2"].value == "Peserta"
+    # Times on the office's clock (the default district, TTU: WITA), which the header names.
+    assert sheet["A1"].value == "Waktu (WITA)" and sheet["E2"].value == "Peserta"
+    entry = search_audit(admin, AuditFilter(entity="worker"))[0]
+    assert entry.at.utcoffset() == timedelta(hours=8)
+    assert abs(sheet["A2"].value - entry.at.replace(tzinfo=None)) < timedelta(seconds=1)
     assert sheet["F2"].value == str(created.id)
     changes = sheet["H2"].value
     assert "Alamat: - → =HYPERLINK(1)" in changes and sheet["H2"].data_type == "s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from tests.integration.test_cli import as_admin, first_admin
@@ -26,6 +27,12 @@ def test_check_answers_on_any_day_and_questions_impossible_numbers(tmp_path: Pat
     assert start.returncode == 0, start.stdout
     assert start.stdout.startswith("Terlindungi JKK dan JKM")
     assert f"NIK         : {row['nik']}" in start.stdout
+    period = start.stdout.split("Periode     : ")[1]
+    assert period.startswith(date.fromisoformat(row["coverage_start"]).strftime("%d-%m-%Y"))
+
+    name = as_admin("workers", "check", "maria taek", home=tmp_path)
+    assert name.returncode == 3
+    assert 'workers search "maria taek"' in name.stdout  # a name goes to the name search
 
     wrong = as_admin("workers", "check", "5303059907850001", home=tmp_path)
     assert wrong.returncode == 3

@@ -487,7 +487,10 @@ def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) ->
     assert "sebelum perjanjian ditandatangani (7 Juli 2025)" in starts.text
     # The clerk is sent to the field by its label, never by the setting's key.
     position = next(p.text for p in caught.value.problems if p.field == "second_party.position")
-    assert "menu Pengaturan → BPJS & PKS → “Jabatan kepala kantor cabang”" in position
+    assert (
+        "menu Pengaturan → Pengaturan kantor → BPJS & PKS → “Jabatan kepala kantor cabang”"
+        in position
+    )
     assert "bpjs.branch_head_position" not in caught.value.message
 
 

@@ -174,7 +174,10 @@ def test_a_document_with_the_placeholder_emblem_needs_a_confirmation(
     request = LetterRequest(claim_fields(), kadis.id, date(2025, 8, 1))
     with pytest.raises(PlaceholderEmblemError) as caught:
         issue_letter(admin, request)
-    assert "Pengaturan → Kantor & kop → “Lambang daerah (kop surat)”" in caught.value.message
+    assert (
+        "Pengaturan → Pengaturan kantor → Kantor & kop → “Lambang daerah (kop surat)”"
+        in caught.value.message
+    )
     with admin.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(RegisteredDocument)) == 0
     issued = issue_letter(admin, request, placeholder_confirmed=True)

@@ -128,7 +128,7 @@ def test_the_district_keys_change_only_through_the_district_set_up(admin: Servic
 
 def test_messages_name_the_menu_group_and_field() -> None:
     assert where("bpjs.branch_head_name") == (
-        "menu Pengaturan → BPJS & PKS → “Nama kepala kantor cabang”"
+        "menu Pengaturan → Pengaturan kantor → BPJS & PKS → “Nama kepala kantor cabang”"
     )
     # No message in the code sends a clerk to a setting by its key any more.
     for folder in ("services", "ui"):

@@ -170,7 +170,7 @@ def test_a_letter_with_the_placeholder_emblem_asks_before_it_is_issued(
 
 def _check_and_click(box: QMessageBox, answer: str) -> None:
     assert "lambang contoh" in box.text()
-    assert "Pengaturan → Kantor & kop" in box.informativeText()
+    assert "Pengaturan → Pengaturan kantor → Kantor & kop" in box.informativeText()
     click(answer)(box)
 
 

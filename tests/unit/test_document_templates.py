@@ -100,6 +100,8 @@ def test_numbers_follow_the_pattern() -> None:
 def test_bad_patterns_are_refused_naming_the_setting(pattern: str, code: str) -> None:
     [problem] = pattern_problems(pattern, "numbering.pattern")
     assert problem.code == code and problem.field == "numbering.pattern"
-    assert "menu Pengaturan → Penomoran surat → “Pola nomor surat”" in problem.text
+    assert (
+        "menu Pengaturan → Pengaturan kantor → Penomoran surat → “Pola nomor surat”" in problem.text
+    )
     with pytest.raises(ValidationError):
         format_number(NumberingRule("s", pattern, "numbering.pattern", "", ""), 1, date.today())

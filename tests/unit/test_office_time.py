@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import csv
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from services.office_time import WIB, WIT, WITA, zone_of_region
+from services.office_time import (
+    WIB,
+    WIT,
+    WITA,
+    as_utc,
+    clock_text,
+    moment_text,
+    office_date,
+    on_office_clock,
+    zone_name,
+    zone_of_region,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "data" / "wilayah_indonesia.csv"
 
@@ -44,3 +58,39 @@ def test_the_list_holds_all_38_provinces() -> None:
     names = {name for _, name in _provinces()}
     assert len(names) == 38
     assert names > WIB_PROVINCES | WIT_PROVINCES
+
+
+@pytest.fixture
+def workstation_in_brazil(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The workstation's own clock set far from Indonesia (UTC-3), where the system
+    allows it: the office's clock must not follow it."""
+    monkeypatch.setenv("TZ", "BRT3")
+    if hasattr(time, "tzset"):
+        time.tzset()
+    yield
+    monkeypatch.undo()
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
+def test_a_stored_moment_is_shown_on_the_offices_clock_with_its_name(
+    workstation_in_brazil: None,
+) -> None:
+    naive = datetime(2026, 12, 7, 16, 30, 5)  # as SQLite hands a UTC moment back
+    aware = naive.replace(tzinfo=UTC)
+    assert moment_text(naive, WIT) == "08-12-2026 01.30 WIT"
+    assert moment_text(aware, WIB) == "07-12-2026 23.30 WIB"
+    assert moment_text(aware, WITA, seconds=True) == "08-12-2026 00.30.05 WITA"
+    assert office_date(naive, WIB) == date(2026, 12, 7)
+    assert office_date(naive, WITA) == date(2026, 12, 8)
+    assert clock_text(naive, WIT) == "01.30 WIT"
+    # A moment a service already put on the office's clock keeps it.
+    assert moment_text(on_office_clock(naive, WITA)) == "08-12-2026 00.30 WITA"
+    assert as_utc(naive) == aware and as_utc(on_office_clock(naive, WIT)) == aware
+
+
+def test_the_office_clock_needs_no_time_zone_database() -> None:
+    # Fixed offsets: Windows has no tz database and Indonesia keeps no summer time.
+    for zone, hours in ((WIB, 7), (WITA, 8), (WIT, 9)):
+        assert zone.utcoffset(None) == timedelta(hours=hours)
+        assert zone_name(zone) == zone.tzname(None)

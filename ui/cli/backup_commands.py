@@ -15,6 +15,7 @@ from services.backup.service import (
 )
 from services.core.errors import SiRentanError
 from services.core.permissions import Permission
+from services.office_time import moment_text
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -52,7 +53,7 @@ def _list(args: argparse.Namespace) -> int:
     if not backups:
         print("Belum ada cadangan.")
     for info in backups:
-        when = f"{info.created_at:%d-%m-%Y %H.%M}"
+        when = moment_text(info.created_at)  # on the office's clock, with its name
         print(f"{when}  {_size(info):>9}  {_counts(info):<16} {info.path}")
     return 0
 

@@ -20,6 +20,7 @@ from services.cards import (
     verify_card,
 )
 from services.cards.render import SheetOptions
+from services.office_time import moment_text
 from services.text.formatting import long_date
 from services.text.labels import CARD_STATUS
 from ui.cli.options import bounded_int, parse_cli_date, record_id
@@ -118,7 +119,7 @@ def _print(args: argparse.Namespace) -> int:
 
 def _batches(args: argparse.Namespace) -> int:
     for b in list_print_batches(signed_in(args)):
-        when = b.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        when = moment_text(b.created_at)  # on the office's clock, with its name
         print(
             f"#{b.id:<5} {when}  {b.created_by or '-':<12} {b.card_count:>6} kartu  "
             f"{b.handed_over_count:>6} diserahkan  {b.selection}"

@@ -24,6 +24,7 @@ from services.claims.missing_slip import write_missing_slip
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
 from services.core.paths import command_prefix
+from services.office_time import moment_text
 from services.text.figures import rupiah_whole
 from services.text.formatting import short_date
 from services.workers.service import WorkerService
@@ -448,7 +449,7 @@ def _detail_lines(detail: claims.ClaimDetail) -> list[str]:
     for h in detail.history:
         source = CLAIM_STATUS[h.from_status] if h.from_status else "-"
         lines.append(
-            f"  {h.at.astimezone():%d-%m-%Y %H.%M} {h.by or '-'}: {source} → "
+            f"  {moment_text(h.at, h.zone)} {h.by or '-'}: {source} → "
             f"{CLAIM_STATUS[h.to_status]}{'  ' + h.note if h.note else ''}"
         )
     steps = ", ".join(s.value for s in detail.next_steps) or "-"

@@ -12,6 +12,7 @@ from typing import Any
 from services import documents as docs
 from services.core.errors import SiRentanError
 from services.core.file_output import write_bytes_atomically
+from services.text.formatting import short_date
 from ui.cli.options import record_id, year
 from ui.cli.signin import add_user_option, signed_in
 
@@ -77,7 +78,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         note = f" — {e.status_label}: {e.status_reason}" if e.status_reason else ""
-        print(f"{e.number:<40} {e.document_date.isoformat()}  {e.kind_label}: {e.subject}{note}")
+        print(f"{e.number:<40} {short_date(e.document_date)}  {e.kind_label}: {e.subject}{note}")
     print(f"{len(entries)} surat.")
     return 0
 

@@ -25,6 +25,7 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
+from services.office_time import moment_text
 from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
@@ -168,7 +169,7 @@ def _batches(args: argparse.Namespace) -> int:
     if not batches:
         print("Belum ada impor.")
     for b in batches:
-        when = f"{b.created_at:%d-%m-%Y %H.%M}"
+        when = moment_text(b.created_at)  # on the office's clock, with its name
         print(
             f"#{b.id:<5} {when}  {b.created_by or '-':<12} {BATCH_STATUS[b.status]:<32} "
             f"{b.inserted:>6} baru {b.updated:>6} ubah  {b.file_name}"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from services.core.paths import command_prefix
+from services.office_time import moment_text
 from services.settings.catalog import GROUP_TITLES, SPECS, Group
 from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
 from services.settings.store import SettingEntry, SettingsService
@@ -117,6 +118,8 @@ def _list(args: argparse.Namespace) -> int:
             group = entry.spec.group
             print(f"\n== {GROUP_TITLES[group]} ({group.value}) ==")
         mark = "" if entry.is_default else "  [diubah]"
+        if entry.updated_at is not None:
+            mark = f"  [diubah {moment_text(entry.updated_at)} oleh {entry.updated_by or '-'}]"
         value = entry.value.replace("\n", " | ")
         print(f"{entry.spec.key} = {value}{mark}")
         print(f"    {entry.spec.label}: {entry.spec.description}")

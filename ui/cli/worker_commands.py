@@ -6,6 +6,8 @@ import argparse
 import json
 from datetime import date
 
+from services.core.paths import command_prefix
+from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.front_desk import check_coverage
 from services.workers.regions import RegionDirectory
@@ -44,10 +46,13 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(_check_json(result), indent=2, ensure_ascii=False))
     else:
         print(result.message)
+        if result.invalid_number and not any(c.isdigit() for c in args.number):
+            # A name, not a number: the front desk's way to the name search.
+            print(f'Mencari menurut nama: {command_prefix()} workers search "{args.number}"')
         if result.found:
             period = (
-                f"{result.coverage_start.isoformat()} s.d. "
-                + (result.coverage_end.isoformat() if result.coverage_end else "seterusnya")
+                f"{short_date(result.coverage_start)} s.d. "
+                + (short_date(result.coverage_end) if result.coverage_end else "seterusnya")
                 if result.coverage_start
                 else "-"
             )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
 from services.core.context import ServiceContext
 from services.core.permissions import Permission, Principal
+from services.settings.store import SettingsService
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from ui.gui.app_events import AppEvents
@@ -34,6 +36,10 @@ class AppContext:
         """Whether to offer an action; the service still checks when it is used."""
         principal = self.ctx.principal
         return principal is not None and principal.can(permission)
+
+    def office_zone(self) -> tzinfo:
+        """The office's clock (WIB/WITA/WIT), read when asked: the district may change."""
+        return SettingsService(self.ctx).office_zone()
 
     @property
     def masks_identity(self) -> bool:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from services.core.local_config import (
     save_local_config,
 )
 from services.core.paths import default_database_path
+from ui.gui.widgets.file_dialogs import ask_save_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 DEFAULT_PORT = 5432
@@ -179,12 +178,12 @@ class ConnectionDialog(QDialog):
 
     def _browse(self) -> None:
         start = self.path.text().strip() or str(default_database_path())
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_file(
             self,
             "Pilih berkas basis data",
             start,
             "Basis data SiRentan (*.db);;Semua berkas (*)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,  # an existing register is opened, not overwritten
         )
         if path:
-            self.path.setText(str(Path(path)))
+            self.path.setText(str(path))

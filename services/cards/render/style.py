@@ -35,7 +35,8 @@ def logo_reader(content: bytes | None) -> ImageReader:
     except (OSError, ValueError) as exc:
         raise CardDesignError(
             "Logo kartu tidak dapat dibaca. Pilih lagi gambar PNG atau JPG di menu Pengaturan "
-            "→ Kartu → “Logo kartu peserta”, atau hapus logo untuk memakai lambang daerah."
+            "→ Pengaturan kantor → Kartu → “Logo kartu peserta”, atau hapus logo untuk memakai "
+            "lambang daerah."
         ) from exc
 
 

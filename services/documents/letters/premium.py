@@ -78,7 +78,8 @@ SPEC = TemplateSpec(
         "jumlah_bulan": "mis. 1 (satu)",
         "jumlah_iuran": "mis. Rp249.984.000,00",
         "terbilang": "jumlah iuran dengan huruf",
-        "rekening": "rekening tujuan (Pengaturan → Iuran → Rekening tujuan pembayaran iuran)",
+        "rekening": "rekening tujuan (menu Pengaturan → Pengaturan kantor → Iuran → "
+        "Rekening tujuan pembayaran iuran)",
     },
 )
 

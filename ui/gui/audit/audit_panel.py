@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from ui.gui.audit.change_text import ChangeText, detail_text
 from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.retry import ask_retry, with_retry
+from ui.gui.widgets.file_dialogs import ask_save_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 
@@ -96,13 +96,9 @@ class AuditPanel(QWidget):
 
     def _ask_path(self) -> Path | None:
         start = Path.home() / f"jejak-audit-{date.today():%Y%m%d}.xlsx"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Ekspor jejak audit", str(start), "Buku kerja Excel (*.xlsx)"
+        return ask_save_file(
+            self, "Ekspor jejak audit", start, "Buku kerja Excel (*.xlsx)", suffix="xlsx"
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
     def _set_exporting(self, busy: bool) -> None:
         self.progress.setVisible(busy)

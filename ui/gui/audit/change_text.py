@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from services.audit.labels import coded_value, field_label, local_moment
-from services.audit.query import ACTION_LABELS, ENTITY_LABELS, AuditRow
+from services.audit.query import ACTION_LABELS, ENTITY_LABELS, AuditRow, readable_summary
 from services.workers.nik import mask_nik
 from ui.gui.app_context import AppContext
 from ui.gui.formats import local_time
@@ -47,7 +47,7 @@ class ChangeText:
         ]
 
     def summary(self, row: AuditRow) -> str:
-        text = row.summary or ""
+        text = readable_summary(row.entity, row.summary)
         return _SIXTEEN_DIGITS.sub(lambda m: mask_nik(m.group()), text) if self.masked else text
 
     def label(self, name: str) -> str:
@@ -60,10 +60,10 @@ class ChangeText:
             return HIDDEN if row.entity == "heir" else mask_nik(str(value))
         if self.masked and name in _HIDDEN_FOR_VIEWERS:
             return HIDDEN
-        return self._plain(row.entity, name, value)
+        return self._plain(row, name, value)
 
-    def _plain(self, entity: str, name: str, value: Any) -> str:
-        coded = coded_value(entity, name, value)
+    def _plain(self, row: AuditRow, name: str, value: Any) -> str:
+        coded = coded_value(row.entity, name, value)
         if coded is not None:
             return coded
         if isinstance(value, bool):
@@ -76,7 +76,7 @@ class ChangeText:
         if isinstance(value, str) and _ISO_DATE.match(value):
             return date.fromisoformat(value).strftime("%d-%m-%Y")
         if isinstance(value, str):
-            return local_moment(value) or value
+            return local_moment(value, row.zone) or value
         return str(value)
 
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from ui.gui.background import Background
 from ui.gui.backup.backup_rows import HEADERS, cells, file_size
 from ui.gui.retry import ask_retry, with_retry
 from ui.gui.signals import emit
+from ui.gui.widgets.file_dialogs import ask_open_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 RESTORED = (
@@ -109,13 +109,13 @@ class BackupDialog(QDialog):
 
     def _choose_file(self) -> BackupInfo | None:
         """No backup picked in the list: one from elsewhere (a flash drive), checked first."""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Pilih berkas cadangan", str(self._folder), "Cadangan SiRentan (*.db)"
+        chosen = ask_open_file(
+            self, "Pilih berkas cadangan", self._folder, "Cadangan SiRentan (*.db)"
         )
-        if not chosen:
+        if chosen is None:
             return None
         try:
-            return verify_backup(Path(chosen))
+            return verify_backup(chosen)
         except SiRentanError as error:
             self.banner.show_message(error.message, Tone.ERROR)
             return None

@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 from models.enums import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE
+from services.office_time import on_office_clock
 from services.text.figures import rupiah_whole
 from services.text.formatting import long_date
 from ui.gui.formats import moment_text
@@ -40,7 +41,7 @@ def step_back_text(target: ClaimStatus) -> str:
 
 def local_text(moment: datetime, zone: tzinfo) -> str:
     """ "12 November 2025 pukul 08.30 WITA" on the office's clock (WIB, WITA or WIT)."""
-    local = moment.astimezone(zone)
+    local = on_office_clock(moment, zone)
     return f"{long_date(local.date())} pukul {local:%H.%M} {local.tzname()}"
 
 

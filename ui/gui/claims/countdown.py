@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from services.claims import DeadlineState
+from services.office_time import as_utc
 from ui.gui.claims.claim_texts import (
     LATE_MARK,
     LATE_TEXT,
@@ -49,8 +50,8 @@ class DeadlineCountdown(QLabel):
         """``deadline`` None: not a JKK claim (or no accident date yet); ``zone`` the
         office's clock the moments are shown on."""
         self._zone = zone
-        self._deadline = deadline.astimezone(UTC) if deadline else None
-        self._reported = reported.astimezone(UTC) if reported else None
+        self._deadline = as_utc(deadline) if deadline else None
+        self._reported = as_utc(reported) if reported else None
         self.refresh()
 
     def refresh(self) -> None:

@@ -26,6 +26,7 @@ from models.enums import ClaimType, JkkOutcome
 from services.claims import ClaimInput
 from services.claims.labels import ACCIDENT_CONTEXT, JKK_OUTCOME
 from services.core.errors import Problem
+from services.office_time import on_office_clock
 from ui.gui.claims.event_fields import ClockField, NumberField
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
@@ -153,7 +154,8 @@ class EventTab(QWidget):
         self.witnesses.setPlainText(data.witnesses or "")
         self.traffic.setChecked(data.traffic_accident)
         self.police_report.setText(data.police_report_number or "")
-        reported = data.first_report_at.astimezone(zone) if data.first_report_at else None
+        stored = data.first_report_at
+        reported = on_office_clock(stored, zone) if stored is not None and zone else None
         self.report_date.set_value(reported.date() if reported else None)
         self.report_time.set_value(reported.time() if reported else None)
         self.outcome.set_value(data.jkk_outcome or JkkOutcome.TREATMENT)

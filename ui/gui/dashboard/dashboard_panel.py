@@ -30,6 +30,7 @@ from services.workers.types import AgeBand
 from ui.gui.app_context import AppContext
 from ui.gui.background import Background
 from ui.gui.dashboard.tiles import TileBoard
+from ui.gui.formats import moment_text
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -119,8 +120,8 @@ class DashboardPanel(QWidget):
         self.reload_button.setEnabled(True)
         self.banner.clear_message()
         self.figures = board
-        self.loaded_at = datetime.now()
-        self.stamp.setText(f"Angka per {self.loaded_at:%d-%m-%Y %H.%M}")
+        self.loaded_at = datetime.now(self._app.office_zone())  # the office's clock
+        self.stamp.setText(f"Angka per {moment_text(self.loaded_at)}")
         self.tiles.show_board(board)
         self._charts().show_board(board)
         notes = [

@@ -25,7 +25,8 @@ CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ),
     ExportFormat.BPJS: (
         "Pendaftaran kolektif BPJS Ketenagakerjaan",
-        "Kolom sesuai Pengaturan → Laporan & ekspor → “Kolom daftar pendaftaran BPJS”; bila "
+        "Kolom sesuai menu Pengaturan → Pengaturan kantor → Laporan & ekspor → “Kolom daftar "
+        "pendaftaran BPJS”; bila "
         "status tidak disaring, hanya peserta aktif.",
     ),
     ExportFormat.VILLAGE: (

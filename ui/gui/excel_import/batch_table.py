@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.enums import BatchStatus
 from services.excel_import import BatchInfo
-from ui.gui.formats import thousands
+from ui.gui.formats import moment_text, thousands
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def when(moment: datetime | None) -> str:
-    """ "07-01-2026 09.30" in the clerk's zone (stored in UTC; SQLite drops the zone)."""
-    if moment is None:
-        return "-"
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%d-%m-%Y %H.%M")
+    """ "07-01-2026 09.30 WITA": the service gives the moment on the office's clock."""
+    return moment_text(moment) if moment is not None else "-"
 
 
 def waits_for_approval(batch: BatchInfo) -> bool:

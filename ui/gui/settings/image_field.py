@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services.core.errors import Problem, SiRentanError
 from services.settings.office_images import (
@@ -22,6 +22,7 @@ from services.settings.office_images import (
 from ui.gui.settings.setting_field import NOTE_STYLE
 from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
+from ui.gui.widgets.file_dialogs import ask_open_file
 
 THUMB = 64
 PLACEHOLDER_TEXT = "Belum ada: dicetak gambar contoh."
@@ -90,14 +91,14 @@ class ImageField(QWidget):
         return (self.cleared and self.stored is not None), None
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        chosen = ask_open_file(
             self,
             f"Pilih {IMAGE_TITLES[self.kind].lower()}",
-            str(Path.home()),
+            Path.home(),
             "Gambar PNG atau JPEG (*.png *.jpg *.jpeg)",
         )
-        if name:
-            self.take_file(Path(name))
+        if chosen is not None:
+            self.take_file(chosen)
 
     def take_file(self, path: Path) -> bool:
         """Check the file at once; the message under the field says what is wrong."""

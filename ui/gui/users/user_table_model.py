@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from services.accounts.service import UserInfo
 from services.core.permissions import ROLE_LABELS
 from services.workers.regions import RegionDirectory
-from ui.gui.formats import local_time
+from ui.gui.formats import moment_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,17 +83,13 @@ class UserTableModel(QAbstractTableModel):
             ROLE_LABELS[user.role],
             limits or ALL_KECAMATAN,
             status,
-            local_time(_aware(user.last_login_at)) if user.last_login_at else "belum pernah",
+            moment_text(user.last_login_at) if user.last_login_at else "belum pernah",
             self._locked(user),
         )
 
     def _locked(self, user: UserInfo) -> str:
         if user.locked_until is None:
             return ""
-        until = _aware(user.locked_until)
-        return local_time(until) if until > (self.now or datetime.now(UTC)) else ""
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite gives timestamps back without their zone; they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        # The service gives the moments on the office's clock (WIB/WITA/WIT).
+        until = user.locked_until
+        return moment_text(until) if until > (self.now or datetime.now(UTC)) else ""

@@ -12,10 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from services.core.file_output import OutputFileError, write_bytes_atomically
 from ui.gui.signals import emit
+from ui.gui.widgets.file_dialogs import ask_save_file
 from ui.gui.widgets.pdf_printing import PrintFailedError, match_paper, print_document
 from ui.gui.widgets.pdf_viewer import PdfViewer
 
@@ -37,13 +38,9 @@ def choose_printer(parent: QWidget, document: QPdfDocument, duplex: bool) -> QPr
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "Simpan PDF", str(Path.home() / suggested), "Dokumen PDF (*.pdf)"
+    return ask_save_file(
+        parent, "Simpan PDF", Path.home() / suggested, "Dokumen PDF (*.pdf)", suffix="pdf"
     )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
 class PdfDelivery(QObject):

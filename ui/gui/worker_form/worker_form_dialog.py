@@ -368,7 +368,8 @@ class WorkerFormDialog(QDialog):
         self.dirty = data != self._loaded_input
 
     def _show_header(self, detail: WorkerDetail | None) -> None:
-        self.header.setText(header_html(detail, self.read_only))
+        zone = self._app.office_zone() if detail is not None else None
+        self.header.setText(header_html(detail, self.read_only, zone))
 
     def _apply_role(self) -> None:
         for tab, _title in self._tabs:

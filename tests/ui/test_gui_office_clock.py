@@ -1,0 +1,63 @@
+"""The audit view shows its moments on the office's clock with the zone's name: a Jakarta
+office reads WIB even on a workstation whose own clock is set far away."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, timedelta, timezone
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from models import AuditEntry
+from services.settings.district import DistrictSetup, apply_district
+from tests.ui.accounts import admin_session
+from tests.ui.helpers import open_window
+from ui.gui.audit.audit_panel import AuditPanel
+from ui.gui.sections import AUDIT
+
+JAKARTA = DistrictSetup(
+    kabupaten_code="31.71",  # Kota Jakarta Pusat: WIB
+    office={"office.address": "Jl. Medan Merdeka Selatan 8, Jakarta Pusat"},
+)
+WIB_OFFSET = timezone(timedelta(hours=7))
+
+
+@pytest.fixture
+def workstation_far_away(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The workstation's own clock on UTC-3 where the system allows it (not on Windows)."""
+    monkeypatch.setenv("TZ", "BRT3")
+    if hasattr(time, "tzset"):
+        time.tzset()
+    yield
+    monkeypatch.undo()
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
+def test_a_jakarta_office_reads_its_audit_trail_in_wib(
+    qtbot: QtBot, database_url: str, workstation_far_away: None
+) -> None:
+    admin = admin_session(database_url)
+    apply_district(admin, JAKARTA)  # its own change is in the trail
+    with admin.session_factory() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "setting").order_by(AuditEntry.id)
+        ).first()
+        assert entry is not None
+        stored, entity_id = entry.at, entry.entity_id
+    aware = stored if stored.tzinfo else stored.replace(tzinfo=UTC)  # SQLite drops the zone
+    expected = f"{aware.astimezone(WIB_OFFSET):%d-%m-%Y %H.%M.%S} WIB"
+
+    window = open_window(qtbot, admin)
+    window.show_section(AUDIT)
+    panel = window.panel(AUDIT)
+    assert isinstance(panel, AuditPanel)
+    rows = panel.model.rows()
+    row = next(i for i, r in enumerate(rows) if r.entity_id == entity_id)
+    assert panel.model.cell(row, "Waktu") == expected
+    panel.table.selectRow(row)
+    assert panel.detail.toPlainText().startswith(expected)
+    admin.engine.dispose()

@@ -19,9 +19,9 @@ from services.core.bootstrap import open_register
 from services.core.context import ServiceContext
 from services.core.database_address import parse_database_url
 from services.core.errors import AuthenticationError
+from services.core.office_time import as_utc, clock_text, office_zone
 from services.core.permissions import Principal
 from services.core.unit_of_work import WRONG_CREDENTIALS, read_session, unit_of_work
-from services.office_time import as_utc, clock_text, office_zone
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)

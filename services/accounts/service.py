@@ -18,9 +18,9 @@ from services.accounts.passwords import check_new_password, hash_password, verif
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, NotFoundError, Problem, ValidationError
+from services.core.office_time import office_zone, on_office_clock
 from services.core.permissions import Permission, PermissionDeniedError
 from services.core.unit_of_work import read_session, unit_of_work
-from services.office_time import office_zone, on_office_clock
 
 # Also a PostgreSQL role name: lower case, no quoting surprises.
 USERNAME = re.compile(r"^[a-z][a-z0-9_]{2,31}$")

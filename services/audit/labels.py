@@ -20,9 +20,9 @@ from services.claims.labels import (
     EDUCATION_LEVEL,
     JKK_OUTCOME,
 )
+from services.core.office_time import moment_text
 from services.core.permissions import ROLE_LABELS
 from services.documents.types import KIND_LABELS, SIFAT_LABELS, STATUS_LABELS
-from services.office_time import moment_text
 from services.text.labels import (
     CARD_LAYOUT,
     FUNDING,

@@ -19,10 +19,10 @@ from services.audit.labels import MORE_ENTITIES, coded_value, field_label, local
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
 from services.core.file_output import atomic_path, save_workbook
+from services.core.office_time import WITA, office_zone, on_office_clock, zone_name
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.types import KIND_LABELS
-from services.office_time import WITA, office_zone, on_office_clock, zone_name
 from services.settings.catalog import SPECS
 from services.text.labels import FUNDING
 

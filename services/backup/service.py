@@ -48,9 +48,9 @@ from services.core.database_errors import (
 )
 from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.core.file_output import write_error
+from services.core.office_time import on_office_clock
 from services.core.permissions import Permission, PermissionDeniedError
 from services.core.unit_of_work import translate_operational_error, unit_of_work
-from services.office_time import on_office_clock
 from services.settings.catalog import where
 from services.settings.store import DEFAULTS, SettingsService
 

@@ -15,9 +15,9 @@ from models.enums import CardStatus, Recipient
 from services.cards.types import CardRecord, HandOver, PrintBatchInfo
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
+from services.core.office_time import office_date, office_zone, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
-from services.office_time import office_date, office_zone, on_office_clock
 from services.text.formatting import long_date
 from services.workers.search import Scope
 

@@ -12,10 +12,10 @@ from models import CardKey, CardPrint, Worker
 from services.cards.qr_payload import IdKind, is_authentic, parse_payload
 from services.cards.types import CardVerification
 from services.core.context import ServiceContext
+from services.core.office_time import office_date, office_zone
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.coverage_history import coverage_on
-from services.office_time import office_date, office_zone
 from services.text.formatting import long_date
 
 

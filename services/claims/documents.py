@@ -18,9 +18,9 @@ from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.follow import follow_now
 from services.core.input_rules import clean_text, err
+from services.core.office_time import as_utc
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
-from services.office_time import as_utc
 from services.text.formatting import long_date
 
 

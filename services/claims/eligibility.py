@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from models.enums import ClaimType, FundingSource, WorkerStatus
 from services.claims.rules import ClaimRules
 from services.claims.types import CheckOutcome, DeadlineState, Eligibility, EligibilityCheck
-from services.office_time import as_utc, on_office_clock
+from services.core.office_time import as_utc, on_office_clock
 from services.text.formatting import long_date
 from services.text.labels import FUNDING
 

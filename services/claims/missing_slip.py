@@ -34,9 +34,9 @@ from services.claims.rules import read_rules, settings_values
 from services.claims.types import ClaimDetail, DeadlineState
 from services.core.context import ServiceContext
 from services.core.file_output import write_bytes_atomically
+from services.core.office_time import as_utc, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
-from services.office_time import as_utc, on_office_clock
 from services.text.formatting import long_date
 from services.text.pdf_fonts import register_fonts
 

@@ -28,9 +28,9 @@ from services.claims.types import (
     DeadlineState,
 )
 from services.core.context import ServiceContext
+from services.core.office_time import as_utc
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
-from services.office_time import as_utc
 from services.workers.search import Scope, filters
 from services.workers.types import WorkerQuery
 

@@ -19,7 +19,7 @@ from services.claims.types import RateRow
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, ValidationError
 from services.core.input_rules import err
-from services.office_time import as_utc
+from services.core.office_time import as_utc
 
 LOCKED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED})
 

@@ -21,9 +21,9 @@ from services.claims.detail import load_rates
 from services.claims.rules import read_rules
 from services.claims.types import FINISHED
 from services.core.context import ServiceContext
+from services.core.office_time import as_utc
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
-from services.office_time import as_utc
 
 
 def refresh_after_changes(

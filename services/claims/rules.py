@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import Setting
 from services.core.errors import SiRentanError
-from services.office_time import zone_of_region
+from services.core.office_time import zone_of_region
 from services.settings.catalog import DEFAULTS, SPECS, where, whole, yes
 
 MEGABYTE = 1024 * 1024

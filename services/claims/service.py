@@ -27,9 +27,9 @@ from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
 from services.core.follow import follow_now
 from services.core.input_rules import err
+from services.core.office_time import as_utc
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
-from services.office_time import as_utc
 from services.workers.validation import heir_field
 
 _EVENT_FIELDS = tuple(name for name in ClaimInput.__dataclass_fields__ if name != "claim_type")

@@ -31,9 +31,9 @@ from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.follow import follow_now
 from services.core.input_rules import clean_digits, clean_name, clean_text, err
+from services.core.office_time import as_utc
 from services.core.permissions import ROLE_LABELS, Permission, PermissionDeniedError
 from services.core.unit_of_work import unit_of_work
-from services.office_time import as_utc
 from services.text.figures import rupiah_whole
 
 S = ClaimStatus

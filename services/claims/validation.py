@@ -10,7 +10,7 @@ from models.enums import ClaimHeirRelation, ClaimType, JkkOutcome
 from services.claims.types import ClaimHeirInput, ClaimInput
 from services.core.errors import Problem
 from services.core.input_rules import clean_digits, clean_name, clean_text, err, warn
-from services.office_time import as_utc
+from services.core.office_time import as_utc
 from services.text.formatting import long_date
 from services.workers.validation import validate_heir
 

@@ -34,6 +34,7 @@ from services.core.errors import (
     SiRentanError,
     ValidationError,
 )
+from services.core.office_time import office_zone, on_office_clock
 from services.core.paths import command_prefix
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
@@ -46,7 +47,6 @@ from services.documents.types import (
     DocumentQuery,
     IssuedDocument,
 )
-from services.office_time import office_zone, on_office_clock
 from services.settings.store import SettingsService
 from services.text.formatting import long_date
 

@@ -24,6 +24,7 @@ from models.enums import BatchStatus
 from services.audit.trail import record_event
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, SiRentanError
+from services.core.office_time import office_zone, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.types import (
@@ -33,7 +34,6 @@ from services.excel_import.types import (
     ImportOptions,
     SourceTable,
 )
-from services.office_time import office_zone, on_office_clock
 from services.settings.catalog import DEFAULTS
 
 APPROVAL_THRESHOLD_KEY = "import.approval_threshold"

@@ -12,9 +12,9 @@ from models import Setting
 from models.base import utc_now
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.office_time import office_zone, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
-from services.office_time import office_zone, on_office_clock
 from services.settings.catalog import CATALOG, DEFAULTS, SPECS, SettingSpec, normalize, problem
 from services.settings.office_images import ImageKind, ImageUpload, store_image_in
 

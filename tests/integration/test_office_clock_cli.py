@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from services.office_time import WIT
+from services.core.office_time import WIT
 from tests.integration.test_cli import ADMIN_PASSWORD, first_admin, run_cli
 
 # A workstation left on a far zone (UTC-3, POSIX spelling that Windows' C runtime reads too).

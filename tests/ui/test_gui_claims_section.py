@@ -16,7 +16,7 @@ from models.enums import AccidentContext, ClaimStatus, ClaimType, Gender, Role
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
 from services.core.context import ServiceContext
-from services.office_time import WITA
+from services.core.office_time import WITA
 from services.workers.service import WorkerService
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session

@@ -16,7 +16,7 @@ from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType
 from services import claims
 from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChange
 from services.core.context import ServiceContext
-from services.office_time import WITA
+from services.core.office_time import WITA
 from services.workers.service import WorkerService
 from tests.ui.helpers import choose, covered_now, open_window, type_into
 from ui.gui.claims.claim_dialog import ClaimDialog

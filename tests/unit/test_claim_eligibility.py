@@ -19,7 +19,7 @@ from services.claims.eligibility import (
 )
 from services.claims.rules import ClaimRules, rules_from
 from services.claims.types import CheckOutcome, DeadlineState
-from services.office_time import WITA
+from services.core.office_time import WITA
 from services.settings.catalog import DEFAULTS
 
 RULES = ClaimRules.defaults()

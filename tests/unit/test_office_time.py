@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from services.office_time import (
+from services.core.office_time import (
     WIB,
     WIT,
     WITA,

@@ -14,8 +14,8 @@ from services.backup.service import (
     verify_backup,
 )
 from services.core.errors import SiRentanError
+from services.core.office_time import moment_text
 from services.core.permissions import Permission
-from services.office_time import moment_text
 from ui.cli.signin import add_user_option, signed_in
 
 

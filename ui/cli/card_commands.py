@@ -20,7 +20,7 @@ from services.cards import (
     verify_card,
 )
 from services.cards.render import SheetOptions
-from services.office_time import moment_text
+from services.core.office_time import moment_text
 from services.text.formatting import long_date
 from services.text.labels import CARD_STATUS
 from ui.cli.options import bounded_int, parse_cli_date, record_id

@@ -23,8 +23,8 @@ from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEI
 from services.claims.missing_slip import write_missing_slip
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
+from services.core.office_time import moment_text
 from services.core.paths import command_prefix
-from services.office_time import moment_text
 from services.text.figures import rupiah_whole
 from services.text.formatting import short_date
 from services.workers.service import WorkerService

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from models.enums import FundingSource, OnExisting
+from services.core.office_time import moment_text
 from services.core.paths import command_prefix
 from services.excel_import import (
     STATUS_LABELS,
@@ -25,7 +26,6 @@ from services.excel_import import (
 )
 from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
 from services.excel_import.types import SourceTable
-from services.office_time import moment_text
 from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 

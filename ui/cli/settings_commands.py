@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from services.core.office_time import moment_text
 from services.core.paths import command_prefix
-from services.office_time import moment_text
 from services.settings.catalog import GROUP_TITLES, SPECS, Group
 from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
 from services.settings.store import SettingEntry, SettingsService

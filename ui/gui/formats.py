@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from services.office_time import moment_text, shown_on
+from services.core.office_time import moment_text, shown_on
 from services.text.figures import thousands
 
 __all__ = ["count_label", "local_date", "local_time", "moment_text", "thousands"]

@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from models.enums import ClaimStatus
 from services.claims import ClaimRow, DeadlineState
 from services.claims.labels import CLAIM_STATUS, DEADLINE_STATE
-from services.office_time import on_office_clock
+from services.core.office_time import on_office_clock
 from services.text.figures import rupiah_whole
 from services.text.formatting import long_date
 from ui.gui.formats import moment_text

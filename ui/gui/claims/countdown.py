@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from services.claims import DeadlineState
-from services.office_time import as_utc
+from services.core.office_time import as_utc
 from ui.gui.claims.claim_texts import (
     LATE_MARK,
     LATE_TEXT,

@@ -26,7 +26,7 @@ from models.enums import ClaimType, JkkOutcome
 from services.claims import ClaimInput
 from services.claims.labels import ACCIDENT_CONTEXT, JKK_OUTCOME
 from services.core.errors import Problem
-from services.office_time import on_office_clock
+from services.core.office_time import on_office_clock
 from ui.gui.claims.event_fields import ClockField, NumberField
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo

@@ -410,6 +410,12 @@ def test_data_quality_finds_what_to_fix(ctx: ServiceContext, small: Edge, tmp_pa
     add_worker(ctx, 7, date(2025, 1, 1), nik=outside_nik)
     # Serial 11 is named like serial 1 ("MARIA GORETI TAEK B"), born the same day.
     add_worker(ctx, 11, date(2025, 1, 1), kpj=None, heirs=[])
+    # Status aktif but not covered on the report's date (no period; a period that ended):
+    # no KPJ or heirs is asked of them, as the coverage history says, not the status.
+    add_worker(ctx, 12, None, kpj=None, heirs=[], full_name="Yakobus Nahak")
+    add_worker(
+        ctx, 13, date(2024, 1, 1), date(2024, 12, 31), kpj=None, heirs=[], full_name="Paulus Manek"
+    )
     with ctx.engine.begin() as conn:
         conn.execute(
             update(Worker).where(Worker.id == small.province).values(kecamatan_code=BIBOKI)
@@ -419,13 +425,16 @@ def test_data_quality_finds_what_to_fix(ctx: ServiceContext, small: Edge, tmp_pa
     total = dict(zip(summary.headers, summary.rows[-1], strict=True))
     assert total == {
         "Kecamatan": "JUMLAH",
-        "Peserta": 8,
+        "Peserta": 10,
         "Peringatan NIK": 1,
-        "Aktif tanpa No. KPJ": 1,
+        "Terlindungi tanpa No. KPJ": 1,
         "Desa tidak sesuai": 1,
         "Kemungkinan ganda": 2,
-        "Aktif tanpa ahli waris": 1,
+        "Terlindungi tanpa ahli waris": 1,
     }
+    assert [r[0] for r in _table(report, "Terlindungi tanpa No. KPJ").rows] == [
+        "MARIA GORETI TAEK B"
+    ]
     nik = _table(report, "Peringatan NIK")
     assert [r[4] for r in nik.rows] == ["NIK dari luar kabupaten"]
     twins = _table(report, "Kemungkinan data ganda")

@@ -136,7 +136,7 @@ def office_kop(head: Letterhead, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [table, Spacer(0, 2 * mm), DoubleRule(width), Spacer(0, 5 * mm)]
+    return [table, Spacer(0, 2 * mm), DoubleRule(width), Spacer(0, 4 * mm)]
 
 
 def regional_head_kop(head: Letterhead, width: float) -> list[Flowable]:

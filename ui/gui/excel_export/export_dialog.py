@@ -25,8 +25,9 @@ CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ),
     ExportFormat.BPJS: (
         "Pendaftaran kolektif BPJS Ketenagakerjaan",
-        "Kolom sesuai Pengaturan → Laporan & ekspor → “Kolom daftar pendaftaran BPJS”; bila "
-        "status tidak disaring, hanya peserta aktif.",
+        "Kolom sesuai Pengaturan → Laporan & ekspor → “Kolom daftar pendaftaran BPJS”; hanya "
+        "peserta yang perlu didaftarkan, seperti surat pengantar pendaftaran: terlindungi "
+        "hari ini, dibayar dari sumber dana PKS, belum memiliki KPJ.",
     ),
     ExportFormat.VILLAGE: (
         "Daftar per desa",

@@ -33,6 +33,7 @@ from services.reports.model import (
     Table,
 )
 from services.text.formatting import long_date
+from services.text.money import number
 
 DETAIL_LIMIT_KEY = "report.detail_limit"
 STREAM_CHUNK = 5_000
@@ -60,7 +61,7 @@ def build_quality(inputs: ReportInputs) -> Report:
         "Tanpa No. KPJ dan tanpa ahli waris: hanya peserta yang terlindungi pada "
         f"{long_date(inputs.today)} (No. KPJ: yang tercatat pada periode kepesertaan hari "
         "itu); pemeriksaan lain: semua peserta.",
-        f"Setiap rincian memuat paling banyak {limit} peserta.",
+        f"Setiap rincian memuat paling banyak {number(limit)} peserta.",
     ]
     if inputs.scope.whole_nik_only:
         notes.append("NIK tidak diperiksa karena akun Anda melihat NIK tersamar.")

@@ -237,11 +237,12 @@ def test_village_list_for_the_head_to_sign(
         "Kelurahan : Aplasi",
         "Kecamatan : Kota Kefamenanu",
         "Keadaan per : 24 November 2026",
-        "Jumlah peserta aktif : 3 orang",
+        "Jumlah peserta terlindungi : 3 orang",
         "Demikian daftar ini dibuat dengan sebenarnya",
         "Aplasi, ........................ 2026 Lurah Aplasi",
         "(.....",
-        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 3 peserta aktif",
+        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — "
+        "3 peserta terlindungi",
         "Halaman 1 dari 1",
     ):
         assert line in text, line
@@ -327,10 +328,10 @@ def test_each_village_is_a_document_of_its_own(sqlite_ctx: ServiceContext, tmp_p
     aplasi = len(pages) - 1  # sixty names take more than one page
     assert aplasi > 1 and heads == [True] + [False] * (aplasi - 1) + [True]
     for number_, page in enumerate(pages[:aplasi], start=1):
-        assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta aktif" in page
+        assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta terlindungi" in page
         assert f"Halaman {number_} dari {aplasi}" in page
     assert "Kelurahan : Aplasi" in pages[0] and "Lurah Aplasi" in pages[aplasi - 1]
-    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta aktif : 1 orang" in pages[-1]
+    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta terlindungi : 1 orang" in pages[-1]
 
 
 def test_a_kecamatan_gives_one_section_per_village(ctx: ServiceContext, small: Edge) -> None:

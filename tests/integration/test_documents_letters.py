@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.enums import FundingSource, Role
+from models.enums import FundingSource, Role, WorkerStatus
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
@@ -380,6 +380,25 @@ def test_membership_statement_says_what_was_true_on_its_date(
         "sejak 1 Januari 2026" in ended
     )
     assert "aktif" not in ended and "KPJ : -" not in ended
+    # Deactivated after the coverage had ended: the end is the cause, the status said as
+    # what it is (not "tidak aktif sejak …" as if that had ended the coverage).
+    service = WorkerService(ctx)
+    service.change_status(
+        worker_id,
+        WorkerStatus.INACTIVE,
+        service.get(worker_id).version,
+        reason="pindah",
+        status_date=date(2026, 3, 1),
+    )
+    later = pdf_text(
+        issue_letter(
+            ctx, LetterRequest(MembershipLetter(worker_id, "arsip desa"), kadis.id, TODAY)
+        ).pdf
+    )
+    assert (
+        "tidak terlindungi karena masa kepesertaannya telah berakhir sejak 1 Januari 2026, "
+        "dan berstatus tidak aktif sejak 1 Maret 2026" in later
+    )
     WorkerService(ctx).create(worker_input(3, kpj=None, coverage_end=None))
     no_kpj = WorkerService(ctx).search(WorkerQuery(text=worker_input(3).nik)).rows[0].id
     with pytest.raises(ValidationError) as caught:

@@ -83,7 +83,7 @@ def label_table(
 
 
 def numbered(
-    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.8 * mm
+    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.5 * mm
 ) -> Paragraph:
     """A hanging-indent item: "1." (or "(1)", "a.") then the text aligned under itself."""
     body = styles().body

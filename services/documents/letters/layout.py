@@ -185,8 +185,7 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
             item_number = 0
             story += [Paragraph(block.text, s.body_indent), Spacer(0, 2 * mm)]
     if rows:
-        story.append(label_table(rows, width, None, PARAGRAPH_INDENT))
-    story.append(Spacer(0, 2 * mm))
+        story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
     return story
 
 
@@ -204,7 +203,7 @@ def _copies(copies: list[str], optional: bool) -> list[Flowable]:
     if optional and not others:
         return []
     entries = [*others, "Arsip"]
-    story: list[Flowable] = [Spacer(0, 4 * mm), Paragraph("Tembusan:", styles().left)]
+    story: list[Flowable] = [Spacer(0, 3 * mm), Paragraph("Tembusan:", styles().left)]
     for index, entry in enumerate(entries, start=1):
         text = entry.rstrip(";. ") + ("." if index == len(entries) else ";")
         story.append(numbered(f"{index}.", text, 0, 6 * mm, after=0))

@@ -99,6 +99,10 @@ _LABELS = {
     "premium_bill": "'tagihan ' || {r}.bill_number",
     "premium_payment": "'bayar ' || {r}.reference",
     "budget_allocation": "'pagu ' || {r}.funding || ' ' || {r}.year",
+    # Migration 0021: Indonesian labels for the coverage history (not "coverage_period #1").
+    "coverage_period": "'periode kepesertaan mulai ' || {r}.start_date "
+    "|| coalesce(' s.d. ' || {r}.end_date, '')",
+    "worker_status_event": "'status ' || {r}.status || ' mulai ' || {r}.effective_date",
     "office_image": "CASE {r}.kind "
     + " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in IMAGE_LABELS.items())
     + " ELSE {r}.kind END",
@@ -269,18 +273,56 @@ def _row_triggers(
     return statements
 
 
+def append_only_trigger() -> str:
+    """audit_log's guard (migration 0002), with one narrow exception (0021): a bulk run's
+    row triggers may count one more row into the trail's latest entry, written in the last
+    two seconds, changing nothing but the number in front of " baris". Any other update
+    is refused as before."""
+    window = "strftime('%Y-%m-%d %H:%M:%f', 'now', '-2 seconds') || '000'"
+    bulk = ", ".join(_lit(t) for t in BULK_AUDITED)
+    same = " AND ".join(
+        f"new.{c} IS old.{c}"
+        for c in (
+            "id", "at", "user_name", "workstation", "action", "entity", "entity_id",
+            "parent_entity", "parent_id", "changes",
+        )
+    )  # fmt: skip
+    counted = (
+        f"old.id = (SELECT max(id) FROM audit_log) AND old.entity IN ({bulk}) "
+        f"AND old.at >= {window} AND old.summary GLOB '[0-9]* baris*' AND {same} "
+        "AND new.summary IS (CAST(old.summary AS INTEGER) + 1) "
+        "|| substr(old.summary, instr(old.summary, ' baris'))"
+    )
+    return (
+        f"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN NOT ({counted}) "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+    )
+
+
 def _bulk_triggers(table: str) -> list[str]:
-    """SQLite has no statement triggers: the first row of a run writes the entry, the rest
-    of the run (same table, action and clock tick, nothing in between) adds none."""
+    """SQLite has no statement triggers: the first row of a run writes "1 baris", each
+    further row of the run (same table and action, the trail's latest entry, within two
+    seconds) counts itself into it, so the entry reads "N baris" as PostgreSQL's
+    statement trigger writes it (migration 0021)."""
     statements = []
+    window = "strftime('%Y-%m-%d %H:%M:%f', 'now', '-2 seconds') || '000'"
     for op, action in (("INSERT", "create"), ("UPDATE", "update"), ("DELETE", "delete")):
+        # No alias in a trigger's UPDATE: the columns are unqualified there.
+        latest = (
+            "id = (SELECT max(id) FROM audit_log) "
+            f"AND entity = {_lit(table)} AND action = '{action}' AND at >= {window} "
+            "AND summary GLOB '[0-9]* baris*'"
+        )
         statements.append(
             f'CREATE TRIGGER "{TRIGGER_PREFIX}{table}_{op.lower()}" AFTER {op} ON "{table}" '
-            "WHEN NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = (SELECT max(id) FROM "
-            f"audit_log) AND a.entity = {_lit(table)} AND a.action = '{action}' "
-            f"AND a.at = {NOW}) BEGIN INSERT INTO audit_log (at, user_name, workstation, "
-            f"action, entity, summary) SELECT {NOW}, {_ACTOR}, {_STATION}, '{action}', "
-            f"{_lit(table)}, 'sekumpulan baris' || coalesce(' [' || {_NOTE} || ']', '') "
-            f"{_FROM}; END"
+            "BEGIN UPDATE audit_log SET summary = (CAST(summary AS INTEGER) + 1) "
+            f"|| substr(summary, instr(summary, ' baris')) WHERE {latest}; "
+            "INSERT INTO audit_log (at, user_name, workstation, action, entity, summary) "
+            f"SELECT {NOW}, {_ACTOR}, {_STATION}, '{action}', {_lit(table)}, "
+            f"'1 baris' || coalesce(' [' || {_NOTE} || ']', '') "
+            # The session is read only when the row starts a run (its left side is empty
+            # otherwise): reading it for every row tripled the trigger's cost.
+            f"FROM (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE {latest})) AS one "
+            f"LEFT JOIN {_SESSION} AS s ON 1; END"
         )
     return statements

@@ -30,6 +30,8 @@ or a date column; each call makes its own alias, so they combine freely)
     ``funding_on(worker_id_col, day)``, ``kpj_on(worker_id_col, day)`` correlated scalars
     ``funding_in(worker_id_col, first, last)``        a month's funding: latest period
     ``periods()`` + ``covering(p, worker_id_col, day)`` to join the covering period
+    ``periods()`` + ``needs_registering(p, worker_id_col, worker_kpj_col, day, paid,
+        first, last)`` who BPJS must still register (the pengantar and the BPJS export)
     ``periods()`` + ``represents(p, m_first, m_last)`` (``represents_throughout`` for
         the "none" rule) to count many months in one pass over the periods, each worker
         under the funding ``funding_in`` gives
@@ -70,6 +72,7 @@ from services.coverage_history.periods import (
     remove_period,
     worker_label,
 )
+from services.coverage_history.registration import needs_registering
 from services.coverage_history.sql import (
     covered_between,
     covered_on,
@@ -106,6 +109,7 @@ __all__ = [
     "funding_on",
     "kpj_on",
     "latest_period",
+    "needs_registering",
     "open_period",
     "period_end",
     "period_info",

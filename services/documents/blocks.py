@@ -83,7 +83,7 @@ def label_table(
 
 
 def numbered(
-    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.8 * mm
+    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.5 * mm
 ) -> Paragraph:
     """A hanging-indent item: "1." (or "(1)", "a.") then the text aligned under itself."""
     body = styles().body
@@ -106,7 +106,8 @@ def signature_lines(signatory: SignatoryItem) -> list[Flowable]:
     if signatory.on_behalf_of:
         lines.append(Paragraph(f"a.n. {esc(signatory.on_behalf_of.upper())}", s.center))
     lines.append(Paragraph(f"{esc(signatory.position.upper())},", s.center))
-    lines.append(Spacer(0, 22 * mm))
+    # Room for the signature and the stamp over it: 20 mm, as typed letters leave.
+    lines.append(Spacer(0, 20 * mm))
     if signatory.regional_head:
         lines.append(Paragraph(f"<b>{esc(signatory.name.upper())}</b>", s.center))
         return lines

@@ -25,7 +25,7 @@ from services.documents.styles import esc, styles
 from services.settings.office_images import OfficeImages
 
 PLACEHOLDER_EMBLEM = RESOURCES_DIR / "images" / "kop_emblem_placeholder.png"
-EMBLEM_HEIGHT = 26 * mm
+EMBLEM_HEIGHT = 24 * mm
 _SIDE_COLUMN = 25 * mm
 _MIN_KOP_SIZE = 9.0
 
@@ -136,7 +136,7 @@ def office_kop(head: Letterhead, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [table, Spacer(0, 2 * mm), DoubleRule(width), Spacer(0, 5 * mm)]
+    return [table, Spacer(0, 2 * mm), DoubleRule(width), Spacer(0, 4 * mm)]
 
 
 def regional_head_kop(head: Letterhead, width: float) -> list[Flowable]:

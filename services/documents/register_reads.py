@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from models import Occupation, Worker
 from models.enums import FundingSource
 from services.core.permissions import Principal
-from services.coverage_history import covering, periods
+from services.coverage_history import covering, needs_registering, periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +55,10 @@ def to_register(
 ) -> list[NewParticipant]:
     """Workers BPJS must still register: covered on ``on`` (the letter's date: not ended,
     inactive or deceased) by a period that began between the two days, paid from one of
-    ``paid``, with no KPJ yet."""
+    ``paid``, with no KPJ yet (``needs_registering``, as BPJS's registration export)."""
     p = periods()
-    conditions = [
-        p.c.start_date >= started_from,
-        p.c.start_date <= started_to,
-        p.c.funding.in_([f.value for f in paid]),
-        p.c.kpj.is_(None),
-        or_(Worker.kpj.is_(None), Worker.kpj == ""),
-        *_scope(principal),
-    ]
+    joined = needs_registering(p, Worker.id, Worker.kpj, on, paid, started_from, started_to)
+    conditions = _scope(principal)
     if village_code:
         conditions.append(Worker.village_code == village_code)
     elif kecamatan_code:
@@ -80,7 +74,7 @@ def to_register(
             p.c.start_date,
             p.c.funding,
         )
-        .join(p, covering(p, Worker.id, on))
+        .join(p, and_(*joined))
         .join(Occupation, Occupation.id == Worker.occupation_id)
         .where(*conditions)
         .order_by(Worker.kecamatan_code, Worker.village_code, Worker.name_key, Worker.id)

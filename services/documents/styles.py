@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from services.text.pdf_fonts import register_fonts
 
 BODY_SIZE = 11
-BODY_LEADING = 15
+BODY_LEADING = 14
 PARAGRAPH_INDENT = 12.5 * mm
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 import services.workers.search as worker_search
@@ -29,6 +29,7 @@ from services.core.errors import SiRentanError
 from services.core.file_output import atomic_path, check_target, save_workbook
 from services.core.permissions import Permission, Principal
 from services.core.unit_of_work import read_session, unit_of_work
+from services.documents.rates import paid_funding_sources
 from services.excel_export import columns as cols
 from services.excel_export.recap import ListRecapInputs
 from services.excel_export.sheets import write_table
@@ -89,11 +90,14 @@ def export_workers(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     today: date | None = None,
+    started: tuple[date, date] | None = None,
 ) -> ExportResult:
-    """Write the export to ``path`` (.xlsx) and record it in the audit trail."""
+    """Write the export to ``path`` (.xlsx) and record it in the audit trail. The BPJS
+    registration list names who needs registering on the day (whose period began in
+    ``started``, when given): the same workers as the surat pengantar pendaftaran."""
     principal = ctx.require(Permission.EXPORT)
     return write_export(
-        ctx, principal, Path(path), query or WorkerQuery(), fmt, progress, cancel, today
+        ctx, principal, Path(path), query or WorkerQuery(), fmt, progress, cancel, today, started
     )
 
 
@@ -106,10 +110,11 @@ def write_export(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     today: date | None = None,
+    started: tuple[date, date] | None = None,
 ) -> ExportResult:
     """The export as ``principal`` may see it; export_workers checks the permission first."""
     fmt = ExportFormat(fmt)
-    writer = _Writer(ctx, principal, query, fmt, today or date.today(), progress, cancel)
+    writer = _Writer(ctx, principal, query, fmt, today or date.today(), progress, cancel, started)
     check_target(path)  # a folder, a device or a missing folder is refused before the work
     with atomic_path(path) as scratch:
         rows, sheets = writer.write(scratch)
@@ -152,8 +157,10 @@ class _Writer:
         today: date,
         progress: Progress | None,
         cancel: Cancel | None,
+        started: tuple[date, date] | None = None,
     ) -> None:
         self._ctx = ctx
+        self._started = started
         self._scope = worker_search.Scope.of(principal)
         self._query = query
         self._fmt = fmt
@@ -210,9 +217,11 @@ class _Writer:
         columns: list[Any] = [src.c[name] for name in _ROW_COLUMNS]
         source: Any = src
         if self._fmt is ExportFormat.BPJS:
-            # Registering with BPJS is for workers covered on the day, with that day's
-            # KPJ, funding and period (services/coverage_history), not the row's cache;
-            # periods never overlap, so the join gives each worker once.
+            # Registering with BPJS is for workers who need it on the day: the one
+            # selection the surat pengantar pendaftaran lists too (covered that day by a
+            # period the district pays, no KPJ yet), with that period's funding and dates
+            # (services/coverage_history), not the row's cache; periods never overlap, so
+            # the join gives each worker once.
             p = coverage_history.periods()
             by_period = {
                 "kpj": func.coalesce(p.c.kpj, src.c.kpj),
@@ -224,7 +233,17 @@ class _Writer:
                 by_period[name].label(name) if name in by_period else src.c[name]
                 for name in _ROW_COLUMNS
             ]
-            source = src.join(p, coverage_history.covering(p, src.c.id, self._day))
+            first, last = self._started or (None, None)
+            joined = coverage_history.needs_registering(
+                p,
+                src.c.id,
+                src.c.kpj,
+                self._day,
+                paid_funding_sources(self._settings),
+                first,
+                last,
+            )
+            source = src.join(p, and_(*joined))
         statement = select(*columns).select_from(source)
         statement = statement.where(*conditions).order_by(
             src.c.kecamatan_code, src.c.village_code, src.c.name_key, src.c.id
@@ -319,6 +338,14 @@ class _Writer:
 
     def _titles(self, title: str) -> list[str]:
         lines = [f"{title} — {self._district}, keadaan {long_date(self._today)}"]
+        if self._fmt is ExportFormat.BPJS:
+            # One title line (the header row stays where BPJS's form has it): who is in it.
+            paid = ", ".join(FUNDING[f] for f in paid_funding_sources(self._settings))
+            what = f"perlu didaftarkan: terlindungi, dibayar dari {paid}, belum memiliki KPJ"
+            if self._started:
+                first, last = self._started
+                what += f", mulai dilindungi {long_date(first)} s.d. {long_date(last)}"
+            lines[0] += f" — {what}"
         described = self._described_filter()
         if described:
             lines.append(described)

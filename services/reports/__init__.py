@@ -44,7 +44,7 @@ The dashboard (``dashboard.py``), from SQL aggregates only::
         # per_month: tuple[MonthPoint(month, workers, amount)] (last 12 months),
         # cards: CardTiles | None, claims: ClaimTiles | None (None: no such tables)
 
-"Active" there means covered today (status aktif, coverage dates around today).
+"Active" there means covered on the day (services/coverage_history), whatever the status.
 A bar's ``key`` is what the worker list filters on (``WorkerQuery.kecamatan_code``,
 ``occupation_code``; a gender and age bar: ``gender`` and ``age_band``), with
 ``covered_on`` the dashboard's day.

@@ -36,6 +36,7 @@ from services.reports.model import (
     Section,
     Table,
 )
+from services.text.formatting import long_date
 from services.text.labels import FUNDING
 from services.text.money import rupiah
 
@@ -74,7 +75,7 @@ def build_premium(inputs: ReportInputs) -> Report:
     ]
     notes = [
         premium.rule_text,
-        f"Iuran dihitung dari register keadaan {inputs.today:%d-%m-%Y}.",
+        f"Iuran dihitung dari register keadaan {long_date(inputs.today)}.",
         "Rekonsiliasi, tagihan dan anggaran untuk seluruh kabupaten"
         + (f", sumber dana {FUNDING[inputs.filter.funding]}." if inputs.filter.funding else "."),
     ]

@@ -1,7 +1,10 @@
-"""Report 5: what to fix in the register. Per kecamatan: NIK warnings, active workers
-without a KPJ, a village that is not one of the kecamatan's, possible duplicates (same
-name and birth date in the same village), active workers without heirs; then the
-workers behind each count, at most ``report.detail_limit`` per check.
+"""Report 5: what to fix in the register. Per kecamatan: NIK warnings, workers covered on
+the report's date without a KPJ on that day's period, a village that is not one of the
+kecamatan's, possible duplicates (same name and birth date in the same village), covered
+workers without heirs; then the workers behind each count, at most
+``report.detail_limit`` per check. "Covered" is services/coverage_history's expression,
+as everywhere: a worker whose status is aktif but who has no period on that day (never
+given a start, or whose period ended) is not asked for a KPJ or heirs.
 
 Counts are SQL aggregates, except the NIK rules (services/workers/nik.py), which read each
 NIK once in a stream; a clerk who sees NIKs masked gets no NIK check (said so).
@@ -17,8 +20,8 @@ from sqlalchemy.orm import Session
 
 import services.workers.nik as nik_rules
 from models import Heir
-from models.enums import WorkerStatus
 from services.core.unit_of_work import read_session
+from services.coverage_history import covered_on_many, covering, kpj_on, periods
 from services.reports.common import ReportInputs
 from services.reports.model import (
     REPORT_TITLES,
@@ -29,6 +32,8 @@ from services.reports.model import (
     Section,
     Table,
 )
+from services.text.formatting import long_date
+from services.text.money import number
 
 DETAIL_LIMIT_KEY = "report.detail_limit"
 STREAM_CHUNK = 5_000
@@ -53,9 +58,10 @@ def build_quality(inputs: ReportInputs) -> Report:
     summary = checker.summary_table()
     details = checker.detail_tables()
     notes = [
-        "Tanpa No. KPJ dan tanpa ahli waris: hanya peserta berstatus aktif; pemeriksaan "
-        "lain: semua peserta.",
-        f"Setiap rincian memuat paling banyak {limit} peserta.",
+        "Tanpa No. KPJ dan tanpa ahli waris: hanya peserta yang terlindungi pada "
+        f"{long_date(inputs.today)} (No. KPJ: yang tercatat pada periode kepesertaan hari "
+        "itu); pemeriksaan lain: semua peserta.",
+        f"Setiap rincian memuat paling banyak {number(limit)} peserta.",
     ]
     if inputs.scope.whole_nik_only:
         notes.append("NIK tidak diperiksa karena akun Anda melihat NIK tersamar.")
@@ -86,12 +92,13 @@ class _Checks:
 
     def conditions(self) -> dict[str, ColumnElement[bool]]:
         c = self.src.c
-        active = c.status == WorkerStatus.ACTIVE
+        day = self.inputs.today
+        covered = covered_on_many(c.id, day)
         return {
-            "kpj": and_(active, c.kpj.is_(None)),
+            "kpj": and_(covered, kpj_on(c.id, day).is_(None)),
             # Only heir.worker_id is read: a viewer's grants on heir are column by column.
             "heirs": and_(
-                active, not_(select(Heir.worker_id).where(Heir.worker_id == c.id).exists())
+                covered, not_(select(Heir.worker_id).where(Heir.worker_id == c.id).exists())
             ),
         }
 
@@ -153,7 +160,18 @@ class _Checks:
         with_start: bool = False,
     ) -> tuple[list[tuple[Any, ...]], int]:
         src = self.src
-        extra = (src.c.coverage_start,) if with_start else ()
+        extra: tuple[Any, ...] = ()
+        if with_start:
+            # The start of the period covering the report's date, not the latest period's.
+            p = periods()
+            start = (
+                select(p.c.start_date)
+                .where(covering(p, src.c.id, self.inputs.today))
+                .correlate_except(p)
+                .limit(1)
+                .scalar_subquery()
+            )
+            extra = (start,)
         rows = session.execute(
             select(*(src.c[n] for n in _PERSON), *extra)
             .where(*base, condition)
@@ -239,10 +257,10 @@ class _Checks:
                 Column("Kecamatan", weight=2.2),
                 Column("Peserta", CellKind.COUNT),
                 Column("Peringatan NIK", CellKind.COUNT),
-                Column("Aktif tanpa No. KPJ", CellKind.COUNT, 1.2),
+                Column("Terlindungi tanpa No. KPJ", CellKind.COUNT, 1.2),
                 Column("Desa tidak sesuai", CellKind.COUNT),
                 Column("Kemungkinan ganda", CellKind.COUNT),
-                Column("Aktif tanpa ahli waris", CellKind.COUNT, 1.2),
+                Column("Terlindungi tanpa ahli waris", CellKind.COUNT, 1.2),
             ),
             (*body, ("JUMLAH", *totals)),
             frozenset({len(body)}),
@@ -257,14 +275,18 @@ class _Checks:
         )
         specs: list[tuple[str, str, tuple[Column, ...]]] = [
             ("nik", "Peringatan NIK", (Column("Peringatan", weight=3.2, wrap=True),)),
-            ("kpj", "Aktif tanpa No. KPJ", (Column("Mulai kepesertaan", CellKind.DATE, 1.2),)),
+            (
+                "kpj",
+                "Terlindungi tanpa No. KPJ",
+                (Column("Mulai kepesertaan", CellKind.DATE, 1.2),),
+            ),
             ("village", "Desa tidak sesuai kecamatan", ()),
             (
                 "duplicates",
                 "Kemungkinan data ganda",
                 (Column("Tanggal lahir", CellKind.DATE, 1.1),),
             ),
-            ("heirs", "Aktif tanpa ahli waris", ()),
+            ("heirs", "Terlindungi tanpa ahli waris", ()),
         ]
         tables = []
         for key, title, extra in specs:

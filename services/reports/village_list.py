@@ -152,7 +152,7 @@ def _section(
     )
     table = Table(label, COLUMNS, rows)
     return Section(
-        heading=f"{label}, Kecamatan {kecamatan} — {len(rows)} peserta aktif",
+        heading=f"{label}, Kecamatan {kecamatan} — {len(rows)} peserta terlindungi",
         tables=(table,),
         signature=Signature(
             place_date=f"{place}, {'.' * 24} {inputs.today.year}",
@@ -164,7 +164,7 @@ def _section(
             (kind, place),
             ("Kecamatan", kecamatan),
             ("Keadaan per", long_date(inputs.today)),
-            ("Jumlah peserta aktif", f"{number(len(rows))} orang"),
+            ("Jumlah peserta terlindungi", f"{number(len(rows))} orang"),
         ),
         closing=CLOSING,
     )

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
-from models import schema
+from models import AuditEntry, schema
 from models.enums import HeirRelation, Role, WorkerStatus
 from models.sqlite_audit import AUDITED, BULK_AUDITED, NO_APP, SECRET, SKIPPED, TRIGGER_PREFIX
 from services.audit.query import AuditFilter, export_audit, search_audit, worker_history
@@ -130,6 +130,44 @@ def test_a_viewer_opening_a_full_nik_is_recorded(admin: ServiceContext, database
     assert [(e.user_name, e.entity_id) for e in access] == [(viewer.user_name, str(created.id))]
 
 
+def test_only_a_bulk_runs_count_may_change_in_the_trail(
+    admin: ServiceContext, ctx: ServiceContext
+) -> None:
+    """SQLite's bulk row triggers count each row into their run's entry ("N baris", as
+    PostgreSQL's statement trigger writes it): the one update audit_log's guard lets
+    through there. Another count, another column, or an older entry are refused, and
+    PostgreSQL refuses every update."""
+    WorkerService(admin).create(worker_input(1))
+    with ctx.engine.begin() as conn:
+        conn.execute(
+            insert(AuditEntry).values(
+                at=datetime.now(UTC),
+                user_name="uji",
+                action="create",
+                entity="twin_review",
+                summary="3 baris",
+            )
+        )
+    latest = "(SELECT max(id) FROM audit_log)"
+    refused = (
+        f"UPDATE audit_log SET summary = '9 baris' WHERE id = {latest}",
+        f"UPDATE audit_log SET summary = '4 baris', user_name = 'x' WHERE id = {latest}",
+        "UPDATE audit_log SET summary = '2 baris' WHERE id = (SELECT min(id) FROM audit_log)",
+    )
+    for statement in refused:
+        with pytest.raises(sa_exc.DatabaseError) as caught, ctx.engine.begin() as conn:
+            conn.execute(text(statement))
+        assert "append-only" in str(caught.value), statement
+    counted = f"UPDATE audit_log SET summary = '4 baris' WHERE id = {latest}"
+    if ctx.is_sqlite:
+        with ctx.engine.begin() as conn:
+            conn.execute(text(counted))
+        assert search_audit(admin, AuditFilter(entity="twin_review"))[0].summary == "4 baris"
+    else:
+        with pytest.raises(sa_exc.DatabaseError), ctx.engine.begin() as conn:
+            conn.execute(text(counted))
+
+
 def test_an_operator_reading_a_nik_leaves_no_access_entry(admin: ServiceContext) -> None:
     created = WorkerService(admin).create(worker_input(1)).worker
     assert WorkerService(admin).reveal_identity(created.id)[0] == created.nik
@@ -191,15 +229,20 @@ EXPECTED_TRAIL = [
     ("setting", "create", ("key", "value"), "office.phone"),
     ("worker", "create", WORKER_FIELDS, WORKER_LABEL),
     ("heir", "create", HEIR_FIELDS, "ahli waris YOHANES TAEK"),
-    ("coverage_period", "create", PERIOD_FIELDS, "coverage_period #1"),
+    (
+        "coverage_period",
+        "create",
+        PERIOD_FIELDS,
+        "periode kepesertaan mulai 2025-07-07 s.d. 2025-12-31",
+    ),
     ("worker", "update", ("address", "phone"), WORKER_LABEL),
     ("heir", "create", HEIR_FIELDS, "ahli waris ANNA TAEK"),
-    ("worker_status_event", "create", EVENT_FIELDS, "worker_status_event #1"),
+    ("worker_status_event", "create", EVENT_FIELDS, "status meninggal mulai 2025-09-01"),
     (
         "coverage_period",
         "update",
         ("end_date", "ended_by_event_id", "planned_end"),
-        "coverage_period #1",
+        "periode kepesertaan mulai 2025-07-07 s.d. 2025-09-01",
     ),
     (
         "worker",
@@ -215,9 +258,9 @@ EXPECTED_TRAIL = [
         "coverage_period",
         "delete",
         tuple(sorted((*PERIOD_FIELDS, "ended_by_event_id", "planned_end"))),
-        "coverage_period #1",
+        "periode kepesertaan mulai 2025-07-07 s.d. 2025-09-01",
     ),
-    ("worker_status_event", "delete", EVENT_FIELDS, "worker_status_event #1"),
+    ("worker_status_event", "delete", EVENT_FIELDS, "status meninggal mulai 2025-09-01"),
     (
         "worker",
         "delete",

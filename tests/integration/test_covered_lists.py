@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text, update
 
 from models import Worker
 from models.enums import FundingSource, WorkerStatus
@@ -125,7 +126,7 @@ def test_the_village_list_names_who_is_covered_on_its_date(
     path = tmp_path / "desa.pdf"
     write_report(ctx, ReportKind.VILLAGE_LIST, path, ReportFilter(village_code=APLASI), BACK)
     text = pdf_text(path)
-    assert "Jumlah peserta aktif : 3 orang" in text
+    assert "Jumlah peserta terlindungi : 3 orang" in text
     assert "Peserta yang terlindungi pada 1 Mei 2025" in text
     for listed in (r.ended, r.moved, r.plain):
         assert listed in text
@@ -136,16 +137,26 @@ def test_the_village_list_names_who_is_covered_on_its_date(
 def test_the_bpjs_registration_list_names_who_is_covered_on_its_date(
     ctx: ServiceContext, register: Register, tmp_path: Path
 ) -> None:
+    """Who needs registering on the list's date: covered that day by a period the district
+    pays (APBD Kabupaten here), with no KPJ yet, as the surat pengantar names them."""
     r = register
+    assert len(_bpjs(ctx, tmp_path / "kpj.xlsx", NOW)) == 0  # every one has a KPJ
+    with ctx.engine.begin() as conn:
+        conn.execute(update(Worker).values(kpj=None))
+        conn.execute(text("UPDATE coverage_period SET kpj = NULL"))
     assert _bpjs(ctx, tmp_path / "now.xlsx", NOW) == {
         r.moved: ("APBD Kabupaten", date(2026, 1, 1)),
         r.plain: ("APBD Kabupaten", date(2025, 1, 1)),
         r.back: ("APBD Kabupaten", date(2025, 9, 1)),
     }
+    # Back-dated: the ended period still ran; the moved worker was funded by Dana Desa,
+    # which the district does not pay, so is not for this list.
     assert _bpjs(ctx, tmp_path / "back.xlsx", BACK) == {
         r.ended: ("APBD Kabupaten", date(2025, 1, 1)),
-        r.moved: ("Dana Desa", date(2025, 1, 1)),
         r.plain: ("APBD Kabupaten", date(2025, 1, 1)),
     }
-    assert set(_bpjs(ctx, tmp_path / "dd.xlsx", BACK, FundingSource.DANA_DESA)) == {r.moved}
-    assert set(_bpjs(ctx, tmp_path / "dd2.xlsx", NOW, FundingSource.DANA_DESA)) == set()
+    assert set(_bpjs(ctx, tmp_path / "dd.xlsx", BACK, FundingSource.DANA_DESA)) == set()
+    assert set(_bpjs(ctx, tmp_path / "kab.xlsx", BACK, FundingSource.APBD_KABUPATEN)) == {
+        r.ended,
+        r.plain,
+    }

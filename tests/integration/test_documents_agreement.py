@@ -461,6 +461,18 @@ def test_folio_and_preview(ctx: ServiceContext, bupati: SignatoryItem) -> None:
     assert list_documents(ctx) == []
 
 
+def test_the_apbd_regulation_may_be_typed_with_its_nomor(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    """The setting's example is "Nomor 12 Tahun 2024": typed so, the dasar hukum does not
+    say "Nomor Nomor"."""
+    counted_on = registered(ctx, 5)
+    typed = request(bupati, count_date=counted_on, apbd_regulation="Nomor 12 Tahun 2024")
+    text = pdf_text(preview_agreement(ctx, typed).data)
+    assert "Timor Tengah Utara Nomor 12 Tahun 2024 tentang Anggaran" in text
+    assert "Nomor Nomor" not in text
+
+
 def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) -> None:
     nameless = SecondParty("", "", "", "", "")
     with pytest.raises(ValidationError) as caught:

@@ -3,13 +3,15 @@ and words in the text; the layout's parts; the register line; rendered pages not
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from models.enums import FundingSource, Role
+from models.enums import FundingSource, Role, WorkerStatus
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
@@ -28,6 +30,7 @@ from services.documents import (
     preview_letter,
     set_signatory_active,
 )
+from services.excel_export import ExportFormat, export_workers
 from services.premiums import Month, monthly_premium, premium_series
 from services.text.formatting import long_date
 from services.text.money import rupiah
@@ -265,6 +268,52 @@ def test_registration_letter_lists_new_participants(
     assert "period_after_letter" in {p.code for p in caught.value.problems}
 
 
+def test_the_bpjs_export_lists_whom_the_pengantar_lists(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem], tmp_path: Path
+) -> None:
+    """The surat pengantar and BPJS's collective registration export are one selection
+    (``needs_registering``): for the same period and date they name the same workers,
+    and the export leaves out whoever has a KPJ, is paid by the province, or has ended."""
+    kadis, _ = officials
+    start = TODAY - timedelta(days=10)
+    listed = set(_new_workers(ctx, start))
+    service = WorkerService(ctx)
+    service.create(worker_input(5, coverage_start=start, coverage_end=None))  # has a KPJ
+    service.create(
+        worker_input(
+            6,
+            kpj=None,
+            coverage_start=start,
+            coverage_end=None,
+            funding=FundingSource.APBD_PROVINSI,
+        )
+    )
+    service.create(worker_input(7, kpj=None, coverage_start=start, coverage_end=start))  # ended
+    # Started before the period: neither names them for that period; the export without a
+    # period does.
+    early = service.create(
+        worker_input(8, kpj=None, coverage_start=start - timedelta(days=5), coverage_end=None)
+    ).worker.id
+    period = (start, TODAY - timedelta(days=1))
+    letter = preview_letter(ctx, LetterRequest(RegistrationLetter(*period), kadis.id, TODAY))
+    in_letter = set(re.findall(r"\b53\d{14}\b", pdf_text(letter.data)))
+
+    def exported(name: str, started: tuple[date, date] | None) -> set[str]:
+        result = export_workers(
+            ctx, tmp_path / name, WorkerQuery(), ExportFormat.BPJS, today=TODAY, started=started
+        )
+        sheet = openpyxl.load_workbook(result.path).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        first = next(i for i, row in enumerate(rows) if row[0] == "NIK")
+        assert "perlu didaftarkan" in str(rows[0][0])
+        return {str(row[0]) for row in rows[first + 1 :]}
+
+    expected = {service.get(i).nik for i in listed}
+    assert in_letter == expected
+    assert exported("bpjs.xlsx", period) == in_letter
+    assert exported("semua.xlsx", None) == expected | {service.get(early).nik}
+
+
 def test_registration_letter_needs_participants(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
 ) -> None:
@@ -331,6 +380,25 @@ def test_membership_statement_says_what_was_true_on_its_date(
         "sejak 1 Januari 2026" in ended
     )
     assert "aktif" not in ended and "KPJ : -" not in ended
+    # Deactivated after the coverage had ended: the end is the cause, the status said as
+    # what it is (not "tidak aktif sejak …" as if that had ended the coverage).
+    service = WorkerService(ctx)
+    service.change_status(
+        worker_id,
+        WorkerStatus.INACTIVE,
+        service.get(worker_id).version,
+        reason="pindah",
+        status_date=date(2026, 3, 1),
+    )
+    later = pdf_text(
+        issue_letter(
+            ctx, LetterRequest(MembershipLetter(worker_id, "arsip desa"), kadis.id, TODAY)
+        ).pdf
+    )
+    assert (
+        "tidak terlindungi karena masa kepesertaannya telah berakhir sejak 1 Januari 2026, "
+        "dan berstatus tidak aktif sejak 1 Maret 2026" in later
+    )
     WorkerService(ctx).create(worker_input(3, kpj=None, coverage_end=None))
     no_kpj = WorkerService(ctx).search(WorkerQuery(text=worker_input(3).nik)).rows[0].id
     with pytest.raises(ValidationError) as caught:
@@ -568,3 +636,19 @@ def test_the_tembusan_stays_with_the_signature_across_the_page_boundary(
         signed_on.add(signed)
     # The lengths cross the boundary: some letters sign on page 1, longer ones on page 2.
     assert signed_on == {0, 1}
+
+
+def test_premium_letter_signs_on_its_first_page(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    """The usual one-month premium letter on A4, signed by the Kepala Dinas under the
+    office's kop with the template's two copies: closing, signature and tembusan fit on
+    the first page, so the letter is one page (it once put them alone on page 2)."""
+    kadis, _ = officials
+    _workers(ctx)
+    fields = PremiumLetter(date(2025, 7, 15), bill_number="B/123/2025", bill_date=date(2025, 7, 3))
+    doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 7, 10)))
+    texts = page_texts(doc.pdf)
+    assert len(texts) == 1, texts
+    for phrase in ("Jumlah iuran", "Demikian disampaikan", "NIP 19680101", "Tembusan:", "Arsip."):
+        assert phrase in texts[0], phrase

@@ -124,7 +124,17 @@ def test_the_bpjs_list_follows_its_setting(
             .select_from(Worker)
             .where(coverage_history.covered_on(Worker.id, date.today()))
         )
-    assert len(rows) == covered  # registration is for workers covered now
+        needing = session.scalar(
+            select(func.count())
+            .select_from(Worker)
+            .where(
+                coverage_history.covered_on(Worker.id, date.today()),
+                coverage_history.funding_on(Worker.id, date.today()) == "apbd_kab",
+                func.coalesce(Worker.kpj, "") == "",
+            )
+        )
+    # Registration is for workers covered now, paid by the district, without a KPJ yet.
+    assert 0 < len(rows) == needing < covered
     assert {r["PROGRAM"] for r in rows} == {"JKK, JKM"}
     assert all(str(r["NAMA"]).isupper() for r in rows)
     assert all(isinstance(r["TANGGAL LAHIR"], datetime) for r in rows)

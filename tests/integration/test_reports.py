@@ -237,11 +237,12 @@ def test_village_list_for_the_head_to_sign(
         "Kelurahan : Aplasi",
         "Kecamatan : Kota Kefamenanu",
         "Keadaan per : 24 November 2026",
-        "Jumlah peserta aktif : 3 orang",
+        "Jumlah peserta terlindungi : 3 orang",
         "Demikian daftar ini dibuat dengan sebenarnya",
         "Aplasi, ........................ 2026 Lurah Aplasi",
         "(.....",
-        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 3 peserta aktif",
+        "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — "
+        "3 peserta terlindungi",
         "Halaman 1 dari 1",
     ):
         assert line in text, line
@@ -327,10 +328,10 @@ def test_each_village_is_a_document_of_its_own(sqlite_ctx: ServiceContext, tmp_p
     aplasi = len(pages) - 1  # sixty names take more than one page
     assert aplasi > 1 and heads == [True] + [False] * (aplasi - 1) + [True]
     for number_, page in enumerate(pages[:aplasi], start=1):
-        assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta aktif" in page
+        assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta terlindungi" in page
         assert f"Halaman {number_} dari {aplasi}" in page
     assert "Kelurahan : Aplasi" in pages[0] and "Lurah Aplasi" in pages[aplasi - 1]
-    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta aktif : 1 orang" in pages[-1]
+    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta terlindungi : 1 orang" in pages[-1]
 
 
 def test_a_kecamatan_gives_one_section_per_village(ctx: ServiceContext, small: Edge) -> None:
@@ -410,6 +411,12 @@ def test_data_quality_finds_what_to_fix(ctx: ServiceContext, small: Edge, tmp_pa
     add_worker(ctx, 7, date(2025, 1, 1), nik=outside_nik)
     # Serial 11 is named like serial 1 ("MARIA GORETI TAEK B"), born the same day.
     add_worker(ctx, 11, date(2025, 1, 1), kpj=None, heirs=[])
+    # Status aktif but not covered on the report's date (no period; a period that ended):
+    # no KPJ or heirs is asked of them, as the coverage history says, not the status.
+    add_worker(ctx, 12, None, kpj=None, heirs=[], full_name="Yakobus Nahak")
+    add_worker(
+        ctx, 13, date(2024, 1, 1), date(2024, 12, 31), kpj=None, heirs=[], full_name="Paulus Manek"
+    )
     with ctx.engine.begin() as conn:
         conn.execute(
             update(Worker).where(Worker.id == small.province).values(kecamatan_code=BIBOKI)
@@ -419,13 +426,16 @@ def test_data_quality_finds_what_to_fix(ctx: ServiceContext, small: Edge, tmp_pa
     total = dict(zip(summary.headers, summary.rows[-1], strict=True))
     assert total == {
         "Kecamatan": "JUMLAH",
-        "Peserta": 8,
+        "Peserta": 10,
         "Peringatan NIK": 1,
-        "Aktif tanpa No. KPJ": 1,
+        "Terlindungi tanpa No. KPJ": 1,
         "Desa tidak sesuai": 1,
         "Kemungkinan ganda": 2,
-        "Aktif tanpa ahli waris": 1,
+        "Terlindungi tanpa ahli waris": 1,
     }
+    assert [r[0] for r in _table(report, "Terlindungi tanpa No. KPJ").rows] == [
+        "MARIA GORETI TAEK B"
+    ]
     nik = _table(report, "Peringatan NIK")
     assert [r[4] for r in nik.rows] == ["NIK dari luar kabupaten"]
     twins = _table(report, "Kemungkinan data ganda")

@@ -26,6 +26,7 @@ from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
 from services.reports import ReportFilter, ReportKind
 from services.reports.service import build_report
+from services.text.formatting import long_date
 from tests.integration.premium_helpers import VIEWER, as_clerk, edge_register
 from tests.integration.test_premiums_reconciliation import bpjs_file
 from tests.integration.test_reports import TODAY, _table, assert_same_in_both, pdf_text
@@ -52,6 +53,7 @@ def test_premium_report_month_reconciliation_budget_and_drilldown(
     _january_with_list(ctx, tmp_path)
     report = assert_same_in_both(ctx, ReportKind.PREMIUM, tmp_path, JANUARY)
     assert report.notes[0].startswith("Peserta yang mulai atau berhenti di tengah bulan")
+    assert f"Iuran dihitung dari register keadaan {long_date(TODAY)}." in report.notes
     funding = _table(report, "Per sumber dana")
     assert funding.rows == (
         ("APBD Kabupaten", 4, 10_000, 6_800, 40_000, 27_200, 67_200),

@@ -102,9 +102,13 @@ def test_the_recap_counts_the_workers_the_filters_show(
 def test_the_format_and_the_file_are_chosen_in_dialogs(
     qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path: Path
 ) -> None:
-    seed(WorkerService(sqlite_ctx), 2)
+    # Two to register with BPJS (no KPJ yet), one registered already: the list has two.
+    workers = WorkerService(sqlite_ctx)
+    for serial in (1, 2):
+        workers.create(covered_now(serial, kpj=None))
+    seed(workers, 1, start=3)
     panel = worker_list(open_window(qtbot, sqlite_ctx))
-    wait_rows(qtbot, panel, 2)
+    wait_rows(qtbot, panel, 3)
     target = tmp_path / "bpjs.xlsx"
     offered: list[str] = []
 

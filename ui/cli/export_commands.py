@@ -8,6 +8,7 @@ from pathlib import Path
 from models.enums import WorkerStatus
 from services.excel_export import FORMAT_LABELS, ExportFormat, export_workers
 from services.workers.types import WorkerQuery
+from ui.cli.options import parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
 
@@ -23,6 +24,27 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--kecamatan", metavar="KODE", help="kode kecamatan, mis. 53.03.05")
     export.add_argument("--village", metavar="KODE", help="kode desa, mis. 53.03.05.1002")
     export.add_argument("--status", choices=[s.value for s in WorkerStatus])
+    # The BPJS list and the surat pengantar pendaftaran take the same period and date.
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        type=parse_cli_date,
+        metavar="YYYY-MM-DD",
+        help="bpjs: mulai dilindungi sejak (seperti surat pengantar pendaftaran)",
+    )
+    export.add_argument(
+        "--to",
+        dest="date_to",
+        type=parse_cli_date,
+        metavar="YYYY-MM-DD",
+        help="bpjs: mulai dilindungi sampai dengan",
+    )
+    export.add_argument(
+        "--date",
+        type=parse_cli_date,
+        metavar="YYYY-MM-DD",
+        help="tanggal keadaan daftar (bawaan: hari ini)",
+    )
     add_user_option(export)
     export.set_defaults(handler=_export)
 
@@ -35,7 +57,12 @@ def _export(args: argparse.Namespace) -> int:
         status=WorkerStatus(args.status) if args.status else None,
     )
     fmt = ExportFormat(args.format)
-    result = export_workers(ctx, args.output, query, fmt)
+    if (args.date_from is None) != (args.date_to is None) or (
+        args.date_from is not None and fmt is not ExportFormat.BPJS
+    ):
+        raise SystemExit("--from dan --to diisi bersama, hanya untuk --format bpjs.")
+    started = (args.date_from, args.date_to) if args.date_from is not None else None
+    result = export_workers(ctx, args.output, query, fmt, today=args.date, started=started)
     label = FORMAT_LABELS[fmt]
     print(
         f"{label[0].upper()}{label[1:]} ditulis ke {result.path}: {result.rows} peserta, "

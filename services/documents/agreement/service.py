@@ -119,13 +119,21 @@ def _draft(
     )
 
 
+def _regulation_number(typed: str) -> str:
+    """The regulation's number without a leading "Nomor", which the setting's own example
+    ("Nomor 12 Tahun 2024") includes and the sentence already says."""
+    text = typed.strip()
+    return text[len("nomor") :].strip() if text.lower().startswith("nomor ") else text
+
+
 def template_values(params: AgreementParams, settings: dict[str, str]) -> dict[str, str]:
     """The placeholders' values; a missing particular prints as a marked blank (only a
     preview can have one: issuing refuses first)."""
     district = settings["district.kabupaten_name"]
     first_year = params.period_start.year
     regulation = (
-        f"Peraturan Daerah {district} Nomor {params.apbd_regulation} tentang Anggaran "
+        f"Peraturan Daerah {district} Nomor {_regulation_number(params.apbd_regulation)} "
+        "tentang Anggaran "
         f"Pendapatan dan Belanja Daerah Tahun Anggaran {first_year}"
         if params.apbd_regulation
         else f"Peraturan Daerah {district} "

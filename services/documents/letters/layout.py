@@ -125,11 +125,11 @@ def _letter_heading(
     ]
     return [
         Paragraph(dated, s.right),
-        Spacer(0, 4 * mm),
+        Spacer(0, 3 * mm),
         label_table(rows, width * 0.8),
-        Spacer(0, 6 * mm),
+        Spacer(0, 4 * mm),
         _addressee(parts, width),
-        Spacer(0, 6 * mm),
+        Spacer(0, 4 * mm),
     ]
 
 
@@ -141,7 +141,8 @@ def _addressee(parts: LetterParts, width: float) -> Table:
         for index, line in enumerate(parts.addressee)
     ]
     rows += [["di –", ""], ["", Paragraph(parts.place, s.left)]]
-    table = Table(rows, colWidths=[indent, width * 0.65 - indent], hAlign="LEFT")
+    # Wide enough for "Kepala BPJS Ketenagakerjaan Kantor Cabang …" on one line.
+    table = Table(rows, colWidths=[indent, width * 0.8 - indent], hAlign="LEFT")
     table.setStyle(plain_table_style())
     return table
 
@@ -184,8 +185,7 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
             item_number = 0
             story += [Paragraph(block.text, s.body_indent), Spacer(0, 2 * mm)]
     if rows:
-        story.append(label_table(rows, width, None, PARAGRAPH_INDENT))
-    story.append(Spacer(0, 6 * mm))
+        story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
     return story
 
 
@@ -203,7 +203,7 @@ def _copies(copies: list[str], optional: bool) -> list[Flowable]:
     if optional and not others:
         return []
     entries = [*others, "Arsip"]
-    story: list[Flowable] = [Spacer(0, 8 * mm), Paragraph("Tembusan:", styles().left)]
+    story: list[Flowable] = [Spacer(0, 3 * mm), Paragraph("Tembusan:", styles().left)]
     for index, entry in enumerate(entries, start=1):
         text = entry.rstrip(";. ") + ("." if index == len(entries) else ";")
         story.append(numbered(f"{index}.", text, 0, 6 * mm, after=0))

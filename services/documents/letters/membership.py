@@ -165,15 +165,31 @@ def _period_text(p: PeriodInfo) -> str:
 
 
 def _status(fact: CoverageFact) -> str:
-    """ "aktif" only when covered on the letter's date."""
+    """ "aktif" only when covered on the letter's date; otherwise the cause that came
+    first: a coverage that had already ended before the worker was deactivated or died
+    ended by itself, and the later status is said as what it is, not as the cause."""
     if fact.covered:
         return "berstatus aktif dan terlindungi"
-    since = f" sejak {long_date(fact.status_since)}" if fact.status_since else ""
-    if fact.status is WorkerStatus.DECEASED:
-        return f"tidak terlindungi karena telah meninggal dunia{since}"
-    if fact.status is WorkerStatus.INACTIVE:
-        return f"tidak terlindungi karena berstatus tidak aktif{since}"
     ended = f" sejak {long_date(fact.last_end + timedelta(days=1))}" if fact.last_end else ""
+    since = fact.status_since
+    # A status change cuts the period covering its day on that day: last_end == since.
+    ended_first = fact.last_end is not None and since is not None and fact.last_end < since
+    if fact.status is WorkerStatus.DECEASED:
+        died = f" pada tanggal {long_date(since)}" if since else ""
+        if ended_first:
+            return (
+                f"tidak terlindungi karena masa kepesertaannya telah berakhir{ended}, "
+                f"dan yang bersangkutan telah meninggal dunia{died}"
+            )
+        return f"tidak terlindungi karena telah meninggal dunia{died}"
+    if fact.status is WorkerStatus.INACTIVE:
+        inactive = f" sejak {long_date(since)}" if since else ""
+        if ended_first:
+            return (
+                f"tidak terlindungi karena masa kepesertaannya telah berakhir{ended}, "
+                f"dan berstatus tidak aktif{inactive}"
+            )
+        return f"tidak terlindungi karena berstatus tidak aktif{inactive}"
     return f"tidak terlindungi karena masa kepesertaannya telah berakhir{ended}"
 
 

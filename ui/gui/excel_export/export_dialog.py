@@ -26,8 +26,8 @@ CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ExportFormat.BPJS: (
         "Pendaftaran kolektif BPJS Ketenagakerjaan",
         "Kolom sesuai menu Pengaturan → Pengaturan kantor → Laporan & ekspor → “Kolom daftar "
-        "pendaftaran BPJS”; bila "
-        "status tidak disaring, hanya peserta aktif.",
+        "pendaftaran BPJS”; hanya peserta yang perlu didaftarkan, seperti surat pengantar "
+        "pendaftaran: terlindungi hari ini, dibayar dari sumber dana PKS, belum memiliki KPJ.",
     ),
     ExportFormat.VILLAGE: (
         "Daftar per desa",

@@ -2,15 +2,18 @@
 
 A search counts its matches up to a cap (exactly when there are fewer): a
 clerk typing "5303" or "mar" needs the first page now, not the exact size of
-half the register. The page is then read one of two ways: few matches are
-fetched through their own index and sorted; many are found by walking the
-name index in order, which meets a page of them long before its end.
+half the register. The page is then read one of two ways: matches within the
+cap are sorted; more are found by walking the name index in order, which
+meets a page of them long before its end.
 
-A name search in name order saves work on each engine. SQLite, when the name
-is the only condition, counts from the FTS5 index alone and walks or sorts by
-how densely the matches fill the register. Otherwise (PostgreSQL, or filters
-beside the name) the matches are read once in one statement that counts them
-and, when they are within the cap, sorts the page.
+SQLite, when the name is the only condition (the worker list's usual search):
+a few matches (most full names) are read as ids from the trigram index and
+their rows fetched by id; more are counted from the trigram index alone and
+sorted from the small (id, name_key) index, never from the wide worker rows.
+The other spellings of a name ("johana" for "YOHANA") are one look-up in the
+phonetic index, the matches as typed left out by their ids. Otherwise
+(PostgreSQL, or filters beside the name) the matches are read once in one
+statement that counts them and, when they are within the cap, sorts the page.
 """
 
 from __future__ import annotations
@@ -289,6 +292,12 @@ def _with_other_spellings(
         name_condition(session, sounds, src, phonetic=True),
         ~_as_typed(session, typed.split(), src),
     ]
+    if query.sort in _NAME_SORT:
+        # Counted and the page sorted in one statement: one look-up in the phonetic index.
+        matches = select(src.c.id, src.c.name_key).where(*conditions)
+        matches = matches.limit(None if room is None else room + 1)
+        more, others = _count_and_page(session, rest, matches, src, wanted)
+        return rows + more, total + others, room is None or others <= room
     others, exact = count(session, conditions, room, src)
     if others == 0:
         return rows, total, True
@@ -386,13 +395,15 @@ def _name_alone(
         text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n"),
         {"fts": match, "n": SPELLING_BELOW},
     ).all()
-    if len(few) < SPELLING_BELOW:
+    cap = query.count_limit
+    if len(few) < SPELLING_BELOW and (cap is None or len(few) <= cap):
         if not few:
             return [], 0, True, []
         statement = rows_statement(query, [src.c.id.in_(few)], src)
         return list(session.execute(statement).all()), len(few), True, list(few)
-    cap = query.count_limit
-    total = _fts_count(session, match, cap)
+    total = len(few) if len(few) < SPELLING_BELOW else _fts_count(session, match, cap)
+    if cap is not None:
+        total = min(total, cap + 1)
     exact = cap is None or total <= cap
     if exact:
         # The page's ids in name order, from the small index; then their rows.

@@ -282,10 +282,13 @@ def _with_other_spellings(
     if found is not None and all(len(w) >= FTS_MIN_WORD for w in sounds):
         # One trigram look-up, the matches as typed left out by id, sorted from the
         # (id, name_key) index: no second look-up of the words as typed.
+        src = scope.source
         matches = _sounds_alike(_fts_phrases(sounds), found, room)
-        more, others = _count_and_page(session, rest, matches, scope.source, wanted)
-        exact = room is None or others <= room
-        return rows + more, total + others, exact
+        more, others = _count_and_page(session, rest, matches, src, wanted)
+        if wanted and room is not None and others > room:
+            sound = name_condition(session, sounds, src, phonetic=True)
+            more = _page_over_cap(session, rest, [sound, src.c.id.not_in(found)], src, more)
+        return rows + more, total + others, room is None or others <= room
     src = scope.source
     conditions = [
         *filters(session, replace(query, text=""), scope),
@@ -297,6 +300,8 @@ def _with_other_spellings(
         matches = select(src.c.id, src.c.name_key).where(*conditions)
         matches = matches.limit(None if room is None else room + 1)
         more, others = _count_and_page(session, rest, matches, src, wanted)
+        if wanted and room is not None and others > room:
+            more = _page_over_cap(session, rest, conditions, src, more)
         return rows + more, total + others, room is None or others <= room
     others, exact = count(session, conditions, room, src)
     if others == 0:
@@ -304,6 +309,29 @@ def _with_other_spellings(
     if wanted:
         rows = rows + list(session.execute(rows_statement(rest, conditions, src)).all())
     return rows, total + others, exact
+
+
+def _page_over_cap(
+    session: Session,
+    query: WorkerQuery,
+    conditions: list[ColumnElement[bool]],
+    src: Table,
+    some: list[Row[*tuple[Any, ...]]],
+) -> list[Row[*tuple[Any, ...]]]:
+    """The true page when the matches were more than the cap, from ``some``: the page of
+    the first cap + 1 of them, which ends at or after the true page's end.
+
+    With that name as a bound, the engine combines the name index with the match
+    condition instead of sorting every match; a short page of some gives no bound,
+    and the name index is walked (over the cap the matches are dense).
+    """
+    if len(some) == _page_size(query):
+        bound = some[-1].page_name
+        by_name = src.c.name_key >= bound if query.descending else src.c.name_key <= bound
+        statement = rows_statement(query, [*conditions, by_name], src)
+    else:
+        statement = rows_statement(query, conditions, src, walk_name_index=True)
+    return list(session.execute(statement).all())
 
 
 def _as_typed(session: Session, words: list[str], src: Table) -> ColumnElement[bool]:

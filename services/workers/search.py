@@ -18,7 +18,6 @@ statement that counts them and, when they are within the cap, sorts the page.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -355,10 +354,15 @@ def _sounds_alike(sounds: str, found: list[int], room: int | None) -> Any:
     sql = (
         f"SELECT id, name_key FROM {_BY_NAME_INDEX} WHERE id IN "
         "(SELECT rowid FROM worker_phonetic_fts WHERE worker_phonetic_fts MATCH :sounds) "
-        "AND id NOT IN (SELECT value FROM json_each(:found)) LIMIT :n"
+        "AND id NOT IN :found LIMIT :n"
     )
-    params = {"sounds": sounds, "found": json.dumps(found), "n": -1 if room is None else room + 1}
-    return text(sql).bindparams(**params).columns(column("id"), column("name_key"))
+    # Fewer than SPELLING_BELOW ids: one bound parameter each.
+    statement = text(sql).bindparams(
+        bindparam("found", value=found, expanding=True),
+        sounds=sounds,
+        n=-1 if room is None else room + 1,
+    )
+    return statement.columns(column("id"), column("name_key"))
 
 
 def _search_as_typed(

@@ -213,11 +213,12 @@ class BareDriver:
         rows = self._pg.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", parameters).fetchall()
         return [str(r[0]) for r in rows]
 
-    def setting(self, sql: str) -> None:
+    def setting(self, sql: str, parameters: Any = None) -> None:
         """The service's transaction-local settings, made to last for the EXPLAINs that follow."""
         if self.kind == "postgresql":
-            # set_config(name, value, false): for the session, not the transaction.
-            self._pg.execute(sql.replace(", true)", ", false)"))  # type: ignore[arg-type]
+            # set_config(name, value, false): for the session, not the transaction. The
+            # clerk's name is a bound parameter: sent with it, or psycopg reads "%(...)s".
+            self._pg.execute(sql.replace(", true)", ", false)"), parameters)
 
     def reset(self) -> None:
         if self.kind == "postgresql":
@@ -395,7 +396,7 @@ def _slowest(driver: BareDriver, queries: list[Query], samples: dict[int, list[S
         for sql, params in best.statements:
             print(f"    SQL: {' '.join(sql.split())[:150]}")
             if _is_setting(sql):
-                driver.setting(sql)  # as in the service's transaction
+                driver.setting(sql, params)  # as in the service's transaction
                 continue
             for step in driver.plan(sql, params)[:12]:
                 print(f"      {step}")

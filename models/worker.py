@@ -81,6 +81,8 @@ class Worker(Base):
         ),
         Index("ix_worker_kecamatan_village", "kecamatan_code", "village_code"),
         Index("ix_worker_status_funding", "status", "funding"),
+        # A name search sorts its matches by name from this index alone (migration 0019).
+        Index("ix_worker_id_name_key", "id", "name_key"),
     )
 
 

@@ -2,15 +2,18 @@
 
 A search counts its matches up to a cap (exactly when there are fewer): a
 clerk typing "5303" or "mar" needs the first page now, not the exact size of
-half the register. The page is then read one of two ways: few matches are
-fetched through their own index and sorted; many are found by walking the
-name index in order, which meets a page of them long before its end.
+half the register. The page is then read one of two ways: matches within the
+cap are sorted; more are found by walking the name index in order, which
+meets a page of them long before its end.
 
-A name search in name order saves work on each engine. SQLite, when the name
-is the only condition, counts from the FTS5 index alone and walks or sorts by
-how densely the matches fill the register. Otherwise (PostgreSQL, or filters
-beside the name) the matches are read once in one statement that counts them
-and, when they are within the cap, sorts the page.
+SQLite, when the name is the only condition (the worker list's usual search):
+a few matches (most full names) are read as ids from the trigram index and
+their rows fetched by id; more are counted from the trigram index alone and
+sorted from the small (id, name_key) index, never from the wide worker rows.
+The other spellings of a name ("johana" for "YOHANA") are one look-up in the
+phonetic index, the matches as typed left out by their ids. Otherwise
+(PostgreSQL, or filters beside the name) the matches are read once in one
+statement that counts them and, when they are within the cap, sorts the page.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    column,
     exists,
     false,
     func,
@@ -240,7 +244,7 @@ def search(
     SPELLING_BELOW): a name typed as on the KTP finds its many matches at once, and
     the other spellings cost a second index look-up only when they can help.
     """
-    rows, total, exact = _search_as_typed(session, query, scope)
+    rows, total, exact, found = _search_as_typed(session, query, scope)
     raw = query.text.strip()
     if (
         not raw
@@ -250,7 +254,7 @@ def search(
         or "name_phonetic" not in scope.source.c
     ):
         return rows, total, exact
-    return _with_other_spellings(session, query, scope, rows, total)
+    return _with_other_spellings(session, query, scope, rows, total, found)
 
 
 def _with_other_spellings(
@@ -259,36 +263,112 @@ def _with_other_spellings(
     scope: Scope,
     rows: list[Row[*tuple[Any, ...]]],
     total: int,
+    found: list[int] | None,
 ) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
+    """``found``: the ids of every match as typed, when the search has them (SQLite, name alone)."""
     typed = name_key(query.text)
     sounds = name_phonetic(typed).split()
     # Punctuation typed means itself ("_a"); only plain words are heard as they sound.
     if not sounds or _PLAIN_WORDS.fullmatch(typed) is None:
         return rows, total, True
-    src = scope.source
-    conditions = [
-        *filters(session, replace(query, text=""), scope),
-        name_condition(session, sounds, src, phonetic=True),
-        ~name_condition(session, typed.split(), src),
-    ]
     cap = query.count_limit
     room = None if cap is None else cap - total
     if room is not None and room <= 0:
         return rows, total, True
+    page, start = _page_size(query), max(0, query.offset)
+    wanted = len(rows) < page and start + page > total
+    rest = replace(query, offset=max(0, start - total), limit=page - len(rows))
+    if found is not None and all(len(w) >= FTS_MIN_WORD for w in sounds):
+        # One trigram look-up, the matches as typed left out by id, sorted from the
+        # (id, name_key) index: no second look-up of the words as typed.
+        src = scope.source
+        matches = _sounds_alike(_fts_phrases(sounds), found, room)
+        more, others = _count_and_page(session, rest, matches, src, wanted)
+        if wanted and room is not None and others > room:
+            sound = name_condition(session, sounds, src, phonetic=True)
+            more = _page_over_cap(session, rest, [sound, src.c.id.not_in(found)], src, more)
+        return rows + more, total + others, room is None or others <= room
+    src = scope.source
+    conditions = [
+        *filters(session, replace(query, text=""), scope),
+        name_condition(session, sounds, src, phonetic=True),
+        ~_as_typed(session, typed.split(), src),
+    ]
+    if query.sort in _NAME_SORT:
+        # Counted and the page sorted in one statement: one look-up in the phonetic index.
+        matches = select(src.c.id, src.c.name_key).where(*conditions)
+        matches = matches.limit(None if room is None else room + 1)
+        more, others = _count_and_page(session, rest, matches, src, wanted)
+        if wanted and room is not None and others > room:
+            more = _page_over_cap(session, rest, conditions, src, more)
+        return rows + more, total + others, room is None or others <= room
     others, exact = count(session, conditions, room, src)
     if others == 0:
         return rows, total, True
-    page, start = _page_size(query), max(0, query.offset)
-    if len(rows) < page and start + page > total:
-        rest = replace(query, offset=max(0, start - total), limit=page - len(rows))
+    if wanted:
         rows = rows + list(session.execute(rows_statement(rest, conditions, src)).all())
     return rows, total + others, exact
 
 
+def _page_over_cap(
+    session: Session,
+    query: WorkerQuery,
+    conditions: list[ColumnElement[bool]],
+    src: Table,
+    some: list[Row[*tuple[Any, ...]]],
+) -> list[Row[*tuple[Any, ...]]]:
+    """The true page when the matches were more than the cap, from ``some``: the page of
+    the first cap + 1 of them, which ends at or after the true page's end.
+
+    With that name as a bound, the engine combines the name index with the match
+    condition instead of sorting every match; a short page of some gives no bound,
+    and the name index is walked (over the cap the matches are dense).
+    """
+    if len(some) == _page_size(query):
+        bound = some[-1].page_name
+        by_name = src.c.name_key >= bound if query.descending else src.c.name_key <= bound
+        statement = rows_statement(query, [*conditions, by_name], src)
+    else:
+        statement = rows_statement(query, conditions, src, walk_name_index=True)
+    return list(session.execute(statement).all())
+
+
+def _as_typed(session: Session, words: list[str], src: Table) -> ColumnElement[bool]:
+    """Every word inside the folded name, tested on the row itself.
+
+    Used to leave the matches as typed out of the other spellings: on rows the trigram
+    index has already found, a substring test costs less than a second index look-up.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return name_condition(session, words, src)
+    return and_(*(func.instr(src.c.name_key, w) > 0 for w in words))
+
+
+# The worker table named with its (id, name_key) index: SQLite's planner (no ANALYZE)
+# would read each match's whole row instead, several times slower on a 5,000-match sort.
+_BY_NAME_INDEX = "worker INDEXED BY ix_worker_id_name_key"
+
+
+def _sounds_alike(sounds: str, found: list[int], room: int | None) -> Any:
+    """(id, name_key) of the workers whose name sounds as typed, the matches as typed left out."""
+    sql = (
+        f"SELECT id, name_key FROM {_BY_NAME_INDEX} WHERE id IN "
+        "(SELECT rowid FROM worker_phonetic_fts WHERE worker_phonetic_fts MATCH :sounds) "
+        "AND id NOT IN :found LIMIT :n"
+    )
+    # Fewer than SPELLING_BELOW ids: one bound parameter each.
+    statement = text(sql).bindparams(
+        bindparam("found", value=found, expanding=True),
+        sounds=sounds,
+        n=-1 if room is None else room + 1,
+    )
+    return statement.columns(column("id"), column("name_key"))
+
+
 def _search_as_typed(
     session: Session, query: WorkerQuery, scope: Scope
-) -> tuple[list[Row[*tuple[Any, ...]]], int, bool]:
-    """The matches of the name as typed (or of the number)."""
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool, list[int] | None]:
+    """The matches of the name as typed (or of the number), and their ids when known."""
     conditions = filters(session, query, scope)
     postgres = session.get_bind().dialect.name == "postgresql"
     if postgres:
@@ -299,17 +379,19 @@ def _search_as_typed(
     if cap is not None and postgres and is_number_query(raw):
         total, exact = _count_number_matches(session, query, scope, cap)
         walk = not exact
+    elif (
+        query.sort in _NAME_SORT
+        and not is_number_query(raw)
+        and (match := _name_match_alone(session, query, conditions))
+    ):
+        return _name_alone(session, query, scope.source, match, conditions)
     elif cap is None or query.sort not in _NAME_SORT or is_number_query(raw):
         total, exact = count(session, conditions, cap, scope.source)
         walk = not exact
-    elif (match := _name_match_alone(session, query, conditions)) is not None:
-        total, register_size = _fts_count(session, match, cap)
-        exact = total <= cap
-        walk = not exact or _dense(total, query, register_size)
     else:
         rows, total = _count_with_sorted_page(session, query, conditions, cap, scope.source)
         if total <= cap:
-            return rows, total, True
+            return rows, total, True, None
         exact, walk = False, True
         if len(rows) == _page_size(query):
             # The page of the first cap + 1 matches ends at or after the true page's
@@ -321,9 +403,53 @@ def _search_as_typed(
             by_name = src.c.name_key >= bound if query.descending else src.c.name_key <= bound
             conditions, walk = [*conditions, by_name], False
     if total == 0:
-        return [], 0, True
+        return [], 0, True, None
     statement = rows_statement(query, conditions, scope.source, walk_name_index=walk)
-    return list(session.execute(statement).all()), total, exact
+    return list(session.execute(statement).all()), total, exact, None
+
+
+def _name_alone(
+    session: Session,
+    query: WorkerQuery,
+    src: Table,
+    match: str,
+    conditions: list[ColumnElement[bool]],
+) -> tuple[list[Row[*tuple[Any, ...]]], int, bool, list[int] | None]:
+    """A name search with no other condition, in name order (SQLite).
+
+    Few matches (most full names) are read as ids from the trigram index, then their
+    rows by id: the ids also serve the other spellings, which need not look the words
+    up again. More are counted from the trigram index alone (up to the cap), and the
+    page is sorted from the (id, name_key) index; beyond the cap the matches are
+    dense enough that walking the name index meets the page early.
+    """
+    few = session.scalars(
+        text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n"),
+        {"fts": match, "n": SPELLING_BELOW},
+    ).all()
+    cap = query.count_limit
+    if len(few) < SPELLING_BELOW and (cap is None or len(few) <= cap):
+        if not few:
+            return [], 0, True, []
+        statement = rows_statement(query, [src.c.id.in_(few)], src)
+        return list(session.execute(statement).all()), len(few), True, list(few)
+    total = len(few) if len(few) < SPELLING_BELOW else _fts_count(session, match, cap)
+    if cap is not None:
+        total = min(total, cap + 1)
+    exact = cap is None or total <= cap
+    if exact:
+        # The page's ids in name order, from the small index; then their rows.
+        direction = "DESC" if query.descending else "ASC"
+        ordered = text(
+            f"SELECT id FROM {_BY_NAME_INDEX} WHERE id IN (SELECT rowid FROM "
+            "worker_name_fts WHERE worker_name_fts MATCH :fts) "
+            f"ORDER BY name_key {direction}, id {direction} LIMIT :n OFFSET :o"
+        ).bindparams(fts=match, n=_page_size(query), o=max(0, query.offset))
+        on_page = src.c.id.in_(ordered.columns(column("id")))
+        statement = rows_statement(replace(query, offset=0), [on_page], src)
+    else:
+        statement = rows_statement(query, conditions, src, walk_name_index=True)
+    return list(session.execute(statement).all()), total, exact, None
 
 
 def _count_number_matches(
@@ -361,40 +487,21 @@ def _name_match_alone(
     return _fts_phrases(words)
 
 
-def _fts_count(session: Session, match: str, cap: int) -> tuple[int, int]:
-    """Matches up to cap + 1, read from the trigram index alone, and the register's size.
+def _fts_count(session: Session, match: str, cap: int | None) -> int:
+    """Matches up to cap + 1, read from the trigram index alone.
 
     The index holds one row per worker (its rowid is the worker's id), so on
     SQLite, where no row-level limit applies, its count is the search's count,
-    without a look-up in the worker table per match. The largest id stands in
-    for the register's size: ids are never reused and few workers are deleted.
+    without a look-up in the worker table per match.
     """
-    row = session.execute(
+    found = session.scalar(
         text(
-            "SELECT count(*), (SELECT max(id) FROM worker) FROM "
-            "(SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n)"
+            "SELECT count(*) FROM (SELECT rowid FROM worker_name_fts "
+            "WHERE worker_name_fts MATCH :fts LIMIT :n)"
         ),
-        {"fts": match, "n": cap + 1},
-    ).one()
-    return row[0], row[1] or 0
-
-
-# Walking the name index costs about a fifth per row of what fetching and
-# sorting a match costs (SQLite, 150,000 workers). Matches cluster (a first
-# name sits in one stretch of the index), hence a margin of two.
-_WALK_SORT_RATIO = 5
-_CLUSTER_MARGIN = 2
-
-
-def _dense(matches: int, query: WorkerQuery, register_size: int) -> bool:
-    """Whether walking the name index likely meets the page before sorting would end.
-
-    Spread evenly, the page's last row lies about page_end * size / matches rows
-    into the index; sorting reads every match.
-    """
-    page_end = max(0, query.offset) + _page_size(query)
-    walked = page_end * register_size * _CLUSTER_MARGIN
-    return matches * matches * _WALK_SORT_RATIO > walked
+        {"fts": match, "n": -1 if cap is None else cap + 1},
+    )
+    return found or 0
 
 
 def _count_with_sorted_page(
@@ -410,14 +517,22 @@ def _count_with_sorted_page(
     index, then counted and sorted; only the page's rows are read in full.
     Within the cap that is the search's page; beyond it, a page of some of them.
     """
-    matches = (
-        select(src.c.id, src.c.name_key)
-        .where(*conditions)
-        .limit(cap + 1)
-        .cte("matches")
-        .prefix_with("MATERIALIZED")
-    )
+    matches = select(src.c.id, src.c.name_key).where(*conditions).limit(cap + 1)
+    return _count_and_page(session, query, matches, src)
+
+
+def _count_and_page(
+    session: Session,
+    query: WorkerQuery,
+    matches_of: Any,
+    src: Table,
+    wanted: bool = True,
+) -> tuple[list[Row[*tuple[Any, ...]]], int]:
+    """The matches (id, name_key) counted, and, when ``wanted``, their page in name order."""
+    matches = matches_of.cte("matches").prefix_with("MATERIALIZED")
     total = select(func.count().label("total")).select_from(matches).subquery("total")
+    if not wanted:
+        return [], session.scalar(select(total.c.total)) or 0
     order = (matches.c.name_key, matches.c.id)
     page = (
         select(*order)

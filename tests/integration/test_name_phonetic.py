@@ -85,6 +85,52 @@ def test_johana_finds_yohana_after_the_exact_matches(workers: WorkerService) -> 
     assert names(workers, "yohana", status="nonaktif") == []
 
 
+def test_many_matches_page_in_name_order_then_the_other_spellings(
+    workers: WorkerService,
+) -> None:
+    # 130 matches as typed: more than a few (read by id), fewer than the cap (sorted
+    # from the name index); with a lower cap, walked. Three JOHANA come before them
+    # when "johana" is typed.
+    surnames = ["SANAM", "TAEK", "BANO", "KOLO", "ATOK", "BRIA", "NAHAK", "SERAN", "OEMATAN"]
+    yohana = [f"YOHANA {surnames[(n * 7) % 9]} {surnames[n % 9]}" for n in range(130)]
+    for serial, name in enumerate(yohana, start=1):
+        _add_many(workers, serial, name)
+    johana = ["JOHANA TAEK", "JOHANA BANO", "JOHANA ATOK"]
+    for serial, name in enumerate(johana, start=200):
+        _add_many(workers, serial, name)
+    in_order = [name for _, name in sorted((n.casefold(), n) for n in yohana)]
+
+    pages = [names(workers, "yohana", offset=n, limit=40) for n in range(0, 160, 40)]
+    assert [name for page in pages for name in page] == in_order
+    assert names(workers, "yohana", limit=7, descending=True) == in_order[::-1][:7]
+    page = workers.search(WorkerQuery(text="yohana"))
+    assert (page.total, page.total_exact) == (130, True)
+    capped = workers.search(WorkerQuery(text="yohana", count_limit=120, limit=10))
+    assert (capped.total, capped.total_exact) == (121, False)
+    assert [r.full_name for r in capped.rows] == in_order[:10]
+
+    both = workers.search(WorkerQuery(text="johana", limit=8))
+    assert (both.total, both.total_exact) == (133, True)
+    assert [r.full_name for r in both.rows] == sorted(johana) + in_order[:5]
+    assert names(workers, "johana", offset=5, limit=3) == in_order[2:5]
+    short = workers.search(WorkerQuery(text="johana", count_limit=50, limit=1))
+    assert (short.total, short.total_exact) == (51, False)
+
+
+def _add_many(workers: WorkerService, serial: int, name: str) -> None:
+    birth = date(1960 + serial % 40, 3, 4)
+    workers.create(
+        worker_input(
+            serial,
+            full_name=name,
+            birth_date=birth,
+            gender=Gender.FEMALE,
+            nik=make_nik(birth, Gender.FEMALE, serial),
+            kpj=f"8{serial:010d}",
+        )
+    )
+
+
 def test_the_key_follows_a_rename(workers: WorkerService) -> None:
     _add(workers, 1, "Djoko Kolo")
     [row] = workers.search(WorkerQuery(text="joko")).rows

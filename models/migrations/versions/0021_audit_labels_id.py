@@ -27,7 +27,7 @@ from alembic import op
 from models.sqlite_audit import append_only_trigger, secure_sqlite_tables
 
 revision = "0021"
-down_revision = "0017"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 

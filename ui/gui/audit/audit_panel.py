@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 
 from services.accounts.service import list_users
 from services.audit.query import MAX_ROWS, AuditFilter, export_audit, search_audit
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_filter_bar import AuditFilterBar
 from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
 from ui.gui.audit.audit_table_view import AuditTableView
 from ui.gui.audit.change_text import ChangeText, detail_text
-from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.retry import ask_retry, with_retry
+from ui.gui.retry import with_retry
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 
@@ -36,7 +36,7 @@ class AuditPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.text = ChangeText(app)
         self.filters = AuditFilterBar(self)
         self.model = AuditTableModel(self.text, AUDIT_COLUMNS, self)
@@ -76,10 +76,10 @@ class AuditPanel(QWidget):
     def _export(self, criteria: AuditFilter, path: Path) -> None:
         ctx = self._app.ctx
         self._set_exporting(True)
-        self.background.submit(
+        self.tasks.run(
             lambda: export_audit(ctx, criteria, path),
             lambda count: self._exported(count, path),
-            lambda error: self._export_failed(error, criteria, path),
+            self._export_failed,
             settle=lambda: self._set_exporting(False),
         )
 
@@ -87,11 +87,8 @@ class AuditPanel(QWidget):
         self._set_exporting(False)
         self.banner.show_message(f"{thousands(count)} baris diekspor ke {path}.", Tone.INFO)
 
-    def _export_failed(self, error: SiRentanError, criteria: AuditFilter, path: Path) -> None:
+    def _export_failed(self, error: SiRentanError) -> None:
         self._set_exporting(False)
-        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            self._export(criteria, path)
-            return
         self.banner.show_message(error.message, Tone.ERROR)
 
     def _ask_path(self) -> Path | None:

@@ -163,7 +163,7 @@ class DocumentsTab(QWidget):
             return False
         ctx, claim_id, code = self._keeper.app.ctx, detail.id, item.item_code
         self._set_busy(True, "Membuka pindaian…")
-        self._keeper.background.submit(
+        self._keeper.tasks.run(
             lambda: self.scans.write(claims.open_scan(ctx, claim_id, code)),
             self._scan_written,
             self._scan_failed,

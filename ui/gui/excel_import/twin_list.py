@@ -25,10 +25,10 @@ from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.excel_import import TwinPair, list_twin_reviews, mark_twins_different, merge_twins
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.messages import show_error
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -84,7 +84,7 @@ class TwinList(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.pairs: list[TwinPair] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.note = QLineEdit(self)
@@ -152,7 +152,7 @@ class TwinList(QWidget):
             self.reload()
             show_error(self, error, error_title(error))
 
-        self.background.submit(work, done, failed, settle=lambda: self.setEnabled(True))
+        self.tasks.run(work, done, failed, settle=lambda: self.setEnabled(True))
 
     def _follow_selection(self) -> None:
         pair = self.selected()

@@ -26,12 +26,12 @@ from services.premiums.bpjs_list import import_bpjs_list
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.excel_import.file_page import ask_import_path
 from ui.gui.formats import thousands
 from ui.gui.premiums.ledger_dialogs import BillDialog, PaymentDialog
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, confirm, heading
 from ui.gui.retry import with_retry
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.date_field import format_date
 from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.notice_banner import Tone
@@ -71,8 +71,8 @@ class Ledger:
 
 
 class BillsTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.can_record = app.can(Permission.PREMIUMS)
         self.year = year_spin(self)
         self.bills = FlaggedTableModel(
@@ -179,9 +179,7 @@ class BillsTab(PremiumTab):
         self._folder = path.parent
         ctx = self.app.ctx
         self.banner.show_message(f"Membaca {path.name}…", Tone.INFO)
-        self.background.submit(
-            lambda: import_bpjs_list(ctx, bill.id, path), self._imported, self._failed
-        )
+        self.tasks.run(lambda: import_bpjs_list(ctx, bill.id, path), self._imported, self._failed)
         return True
 
     # -- internals -------------------------------------------------------------------------

@@ -12,10 +12,10 @@ from services.premiums import RateInput, RateRow, delete_rate, list_rates, set_r
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.premiums.premium_tab import PremiumTab, confirm, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
 from ui.gui.retry import with_retry
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.notice_banner import Tone
@@ -70,8 +70,8 @@ class RateDialog(RecordDialog):
 
 
 class RatesTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.can_edit = app.can(Permission.MANAGE_SETTINGS)
         self.rates = RecordTableModel(RATE_COLUMNS, parent=self)
         self.table = RecordTableView(self.rates, self)

@@ -182,9 +182,9 @@ class Tasks(QObject):
     ) -> None:
         """``work()`` in the background, then ``done(result)`` on the GUI thread.
 
-        ``failed`` gets an expected error (or is a banner that shows it); ``settle`` runs
-        whenever ``done`` and ``failed`` do not (a bug, a dropped retry), so the caller
-        can give the clerk their buttons back. ``wanted`` is asked on the pool thread just
+        ``failed`` gets an expected error (or is a banner that shows it). ``settle`` runs
+        first whatever the outcome (result, error, bug), so the caller gives the clerk
+        their buttons back in one place. ``wanted`` is asked on the pool thread just
         before the job starts (plain values only)."""
         self._queue(_Job(self, lambda _job: work(), done, _failure(failed), settle, wanted, retry))
 
@@ -245,22 +245,21 @@ class Tasks(QObject):
     # -- GUI side --------------------------------------------------------------------------
 
     def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
+        if (
+            isinstance(error, DatabaseUnavailableError)
+            and job.retry
+            and ask_retry(self._window(), error)
+        ):
+            job.stop.clear()
+            self._queue(job)  # the same job again; the screen stays busy
+            return
+        self._end(job)
+        job.settle()
         if error is None:
-            self._end(job)
             job.done(result)
-        elif isinstance(error, DatabaseUnavailableError) and job.retry:
-            if ask_retry(self._window(), error):
-                job.stop.clear()
-                self._queue(job)  # the same job again; the screen stays busy
-                return
-            self._end(job)
-            job.failed(error)
         elif isinstance(error, SiRentanError):
-            self._end(job)
             job.failed(error)
         else:
-            self._end(job)
-            job.settle()
             # A bug: the application's hook logs its stack (types and lines, no messages,
             # since they may carry a NIK) and apologises in Indonesian.
             sys.excepthook(type(error), error, error.__traceback__)

@@ -27,7 +27,7 @@ from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
 from ui.gui.audit.audit_table_view import AuditTableView
 from ui.gui.audit.change_text import ChangeText, detail_text
 from ui.gui.formats import thousands
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -53,10 +53,8 @@ class AuditPanel(QWidget):
 
     def search(self) -> bool:
         criteria = self.filters.criteria()
-        try:
-            rows = with_retry(self, lambda: search_audit(self._app.ctx, criteria))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        rows = call_or_show(self, self.banner, lambda: search_audit(self._app.ctx, criteria))
+        if rows is FAILED:
             return False
         self.banner.clear_message()
         self.model.set_rows(rows)
@@ -79,17 +77,13 @@ class AuditPanel(QWidget):
         self.tasks.run(
             lambda: export_audit(ctx, criteria, path),
             lambda count: self._exported(count, path),
-            self._export_failed,
+            self.banner,
             settle=lambda: self._set_exporting(False),
         )
 
     def _exported(self, count: int, path: Path) -> None:
         self._set_exporting(False)
         self.banner.show_message(f"{thousands(count)} baris diekspor ke {path}.", Tone.INFO)
-
-    def _export_failed(self, error: SiRentanError) -> None:
-        self._set_exporting(False)
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _ask_path(self) -> Path | None:
         start = Path.home() / f"jejak-audit-{date.today():%Y%m%d}.xlsx"

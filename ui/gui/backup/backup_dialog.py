@@ -88,7 +88,7 @@ class BackupDialog(QDialog):
         self.tasks.run(
             lambda: create_backup(ctx),
             self._created,
-            self._create_failed,
+            self.banner,
             settle=lambda: self._set_busy(None),
         )
 
@@ -102,7 +102,7 @@ class BackupDialog(QDialog):
         self.tasks.run(
             lambda: restore_backup(ctx, path),
             lambda aside: self._restored(path, aside),
-            self._restore_failed,
+            self.banner,
             settle=lambda: self._set_busy(None),
             retry=False,  # replacing the register is asked for afresh, never repeated unasked
         )
@@ -139,19 +139,11 @@ class BackupDialog(QDialog):
             Tone.INFO,
         )
 
-    def _create_failed(self, error: SiRentanError) -> None:
-        self._set_busy(None)
-        self.banner.show_message(error.message, Tone.ERROR)
-
     def _restored(self, backup: Path, aside: Path) -> None:
         self._set_busy(None)
         notice = RESTORED.format(name=backup.name, aside=aside.name)
         self.accept()
         emit(self.restored, notice)
-
-    def _restore_failed(self, error: SiRentanError) -> None:
-        self._set_busy(None)
-        self.banner.show_message(error.message, Tone.ERROR)
 
     # -- building -------------------------------------------------------------------------
 

@@ -87,16 +87,11 @@ class ClaimKeeper(QObject):
         self.busy = True
 
         def done(fresh: ClaimDetail) -> None:
-            self._settle(settle)
             banner.clear_message()
             self.show(fresh, stored=True)
 
-        def failed(error: SiRentanError) -> None:
-            self._settle(settle)
-            banner.show_message(error.message, Tone.ERROR)
-
         self.tasks.run(
-            lambda: change(ctx, detail), done, failed, settle=lambda: self._settle(settle)
+            lambda: change(ctx, detail), done, banner, settle=lambda: self._settle(settle)
         )
         return True
 

@@ -57,7 +57,7 @@ class SlipDialog(QDialog):
         self.tasks.run(
             lambda: write_missing_slip(ctx, claim_id, path),
             self._rendered,
-            self._failed,
+            self.banner,
             settle=self._settle,
         )
 
@@ -79,10 +79,6 @@ class SlipDialog(QDialog):
             Tone.INFO,
         )
         self.delivery.set_enabled(True)
-
-    def _failed(self, error: SiRentanError) -> None:
-        self._settle()
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _settle(self) -> None:
         self.busy = False

@@ -24,7 +24,7 @@ from ui.gui.documents.cancel_dialog import CancelDialog
 from ui.gui.documents.document_dialog import DocumentDialog
 from ui.gui.documents.register_columns import RegisterModel
 from ui.gui.formats import thousands
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show, with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.flow_layout import FlowLayout
@@ -88,10 +88,8 @@ class RegisterTab(QWidget):
         self._timer.stop()
         chosen = self.chosen()
         ctx, query = self._app.ctx, self.query()
-        try:
-            entries = with_retry(self, lambda: docs.list_documents(ctx, query))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        entries = call_or_show(self, self.banner, lambda: docs.list_documents(ctx, query))
+        if entries is FAILED:
             return False
         self.model.set_rows(entries)
         more = f" (ditampilkan {thousands(LIMIT)} terbaru)" if len(entries) >= LIMIT else ""
@@ -121,10 +119,8 @@ class RegisterTab(QWidget):
         if entry is None:
             return None
         ctx = self._app.ctx
-        try:
-            issued = with_retry(self, lambda: docs.reprint_document(ctx, entry.number))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        issued = call_or_show(self, self.banner, lambda: docs.reprint_document(ctx, entry.number))
+        if issued is FAILED:
             return None
         dialog = DocumentDialog(issued, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -27,7 +27,7 @@ from ui.gui.app_context import AppContext
 from ui.gui.excel_import.batch_table import BatchTableModel, waits_for_approval
 from ui.gui.formats import thousands
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
@@ -69,11 +69,10 @@ class BatchList(QWidget):
         self._connect()
 
     def reload(self) -> None:
-        try:
-            self.batches = with_retry(self, lambda: list_batches(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        batches = call_or_show(self, self.banner, lambda: list_batches(self._app.ctx))
+        if batches is FAILED:
             return
+        self.batches = batches
         previews = self.show_previews.isChecked()
         self.model.set_batches(
             [

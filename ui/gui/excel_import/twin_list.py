@@ -26,7 +26,7 @@ from services.core.permissions import Permission
 from services.excel_import import TwinPair, list_twin_reviews, mark_twins_different, merge_twins
 from ui.gui.app_context import AppContext
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
@@ -95,11 +95,10 @@ class TwinList(QWidget):
         self._connect()
 
     def reload(self) -> None:
-        try:
-            self.pairs = with_retry(self, lambda: list_twin_reviews(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        pairs = call_or_show(self, self.banner, lambda: list_twin_reviews(self._app.ctx))
+        if pairs is FAILED:
             return
+        self.pairs = pairs
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
             for column, text in enumerate(pair_cells(pair)):

@@ -31,7 +31,7 @@ from ui.gui.app_context import AppContext
 from ui.gui.formats import thousands
 from ui.gui.reports.report_files import AskPath, PreviewFolder, ask_report_path, default_name
 from ui.gui.reports.report_filter import ReportFilterPanel
-from ui.gui.tasks import Tasks
+from ui.gui.tasks import Tasks, show_failure
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_viewer import PdfViewer
 
@@ -80,7 +80,7 @@ class ReportsPanel(QWidget):
             return preview_report(ctx, kind, path, report_filter, regions=regions).path
 
         self._start("Menyusun pratinjau…")
-        self.tasks.run(work, self._show_preview, self._failed, settle=self._settle)
+        self.tasks.run(work, self._show_preview, self.banner, settle=self._settle)
         return True
 
     def save(self, suffix: str, path: Path | None = None) -> bool:
@@ -106,7 +106,7 @@ class ReportsPanel(QWidget):
                 ) from error
 
         self._start(f"Menyimpan {path.name}…")
-        self.tasks.run(work, self._saved, self._failed, settle=self._settle)
+        self.tasks.run(work, self._saved, self.banner, settle=self._settle)
         return True
 
     # -- results ----------------------------------------------------------------------
@@ -116,7 +116,7 @@ class ReportsPanel(QWidget):
         try:
             self.viewer.load(path)
         except SiRentanError as error:
-            self._failed(error)
+            show_failure(self.banner, error)
             return
         self.pages.setCurrentWidget(self.viewer)
 
@@ -136,10 +136,6 @@ class ReportsPanel(QWidget):
             copy = self._previews.next_path()
             shutil.copyfile(result.path, copy)
             self._show_preview(copy)
-
-    def _failed(self, error: SiRentanError) -> None:
-        self._settle()
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _start(self, text: str) -> None:
         self.busy = True

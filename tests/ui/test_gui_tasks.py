@@ -263,3 +263,22 @@ def test_cancelled_error_is_the_one_stop_of_every_service() -> None:
         assert isinstance(raised.value, SiRentanError) and raised.value.message == message
     check_cancel(None, "tidak dipakai")
     check_cancel(lambda: False, "tidak dipakai")
+
+
+def test_answers_and_progress_reach_the_gui_thread(qtbot: QtBot, screen: Screen) -> None:
+    threads: list[bool] = []
+    on_gui = threading.main_thread
+
+    def work(progress: Progress, _cancel: Cancel) -> bool:
+        progress("Memeriksa", 1, 1)
+        return threading.current_thread() is on_gui()
+
+    screen.tasks.progressed.connect(
+        lambda *_: threads.append(threading.current_thread() is on_gui())
+    )
+    screen.tasks.run_cancellable(
+        "Mulai", work, lambda ran_on_gui: threads.append(ran_on_gui), screen.banner
+    )
+    qtbot.waitUntil(lambda: not screen.tasks.busy, timeout=WAIT_MS)
+    assert threads[-1] is False, "the work itself ran off the GUI thread"
+    assert all(threads[:-1]) and len(threads) >= 2

@@ -69,16 +69,15 @@ class _Relay(QObject):
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
+        # Slots of this object, so Qt queues them to its (the GUI) thread.
         self.finished.connect(self._finished)
         self.progressed.connect(self._progressed)
 
-    @staticmethod
-    def _finished(job: _Job, result: Any, error: BaseException | None) -> None:
+    def _finished(self, job: _Job, result: Any, error: BaseException | None) -> None:
         if shiboken6.isValid(job.tasks):
             job.tasks._deliver(job, result, error)
 
-    @staticmethod
-    def _progressed(job: _Job, stage: str, done: int, total: int) -> None:
+    def _progressed(self, job: _Job, stage: str, done: int, total: int) -> None:
         if shiboken6.isValid(job.tasks) and job is job.tasks._current:
             emit(job.tasks.progressed, stage, done, total)
 

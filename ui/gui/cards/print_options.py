@@ -277,6 +277,7 @@ class PrintOptions(QWidget):
             lambda counts: self._counted_for(request, counts),
             lambda error: self._count_failed(request, error),
             wanted=lambda: self._counted is request,
+            retry=False,  # a count beside the options: the next change asks again, no box
         )
 
     def _counted_for(self, request: PrintRequest, counts: tuple[int, int]) -> None:

@@ -116,6 +116,7 @@ class AgreementPage(ComposePage):
             lambda params: self._computed(params, asked),
             lambda error: self._not_computed(error, asked),
             wanted=lambda: asked == self._asked,
+            retry=False,  # asked as the clerk types: the next change asks again, no box
         )
 
     # -- ComposePage ------------------------------------------------------------------

@@ -17,7 +17,7 @@
 from services.cards.calibration import card_offsets, save_card_offsets
 from services.cards.printing import confirm_print, prepare_print, print_cards
 from services.cards.records import card_history, hand_over, list_cards, list_print_batches
-from services.cards.render import CardsCancelledError, render_calibration_page
+from services.cards.render import render_calibration_page
 from services.cards.types import (
     CardRecord,
     CardVerification,
@@ -34,7 +34,6 @@ from services.cards.verify import verify_card
 __all__ = [
     "CardRecord",
     "CardVerification",
-    "CardsCancelledError",
     "HandOver",
     "PreparedPrint",
     "PrintBatchInfo",

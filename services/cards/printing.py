@@ -7,7 +7,7 @@ record the batch only when the clerk prints or saves it; the CLI does both.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -33,12 +33,11 @@ from services.cards.types import PreparedPrint, PrintPlan, PrintRequest, PrintRe
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, Problem, ValidationError
 from services.core.permissions import Permission
+from services.core.progress import Cancel, Progress
 from services.core.unit_of_work import read_session, unit_of_work
 from services.settings.office_images import office_images
 from services.settings.store import SettingsService
 from services.workers.search import Scope
-
-Progress = Callable[[int, int], None]
 
 
 def prepare_print(
@@ -46,7 +45,7 @@ def prepare_print(
     request: PrintRequest,
     out: Path,
     progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None,
+    cancel: Cancel | None = None,
     today: date | None = None,
 ) -> PreparedPrint:
     """Render the cards of a request to `out` (PDF). Nothing is recorded yet."""
@@ -173,7 +172,7 @@ def print_cards(
     request: PrintRequest,
     out: Path,
     progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None,
+    cancel: Cancel | None = None,
 ) -> PrintResult:
     """Render and record in one go (the CLI's path)."""
     return confirm_print(ctx, prepare_print(ctx, request, out, progress, cancel))

@@ -4,7 +4,6 @@ recap). The GUI and the CLI call ``export_workers``; see service.py."""
 from services.excel_export.columns import BPJS_COLUMNS_KEY, BPJS_PROGRAM_KEY, DEFAULT_BPJS_COLUMNS
 from services.excel_export.service import (
     FORMAT_LABELS,
-    ExportCancelledError,
     ExportFormat,
     ExportResult,
     export_workers,
@@ -15,7 +14,6 @@ __all__ = [
     "BPJS_PROGRAM_KEY",
     "DEFAULT_BPJS_COLUMNS",
     "FORMAT_LABELS",
-    "ExportCancelledError",
     "ExportFormat",
     "ExportResult",
     "export_workers",

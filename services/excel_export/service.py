@@ -10,7 +10,6 @@ filter and row count; the file appears only once that record is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -25,9 +24,9 @@ import services.workers.search as worker_search
 from services import coverage_history
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
-from services.core.errors import SiRentanError
 from services.core.file_output import atomic_path, check_target, save_workbook
 from services.core.permissions import Permission, Principal
+from services.core.progress import Cancel, Progress, check_cancel
 from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.rates import paid_funding_sources
 from services.excel_export import columns as cols
@@ -46,8 +45,6 @@ from services.workers.regions import RegionDirectory
 from services.workers.types import WorkerQuery
 
 # (stage, done, total), as for imports.
-Progress = Callable[[str, int, int], None]
-Cancel = Callable[[], bool]
 STAGE_WRITE = "Menulis berkas"
 
 _ROW_COLUMNS = fields.EXPORTED
@@ -68,9 +65,7 @@ FORMAT_LABELS = {
 }
 
 
-class ExportCancelledError(SiRentanError):
-    def __init__(self) -> None:
-        super().__init__("Ekspor dibatalkan; berkas tidak dibuat.")
+CANCELLED = "Ekspor dibatalkan; berkas tidak dibuat."
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,8 +370,7 @@ class _Writer:
             self._progress(STAGE_WRITE, done, self._row_total)
 
     def _check_cancel(self) -> None:
-        if self._cancel is not None and self._cancel():
-            raise ExportCancelledError()
+        check_cancel(self._cancel, CANCELLED)
 
 
 def _discard(workbook: Workbook) -> None:

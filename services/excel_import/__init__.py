@@ -16,7 +16,7 @@ The wizard's steps, each a plain call returning plain dataclasses:
 5. ``approve_import(ctx, batch_id)`` by a verifikator/administrator when
    ``result.needs_approval and not result.approved``.
 6. ``commit_import(ctx, source, mapping, options, progress=, cancel=) -> ImportResult``:
-   one transaction; ``ApprovalRequiredError`` / ``ImportCancelledError``.
+   one transaction; ``ApprovalRequiredError`` / ``CancelledError``.
 7. ``undo_import(ctx, batch_id)``, ``list_batches(ctx)``; the twin review list:
    ``list_twin_reviews``, ``mark_twins_different``, ``merge_twins``.
 
@@ -37,7 +37,6 @@ from services.excel_import.types import (
     BatchInfo,
     ColumnMapping,
     FieldChange,
-    ImportCancelledError,
     ImportCounts,
     ImportFileError,
     ImportOptions,
@@ -58,7 +57,6 @@ __all__ = [
     "BatchInfo",
     "ColumnMapping",
     "FieldChange",
-    "ImportCancelledError",
     "ImportCounts",
     "ImportFileError",
     "ImportOptions",

@@ -10,14 +10,15 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.types import ARRAY
 
-from services.excel_import.types import Cancel, ImportCancelledError
+from services.core.progress import Cancel
+from services.core.progress import check_cancel as stop_if_asked
+from services.excel_import.types import CANCELLED
 
 CHUNK = 1000
 
 
 def check_cancel(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise ImportCancelledError()
+    stop_if_asked(cancel, CANCELLED)
 
 
 def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:

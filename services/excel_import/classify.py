@@ -18,15 +18,14 @@ from models import Occupation, RegionCodeChange, TwinReview, Worker
 from models.enums import OnExisting, TwinDecision
 from services.core.errors import Problem
 from services.core.permissions import Principal
+from services.core.progress import Cancel, Progress
 from services.excel_import.bulk import CHUNK, check_cancel, chunks, member_of
 from services.excel_import.occupations import OccupationMatcher
 from services.excel_import.row_check import WORKER_COLUMNS, CheckedRow, RowChecker, without_values
 from services.excel_import.types import (
-    Cancel,
     ColumnMapping,
     FieldChange,
     ImportOptions,
-    Progress,
     RowResult,
     RowStatus,
     SourceTable,

@@ -21,10 +21,10 @@ from models import ImportBatch, ImportBatchRow, TwinReview, Worker
 from models.enums import RowAction, TwinDecision, WorkerStatus
 from services.audit.trail import ACTOR_KEY, set_note
 from services.core.errors import ConflictError
+from services.core.progress import Cancel, Progress
 from services.excel_import import periods
 from services.excel_import.bulk import check_cancel, chunks, member_of
 from services.excel_import.classify import Plan, PlannedUpdate
-from services.excel_import.types import Cancel, Progress
 
 STAGE_INSERT = "Menyimpan peserta baru"
 STAGE_UPDATE = "Memperbarui peserta terdaftar"

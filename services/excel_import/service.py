@@ -18,6 +18,7 @@ from services.core.context import ServiceContext
 from services.core.errors import SiRentanError
 from services.core.paths import command_prefix
 from services.core.permissions import Permission
+from services.core.progress import Cancel, Progress
 from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.batches import (
     ACTION_IMPORT,
@@ -34,13 +35,11 @@ from services.excel_import.headers import mapping_problems
 from services.excel_import.mapping_store import mapping_for, store_mapping
 from services.excel_import.types import (
     ApprovalRequiredError,
-    Cancel,
     ColumnMapping,
     ImportCounts,
     ImportOptions,
     ImportResult,
     MappingError,
-    Progress,
     SourceTable,
 )
 from services.workers.regions import RegionDirectory
@@ -117,7 +116,7 @@ def commit_import(
 
     Rows are classified again inside the transaction, so what is written is
     what the register holds now. Raises ApprovalRequiredError for a large
-    import nobody approved, ImportCancelledError when ``cancel`` says so.
+    import nobody approved, CancelledError (services.core.progress) when ``cancel`` says so.
     """
     principal = ctx.require(Permission.IMPORT)
     options = options or ImportOptions()

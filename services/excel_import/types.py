@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -11,11 +11,6 @@ from typing import Any
 
 from models.enums import BatchStatus, FundingSource, OnExisting
 from services.core.errors import SiRentanError
-
-# (stage, done, total): stage is a short Indonesian label for a progress bar.
-Progress = Callable[[str, int, int], None]
-# Asked between chunks; True stops the run and nothing is kept (e.g. Event.is_set).
-Cancel = Callable[[], bool]
 
 
 class RowStatus(StrEnum):
@@ -39,9 +34,7 @@ class ImportFileError(SiRentanError):
     """The file cannot be read as a list of workers; nothing was changed."""
 
 
-class ImportCancelledError(SiRentanError):
-    def __init__(self) -> None:
-        super().__init__("Impor dibatalkan; tidak ada data yang diubah.")
+CANCELLED = "Impor dibatalkan; tidak ada data yang diubah."
 
 
 class ApprovalRequiredError(SiRentanError):

@@ -24,7 +24,6 @@ from models.enums import (
     WorkerStatus,
 )
 from services.cards import (
-    CardsCancelledError,
     HandOver,
     PrintRequest,
     card_history,
@@ -39,6 +38,7 @@ from services.cards import (
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
+from services.core.progress import CancelledError
 from services.core.unit_of_work import read_session
 from services.workers.service import WorkerService
 from services.workers.types import CardFilter, WorkerQuery
@@ -176,12 +176,12 @@ def test_a_preview_records_nothing_and_a_cancel_leaves_no_file(
 
     stop = threading.Event()
 
-    def progress(done: int, _total: int) -> None:
+    def progress(_stage: str, done: int, _total: int) -> None:
         if done >= 5:
             stop.set()
 
     out = tmp_path / "cancelled.pdf"
-    with pytest.raises(CardsCancelledError):
+    with pytest.raises(CancelledError):
         print_cards(ctx, PrintRequest(village_code=VILLAGE), out, progress, stop.is_set)
     assert not out.exists()
     assert _count(ctx, CardPrint) == 0

@@ -18,9 +18,9 @@ from models.enums import Role, WorkerStatus
 from services import coverage_history
 from services.core.context import ServiceContext
 from services.core.permissions import PermissionDeniedError
+from services.core.progress import CancelledError
 from services.excel_export import (
     DEFAULT_BPJS_COLUMNS,
-    ExportCancelledError,
     ExportFormat,
     export_workers,
 )
@@ -312,7 +312,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_record(
 ) -> None:
     generate_demo_workers(ctx, 1_200, seed=3)
     target = tmp_path / "batal.xlsx"
-    with pytest.raises(ExportCancelledError):
+    with pytest.raises(CancelledError):
         export_workers(ctx, target, cancel=lambda: True)
     assert not target.exists() and not list(tmp_path.glob(".*.tmp"))
     with ctx.session_factory() as session:

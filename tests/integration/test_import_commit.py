@@ -16,9 +16,9 @@ from models.enums import BatchStatus, Gender, OnExisting, Role, TwinDecision
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, SiRentanError
 from services.core.permissions import PermissionDeniedError
+from services.core.progress import CancelledError
 from services.excel_import import (
     ApprovalRequiredError,
-    ImportCancelledError,
     ImportOptions,
     RowStatus,
     SourceTable,
@@ -158,7 +158,7 @@ def test_cancel_between_chunks_keeps_nothing(ctx: ServiceContext, tmp_path: Path
         calls["n"] += 1
         return calls["n"] > 4  # after classifying, during the inserts
 
-    with pytest.raises(ImportCancelledError) as caught:
+    with pytest.raises(CancelledError) as caught:
         commit_import(ctx, source_of(tmp_path, rows(2_500)), cancel=cancel)
     assert "tidak ada data yang diubah" in caught.value.message
     assert counts(ctx) == before

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.gui.background import wait_for_all
+from ui.gui.tasks import wait_for_all
 
 UI_DIR = Path(__file__).parent
 # The offscreen platform says this for every top-level window; it is no fault of ours.

@@ -109,7 +109,7 @@ def test_run_gui_signs_in_and_shows_the_first_rows(
     assert len(windows) == 1 and windows[0].windowTitle() == TITLE
     assert worker_list(windows[0]).count.text() == "0 peserta"
     qtbot.wait(20)  # the checks after the first paint (network folder, daily backup)
-    windows[0].background.wait()
+    windows[0].tasks.wait()
     windows[0].app.ctx.engine.dispose()
     windows[0].deleteLater()
 

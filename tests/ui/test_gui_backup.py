@@ -45,7 +45,7 @@ def launcher(sqlite_url: str, admin_name: str) -> Iterator[Launcher]:
     yield made
     window = made.window
     if window is not None:
-        window.background.wait()
+        window.tasks.wait()
         window.app.ctx.engine.dispose()
         window.deleteLater()
 
@@ -55,7 +55,7 @@ def signed_in(qtbot: QtBot, launcher: Launcher, name: str) -> MainWindow:
     window = launcher.start()
     answers.check()
     assert window is not None
-    qtbot.waitUntil(lambda: window.background.wait(0), timeout=10000)
+    qtbot.waitUntil(lambda: window.tasks.wait(0), timeout=10000)
     return window
 
 

@@ -4,8 +4,10 @@ was printed or saved."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -17,10 +19,12 @@ from models.enums import CardLayout, ReprintReason, WorkerStatus
 from services.cards import list_print_batches, print_cards
 from services.cards.types import PrintRequest
 from services.core.context import ServiceContext
+from services.core.progress import Cancel, Progress
 from services.workers.demo_data import generate_demo_workers
 from services.workers.service import WorkerService
 from tests.factories import VILLAGE
 from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
+from ui.gui.cards import print_dialog
 from ui.gui.cards.print_dialog import OPTIONS_PAGE, PREVIEW_PAGE, CardPrintDialog
 from ui.gui.main_window import MainWindow
 
@@ -137,6 +141,22 @@ def test_a_preview_lets_go_of_its_file_when_it_goes_back_to_the_options(
     dialog.reject()
 
 
+def report_then(monkeypatch: pytest.MonkeyPatch, then: Callable[[], object]) -> None:
+    """The render calls ``then()`` on its own thread after each progress report."""
+    prepare = print_dialog.prepare_print
+
+    def prepare_slowly(
+        ctx: ServiceContext, request: Any, out: Path, progress: Progress, cancel: Cancel
+    ) -> Any:
+        def report(stage: str, done: int, total: int) -> None:
+            progress(stage, done, total)
+            then()
+
+        return prepare(ctx, request, out, report, cancel)
+
+    monkeypatch.setattr(print_dialog, "prepare_print", prepare_slowly)
+
+
 def test_cancelling_a_long_render_leaves_nothing_and_the_window_works_on(
     qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,37 +168,32 @@ def test_cancelling_a_long_render_leaves_nothing_and_the_window_works_on(
     assert dialog.options.not_printed.isChecked() and not dialog.options.not_printed.isEnabled()
     # The render pauses after its first sheet until the clerk has pressed Batal.
     pressed = threading.Event()
-    report = dialog._report
-
-    def report_then_wait(done: int, total: int) -> None:
-        report(done, total)
-        pressed.wait(10)
-
-    monkeypatch.setattr(dialog, "_report", report_then_wait)
+    prepare = print_dialog.prepare_print
+    report_then(monkeypatch, lambda: pressed.wait(10))
     assert dialog.start_preview()
-    qtbot.waitUntil(lambda: dialog.bar.maximum() > 1)
-    assert dialog.busy and dialog.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: dialog.progress.bar.maximum() > 1)
+    assert dialog.busy and dialog.progress.cancel_button.isVisible()
     assert not dialog.options.isEnabled() and not dialog.preview_button.isEnabled()
-    assert "dari" in dialog.bar.format()
+    assert "dari" in dialog.progress.bar.format()
 
     # The main window answers while the cards render.
     type_into(qtbot, panel.filters.search, "tidak ada orang ini")
     wait_rows(qtbot, panel, 0)
 
-    dialog.cancel_button.click()
-    assert dialog.stage.text() == "Menghentikan…"
+    dialog.progress.cancel_button.click()
+    assert dialog.progress.stage.text() == "Menghentikan…"
     pressed.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=RENDER_TIMEOUT_MS)
 
     assert "dibatalkan" in dialog.banner.text()
     assert dialog.stack.currentIndex() == OPTIONS_PAGE
     assert dialog.options.isEnabled() and dialog.preview_button.isEnabled()
-    assert not dialog.cancel_button.isVisible()
+    assert not dialog.progress.cancel_button.isVisible()
     assert list_print_batches(sqlite_ctx) == []
     assert not list(Path(dialog._folder.name).iterdir())
 
     # And it prints when asked again.
-    monkeypatch.setattr(dialog, "_report", report)
+    monkeypatch.setattr(print_dialog, "prepare_print", prepare)
     dialog.options.layout_radios[CardLayout.A4].setChecked(True)
     _preview(qtbot, dialog)
     assert dialog.preview.viewer.page_count == dialog.prepared.pages  # type: ignore[union-attr]
@@ -192,22 +207,20 @@ def test_closing_the_main_window_stops_a_running_render_first(
     dialog = _open_dialog(window)
     dialog.options.district_radio.setChecked(True)
     folder = Path(dialog._folder.name)
-    report = dialog._report
     reported = threading.Event()
 
-    def report_and_dawdle(done: int, total: int) -> None:
-        report(done, total)
+    def dawdle() -> None:
         reported.set()
         threading.Event().wait(0.2)  # a slow printer PC: the render is still running
 
-    monkeypatch.setattr(dialog, "_report", report_and_dawdle)
+    report_then(monkeypatch, dawdle)
     assert dialog.start_preview()
     assert reported.wait(RENDER_TIMEOUT_MS / 1000)
 
     window.close()
 
     assert not dialog.isVisible()
-    assert dialog.background.wait(0)  # the render stopped before the window went
+    assert dialog.tasks.wait(0)  # the render stopped before the window went
     assert not folder.exists()
     assert list_print_batches(sqlite_ctx) == []
 

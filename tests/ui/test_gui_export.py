@@ -32,7 +32,7 @@ def niks_in(path: Path) -> list[str]:
 
 
 def wait_export(qtbot: QtBot, export: WorkerExportButton) -> None:
-    qtbot.waitUntil(lambda: not export.runner.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not export.tasks.busy, timeout=20000)
 
 
 def test_the_export_holds_exactly_the_filtered_workers(

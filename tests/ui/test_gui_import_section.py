@@ -75,7 +75,7 @@ def test_a_large_import_waits_for_a_verifikator_and_is_committed_after_approval(
     assert f"impor #{result.batch_id}" in preview.approval.text()
     assert not wizard.buttons.commit.isEnabled()
     wizard.commit(confirmed=True)
-    assert not wizard.runner.busy, "an operator cannot commit an unapproved large import"
+    assert not wizard.tasks.busy, "an operator cannot commit an unapproved large import"
     assert WorkerService(operator).search(WorkerQuery()).total == 0
 
     wizard.check_approval()

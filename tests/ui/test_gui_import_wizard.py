@@ -4,10 +4,12 @@ the dry run's preview with its reasons, the commit, and cancelling half-way."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -15,6 +17,7 @@ from sqlalchemy import func, select
 from models import ImportBatch, Worker
 from models.enums import BatchStatus
 from services.core.context import ServiceContext
+from services.core.progress import Progress
 from services.excel_import import RowStatus, read_import_file, recall_mapping
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
@@ -31,6 +34,7 @@ from tests.ui.import_files import (
     messy_list,
 )
 from tests.ui.modal import ModalAnswers, click
+from ui.gui.excel_import import wizard_jobs
 from ui.gui.excel_import.import_panel import ImportPanel
 from ui.gui.excel_import.wizard import DONE, MAPPING, PREVIEW, ImportWizard
 from ui.gui.excel_import.wizard_buttons import COMMIT
@@ -47,20 +51,28 @@ def import_panel(window: MainWindow) -> ImportPanel:
 
 
 def settle(qtbot: QtBot, wizard: ImportWizard) -> None:
-    qtbot.waitUntil(lambda: not wizard.runner.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not wizard.tasks.busy, timeout=30000)
 
 
-def hold_first_report(wizard: ImportWizard) -> tuple[threading.Event, threading.Event]:
-    """Hold the running step at its first progress report from the pool thread until
+def hold_first_report(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Hold the running step at its first progress report on the pool thread until
     ``release`` is set, so a cancel lands mid-run whatever the machine's speed."""
     reached, release = threading.Event(), threading.Event()
 
-    def hold(_stage: str, _done: int, _total: int) -> None:
-        if threading.current_thread() is not threading.main_thread() and not reached.is_set():
-            reached.set()
-            release.wait(20)
+    def held(service: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, progress: Progress, **kwargs: Any) -> Any:
+            def report(stage: str, done: int, total: int) -> None:
+                if not reached.is_set():
+                    reached.set()
+                    release.wait(20)
+                progress(stage, done, total)
 
-    wizard.runner.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+            return service(*args, progress=progress and report, **kwargs)
+
+        return call
+
+    for name in ("dry_run", "commit_import"):
+        monkeypatch.setattr(wizard_jobs, name, held(getattr(wizard_jobs, name)))
     return reached, release
 
 
@@ -164,7 +176,7 @@ def test_a_messy_list_is_mapped_previewed_and_committed(
 
 
 def test_cancelling_the_dry_run_leaves_nothing_behind(
-    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = big_list(tmp_path / "besar.xlsx", 1_200)
     wizard = import_panel(open_window(qtbot, ctx)).open_wizard()
@@ -173,7 +185,7 @@ def test_cancelling_the_dry_run_leaves_nothing_behind(
     wizard.next_step()
     assert wizard.pages.currentIndex() == MAPPING
 
-    reached, release = hold_first_report(wizard)
+    reached, release = hold_first_report(monkeypatch)
     wizard.next_step()
     qtbot.waitUntil(reached.is_set, timeout=20000)
     assert wizard.progress.isVisible() and not wizard.buttons.next.isEnabled()
@@ -189,14 +201,14 @@ def test_cancelling_the_dry_run_leaves_nothing_behind(
 
 
 def test_closing_the_wizard_mid_run_stops_the_run_and_closes(
-    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel = import_panel(open_window(qtbot, ctx))
     wizard = panel.open_wizard()
     wizard.open_file(big_list(tmp_path / "besar.xlsx", 1_200))
     settle(qtbot, wizard)
     wizard.next_step()
-    reached, release = hold_first_report(wizard)
+    reached, release = hold_first_report(monkeypatch)
     wizard.next_step()
     qtbot.waitUntil(reached.is_set, timeout=20000)
     wizard.close()
@@ -207,7 +219,7 @@ def test_closing_the_wizard_mid_run_stops_the_run_and_closes(
 
 
 def test_cancelling_the_commit_keeps_nothing(
-    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizard = import_panel(open_window(qtbot, ctx)).open_wizard()
     wizard.open_file(big_list(tmp_path / "sedang.xlsx", 900))
@@ -217,7 +229,7 @@ def test_cancelling_the_commit_keeps_nothing(
     settle(qtbot, wizard)
     assert wizard.import_result is not None and wizard.import_result.to_write == 900
 
-    reached, release = hold_first_report(wizard)
+    reached, release = hold_first_report(monkeypatch)
     wizard.commit(confirmed=True)
     qtbot.waitUntil(reached.is_set, timeout=20000)
     wizard.progress.cancel_button.click()

@@ -12,7 +12,7 @@ from services.core.errors import DatabaseUnavailableError
 from services.workers.service import WorkerService
 from services.workers.types import WorkerPage, WorkerQuery
 from tests.ui.helpers import seed
-from ui.gui.background import Background
+from ui.gui.tasks import Tasks
 from ui.gui.worker_list.worker_columns import COLUMNS, GENDER_COLUMN, NAME_COLUMN, column_of
 from ui.gui.worker_list.worker_table_model import ID_ROLE, LOADING, WorkerTableModel
 
@@ -98,8 +98,8 @@ def test_later_pages_come_from_the_background_without_blocking(
     workers = WorkerService(sqlite_ctx)
     seed(workers, 7)
     everyone = workers.search(WorkerQuery(limit=10)).rows
-    background = Background()
-    model = WorkerTableModel(workers, page_size=2, background=background)
+    tasks = Tasks()
+    model = WorkerTableModel(workers, page_size=2, tasks=tasks)
     model.reload()
     assert model.worker_at(0) == everyone[0], "the first page is read at once"
 
@@ -112,6 +112,6 @@ def test_later_pages_come_from_the_background_without_blocking(
 
     model.worker_at(6)  # asked, then the query changes before the answer is used
     model.set_query(WorkerQuery(text="tidak ada"))
-    background.wait()
+    tasks.wait()
     qtbot.wait(20)
     assert model.rowCount() == 0 and model.worker_at(6) is None

@@ -18,7 +18,6 @@ from services.cards.render import (
     CardData,
     CardDesign,
     CardDesignError,
-    CardsCancelledError,
     Layout,
     SheetOptions,
     render_cards,
@@ -27,6 +26,7 @@ from services.cards.render.fitting import fit_block
 from services.cards.render.front import LEFT, NAME_ONE_LINE, NAME_TWO_LINES, RIGHT
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
 from services.core.errors import SiRentanError, ValidationError
+from services.core.progress import CancelledError
 from services.text.pdf_fonts import register_fonts
 
 NAME_60 = "MARIA MAGDALENA FRANSISKA NDAPA LAWA KEWUAN DA SILVA GUTERRES"
@@ -262,29 +262,29 @@ def test_offsets_move_every_card() -> None:
 
 def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     out = tmp_path / "kartu.pdf"
-    with pytest.raises(CardsCancelledError) as raised:
+    with pytest.raises(CancelledError) as raised:
         render_cards(cards(25), DESIGN, SheetOptions(), out, cancel=lambda: True)
     assert isinstance(raised.value, SiRentanError)
     assert list(tmp_path.iterdir()) == []
     stream = io.BytesIO()
-    with pytest.raises(CardsCancelledError):
+    with pytest.raises(CancelledError):
         render_cards(cards(25), DESIGN, SheetOptions(), stream, cancel=lambda: True)
     assert stream.getvalue() == b""
 
 
 def test_writes_to_a_path_and_reports_progress(tmp_path: Path) -> None:
     out = tmp_path / "kartu.pdf"
-    calls: list[tuple[int, int]] = []
+    calls: list[tuple[str, int, int]] = []
     result = render_cards(
         cards(23), DESIGN, SheetOptions(), out, progress=lambda *a: calls.append(a)
     )
-    assert calls == [(10, 23), (20, 23), (23, 23)]
+    assert calls == [("Membuat kartu", n, 23) for n in (10, 20, 23)]
     assert len(PdfReader(out).pages) == result.pages == 3
     assert [p.name for p in tmp_path.iterdir()] == ["kartu.pdf"]
 
 
 def test_progress_without_a_known_total() -> None:
-    calls: list[tuple[int, int]] = []
+    calls: list[tuple[str, int, int]] = []
     render_cards(
         (c for c in cards(12)),
         DESIGN,
@@ -292,7 +292,7 @@ def test_progress_without_a_known_total() -> None:
         io.BytesIO(),
         progress=lambda *a: calls.append(a),
     )
-    assert calls == [(10, 0), (12, 0)]
+    assert calls == [("Membuat kartu", 10, 0), ("Membuat kartu", 12, 0)]
 
 
 @pytest.mark.parametrize("start", [0, 11])

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from services.core.context import ServiceContext
-from ui.gui.background import wait_for_all
 from ui.gui.main_window import MainWindow
 from ui.gui.signin.signin_flow import sign_in_flow
 from ui.gui.startup_checks import start_daily_backup, warn_about_network_storage
+from ui.gui.tasks import wait_for_all
 
 log = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from services.core.errors import SiRentanError
 from services.core.permissions import ROLE_LABELS, Permission, Principal
 from services.workers.types import SaveResult
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.coverage_bar import CoverageBar
 from ui.gui.messages import show_error, show_notice
 from ui.gui.retry import with_retry
 from ui.gui.sections import Section, sections_for
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.banner_strip import BannerStrip
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.worker_form: WorkerFormDialog | None = None
         # Window-wide slow jobs (the daily backup); lists and dialogs keep their own queues.
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self._panels: dict[str, QWidget] = {}
         self._sign_out_notice: str | None = None
         self._build_center()
@@ -302,9 +302,7 @@ class MainWindow(QMainWindow):
             self._action(settings, "&Pengaturan kantor…", self.open_settings)
             self._action(settings, "&Wilayah kantor…", self.open_district_wizard)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
-        self._action(
-            help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1")
-        )
+        self._action(help_menu, "&Bantuan dan tombol pintas", self.show_help, QKeySequence("F1"))
         self._action(help_menu, "&Tentang SiRentan", self.show_about)
 
     def _action(

@@ -52,10 +52,11 @@ def start_daily_backup(window: MainWindow) -> None:
     ctx = window.app.ctx
     if not ctx.is_sqlite:
         return  # a server's backups are the server administrator's job
-    window.background.submit(
+    window.tasks.run(
         lambda: _daily_backup(ctx),
         lambda info: _backup_done(window, info),
         lambda error: _backup_failed(window, error),
+        retry=False,  # unasked work: a banner says it failed, no box interrupts the clerk
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Iterable, Sized
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,16 +25,19 @@ from services.cards.render.text import TextOperators
 from services.cards.render.types import (
     CardData,
     CardDesign,
-    CardsCancelledError,
     Layout,
     RenderResult,
     SheetOptions,
 )
 from services.core.errors import Problem, ValidationError
+from services.core.progress import Cancel, Progress, check_cancel
 from services.text.pdf_fonts import FontSet, register_fonts
 
 CUT_MARKS_FORM = "SiRentanCutMarks"
 CR80_REPORT_EVERY = 10  # CR80 pages are tiny: report and check for cancel every ten cards
+
+STAGE = "Membuat kartu"
+CANCELLED = "Pencetakan kartu dibatalkan; berkas PDF tidak dibuat."
 
 
 def check_options(options: SheetOptions) -> None:
@@ -57,15 +60,15 @@ def render_cards(
     design: CardDesign,
     options: SheetOptions,
     out: Path | BinaryIO,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     total: int | None = None,
-    cancel: Callable[[], bool] | None = None,
+    cancel: Cancel | None = None,
 ) -> RenderResult:
     """Draw the cards into one PDF at ``out``.
 
-    ``progress(done, total)`` is called after every sheet (A4) or every ten cards
+    ``progress(STAGE, done, total)`` is called after every sheet (A4) or every ten cards
     (CR80); ``total`` is the given one, else ``len(cards)`` when it has one, else 0.
-    When ``cancel()`` turns true, CardsCancelledError is raised and nothing is written.
+    When ``cancel()`` turns true, CancelledError is raised and nothing is written.
     """
     check_options(options)
     fonts = register_fonts()
@@ -96,9 +99,9 @@ class _Writer:
         canvas: Canvas,
         options: SheetOptions,
         fonts: FontSet,
-        progress: Callable[[int, int], None] | None,
+        progress: Progress | None,
         total: int,
-        cancel: Callable[[], bool] | None,
+        cancel: Cancel | None,
     ) -> None:
         self.canvas = canvas
         self.options = options
@@ -129,10 +132,9 @@ class _Writer:
         canvas.restoreState()
 
     def report(self) -> None:
-        if self.cancel is not None and self.cancel():
-            raise CardsCancelledError()
+        check_cancel(self.cancel, CANCELLED)
         if self.progress is not None:
-            self.progress(len(self.placements), self.total)
+            self.progress(STAGE, len(self.placements), self.total)
 
     def result(self) -> RenderResult:
         return RenderResult(self.pages, len(self.placements), tuple(self.placements))

@@ -77,10 +77,5 @@ class RenderResult:
     placements: tuple[tuple[int, int, int], ...]
 
 
-class CardsCancelledError(SiRentanError):
-    def __init__(self) -> None:
-        super().__init__("Pencetakan kartu dibatalkan; berkas PDF tidak dibuat.")
-
-
 class CardDesignError(SiRentanError):
     """The design cannot be drawn (for example the configured logo cannot be read)."""

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
 
 from services.accounts.service import list_users
 from services.audit.query import MAX_ROWS, AuditFilter, export_audit, search_audit
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_filter_bar import AuditFilterBar
 from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
 from ui.gui.audit.audit_table_view import AuditTableView
 from ui.gui.audit.change_text import ChangeText, detail_text
-from ui.gui.background import Background
 from ui.gui.formats import thousands
-from ui.gui.retry import ask_retry, with_retry
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.file_dialogs import ask_save_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -36,7 +36,7 @@ class AuditPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.text = ChangeText(app)
         self.filters = AuditFilterBar(self)
         self.model = AuditTableModel(self.text, AUDIT_COLUMNS, self)
@@ -53,10 +53,8 @@ class AuditPanel(QWidget):
 
     def search(self) -> bool:
         criteria = self.filters.criteria()
-        try:
-            rows = with_retry(self, lambda: search_audit(self._app.ctx, criteria))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        rows = call_or_show(self, self.banner, lambda: search_audit(self._app.ctx, criteria))
+        if rows is FAILED:
             return False
         self.banner.clear_message()
         self.model.set_rows(rows)
@@ -76,23 +74,16 @@ class AuditPanel(QWidget):
     def _export(self, criteria: AuditFilter, path: Path) -> None:
         ctx = self._app.ctx
         self._set_exporting(True)
-        self.background.submit(
+        self.tasks.run(
             lambda: export_audit(ctx, criteria, path),
             lambda count: self._exported(count, path),
-            lambda error: self._export_failed(error, criteria, path),
+            self.banner,
             settle=lambda: self._set_exporting(False),
         )
 
     def _exported(self, count: int, path: Path) -> None:
         self._set_exporting(False)
         self.banner.show_message(f"{thousands(count)} baris diekspor ke {path}.", Tone.INFO)
-
-    def _export_failed(self, error: SiRentanError, criteria: AuditFilter, path: Path) -> None:
-        self._set_exporting(False)
-        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            self._export(criteria, path)
-            return
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _ask_path(self) -> Path | None:
         start = Path.home() / f"jejak-audit-{date.today():%Y%m%d}.xlsx"

@@ -28,13 +28,13 @@ from services.backup.service import (
     restore_backup,
     verify_backup,
 )
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.backup.backup_rows import HEADERS, cells, file_size
-from ui.gui.retry import ask_retry, with_retry
+from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.file_dialogs import ask_open_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -52,7 +52,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Cadangan data")
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.backups: list[BackupInfo] = []
         self._folder = Path.home()
         self.folder = QLabel(self)
@@ -85,10 +85,10 @@ class BackupDialog(QDialog):
     def create_now(self) -> None:
         ctx = self._app.ctx
         self._set_busy("Membuat dan memeriksa cadangan…")
-        self.background.submit(
+        self.tasks.run(
             lambda: create_backup(ctx),
             self._created,
-            self._create_failed,
+            self.banner,
             settle=lambda: self._set_busy(None),
         )
 
@@ -99,11 +99,12 @@ class BackupDialog(QDialog):
             return False
         ctx, path = self._app.ctx, info.path
         self._set_busy("Memulihkan basis data…")
-        self.background.submit(
+        self.tasks.run(
             lambda: restore_backup(ctx, path),
             lambda aside: self._restored(path, aside),
-            self._restore_failed,
+            self.banner,
             settle=lambda: self._set_busy(None),
+            retry=False,  # replacing the register is asked for afresh, never repeated unasked
         )
         return True
 
@@ -138,22 +139,11 @@ class BackupDialog(QDialog):
             Tone.INFO,
         )
 
-    def _create_failed(self, error: SiRentanError) -> None:
-        self._set_busy(None)
-        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            self.create_now()
-            return
-        self.banner.show_message(error.message, Tone.ERROR)
-
     def _restored(self, backup: Path, aside: Path) -> None:
         self._set_busy(None)
         notice = RESTORED.format(name=backup.name, aside=aside.name)
         self.accept()
         emit(self.restored, notice)
-
-    def _restore_failed(self, error: SiRentanError) -> None:
-        self._set_busy(None)
-        self.banner.show_message(error.message, Tone.ERROR)
 
     # -- building -------------------------------------------------------------------------
 

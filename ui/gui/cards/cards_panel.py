@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from services.cards import PrintResult, list_print_batches
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.cards.calibration_dialog import CalibrationDialog
@@ -24,7 +23,7 @@ from ui.gui.cards.pending_cards import PendingCards
 from ui.gui.cards.print_dialog import CardPrintDialog
 from ui.gui.cards.verify_strip import VerifyStrip
 from ui.gui.formats import thousands
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import RecordTableModel, RecordTableView
 
@@ -65,10 +64,8 @@ class CardsPanel(QWidget):
     def reload(self) -> bool:
         """Read the log and the hand-over list again, keeping the chosen batch."""
         chosen = self.chosen_batch()
-        try:
-            batches = with_retry(self, lambda: list_print_batches(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        batches = call_or_show(self, self.banner, lambda: list_print_batches(self._app.ctx))
+        if batches is FAILED:
             return False
         self.batches.set_rows(batches)
         self.batch_count.setText(

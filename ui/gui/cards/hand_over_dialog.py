@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from models.enums import Recipient
 from services.cards import CardRecord, HandOver, hand_over
-from services.core.errors import SiRentanError
 from services.text.labels import RECIPIENT
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.date_field import DateField
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -76,11 +75,10 @@ class HandOverDialog(QDialog):
             recipient_name=self.name.text(),
             note=self.note.text(),
         )
-        try:
-            self.handed = with_retry(self, lambda: hand_over(self._app.ctx, request))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        handed = call_or_show(self, self.banner, lambda: hand_over(self._app.ctx, request))
+        if handed is FAILED:
             return False
+        self.handed = handed
         self.accept()
         return True
 

@@ -7,12 +7,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from services.cards import CardRecord, list_cards
 from services.cards.records import MAX_LIST
-from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import PENDING_COLUMNS
 from ui.gui.cards.hand_over_dialog import HandOverDialog
 from ui.gui.formats import thousands
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -58,12 +57,11 @@ class PendingCards(QGroupBox):
 
     def reload(self) -> bool:
         batch, village = self._batch_id, self.village.value()
-        try:
-            cards = with_retry(
-                self, lambda: list_cards(self._app.ctx, batch_id=batch, village_code=village)
-            )
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        ctx = self._app.ctx
+        cards = call_or_show(
+            self, self.banner, lambda: list_cards(ctx, batch_id=batch, village_code=village)
+        )
+        if cards is FAILED:
             return False
         # Ticked off against the village's paper list: by village, then name.
         self.model.set_rows(sorted(cards, key=lambda c: (c.village_name, c.full_name, c.id)))

@@ -8,15 +8,12 @@ lives in a temporary folder that goes when the dialog closes.
 from __future__ import annotations
 
 import tempfile
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -24,30 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from services.cards import (
-    CardsCancelledError,
     PreparedPrint,
     PrintRequest,
     PrintResult,
     confirm_print,
     prepare_print,
 )
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import SiRentanError
+from services.core.progress import CancelledError
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.cards.card_preview import CardPreview
 from ui.gui.cards.print_options import PrintOptions
-from ui.gui.formats import thousands
-from ui.gui.retry import ask_retry
 from ui.gui.screen_fit import fit_inside
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.progress_strip import ProgressStrip
 
 OPTIONS_PAGE, PREVIEW_PAGE = 0, 1
-
-
-class _Progress(QObject):
-    # Emitted on the pool thread; Qt queues it to the dialog's thread.
-    reported = Signal(int, int)
 
 
 class CardPrintDialog(QDialog):
@@ -65,20 +56,17 @@ class CardPrintDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Cetak kartu peserta")
         self._app = app
-        self.background = Background(self)
-        self._progress = _Progress(self)
-        self._cancel = threading.Event()
+        self.tasks = Tasks(self)
         self._folder = tempfile.TemporaryDirectory(
             prefix="sirentan-kartu-", ignore_cleanup_errors=True
         )
         self._runs = 0
-        self.busy = False
         self.print_result: PrintResult | None = None
         self.options = PrintOptions(app, selected_ids, kecamatan_code, village_code, self)
         self.banner = NoticeBanner(self)
-        self.stage = QLabel(self)
-        self.bar = QProgressBar(self)
-        self.cancel_button = QPushButton("Batal", self)
+        self.progress = ProgressStrip(
+            self.tasks, self, "kartu", "Hentikan; tidak ada yang dicetak atau dicatat"
+        )
         self.preview_button = QPushButton("Pratinjau", self)
         self.close_button = QPushButton("Tutup", self)
         self.preview = CardPreview(self)
@@ -89,6 +77,10 @@ class CardPrintDialog(QDialog):
         self._window = parent.window() if parent is not None else None
         if self._window is not None:
             self._window.installEventFilter(self)
+
+    @property
+    def busy(self) -> bool:
+        return self.tasks.busy
 
     @property
     def prepared(self) -> PreparedPrint | None:
@@ -109,38 +101,19 @@ class CardPrintDialog(QDialog):
 
     def cancel(self) -> None:
         """Stop a running render; nothing was recorded, and no file is kept."""
-        if self.busy:
-            self._cancel.set()
-            self.cancel_button.setEnabled(False)
-            self.stage.setText("Menghentikan…")
+        self.progress.cancel()
 
     def _render(self, request: PrintRequest, out: Path) -> None:
         ctx = self._app.ctx
-        self._cancel = threading.Event()
-        cancelled = self._cancel.is_set
         self.banner.clear_message()
-        self._set_busy(True, "Menyiapkan kartu")
-        self.background.submit(
-            lambda: prepare_print(ctx, request, out, progress=self._report, cancel=cancelled),
+        self.tasks.run_cancellable(
+            "Menyiapkan kartu",
+            lambda progress, cancel: prepare_print(ctx, request, out, progress, cancel),
             self._rendered,
-            lambda error: self._render_failed(error, request, out),
-            settle=lambda: self._set_busy(False),
+            self._render_failed,
         )
 
-    def _report(self, done: int, total: int) -> None:
-        emit(self._progress.reported, done, total)
-
-    def _show_progress(self, done: int, total: int) -> None:
-        if not self.busy:
-            return
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, total))
-        self.bar.setFormat(f"{thousands(done)} dari {thousands(total)} kartu")
-        if not self._cancel.is_set():
-            self.stage.setText("Membuat kartu…")
-
     def _rendered(self, prepared: PreparedPrint) -> None:
-        self._set_busy(False)
         try:
             self.preview.show_prepared(prepared)
         except SiRentanError as error:
@@ -151,14 +124,11 @@ class CardPrintDialog(QDialog):
         self.resize(max(self.width(), 1000), max(self.height(), 780))
         fit_inside(self)
 
-    def _render_failed(self, error: SiRentanError, request: PrintRequest, out: Path) -> None:
-        self._set_busy(False)
-        if isinstance(error, CardsCancelledError):
+    def _render_failed(self, error: SiRentanError) -> None:
+        if isinstance(error, CancelledError):
             self.banner.show_message(
                 "Pratinjau dibatalkan; tidak ada kartu yang dicetak atau dicatat.", Tone.INFO
             )
-        elif isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            self._render(request, out)
         else:
             self.banner.show_message(error.message, Tone.ERROR)
 
@@ -181,10 +151,10 @@ class CardPrintDialog(QDialog):
         ctx = self._app.ctx
         self.preview.delivery.set_enabled(False)
         self.preview.banner.show_message("Mencatat cetakan di log…", Tone.INFO)
-        self.background.submit(
+        self.tasks.run(
             lambda: confirm_print(ctx, prepared),
             self._recorded,
-            lambda error: self._record_failed(error, prepared),
+            self._record_failed,
             settle=lambda: self.preview.delivery.set_enabled(True),
         )
 
@@ -194,11 +164,8 @@ class CardPrintDialog(QDialog):
         self.preview.show_recorded(result)
         emit(self.recorded, result)
 
-    def _record_failed(self, error: SiRentanError, prepared: PreparedPrint) -> None:
+    def _record_failed(self, error: SiRentanError) -> None:
         self.preview.delivery.set_enabled(True)
-        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            self._record(prepared)
-            return
         self.preview.banner.show_message(
             f"Kartu sudah dicetak/disimpan tetapi BELUM dicatat: {error.message} "
             "Tekan Cetak… atau Simpan PDF… lagi setelah masalahnya beres.",
@@ -228,20 +195,13 @@ class CardPrintDialog(QDialog):
         if self.busy:
             self.cancel()
         # The render stops at its next sheet; its PDF must not outlive the dialog.
-        self.background.wait()
+        self.tasks.wait()
         self.options.wait()
         self.preview.clear()
         self._folder.cleanup()
         super().done(code)
 
-    def _set_busy(self, busy: bool, stage: str = "") -> None:
-        self.busy = busy
-        self.stage.setText(f"{stage}…" if busy else "")
-        self.bar.setRange(0, 0)
-        self.bar.setFormat("")
-        for widget in (self.stage, self.bar, self.cancel_button):
-            widget.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
+    def _follow_busy(self, busy: bool) -> None:
         self.options.setEnabled(not busy)
         self._follow_options()
 
@@ -251,14 +211,8 @@ class CardPrintDialog(QDialog):
         self.preview_button.setToolTip(missing or "Buat PDF kartu dan tampilkan di sini")
 
     def _lay_out(self) -> None:
-        for button in (self.cancel_button, self.close_button):
-            button.setAutoDefault(False)
+        self.close_button.setAutoDefault(False)
         self.preview_button.setDefault(True)
-        self.cancel_button.setToolTip("Hentikan; tidak ada yang dicetak atau dicatat")
-        progress = QHBoxLayout()
-        progress.addWidget(self.stage)
-        progress.addWidget(self.bar, 1)
-        progress.addWidget(self.cancel_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
@@ -268,21 +222,18 @@ class CardPrintDialog(QDialog):
         options_layout.setContentsMargins(0, 0, 0, 0)
         options_layout.addWidget(self.options, 1)
         options_layout.addWidget(self.banner)
-        options_layout.addLayout(progress)
+        options_layout.addWidget(self.progress)
         options_layout.addLayout(buttons)
         self.stack.addWidget(options_page)
         self.stack.addWidget(self.preview)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        for widget in (self.stage, self.bar, self.cancel_button):
-            widget.hide()
         self.resize(860, 520)
 
     def _connect(self) -> None:
-        self._progress.reported.connect(self._show_progress)
+        self.tasks.busy_changed.connect(self._follow_busy)
         self.options.changed.connect(self._follow_options)
         self.preview_button.clicked.connect(self.start_preview)
-        self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.preview.close_button.clicked.connect(self.reject)
         self.preview.back_button.clicked.connect(self.back_to_options)

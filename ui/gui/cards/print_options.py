@@ -20,11 +20,11 @@ from services.cards import PrintRequest
 from services.core.errors import SiRentanError
 from services.text.labels import CARD_LAYOUT, REPRINT_REASON
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.cards.card_counts import count_with_card
 from ui.gui.cards.slot_picker import SlotPicker
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 
 COUNT_DELAY_MS = 250
@@ -51,7 +51,7 @@ class PrintOptions(QWidget):
         super().__init__(parent)
         self._app = app
         self._selected = selected_ids
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self._counted: PrintRequest | None = None
         self.with_card: int | None = None
         self.selected_radio = QRadioButton(self._selected_text(), self)
@@ -109,7 +109,7 @@ class PrintOptions(QWidget):
 
     def wait(self) -> None:
         """Let a running count finish (closing the dialog, tests)."""
-        self.background.wait()
+        self.tasks.wait()
 
     # -- internals --------------------------------------------------------------------
 
@@ -272,11 +272,12 @@ class PrintOptions(QWidget):
         request = self._counted
         if request is None:
             return
-        self.background.submit(
+        self.tasks.run(
             lambda: count_with_card(self._app, request),
             lambda counts: self._counted_for(request, counts),
             lambda error: self._count_failed(request, error),
             wanted=lambda: self._counted is request,
+            retry=False,  # a count beside the options: the next change asks again, no box
         )
 
     def _counted_for(self, request: PrintRequest, counts: tuple[int, int]) -> None:

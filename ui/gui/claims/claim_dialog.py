@@ -261,7 +261,7 @@ class ClaimDialog(QDialog):
 
     def done(self, code: int) -> None:
         # A scan or the slip may still be on its way; their files go with the dialog.
-        self.keeper.background.wait()
+        self.keeper.tasks.wait()
         self.documents.cleanup()
         super().done(code)
 

@@ -15,10 +15,10 @@ from services.core.context import ServiceContext
 from services.core.errors import ConflictError, SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.retry import with_retry
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 Change = Callable[[ServiceContext, ClaimDetail], ClaimDetail]
@@ -34,7 +34,7 @@ class ClaimKeeper(QObject):
         self._parent = parent
         self.detail: ClaimDetail | None = None
         # Slow work (scans, the slip): one job at a time, off the GUI thread.
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.busy = False
 
     @property
@@ -87,16 +87,11 @@ class ClaimKeeper(QObject):
         self.busy = True
 
         def done(fresh: ClaimDetail) -> None:
-            self._settle(settle)
             banner.clear_message()
             self.show(fresh, stored=True)
 
-        def failed(error: SiRentanError) -> None:
-            self._settle(settle)
-            banner.show_message(error.message, Tone.ERROR)
-
-        self.background.submit(
-            lambda: change(ctx, detail), done, failed, settle=lambda: self._settle(settle)
+        self.tasks.run(
+            lambda: change(ctx, detail), done, banner, settle=lambda: self._settle(settle)
         )
         return True
 

@@ -14,7 +14,6 @@ from services.claims import ClaimPage
 from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.claims.claim_dialog import ClaimDialog, open_claim_dialog
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.claims.claim_filter_bar import ClaimFilterBar
@@ -29,6 +28,7 @@ from ui.gui.claims.claim_texts import (
 from ui.gui.claims.status_chips import StatusChips
 from ui.gui.claims.worker_picker import WorkerPickerDialog
 from ui.gui.formats import thousands
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.flow_layout import FlowLayout, spacer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import RecordTableView
@@ -38,7 +38,7 @@ class ClaimsPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.waiting_days = waiting_days(app)
         self.chips = StatusChips(self)
         self.filters = ClaimFilterBar(app.regions, self.waiting_days, self)
@@ -69,7 +69,7 @@ class ClaimsPanel(QWidget):
         asked = self._asked
         self.loading = True
         self.count.setText("memuat…")
-        self.background.submit(
+        self.tasks.run(
             lambda: claims.list_claims(ctx, query),
             lambda page: self._loaded(page, asked),
             lambda error: self._failed(error, asked),

@@ -163,10 +163,10 @@ class DocumentsTab(QWidget):
             return False
         ctx, claim_id, code = self._keeper.app.ctx, detail.id, item.item_code
         self._set_busy(True, "Membuka pindaian…")
-        self._keeper.background.submit(
+        self._keeper.tasks.run(
             lambda: self.scans.write(claims.open_scan(ctx, claim_id, code)),
             self._scan_written,
-            self._scan_failed,
+            self.banner,
             settle=lambda: self._set_busy(False),
         )
         return True
@@ -200,10 +200,6 @@ class DocumentsTab(QWidget):
                 "penampil gambar, lalu coba lagi.",
                 Tone.WARNING,
             )
-
-    def _scan_failed(self, error: SiRentanError) -> None:
-        self._set_busy(False)
-        self.banner.show_message(error.message, Tone.ERROR)
 
     # -- the slip ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from services.text.formatting import short_date
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog, HeirChoiceDialog
 from ui.gui.claims.holder_dialog import HolderApprovalDialog
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
@@ -139,10 +139,10 @@ class ClaimHeirsTab(QWidget):
         detail = self._keeper.detail
         assert detail is not None
         ctx = self._keeper.app.ctx
-        try:
-            choices = with_retry(self, lambda: claims.worker_heir_choices(ctx, detail.worker.id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        choices = call_or_show(
+            self, self.banner, lambda: claims.worker_heir_choices(ctx, detail.worker.id)
+        )
+        if choices is FAILED:
             return None
         taken = {h.heir_id for h in detail.heirs if h.heir_id is not None}
         choices = [c for c in choices if c.heir_id not in taken]

@@ -13,7 +13,7 @@ from services.claims import ClaimDetail
 from services.claims.missing_slip import write_missing_slip
 from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_viewer import PdfViewer
@@ -29,7 +29,7 @@ class SlipDialog(QDialog):
         self.setWindowTitle(f"Daftar kekurangan berkas — klaim #{detail.id}")
         self._app = app
         self._detail = detail
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self._folder = tempfile.TemporaryDirectory(
             prefix="sirentan-kekurangan-", ignore_cleanup_errors=True
         )
@@ -54,10 +54,10 @@ class SlipDialog(QDialog):
         self.busy = True
         self.delivery.set_enabled(False)
         self.banner.show_message("Menyiapkan daftar kekurangan…", Tone.INFO)
-        self.background.submit(
+        self.tasks.run(
             lambda: write_missing_slip(ctx, claim_id, path),
             self._rendered,
-            self._failed,
+            self.banner,
             settle=self._settle,
         )
 
@@ -80,10 +80,6 @@ class SlipDialog(QDialog):
         )
         self.delivery.set_enabled(True)
 
-    def _failed(self, error: SiRentanError) -> None:
-        self._settle()
-        self.banner.show_message(error.message, Tone.ERROR)
-
     def _settle(self) -> None:
         self.busy = False
 
@@ -93,7 +89,7 @@ class SlipDialog(QDialog):
 
     def done(self, code: int) -> None:
         # The render must finish before its folder goes.
-        self.background.wait()
+        self.tasks.wait()
         self.viewer.close_document()
         self._folder.cleanup()
         super().done(code)

@@ -71,7 +71,7 @@ class WorkerPickerDialog(QDialog):
             self.choose()
 
     def done(self, code: int) -> None:
-        self.search.background.wait()
+        self.search.tasks.wait()
         super().done(code)
 
     def _found(self, page: WorkerPage) -> None:

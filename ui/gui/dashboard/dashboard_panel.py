@@ -28,10 +28,10 @@ from models.enums import Gender
 from services.core.errors import SiRentanError
 from services.workers.types import AgeBand
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.dashboard.tiles import TileBoard
 from ui.gui.formats import moment_text
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class DashboardPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.figures: Dashboard | None = None
         self.loaded_at: datetime | None = None
         self.charts: DashboardCharts | None = None
@@ -75,7 +75,7 @@ class DashboardPanel(QWidget):
 
             return dashboard(ctx, regions=regions)
 
-        self.background.submit(work, self._show, self._failed, settle=self._settled)
+        self.tasks.run(work, self._show, self._failed, settle=self._settled)
 
     def open_workers(self, kind: str, key: str, label: str) -> None:
         """The worker list, filtered to a clicked bar's workers covered on the figures' day."""

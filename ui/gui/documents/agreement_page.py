@@ -111,11 +111,12 @@ class AgreementPage(ComposePage):
             return
         ctx = self.app.ctx
         self.computing = True
-        self.background.submit(
+        self.tasks.run(
             lambda: docs.compute_agreement(ctx, request),
             lambda params: self._computed(params, asked),
             lambda error: self._not_computed(error, asked),
             wanted=lambda: asked == self._asked,
+            retry=False,  # asked as the clerk types: the next change asks again, no box
         )
 
     # -- ComposePage ------------------------------------------------------------------

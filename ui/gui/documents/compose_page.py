@@ -27,10 +27,10 @@ from services.core.errors import Problem, SiRentanError, ValidationError
 from services.documents.page import RenderedPdf
 from services.documents.register import PlaceholderEmblemError
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.documents.document_dialog import document_file_name
 from ui.gui.documents.pdf_pane import PdfPane
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.keyboard import enter_clicks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -78,7 +78,7 @@ class ComposePage(QWidget):
     def __init__(self, app: AppContext, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.form = QWidget(self)
         self.form_layout = QVBoxLayout(self.form)
         self.form_layout.setContentsMargins(4, 4, 12, 4)
@@ -139,7 +139,7 @@ class ComposePage(QWidget):
             return False
         ctx = self.app.ctx
         self._start("Menyiapkan pratinjau…")
-        self.background.submit(
+        self.tasks.run(
             lambda: self.render_preview(ctx, request),
             self._previewed,
             self._failed,
@@ -156,7 +156,7 @@ class ComposePage(QWidget):
             return False
         ctx = self.app.ctx
         self._start("Menerbitkan: mengambil nomor dan menyimpan PDF…")
-        self.background.submit(
+        self.tasks.run(
             lambda: self.issue_request(ctx, request, placeholder_confirmed),
             self._issued,
             self._failed,
@@ -166,7 +166,7 @@ class ComposePage(QWidget):
 
     def start_new(self) -> None:
         """An empty form again (after an issue, or to throw away what was typed)."""
-        self.background.wait()
+        self.tasks.wait()
         self.result = None
         self.reset_form()
         self.set_replaces(None)

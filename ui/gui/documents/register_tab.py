@@ -4,7 +4,6 @@ line: print it again (the frozen PDF), cancel the number, or start its correctio
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,14 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.documents.cancel_dialog import CancelDialog
 from ui.gui.documents.document_dialog import DocumentDialog
 from ui.gui.documents.register_columns import RegisterModel
 from ui.gui.formats import thousands
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.flow_layout import FlowLayout
@@ -88,10 +86,8 @@ class RegisterTab(QWidget):
         self._timer.stop()
         chosen = self.chosen()
         ctx, query = self._app.ctx, self.query()
-        try:
-            entries = with_retry(self, lambda: docs.list_documents(ctx, query))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        entries = call_or_show(self, self.banner, lambda: docs.list_documents(ctx, query))
+        if entries is FAILED:
             return False
         self.model.set_rows(entries)
         more = f" (ditampilkan {thousands(LIMIT)} terbaru)" if len(entries) >= LIMIT else ""
@@ -121,10 +117,8 @@ class RegisterTab(QWidget):
         if entry is None:
             return None
         ctx = self._app.ctx
-        try:
-            issued = with_retry(self, lambda: docs.reprint_document(ctx, entry.number))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        issued = call_or_show(self, self.banner, lambda: docs.reprint_document(ctx, entry.number))
+        if issued is FAILED:
             return None
         dialog = DocumentDialog(issued, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -148,12 +142,8 @@ class RegisterTab(QWidget):
         if entry is None or entry.status is not docs.DocumentStatus.ISSUED:
             return False
         ctx = self._app.ctx
-        try:
-            fields: dict[str, Any] = with_retry(
-                self, lambda: docs.document_fields(ctx, entry.number)
-            )
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        fields = call_or_show(self, self.banner, lambda: docs.document_fields(ctx, entry.number))
+        if fields is FAILED:
             return False
         emit(self.correction_requested, entry.number, fields)
         return True

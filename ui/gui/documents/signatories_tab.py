@@ -7,11 +7,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import documents as docs
-from services.core.errors import SiRentanError
 from services.documents.nip import format_nip
 from ui.gui.app_context import AppContext
 from ui.gui.documents.signatory_dialog import SignatoryDialog
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -51,10 +50,10 @@ class SignatoriesTab(QWidget):
     def reload(self) -> bool:
         chosen = self.chosen()
         ctx = self._app.ctx
-        try:
-            items = with_retry(self, lambda: docs.list_signatories(ctx, active_only=False))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        items = call_or_show(
+            self, self.banner, lambda: docs.list_signatories(ctx, active_only=False)
+        )
+        if items is FAILED:
             return False
         self.model.set_rows(items)
         if chosen is not None:
@@ -79,10 +78,10 @@ class SignatoriesTab(QWidget):
         if chosen is None:
             return False
         ctx, active = self._app.ctx, not chosen.active
-        try:
-            item = with_retry(self, lambda: docs.set_signatory_active(ctx, chosen.id, active))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        item = call_or_show(
+            self, self.banner, lambda: docs.set_signatory_active(ctx, chosen.id, active)
+        )
+        if item is FAILED:
             return False
         self.reload()
         state = (

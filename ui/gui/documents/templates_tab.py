@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.core.errors import SiRentanError
 from services.documents.templates import TemplateText
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 SYNTAX = (
@@ -112,10 +111,8 @@ class TemplatesTab(QWidget):
         if not 0 <= row < len(self.specs):
             return
         ctx, key = self._app.ctx, self.specs[row].key
-        try:
-            text = with_retry(self, lambda: docs.load_template_by_key(ctx, key))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        text = call_or_show(self, self.banner, lambda: docs.load_template_by_key(ctx, key))
+        if text is FAILED:
             return
         self._show(text)
         self.banner.clear_message()
@@ -124,10 +121,8 @@ class TemplatesTab(QWidget):
         if self.shown is None:
             return False
         ctx, key, body = self._app.ctx, self.shown.key, self.editor.toPlainText()
-        try:
-            text = with_retry(self, lambda: docs.save_template_by_key(ctx, key, body))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        text = call_or_show(self, self.banner, lambda: docs.save_template_by_key(ctx, key, body))
+        if text is FAILED:
             return False
         self._show(text)
         self.banner.show_message(
@@ -139,10 +134,8 @@ class TemplatesTab(QWidget):
         if self.shown is None or not self.confirm_reset(self, self.shown.label):
             return False
         ctx, key = self._app.ctx, self.shown.key
-        try:
-            text = with_retry(self, lambda: docs.reset_template_by_key(ctx, key))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        text = call_or_show(self, self.banner, lambda: docs.reset_template_by_key(ctx, key))
+        if text is FAILED:
             return False
         self._show(text)
         self.banner.show_message(f"Templat “{text.label}” kembali ke bawaan aplikasi.", Tone.INFO)

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
+from services.core.progress import Cancel, Progress
 from services.workers.types import WorkerQuery
 from ui.gui.app_context import AppContext
-from ui.gui.excel_import.task_runner import Cancel, Progress, ProgressStrip, TaskRunner
 from ui.gui.formats import count_label
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.progress_strip import ProgressStrip
 
 # The Excel services (openpyxl, the importer's readers) load when the clerk exports,
 # not while the worker list starts: they cost about 0.2 s of start-up.
@@ -47,8 +48,8 @@ class WorkerExportButton(QWidget):
         self._what = what
         self._banner = banner
         self._folder = Path.home()
-        self.runner = TaskRunner(self)
-        self.progress = ProgressStrip(self.runner, self)
+        self.tasks = Tasks(self)
+        self.progress = ProgressStrip(self.tasks, self)
         self.button = QPushButton("Ekspor Excel…", self)
         self.button.setToolTip("Simpan peserta sesuai saringan di layar sebagai berkas Excel")
         layout = QHBoxLayout(self)
@@ -57,7 +58,7 @@ class WorkerExportButton(QWidget):
         layout.addWidget(self.button)
         self.progress.setMinimumWidth(320)
         self.button.clicked.connect(lambda: self.export())
-        self.runner.busy_changed.connect(lambda busy: self.button.setEnabled(not busy))
+        self.tasks.busy_changed.connect(lambda busy: self.button.setEnabled(not busy))
         self.setVisible(app.can(Permission.EXPORT))
 
     def export(self, fmt: ExportFormat | None = None, path: Path | None = None) -> bool:
@@ -85,7 +86,7 @@ class WorkerExportButton(QWidget):
                 raise unwritable(path, error) from error
 
         self._banner.clear_message()
-        self.runner.run("Mengekspor", work, self._done, self._failed)
+        self.tasks.run_cancellable("Mengekspor", work, self._done, self._banner)
         return True
 
     def _described(self, query: WorkerQuery) -> str:
@@ -96,9 +97,3 @@ class WorkerExportButton(QWidget):
 
     def _done(self, result: ExportResult) -> None:
         self._banner.show_message(exported_text(result), Tone.INFO)
-
-    def _failed(self, error: SiRentanError) -> None:
-        from services.excel_export import ExportCancelledError
-
-        tone = Tone.INFO if isinstance(error, ExportCancelledError) else Tone.ERROR
-        self._banner.show_message(error.message, tone)

@@ -24,12 +24,12 @@ from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.excel_import import BatchInfo, UndoResult, approve_import, list_batches, undo_import
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.excel_import.batch_table import BatchTableModel, waits_for_approval
 from ui.gui.formats import thousands
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -55,7 +55,7 @@ class BatchList(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.batches: list[BatchInfo] = []
         self.model = BatchTableModel(self)
         self.table = QTableView(self)
@@ -69,11 +69,10 @@ class BatchList(QWidget):
         self._connect()
 
     def reload(self) -> None:
-        try:
-            self.batches = with_retry(self, lambda: list_batches(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        batches = call_or_show(self, self.banner, lambda: list_batches(self._app.ctx))
+        if batches is FAILED:
             return
+        self.batches = batches
         previews = self.show_previews.isChecked()
         self.model.set_batches(
             [
@@ -163,7 +162,7 @@ class BatchList(QWidget):
             self._set_busy(False)
             done(result)
 
-        self.background.submit(work, finish, self._failed, settle=lambda: self._set_busy(False))
+        self.tasks.run(work, finish, self._failed, settle=lambda: self._set_busy(False))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

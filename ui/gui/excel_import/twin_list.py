@@ -25,10 +25,10 @@ from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.excel_import import TwinPair, list_twin_reviews, mark_twins_different, merge_twins
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -84,7 +84,7 @@ class TwinList(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.pairs: list[TwinPair] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.note = QLineEdit(self)
@@ -95,11 +95,10 @@ class TwinList(QWidget):
         self._connect()
 
     def reload(self) -> None:
-        try:
-            self.pairs = with_retry(self, lambda: list_twin_reviews(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        pairs = call_or_show(self, self.banner, lambda: list_twin_reviews(self._app.ctx))
+        if pairs is FAILED:
             return
+        self.pairs = pairs
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
             for column, text in enumerate(pair_cells(pair)):
@@ -152,7 +151,7 @@ class TwinList(QWidget):
             self.reload()
             show_error(self, error, error_title(error))
 
-        self.background.submit(work, done, failed, settle=lambda: self.setEnabled(True))
+        self.tasks.run(work, done, failed, settle=lambda: self.setEnabled(True))
 
     def _follow_selection(self) -> None:
         pair = self.selected()

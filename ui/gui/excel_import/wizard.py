@@ -1,6 +1,6 @@
 """The import wizard: choose the file, check the columns, see the dry run, commit.
 
-Every slow step runs in a TaskRunner (progress bar, Batal), so the window stays
+Every slow step runs in the window's Tasks (progress bar, Batal), so the window stays
 usable on a 15,000-row file. Nothing is written before "Simpan ke daftar
 peserta", and then all accepted rows are written in one transaction or none.
 """
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import BatchStatus, OnExisting
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import SiRentanError
+from services.core.progress import CancelledError
 from services.excel_import import (
     ApprovalRequiredError,
-    ImportCancelledError,
     ImportOptions,
     ImportResult,
     get_batch,
@@ -38,12 +38,12 @@ from ui.gui.excel_import.done_page import DonePage
 from ui.gui.excel_import.file_page import FilePage, ask_import_path
 from ui.gui.excel_import.mapping_page import MappingPage
 from ui.gui.excel_import.preview_page import PreviewPage
-from ui.gui.excel_import.task_runner import ProgressStrip, TaskRunner, Work
 from ui.gui.excel_import.wizard_buttons import WizardButtons, confirm_commit
 from ui.gui.formats import thousands
-from ui.gui.retry import ask_retry
 from ui.gui.signals import emit
+from ui.gui.tasks import CancellableWork, Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.progress_strip import ProgressStrip
 
 STEPS = ("Pilih berkas", "Cocokkan kolom", "Pratinjau", "Selesai")
 FILE, MAPPING, PREVIEW, DONE = range(len(STEPS))
@@ -57,7 +57,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Impor daftar peserta dari Excel/CSV")
         self._app = app
-        self.runner = TaskRunner(self)
+        self.tasks = Tasks(self)
         self.steps = QLabel(self)
         self.pages = QStackedWidget(self)
         self.file_page = FilePage(self)
@@ -65,7 +65,7 @@ class ImportWizard(QDialog):
         self.preview_page = PreviewPage(self)
         self.done_page = DonePage(self)
         self.banner = NoticeBanner(self)
-        self.progress = ProgressStrip(self.runner, self)
+        self.progress = ProgressStrip(self.tasks, self)
         self.buttons = WizardButtons(self)
         self.loaded: jobs.Loaded | None = None
         self.import_result: ImportResult | None = None
@@ -143,9 +143,9 @@ class ImportWizard(QDialog):
 
     def reject(self) -> None:
         """Closing while a step runs stops it first; nothing half-done is kept."""
-        if self.runner.busy:
+        if self.tasks.busy:
             self._close_when_idle = True
-            self.runner.cancel()
+            self.tasks.cancel()
             return
         super().reject()
 
@@ -185,18 +185,15 @@ class ImportWizard(QDialog):
                 Tone.WARNING,
             )
 
-    def _failed(self, error: SiRentanError, again: Any) -> None:
+    def _failed(self, error: SiRentanError) -> None:
         if self._close_when_idle:
             self._close_when_idle = False
             super().reject()
             return
-        if isinstance(error, DatabaseUnavailableError) and ask_retry(self, error):
-            again()
-            return
         if isinstance(error, ApprovalRequiredError) and error.result is not None:
             self._checked(error.result)  # the preview now says approval is needed
             return
-        if isinstance(error, ImportCancelledError):
+        if isinstance(error, CancelledError):
             self.banner.show_message(error.message, Tone.INFO)
             self._go(self.pages.currentIndex())
             return
@@ -206,13 +203,10 @@ class ImportWizard(QDialog):
 
     # -- internals -------------------------------------------------------------------------
 
-    def _run(self, stage: str, work: Work, done: Any) -> None:
+    def _run(self, stage: str, work: CancellableWork, done: Any) -> None:
         self.banner.clear_message()
-        self.runner.run(
-            stage,
-            work,
-            lambda result: self._finished(done, result),
-            lambda error: self._failed(error, lambda: self._run(stage, work, done)),
+        self.tasks.run_cancellable(
+            stage, work, lambda result: self._finished(done, result), self._failed
         )
 
     def _finished(self, done: Any, result: Any) -> None:
@@ -279,7 +273,7 @@ class ImportWizard(QDialog):
         self._follow_state()
 
     def _follow_state(self) -> None:
-        page, busy = self.pages.currentIndex(), self.runner.busy
+        page, busy = self.pages.currentIndex(), self.tasks.busy
         self.pages.setEnabled(not busy)
         result = self.import_result
         self.buttons.show_for(
@@ -315,7 +309,7 @@ class ImportWizard(QDialog):
         self.preview_page.report_requested.connect(lambda: self.save_report())
         self.preview_page.approval_check_requested.connect(self.check_approval)
         self.done_page.report_requested.connect(lambda: self.save_report())
-        self.runner.busy_changed.connect(lambda _busy: self._follow_state())
+        self.tasks.busy_changed.connect(lambda _busy: self._follow_state())
         self.buttons.back.clicked.connect(self.back)
         self.buttons.next.clicked.connect(self.next_step)
         self.buttons.commit.clicked.connect(lambda: self.commit())

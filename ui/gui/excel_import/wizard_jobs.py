@@ -1,4 +1,4 @@
-"""The wizard's slow steps as plain functions of (progress, cancel), run by a TaskRunner.
+"""The wizard's slow steps as plain functions of (progress, cancel), run by the wizard's Tasks.
 
 Each returns what the next screen needs; OSError from the clerk's own files
 becomes a message naming the file (see error_text.unwritable).
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.core.context import ServiceContext
+from services.core.progress import Cancel, Progress
 from services.excel_import import (
     ColumnMapping,
     ImportOptions,
@@ -23,7 +24,6 @@ from services.excel_import import (
     write_report,
 )
 from services.workers.regions import RegionDirectory
-from ui.gui.excel_import.task_runner import Cancel, Progress
 from ui.gui.widgets.error_text import unwritable
 
 

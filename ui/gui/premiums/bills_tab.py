@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.premiums import (
     BillRow,
@@ -26,12 +25,12 @@ from services.premiums.bpjs_list import import_bpjs_list
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.excel_import.file_page import ask_import_path
 from ui.gui.formats import thousands
 from ui.gui.premiums.ledger_dialogs import BillDialog, PaymentDialog
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, confirm, heading
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.date_field import format_date
 from ui.gui.widgets.month_field import year_spin
 from ui.gui.widgets.notice_banner import Tone
@@ -71,8 +70,8 @@ class Ledger:
 
 
 class BillsTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.can_record = app.can(Permission.PREMIUMS)
         self.year = year_spin(self)
         self.bills = FlaggedTableModel(
@@ -141,10 +140,7 @@ class BillsTab(PremiumTab):
         question = f"Hapus tagihan {bill.bill_number} ({bill.month.label}) yang salah dicatat?"
         if not confirm(self, question, "Hapus tagihan"):
             return False
-        try:
-            with_retry(self, lambda: delete_bill(self.app.ctx, bill.id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        if call_or_show(self, self.banner, lambda: delete_bill(self.app.ctx, bill.id)) is FAILED:
             return False
         self.tell_changed(f"Tagihan {bill.bill_number} ({bill.month.label}) dihapus.")
         return True
@@ -160,10 +156,8 @@ class BillsTab(PremiumTab):
         )
         if not confirm(self, question, "Hapus pembayaran"):
             return False
-        try:
-            with_retry(self, lambda: delete_payment(self.app.ctx, payment.id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        ctx, payment_id = self.app.ctx, payment.id
+        if call_or_show(self, self.banner, lambda: delete_payment(ctx, payment_id)) is FAILED:
             return False
         self.tell_changed(f"Pembayaran {payment.reference} dihapus.")
         return True
@@ -179,9 +173,7 @@ class BillsTab(PremiumTab):
         self._folder = path.parent
         ctx = self.app.ctx
         self.banner.show_message(f"Membaca {path.name}…", Tone.INFO)
-        self.background.submit(
-            lambda: import_bpjs_list(ctx, bill.id, path), self._imported, self._failed
-        )
+        self.tasks.run(lambda: import_bpjs_list(ctx, bill.id, path), self._imported, self._failed)
         return True
 
     # -- internals -------------------------------------------------------------------------

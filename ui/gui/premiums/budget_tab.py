@@ -21,10 +21,10 @@ from services.premiums import (
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import format_date
 from ui.gui.widgets.month_field import year_spin
@@ -105,8 +105,8 @@ class AllocationDialog(RecordDialog):
 
 
 class BudgetTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.figures: BudgetStatus | None = None
         self.year = year_spin(self)
         self.lines = FlaggedTableModel(

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 from services.core.errors import NotFoundError, SiRentanError
 from services.premiums import DIFFERENCE_LABELS, DifferenceRow, Drilldown, drilldown
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -35,7 +35,7 @@ class DrilldownDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Peserta di balik selisih tagihan")
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.found: list[Drilldown] = []
         self.bill = ChoiceCombo(self)
         self.summary = QLabel("Membandingkan daftar BPJS dengan register…", self)
@@ -73,7 +73,7 @@ class DrilldownDialog(QDialog):
                     continue  # no list imported for this bill of the month
             return found
 
-        self.background.submit(work, self._loaded, self._failed)
+        self.tasks.run(work, self._loaded, self._failed)
 
     def _loaded(self, found: list[Drilldown]) -> None:
         self.found = found

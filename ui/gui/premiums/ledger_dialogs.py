@@ -24,10 +24,10 @@ from services.premiums import (
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.premium_tab import note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField, format_date
 from ui.gui.widgets.month_field import MonthField
@@ -70,7 +70,7 @@ class BillDialog(RecordDialog):
         self.amount = MoneyEdit(self, bill.amount if bill else None)
         self.note = QLineEdit((bill.note or "") if bill else "", self)
         self.computed = note("", self)
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.form.addRow("Bulan yang ditagih:", self.month)
         self.form.addRow("Sumber dana:", self.funding)
         self.form.addRow("", self.computed)
@@ -97,7 +97,7 @@ class BillDialog(RecordDialog):
                 f"{rupiah_whole(premium.amount)}."
             )
 
-        self.background.submit(
+        self.tasks.run(
             lambda: monthly_premium(ctx, month, area, self._app.regions),
             shown,
             lambda error: self.computed.setText(error.message),

@@ -12,9 +12,9 @@ from services.premiums import Area, MonthlyPremium, PremiumLine, monthly_premium
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.premium_tab import PremiumTab, note
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.month_field import MonthField
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
@@ -30,8 +30,8 @@ LINE_COLUMNS: list[Column[PremiumLine]] = [
 
 
 class MonthlyTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.figures: MonthlyPremium | None = None
         self.month = MonthField(self)
         self.kecamatan = ChoiceCombo(self)

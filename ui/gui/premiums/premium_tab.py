@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.record_table import Column, Index, RecordTableModel
 
@@ -61,10 +61,10 @@ class PremiumTab(QWidget):
     # Something was recorded here: the other tabs' figures are out of date.
     changed = Signal()
 
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
-        self.background = background
+        self.tasks = tasks
         self.banner = NoticeBanner(self)
         self.stale = True
         self.loading = False
@@ -83,7 +83,7 @@ class PremiumTab(QWidget):
             if self.stale and self.isVisible():
                 self.reload()  # something was recorded while this was read
 
-        self.background.submit(work, shown, self._failed, settle=self._settle)
+        self.tasks.run(work, shown, self._failed, settle=self._settle)
 
     def tell_changed(self, text: str) -> None:
         self.banner.show_message(text, Tone.INFO)

@@ -9,26 +9,26 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.premiums.bills_tab import BillsTab
 from ui.gui.premiums.budget_tab import BudgetTab
 from ui.gui.premiums.monthly_tab import MonthlyTab
 from ui.gui.premiums.premium_tab import PremiumTab
 from ui.gui.premiums.rates_tab import RatesTab
 from ui.gui.premiums.reconciliation_tab import ReconciliationTab
+from ui.gui.tasks import Tasks
 
 
 class PremiumsPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.tabs = QTabWidget(self)
-        self.monthly = MonthlyTab(app, self.background, self)
-        self.bills = BillsTab(app, self.background, self)
-        self.reconciliation = ReconciliationTab(app, self.background, self)
-        self.budget = BudgetTab(app, self.background, self)
-        self.rates = RatesTab(app, self.background, self)
+        self.monthly = MonthlyTab(app, self.tasks, self)
+        self.bills = BillsTab(app, self.tasks, self)
+        self.reconciliation = ReconciliationTab(app, self.tasks, self)
+        self.budget = BudgetTab(app, self.tasks, self)
+        self.rates = RatesTab(app, self.tasks, self)
         for tab, title in (
             (self.monthly, "Iuran bulanan"),
             (self.bills, "Tagihan && pembayaran"),

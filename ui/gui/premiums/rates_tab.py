@@ -6,19 +6,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.premiums import RateInput, RateRow, delete_rate, list_rates, set_rate
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.premiums.premium_tab import PremiumTab, confirm, note
 from ui.gui.premiums.record_dialog import MoneyEdit, RecordDialog
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.month_field import MonthField
-from ui.gui.widgets.notice_banner import Tone
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 RATE_COLUMNS: list[Column[RateRow]] = [
@@ -70,8 +68,8 @@ class RateDialog(RecordDialog):
 
 
 class RatesTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.can_edit = app.can(Permission.MANAGE_SETTINGS)
         self.rates = RecordTableModel(RATE_COLUMNS, parent=self)
         self.table = RecordTableView(self.rates, self)
@@ -122,10 +120,7 @@ class RatesTab(PremiumTab):
         )
         if not confirm(self, question, "Hapus tarif"):
             return False
-        try:
-            with_retry(self, lambda: delete_rate(self.app.ctx, rate.id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        if call_or_show(self, self.banner, lambda: delete_rate(self.app.ctx, rate.id)) is FAILED:
             return False
         self.tell_changed(f"Tarif {FUNDING[rate.funding]} mulai {rate.valid_from.label} dihapus.")
         return True

@@ -14,10 +14,10 @@ from services.premiums import Month, Reconciliation, ReconciliationLine, reconci
 from services.text.figures import rupiah_whole
 from services.text.labels import FUNDING
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.premiums.drilldown_dialog import DrilldownDialog
 from ui.gui.premiums.premium_tab import FlaggedTableModel, PremiumTab, note
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.money_text import signed_count, signed_rupiah
 from ui.gui.widgets.month_field import year_spin
@@ -94,8 +94,8 @@ def _flagged(line: ReconciliationLine, column: int) -> bool:
 
 
 class ReconciliationTab(PremiumTab):
-    def __init__(self, app: AppContext, background: Background, parent: QWidget | None = None):
-        super().__init__(app, background, parent)
+    def __init__(self, app: AppContext, tasks: Tasks, parent: QWidget | None = None):
+        super().__init__(app, tasks, parent)
         self.figures: Reconciliation | None = None
         self.year = year_spin(self)
         self.funding = ChoiceCombo(self)

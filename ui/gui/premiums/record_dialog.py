@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, ValidationError
 from services.text.figures import rupiah_whole
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.money_text import parse_rupiah
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class MoneyEdit(QLineEdit):
@@ -61,11 +61,10 @@ class RecordDialog(QDialog):
 
     def submit(self) -> bool:
         """Check the fields, save through the service; the dialog closes only on success."""
-        try:
-            self.result_row = with_retry(self, self.save)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        result_row = call_or_show(self, self.banner, self.save)
+        if result_row is FAILED:
             return False
+        self.result_row = result_row
         self.accept()
         return True
 

@@ -28,10 +28,10 @@ from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.reports.service import ReportResult, preview_report, write_report
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.reports.report_files import AskPath, PreviewFolder, ask_report_path, default_name
 from ui.gui.reports.report_filter import ReportFilterPanel
+from ui.gui.tasks import Tasks, show_failure
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_viewer import PdfViewer
 
@@ -42,7 +42,7 @@ class ReportsPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.filters = ReportFilterPanel(app.regions, self)
         self.preview_button = QPushButton("Pratinjau PDF", self)
         self.excel_button = QPushButton("Simpan Excel…", self)
@@ -80,7 +80,7 @@ class ReportsPanel(QWidget):
             return preview_report(ctx, kind, path, report_filter, regions=regions).path
 
         self._start("Menyusun pratinjau…")
-        self.background.submit(work, self._show_preview, self._failed, settle=self._settle)
+        self.tasks.run(work, self._show_preview, self.banner, settle=self._settle)
         return True
 
     def save(self, suffix: str, path: Path | None = None) -> bool:
@@ -106,7 +106,7 @@ class ReportsPanel(QWidget):
                 ) from error
 
         self._start(f"Menyimpan {path.name}…")
-        self.background.submit(work, self._saved, self._failed, settle=self._settle)
+        self.tasks.run(work, self._saved, self.banner, settle=self._settle)
         return True
 
     # -- results ----------------------------------------------------------------------
@@ -116,7 +116,7 @@ class ReportsPanel(QWidget):
         try:
             self.viewer.load(path)
         except SiRentanError as error:
-            self._failed(error)
+            show_failure(self.banner, error)
             return
         self.pages.setCurrentWidget(self.viewer)
 
@@ -136,10 +136,6 @@ class ReportsPanel(QWidget):
             copy = self._previews.next_path()
             shutil.copyfile(result.path, copy)
             self._show_preview(copy)
-
-    def _failed(self, error: SiRentanError) -> None:
-        self._settle()
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _start(self, text: str) -> None:
         self.busy = True

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from services.core.errors import SiRentanError
 from services.settings.office_images import OfficeImages
 from services.settings.office_preview import card_preview, kop_preview
-from ui.gui.background import Background
+from ui.gui.tasks import Tasks
 
 Source = Callable[[], tuple[dict[str, str], OfficeImages]]
 DELAY_MS = 400
@@ -41,7 +41,7 @@ class PreviewPanel(QWidget):
     def __init__(self, source: Source, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.kop = self._picture()
         self.front = self._picture()
         self.back = self._picture()
@@ -92,7 +92,7 @@ class PreviewPanel(QWidget):
     def _render(self) -> None:
         values, images = self._source()
         today = date.today()
-        self.background.submit(
+        self.tasks.run(
             lambda: (kop_preview(values, images), card_preview(values, images, today)),
             self._show,
             self._failed,

@@ -23,9 +23,9 @@ from services.core.context import ServiceContext
 from services.core.errors import AuthenticationError, SiRentanError
 from services.core.local_config import load_local_config, remember_username
 from services.core.paths import command_prefix
-from ui.gui.background import Background
 from ui.gui.signin.database_label import database_label, is_sqlite_url, user_in_url
 from ui.gui.signin.password_edit import password_edit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -54,7 +54,7 @@ class LoginDialog(QDialog):
         self.ctx: ServiceContext | None = None
         self.password_used = ""  # kept only until a temporary password is replaced
         self.new_url: str | None = None
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         remembered = load_local_config().last_username
         self.username = QLineEdit(username or user_in_url(url) or remembered, self)
         self.username.setMaxLength(32)
@@ -78,11 +78,12 @@ class LoginDialog(QDialog):
             return
         self._set_busy(True)
         url = self.url
-        self.background.submit(
+        self.tasks.run(
             lambda: _sign_in_or_explain(url, username, password),
             lambda ctx: self._signed_in(ctx, password),
             self._refused,
             settle=lambda: self._set_busy(False),
+            retry=False,  # the dialog says why; pressing Masuk again is the retry
         )
 
     def reject(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from services.accounts.service import UserInfo, list_users, update_user
 from services.core.errors import ConflictError, SiRentanError
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show, with_retry
 from ui.gui.users.password_reset_dialog import PasswordResetDialog
 from ui.gui.users.user_dialog import UserDialog
 from ui.gui.users.user_table_model import UserTableModel
@@ -43,10 +43,8 @@ class UsersPanel(QWidget):
 
     def reload(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self._selected_id()
-        try:
-            users = with_retry(self, lambda: list_users(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        users = call_or_show(self, self.banner, lambda: list_users(self._app.ctx))
+        if users is FAILED:
             return
         self.model.set_users(users)
         row = self.model.row_of(keep) if keep is not None else None

@@ -13,9 +13,9 @@ from services.core.errors import (
     ValidationError,
 )
 from services.core.permissions import PermissionDeniedError
+from services.core.progress import CancelledError
 from services.excel_import import (
     ApprovalRequiredError,
-    ImportCancelledError,
     ImportFileError,
     MappingError,
 )
@@ -24,7 +24,7 @@ _TITLES: tuple[tuple[type[SiRentanError], str], ...] = (
     (ImportFileError, "Berkas tidak dapat dibaca"),
     (MappingError, "Susunan kolom belum lengkap"),
     (ApprovalRequiredError, "Perlu persetujuan verifikator"),
-    (ImportCancelledError, "Dibatalkan"),
+    (CancelledError, "Dibatalkan"),
     (ValidationError, "Data belum benar"),
     (DatabaseUnavailableError, "Basis data tidak tersedia"),
     (PermissionDeniedError, "Tidak berwenang"),

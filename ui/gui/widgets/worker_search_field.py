@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from services.workers.types import WorkerPage, WorkerQuery
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.formats import thousands
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 
 SEARCH_DELAY_MS = 250
 NO_MATCH = "Tidak ada peserta yang cocok. Periksa NIK/KPJ atau ejaan nama."
@@ -42,7 +42,7 @@ class WorkerSearchField(QLineEdit):
         self._app = app
         self._limit = limit
         self._min_chars = min_chars
-        self.background = Background(self)
+        self.tasks = Tasks(self)
         self.searching = False
         self._asked = 0
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -68,11 +68,12 @@ class WorkerSearchField(QLineEdit):
             return
         workers, query = self._app.workers, WorkerQuery(text=text, limit=self._limit)
         self.searching = True
-        self.background.submit(
+        self.tasks.run(
             lambda: workers.search(query),
             lambda page: self._answered(asked, lambda: self._found(asked, page)),
             lambda error: self._answered(asked, lambda: emit(self.failed, error.message)),
             wanted=lambda: asked == self._asked,
+            retry=False,  # the next keystroke asks again; a box would interrupt the typing
         )
 
     def _found(self, asked: int, page: WorkerPage) -> None:

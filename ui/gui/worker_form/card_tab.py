@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from services.cards import CardRecord, card_history
-from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_columns import HISTORY_COLUMNS
-from ui.gui.retry import with_retry
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.widgets.notice_banner import NoticeBanner
 from ui.gui.widgets.record_table import RecordTableModel, RecordTableView
 
 
@@ -41,10 +40,8 @@ class CardTab(QWidget):
             self.note.setText("Kartu dapat dicetak setelah data peserta disimpan.")
             return
         worker_id = self.worker_id
-        try:
-            cards = with_retry(self, lambda: card_history(self._app.ctx, worker_id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        cards = call_or_show(self, self.banner, lambda: card_history(self._app.ctx, worker_id))
+        if cards is FAILED:
             return
         self.banner.clear_message()
         self.model.set_rows(cards)

@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from services import claims
 from services.claims import ClaimQuery, ClaimRow
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.claims.claim_events import claim_events
 from ui.gui.claims.claim_header import ClaimOwner
 from ui.gui.claims.claim_table import ClaimTableModel, claim_columns, waiting_days
-from ui.gui.retry import with_retry
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.widgets.notice_banner import NoticeBanner
 from ui.gui.widgets.record_table import RecordTableView
 
 if TYPE_CHECKING:
@@ -65,10 +64,8 @@ class ClaimTab(QWidget):
             self.note.setText("Klaim dapat dibuka setelah data peserta disimpan.")
             return
         ctx, query = self._app.ctx, ClaimQuery(worker_id=self.worker_id)
-        try:
-            page = with_retry(self, lambda: claims.list_claims(ctx, query))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        page = call_or_show(self, self.banner, lambda: claims.list_claims(ctx, query))
+        if page is FAILED:
             return
         self.banner.clear_message()
         self.model.set_rows(page.rows)
@@ -83,10 +80,8 @@ class ClaimTab(QWidget):
         worker_id = self.worker_id
         if worker_id is None:
             return None
-        try:
-            worker = with_retry(self, lambda: self._app.workers.get(worker_id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        worker = call_or_show(self, self.banner, lambda: self._app.workers.get(worker_id))
+        if worker is FAILED:
             return None
         self.dialog = _open(self._app, self, owner=ClaimOwner.of(worker))
         return self.dialog

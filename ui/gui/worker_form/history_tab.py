@@ -6,13 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from services.audit.query import worker_history
-from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_table_model import HISTORY_COLUMNS, AuditTableModel
 from ui.gui.audit.audit_table_view import AuditTableView
 from ui.gui.audit.change_text import ChangeText, detail_text
-from ui.gui.retry import with_retry
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class HistoryTab(QWidget):
@@ -44,10 +43,8 @@ class HistoryTab(QWidget):
             self.note.setText("Riwayat tersedia setelah data peserta disimpan.")
             return
         worker_id = self.worker_id
-        try:
-            rows = with_retry(self, lambda: worker_history(self._app.ctx, worker_id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        rows = call_or_show(self, self.banner, lambda: worker_history(self._app.ctx, worker_id))
+        if rows is FAILED:
             return
         self.banner.clear_message()
         self.model.set_rows(rows)

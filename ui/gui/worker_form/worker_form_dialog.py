@@ -20,7 +20,7 @@ from services.core.errors import ConflictError, Problem, SiRentanError, Validati
 from services.core.permissions import Permission
 from services.workers.types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show, with_retry
 from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
@@ -214,11 +214,8 @@ class WorkerFormDialog(QDialog):
     def latest(self) -> WorkerDetail | None:
         assert self.worker_id is not None
         worker_id = self.worker_id
-        try:
-            return with_retry(self, lambda: self._app.workers.get(worker_id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return None
+        detail = call_or_show(self, self.banner, lambda: self._app.workers.get(worker_id))
+        return None if detail is FAILED else detail
 
     def reload_from_database(self) -> None:
         """Show the record as stored now; what this clerk typed is dropped."""
@@ -236,11 +233,12 @@ class WorkerFormDialog(QDialog):
         worker_id = self.worker_id
         if worker_id is None:
             return False
-        try:
-            nik, kk = with_retry(self, lambda: self._app.workers.reveal_identity(worker_id))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        identity = call_or_show(
+            self, self.banner, lambda: self._app.workers.reveal_identity(worker_id)
+        )
+        if identity is FAILED:
             return False
+        nik, kk = identity
         self._loading = True  # shown, not typed
         self.personal.show_identity(nik, kk)
         self._loading = False

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 from services.core.permissions import Permission
 from services.workers.types import WorkerQuery
 from ui.gui.app_context import AppContext
-from ui.gui.background import Background
 from ui.gui.excel_export.export_button import WorkerExportButton
 from ui.gui.formats import count_label
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.flow_layout import FlowLayout, spacer
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.worker_list.worker_filter_bar import DrillDown, WorkerFilterBar
@@ -29,8 +29,8 @@ class WorkerListPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self.background = Background(self)
-        self.model = WorkerTableModel(app.workers, parent=self, background=self.background)
+        self.tasks = Tasks(self)
+        self.model = WorkerTableModel(app.workers, parent=self, tasks=self.tasks)
         self.filters = WorkerFilterBar(app.regions, self)
         self.table = WorkerTableView(self.model, self)
         self.count = QLabel(self)

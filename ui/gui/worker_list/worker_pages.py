@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from services.core.errors import SiRentanError
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery, WorkerRow
-from ui.gui.background import Background
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40
@@ -37,14 +37,14 @@ class WorkerPages(QObject):
         workers: WorkerService,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_CACHED_PAGES,
-        background: Background | None = None,
+        tasks: Tasks | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._workers = workers
         self._page_size = page_size
         self._max_pages = max_pages
-        self._background = background
+        self._tasks = tasks
         self.query = WorkerQuery()
         self.total = 0
         # False while the search has only counted up to its cap ("more than total").
@@ -106,7 +106,7 @@ class WorkerPages(QObject):
             return rows
         if number in self._failed:
             return None  # reported once; the next reset tries again
-        if self._background is not None:
+        if self._tasks is not None:
             self._request(number)
             return None
         return self._fetch_now(number)
@@ -136,11 +136,11 @@ class WorkerPages(QObject):
         asked = self._pending.get(number)
         if asked is not None and self._tickets - asked < RECENT_REQUESTS:
             return  # on its way
-        assert self._background is not None
+        assert self._tasks is not None
         self._tickets += 1
         self._pending[number] = ticket = self._tickets
         generation, query, workers = self._generation, self._page_query(number), self._workers
-        self._background.submit(
+        self._tasks.run(
             lambda: workers.search(query).rows,
             lambda rows: self._arrived(generation, number, rows),
             lambda error: self._not_arrived(generation, number, error),
@@ -148,6 +148,7 @@ class WorkerPages(QObject):
             wanted=lambda: (
                 generation == self._generation and self._tickets - ticket < RECENT_REQUESTS
             ),
+            retry=False,  # scrolling asks again by itself; the list says what failed
         )
 
     def _arrived(self, generation: int, number: int, rows: list[WorkerRow]) -> None:

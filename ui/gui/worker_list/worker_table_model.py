@@ -20,8 +20,8 @@ from services.core.errors import SiRentanError
 from services.text.labels import WORKER_STATUS
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery, WorkerRow
-from ui.gui.background import Background
 from ui.gui.signals import emit
+from ui.gui.tasks import Tasks
 from ui.gui.worker_list.worker_columns import (
     COLUMNS,
     COVERAGE_END_COLUMN,
@@ -53,10 +53,10 @@ class WorkerTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_CACHED_PAGES,
         parent: Any = None,
-        background: Background | None = None,
+        tasks: Tasks | None = None,
     ) -> None:
         super().__init__(parent)
-        self._pages = WorkerPages(workers, page_size, max_pages, background, self)
+        self._pages = WorkerPages(workers, page_size, max_pages, tasks, self)
         self._pages.arrived.connect(self._rows_arrived)
         self._pages.failed.connect(self.load_failed)
         self._today = date.today()

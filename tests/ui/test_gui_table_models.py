@@ -1,0 +1,83 @@
+"""Qt's own model checks (QAbstractItemModelTester, through pytest-qt's qtmodeltester) on
+the table models, over a real register: row counts, indexes, roles and the signals of a
+reload all as the views expect. A Qt warning from the tester fails the test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from models.enums import Role
+from services.accounts.service import list_users
+from services.audit.query import AuditFilter, search_audit
+from services.core.context import ServiceContext
+from services.core.permissions import Principal
+from services.workers.service import WorkerService
+from services.workers.types import WorkerQuery
+from tests.ui.helpers import seed
+from ui.gui.app_context import AppContext
+from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
+from ui.gui.audit.change_text import ChangeText
+from ui.gui.tasks import Tasks
+from ui.gui.users.user_table_model import UserTableModel
+from ui.gui.widgets.record_table import Column, RecordTableModel
+from ui.gui.worker_list.worker_table_model import WorkerTableModel
+
+ADMIN = Principal(user_id=0, username="admin", full_name="Admin Kabupaten", role=Role.ADMIN)
+
+
+def test_the_worker_list_model_passes_while_pages_arrive_and_the_filter_changes(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_ctx: ServiceContext
+) -> None:
+    workers = WorkerService(sqlite_ctx)
+    seed(workers, 7)
+    tasks = Tasks()
+    model = WorkerTableModel(workers, page_size=2, tasks=tasks)
+    model.reload()
+    qtmodeltester.check(model)
+    for row in range(model.rowCount()):  # later pages come from the background
+        model.data(model.index(row, 0))
+    qtbot.waitUntil(lambda: all(model.worker_at(r) for r in range(7)), timeout=10000)
+    with qtbot.waitSignal(model.total_changed):
+        model.set_query(WorkerQuery(text="tidak ada orang ini"))
+    assert model.rowCount() == 0
+    tasks.wait()
+
+
+def test_the_audit_and_user_models_pass(
+    qtmodeltester: ModelTester, sqlite_ctx: ServiceContext
+) -> None:
+    seed(WorkerService(sqlite_ctx), 3)
+    admin = ServiceContext.for_engine(sqlite_ctx.engine, principal=ADMIN)
+    app = AppContext.create(admin)
+    audit = AuditTableModel(ChangeText(app), AUDIT_COLUMNS)
+    audit.set_rows(search_audit(admin, AuditFilter()))
+    assert audit.rowCount() >= 3
+    qtmodeltester.check(audit)
+    audit.set_rows([])
+
+    users = UserTableModel(app.regions)
+    users.set_users(list_users(admin))
+    qtmodeltester.check(users)
+
+
+@dataclass(frozen=True)
+class Payment:
+    reference: str
+    amount: int
+
+
+def test_the_record_model_passes_with_checkboxes(qtmodeltester: ModelTester) -> None:
+    columns: list[Column[Payment]] = [
+        Column("Nomor", lambda p: p.reference),
+        Column("Jumlah", lambda p: str(p.amount), numeric=True),
+    ]
+    model = RecordTableModel(columns, checkable=True)
+    model.set_rows([Payment("BPJS-1", 16_800), Payment("BPJS-2", 33_600)])
+    qtmodeltester.check(model)
+    model.set_all_checked(True)
+    assert [p.reference for p in model.checked()] == ["BPJS-1", "BPJS-2"]
+    model.set_rows([Payment("BPJS-3", 1)])
+    assert model.rowCount() == 1 and model.checked() == []

@@ -27,7 +27,14 @@ from services.workers.service import WorkerService
 # Two offscreen screens, the sizes SiRentan must fit: an office laptop (1366×768, primary)
 # and an old 1024×768 monitor beside it (tests/ui/test_gui_screen_fit.py uses both).
 SCREENS = Path(__file__).parent / "ui" / "screens.json"
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
+if os.name == "nt":
+    # Qt cuts the platform's arguments at every ':', a drive letter's too ("C:\\..." ends the
+    # test run at the first window): there the file is named from the working folder.
+    SCREENS = Path(os.path.relpath(SCREENS))
+    # Offscreen Qt on Windows looks for fonts in its own lib/fonts, which the wheel does not
+    # ship (a warning that fails the first GUI test): the fonts SiRentan ships for its PDFs.
+    os.environ.setdefault("QT_QPA_FONTDIR", str(Path(__file__).parents[1] / "resources" / "fonts"))
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS.as_posix()}")
 
 PG_ADMIN_URL = os.environ.get(
     "SIRENTAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -64,8 +64,11 @@ PY
     printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$WINPY/python311._pth"
     local windows=(--no-deps --require-hashes --only-binary=:all: --platform win_amd64
                    --python-version 3.11 --implementation cp --abi cp311)
+    # Independent of each other: one downloads while the other unpacks.
+    "$HOSTPIP" install -q "${windows[@]}" --target "$TESTSITE" -r "$HERE/tests.lock" &
+    local tests_job=$!
     "$HOSTPIP" install -q "${windows[@]}" --target "$SITE" -r "$HERE/requirements.lock"
-    "$HOSTPIP" install -q "${windows[@]}" --target "$TESTSITE" -r "$HERE/tests.lock"
+    wait "$tests_job"
     echo "$wanted" > "$stamp"
   fi
   # SiRentan itself, as a wheel (package data and metadata as an office would install it).
@@ -77,6 +80,28 @@ PY
   "$HOSTPIP" install -q --no-deps --only-binary=:all: --platform win_amd64 \
     --python-version 3.11 --implementation cp --abi cp311 --target "$SITE" \
     "$WORK"/wheel/sirentan-*.whl
+}
+
+# Windows' own DLLs (Windows 10 1903 has the universal C runtime, api-ms-win-crt-*).
+SYSTEM_DLLS='^(api-ms-win-.*|kernel32|user32|advapi32|ws2_32|bcrypt|bcryptprimitives|rpcrt4|gdi32|crypt32|ole32|oleaut32|ntdll|msi|winmm|version|secur32|shell32|psapi|iphlpapi|cabinet)\.dll$'
+
+# Every DLL an extension module outside Qt needs is Windows' own, or in the bundle where
+# Windows will look: beside the programs, beside the module, or in a wheel's .libs folder
+# (delvewheel's, which adds it to the search path). Qt's are PySide6's business.
+check_dlls() {
+  local module dll missing=0
+  while IFS= read -r -d '' module; do
+    for dll in $(x86_64-w64-mingw32-objdump -p "$module" | awk '/DLL Name/ {print $3}'); do
+      [[ ${dll,,} =~ $SYSTEM_DLLS ]] && continue
+      if ! find "$BUNDLE" "$(dirname "$module")" "$BUNDLE"/Lib/site-packages/*.libs \
+          -maxdepth 1 -iname "$dll" 2>/dev/null | grep -q .; then
+        echo "${module#"$BUNDLE"/} needs $dll, which a clean Windows PC does not have" >&2
+        missing=1
+      fi
+    done
+  done < <(find "$BUNDLE" \( -iname '*.pyd' -o -iname '*.dll' \) -not -path '*/PySide6/*' \
+             -not -path '*/shiboken6/*' -print0)
+  [ "$missing" = 0 ]
 }
 
 build_launchers() {
@@ -98,6 +123,11 @@ build_bundle() {
   rm -f "$BUNDLE"/python.exe "$BUNDLE"/pythonw.exe "$BUNDLE"/.locks
   rm -rf "$BUNDLE"/Lib/site-packages/bin
   python3 "$HERE/trim_qt.py" "$BUNDLE/Lib/site-packages"
+  # zxingcpp (the cards' QR codes) needs the C++ runtime, msvcp140.dll, which Windows 10 has
+  # only with the Visual C++ redistributable; the CLI never loads Qt's copy first. It goes
+  # beside the programs, where Windows looks. (Wine's own msvcp140 hides this under Wine.)
+  cp "$BUNDLE/Lib/site-packages/PySide6/msvcp140.dll" "$BUNDLE/"
+  check_dlls
   # Compiled here once (3.11 bytecode is the same on every system), not at a clerk's first start.
   find "$BUNDLE" -name __pycache__ -prune -exec rm -rf {} +
   python3 -m compileall -q -j 2 "$BUNDLE/Lib/site-packages" >/dev/null

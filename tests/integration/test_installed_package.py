@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
@@ -52,6 +51,10 @@ def test_a_wheel_installed_outside_the_source_tree_runs_its_commands(tmp_path: P
     )
     assert built.returncode == 0, built.stderr
     wheel = next(wheels.glob("sirentan-*.whl"))
+    # Imported here: the embeddable Windows CPython that runs this file's other tests
+    # (packaging/windows/windows-tests.txt) has no venv module.
+    import venv
+
     target = tmp_path / "venv"
     venv.create(target, with_pip=True)
     bin_dir = target / ("Scripts" if sys.platform == "win32" else "bin")

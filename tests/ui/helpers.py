@@ -78,6 +78,8 @@ def wait_rows(qtbot: QtBot, panel: WorkerListPanel, count: int) -> None:
 def held_open(path: Path) -> bool:
     """Whether this process holds `path` open (Windows would refuse to delete it then)."""
     if sys.platform == "win32":
+        if not path.exists():
+            return False  # deleted, so nobody held it open (Windows refuses that)
         # Qt opens files without FILE_SHARE_DELETE: renaming an open file is refused.
         probe = path.with_name(f"{path.name}.probe")
         try:

@@ -8,7 +8,7 @@ call makes its own anonymous alias, so the expressions nest and combine freely.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, cast
@@ -321,18 +321,34 @@ def months_of_rows(
     """Per month (first day, last day; sorted), the periods counted in it per funding, from
     rows (funding, start, end, periods, of them ``ends_taken_over``, of them
     ``starts_joined``). ``throughout``: the "none" rule (``represents_throughout``)."""
-    counts: list[dict[Any, int]] = [{} for _ in months]
+    # Each group adds its count to a run of months (a difference array per funding,
+    # summed at the end), corrected on its first and last month: one step per group,
+    # not one per month (Beranda has thousands of groups).
+    firsts = [m_first for m_first, _ in months]
     lasts = [m_last for _, m_last in months]
+    steps: dict[Any, list[int]] = {}
     for funding, start, end, n, taken_over, joined in rows:
         end = end or LATEST
-        index = bisect_left(lasts, start)  # the first month ending on or after the start
-        while index < len(months) and months[index][0] <= end:
-            m_first, m_last = months[index]
-            if end >= m_last:
-                counted = n if not throughout or start <= m_first else joined
-            else:  # the period's last month, ended inside it
-                counted = 0 if throughout else n - taken_over
-            if counted:
-                counts[index][funding] = counts[index].get(funding, 0) + counted
-            index += 1
+        first = bisect_left(lasts, start)  # the first month ending on or after the start
+        last = bisect_right(firsts, end) - 1  # the last month beginning by the end
+        if first > last:
+            continue
+        step = steps.setdefault(funding, [0] * (len(months) + 1))
+        step[first] += n
+        step[last + 1] -= n
+        ends_inside = end < lasts[last]
+        if ends_inside:  # the period's last month, ended inside it
+            counted = 0 if throughout else n - taken_over
+            step[last] += counted - n
+            step[last + 1] -= counted - n
+        if throughout and start > firsts[first] and not (ends_inside and first == last):
+            step[first] += joined - n
+            step[first + 1] -= joined - n
+    counts: list[dict[Any, int]] = [{} for _ in months]
+    for funding, step in steps.items():
+        running = 0
+        for index in range(len(months)):
+            running += step[index]
+            if running:
+                counts[index][funding] = running
     return counts

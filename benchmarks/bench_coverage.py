@@ -50,6 +50,7 @@ from _common import (
 from sqlalchemy import event, func, insert, select
 
 from models import CoveragePeriod, Worker
+from models.database import PG_SESSION_SETTINGS
 from models.enums import CoverageSource, FundingSource
 from services.premiums import monthly_premium
 from services.premiums.months import Month
@@ -137,7 +138,9 @@ def _bare(db: BenchDatabase) -> Callable[[list[tuple[str, Any]]], None]:
             conn.commit()
 
         return run_sqlite
-    pg = psycopg.connect(pg_dsn(db.url))
+    # The same server settings as the service's sessions (no JIT, work_mem).
+    options = " ".join(f"-c {k}={v}" for k, v in PG_SESSION_SETTINGS.items())
+    pg = psycopg.connect(pg_dsn(db.url), options=options)
 
     def run_pg(statements: list[tuple[str, Any]]) -> None:
         with pg.cursor() as cursor:

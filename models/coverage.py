@@ -52,8 +52,11 @@ class CoveragePeriod(Base):
     updated_by: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
-        # "Covered on D" reads this index alone: worker, then the two dates.
-        Index("ix_coverage_period_worker_dates", "worker_id", "start_date", "end_date"),
+        # "Covered on D, funded by whom" reads this index alone: worker, the two dates,
+        # the funding.
+        Index("ix_coverage_period_worker_span", "worker_id", "start_date", "end_date", "funding"),
+        # Whole-register month counts group by funding and dates in this index's order.
+        Index("ix_coverage_period_funding_span", "funding", "start_date", "end_date", "worker_id"),
         # Import undo finds the periods of a batch.
         Index("ix_coverage_period_source", "source", "source_ref"),
     )

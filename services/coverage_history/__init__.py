@@ -35,6 +35,9 @@ or a date column; each call makes its own alias, so they combine freely)
     ``periods()`` + ``represents(p, m_first, m_last)`` (``represents_throughout`` for
         the "none" rule) to count many months in one pass over the periods, each worker
         under the funding ``funding_in`` gives
+    ``periods()`` + ``ends_taken_over`` / ``starts_joined`` grouped by (funding, start,
+        end), spread by ``months_of_rows``: the same counts for many months at once,
+        one pass and no per-month condition (Beranda's twelve months)
 
 Writing (the only way coverage and status change)
     ``record_status(session, worker, status, effective_date, reason, source, actor)``
@@ -79,14 +82,18 @@ from services.coverage_history.sql import (
     covered_on_many,
     covered_throughout,
     covering,
+    ends_taken_over,
     funding_in,
     funding_on,
     kpj_on,
+    months_of_rows,
     period_end,
     periods,
+    periods_first,
     real,
     represents,
     represents_throughout,
+    starts_joined,
 )
 from services.coverage_history.status import cancel_status_event, record_status
 
@@ -103,17 +110,20 @@ __all__ = [
     "covered_throughout",
     "covering",
     "end_period",
+    "ends_taken_over",
     "events_of",
     "fact_from",
     "funding_in",
     "funding_on",
     "kpj_on",
     "latest_period",
+    "months_of_rows",
     "needs_registering",
     "open_period",
     "period_end",
     "period_info",
     "periods",
+    "periods_first",
     "periods_of",
     "real",
     "record_status",
@@ -121,6 +131,7 @@ __all__ = [
     "remove_period",
     "represents",
     "represents_throughout",
+    "starts_joined",
     "status_on",
     "worker_label",
 ]

@@ -1,13 +1,15 @@
 """Who is covered when, as SQL over a worker id column: THE expression every count uses.
 
 Periods never overlap (``periods.py`` refuses it) and a status change cuts them, so
-"covered on D" is one EXISTS reading ``ix_coverage_period_worker_dates`` alone. Each
+"covered on D" is one EXISTS reading ``ix_coverage_period_worker_span`` alone. Each
 call makes its own anonymous alias, so the expressions nest and combine freely.
 ``day``, ``first`` and ``last`` are dates or date columns (a claim's event date).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -40,6 +42,69 @@ def _next_day_sqlite(element: next_day, compiler: Any, **kw: Any) -> str:
 @compiles(next_day)
 def _next_day_default(element: next_day, compiler: Any, **kw: Any) -> str:
     return f"({compiler.process(element.clauses, **kw)} + 1)"
+
+
+class periods_first(FunctionElement[Any]):
+    """A period's worker column in a join the planner should drive from the periods:
+    SQLite's planner, without statistics, walks every worker and probes the periods by
+    worker (150,000 probes for a month's ~100,000 covered workers); a unary ``+`` keeps it
+    from probing that index, so it reads the month's periods in one pass over
+    ``ix_coverage_period_funding_span`` and looks each worker up by id. Only for
+    whole-register counts: with a kecamatan filter, walking the few workers is better.
+    PostgreSQL plans the join on statistics and gets the column as is."""
+
+    inherit_cache = True
+
+
+@compiles(periods_first, "sqlite")
+def _periods_first_sqlite(element: periods_first, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+@compiles(periods_first)
+def _periods_first_default(element: periods_first, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+class month_start(FunctionElement[date]):
+    """The first day of a date column's month, on both engines."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element: month_start, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
+
+
+@compiles(month_start)
+def _month_start_default(element: month_start, compiler: Any, **kw: Any) -> str:
+    # On a timestamp without time zone: the session's time zone cannot move the day.
+    column = compiler.process(element.clauses, **kw)
+    return f"CAST(date_trunc('month', CAST({column} AS TIMESTAMP)) AS DATE)"
+
+
+class month_end(FunctionElement[date]):
+    """The last day of a date column's month, on both engines."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(month_end, "sqlite")
+def _month_end_sqlite(element: month_end, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"date({column}, 'start of month', '+1 month', '-1 day')"
+
+
+@compiles(month_end)
+def _month_end_default(element: month_end, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return (
+        f"CAST(date_trunc('month', CAST({column} AS TIMESTAMP)) + interval '1 month - 1 day' "
+        "AS DATE)"
+    )
 
 
 def periods() -> Alias:
@@ -203,3 +268,87 @@ def represents_throughout(p: Alias, first: date, last: date) -> ColumnElement[bo
         period_end(p) >= hi,
         or_(p.c.start_date <= lo, covered_throughout(p.c.worker_id, lo, p.c.start_date)),
     )
+
+
+# -- many months in one pass: the periods grouped by funding and dates ----------------
+#
+# ``represents`` evaluated for twelve months is twelve conditions on every period row,
+# the most expensive part of Beranda. A period's counted months are a run, though: every
+# month from its first to its last, except that its last month may go to a later period
+# (``represents``: a later period starts in it) and, under the "none" rule, its first and
+# last months count only when covered throughout. So the database groups the periods by
+# (funding, start, end) -- in the order of ``ix_coverage_period_funding_span``, no sort --
+# with two counts that only the database can answer (``ends_taken_over``,
+# ``starts_joined``), and ``months_of_rows`` spreads each group over its months. The
+# result is the same as counting ``represents`` / ``represents_throughout`` per month
+# (the property tests compare them).
+
+
+def ends_taken_over(p: Alias, last: date) -> ColumnElement[bool]:
+    """Period ``p`` ends inside a month of the window before that month's last day and a
+    later period of its worker starts by then: ``represents`` gives that month to the
+    later period."""
+    q = periods()
+    return and_(
+        p.c.end_date <= _day(last),
+        p.c.end_date < month_end(p.c.end_date),
+        _exists(
+            q,
+            q.c.worker_id == p.c.worker_id,
+            q.c.start_date > p.c.start_date,
+            q.c.start_date <= month_end(p.c.end_date),
+            real(q),
+        ),
+    )
+
+
+def starts_joined(p: Alias, first: date) -> ColumnElement[bool]:
+    """Period ``p`` starts inside the window after its month's first day and the days of
+    that month before it are covered (``represents_throughout``'s question for that month)."""
+    lo = month_start(p.c.start_date)
+    return and_(
+        p.c.start_date >= _day(first),
+        p.c.start_date > lo,
+        covered_throughout(p.c.worker_id, lo, p.c.start_date),
+    )
+
+
+def months_of_rows(
+    rows: Iterable[tuple[Any, date, date | None, int, int, int]],
+    months: Sequence[tuple[date, date]],
+    throughout: bool,
+) -> list[dict[Any, int]]:
+    """Per month (first day, last day; sorted), the periods counted in it per funding, from
+    rows (funding, start, end, periods, of them ``ends_taken_over``, of them
+    ``starts_joined``). ``throughout``: the "none" rule (``represents_throughout``)."""
+    # Each group adds its count to a run of months (a difference array per funding,
+    # summed at the end), corrected on its first and last month: one step per group,
+    # not one per month (Beranda has thousands of groups).
+    firsts = [m_first for m_first, _ in months]
+    lasts = [m_last for _, m_last in months]
+    steps: dict[Any, list[int]] = {}
+    for funding, start, end, n, taken_over, joined in rows:
+        end = end or LATEST
+        first = bisect_left(lasts, start)  # the first month ending on or after the start
+        last = bisect_right(firsts, end) - 1  # the last month beginning by the end
+        if first > last:
+            continue
+        step = steps.setdefault(funding, [0] * (len(months) + 1))
+        step[first] += n
+        step[last + 1] -= n
+        ends_inside = end < lasts[last]
+        if ends_inside:  # the period's last month, ended inside it
+            counted = 0 if throughout else n - taken_over
+            step[last] += counted - n
+            step[last + 1] -= counted - n
+        if throughout and start > firsts[first] and not (ends_inside and first == last):
+            step[first] += joined - n
+            step[first + 1] -= joined - n
+    counts: list[dict[Any, int]] = [{} for _ in months]
+    for funding, step in steps.items():
+        running = 0
+        for index in range(len(months)):
+            running += step[index]
+            if running:
+                counts[index][funding] = running
+    return counts

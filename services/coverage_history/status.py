@@ -161,7 +161,15 @@ def _reopen(
     actor: str | None,
 ) -> None:
     periods = worker_periods(session, worker.id)
-    cut = [p for p in periods if inactivation and p.ended_by_event_id == inactivation.id]
+    # The period that covered the inactivation day resumes; periods that were to start
+    # after it were emptied, not cut, and stay so (cancelling the event restores them).
+    cut = [
+        p
+        for p in periods
+        if inactivation
+        and p.ended_by_event_id == inactivation.id
+        and p.start_date <= inactivation.effective_date
+    ]
     model = cut[-1] if cut else None
     if model is None:
         return  # nothing was cut: the worker had no coverage to resume

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, Table, case, func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 import services.workers.search as worker_search
 from models.enums import FundingSource
+from services import coverage_history
 from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
@@ -24,8 +25,10 @@ from services.premiums.coverage_sql import (
     RULE_TEXT,
     covered_on,
     funding_on,
+    month_groups,
     months_counted,
     parse_rule,
+    spread_over_months,
 )
 from services.premiums.months import Month
 from services.premiums.rates import RateTable
@@ -83,10 +86,6 @@ def scope_note(ctx: ServiceContext, regions: RegionDirectory | None = None) -> s
     return f"Hanya peserta di kecamatan yang boleh dilihat akun ini: {names}."
 
 
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.count(case((condition, 1)))
-
-
 def count_months(
     session: Session,
     src: Table,
@@ -96,28 +95,27 @@ def count_months(
     funding: FundingSource | None = None,
 ) -> dict[Month, dict[FundingSource, int]]:
     """Workers counted in each month, per the funding source of that month, in one pass
-    over the register's periods (``coverage_sql.months_counted``). ``conditions`` must not
+    over the register's periods (``coverage_sql.month_groups``). ``conditions`` must not
     filter a funding source: give ``funding`` instead, which is the month's."""
     if not months:
         return {}
     months = sorted(months)
-    p, rows_in_range, counted = months_counted(months, rule)
+    p, rows_in_range, columns = month_groups(months, rule)
     where = [rows_in_range, *conditions] + ([p.c.funding == funding] if funding else [])
     # Without a condition on the worker (an unlimited clerk, no area) the periods alone
-    # answer: one pass over them, no join.
+    # answer: one pass over ix_coverage_period_funding_span, no join.
     source = src.join(p, p.c.worker_id == src.c.id) if conditions else p
     rows = session.execute(
-        select(p.c.funding, *(_count_if(c) for c in counted))
+        select(*columns)
         .select_from(source)
         .where(*where)
-        .group_by(p.c.funding)
+        .group_by(p.c.funding, p.c.start_date, p.c.end_date)
     ).all()
-    counts: dict[Month, dict[FundingSource, int]] = {m: {} for m in months}
-    for row in rows:
-        for month, value in zip(months, row[1:], strict=True):
-            if value:
-                counts[month][FundingSource(row[0])] = int(value)
-    return counts
+    spread = spread_over_months(rows, months, rule)
+    return {
+        month: {FundingSource(f): n for f, n in by_funding.items()}
+        for month, by_funding in zip(months, spread, strict=True)
+    }
 
 
 def count_covered_on(
@@ -180,9 +178,11 @@ def monthly_premium(
         conditions = place_conditions(session, area, scope)
         p, rows_in_range, (counted,) = months_counted([month], rule)
         funding = [p.c.funding == area.funding] if area.funding else []
+        # The whole register: read the month's periods first (see ``periods_first``).
+        worker_id = p.c.worker_id if conditions else coverage_history.periods_first(p.c.worker_id)
         rows = session.execute(
             select(src.c.kecamatan_code, p.c.funding, func.count())
-            .select_from(src.join(p, p.c.worker_id == src.c.id))
+            .select_from(src.join(p, worker_id == src.c.id))
             .where(rows_in_range, *conditions, counted, *funding)
             .group_by(src.c.kecamatan_code, p.c.funding)
         ).all()

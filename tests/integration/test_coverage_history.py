@@ -109,6 +109,51 @@ def test_inactivation_cuts_reactivation_reopens_cancellation_restores(
     assert _agree(ctx, w.id, [date(2025, 10, 1)]) == [True]
 
 
+def test_reactivation_resumes_the_period_that_covered_the_inactivation_day(
+    ctx: ServiceContext, workers: WorkerService
+) -> None:
+    """A later planned period is emptied by the inactivation, not cut: the reactivation
+    resumes the period in force on the inactivation day, with its planned end, and
+    nothing when no period was in force then."""
+    today = date(2026, 6, 1)
+    w = workers.create(
+        worker_input(1, coverage_start=date(2025, 7, 2), coverage_end=date(2025, 9, 20))
+    ).worker
+    later = workers.create(worker_input(2, coverage_start=None, coverage_end=None)).worker
+    with unit_of_work(ctx) as session:
+        for worker_id in (w.id, later.id):
+            worker = session.get(Worker, worker_id)
+            assert worker is not None
+            if worker_id == later.id:
+                ch.open_period(session, worker, date(2025, 2, 18), date(2025, 6, 17))
+            ch.open_period(session, worker, date(2025, 9, 21), date(2026, 2, 12))
+            day = date(2025, 8, 25) if worker_id == w.id else date(2025, 1, 1)
+            ch.record_status(session, worker, WorkerStatus.INACTIVE, day, "pindah", today=today)
+            ch.record_status(
+                session, worker, WorkerStatus.ACTIVE, day + timedelta(1), None, today=today
+            )
+    resumed = [
+        (p.start_date, p.end_date)
+        for p in workers.coverage_history(w.id).periods
+        if p.end_date is None or p.end_date >= p.start_date
+    ]
+    assert resumed == [
+        (date(2025, 7, 2), date(2025, 8, 25)),
+        (date(2025, 8, 26), date(2025, 9, 20)),
+    ]
+    assert _agree(ctx, w.id, [date(2025, 9, 20), date(2025, 9, 21), date(2026, 2, 3)]) == [
+        True,
+        False,
+        False,
+    ]
+    # Nothing was in force on 1 January 2025: the reactivation opens no period.
+    assert _agree(ctx, later.id, [date(2025, 1, 2), date(2025, 3, 1), date(2025, 10, 1)]) == [
+        False,
+        False,
+        False,
+    ]
+
+
 def test_a_worker_is_covered_on_the_day_they_die(
     ctx: ServiceContext, workers: WorkerService
 ) -> None:

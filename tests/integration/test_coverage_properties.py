@@ -10,6 +10,7 @@ import itertools
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import openpyxl
 from hypothesis import HealthCheck, given, settings
@@ -22,8 +23,9 @@ from services import claims, coverage_history
 from services.core.context import ServiceContext
 from services.core.unit_of_work import unit_of_work
 from services.excel_export import ExportFormat, export_workers
-from services.premiums import monthly_premium
+from services.premiums import monthly_premium, premium_series
 from services.premiums.months import Month
+from services.premiums.types import PartialMonthRule
 from services.reports import ReportFilter, ReportKind
 from services.reports.dashboard import dashboard
 from services.reports.service import build_report
@@ -32,6 +34,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.factories import VILLAGE, worker_input
 from tests.integration.claim_helpers import jkk
+from tests.integration.premium_helpers import set_rule
 
 FIRST = date(2025, 1, 1)
 SPAN = 540  # days: January 2025 to June 2026
@@ -93,6 +96,16 @@ class History:
             if s <= month.last_day and (e is None or e >= month.first_day)
         ]
         return max(touching)[1] if touching else None
+
+    def month_counted(self, month: Month, rule: PartialMonthRule) -> FundingSource | None:
+        """The funding a month is counted under; under the "none" rule only a month covered
+        on every day counts."""
+        if rule is PartialMonthRule.NONE:
+            days = (month.last_day - month.first_day).days + 1
+            every_day = (month.first_day + timedelta(days=d) for d in range(days))
+            if not all(self.covered(day) for day in every_day):
+                return None
+        return self.month_funding(month)
 
 
 def _day(offset: int) -> date:
@@ -164,11 +177,13 @@ def _build(ctx: ServiceContext, history: History) -> None:
 @given(
     new=st.lists(histories(), min_size=1, max_size=4),
     offsets=st.lists(st.integers(-10, SPAN + 30), min_size=1, max_size=3),
+    rule=st.sampled_from(list(PartialMonthRule)),
 )
 def test_every_reader_agrees_with_the_reference(
-    ctx: ServiceContext, new: list[History], offsets: list[int]
+    ctx: ServiceContext, new: list[History], offsets: list[int], rule: PartialMonthRule
 ) -> None:
     _clear(ctx)  # each example is a register of its own, so a failure shrinks to it
+    set_rule(ctx, rule.value)
     REGISTER = new
     for history in new:
         _build(ctx, history)
@@ -186,16 +201,22 @@ def test_every_reader_agrees_with_the_reference(
             answer = check_coverage(ctx, workers.regions, nik, today=day)
             assert answer.covered_today == (h.worker_id in expected), (h, day)
         assert workers.count(WorkerQuery(covered_on=day)) == len(expected)
-        assert dashboard(ctx, today=day).active_total == len(expected)
-        # The premium month: who is counted, under which funding source.
+        board = dashboard(ctx, today=day)
+        assert board.active_total == len(expected)
+        # The premium month: who is counted, under which funding source; Beranda's twelve
+        # months and the premium series count the same (one pass over many months).
         month = Month.of(day)
-        funded: dict[FundingSource, int] = {}
-        for h in REGISTER:
-            source = h.month_funding(month)
-            if source is not None:
-                funded[source] = funded.get(source, 0) + 1
+        funded = _counted(REGISTER, month, rule)
         premium = monthly_premium(ctx, month)
-        assert {t.funding: t.workers for t in premium.by_funding()} == funded, month
+        assert {t.funding: t.workers for t in premium.by_funding()} == funded, (month, rule)
+        year = [point.month for point in board.per_month]
+        assert [p.workers for p in board.per_month] == [
+            sum(_counted(REGISTER, m, rule).values()) for m in year
+        ], rule
+        series = premium_series(ctx, year)
+        assert [{t.funding: t.workers for t in s.by_funding} for s in series] == [
+            _counted(REGISTER, m, rule) for m in year
+        ], rule
         # The village list (its date) and BPJS's registration list (its date): by NIK.
         niks = {h.worker_id: workers.get(h.worker_id).nik for h in REGISTER}
         covered_niks = {niks[i] for i in expected}
@@ -216,6 +237,15 @@ def test_every_reader_agrees_with_the_reference(
             assert check.eligibility is not None
             codes = {c.code for c in check.eligibility.checks}
             assert ("coverage_active" in codes) == (h.worker_id in expected), (h, day, codes)
+
+
+def _counted(register: list[History], month: Month, rule: PartialMonthRule) -> dict[Any, int]:
+    funded: dict[Any, int] = {}
+    for h in register:
+        source = h.month_counted(month, rule)
+        if source is not None:
+            funded[source] = funded.get(source, 0) + 1
+    return funded
 
 
 def _bpjs_niks(ctx: ServiceContext, day: date) -> set[str]:

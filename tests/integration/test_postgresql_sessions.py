@@ -43,6 +43,8 @@ def test_every_session_carries_the_timeouts_and_keepalives(pg_ctx: ServiceContex
                 "tcp_keepalives_idle",
                 "tcp_keepalives_interval",
                 "tcp_keepalives_count",
+                "jit",
+                "work_mem",
             )
         }
         keepalives = conn.connection.dbapi_connection.info.get_parameters()  # type: ignore[union-attr]
@@ -51,6 +53,8 @@ def test_every_session_carries_the_timeouts_and_keepalives(pg_ctx: ServiceContex
     # Over a Unix socket the server keeps 0 (no TCP); the tests connect by TCP.
     assert (shown["tcp_keepalives_idle"], shown["tcp_keepalives_interval"]) == ("20", "5")
     assert shown["tcp_keepalives_count"] == "4"
+    # Beranda's and a premium month's statements are not worth compiling.
+    assert (shown["jit"], shown["work_mem"]) == ("off", "16MB")
     assert keepalives.get("keepalives_idle") == "20"
 
 

@@ -1,7 +1,7 @@
 """A name search's matches sorted by name from a small index, not from the worker rows.
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-07
 
 ``ix_worker_id_name_key`` on ``worker (id, name_key)``: the trigram index gives a name
@@ -21,7 +21,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0019"
-down_revision = "0017"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

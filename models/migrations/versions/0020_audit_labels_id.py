@@ -1,7 +1,7 @@
 """The audit trail's summaries in Indonesian and alike on both engines.
 
-Revision ID: 0021
-Revises: 0017
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-07
 
 - Coverage periods and status events were summarised by the fallback "<table> #<id>",
@@ -26,7 +26,7 @@ from alembic import op
 
 from models.sqlite_audit import append_only_trigger, secure_sqlite_tables
 
-revision = "0021"
+revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None

@@ -160,38 +160,37 @@ def _reopen(
     funding: FundingSource | None,
     actor: str | None,
 ) -> None:
+    """What the inactivation ended comes back from the reactivation day: the period in force
+    on the inactivation day resumes (under the funding chosen now, if any) up to its planned
+    end; periods planned to start later come back as planned, from their own start (never
+    earlier: a plan for March does not cover January because the worker came back then)."""
     periods = worker_periods(session, worker.id)
-    # The period that covered the inactivation day resumes; periods that were to start
-    # after it were emptied, not cut, and stay so (cancelling the event restores them).
-    cut = [
-        p
-        for p in periods
-        if inactivation
-        and p.ended_by_event_id == inactivation.id
-        and p.start_date <= inactivation.effective_date
-    ]
-    model = cut[-1] if cut else None
-    if model is None:
+    ended = [p for p in periods if inactivation and p.ended_by_event_id == inactivation.id]
+    if inactivation is None or not ended:
         return  # nothing was cut: the worker had no coverage to resume
     day = event.effective_date
-    end = model.planned_end
-    if end is not None and end < day:
-        return  # the plan had run out by then: nothing to resume
-    check_span(session, worker, day, end, periods)
-    period = CoveragePeriod(
-        worker_id=worker.id,
-        start_date=day,
-        end_date=end,
-        funding=funding or model.funding,
-        kpj=model.kpj,
-        source=CoverageSource.STATUS,
-        source_ref=str(event.id),
-        opened_by_event_id=event.id,
-        created_by=actor,
-        updated_by=actor,
-    )
-    session.add(period)
-    session.flush()
+    for model in ended:
+        start = max(day, model.start_date)
+        end = model.planned_end
+        if end is not None and end < start:
+            continue  # the plan had run out by then: nothing to resume
+        in_force = model.start_date <= inactivation.effective_date
+        check_span(session, worker, start, end, periods)
+        period = CoveragePeriod(
+            worker_id=worker.id,
+            start_date=start,
+            end_date=end,
+            funding=(funding or model.funding) if in_force else model.funding,
+            kpj=model.kpj,
+            source=CoverageSource.STATUS,
+            source_ref=str(event.id),
+            opened_by_event_id=event.id,
+            created_by=actor,
+            updated_by=actor,
+        )
+        session.add(period)
+        session.flush()
+        periods.append(period)
     refresh_worker_cache(session, worker)
 
 

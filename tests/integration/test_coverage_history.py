@@ -109,12 +109,12 @@ def test_inactivation_cuts_reactivation_reopens_cancellation_restores(
     assert _agree(ctx, w.id, [date(2025, 10, 1)]) == [True]
 
 
-def test_reactivation_resumes_the_period_that_covered_the_inactivation_day(
+def test_reactivation_resumes_what_the_inactivation_ended_and_no_earlier_than_planned(
     ctx: ServiceContext, workers: WorkerService
 ) -> None:
-    """A later planned period is emptied by the inactivation, not cut: the reactivation
-    resumes the period in force on the inactivation day, with its planned end, and
-    nothing when no period was in force then."""
+    """The period in force on the inactivation day resumes from the reactivation day;
+    periods planned to start later come back as planned, from their own start (a plan
+    for February does not cover January because the worker came back in January)."""
     today = date(2026, 6, 1)
     w = workers.create(
         worker_input(1, coverage_start=date(2025, 7, 2), coverage_end=date(2025, 9, 20))
@@ -132,26 +132,24 @@ def test_reactivation_resumes_the_period_that_covered_the_inactivation_day(
             ch.record_status(
                 session, worker, WorkerStatus.ACTIVE, day + timedelta(1), None, today=today
             )
-    resumed = [
+    resumed = sorted(
         (p.start_date, p.end_date)
         for p in workers.coverage_history(w.id).periods
         if p.end_date is None or p.end_date >= p.start_date
-    ]
+    )
     assert resumed == [
         (date(2025, 7, 2), date(2025, 8, 25)),
         (date(2025, 8, 26), date(2025, 9, 20)),
+        (date(2025, 9, 21), date(2026, 2, 12)),
     ]
-    assert _agree(ctx, w.id, [date(2025, 9, 20), date(2025, 9, 21), date(2026, 2, 3)]) == [
+    assert _agree(ctx, w.id, [date(2025, 8, 26), date(2025, 9, 21), date(2026, 2, 13)]) == [
+        True,
         True,
         False,
-        False,
     ]
-    # Nothing was in force on 1 January 2025: the reactivation opens no period.
-    assert _agree(ctx, later.id, [date(2025, 1, 2), date(2025, 3, 1), date(2025, 10, 1)]) == [
-        False,
-        False,
-        False,
-    ]
+    # Nothing was in force on 1 January 2025: the plans come back from their own starts.
+    days = [date(2025, 1, 2), date(2025, 2, 18), date(2025, 7, 1), date(2025, 10, 1)]
+    assert _agree(ctx, later.id, days) == [False, True, False, True]
 
 
 def test_a_worker_is_covered_on_the_day_they_die(

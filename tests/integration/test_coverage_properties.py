@@ -66,19 +66,21 @@ class History:
             return
         cut_day = event[1]
         kept = []
-        cut = None
+        ended = []  # what the event ended: resumed or restored by a reactivation
         for start, end, funding in self.periods:
             if end is not None and end < cut_day:
                 kept.append((start, end, funding))
             elif start <= cut_day:
                 kept.append((start, cut_day, funding))
-                cut = (end, funding)
+                ended.append((start, end, funding))
             else:
-                # Planned after the event: emptied by it, and a reactivation restores the
-                # plan (the model reopens the latest cut period up to its planned end).
-                cut = (end, funding)
-        if back is not None and cut is not None and (cut[0] is None or cut[0] >= back):
-            kept.append((back, cut[0], cut[1]))
+                ended.append((start, end, funding))  # planned after the event: emptied
+        if back is not None:
+            for start, end, funding in ended:
+                # Resumed from the reactivation day, or from its own planned start if later.
+                begin = max(start, back)
+                if end is None or end >= begin:
+                    kept.append((begin, end, funding))
         self.effective = kept
 
     def covered(self, day: date) -> bool:

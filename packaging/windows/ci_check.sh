@@ -150,10 +150,11 @@ stage "tests under the Windows CPython (SQLite)"
 export WINEPREFIX=$BUILD_PREFIX
 prepare_wine
 # The build's embeddable CPython (the bundle's, before trimming) with the test wheels on its
-# path; pytest puts the source tree first (pythonpath in pyproject.toml).
+# path; pytest puts the source tree first (pythonpath in pyproject.toml). One process: the
+# test wheels have no pytest-xdist, so the project's "-n auto" is left out of addopts.
 (cd "$ROOT" && CI= QT_QPA_PLATFORM=offscreen wine_run "$WINPY/python.exe" -c \
   "import sys; sys.path.append(r'$(w "$TESTSITE")'); import pytest; sys.exit(pytest.main())" \
-  -q -p no:cacheprovider -m "not postgres and not gui" \
+  -q -p no:cacheprovider -o "addopts=--strict-markers -ra" -m "not postgres and not gui" \
   tests/unit tests/integration/test_backup.py tests/integration/test_export.py \
   tests/integration/test_cards.py tests/integration/test_card_cli.py \
   tests/integration/test_documents_agreement.py tests/integration/test_documents_letters.py \

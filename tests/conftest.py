@@ -7,6 +7,7 @@ with a message saying how to enable them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from models import Base, schema
 from models.database import make_engine
@@ -68,8 +70,13 @@ def _require_postgres() -> Engine:
 
 
 GROUP_ROLES = ("sirentan_admin", "sirentan_operator", "sirentan_verifikator", "sirentan_viewer")
-# Login roles made by tests carry this prefix, so they can be found and dropped.
+# Login roles made by tests carry this prefix, so they can be found and dropped. Each pytest
+# process (every xdist worker) imports this module itself, so each has a prefix of its own:
+# two workers never make or drop the same clerk.
 TEST_ROLE_PREFIX = f"t{uuid.uuid4().hex[:6]}_"
+# The roles on the server before this run began, kept by the process that ends last (the
+# xdist controller, or pytest itself when not distributed).
+_ROLES_BEFORE = pytest.StashKey[set[str] | None]()
 
 
 def clerk_name(name: str) -> str:
@@ -77,25 +84,81 @@ def clerk_name(name: str) -> str:
     return f"{TEST_ROLE_PREFIX}{name}"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _drop_roles_made_by_tests() -> Iterator[None]:
-    """Roles created during the run are dropped after it; roles that existed stay."""
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def _server_roles() -> set[str] | None:
+    """Every role on the server, or None when it cannot be reached."""
     engine = _pg_admin_engine()
     try:
         with engine.connect() as conn:
-            before = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
-    except Exception:  # no server: nothing to clean up
+            return set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
+    except Exception:  # no server: the PostgreSQL tests skip (or fail on CI) on their own
+        return None
+    finally:
         engine.dispose()
-        yield
+
+
+def _create_group_roles() -> None:
+    """The server-wide groups of migration 0002, made once before any worker migrates.
+
+    0002 makes them "if not exists"; two workers (or two runs) migrating at the same moment
+    would both see none and one would fail on the duplicate. Made here first, they exist.
+    """
+    engine = _pg_admin_engine()
+    try:
+        with engine.connect() as conn:
+            for role in GROUP_ROLES:
+                # There already, or made by another run at this very moment: either is fine.
+                with contextlib.suppress(ProgrammingError, IntegrityError):
+                    conn.execute(text(f'CREATE ROLE "{role}" NOLOGIN'))
+    finally:
+        engine.dispose()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _is_xdist_worker(config):
         return
+    before = _server_roles()
+    config.stash[_ROLES_BEFORE] = before
+    if before is not None:
+        _create_group_roles()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """After every worker has finished: drop the groups if this run made them.
+
+    Only the process that sees the whole run does this: a worker dropping them while another
+    still migrates a register would pull them from under it. Another run on the same server
+    may still hold grants to them; PostgreSQL then refuses the drop and they stay.
+    """
+    if _is_xdist_worker(config) or config.stash.get(_ROLES_BEFORE, None) is None:
+        return
+    before = config.stash[_ROLES_BEFORE]
+    engine = _pg_admin_engine()
+    try:
+        with engine.connect() as conn:
+            for role in sorted(set(GROUP_ROLES) - before):
+                # Refused while another run's database still grants it something.
+                with contextlib.suppress(DBAPIError):
+                    conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    except OperationalError:  # the server went away: nothing to clean up
+        pass
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_roles_made_by_tests() -> Iterator[None]:
+    """Clerks this process made are dropped after its tests (the groups: pytest_unconfigure)."""
     yield
+    roles = _server_roles()
+    if not roles:
+        return
+    engine = _pg_admin_engine()
     with engine.connect() as conn:
-        after = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
-        # Only our own clerks, and the groups if this run created them: another
-        # run on the same server may be using roles of its own.
-        made = {r for r in after - before if r.startswith(TEST_ROLE_PREFIX) or r in GROUP_ROLES}
-        # Clerks first: they are members of the groups.
-        for role in sorted(made, key=lambda r: r in GROUP_ROLES):
+        for role in sorted(r for r in roles if r.startswith(TEST_ROLE_PREFIX)):
             conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     engine.dispose()
 

@@ -158,11 +158,13 @@ stage "tests under the Windows CPython (SQLite)"
 # whole suite has run on Linux already. In the same prefix (a second one would cost another
 # half minute), with the build's embeddable CPython (the bundle's, before trimming) and the
 # test wheels on its path; pytest puts the source tree first (pythonpath in pyproject.toml).
+# One process: the test wheels have no pytest-xdist, so the project's "-n auto" is left out.
 mapfile -t WINDOWS_TESTS < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$HERE/windows-tests.txt")
 [ "${#WINDOWS_TESTS[@]}" -gt 0 ] || fail "windows-tests.txt names no test"
 (cd "$ROOT" && CI= wine_run "$WINPY/python.exe" -u -c \
   "import sys; sys.path.append(r'$(w "$TESTSITE")'); import pytest; sys.exit(pytest.main())" \
-  -q -p no:cacheprovider -m "not postgres" --durations=5 "${WINDOWS_TESTS[@]}")
+  -q -p no:cacheprovider -o "addopts=--strict-markers -ra" -m "not postgres" --durations=5 \
+  "${WINDOWS_TESTS[@]}")
 stop_wine
 stage "done"
 log "ci_check passed in $(( $(date +%s) - started )) s"

@@ -48,7 +48,9 @@ from tests.unit.test_card_render import cards
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
 PLACEHOLDER_KOP = (240, 280)  # resources/images/kop_emblem_placeholder.png
 PLACEHOLDER_CARD = (220, 260)  # resources/images/card_logo_placeholder.png
-ARTIFACTS = Path(os.environ.get("SIRENTAN_ARTIFACTS", "/tmp/sirentan-artifacts"))
+# Pages to look at go here when asked; otherwise into the test's own folder (a fixed shared
+# folder would be written by two workers, or two runs, at once).
+ARTIFACTS = os.environ.get("SIRENTAN_ARTIFACTS")
 
 
 @pytest.fixture
@@ -142,7 +144,8 @@ def test_letters_reports_and_cards_print_the_stored_images(
     store_image(admin, ImageKind.EMBLEM, _file(tmp_path, "lambang.png", emblem_png()))
     letter = issue_letter(admin, LetterRequest(claim_fields(), kadis.id, day))
     assert image_sizes(letter.pdf) == [(240, 300)]
-    render_pages(letter.pdf, ARTIFACTS / "office_images", "surat_lambang")
+    pages = Path(ARTIFACTS) / "office_images" if ARTIFACTS else tmp_path / "pages"
+    render_pages(letter.pdf, pages, f"surat_lambang_{admin.engine.dialect.name}")
     # The Bupati's kop takes the district emblem until it has its own.
     by_bupati = LetterRequest(claim_fields(), bupati.id, day)
     assert image_sizes(preview_letter(admin, by_bupati).data) == [(240, 300)]

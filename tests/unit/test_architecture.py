@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """Each source file parsed once for all the checks below (parsing is their whole cost)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -69,6 +76,7 @@ def _module_files() -> dict[str, Path]:
     return found
 
 
+@functools.cache
 def _import_graph() -> dict[str, set[str]]:
     """Who imports whom among project modules: every import statement counts, the lazy ones
     inside functions and those under TYPE_CHECKING too (a circle hidden there is still one)."""
@@ -83,7 +91,7 @@ def _import_graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         targets: set[str] = set()
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Import):
                 targets |= {t for a in node.names if (t := known(a.name))}
             elif isinstance(node, ast.ImportFrom):
@@ -205,7 +213,7 @@ def test_every_emit_goes_through_signals_emit() -> None:
     for path in _python_files("ui"):
         if path == ROOT / "ui" / "gui" / "signals.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)

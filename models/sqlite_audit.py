@@ -99,7 +99,7 @@ _LABELS = {
     "premium_bill": "'tagihan ' || {r}.bill_number",
     "premium_payment": "'bayar ' || {r}.reference",
     "budget_allocation": "'pagu ' || {r}.funding || ' ' || {r}.year",
-    # Migration 0021: Indonesian labels for the coverage history (not "coverage_period #1").
+    # Migration 0020: Indonesian labels for the coverage history (not "coverage_period #1").
     "coverage_period": "'periode kepesertaan mulai ' || {r}.start_date "
     "|| coalesce(' s.d. ' || {r}.end_date, '')",
     "worker_status_event": "'status ' || {r}.status || ' mulai ' || {r}.effective_date",
@@ -274,7 +274,7 @@ def _row_triggers(
 
 
 def append_only_trigger() -> str:
-    """audit_log's guard (migration 0002), with one narrow exception (0021): a bulk run's
+    """audit_log's guard (migration 0002), with one narrow exception (0020): a bulk run's
     row triggers may count one more row into the trail's latest entry, written in the last
     two seconds, changing nothing but the number in front of " baris". Any other update
     is refused as before."""
@@ -303,7 +303,7 @@ def _bulk_triggers(table: str) -> list[str]:
     """SQLite has no statement triggers: the first row of a run writes "1 baris", each
     further row of the run (same table and action, the trail's latest entry, within two
     seconds) counts itself into it, so the entry reads "N baris" as PostgreSQL's
-    statement trigger writes it (migration 0021)."""
+    statement trigger writes it (migration 0020)."""
     statements = []
     window = "strftime('%Y-%m-%d %H:%M:%f', 'now', '-2 seconds') || '000'"
     for op, action in (("INSERT", "create"), ("UPDATE", "update"), ("DELETE", "delete")):

@@ -25,6 +25,8 @@ from services.core.context import ServiceContext
 from services.core.permissions import Principal
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
+from tests import logfail
+from tests.logfail import _logfail, expect_log  # noqa: F401  (fixtures for every test)
 
 # Two offscreen screens, the sizes SiRentan must fit: an office laptop (1366×768, primary)
 # and an old 1024×768 monitor beside it (tests/ui/test_gui_screen_fit.py uses both).
@@ -118,6 +120,7 @@ def _create_group_roles() -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    logfail.install()  # in every process: each xdist worker logs to its own handler
     if _is_xdist_worker(config):
         return
     before = _server_roles()

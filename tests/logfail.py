@@ -7,6 +7,8 @@ operation is seen instead of scrolling past. Declare it with the `expect_log` fi
     with expect_log(logging.WARNING, "daily backup not made"):
         ...
 
+(records at that level or above whose message holds the fragment; at least one must come)
+
 or request `caplog` and assert on the records yourself (the test then owns its log).
 
 Whatever the test declares, a record holding a run of 16 digits (a NIK, a No. KK) fails it:
@@ -32,17 +34,24 @@ _SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d{16}(?!\d)")
 # INFO would log every statement with its parameters).
 _APP_LOGGERS = ("services", "models", "ui", "sirentan", "main")
 
-ExpectLog = Callable[[int, str], AbstractContextManager[list[logging.LogRecord]]]
+ExpectLog = Callable[
+    [int, "str | re.Pattern[str]"], AbstractContextManager[list[logging.LogRecord]]
+]
 
 
 class _Expectation:
-    def __init__(self, level: int, fragment: str) -> None:
+    def __init__(self, level: int, fragment: str | re.Pattern[str]) -> None:
         self.level = level
         self.fragment = fragment
         self.matched: list[logging.LogRecord] = []
 
     def claims(self, record: logging.LogRecord) -> bool:
-        if record.levelno == self.level and self.fragment in record.getMessage():
+        message = record.getMessage()
+        if isinstance(self.fragment, str):
+            found = self.fragment in message
+        else:
+            found = self.fragment.search(message) is not None
+        if record.levelno >= self.level and found:
             self.matched.append(record)
             return True
         return False
@@ -115,10 +124,14 @@ def _logfail(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture
 def expect_log() -> ExpectLog:
-    """`with expect_log(level, fragment):` — the block must log that, and may."""
+    """`with expect_log(level, fragment):` — the block must log that, and may.
+
+    Every record at `level` or above whose message holds `fragment` (a string, or a compiled
+    pattern where one of two failures may come first) is declared; at least one must come.
+    """
 
     @contextmanager
-    def expecting(level: int, fragment: str) -> Iterator[list[logging.LogRecord]]:
+    def expecting(level: int, fragment: str | re.Pattern[str]) -> Iterator[list[logging.LogRecord]]:
         expectation = _Expectation(level, fragment)
         _handler.expectations.append(expectation)
         try:
@@ -126,6 +139,6 @@ def expect_log() -> ExpectLog:
         finally:
             _handler.expectations.remove(expectation)
         if not expectation.matched:
-            pytest.fail(f"expected a {logging.getLevelName(level)} log containing {fragment!r}")
+            pytest.fail(f"expected a {logging.getLevelName(level)} log matching {fragment!r}")
 
     return expecting

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -39,6 +41,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import create_pg_database, drop_pg_database
 from tests.factories import worker_input
+from tests.logfail import ExpectLog
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Kefamenanu-2026-aman"
@@ -204,7 +207,7 @@ def test_a_restore_keeps_the_current_file_aside_and_the_register_opens_again(
 
 
 def test_a_restore_replaces_a_live_file_that_is_no_database_any_more(
-    admin: ServiceContext,
+    admin: ServiceContext, expect_log: ExpectLog
 ) -> None:
     live = live_path(admin)
     info = create_backup(admin)
@@ -214,7 +217,12 @@ def test_a_restore_replaces_a_live_file_that_is_no_database_any_more(
     damage = os.urandom(64 * 1024)
     live.write_bytes(damage)
 
-    aside = restore_backup(admin, info.path)
+    # The damaged file can be neither locked nor written first: said in the log, then replaced.
+    with (
+        expect_log(logging.WARNING, "current database cannot be locked"),
+        expect_log(logging.WARNING, "current database unwritable"),
+    ):
+        aside = restore_backup(admin, info.path)
 
     assert aside.read_bytes() == damage
     assert integrity(live) == "ok"
@@ -222,7 +230,7 @@ def test_a_restore_replaces_a_live_file_that_is_no_database_any_more(
 
 
 def test_a_broken_backup_is_refused_and_the_live_register_is_untouched(
-    admin: ServiceContext, tmp_path: Path
+    admin: ServiceContext, tmp_path: Path, expect_log: ExpectLog
 ) -> None:
     live = live_path(admin)
     good = create_backup(admin).path.read_bytes()
@@ -240,10 +248,11 @@ def test_a_broken_backup_is_refused_and_the_live_register_is_untouched(
         other.execute("CREATE TABLE catatan (teks TEXT)")
 
     for path in sorted(broken.iterdir()):
-        with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
-            verify_backup(path)
-        with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
-            restore_backup(admin, path)
+        with expect_log(logging.WARNING, f"backup file {path.name} failed its check"):
+            with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
+                verify_backup(path)
+            with pytest.raises(SiRentanError, match="rusak atau bukan cadangan SiRentan"):
+                restore_backup(admin, path)
 
     assert fingerprint(live) == before
     assert list(live.parent.glob("*sebelum-pulih*")) == []
@@ -447,11 +456,16 @@ def test_postgresql_backup_is_a_checked_custom_format_dump(pg_admin: ServiceCont
 
 
 @pytest.mark.postgres
-def test_a_truncated_dump_is_refused(pg_admin: ServiceContext, tmp_path: Path) -> None:
+def test_a_truncated_dump_is_refused(
+    pg_admin: ServiceContext, tmp_path: Path, expect_log: ExpectLog
+) -> None:
     content = create_backup(pg_admin).path.read_bytes()
     truncated = tmp_path / "sirentan-x-20260101-000000.dump"
     truncated.write_bytes(content[: len(content) - 200])
-    with pytest.raises(SiRentanError, match="rusak"):
+    with (
+        expect_log(logging.WARNING, "failed its check"),
+        pytest.raises(SiRentanError, match="rusak"),
+    ):
         verify_backup(truncated)
 
 
@@ -475,7 +489,7 @@ def test_without_pg_dump_the_clerk_is_told_what_to_install(
 
 
 def test_a_backup_of_a_damaged_register_blames_the_register_in_a_short_message(
-    admin: ServiceContext,
+    admin: ServiceContext, expect_log: ExpectLog
 ) -> None:
     live = live_path(admin)
     folder = create_backup(admin).path.parent
@@ -489,7 +503,11 @@ def test_a_backup_of_a_damaged_register_blames_the_register_in_a_short_message(
     for page in range(pages // 2, pages - 1, 3):
         data[page * page_size + 8 : page * page_size + 200] = b"\xa5" * 192
     live.write_bytes(bytes(data))
-    with pytest.raises(SiRentanError) as caught:
+    # Logged as the backup's failed check or as SQLite's "corrupt" (11), whichever comes first.
+    with (
+        expect_log(logging.WARNING, re.compile(r"failed its check|SQLite error 11 on")),
+        pytest.raises(SiRentanError) as caught,
+    ):
         create_backup(admin)
     message = caught.value.message
     # Found while copying (the backup's check) or already on reading the settings.

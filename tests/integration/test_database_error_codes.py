@@ -5,6 +5,7 @@ engine that has it, and must reach the clerk as the message for it."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from services.core.permissions import PermissionDeniedError
 from services.core.unit_of_work import translate_database_error, unit_of_work
 from tests.conftest import OPERATOR
 from tests.integration.trust_helpers import clerk, first_admin
+from tests.logfail import ExpectLog
 
 pg_only = pytest.mark.parametrize(
     "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
@@ -88,10 +90,13 @@ def _sqlite_write_lock(url: str) -> Iterator[None]:
 
 
 @sqlite_only
-def test_sqlite_busy_past_the_timeout_is_the_busy_message(database_url: str) -> None:
+def test_sqlite_busy_past_the_timeout_is_the_busy_message(
+    database_url: str, expect_log: ExpectLog
+) -> None:
     waiting = ServiceContext.for_engine(make_engine(database_url, busy_timeout_s=0.1), OPERATOR)
     try:
         with (
+            expect_log(logging.ERROR, "SQLite error 5 on"),
             _sqlite_write_lock(database_url),
             pytest.raises(DatabaseUnavailableError) as caught,
             unit_of_work(waiting) as session,
@@ -104,8 +109,12 @@ def test_sqlite_busy_past_the_timeout_is_the_busy_message(database_url: str) -> 
 
 
 @sqlite_only
-def test_sqlite_read_only_is_named(ctx: ServiceContext) -> None:
-    with pytest.raises(DatabaseUnavailableError) as caught, unit_of_work(ctx) as session:
+def test_sqlite_read_only_is_named(ctx: ServiceContext, expect_log: ExpectLog) -> None:
+    with (
+        expect_log(logging.ERROR, "SQLite error 8 on"),
+        pytest.raises(DatabaseUnavailableError) as caught,
+        unit_of_work(ctx) as session,
+    ):
         session.execute(text("PRAGMA query_only = ON"))
         try:
             session.execute(text("DELETE FROM setting"))
@@ -116,8 +125,10 @@ def test_sqlite_read_only_is_named(ctx: ServiceContext) -> None:
 
 
 @pg_only
-def test_postgresql_lock_wait_is_the_lock_message(ctx: ServiceContext) -> None:
-    with ctx.engine.connect() as holder:
+def test_postgresql_lock_wait_is_the_lock_message(
+    ctx: ServiceContext, expect_log: ExpectLog
+) -> None:
+    with ctx.engine.connect() as holder, expect_log(logging.WARNING, "lock wait"):
         holder.execute(text("LOCK TABLE setting IN ACCESS EXCLUSIVE MODE"))
         with pytest.raises(DatabaseUnavailableError) as caught, unit_of_work(ctx) as session:
             session.execute(text("SET LOCAL lock_timeout = '100ms'"))
@@ -128,8 +139,14 @@ def test_postgresql_lock_wait_is_the_lock_message(ctx: ServiceContext) -> None:
 
 
 @pg_only
-def test_postgresql_statement_timeout_is_the_lock_message(ctx: ServiceContext) -> None:
-    with pytest.raises(DatabaseUnavailableError) as caught, unit_of_work(ctx) as session:
+def test_postgresql_statement_timeout_is_the_lock_message(
+    ctx: ServiceContext, expect_log: ExpectLog
+) -> None:
+    with (
+        expect_log(logging.WARNING, "statement timeout (57014)"),
+        pytest.raises(DatabaseUnavailableError) as caught,
+        unit_of_work(ctx) as session,
+    ):
         session.execute(text("SET LOCAL statement_timeout = '50ms'"))
         session.execute(text("SELECT pg_sleep(2)"))
     assert sqlstate(_cause(caught.value)) == PG_QUERY_CANCELED
@@ -146,12 +163,16 @@ def test_postgresql_number_out_of_range_is_a_clerk_problem(ctx: ServiceContext) 
 
 @pg_only
 def test_postgresql_refuses_a_clerk_role_by_sqlstate(
-    ctx: ServiceContext, database_url: str
+    ctx: ServiceContext, database_url: str, expect_log: ExpectLog
 ) -> None:
     admin = first_admin(ctx, database_url)
     viewer = clerk(admin, database_url, "pengamat", Role.VIEWER)
     try:
-        with pytest.raises(PermissionDeniedError) as caught, unit_of_work(viewer) as session:
+        with (
+            expect_log(logging.WARNING, "database refused an action"),
+            pytest.raises(PermissionDeniedError) as caught,
+            unit_of_work(viewer) as session,
+        ):
             session.execute(text("DELETE FROM audit_log"))
         assert sqlstate(_cause(caught.value)) == PG_INSUFFICIENT_PRIVILEGE
         assert "menolak tindakan ini untuk akun Anda" in str(caught.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 import pytest
@@ -53,3 +54,9 @@ def test_expect_log_fails_when_nothing_was_logged(expect_log: ExpectLog) -> None
     expecting = expect_log(logging.WARNING, "backup not made")
     with pytest.raises(pytest.fail.Exception, match="backup not made"), expecting:
         log.info("daily backup made")
+
+
+def test_expect_log_takes_a_pattern_and_higher_levels(expect_log: ExpectLog) -> None:
+    with expect_log(logging.WARNING, re.compile(r"failed its check|SQLite error 11")) as seen:
+        log.error("SQLite error 11 on SQLite: register.db")
+    assert [r.levelno for r in seen] == [logging.ERROR]

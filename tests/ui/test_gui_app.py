@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from services.core.context import ServiceContext
 from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.workers.service import WorkerService
+from tests.logfail import ExpectLog
 from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import open_window, seed, worker_list
 from tests.ui.modal import ModalAnswers, click
@@ -149,7 +150,7 @@ def test_the_installer_check_mode_ends_the_app_at_its_sign_in(
 
 
 def test_a_register_that_cannot_be_opened_offers_the_connection_settings(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, expect_log: ExpectLog
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     message = "Berkas basis data tidak dapat dibuka atau disk penuh."
@@ -172,7 +173,8 @@ def test_a_register_that_cannot_be_opened_offers_the_connection_settings(
     url = f"sqlite:///{tmp_path / 'rusak.db'}"
     answers = ModalAnswers().then(QMessageBox, settings)
     try:
-        assert app_module.run_gui(url) == 0
+        with expect_log(logging.WARNING, "register not opened: SiRentanError"):
+            assert app_module.run_gui(url) == 0
     finally:
         _restore_app()
     answers.check()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from services.core.errors import SiRentanError
 from services.settings.district import DistrictSetup, apply_district
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.logfail import ExpectLog
 from tests.ui.accounts import PASSWORD, make_first_admin
 from tests.ui.helpers import covered_now, worker_list
 from tests.ui.modal import ModalAnswers, click
@@ -70,14 +72,19 @@ def test_the_daily_backup_is_made_after_the_window_shows(
 
 
 def test_a_failed_daily_backup_is_a_banner_and_work_goes_on(
-    qtbot: QtBot, launcher: Launcher, admin_name: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    launcher: Launcher,
+    admin_name: str,
+    monkeypatch: pytest.MonkeyPatch,
+    expect_log: ExpectLog,
 ) -> None:
     def full_disk(_ctx: object) -> None:
         raise SiRentanError("Folder cadangan /media/usb tidak dapat dibuat (disk penuh).")
 
     monkeypatch.setattr("services.backup.service.daily_backup_if_due", full_disk)
-    window = signed_in(qtbot, launcher, admin_name)
-    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    with expect_log(logging.WARNING, "daily backup not made: SiRentanError"):
+        window = signed_in(qtbot, launcher, admin_name)
+        qtbot.waitUntil(window.banner.isVisible, timeout=10000)
     assert window.banner.text().startswith("Cadangan harian tidak dapat dibuat: Folder cadangan")
     assert window.isEnabled()
 

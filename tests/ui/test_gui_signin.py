@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from services.core.bootstrap import open_register
 from services.core.errors import AuthenticationError
 from services.workers.types import WorkerQuery
 from tests.conftest import clerk_name
+from tests.logfail import ExpectLog
 from tests.ui.accounts import NEW_PASSWORD, PASSWORD, admin_session, make_clerk, make_first_admin
 from tests.ui.helpers import open_window
 from tests.ui.modal import ModalAnswers
@@ -229,12 +231,15 @@ def test_signing_out_shows_the_sign_in_again(
     ]
 
 
-def test_a_wrong_name_and_an_unreachable_server_read_plainly(qtbot: QtBot) -> None:
+def test_a_wrong_name_and_an_unreachable_server_read_plainly(
+    qtbot: QtBot, expect_log: ExpectLog
+) -> None:
     dialog = LoginDialog("postgresql+psycopg://127.0.0.1:1/sirentan")
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.database.text() == "PostgreSQL: 127.0.0.1:1/sirentan"
-    sign_in_as("petugas", "kata-sandi")(dialog)
+    with expect_log(logging.ERROR, "database unavailable (PostgreSQL: 127.0.0.1:1/"):
+        sign_in_as("petugas", "kata-sandi")(dialog)
     assert "tidak dapat dihubungi" in dialog.banner.text()
     assert dialog.sign_in_button.isEnabled()
     wait_idle(dialog)

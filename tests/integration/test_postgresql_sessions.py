@@ -8,6 +8,7 @@ seconds gets a message instead of a frozen window.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 
@@ -21,6 +22,7 @@ from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from tests.conftest import OPERATOR, _clear_pg_data
 from tests.factories import worker_input
+from tests.logfail import ExpectLog
 
 pytestmark = pytest.mark.postgres
 
@@ -59,7 +61,7 @@ def test_every_session_carries_the_timeouts_and_keepalives(pg_ctx: ServiceContex
 
 
 def test_a_clerk_waiting_on_a_lock_gets_a_message_after_a_few_seconds(
-    pg_ctx: ServiceContext, pg_url: str
+    pg_ctx: ServiceContext, pg_url: str, expect_log: ExpectLog
 ) -> None:
     service = WorkerService(pg_ctx, RegionDirectory(pg_ctx))
     saved = service.create(worker_input(1)).worker
@@ -67,7 +69,10 @@ def test_a_clerk_waiting_on_a_lock_gets_a_message_after_a_few_seconds(
     with other.connect() as conn:
         conn.execute(text("SELECT id FROM worker WHERE id = :id FOR UPDATE"), {"id": saved.id})
         started = time.monotonic()
-        with pytest.raises(DatabaseUnavailableError) as caught:
+        with (
+            expect_log(logging.WARNING, "lock wait or statement timeout"),
+            pytest.raises(DatabaseUnavailableError) as caught,
+        ):
             service.update(saved.id, worker_input(1, phone="081399988877"), saved.version)
         waited = time.monotonic() - started
         conn.rollback()

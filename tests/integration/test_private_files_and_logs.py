@@ -20,6 +20,7 @@ from services.core.logging_setup import configure_logging
 from services.workers.service import WorkerService
 from services.workers.types import HeirInput
 from tests.factories import worker_input
+from tests.logfail import ExpectLog
 
 LONG_ACCOUNT = "1234567890123456789012345678901"  # 31 digits: the column holds 30
 HEIR = "Yohanes Bernardus Taek"
@@ -43,19 +44,23 @@ def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         root.addHandler(handler)
 
 
-def _fail_and_log(action: object) -> None:
-    """What the CLI and the GUI do with an unexpected error: log it whole."""
-    try:
-        action()  # type: ignore[operator]
-    except Exception:
-        logging.getLogger("sirentan.test").exception("unexpected error")
-    else:
-        raise AssertionError("the action did not fail")
+def _fail_and_log(action: object, expect_log: ExpectLog) -> None:
+    """What the CLI does with an unexpected error: log it whole (the file redacts it).
+
+    The record holds the database's DETAIL with the NIK on purpose: declared personal.
+    """
+    with expect_log(logging.ERROR, "unexpected error", personal=True):
+        try:
+            action()  # type: ignore[operator]
+        except Exception:
+            logging.getLogger("sirentan.test").exception("unexpected error")
+        else:
+            raise AssertionError("the action did not fail")
 
 
 @pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 def test_failed_writes_leave_no_personal_data_in_the_log(
-    ctx: ServiceContext, log_file: Path
+    ctx: ServiceContext, log_file: Path, expect_log: ExpectLog
 ) -> None:
     workers = WorkerService(ctx)
     heir = HeirInput(
@@ -67,7 +72,7 @@ def test_failed_writes_leave_no_personal_data_in_the_log(
     )
     data = worker_input(1, heirs=[heir])
     if not ctx.is_sqlite:  # SQLite keeps any length; PostgreSQL refuses the 31 digits
-        _fail_and_log(lambda: workers.create(data))
+        _fail_and_log(lambda: workers.create(data), expect_log)
     created = workers.create(worker_input(2)).worker
     # A duplicate key: the server's DETAIL names the NIK, SQLAlchemy the parameters.
     engine = make_engine(ctx.engine.url.render_as_string(hide_password=False))
@@ -85,7 +90,7 @@ def test_failed_writes_leave_no_personal_data_in_the_log(
                 {"id": created.id},
             )
 
-    _fail_and_log(duplicate)
+    _fail_and_log(duplicate, expect_log)
     engine.dispose()
     for handler in logging.getLogger().handlers:
         handler.flush()
@@ -96,7 +101,9 @@ def test_failed_writes_leave_no_personal_data_in_the_log(
 
 
 @posix_only
-def test_the_register_its_journal_and_the_log_are_private(tmp_path: Path, log_file: Path) -> None:
+def test_the_register_its_journal_and_the_log_are_private(
+    tmp_path: Path, log_file: Path, expect_log: ExpectLog
+) -> None:
     folder = tmp_path / "data"
     path = folder / "sirentan.db"
     engine = make_engine(f"sqlite:///{path}")
@@ -107,7 +114,8 @@ def test_the_register_its_journal_and_the_log_are_private(tmp_path: Path, log_fi
             assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
     engine.dispose()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    logging.getLogger("sirentan.test").warning("a line")
+    with expect_log(logging.WARNING, "a line"):  # the file is made on its first line
+        logging.getLogger("sirentan.test").warning("a line")
     assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import OPERATOR
 from tests.factories import worker_input
+from tests.logfail import ExpectLog
 
 
 def _second_clerk(ctx: ServiceContext, **engine_options: float) -> WorkerService:
@@ -45,14 +47,17 @@ def test_second_save_of_the_same_version_is_a_conflict(
 
 
 def test_locked_sqlite_file_gives_a_plain_message_and_stores_nothing(
-    sqlite_ctx: ServiceContext,
+    sqlite_ctx: ServiceContext, expect_log: ExpectLog
 ) -> None:
     path = make_url(str(sqlite_ctx.engine.url)).database
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another workstation holds the write lock
     try:
         impatient = _second_clerk(sqlite_ctx, busy_timeout_s=0.2)
-        with pytest.raises(DatabaseUnavailableError) as caught:
+        with (
+            expect_log(logging.ERROR, "SQLite error 5 on"),
+            pytest.raises(DatabaseUnavailableError) as caught,
+        ):
             impatient.create(worker_input(1))
         assert "Data Anda belum disimpan" in caught.value.message
     finally:
@@ -61,9 +66,12 @@ def test_locked_sqlite_file_gives_a_plain_message_and_stores_nothing(
     assert WorkerService(sqlite_ctx).search(WorkerQuery()).total == 0
 
 
-def test_unreachable_server_is_a_plain_message() -> None:
+def test_unreachable_server_is_a_plain_message(expect_log: ExpectLog) -> None:
     ctx = ServiceContext.for_engine(make_engine("postgresql://nobody@127.0.0.1:1/none"))
-    with pytest.raises(DatabaseUnavailableError) as caught:
+    with (
+        expect_log(logging.ERROR, "database unavailable (PostgreSQL: 127.0.0.1:1/none)"),
+        pytest.raises(DatabaseUnavailableError) as caught,
+    ):
         WorkerService(ctx)
     assert "tidak dapat dihubungi" in caught.value.message
     assert "nobody" not in caught.value.message

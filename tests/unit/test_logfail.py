@@ -60,3 +60,15 @@ def test_expect_log_takes_a_pattern_and_higher_levels(expect_log: ExpectLog) -> 
     with expect_log(logging.WARNING, re.compile(r"failed its check|SQLite error 11")) as seen:
         log.error("SQLite error 11 on SQLite: register.db")
     assert [r.levelno for r in seen] == [logging.ERROR]
+
+
+def test_only_a_record_declared_personal_may_hold_a_nik(expect_log: ExpectLog) -> None:
+    from tests.logfail import _handler
+
+    with expect_log(logging.ERROR, "unexpected error", personal=True):
+        log.error("unexpected error: Key (nik)=(3201011203900001) already exists")
+    assert _handler.personal == []
+    with expect_log(logging.WARNING, "duplicate"):
+        log.warning("duplicate NIK 3201011203900001")
+    assert len(_handler.personal) == 1
+    _handler.personal.clear()  # seen: this test's own record, not a leak

@@ -11,6 +11,7 @@ import faulthandler
 import logging
 import os
 import re
+import traceback
 from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -33,6 +34,27 @@ def redact(text: str) -> str:
     return text
 
 
+# Shared by the GUI's error hook and the CLI: a record gets no exception message, which may
+# quote a NIK or a name (a database's DETAIL, a KeyError on a NIK).
+def safe_traceback(error: BaseException) -> str:
+    """The stack of the error and of its causes: files, lines and types, no messages.
+
+    Source lines are left out too, since a test or a script may quote data in them.
+    """
+    parts: list[str] = []
+    current: BaseException | None = error
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = [
+            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
+            for frame in traceback.extract_tb(current.__traceback__)
+        ]
+        parts.append("".join(frames) + f"{type(current).__module__}.{type(current).__qualname__}")
+        current = current.__cause__ or current.__context__
+    return "\n--- caused by / during handling of ---\n".join(reversed(parts))
+
+
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
@@ -46,6 +68,7 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         if os.name == "posix":
             os.chmod(self.baseFilename, PRIVATE_FILE_MODE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
 
 CRASH_LOG_NAME = "sirentan-crash.log"
 _crash_file = None  # kept open for the life of the process: faulthandler writes to it on a crash

@@ -21,6 +21,7 @@ from services.workers.service import WorkerService
 from services.workers.types import HeirInput
 from tests.factories import worker_input
 from tests.logfail import ExpectLog
+from ui.cli.main import _unexpected
 
 LONG_ACCOUNT = "1234567890123456789012345678901"  # 31 digits: the column holds 30
 HEIR = "Yohanes Bernardus Taek"
@@ -131,3 +132,20 @@ def test_an_existing_open_register_is_tightened(tmp_path: Path) -> None:
     make_engine(f"sqlite:///{path}").dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_the_cli_logs_an_unexpected_error_without_its_message(
+    log_file: Path, expect_log: ExpectLog
+) -> None:
+    nik = "5303055207850002"
+    # Not declared personal: the record itself must not hold the NIK, the file aside.
+    with expect_log(logging.ERROR, "unexpected error in command cetak") as seen:
+        try:
+            raise KeyError(f"{nik} {HEIR}")
+        except KeyError as error:
+            assert _unexpected("cetak", error) == 2
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = log_file.read_text(encoding="utf-8")
+    assert "builtins.KeyError" in written and "test_private_files_and_logs.py" in written
+    assert nik not in seen[0].getMessage() and HEIR not in written

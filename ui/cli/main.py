@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from services.core.errors import SiRentanError
 from services.core.file_output import disk_trouble
-from services.core.logging_setup import configure_logging, record_native_crashes
+from services.core.logging_setup import configure_logging, record_native_crashes, safe_traceback
 from services.core.paths import command_prefix
 from ui.cli.argparse_words import speak_indonesian
 from ui.cli.command_table import COMMAND_MODULES, COMMANDS, module_of
@@ -123,12 +123,12 @@ def run(argv: list[str]) -> int:
     except OSError as error:
         disk = disk_trouble(error)
         if disk is None:
-            return _unexpected(args.command)
-        log.warning("disk trouble in command %s", args.command, exc_info=True)
+            return _unexpected(args.command, error)
+        log.warning("disk trouble in command %s\n%s", args.command, safe_traceback(error))
         print(disk, file=sys.stderr)
         return 1
-    except Exception:
-        return _unexpected(args.command)
+    except Exception as error:
+        return _unexpected(args.command, error)
 
 
 def _database_url(option: str | None) -> str:
@@ -138,9 +138,10 @@ def _database_url(option: str | None) -> str:
     return resolve_database_url(option)
 
 
-def _unexpected(command: str) -> int:
+def _unexpected(command: str, error: BaseException) -> int:
     path = configure_logging()
-    log.exception("unexpected error in command %s", command)
+    # The stack without messages, as the GUI's error hook logs it.
+    log.error("unexpected error in command %s\n%s", command, safe_traceback(error))
     print(f"Terjadi kesalahan tak terduga. Rincian dicatat di {path}.", file=sys.stderr)
     return 2
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -18,31 +17,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from services.core.errors import SiRentanError
 from services.core.file_output import disk_trouble
 
+# Re-exported: the GUI's other loggers import it from here.
+from services.core.logging_setup import safe_traceback as safe_traceback
+
 log = logging.getLogger("sirentan.gui.crash")
 
 
 def unexpected_message(log_path: Path | None) -> str:
     where = f" di {log_path}" if log_path else ""
     return f"Terjadi kesalahan tak terduga. Rincian sudah dicatat{where}."
-
-
-def safe_traceback(error: BaseException) -> str:
-    """The stack of the error and of its causes: files, lines and types, no messages.
-
-    Source lines are left out too, since a test or a script may quote data in them.
-    """
-    parts: list[str] = []
-    current: BaseException | None = error
-    seen: set[int] = set()
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        frames = [
-            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
-            for frame in traceback.extract_tb(current.__traceback__)
-        ]
-        parts.append("".join(frames) + f"{type(current).__module__}.{type(current).__qualname__}")
-        current = current.__cause__ or current.__context__
-    return "\n--- caused by / during handling of ---\n".join(reversed(parts))
 
 
 class ErrorHook:

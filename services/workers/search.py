@@ -11,8 +11,11 @@ a few matches (most full names) are read as ids from the trigram index and
 their rows fetched by id; more are counted from the trigram index alone and
 sorted from the small (id, name_key) index, never from the wide worker rows.
 The other spellings of a name ("johana" for "YOHANA") are one look-up in the
-phonetic index, the matches as typed left out by their ids. Otherwise
-(PostgreSQL, or filters beside the name) the matches are read once in one
+phonetic index, the matches as typed left out by their ids. PostgreSQL, when
+the name is the only condition: the same one statement reads the matches from
+worker_name_search (0021), a narrow copy of the names kept by triggers, since
+PostgreSQL rechecks every trigram candidate on its row and the worker rows are
+wide. Otherwise (filters beside the name) the matches are read once in one
 statement that counts them and, when they are within the cap, sorts the page.
 """
 

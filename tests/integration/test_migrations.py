@@ -27,6 +27,7 @@ ENGINE_OBJECTS = {
     "uq_claim_open_event",
     "uq_claim_one_death",
     "register_group",  # PostgreSQL only (0012): the names of the register's own roles
+    "worker_name_search",  # PostgreSQL only (0021): the name search's narrow copy
 }
 
 

@@ -353,6 +353,52 @@ def test_a_limited_operator_writes_nothing_of_another_kecamatan(reg: Register) -
         conn.rollback()
 
 
+def test_the_name_search_copy_shows_and_takes_no_more_than_worker(reg: Register) -> None:
+    """worker_name_search (0021): every clerk reads of it only the workers it may read,
+    writes it only through worker, and a raw write to worker keeps it true."""
+    for kind in CLERKS:
+        with connect(reg, reg.logins[kind]) as conn:
+            copy = {r[0] for r in conn.execute("SELECT id FROM worker_name_search")}
+            assert copy == {r[0] for r in conn.execute("SELECT id FROM worker")}, kind
+            assert (reg.elsewhere in copy) == (not kind.endswith("_kota")), kind
+            assert reg.in_kota in copy, kind
+            for statement in (
+                "INSERT INTO worker_name_search VALUES (999999, '53.03.06', 'x')",
+                "UPDATE worker_name_search SET name_key = 'x'",
+                "DELETE FROM worker_name_search",
+                "TRUNCATE worker_name_search",
+                "SELECT sirentan_sync_name_search()",
+            ):
+                denied(conn, statement)
+    with connect(reg, reg.logins["operator_kota"]) as conn:
+        conn.execute("SET row_security = off")
+        assert "row-level security" in refused(conn, "SELECT count(*) FROM worker_name_search")
+    with connect(reg, reg.logins["operator"]) as conn:
+        conn.execute("UPDATE worker SET name_key = 'zz probe' WHERE id = %s", (reg.in_kota,))
+        found = conn.execute(
+            "SELECT id FROM worker_name_search WHERE name_key LIKE '%%zz probe%%'"
+        ).fetchall()
+        assert found == [(reg.in_kota,)]
+        conn.rollback()
+    with superuser(reg) as conn:
+        # A raw move to another kecamatan moves the copy too (the limited clerk loses it).
+        conn.execute(
+            "UPDATE worker SET village_code = '53.03.06.2001', kecamatan_code = '53.03.06' "
+            "WHERE id = %s",
+            (reg.in_kota,),
+        )
+        moved = conn.execute(
+            "SELECT kecamatan_code FROM worker_name_search WHERE id = %s", (reg.in_kota,)
+        ).fetchone()
+        assert moved == ("53.03.06",)
+        conn.rollback()
+        copy = conn.execute(
+            "SELECT id, kecamatan_code, name_key FROM worker_name_search ORDER BY 1"
+        )
+        rows = conn.execute("SELECT id, kecamatan_code, name_key FROM worker ORDER BY 1")
+        assert copy.fetchall() == rows.fetchall()
+
+
 def test_no_login_of_one_register_reaches_the_other(
     registers: tuple[Register, Register],
 ) -> None:

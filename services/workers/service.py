@@ -54,6 +54,7 @@ class WorkerService:
         self._ctx = ctx
         self.regions = regions or RegionDirectory(ctx)
         self._occupations: list[OccupationItem] | None = None
+        self._occupation_by_id: dict[int, str] | None = None
 
     # -- reference data -------------------------------------------------------
 
@@ -496,15 +497,18 @@ class WorkerService:
 
     def _row(self, r: Any) -> WorkerRow:
         """A result row of the search (or a Worker): its columns by name."""
+        # A page is a hundred rows on every keystroke: names are looked up, not scanned for.
         return WorkerRow(
             **{name: getattr(r, name) for name in fields.ROW},
             village_name=self.regions.name(r.village_code),
             kecamatan_name=self.regions.name(r.kecamatan_code),
-            occupation_name=self._occupation_name(r.occupation_id),
+            occupation_name=self._occupation_names().get(r.occupation_id, ""),
         )
 
-    def _occupation_name(self, occupation_id: int) -> str:
-        return next((o.name for o in self.occupations() if o.id == occupation_id), "")
+    def _occupation_names(self) -> dict[int, str]:
+        if self._occupation_by_id is None:
+            self._occupation_by_id = {o.id: o.name for o in self.occupations()}
+        return self._occupation_by_id
 
     def _masked_detail(self, session: Session, worker_id: int) -> WorkerDetail:
         scope = self._scope()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,3 +270,16 @@ def sqlite_ctx(sqlite_url: str) -> Iterator[ServiceContext]:
 @pytest.fixture
 def workers(ctx: ServiceContext) -> WorkerService:
     return WorkerService(ctx, RegionDirectory(ctx))
+
+
+@pytest.fixture
+def workstation_far_away(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The workstation's own clock on UTC-3, where the system allows it (not on Windows):
+    what is shown on the office's clock must not follow it."""
+    monkeypatch.setenv("TZ", "BRT3")
+    if hasattr(time, "tzset"):
+        time.tzset()
+    yield
+    monkeypatch.undo()
+    if hasattr(time, "tzset"):
+        time.tzset()

@@ -3,11 +3,8 @@ office reads WIB even on a workstation whose own clock is set far away."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, timedelta, timezone
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,17 +21,6 @@ JAKARTA = DistrictSetup(
 )
 WIB_OFFSET = timezone(timedelta(hours=7))
 
-
-@pytest.fixture
-def workstation_far_away(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The workstation's own clock on UTC-3 where the system allows it (not on Windows)."""
-    monkeypatch.setenv("TZ", "BRT3")
-    if hasattr(time, "tzset"):
-        time.tzset()
-    yield
-    monkeypatch.undo()
-    if hasattr(time, "tzset"):
-        time.tzset()
 
 
 def test_a_jakarta_office_reads_its_audit_trail_in_wib(

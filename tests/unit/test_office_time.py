@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -60,21 +58,9 @@ def test_the_list_holds_all_38_provinces() -> None:
     assert names > WIB_PROVINCES | WIT_PROVINCES
 
 
-@pytest.fixture
-def workstation_in_brazil(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The workstation's own clock set far from Indonesia (UTC-3), where the system
-    allows it: the office's clock must not follow it."""
-    monkeypatch.setenv("TZ", "BRT3")
-    if hasattr(time, "tzset"):
-        time.tzset()
-    yield
-    monkeypatch.undo()
-    if hasattr(time, "tzset"):
-        time.tzset()
-
 
 def test_a_stored_moment_is_shown_on_the_offices_clock_with_its_name(
-    workstation_in_brazil: None,
+    workstation_far_away: None,
 ) -> None:
     naive = datetime(2026, 12, 7, 16, 30, 5)  # as SQLite hands a UTC moment back
     aware = naive.replace(tzinfo=UTC)

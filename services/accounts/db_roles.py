@@ -47,6 +47,15 @@ def sync_account(session: Session, username: str, password: str | None = None) -
     )
 
 
+def change_own_password(session: Session, password: str) -> None:
+    """A clerk's own password change through the app: the new password and the cleared
+    ``must_change_password`` in one call of the register's manager role (migration 0022)."""
+    session.execute(
+        text("SELECT sirentan_change_own_password(:verifier)"),
+        {"verifier": scram_verifier(password)},
+    )
+
+
 def set_own_password(session: Session, password: str) -> None:
     """A clerk changes their own password (PostgreSQL lets every role do that)."""
     from psycopg import sql

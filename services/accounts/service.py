@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 import services.accounts.db_roles as db_roles
 from models import AppUser, UserKecamatan
@@ -206,13 +207,20 @@ def _old_password_matches(ctx: ServiceContext, user: AppUser, old_password: str)
 def _set_password(
     session: Session, ctx: ServiceContext, user: AppUser, password: str, must_change: bool
 ) -> None:
-    user.must_change_password = must_change
     _touch(user, ctx)
+    own = ctx.principal is not None and ctx.principal.user_id == user.id
     if ctx.is_sqlite:
+        user.must_change_password = must_change
         user.password_hash = hash_password(password)
-    else:
+    elif own and not must_change and db_roles.role_exists(session, user.username):
+        # Only the server's own password change clears the flag (migration 0022): the
+        # clerk's group may not write the column, so the row is left to the function.
         session.flush()
-        own = ctx.principal is not None and ctx.principal.user_id == user.id
+        db_roles.change_own_password(session, password)
+        set_committed_value(user, "must_change_password", False)
+    else:
+        user.must_change_password = must_change
+        session.flush()
         if own and db_roles.role_exists(session, user.username):
             db_roles.set_own_password(session, password)
         else:

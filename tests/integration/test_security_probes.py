@@ -9,6 +9,7 @@ either is refused or leaves the register as the app would.
 from __future__ import annotations
 
 import json
+import random
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -22,11 +23,14 @@ from models import schema
 from models.database import make_engine
 from services.accounts.auth import sign_in
 from services.accounts.scram import scram_verifier
+from services.claims.holder_names import name_words, same_holder
 from tests.conftest import drop_pg_database
 from tests.integration.test_security_raw_client import (
     Register,
     _make_register,
+    audit_rows_since,
     connect,
+    last_audit_id,
     refused,
     superuser,
 )
@@ -213,18 +217,36 @@ def test_no_clerk_reads_another_sessions_query_or_signals_it(reg: Register) -> N
                 denied(conn, "SELECT pg_cancel_backend(%s)", (pid,))
 
 
-def test_a_clerks_large_object_is_not_anothers(reg: Register) -> None:
-    with connect(reg, reg.logins["operator"]) as conn:
-        oid = conn.execute("SELECT lo_from_bytea(0, '3171010101010001'::bytea)").fetchone()[0]
-        conn.commit()
+def test_no_clerk_creates_a_large_object(reg: Register) -> None:
+    """0022: large objects are nobody's store but the server administrator's (the app keeps
+    none); a clerk's would be a place for whole NIKs beyond every view and the trail."""
+    for kind in CLERKS:
+        with connect(reg, reg.logins[kind]) as conn:
+            for statement in (
+                "SELECT lo_from_bytea(0, '3171010101010001'::bytea)",
+                "SELECT lo_create(0)",
+                "SELECT lo_creat(-1)",
+                "SELECT lo_import('/etc/hostname')",
+                "SELECT lo_import('/etc/hostname', 0)",
+            ):
+                denied(conn, statement)
+
+
+def test_a_large_object_given_to_a_clerk_is_not_anothers(reg: Register) -> None:
+    with superuser(reg) as server:
+        oid = server.execute("SELECT lo_from_bytea(0, '3171010101010001'::bytea)").fetchone()[0]
+        server.execute(f'ALTER LARGE OBJECT {int(oid)} OWNER TO "{reg.logins["operator"]}"')
+        server.commit()
         try:
+            with connect(reg, reg.logins["operator"]) as conn:
+                assert conn.execute("SELECT lo_get(%s)", (oid,)).fetchone() is not None
             for kind in ("viewer", "verifikator", "operator_kota"):
                 with connect(reg, reg.logins[kind]) as other:
                     denied(other, "SELECT lo_get(%s)", (oid,))
                     denied(other, "SELECT lo_unlink(%s)", (oid,))
         finally:
-            conn.execute("SELECT lo_unlink(%s)", (oid,))
-            conn.commit()
+            server.execute("SELECT lo_unlink(%s)", (oid,))
+            server.commit()
 
 
 # -- functions ----------------------------------------------------------------------------------
@@ -238,6 +260,7 @@ CALLABLE = {
     "sirentan_approve_import(integer)": {"admin", "verifikator"},
     "sirentan_next_letter_number(text,integer)": {"admin", "operator", "operator_kota"},
     "sirentan_account_sync(text,text)": {"admin"},
+    "sirentan_change_own_password(text)": set(CLERKS),
 }
 
 
@@ -567,6 +590,162 @@ def test_a_claim_is_born_a_draft_and_its_history_follows_its_steps(reg: Register
             "SELECT changed_by FROM claim_status_change WHERE claim_id = %s", (claim,)
         ).fetchone()
     assert who == (reg.logins["operator"],)
+
+
+def test_a_payment_goes_into_the_recipients_account_or_an_approved_one(reg: Register) -> None:
+    """0022: the step to dibayar repeats the app's holder-name match (holder_names.py); any
+    other holder needs a verifikator's approval of exactly that account."""
+    claim = _claim_at(reg, "disetujui")
+    heir = _heir_of(reg, claim)
+    with connect(reg, reg.logins["operator"]) as conn:
+        error = refused(conn, PAY, ("Yohanes Taek", "5550001", "Paman Lain", heir, claim))
+        assert "held by someone else" in error
+        # As the app: titles, an initial, a letter of spelling, accents are the same holder.
+        for holder in ("BPK. YOHANIS TAEK", "Y. TAEK", "Yohánes Taek, S.Pd."):
+            conn.execute(PAY, ("Yohanes Taek", "1234567890", holder, heir, claim))
+            conn.rollback()
+    with connect(reg, reg.logins["verifikator"]) as conn:
+        conn.execute(
+            "UPDATE claim SET holder_override_account = '5550001', holder_override_holder = "
+            "'PAMAN LAIN', holder_override_reason = 'Surat perwalian dari desa' WHERE id = %s",
+            (claim,),
+        )
+        conn.commit()
+    with connect(reg, reg.logins["operator"]) as conn:
+        for account, holder in (("5550002", "PAMAN LAIN"), ("5550001", "PAMAN LAINNYA")):
+            error = refused(conn, PAY, ("Yohanes Taek", account, holder, heir, claim))
+            assert "held by someone else" in error, (account, holder)
+        conn.execute(PAY, ("Yohanes Taek", "5550001", "PAMAN LAIN", heir, claim))
+        conn.commit()
+
+
+_NAME_LETTERS = (
+    "aAeEiIoOuUyYbBkKmMnNrRsStTlLjJ"  # the usual
+    "áàâäãåçéèêëíìîïñóòôöõúùûüýÿĀāŠšŽžẞß"  # accents, both sharp s
+    "ıİſﬁＡＢ１２"  # dotless i, long s, a ligature, full-width letters and digits
+    "0123456789 ,.'-\t\u00a0\u2003/()\u0301\u0308"  # digits, spacing, marks
+)
+_NAME_WORDS = (
+    "Bpk.", "Ibu", "Dra.", "S.Pd.", "Hj.", "Sdr", "Alm", "Pastor", "Dr", "H.", "SE", "Amd.Kep",
+    "Yohanes", "Yohanis", "Johanes", "Maria", "Marta", "Goreti", "Taek", "Nahak", "Bria",
+    "Fransiskus", "Fransiskos", "Kristoforus", "Kristophorus", "M.", "Y.", "Seran", "Ati",
+)  # fmt: skip
+
+
+def _random_name(rng: random.Random) -> str:
+    words = [rng.choice(_NAME_WORDS) for _ in range(rng.randint(0, 4))]
+    if rng.random() < 0.4:
+        words.append("".join(rng.choice(_NAME_LETTERS) for _ in range(rng.randint(1, 12))))
+    rng.shuffle(words)
+    return rng.choice((" ", "  ", ", ", " \t")).join(words)
+
+
+def _misspelt(rng: random.Random, name: str) -> str:
+    letters = list(name)
+    for _ in range(rng.randint(0, 3)):
+        if not letters:
+            break
+        at = rng.randrange(len(letters))
+        match rng.randrange(4):
+            case 0:
+                del letters[at]
+            case 1:
+                letters[at] = rng.choice(_NAME_LETTERS)
+            case 2:
+                letters.insert(at, rng.choice(_NAME_LETTERS))
+            case _:
+                letters[at] = letters[at].swapcase()
+    return "".join(letters)
+
+
+def test_the_databases_holder_match_is_the_apps(reg: Register) -> None:
+    """sirentan_name_words / sirentan_same_holder (0022) against holder_names.py, on names
+    made to hit titles, initials, spelling, accents and the letters whose capitals differ."""
+    rng = random.Random(22)
+    holders = [_random_name(rng) for _ in range(3000)]
+    people = [_misspelt(rng, h) if rng.random() < 0.7 else _random_name(rng) for h in holders]
+    holders += ["", "Dra. Maria Goreti Taek, S.Pd.", "WEIß", "ıvan", "Ｍaria", "M A R I A"]
+    people += [None, "M. GORETI TAEK", "WEISS", "IVAN", "MARIA", "MARIA"]  # type: ignore[list-item]
+    with superuser(reg) as conn:
+        rows = conn.execute(
+            "SELECT sirentan_name_words(h), sirentan_same_holder(h, p) "
+            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(h, p, n) ORDER BY n",
+            (holders, people),
+        ).fetchall()
+    expected = [(name_words(h), same_holder(h, p)) for h, p in zip(holders, people, strict=True)]
+    assert sum(same for _, same in expected) > 300  # both answers are well tried
+    mismatched = [
+        (h, p, got, want)
+        for h, p, got, want in zip(holders, people, rows, expected, strict=True)
+        if tuple(got) != want
+    ]
+    assert mismatched == []
+
+
+def test_a_clerk_clears_must_change_password_only_by_changing_the_password(
+    reg: Register,
+) -> None:
+    """0022: the flag an administrator's reset sets is cleared by the server's own password
+    change (sirentan_change_own_password, as the app does it) or by an administrator."""
+    for kind in ("operator", "verifikator", "viewer_kota"):
+        me = reg.logins[kind]
+        with superuser(reg) as conn:
+            conn.execute(
+                "UPDATE app_user SET must_change_password = true WHERE username = %s", (me,)
+            )
+        with connect(reg, me) as conn:
+            for statement in (
+                "UPDATE app_user SET must_change_password = false WHERE username = current_user",
+                "UPDATE app_user SET must_change_password = false, last_login_at = now() "
+                "WHERE username = current_user",
+            ):
+                denied(conn, statement)
+            assert "SCRAM-SHA-256 verifier" in refused(
+                conn, "SELECT sirentan_change_own_password('geheim-123')"
+            )
+            since = last_audit_id(reg)
+            conn.execute("SELECT sirentan_change_own_password(%s)", (scram_verifier(PASSWORD),))
+            conn.commit()
+        with superuser(reg) as conn:
+            flag = conn.execute(
+                "SELECT must_change_password FROM app_user WHERE username = %s", (me,)
+            ).fetchone()
+        assert flag == (False,), kind
+        trail = [(r[0], r[1], r[2]) for r in audit_rows_since(reg, since)]
+        assert (me, "update", "user") in trail, trail
+        # The password it set is the one the clerk signs in with.
+        connect(reg, me).close()
+    victim = reg.logins["viewer"]
+    with superuser(reg) as conn:
+        conn.execute(
+            "UPDATE app_user SET must_change_password = true WHERE username = %s", (victim,)
+        )
+    with connect(reg, reg.logins["admin"]) as conn:
+        conn.execute(
+            "UPDATE app_user SET must_change_password = false WHERE username = %s", (victim,)
+        )
+        conn.commit()
+
+
+def test_a_claims_eligibility_flag_does_not_move_without_its_reasons(reg: Register) -> None:
+    """0022: the stored flag is eligible exactly when no reason is stored (the app writes
+    both from its rules); flipping the flag, or a reason, alone is refused."""
+    claim = _claim_at(reg, "draft")
+    with connect(reg, reg.logins["operator"]) as conn:
+        for change in (
+            "eligible = false",
+            "ineligible_reason = 'Iuran bulan kejadian belum dibayar'",
+        ):
+            error = refused(conn, f"UPDATE claim SET {change} WHERE id = %s", (claim,))
+            assert "eligibility is stored with its reasons" in error, change
+        # As the app's refresh writes it: both at once.
+        conn.execute(
+            "UPDATE claim SET eligible = false, ineligible_reason = 'Iuran belum dibayar' "
+            "WHERE id = %s",
+            (claim,),
+        )
+        error = refused(conn, "UPDATE claim SET eligible = true WHERE id = %s", (claim,))
+        assert "eligibility is stored with its reasons" in error
 
 
 # -- failed sign-ins: nobody can lock another clerk out ---------------------------------------

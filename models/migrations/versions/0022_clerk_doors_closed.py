@@ -24,10 +24,11 @@ Create Date: 2026-12-07
   letters whose capital is ASCII, titles dropped) and ``sirentan_same_holder`` (an initial,
   one or two letters of spelling on long words), IMMUTABLE with a pinned search_path.
   A holder the match refuses needs the verifikator's approval of that very account.
-- ``worker_name_search`` (0021) in a data-only restore: the dump holds the copy and the
-  worker rows, whose trigger writes the copy again. An insert into the copy now replaces
-  the row of the same id, so the copy ends equal to worker whichever table is loaded
-  first, with or without ``--disable-triggers``.
+- ``worker_name_search`` (0021) needs nothing here: a whole restore creates the triggers
+  after the data, and a data-only restore is correct only with ``--disable-triggers``
+  (with them enabled every audited row would be recorded again and collide with the
+  restored trail, before the copy's primary key refuses a second row); either way the copy
+  comes from the same snapshot as worker (tests/integration/test_backup.py restores both).
 
 SQLite has no roles (the app is the only writer, with its own guards): nothing to do.
 """
@@ -42,9 +43,7 @@ down_revision = "0021"
 branch_labels = None
 depends_on = None
 
-SCRAM = (
-    r"^SCRAM-SHA-256\$[0-9]{4,7}:[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}$"
-)
+SCRAM = r"^SCRAM-SHA-256\$[0-9]{4,7}:[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}$"
 
 CHANGE_OWN_PASSWORD = f"""CREATE FUNCTION sirentan_change_own_password(verifier text)
    RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -134,8 +133,8 @@ SAME_HOLDER = """CREATE FUNCTION sirentan_same_holder(holder text, person text)
 # 0017's claim guard, edited in place (as 0017 edits the account function): after the
 # recipient check of the step to dibayar, the holder check; before the decision check, the
 # eligibility flag's agreement with its reason. (old, new) pairs of its body's text.
-_HOLDER_AND_FLAG = """-- Into an account held by the recipient (services/claims/holder_names.py), or one
-     -- a verifikator approved under exactly this number and holder.
+_HOLDER_AND_FLAG = """-- Into an account held by the recipient (services/claims/holder_names.py),
+     -- or one a verifikator approved under exactly this number and holder.
      IF recipient IS NOT NULL AND NOT sirentan_same_holder(NEW.paid_account_holder, recipient)
         AND NOT (NEW.holder_override_account IS NOT NULL
                  AND NEW.holder_override_account = NEW.paid_account_number
@@ -172,16 +171,6 @@ def _edit_guard(edits: tuple[tuple[str, str], ...]) -> str:
        EXECUTE body; END $$"""
 
 
-# 0021's copy, replaced on insert: a data-only restore loads the copy's rows and worker's
-# (whose trigger writes them again) in either order; the last write of an id wins, and
-# both carry the same values (the dump is one snapshot).
-MERGE_NAME_SEARCH = """CREATE FUNCTION sirentan_merge_name_search() RETURNS trigger
-   LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
-   BEGIN
-     DELETE FROM public.worker_name_search WHERE id = NEW.id;
-     RETURN NEW;
-   END $$"""
-
 LARGE_OBJECTS = (
     "lo_create(oid)",
     "lo_creat(integer)",
@@ -201,12 +190,10 @@ UPGRADE = [
     NAME_WORDS,
     WORD_DISTANCE,
     SAME_HOLDER,
-    MERGE_NAME_SEARCH,
-    "CREATE TRIGGER sirentan_merge BEFORE INSERT ON worker_name_search "
-    "FOR EACH ROW EXECUTE FUNCTION sirentan_merge_name_search()",
     _edit_guard(_GUARD_EDITS),
     "REVOKE EXECUTE ON FUNCTION sirentan_change_own_password(text), "
-    "sirentan_merge_name_search(), " + ", ".join(NEW_FUNCTIONS) + " FROM PUBLIC",
+    + ", ".join(NEW_FUNCTIONS)
+    + " FROM PUBLIC",
     f"REVOKE EXECUTE ON FUNCTION {', '.join(LARGE_OBJECTS)} FROM PUBLIC",
     """DO $$ DECLARE g record; BEGIN
        FOR g IN SELECT kind, rolname FROM register_group
@@ -222,10 +209,6 @@ UPGRADE = [
          END IF;
          IF g.kind IN ('operator', 'verifikator', 'viewer') THEN
            EXECUTE format('REVOKE UPDATE (must_change_password) ON app_user FROM %I',
-             g.rolname);
-         END IF;
-         IF g.kind = 'owner' THEN
-           EXECUTE format('GRANT EXECUTE ON FUNCTION sirentan_merge_name_search() TO %I',
              g.rolname);
          END IF;
          IF g.kind = 'manager' THEN
@@ -254,8 +237,6 @@ DOWNGRADE = [
        END LOOP;
        END $$""",
     _edit_guard(tuple((new, old) for old, new in _GUARD_EDITS)),
-    "DROP TRIGGER sirentan_merge ON worker_name_search",
-    "DROP FUNCTION sirentan_merge_name_search()",
     "DROP FUNCTION sirentan_same_holder(text, text)",
     "DROP FUNCTION sirentan_word_distance(text, text)",
     "DROP FUNCTION sirentan_name_words(text)",

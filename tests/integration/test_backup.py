@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from models import schema
 from models.database import make_engine
@@ -536,3 +537,70 @@ def test_a_backup_folder_that_is_a_device_is_refused(admin: ServiceContext) -> N
     with pytest.raises(SiRentanError) as caught:
         create_backup(admin, Path("/dev/full"))
     assert f"{Path('/dev/full')} bukan folder" in caught.value.message  # \\dev\\full on Windows
+
+
+Restored = tuple[list[int], int, list[tuple[object, ...]]]
+
+
+def _restored_copy(dump: Path, *steps: list[str]) -> Restored:
+    """Run pg_restore ``steps`` into a new database as the server administrator: the exit
+    codes, the workers, and what is wrong there: the name-search copy's rows that differ
+    from worker's (either way), PUBLIC creating large objects."""
+    url, server = create_pg_database()
+    target = make_url(url)
+    codes = []
+    try:
+        for step in steps:
+            done = subprocess.run(
+                ["pg_restore", *step, "--no-password", f"--host={target.host}",
+                 f"--port={target.port or 5432}", f"--username={target.username}",
+                 f"--dbname={target.database}", str(dump)],
+                capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            codes.append(done.returncode)
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                differ = conn.exec_driver_sql(
+                    "(SELECT id, kecamatan_code, name_key FROM worker EXCEPT ALL "
+                    "SELECT id, kecamatan_code, name_key FROM worker_name_search) UNION ALL "
+                    "(SELECT id, kecamatan_code, name_key FROM worker_name_search EXCEPT ALL "
+                    "SELECT id, kecamatan_code, name_key FROM worker)"
+                ).fetchall()
+                workers = conn.exec_driver_sql("SELECT count(*) FROM worker").scalar_one()
+                public_lo = conn.exec_driver_sql(
+                    "SELECT has_function_privilege('public', 'lo_from_bytea(oid, bytea)', "
+                    "'EXECUTE')"
+                ).scalar_one()
+        finally:
+            engine.dispose()
+    finally:
+        # Its register_group names the original's roles: only the database is the copy's.
+        with server.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        server.dispose()
+    problems: list[tuple[object, ...]] = [tuple(row) for row in differ]
+    if public_lo:
+        problems.append(("PUBLIC may create large objects",))
+    return codes, workers, problems
+
+
+@pytest.mark.postgres
+def test_a_restored_dump_has_the_name_search_copy_of_its_workers(pg_admin: ServiceContext) -> None:
+    """The copy 0021 keeps by triggers and 0022's closed doors survive the restores an
+    administrator runs: the whole archive (triggers are made after the data), and schema
+    then data with --disable-triggers. With the triggers on, a data-only load fails as a
+    whole (every audited row recorded again collides with the restored trail) rather than
+    leaving a copy that differs from worker."""
+    dump = create_backup(pg_admin).path
+    whole = ["--clean", "--if-exists", "--single-transaction", "--exit-on-error"]
+    assert _restored_copy(dump, whole) == ([0], 250, [])
+    schema_only = ["--schema-only", "--exit-on-error"]
+    data_only = ["--data-only", "--single-transaction", "--exit-on-error"]
+    assert _restored_copy(dump, schema_only, [*data_only, "--disable-triggers"]) == (
+        [0, 0],
+        250,
+        [],
+    )
+    codes, workers, differ = _restored_copy(dump, schema_only, data_only)
+    assert codes[0] == 0 and codes[1] != 0 and (workers, differ) == (0, [])

@@ -351,7 +351,7 @@ def test_membership_statement(
         f"Nomor KPJ : {worker.kpj}",
         "Tempat/tanggal lahir : Kefamenanu, 12 Juli 1985",
         "Kelurahan Aplasi, Kecamatan Kota Kefamenanu",
-        "dibayarkan melalui APBD Kabupaten",
+        "dibayarkan melalui APBD Kabupaten Timor Tengah Utara, dengan masa",
         "masa kepesertaan sejak 7 Juli 2025",
         "pada tanggal surat ini berstatus aktif dan terlindungi",
         "diberikan untuk persyaratan bantuan sosial",
@@ -362,6 +362,37 @@ def test_membership_statement(
     assert "Yth." not in text and "Sifat :" not in text and "Tembusan" not in text
     assert doc.entry.subject == "SURAT KETERANGAN KEPESERTAAN"
     render_pages(doc.pdf, tmp_path, "keterangan")
+
+
+@pytest.mark.parametrize(
+    ("serial", "funding", "village", "paid_through"),
+    [
+        (11, FundingSource.MANDIRI, None, "melalui pembayaran mandiri oleh peserta sendiri,"),
+        (12, FundingSource.DANA_DESA, "53.03.09.2010", "melalui Dana Desa Humusu Wini,"),
+        (13, FundingSource.APBD_PROVINSI, None, "melalui APBD Provinsi Nusa Tenggara Timur,"),
+    ],
+)
+def test_membership_statement_names_who_pays(
+    ctx: ServiceContext,
+    officials: tuple[SignatoryItem, SignatoryItem],
+    serial: int,
+    funding: FundingSource,
+    village: str | None,
+    paid_through: str,
+) -> None:
+    """The statement names whose budget pays: it once said "dibayarkan melalui Mandiri"
+    for a worker who pays alone, and "melalui Dana Desa" without the village."""
+    kadis, _ = officials
+    extra = {"village_code": village} if village else {}
+    worker_id = (
+        WorkerService(ctx)
+        .create(worker_input(serial, coverage_end=None, funding=funding, **extra))
+        .worker.id
+    )
+    doc = issue_letter(ctx, LetterRequest(MembershipLetter(worker_id, "arsip"), kadis.id, TODAY))
+    text = pdf_text(doc.pdf)
+    assert f"iurannya dibayarkan {paid_through}" in text, text
+    assert "melalui Mandiri" not in text and "Dana Desa Desa" not in text
 
 
 def test_membership_statement_says_what_was_true_on_its_date(

@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.enums import ClaimType
+from models.enums import ClaimType, Gender
 from services.audit.trail import Action, record_event
 from services.claims.detail import read_detail
 from services.claims.labels import CLAIM_TYPE
@@ -236,13 +236,18 @@ def _missing(detail: ClaimDetail, office: dict[str, str], look: Look) -> list[ob
         "(asli dan fotokopi). Centang kotaknya bila sudah disiapkan.",
         look["body"],
     )
+    gender = detail.worker.gender
     rows = [
         [
             Paragraph("☐", look["box"]),
             Paragraph(f"{number}.", look["item"]),
             [
-                Paragraph(escape(item.label), look["item"]),
-                *([Paragraph(escape(item.hint), look["hint"])] if item.hint else []),
+                Paragraph(escape(_deceased(item.label, gender)), look["item"]),
+                *(
+                    [Paragraph(escape(_deceased(item.hint, gender)), look["hint"])]
+                    if item.hint
+                    else []
+                ),
             ],
         ]
         for number, item in enumerate(missing, start=1)
@@ -270,6 +275,15 @@ def _missing(detail: ClaimDetail, office: dict[str, str], look: Look) -> list[ob
             ),
         ]
     return [intro, look.space(3), table, *done]
+
+
+def _deceased(text: str, gender: Gender) -> str:
+    """The checklist's "almarhum/almarhumah" (one text for every claim) as this worker's
+    word, as the letters write it: the family reads "KTP elektronik almarhumah"."""
+    word = "almarhumah" if gender is Gender.FEMALE else "almarhum"
+    return text.replace("almarhum/almarhumah", word).replace(
+        "Almarhum/Almarhumah", word.capitalize()
+    )
 
 
 def _dates(detail: ClaimDetail, look: Look) -> list[object]:

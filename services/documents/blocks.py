@@ -127,9 +127,30 @@ def signature_parts(signatory: SignatoryItem, width: float, above: str = "") -> 
     lines = signature_lines(signatory)
     if above:
         lines = [Paragraph(above, styles().center), *lines]
-    table = Table([["", lines]], colWidths=[width * 0.5, width * 0.5])
+    column = signature_width(signatory, width)
+    table = Table([["", lines]], colWidths=[width - column, column])
     table.setStyle(plain_table_style())
     return [Spacer(0, 2 * mm), table]
+
+
+# The signature takes the right half of the text width, or up to this share of it when
+# that keeps the position ("KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI,") on one line:
+# a position broken over two lines costs a line that a letter's first page often lacks.
+_SIGNATURE_MAX_SHARE = 0.62
+
+
+def signature_width(signatory: SignatoryItem, width: float) -> float:
+    """The signature column: half the text width, or as wide as its heading lines (the
+    a.n. line, the position) need to stay on one line each, up to
+    ``_SIGNATURE_MAX_SHARE``; a heading longer than that wraps in half the width."""
+    style = styles().center
+    heads = [f"{signatory.position.upper()},"]
+    if signatory.on_behalf_of:
+        heads.append(f"a.n. {signatory.on_behalf_of.upper()}")
+    needed = max(stringWidth(h, style.fontName, style.fontSize) for h in heads) + 2 * mm
+    if needed > width * _SIGNATURE_MAX_SHARE:
+        return width * 0.5
+    return max(needed, width * 0.5)
 
 
 def signature_block(signatory: SignatoryItem, width: float, above: str = "") -> Flowable:

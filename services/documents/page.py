@@ -2,8 +2,11 @@
 
 "Halaman 1 dari 3" needs the page count before the first page is finished, so
 the canvas keeps each page's drawing until the end and numbers them all at
-``save()`` (documents of one page carry no number). Callers may add their own
-furniture per page (the agreement's paraf boxes) through ``on_page``.
+``save()`` (documents of one page carry no number). Letters number the way
+the tata naskah dinas does instead: none on the first page, which carries the
+kop, and "- 2 -" centred at the top of each continuation page
+(``PageNumbering.CONTINUATION``). Callers may add their own furniture per page
+(the agreement's paraf boxes) through ``on_page``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -50,6 +54,11 @@ class DocumentInfo:
 class RenderedPdf:
     data: bytes
     page_count: int
+
+
+class PageNumbering(Enum):
+    FOOTER = "footer"  # "Halaman n dari N" at the foot of every page of a longer document
+    CONTINUATION = "continuation"  # "- n -" at the top of pages 2…N (official letters)
 
 
 PageHook = Callable[[Canvas, int], None]  # (canvas, page number) on every page
@@ -95,6 +104,7 @@ def render_pdf(
     *,
     margins: Margins = DEFAULT_MARGINS,
     on_page: PageHook | None = None,
+    numbering: PageNumbering = PageNumbering.FOOTER,
 ) -> RenderedPdf:
     fonts = register_fonts()
     size = PAGE_SIZES[page_size]
@@ -116,7 +126,13 @@ def render_pdf(
                 self.__dict__.update(state)
                 if on_page is not None:
                     on_page(self, number)
-                if total > 1:
+                if numbering is PageNumbering.CONTINUATION:
+                    if number > 1:
+                        # In the top margin, clear of the text frame and of the body's size.
+                        self.setFont(fonts.regular, 11)
+                        top = size[1] - margins.top / 2 - 4
+                        self.drawCentredString(size[0] / 2, top, f"- {number} -")
+                elif total > 1:
                     self.setFont(fonts.regular, 8)
                     self.drawCentredString(size[0] / 2, 10 * mm, f"Halaman {number} dari {total}")
                 super().showPage()

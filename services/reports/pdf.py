@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -159,11 +159,23 @@ class _Story:
         return [*office_kop(head, self.width), Paragraph(escape(report.title.upper()), title)]
 
     def _particulars(self, lines: tuple[tuple[str, str], ...]) -> Flowable:
+        # Labels left-aligned in a column as wide as the longest ("Jumlah peserta
+        # terlindungi" once wrapped in 42 mm, justified, its colon on the wrong line).
+        label = ParagraphStyle("label", parent=self.body, alignment=TA_LEFT)
+        longest = max(
+            (stringWidth(text, label.fontName, label.fontSize) for text, _ in lines), default=0
+        )
+        # + the cell's right padding (6 pt) and a little room.
+        label_width = min(max(42 * mm, longest + 6 + 2 * mm), 0.35 * self.width)
         rows = [
-            [Paragraph(escape(label), self.body), ":", Paragraph(escape(value), self.body)]
-            for label, value in lines
+            [Paragraph(escape(text), label), ":", Paragraph(escape(value), self.body)]
+            for text, value in lines
         ]
-        table = PdfTable(rows, colWidths=[42 * mm, 4 * mm, 150 * mm], hAlign="LEFT")
+        table = PdfTable(
+            rows,
+            colWidths=[label_width, 4 * mm, self.width - label_width - 4 * mm],
+            hAlign="LEFT",
+        )
         table.setStyle(
             TableStyle(
                 [

@@ -165,8 +165,11 @@ def test_the_missing_documents_slip(
         "Diperlukan bila ahli warisnya suami atau istri.",
         "Sudah kami terima: Kartu peserta BPJS Ketenagakerjaan.",
         "paling lambat 10 Oktober 2027",
+        # The seeded hint says "almarhum/almarhumah"; the slip says which.
+        "KTP elektronik almarhumah, asli dan fotokopi.",
     ):
         assert expected in words, expected
+    assert "almarhum/" not in words
     assert "NPWP" not in words and claim.worker.nik not in words
     assert words.count("☐") == len(claim.missing_documents) - 1
     # Rendered, the page has ink on it (pdfium, as the GUI's preview draws it).

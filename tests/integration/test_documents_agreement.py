@@ -197,6 +197,10 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
         assert outdated not in text, outdated
     assert "………" not in text and "belum diisi" not in text
     assert text.index("Pasal 1 ") < text.index("Pasal 2 ") < text.index("Pasal 17 ")
+    # A cross-reference names the article by its number, not "pasal tentang jangka waktu".
+    assert "Pasal 11 JANGKA WAKTU" in text
+    assert "jangka waktu sebagaimana dimaksud dalam Pasal 11 berakhir" in text
+    assert "pasal tentang" not in text
     total = len(texts)
     for index, page in enumerate(texts, start=1):
         assert f"Halaman {index} dari {total}" in page

@@ -253,7 +253,9 @@ def test_registration_letter_lists_new_participants(
         assert worker_input(serial).nik not in attachment
     assert "Aplasi" in attachment and "Petani" in attachment
     assert "Jumlah: 4 (empat) orang." in attachment
-    assert f"Halaman 1 dari {len(texts)}" in texts[0]
+    # Numbered as the tata naskah dinas numbers: the kop's page none, the others "- n -".
+    assert "Halaman" not in " ".join(texts) and "- 1 -" not in texts[0]
+    assert all(f"- {n} -" in text for n, text in enumerate(texts[1:], start=2))
     village_only = issue_letter(
         ctx,
         LetterRequest(replace(period, village_code=OTHER_VILLAGE), kadis.id, TODAY),
@@ -349,7 +351,7 @@ def test_membership_statement(
         f"Nomor KPJ : {worker.kpj}",
         "Tempat/tanggal lahir : Kefamenanu, 12 Juli 1985",
         "Kelurahan Aplasi, Kecamatan Kota Kefamenanu",
-        "dibayarkan melalui APBD Kabupaten",
+        "dibayarkan melalui APBD Kabupaten Timor Tengah Utara, dengan masa",
         "masa kepesertaan sejak 7 Juli 2025",
         "pada tanggal surat ini berstatus aktif dan terlindungi",
         "diberikan untuk persyaratan bantuan sosial",
@@ -360,6 +362,37 @@ def test_membership_statement(
     assert "Yth." not in text and "Sifat :" not in text and "Tembusan" not in text
     assert doc.entry.subject == "SURAT KETERANGAN KEPESERTAAN"
     render_pages(doc.pdf, tmp_path, "keterangan")
+
+
+@pytest.mark.parametrize(
+    ("serial", "funding", "village", "paid_through"),
+    [
+        (11, FundingSource.MANDIRI, None, "melalui pembayaran mandiri oleh peserta sendiri,"),
+        (12, FundingSource.DANA_DESA, "53.03.09.2010", "melalui Dana Desa Humusu Wini,"),
+        (13, FundingSource.APBD_PROVINSI, None, "melalui APBD Provinsi Nusa Tenggara Timur,"),
+    ],
+)
+def test_membership_statement_names_who_pays(
+    ctx: ServiceContext,
+    officials: tuple[SignatoryItem, SignatoryItem],
+    serial: int,
+    funding: FundingSource,
+    village: str | None,
+    paid_through: str,
+) -> None:
+    """The statement names whose budget pays: it once said "dibayarkan melalui Mandiri"
+    for a worker who pays alone, and "melalui Dana Desa" without the village."""
+    kadis, _ = officials
+    extra = {"village_code": village} if village else {}
+    worker_id = (
+        WorkerService(ctx)
+        .create(worker_input(serial, coverage_end=None, funding=funding, **extra))
+        .worker.id
+    )
+    doc = issue_letter(ctx, LetterRequest(MembershipLetter(worker_id, "arsip"), kadis.id, TODAY))
+    text = pdf_text(doc.pdf)
+    assert f"iurannya dibayarkan {paid_through}" in text, text
+    assert "melalui Mandiri" not in text and "Dana Desa Desa" not in text
 
 
 def test_membership_statement_says_what_was_true_on_its_date(
@@ -652,3 +685,35 @@ def test_premium_letter_signs_on_its_first_page(
     assert len(texts) == 1, texts
     for phrase in ("Jumlah iuran", "Demikian disampaikan", "NIP 19680101", "Tembusan:", "Arsip."):
         assert phrase in texts[0], phrase
+
+
+def test_heir_notice_on_a4_continues_on_a_numbered_page(
+    ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
+) -> None:
+    """The heir notice with the template's seven documents on A4: the body fills page 1
+    (a list without gaps between its items, the position on one line), the closing
+    paragraph, signature and tembusan go over together to page 2, which is numbered
+    "- 2 -" while page 1, under the kop, carries no number."""
+    kadis, _ = officials
+    worker = claim_worker(ctx)
+    fields = HeirNoticeLetter(
+        heir_name="Yohanes Taek",
+        heir_address="Desa Aplasi, Kecamatan Kota Kefamenanu",
+        death_date=date(2025, 7, 20),
+        worker_id=worker.id,
+        heir_nik="5303051203800002",
+    )
+    doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 8, 1)))
+    first, *rest = page_texts(doc.pdf)
+    assert len(rest) == 1, rest
+    second = rest[0]
+    assert "7. Buku tabungan atas nama ahli waris" in first
+    assert first.rstrip().endswith("Pengurusan klaim tidak dipungut biaya.")
+    assert "- 1 -" not in first and "Halaman" not in first + second
+    assert "- 2 -" in second
+    body = second.replace("- 2 -", "").strip()
+    assert body.startswith("Demikian pemberitahuan ini disampaikan"), body
+    assert "KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI," in second
+    assert body.endswith(
+        "Tembusan: 1. Kepala BPJS Ketenagakerjaan Kantor Cabang Atambua; 2. Arsip."
+    )

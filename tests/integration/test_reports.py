@@ -334,6 +334,34 @@ def test_each_village_is_a_document_of_its_own(sqlite_ctx: ServiceContext, tmp_p
     assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta terlindungi : 1 orang" in pages[-1]
 
 
+def test_village_list_particulars_label_on_one_line(
+    sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """The particulars' labels stand on one line each, the colon and the value on the
+    same line: "Jumlah peserta terlindungi" once wrapped in its 42 mm column, justified,
+    with its value beside the first half of the label."""
+    add_worker(sqlite_ctx, 1, date(2025, 1, 1), village_code=APLASI)
+    path = tmp_path / "aplasi.pdf"
+    write_report(
+        sqlite_ctx, ReportKind.VILLAGE_LIST, path, ReportFilter(village_code=APLASI), TODAY
+    )
+    document = pdfium.PdfDocument(path)
+    try:
+        text = document[0].get_textpage()
+        runs = []
+        for index in range(text.count_rects()):
+            left, bottom, right, top = text.get_rect(index)
+            runs.append((round(bottom), text.get_text_bounded(left, bottom, right, top).strip()))
+    finally:
+        document.close()
+    assert [run for _, run in runs if run.startswith("Jumlah peserta")] == [
+        "Jumlah peserta terlindungi"
+    ], runs
+    label = [bottom for bottom, run in runs if run.startswith("Jumlah peserta")]
+    value = [bottom for bottom, run in runs if run.endswith("1 orang")]
+    assert value and abs(value[0] - label[0]) <= 1, (label, value)
+
+
 def test_a_kecamatan_gives_one_section_per_village(ctx: ServiceContext, small: Edge) -> None:
     report = build_report(ctx, ReportKind.VILLAGE_LIST, ReportFilter(kecamatan_code=BIBOKI), TODAY)
     assert len(report.sections) == 1 and report.row_count == 1

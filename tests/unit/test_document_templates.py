@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from services.core.errors import ValidationError
+from services.documents.agreement.template import DEFAULT as AGREEMENT_TEXT
 from services.documents.agreement.template import SPEC as AGREEMENT
+from services.documents.agreement.template import article_reference
 from services.documents.letters.service import letter_templates
 from services.documents.numbering import NumberingRule, format_number, pattern_problems
 from services.documents.templates import (
@@ -105,3 +107,15 @@ def test_bad_patterns_are_refused_naming_the_setting(pattern: str, code: str) ->
     )
     with pytest.raises(ValidationError):
         format_number(NumberingRule("s", pattern, "numbering.pattern", "", ""), 1, date.today())
+
+
+def test_an_article_is_referred_to_by_its_number() -> None:
+    """The termination article's reference to the term follows the articles' order: an
+    office that adds an article before it gets the new number, one that removes the
+    article gets words instead of a wrong number."""
+    articles = AGREEMENT_TEXT.split("[pasal]", 1)[1]
+    assert article_reference(articles, "JANGKA WAKTU") == "Pasal 11"
+    added = articles.replace("== JANGKA WAKTU", "== SOSIALISASI\nTeks.\n\n== JANGKA  waktu")
+    assert article_reference(added, "JANGKA WAKTU") == "Pasal 12"
+    removed = articles.replace("== JANGKA WAKTU", "== MASA BERLAKU")
+    assert article_reference(removed, "JANGKA WAKTU") == "pasal tentang jangka waktu"

@@ -18,7 +18,7 @@ from services.documents.agreement.resolve import (
     second_party_from_settings,
     template_legal_bases,
 )
-from services.documents.agreement.template import SPEC
+from services.documents.agreement.template import SPEC, article_reference
 from services.documents.dates_words import month_start_after, month_year
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
@@ -86,7 +86,10 @@ def _draft(
 ) -> DocumentDraft:
     replaces = find_replaced(ctx, request.replaces_number, DocumentKind.AGREEMENT)
     sections = checked_sections(ctx, SPEC)
-    values = template_values(params, settings)
+    values = {
+        **template_values(params, settings),
+        "pasal_jangka_waktu": article_reference(sections["pasal"], "JANGKA WAKTU"),
+    }
     text = AgreementText(
         subject=fill(" ".join(sections["tentang"].split()), values),
         recitals=blocks(sections["pertimbangan"], values),

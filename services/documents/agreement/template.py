@@ -147,7 +147,7 @@ dituangkan dalam adendum atau perjanjian baru.
 
 == PENGAKHIRAN
 * Perjanjian ini berakhir apabila:
-- jangka waktu sebagaimana dimaksud dalam pasal tentang jangka waktu berakhir;
+- jangka waktu sebagaimana dimaksud dalam {pasal_jangka_waktu} berakhir;
 - PARA PIHAK sepakat mengakhirinya secara tertulis;
 - salah satu pihak tidak melaksanakan kewajibannya setelah diberi teguran tertulis 2 (dua) kali
   berturut-turut dengan selang waktu masing-masing 14 (empat belas) hari; atau
@@ -229,5 +229,20 @@ SPEC = TemplateSpec(
         "alamat_pihak_kedua": "alamat kantor PIHAK KEDUA",
         "perda_apbd": "Peraturan Daerah tentang APBD tahun anggaran awal, dengan nomornya",
         "pengadilan": "mis. Pengadilan Negeri Kefamenanu",
+        "pasal_jangka_waktu": "nomor pasal berjudul JANGKA WAKTU, mis. Pasal 11 (dihitung dari "
+        "urutan pasal, jadi tetap benar bila pasal ditambah atau dihapus)",
     },
 )
+
+
+def article_reference(articles: str, title: str) -> str:
+    """ "Pasal 11" for the article of that title in the [pasal] section, counted as the
+    agreement numbers them; a cross-reference in legal text names the article by its
+    number. Without such an article, the words "pasal tentang …" instead."""
+    number = 0
+    for line in articles.splitlines():
+        if line.startswith("== "):
+            number += 1
+            if " ".join(line[3:].split()).upper() == title.upper():
+                return f"Pasal {number}"
+    return f"pasal tentang {title.lower()}"

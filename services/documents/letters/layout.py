@@ -3,7 +3,8 @@
 Kop; place and date top right; Nomor, Sifat, Lampiran, Hal on the left; the
 addressee ("Yth. …" / "di –" / place); the body, justified; the signature
 block on the right (a.n., position in capitals, room for signature and stamp,
-name bold and underlined, rank, NIP); Tembusan bottom left, "Arsip" last. An
+name bold and underlined, rank, NIP); Tembusan bottom left, "Arsip" last. The
+first page carries no page number, each continuation page "- 2 -" at its top. An
 attachment starts on its own page, headed with the letter's number, date and
 subject, and is signed again. A statement (surat keterangan) has a centred
 title and number instead of the Nomor/Hal block and no addressee.
@@ -30,7 +31,14 @@ from services.documents.blocks import (
 )
 from services.documents.dates_words import place_and_date
 from services.documents.letterhead import Letterhead, office_kop, regional_head_kop
-from services.documents.page import DocumentInfo, RenderedPdf, preview_mark, render_pdf, text_width
+from services.documents.page import (
+    DocumentInfo,
+    PageNumbering,
+    RenderedPdf,
+    preview_mark,
+    render_pdf,
+    text_width,
+)
 from services.documents.register import Replaced
 from services.documents.styles import PARAGRAPH_INDENT, esc, styles
 from services.documents.templates import Block, BlockKind
@@ -104,7 +112,13 @@ def render_letter(parts: LetterParts, frame: LetterFrame, number: str | None) ->
         author=frame.author,
         subject=strip_markup(parts.subject),
     )
-    return render_pdf(story, frame.page_size, info, on_page=None if number else preview_mark)
+    return render_pdf(
+        story,
+        frame.page_size,
+        info,
+        on_page=None if number else preview_mark,
+        numbering=PageNumbering.CONTINUATION,
+    )
 
 
 def enclosure_text(parts: LetterParts) -> str:
@@ -170,7 +184,7 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
         story.append(Spacer(0, 3 * mm))
     rows: list[tuple[str, str]] = []
     item_number = 0
-    for block in body:
+    for index, block in enumerate(body):
         if block.kind is not BlockKind.ROW and rows:
             story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
             rows = []
@@ -178,12 +192,17 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
             rows.append((block.text, block.value))
         elif block.kind is BlockKind.ITEM:
             item_number += 1
-            story.append(numbered(f"{item_number}.", block.text, PARAGRAPH_INDENT))
+            story.append(numbered(f"{item_number}.", block.text, PARAGRAPH_INDENT, after=0))
         else:
             if item_number:
                 story.append(Spacer(0, 1.5 * mm))
             item_number = 0
-            story += [Paragraph(block.text, s.body_indent), Spacer(0, 2 * mm)]
+            paragraph, gap = Paragraph(block.text, s.body_indent), Spacer(0, 2 * mm)
+            if index + 1 < len(body) and body[index + 1].kind in (BlockKind.ITEM, BlockKind.ROW):
+                # "… sebagai berikut:" never ends a page whose list or particulars start
+                # on the next one: it goes over with the first item (or the whole table).
+                paragraph.keepWithNext = gap.keepWithNext = True
+            story += [paragraph, gap]
     if rows:
         story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
     return story

@@ -24,12 +24,14 @@ from services.documents.letters.fields import MembershipLetter
 from services.documents.letters.register_facts import (
     coverage_fact,
     full_address,
+    funding_source,
     registered_worker,
+    village_label,
 )
 from services.documents.nip import format_nip
 from services.documents.templates import TemplateSpec
 from services.text.formatting import long_date
-from services.text.labels import FUNDING, GENDER
+from services.text.labels import GENDER
 
 DEFAULT = """\
 [judul]
@@ -80,7 +82,8 @@ SPEC = TemplateSpec(
         "alamat": "alamat, RT/RW, desa, kecamatan",
         "pekerjaan": "pekerjaan peserta",
         "kpj": "nomor KPJ",
-        "sumber_dana": "mis. APBD Kabupaten (pada tanggal surat, atau pada masa terakhir)",
+        "sumber_dana": "mis. APBD Kabupaten Timor Tengah Utara, Dana Desa Humusu Wini (pada "
+        "tanggal surat, atau pada masa terakhir)",
         "masa_kepesertaan": "mis. 7 Juli 2025 sampai dengan 31 Desember 2025",
         "status": "berstatus aktif dan terlindungi / tidak terlindungi sejak … karena …",
         "keperluan": "keperluan surat, diisi petugas",
@@ -140,7 +143,9 @@ def compose(ctx: ServiceContext, fields: MembershipLetter, env: LetterEnv) -> Co
         "alamat": full_address(ctx, worker),
         "pekerjaan": worker.occupation_name,
         "kpj": kpj or "",
-        "sumber_dana": FUNDING[fact.funding or period.funding],
+        "sumber_dana": funding_source(
+            fact.funding or period.funding, env.settings, village_label(ctx, worker)
+        ),
         "masa_kepesertaan": _period_text(period),
         "status": _status(fact),
         "keperluan": purpose,

@@ -118,6 +118,20 @@ def payer(funding: FundingSource | None, settings: dict[str, str], village: str)
     return f"Pemerintah {settings['district.kabupaten_name']}"
 
 
+def funding_source(funding: FundingSource, settings: dict[str, str], village: str) -> str:
+    """What premiums are paid "melalui", naming whose budget: "APBD Kabupaten Timor
+    Tengah Utara", "APBD Provinsi Nusa Tenggara Timur", "Dana Desa Humusu Wini"; a
+    worker who pays alone is said so ("melalui Mandiri" said nothing)."""
+    if funding is FundingSource.APBD_PROVINSI:
+        return f"APBD Provinsi {settings['district.province_name']}"
+    if funding is FundingSource.DANA_DESA:
+        name = village.removeprefix("Desa ")
+        return f"Dana Desa {name}" if name != village else f"Dana Desa ({village})"
+    if funding is FundingSource.MANDIRI:
+        return "pembayaran mandiri oleh peserta sendiri"
+    return f"APBD {settings['district.kabupaten_name']}"
+
+
 def village_label(ctx: ServiceContext, worker: WorkerDetail) -> str:
     """ "Desa Aplasi" / "Kelurahan Kefamenanu Tengah"."""
     item = RegionDirectory(ctx).get(worker.village_code)

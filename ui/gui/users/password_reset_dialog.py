@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from services.accounts.service import UserInfo, reset_password
-from services.core.errors import SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.users.temporary_password import temporary_password
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class PasswordResetDialog(QDialog):
@@ -39,15 +38,14 @@ class PasswordResetDialog(QDialog):
 
     def accept(self) -> None:
         user_id, password = self.user.id, self.password.text()
-        try:
-            with_retry(self, lambda: reset_password(self._app.ctx, user_id, password))
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return
-        super().accept()
+        done = call_or_place(
+            self,
+            self.banner,
+            self.rows.show,
+            lambda: reset_password(self._app.ctx, user_id, password),
+        )
+        if done is not FAILED:
+            super().accept()
 
     def _lay_out(self) -> None:
         intro = QLabel(

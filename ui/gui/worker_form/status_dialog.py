@@ -15,16 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import WorkerStatus
-from services.core.errors import ConflictError, SiRentanError, ValidationError
 from services.text.labels import WORKER_STATUS
 from services.workers.service import WorkerService
 from services.workers.types import WorkerDetail
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 _HINTS = {
     WorkerStatus.ACTIVE: "Peserta kembali aktif; alasan dan tanggal status sebelumnya dihapus.",
@@ -65,18 +64,15 @@ class StatusDialog(QDialog):
             return
         worker, reason = self._worker, self.reason.text().strip() or None
         when = self.status_date.value()
-        try:
-            detail = with_retry(
-                self,
-                lambda: self._workers.change_status(
-                    worker.id, status, worker.version, reason=reason, status_date=when
-                ),
-            )
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except (ConflictError, SiRentanError) as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        detail = call_or_place(
+            self,
+            self.banner,
+            self.rows.show,
+            lambda: self._workers.change_status(
+                worker.id, status, worker.version, reason=reason, status_date=when
+            ),
+        )
+        if detail is FAILED:
             return
         emit(self.status_changed, detail)
         super().accept()

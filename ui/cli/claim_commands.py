@@ -34,7 +34,7 @@ from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("claims", help="klaim JKK dan JKM")
     sub = group.add_subparsers(dest="claims_command", metavar="PERINTAH", required=True)
 
@@ -156,7 +156,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(mis. sesudah data diubah di luar aplikasi)",
     )
     _done(refresh, _refresh)
-    claim_reference_commands.register(sub, _done)
+    claim_reference_commands.add_commands(sub, _done)
 
 
 def _done(parser: argparse.ArgumentParser, handler: Any) -> None:

@@ -73,7 +73,7 @@ def build_parser(command: str | None = EVERY) -> argparse.ArgumentParser:
         module = f"ui.cli.{entry.module}"
         if command == EVERY or module == wanted:
             if module not in done:
-                importlib.import_module(module).register(commands)
+                importlib.import_module(module).add_commands(commands)
                 done.add(module)
         else:
             # A stand-in: --help lists it, and what follows its name waits for the real one.

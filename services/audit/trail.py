@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from models import AuditEntry
 from models.sqlite_audit import NOW, set_session_actor
+from services.text.figures import thousands
 
 ACTOR_KEY = "sirentan.actor"
 
@@ -162,5 +163,5 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, bytes):  # an image or a file: its size, never its bytes
-        return f"{len(value):,} bita".replace(",", ".")
+        return f"{thousands(len(value))} bita"
     return value

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from services.core.errors import Problem
+from services.text.figures import thousands
 
 
 class Group(StrEnum):
@@ -909,9 +910,9 @@ def _message(found: SettingSpec, text: str) -> str | None:
         if number is None:
             return "Isi dengan bilangan bulat, tanpa huruf."
         if found.minimum is not None and number < found.minimum:
-            return f"Paling kecil {found.minimum:,}.".replace(",", ".")
+            return f"Paling kecil {thousands(found.minimum)}."
         if found.maximum is not None and number > found.maximum:
-            return f"Paling besar {found.maximum:,}.".replace(",", ".")
+            return f"Paling besar {thousands(found.maximum)}."
         return None
     if found.kind is Kind.YES_NO:
         return None if yes(text) is not None else "Isi 'ya' atau 'tidak'."

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from services.text.figures import thousands
+
 EXCERPT_LIMIT = 40
 # Row ids are 32-bit integers on PostgreSQL; a larger number can name no record.
 MAX_ID = 2_147_483_647
@@ -63,7 +65,7 @@ def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int
             ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"{what} {excerpt(text)} di luar batas: {_dotted(low)} sampai {_dotted(high)}"
+                f"{what} {excerpt(text)} di luar batas: {thousands(low)} sampai {thousands(high)}"
             )
         return value
 
@@ -73,7 +75,3 @@ def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int
 
 record_id = bounded_int(1, MAX_ID, "nomor")
 year = bounded_int(2000, 2100, "tahun")
-
-
-def _dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")

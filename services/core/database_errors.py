@@ -68,6 +68,15 @@ def sqlstate(error: BaseException) -> str | None:
     return state if isinstance(state, str) else None
 
 
+def pg_constraint_name(error: BaseException) -> str | None:
+    """The constraint (or unique index) PostgreSQL named as refusing a write, if any.
+
+    SQLite names none: its message lists the columns, which is all a caller can read there."""
+    original: Any = getattr(error, "orig", error)
+    name = getattr(getattr(original, "diag", None), "constraint_name", None)
+    return name if isinstance(name, str) else None
+
+
 def is_database_error(error: BaseException) -> bool:
     return isinstance(error, sa_exc.DBAPIError)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from models.enums import Role
 from services.accounts.scram import scram_verifier
 
 # What ``app_user.password_hash`` holds on PostgreSQL: the server keeps the password.
@@ -24,10 +23,6 @@ def group_names(session: Session) -> dict[str, str]:
     """The register's own role names by kind (admin, operator, …, owner, manager, clerk)."""
     rows = session.execute(text("SELECT kind, rolname FROM register_group"))
     return {kind: rolname for kind, rolname in rows}
-
-
-def group_of(session: Session, role: Role) -> str:
-    return group_names(session)[role.value]
 
 
 def role_exists(session: Session, username: str) -> bool:

@@ -41,13 +41,6 @@ class Action:
     PASSWORD = "password"
 
 
-def mask_number(number: str | None) -> str:
-    """An identity number as a summary may carry it: first and last four digits."""
-    if not number:
-        return "-"
-    return f"{number[:4]}********{number[-4:]}" if len(number) > 8 else "****"
-
-
 # SQLite: the clerk a transaction's first write will name (see _name_the_writer).
 _PENDING_ACTOR = "sirentan.pending_actor"
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import CoveragePeriod, Worker, WorkerStatusEvent
@@ -262,10 +261,3 @@ def cancel_status_event(
     refresh_worker_cache(session, worker)
     session.flush()
     return event
-
-
-def pending_event_periods(session: Session, event_id: int) -> list[CoveragePeriod]:
-    """The periods a status event cut (for showing what a cancellation restores)."""
-    return list(
-        session.scalars(select(CoveragePeriod).where(CoveragePeriod.ended_by_event_id == event_id))
-    )

@@ -847,10 +847,6 @@ def where(key: str) -> str:
     return found.place if found else f"pengaturan {key}"
 
 
-def specs_of(group: Group) -> list[SettingSpec]:
-    return [s for s in CATALOG if s.group is group]
-
-
 def yes(value: str) -> bool | None:
     """A yes/no setting as a bool; None when it is neither."""
     word = value.strip().lower()

@@ -49,6 +49,7 @@ def set_own_password(session: Session, password: str) -> None:
     statement = sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
         sql.Literal(scram_verifier(password))
     )
+    # A connection checked out of the pool always holds its DBAPI connection.
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(statement)

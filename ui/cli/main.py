@@ -46,12 +46,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: kesalahan: {short}\n")
 
 
-def _base_parser(**options: object) -> argparse.ArgumentParser:
+def _base_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     speak_indonesian()
     parser = _Parser(
         prog=command_prefix(),
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",
-        **options,  # type: ignore[arg-type]
+        add_help=add_help,
     )
     parser.add_argument(
         "--database",

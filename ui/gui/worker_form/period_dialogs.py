@@ -140,8 +140,8 @@ class PeriodDialog(CoverageDialog):
             f"Peserta: <b>{worker.full_name}</b>. "
             + (
                 "Periode baru tidak boleh bertumpang tindih dengan periode yang sudah ada."
-                if adding
-                else f"Periode {period_text(period)}."  # type: ignore[arg-type]
+                if period is None
+                else f"Periode {period_text(period)}."
             )
         )
         self.start = self.date_row("Mulai", "coverage_start", period.start_date if period else None)

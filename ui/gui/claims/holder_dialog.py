@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -19,6 +18,7 @@ from services import claims
 from services.claims import HolderOverride
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -58,11 +58,7 @@ class HolderApprovalDialog(QDialog):
         self.rows.add("Alasan dan dokumen", self.reason, "reason")
         explanation = QLabel(EXPLANATION, self)
         explanation.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Setujui", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Setujui")
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.banner)

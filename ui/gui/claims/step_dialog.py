@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,6 +29,7 @@ from ui.gui.claims.event_fields import NumberField
 from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -219,11 +219,7 @@ class StepDialog(QDialog):
         rows.add("Alasan" if reason else "Catatan", self.note, "note")
         if not reason:
             self.note.setPlaceholderText("bila perlu")
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.banner)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLineEdit,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from services.documents.nip import format_nip
 from ui.gui.app_context import AppContext
 from ui.gui.retry import FAILED, call_or_place, under_fields
 from ui.gui.signals import emit
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -129,11 +129,7 @@ class SignatoryDialog(QDialog):
             "pengangkatan, pasal undang-undang) dan, bagi Kepala Dinas, keputusan Bupati yang "
             "melimpahkan kewenangan itu. Perjanjian tidak dapat diterbitkan tanpanya.",
         )
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addLayout(rows.layout)
         layout.addWidget(self.banner)

@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from services.accounts.service import UserInfo, reset_password
 from ui.gui.app_context import AppContext
 from ui.gui.retry import FAILED, call_or_place
 from ui.gui.users.temporary_password import temporary_password
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -65,11 +65,7 @@ class PasswordResetDialog(QDialog):
         rows = FieldRows(self)
         rows.add("Kata sandi sementara", row, "password")
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Atur ulang", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Atur ulang")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(rows.layout)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from ui.gui.signals import emit
 from ui.gui.users.kecamatan_picker import KecamatanPicker
 from ui.gui.users.temporary_password import temporary_password
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -132,11 +132,7 @@ class UserDialog(QDialog):
             self.password.hide()
             self.generate_button.hide()
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addLayout(rows.layout)
         layout.addWidget(self.banner)

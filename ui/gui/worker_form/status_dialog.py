@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -84,11 +84,7 @@ class StatusDialog(QDialog):
         rows.add("Tanggal", self.status_date, "status_date")
         rows.add("Alasan", self.reason, "status_reason")
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan status", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan status")
         layout = QVBoxLayout(self)
         layout.addWidget(current)
         layout.addLayout(rows.layout)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 
 from services.text.figures import thousands
 
@@ -51,6 +51,26 @@ def parse_cli_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"tanggal {day:02d}-{month:02d}-{year:04d} tidak ada; periksa hari dan bulannya"
         ) from None
+
+
+def parse_cli_time(text: str) -> time:
+    """JJ:MM, a clock time of the office."""
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"jam '{excerpt(text)}' tidak dikenali; tulis JJ:MM"
+        ) from None
+
+
+def parse_cli_moment(text: str) -> datetime:
+    """A date as parse_cli_date reads it, a space, and JJ:MM."""
+    day, _, clock = text.strip().rpartition(" ")
+    if not day:
+        raise argparse.ArgumentTypeError(
+            f"'{excerpt(text)}' tidak dikenali; tulis 'YYYY-MM-DD JJ:MM'"
+        )
+    return datetime.combine(parse_cli_date(day), parse_cli_time(clock))
 
 
 def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int]:

@@ -8,6 +8,7 @@ with a message saying how to enable them.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import time
 import uuid
@@ -128,6 +129,25 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_ROLES_BEFORE] = before
     if before is not None:
         _create_group_roles()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker's last garbage collection done, and Hypothesis's gc timer gone, before the
+    worker reports itself finished.
+
+    Once every worker has reported, execnet gives each 5 s to return and then sends it a
+    SIGINT. Under load a worker's end (pytest's own collection of a heap full of Qt and
+    SQLAlchemy objects) can outlast that; the KeyboardInterrupt then landed inside
+    Hypothesis's gc callback, which cannot raise, and was printed as an "Exception ignored
+    in gc_callback" warning. With the collection done here the end is short, and a late
+    interrupt meets no Python callback and is swallowed by execnet as meant.
+    """
+    if not _is_xdist_worker(session.config):
+        return
+    gc.callbacks[:] = [
+        c for c in gc.callbacks if not getattr(c, "__module__", "").startswith("hypothesis.")
+    ]
+    gc.collect()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

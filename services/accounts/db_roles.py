@@ -13,7 +13,6 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from models.enums import Role
 from services.accounts.scram import scram_verifier
 
 # What ``app_user.password_hash`` holds on PostgreSQL: the server keeps the password.
@@ -24,10 +23,6 @@ def group_names(session: Session) -> dict[str, str]:
     """The register's own role names by kind (admin, operator, …, owner, manager, clerk)."""
     rows = session.execute(text("SELECT kind, rolname FROM register_group"))
     return {kind: rolname for kind, rolname in rows}
-
-
-def group_of(session: Session, role: Role) -> str:
-    return group_names(session)[role.value]
 
 
 def role_exists(session: Session, username: str) -> bool:
@@ -63,6 +58,7 @@ def set_own_password(session: Session, password: str) -> None:
     statement = sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
         sql.Literal(scram_verifier(password))
     )
+    # A connection checked out of the pool always holds its DBAPI connection.
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(statement)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from models import AuditEntry
 from models.sqlite_audit import NOW, set_session_actor
+from services.text.figures import thousands
 
 ACTOR_KEY = "sirentan.actor"
 
@@ -38,13 +39,6 @@ class Action:
     LOGIN_FAILED = "login_failed"
     LOCKED = "locked"
     PASSWORD = "password"
-
-
-def mask_number(number: str | None) -> str:
-    """An identity number as a summary may carry it: first and last four digits."""
-    if not number:
-        return "-"
-    return f"{number[:4]}********{number[-4:]}" if len(number) > 8 else "****"
 
 
 # SQLite: the clerk a transaction's first write will name (see _name_the_writer).
@@ -162,5 +156,5 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, bytes):  # an image or a file: its size, never its bytes
-        return f"{len(value):,} bita".replace(",", ".")
+        return f"{thousands(len(value))} bita"
     return value

@@ -17,6 +17,7 @@ from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS
 from services.claims.types import VOIDED
 from services.core.context import ServiceContext
+from services.core.database_errors import is_unique_violation, pg_constraint_name
 from services.core.errors import Problem, ValidationError
 from services.core.input_rules import err
 from services.core.unit_of_work import read_session
@@ -99,9 +100,16 @@ class DuplicateGuard:
 
 
 def violated_index(error: IntegrityError) -> str | None:
-    text = str(error.orig)
+    """Which of the claim indexes refused the write (None: another constraint)."""
+    if not is_unique_violation(error):
+        return None
+    name = pg_constraint_name(error)
+    if name is not None:
+        return name if name in _SQLITE_COLUMNS else None
+    # SQLite names no index: its message, in a fixed form, lists the index's columns.
+    text = str(error.orig).strip()
     for index, columns in _SQLITE_COLUMNS.items():
-        if f'"{index}"' in text or text.strip() == f"UNIQUE constraint failed: {columns}":
+        if text == f"UNIQUE constraint failed: {columns}":
             return index
     return None
 

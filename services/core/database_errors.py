@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exc as sa_exc
-
 # SQLite primary result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -68,8 +66,13 @@ def sqlstate(error: BaseException) -> str | None:
     return state if isinstance(state, str) else None
 
 
-def is_database_error(error: BaseException) -> bool:
-    return isinstance(error, sa_exc.DBAPIError)
+def pg_constraint_name(error: BaseException) -> str | None:
+    """The constraint (or unique index) PostgreSQL named as refusing a write, if any.
+
+    SQLite names none: its message lists the columns, which is all a caller can read there."""
+    original: Any = getattr(error, "orig", error)
+    name = getattr(getattr(original, "diag", None), "constraint_name", None)
+    return name if isinstance(name, str) else None
 
 # How migration 0013's length triggers begin their message (our own words, not SQLite's).
 TOO_LONG_MARKER = "sirentan_too_long"

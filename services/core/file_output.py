@@ -18,14 +18,13 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Protocol, TypeVar
+from typing import BinaryIO, Protocol
 
 from services.core.errors import SiRentanError
 
-T = TypeVar("T")
 TEMP_SUFFIX = ".tmp"
 
 
@@ -87,12 +86,6 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             scratch.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path | str, write: Callable[[Path], T]) -> T:
-    """``write(scratch)`` fills the temporary file; the target appears only if it succeeds."""
-    with atomic_path(path) as scratch:
-        return write(scratch)
 
 
 def write_bytes_atomically(path: Path | str, data: bytes) -> Path:

@@ -99,8 +99,3 @@ def office_zone(session: Session) -> timezone:
     district until then), read in the caller's transaction."""
     code = session.scalar(select(Setting.value).where(Setting.key == DISTRICT_KEY))
     return zone_of_region(code or DEFAULTS[DISTRICT_KEY])
-
-
-def office_now(zone: tzinfo) -> datetime:
-    """Now, on the office's clock."""
-    return datetime.now(zone)

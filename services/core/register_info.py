@@ -9,6 +9,7 @@ from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.settings.store import SettingsService
+from services.text.figures import thousands
 from services.text.labels import WORKER_STATUS
 
 
@@ -28,11 +29,11 @@ def register_info(ctx: ServiceContext) -> list[tuple[str, str]]:
             f"{settings.get('district.kabupaten_name')} "
             f"({settings.get('district.kabupaten_code')})",
         ),
-        ("Wilayah (Kemendagri)", f"{regions:,}".replace(",", ".")),
-        ("Peserta", f"{sum(by_status.values()):,}".replace(",", ".")),
+        ("Wilayah (Kemendagri)", thousands(regions)),
+        ("Peserta", thousands(sum(by_status.values()))),
     ]
     lines += [
-        (f"  {label}", f"{by_status.get(status, 0):,}".replace(",", "."))
+        (f"  {label}", thousands(by_status.get(status, 0)))
         for status, label in WORKER_STATUS.items()
     ]
     return lines

@@ -134,6 +134,7 @@ def _existing(path: Path) -> Path:
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
+    # ctypes.windll exists on Windows only, and mypy checks for this platform.
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
 
 

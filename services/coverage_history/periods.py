@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from enum import Enum
+from typing import Final, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +25,12 @@ from services.text.formatting import long_date
 FIELD_START = "coverage_start"
 FIELD_END = "coverage_end"
 
-_UNSET = object()
+class _Unset(Enum):
+    UNSET = "unset"
+
+
+# change_period's "not given" (None is a value there: no end, no KPJ).
+_UNSET: Final = _Unset.UNSET
 
 
 def worker_label(worker: Worker) -> str:
@@ -161,10 +168,10 @@ def change_period(
     worker: Worker,
     period: CoveragePeriod,
     *,
-    start: date | object | None = _UNSET,
-    end: date | object | None = _UNSET,
+    start: date | Literal[_Unset.UNSET] | None = _UNSET,
+    end: date | Literal[_Unset.UNSET] | None = _UNSET,
     funding: FundingSource | None = None,
-    kpj: str | object | None = _UNSET,
+    kpj: str | Literal[_Unset.UNSET] | None = _UNSET,
     actor: str | None = None,
 ) -> CoveragePeriod:
     """Change what is given of one period; a period cut by a status event keeps its end."""
@@ -183,13 +190,14 @@ def change_period(
         )
     others = [p for p in worker_periods(session, worker.id) if p.id != period.id]
     if period.ended_by_event_id is None:
-        check_span(session, worker, new_start, new_end, others)  # type: ignore[arg-type]
+        check_span(session, worker, new_start, new_end, others)
+    # check_span refuses an empty start; a cut period keeps its own (checked above).
     period.start_date = new_start  # type: ignore[assignment]
-    period.end_date = new_end  # type: ignore[assignment]
+    period.end_date = new_end
     if funding is not None:
         period.funding = funding
     if kpj is not _UNSET:
-        period.kpj = kpj  # type: ignore[assignment]
+        period.kpj = kpj
     period.updated_at = utc_now()
     period.updated_by = actor
     session.flush()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import CoveragePeriod, Worker, WorkerStatusEvent
@@ -105,6 +104,7 @@ def _check_transition(
     current_status: WorkerStatus,
 ) -> None:
     if current_status is WorkerStatus.DECEASED:
+        # A deceased status is only ever set by an event, so ``current`` is that event.
         raise refuse(
             worker,
             "status_after_death",
@@ -195,10 +195,11 @@ def _reopen(
 
 
 def _write_status_cache(worker: Worker, event: WorkerStatusEvent | None, actor: str | None) -> None:
-    active = event is None or event.status is WorkerStatus.ACTIVE
     worker.status = event.status if event else WorkerStatus.ACTIVE
-    worker.status_date = None if active else event.effective_date  # type: ignore[union-attr]
-    worker.status_reason = None if active else event.reason  # type: ignore[union-attr]
+    if event is None or event.status is WorkerStatus.ACTIVE:
+        worker.status_date, worker.status_reason = None, None
+    else:
+        worker.status_date, worker.status_reason = event.effective_date, event.reason
     worker.updated_at = utc_now()
     worker.updated_by = actor
 
@@ -262,10 +263,3 @@ def cancel_status_event(
     refresh_worker_cache(session, worker)
     session.flush()
     return event
-
-
-def pending_event_periods(session: Session, event_id: int) -> list[CoveragePeriod]:
-    """The periods a status event cut (for showing what a cancellation restores)."""
-    return list(
-        session.scalars(select(CoveragePeriod).where(CoveragePeriod.ended_by_event_id == event_id))
-    )

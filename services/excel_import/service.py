@@ -42,6 +42,7 @@ from services.excel_import.types import (
     MappingError,
     SourceTable,
 )
+from services.text.figures import thousands
 from services.workers.regions import RegionDirectory
 
 
@@ -185,8 +186,8 @@ def _approval_error(
     batch_id, _ = record_pending(ctx, source, mapping, options, counts, True)
     result = _result(source, mapping, options, waiting.plan, waiting.threshold, False, batch_id)
     message = (
-        f"Impor ini akan menyimpan {_number(waiting.plan.to_write)} baris, lebih dari batas "
-        f"{_number(waiting.threshold)} baris, sehingga perlu persetujuan verifikator atau "
+        f"Impor ini akan menyimpan {thousands(waiting.plan.to_write)} baris, lebih dari batas "
+        f"{thousands(waiting.threshold)} baris, sehingga perlu persetujuan verifikator atau "
         f"administrator. Pratinjaunya dicatat sebagai impor #{batch_id}; minta verifikator "
         f"menyetujuinya ({command_prefix()} import-approve {batch_id}), lalu jalankan impor yang "
         "sama sekali lagi. Belum ada data yang disimpan."
@@ -206,10 +207,6 @@ def _usable_mapping(
 
 def _data_rows(counts: ImportCounts) -> int:
     return counts.new + counts.update + counts.warning + counts.rejected
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _result(

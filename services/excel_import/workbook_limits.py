@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.excel_import.types import ImportFileError
+from services.text.figures import thousands
 
 # A village list has a few thousand rows and a few dozen columns; these leave ample room.
 MAX_ROWS = 200_000
@@ -51,7 +52,7 @@ class SheetExtent:
 
 
 def limits_text() -> str:
-    return f"{_thousands(MAX_ROWS)} baris × {MAX_COLUMNS} kolom"
+    return f"{thousands(MAX_ROWS)} baris × {MAX_COLUMNS} kolom"
 
 
 def check_file_size(path: Path, size: int) -> None:
@@ -194,19 +195,15 @@ def _column_letters(number: int) -> str:
 
 def _too_large(path: Path, sheet: str | None, extent: SheetExtent) -> ImportFileError:
     where = f"Lembar {sheet} di berkas {path.name}" if sheet else f"Berkas {path.name}"
-    reach = f"sampai baris {_thousands(extent.rows)}"
+    reach = f"sampai baris {thousands(extent.rows)}"
     if extent.columns <= 16384:
         reach += (
-            f", kolom {_column_letters(extent.columns)} (kolom ke-{_thousands(extent.columns)})"
+            f", kolom {_column_letters(extent.columns)} (kolom ke-{thousands(extent.columns)})"
         )
     else:
-        reach += f", {_thousands(extent.columns)} kolom"
+        reach += f", {thousands(extent.columns)} kolom"
     return ImportFileError(
         f"{where} terisi {reach}, melebihi batas satu daftar peserta: {limits_text()}. "
         "Hapus isi di bawah atau di kanan daftar (atau salin daftarnya saja ke lembar baru), "
         "simpan, lalu impor lagi."
     )
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from services.core.errors import Problem
+from services.text.figures import thousands
 
 
 class Group(StrEnum):
@@ -846,10 +847,6 @@ def where(key: str) -> str:
     return found.place if found else f"pengaturan {key}"
 
 
-def specs_of(group: Group) -> list[SettingSpec]:
-    return [s for s in CATALOG if s.group is group]
-
-
 def yes(value: str) -> bool | None:
     """A yes/no setting as a bool; None when it is neither."""
     word = value.strip().lower()
@@ -909,9 +906,9 @@ def _message(found: SettingSpec, text: str) -> str | None:
         if number is None:
             return "Isi dengan bilangan bulat, tanpa huruf."
         if found.minimum is not None and number < found.minimum:
-            return f"Paling kecil {found.minimum:,}.".replace(",", ".")
+            return f"Paling kecil {thousands(found.minimum)}."
         if found.maximum is not None and number > found.maximum:
-            return f"Paling besar {found.maximum:,}.".replace(",", ".")
+            return f"Paling besar {thousands(found.maximum)}."
         return None
     if found.kind is Kind.YES_NO:
         return None if yes(text) is not None else "Isi 'ya' atau 'tidak'."

@@ -15,6 +15,7 @@ from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 from services.core.errors import Problem, ValidationError
+from services.text.figures import thousands
 
 # Column names as a clerk knows the fields; others are shown by their own name.
 FIELD_LABELS = {
@@ -102,7 +103,7 @@ def length_problems(model: type, values: dict[str, Any]) -> list[Problem]:
                     "too_long",
                     key,
                     f"{label} paling banyak {limit} karakter; yang diisi "
-                    f"{len(value):,} karakter. Perpendek isiannya.".replace(",", "."),
+                    f"{thousands(len(value))} karakter. Perpendek isiannya.",
                 )
             )
     return problems

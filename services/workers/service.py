@@ -422,7 +422,11 @@ class WorkerService:
             return
         cut = latest is not None and latest.ended_by_event_id is not None
         # A period cut by a status change: its dates belong to that change, not to the form.
-        if cut and (start is None or (latest.start_date, latest.planned_end) == (start, end)):  # type: ignore[union-attr]
+        if (
+            latest is not None
+            and cut
+            and (start is None or (latest.start_date, latest.planned_end) == (start, end))
+        ):
             return
         if start is None and end is None:
             if latest is not None:
@@ -546,7 +550,7 @@ def _apply_heirs(worker: Worker, heirs: list[HeirInput]) -> None:
         heir = existing.get(data.id) if data.id is not None else None
         heir = heir or Heir()
         heir.full_name = data.full_name
-        heir.relation = data.relation  # type: ignore[assignment]
+        heir.relation = data.relation  # type: ignore[assignment]  # validation refused a None
         heir.nik = data.nik
         heir.birth_date = data.birth_date
         heir.phone = data.phone

@@ -19,6 +19,7 @@ from models import AuditEntry, Claim, ClaimHeir, ClaimStatusChange, schema
 from models.database import make_engine
 from models.enums import ClaimStatus, ClaimType, JkkOutcome
 from services import claims
+from services.claims.conflicts import ONE_DEATH_INDEX, SAME_EVENT_INDEX, violated_index
 from services.core.bootstrap import upgrade_schema
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
@@ -153,9 +154,11 @@ def test_the_indexes_refuse_duplicates_written_past_the_service(ctx: ServiceCont
     worker_id = make_worker(ctx)
     accident = claims.open_claim(ctx, worker_id, jkk(), now=NOW)
     day = accident.event.event_date
-    with ctx.session_factory() as session, pytest.raises(IntegrityError):
+    with ctx.session_factory() as session, pytest.raises(IntegrityError) as same_event:
         session.add(_claim_row(worker_id, ClaimType.JKK, day))
         session.flush()
+    # Each engine says which index refused (PostgreSQL by name, SQLite by its columns).
+    assert violated_index(same_event.value) == SAME_EVENT_INDEX
     # A cancelled or rejected claim does not count.
     with ctx.session_factory.begin() as session:
         session.add(_claim_row(worker_id, ClaimType.JKK, day, status=S.CANCELLED))
@@ -163,11 +166,12 @@ def test_the_indexes_refuse_duplicates_written_past_the_service(ctx: ServiceCont
     # One death per worker, whether JKM or a fatal JKK.
     with ctx.session_factory.begin() as session:
         session.add(_claim_row(worker_id, ClaimType.JKM, jkm().event_date))
-    with ctx.session_factory() as session, pytest.raises(IntegrityError):
+    with ctx.session_factory() as session, pytest.raises(IntegrityError) as second_death:
         session.add(
             _claim_row(worker_id, ClaimType.JKK, day.replace(day=1), jkk_outcome=JkkOutcome.DEATH)
         )
         session.flush()
+    assert violated_index(second_death.value) == ONE_DEATH_INDEX
 
 
 def test_taking_up_a_cancelled_claim_that_was_replaced_is_refused(ctx: ServiceContext) -> None:

@@ -12,13 +12,13 @@ import os
 import subprocess
 import sys
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.integration.test_cli import ROOT, as_admin, first_admin, run_cli
-from ui.cli.options import parse_cli_date
+from ui.cli.options import parse_cli_date, parse_cli_moment
 
 UNEXPECTED = "tak terduga"
 
@@ -137,6 +137,20 @@ def test_the_one_date_helper() -> None:
     ]:
         with pytest.raises(argparse.ArgumentTypeError) as caught:
             parse_cli_date(text)
+        assert expected in str(caught.value)
+
+
+
+def test_a_moment_reads_its_date_as_every_date_option_does() -> None:
+    assert parse_cli_moment("31-07-2025 14:05") == datetime(2025, 7, 31, 14, 5)
+    assert parse_cli_moment("2025-07-31 14:05") == datetime(2025, 7, 31, 14, 5)
+    for text, expected in [
+        ("2025-02-30 10:00", "tanggal 30-02-2025 tidak ada"),
+        ("2025-07-31 25:00", "jam '25:00' tidak dikenali"),
+        ("besok", "tulis 'YYYY-MM-DD JJ:MM'"),
+    ]:
+        with pytest.raises(argparse.ArgumentTypeError) as caught:
+            parse_cli_moment(text)
         assert expected in str(caught.value)
 
 

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from models.enums import Role
+from models.enums import HeirRelation, Role
 from services.accounts.service import list_users
 from services.audit.query import AuditFilter, search_audit
 from services.core.context import ServiceContext
+from services.core.input_rules import err
 from services.core.permissions import Principal
 from services.workers.service import WorkerService
-from services.workers.types import WorkerQuery
+from services.workers.types import HeirInput, WorkerQuery
 from tests.ui.helpers import seed
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
@@ -23,6 +25,7 @@ from ui.gui.audit.change_text import ChangeText
 from ui.gui.tasks import Tasks
 from ui.gui.users.user_table_model import UserTableModel
 from ui.gui.widgets.record_table import Column, RecordTableModel
+from ui.gui.worker_form.heir_table_model import HIDDEN, HeirTableModel
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
 
 ADMIN = Principal(user_id=0, username="admin", full_name="Admin Kabupaten", role=Role.ADMIN)
@@ -81,3 +84,20 @@ def test_the_record_model_passes_with_checkboxes(qtmodeltester: ModelTester) -> 
     assert [p.reference for p in model.checked()] == ["BPJS-1", "BPJS-2"]
     model.set_rows([Payment("BPJS-3", 1)])
     assert model.rowCount() == 1 and model.checked() == []
+
+
+def test_the_heir_model_passes_while_heirs_come_change_hide_and_go(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = HeirTableModel()
+    qtmodeltester.check(model)  # the tester stays and checks every change below
+    model.add(HeirInput("Ahli Satu", HeirRelation.SPOUSE, nik="3201010101800001"))
+    model.add(HeirInput("Ahli Dua", HeirRelation.CHILD))
+    model.replace(1, HeirInput("Ahli Dua", HeirRelation.CHILD, phone="081200000000"))
+    model.set_problems([err("heir_nik", "heirs[0].nik", "NIK ahli waris tidak sah.")])
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "NIK ahli waris tidak sah."
+    model.set_masked(True)
+    assert model.data(model.index(0, 2)) == HIDDEN
+    model.remove(0)
+    assert model.rowCount() == 1 and model.heir(0).full_name == "Ahli Dua"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None

@@ -39,4 +39,5 @@ def _indonesian(message: str) -> str:
 
 def speak_indonesian() -> None:
     """Route argparse's messages through WORDS (its module-level gettext alias)."""
+    # argparse's stub does not declare its private gettext alias, the only hook it has.
     argparse._ = _indonesian  # type: ignore[attr-defined]

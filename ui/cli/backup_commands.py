@@ -16,10 +16,11 @@ from services.backup.service import (
 from services.core.errors import SiRentanError
 from services.core.office_time import moment_text
 from services.core.permissions import Permission
+from services.text.figures import thousands
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="cadangan basis data")
     sub = backup.add_subparsers(dest="backup_command", metavar="PERINTAH", required=True)
 
@@ -99,4 +100,4 @@ def _size(info: BackupInfo) -> str:
 
 def _counts(info: BackupInfo) -> str:
     workers = info.counts.get("worker")
-    return "-" if workers is None else f"{workers:,} peserta".replace(",", ".")
+    return "-" if workers is None else f"{thousands(workers)} peserta"

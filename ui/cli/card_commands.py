@@ -27,7 +27,7 @@ from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     _register_print(commands)
     cards = commands.add_parser("cards", help="log cetak, serah terima dan pemeriksaan kartu")
     sub = cards.add_subparsers(dest="cards_command", metavar="TINDAKAN", required=True)

@@ -30,11 +30,18 @@ from services.text.formatting import short_date
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from ui.cli import claim_reference_commands
-from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date, record_id
+from ui.cli.options import (
+    MAX_RUPIAH,
+    bounded_int,
+    parse_cli_date,
+    parse_cli_moment,
+    parse_cli_time,
+    record_id,
+)
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("claims", help="klaim JKK dan JKM")
     sub = group.add_subparsers(dest="claims_command", metavar="PERINTAH", required=True)
 
@@ -60,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     opening.add_argument(
         "--date", required=True, type=parse_cli_date, help="tanggal kejadian/meninggal"
     )
-    opening.add_argument("--time", type=_time, help="jam kecelakaan, JJ:MM (jam kantor)")
+    opening.add_argument("--time", type=parse_cli_time, help="jam kecelakaan, JJ:MM (jam kantor)")
     opening.add_argument("--place", help="tempat kejadian/meninggal")
     opening.add_argument("--cause", help="JKM: sebab kematian sesuai akta")
     opening.add_argument("--context", choices=[c.value for c in AccidentContext])
@@ -77,7 +84,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=bounded_int(0, MAX_RUPIAH, "penghasilan"),
         help="penghasilan dilaporkan per bulan (Rp)",
     )
-    opening.add_argument("--reported-at", type=_moment, help="laporan tahap I: 'YYYY-MM-DD JJ:MM'")
+    opening.add_argument(
+        "--reported-at", type=parse_cli_moment, help="laporan tahap I: 'YYYY-MM-DD JJ:MM'"
+    )
     opening.add_argument("--no-heirs", action="store_true", help="jangan salin ahli waris")
     _done(opening, _open)
 
@@ -156,28 +165,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(mis. sesudah data diubah di luar aplikasi)",
     )
     _done(refresh, _refresh)
-    claim_reference_commands.register(sub, _done)
+    claim_reference_commands.add_commands(sub, _done)
 
 
 def _done(parser: argparse.ArgumentParser, handler: Any) -> None:
     add_user_option(parser)
     parser.set_defaults(handler=handler)
-
-
-def _time(text: str) -> time:
-    try:
-        return datetime.strptime(text, "%H:%M").time()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"jam '{text}' tidak dikenali; tulis JJ:MM") from None
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' tidak dikenali; tulis 'YYYY-MM-DD JJ:MM'"
-        ) from None
 
 
 # --- handlers ---------------------------------------------------------------------------
@@ -209,9 +202,7 @@ def _list(args: argparse.Namespace) -> int:
             f"{short_date(r.event_date)}  {r.worker_name:<28.28}  {r.kecamatan_name:<18.18}"
             f"{flags}{reason}"
         )
-    per_status = ", ".join(
-        f"{CLAIM_STATUS[s]} {n}" for s, n in page.counts_by_status.items() if n
-    )
+    per_status = ", ".join(f"{CLAIM_STATUS[s]} {n}" for s, n in page.counts_by_status.items() if n)
     print(f"{page.total} klaim. Per status: {per_status or '-'}.")
     return 0
 

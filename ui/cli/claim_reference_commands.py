@@ -24,7 +24,7 @@ from ui.cli.signin import signed_in
 Done = Callable[[argparse.ArgumentParser, Any], None]
 
 
-def register(sub: argparse._SubParsersAction, done: Done) -> None:
+def add_commands(sub: argparse._SubParsersAction, done: Done) -> None:
     items = sub.add_parser("checklist", help="daftar dokumen klaim per jenis (dapat diubah)")
     items_sub = items.add_subparsers(dest="checklist_command", metavar="PERINTAH", required=True)
     listing = items_sub.add_parser("list", help="dokumen per jenis klaim, urut tampil")

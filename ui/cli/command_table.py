@@ -4,7 +4,7 @@
 only the module of the command that runs is imported, so a command loads what it uses.
 PyInstaller cannot follow a module imported by name, so packaging/sirentan.spec lists
 COMMAND_MODULES as hidden imports; a test checks the table against each module's own
-register() (same names, same help, same order).
+add_commands() (same names, same help, same order).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import NamedTuple
 class Command(NamedTuple):
     name: str
     help: str
-    module: str  # under ui.cli; its register(subparsers) adds this command
+    module: str  # under ui.cli; its add_commands(subparsers) adds this command
 
 
 COMMANDS: tuple[Command, ...] = (

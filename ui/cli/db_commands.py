@@ -8,11 +8,12 @@ from models.database import make_engine
 from services.core.bootstrap import upgrade_schema
 from services.core.context import ServiceContext
 from services.core.register_info import register_info
+from services.text.figures import thousands
 from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     db = commands.add_parser("db", help="skema dan keterangan basis data")
     db_commands = db.add_subparsers(dest="db_command", metavar="PERINTAH", required=True)
     upgrade = db_commands.add_parser("upgrade", help="perbarui skema basis data ke versi ini")
@@ -63,5 +64,5 @@ def _demo_data(args: argparse.Namespace) -> int:
         return 1
     ctx = signed_in(args)
     added = generate_demo_workers(ctx, args.count, seed=args.seed)
-    print(f"{added:,} peserta contoh ditambahkan ke {ctx.database_label}.".replace(",", "."))
+    print(f"{thousands(added)} peserta contoh ditambahkan ke {ctx.database_label}.")
     return 0

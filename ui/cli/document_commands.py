@@ -37,10 +37,10 @@ LETTER_TYPES = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     _agreement_parser(commands)
     _letter_parsers(commands)
-    document_register_commands.register(commands)
+    document_register_commands.add_commands(commands)
 
 
 def _output(parser: argparse.ArgumentParser) -> None:

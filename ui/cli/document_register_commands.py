@@ -26,7 +26,7 @@ KINDS = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     _letters_parser(commands)
     _signatories_parser(commands)
 

@@ -12,7 +12,7 @@ from ui.cli.options import parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export-workers", help="ekspor peserta ke berkas .xlsx")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="BERKAS.xlsx")
     export.add_argument(

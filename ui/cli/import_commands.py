@@ -33,7 +33,7 @@ from ui.cli.signin import add_user_option, signed_in
 _LISTED = (RowStatus.REJECTED, RowStatus.WARNING, RowStatus.UPDATE)
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser(
         "import-workers", help="impor peserta dari berkas .xlsx atau .csv (satu transaksi)"
     )

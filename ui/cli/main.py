@@ -46,12 +46,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: kesalahan: {short}\n")
 
 
-def _base_parser(**options: object) -> argparse.ArgumentParser:
+def _base_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     speak_indonesian()
     parser = _Parser(
         prog=command_prefix(),
         description="SiRentan — Sistem Informasi Pekerja Rentan. Tanpa perintah: membuka aplikasi.",
-        **options,  # type: ignore[arg-type]
+        add_help=add_help,
     )
     parser.add_argument(
         "--database",
@@ -73,7 +73,7 @@ def build_parser(command: str | None = EVERY) -> argparse.ArgumentParser:
         module = f"ui.cli.{entry.module}"
         if command == EVERY or module == wanted:
             if module not in done:
-                importlib.import_module(module).register(commands)
+                importlib.import_module(module).add_commands(commands)
                 done.add(module)
         else:
             # A stand-in: --help lists it, and what follows its name waits for the real one.

@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
+
+from services.text.figures import thousands
 
 EXCERPT_LIMIT = 40
 # Row ids are 32-bit integers on PostgreSQL; a larger number can name no record.
@@ -51,6 +53,26 @@ def parse_cli_date(text: str) -> date:
         ) from None
 
 
+def parse_cli_time(text: str) -> time:
+    """JJ:MM, a clock time of the office."""
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"jam '{excerpt(text)}' tidak dikenali; tulis JJ:MM"
+        ) from None
+
+
+def parse_cli_moment(text: str) -> datetime:
+    """A date as parse_cli_date reads it, a space, and JJ:MM."""
+    day, _, clock = text.strip().rpartition(" ")
+    if not day:
+        raise argparse.ArgumentTypeError(
+            f"'{excerpt(text)}' tidak dikenali; tulis 'YYYY-MM-DD JJ:MM'"
+        )
+    return datetime.combine(parse_cli_date(day), parse_cli_time(clock))
+
+
 def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int]:
     """An argparse type: a whole number from ``low`` to ``high``."""
 
@@ -63,7 +85,7 @@ def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int
             ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"{what} {excerpt(text)} di luar batas: {_dotted(low)} sampai {_dotted(high)}"
+                f"{what} {excerpt(text)} di luar batas: {thousands(low)} sampai {thousands(high)}"
             )
         return value
 
@@ -73,7 +95,3 @@ def bounded_int(low: int, high: int, what: str = "angka") -> Callable[[str], int
 
 record_id = bounded_int(1, MAX_ID, "nomor")
 year = bounded_int(2000, 2100, "tahun")
-
-
-def _dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")

@@ -51,7 +51,7 @@ from ui.cli.signin import add_user_option, signed_in
 FUNDINGS = [f.value for f in FundingSource]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     premium = commands.add_parser("premium", help="iuran, tagihan BPJS, pembayaran, anggaran")
     sub = premium.add_subparsers(dest="premium_command", metavar="PERINTAH", required=True)
 

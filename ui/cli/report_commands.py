@@ -21,7 +21,7 @@ HELP = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
         help="tulis laporan ke .xlsx atau .pdf",

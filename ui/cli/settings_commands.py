@@ -12,10 +12,11 @@ from services.core.paths import command_prefix
 from services.settings.catalog import GROUP_TITLES, SPECS, Group
 from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
 from services.settings.store import SettingEntry, SettingsService
+from services.text.figures import thousands
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     settings = commands.add_parser("settings", help="pengaturan kantor (administrator)")
     sub = settings.add_subparsers(dest="settings_command", metavar="PERINTAH", required=True)
 
@@ -172,7 +173,7 @@ def _image(args: argparse.Namespace) -> int:
         print(f"{IMAGE_TITLES[kind]} dihapus; dokumen memakai gambar bawaan.")
     else:
         facts = stored.facts
-        size = f"{facts.size_bytes:,}".replace(",", ".")
+        size = thousands(facts.size_bytes)
         print(
             f"{IMAGE_TITLES[kind]} disimpan: {stored.file_name}, {facts.width} × {facts.height} "
             f"piksel, {size} bita."

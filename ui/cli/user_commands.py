@@ -29,7 +29,7 @@ from ui.cli.signin import (
 )
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     users = commands.add_parser("users", help="akun petugas")
     sub = users.add_subparsers(dest="users_command", metavar="PERINTAH", required=True)
 

@@ -18,7 +18,7 @@ from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     workers = commands.add_parser("workers", help="register peserta")
     sub = workers.add_subparsers(dest="workers_command", metavar="PERINTAH", required=True)
     search = sub.add_parser("search", help="cari peserta menurut NIK/KPJ (awalan) atau nama")
@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(check)
     check.set_defaults(handler=_check)
-    worker_period_commands.register(sub)
+    worker_period_commands.add_commands(sub)
 
 
 def _check(args: argparse.Namespace) -> int:

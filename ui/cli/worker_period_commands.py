@@ -23,7 +23,7 @@ STATUSES = [s.value for s in WorkerStatus]
 PERIOD_NUMBER = bounded_int(1, 2**31 - 1, "nomor periode")
 
 
-def register(workers: argparse._SubParsersAction) -> None:
+def add_commands(workers: argparse._SubParsersAction) -> None:
     period = workers.add_parser("period", help="periode kepesertaan seorang peserta")
     sub = period.add_subparsers(dest="period_command", metavar="PERINTAH", required=True)
     listing = _with_worker(sub.add_parser("list", help="daftar periode dan perubahan status"))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import SiRentanError
 from services.core.local_config import (
     ENV_DATABASE_URL,
     LocalConfig,
@@ -29,6 +28,7 @@ from services.core.local_config import (
     save_local_config,
 )
 from services.core.paths import default_database_path
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.file_dialogs import ask_save_file
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
@@ -87,10 +87,11 @@ class ConnectionDialog(QDialog):
             self.banner.show_message(problem, Tone.ERROR)
             return False
         url = self.url()
-        try:
-            save_local_config(LocalConfig(database_url=url))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        config = LocalConfig(database_url=url)
+        if (
+            call_or_show(self, self.banner, lambda: save_local_config(config), retry=False)
+            is FAILED
+        ):
             return False
         self.saved_url = url
         note = (

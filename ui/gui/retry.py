@@ -11,6 +11,10 @@ which shows it where the action was started (a banner in the form):
     if rows is FAILED:
         return False
 
+A form's save is :func:`call_or_place`: the problems of refused input go under their
+fields (:func:`under_fields`), the banner says the rest. Either takes ``reload`` for an
+edit another clerk saved first: the record is shown as it is now, the banner says why.
+
 Slow calls go through ui/gui/tasks.py instead, which has the same failure path.
 """
 
@@ -22,13 +26,22 @@ from typing import Final, Literal, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services.core.errors import DatabaseUnavailableError, SiRentanError
+from services.core.errors import (
+    ConflictError,
+    DatabaseUnavailableError,
+    Problem,
+    SiRentanError,
+    ValidationError,
+)
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 T = TypeVar("T")
 
 RETRY = "Coba lagi"
 GIVE_UP = "Tutup"
+# The banner of a form whose refused input is all under its fields.
+UNSAVED = "Belum disimpan: periksa isian yang ditandai merah."
 
 
 def ask_retry(parent: QWidget | None, error: DatabaseUnavailableError) -> bool:
@@ -66,13 +79,66 @@ FAILED: Final = _Failed.FAILED
 
 
 def call_or_show(
-    parent: QWidget | None, banner: NoticeBanner, action: Callable[[], T]
+    parent: QWidget | None,
+    banner: NoticeBanner,
+    action: Callable[[], T],
+    *,
+    reload: Callable[[], object] | None = None,
+    retry: bool = True,
 ) -> T | Literal[_Failed.FAILED]:
     """``with_retry(parent, action)``; an expected error is shown in ``banner`` instead
-    (its Indonesian message, as an error) and FAILED comes back. A bug still propagates
-    to the error hook."""
+    (its Indonesian message, as an error) and FAILED comes back. With ``reload``, a
+    ConflictError first shows the record as it is now, then its message as a warning
+    (nothing is wrong with the input: it has to be made again on the newer record).
+    ``retry=False`` for an action that asks itself (a ClaimKeeper store) or reaches no
+    database (a local file). A bug still propagates to the error hook."""
     try:
-        return with_retry(parent, action)
+        return with_retry(parent, action) if retry else action()
     except SiRentanError as error:
-        banner.show_message(error.message, Tone.ERROR)
+        _show(banner, error, reload)
         return FAILED
+
+
+def _show(banner: NoticeBanner, error: SiRentanError, reload: Callable[[], object] | None) -> None:
+    if isinstance(error, ConflictError) and reload is not None:
+        reload()
+        banner.show_message(error.message, Tone.WARNING)
+    else:
+        banner.show_message(error.message, Tone.ERROR)
+
+
+def call_or_place(
+    parent: QWidget | None,
+    banner: NoticeBanner,
+    place: Callable[[list[Problem]], object],
+    action: Callable[[], T],
+    *,
+    reload: Callable[[], object] | None = None,
+    retry: bool = True,
+) -> T | Literal[_Failed.FAILED]:
+    """:func:`call_or_show` for a form: when the service refuses the input, its problems go
+    to ``place`` (under their fields; e.g. :func:`under_fields`) rather than the banner."""
+    try:
+        return with_retry(parent, action) if retry else action()
+    except ValidationError as error:
+        place(error.problems)
+        return FAILED
+    except SiRentanError as error:
+        _show(banner, error, reload)
+        return FAILED
+
+
+def under_fields(
+    rows: FieldRows, banner: NoticeBanner, fallback: str | None = None
+) -> Callable[[list[Problem]], None]:
+    """A ``place`` for :func:`call_or_place`: each problem under its field in ``rows``; the
+    banner repeats the errors that have no field there, or says ``fallback`` when every one
+    has (no fallback: the banner is left as it was)."""
+
+    def place(problems: list[Problem]) -> None:
+        rows.show(problems)
+        elsewhere = [p.text for p in problems if p.is_error and not rows.owns(p.field)]
+        if elsewhere or fallback:
+            banner.show_message("\n".join(elsewhere) or str(fallback), Tone.ERROR)
+
+    return place

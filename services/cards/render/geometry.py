@@ -41,12 +41,6 @@ def slot_origin(slot: int, mirrored: bool = False) -> tuple[float, float]:
     return x, y
 
 
-def mirrored_slot(slot: int) -> int:
-    """The slot number whose front position the back of ``slot`` occupies."""
-    row, column = divmod(slot - 1, COLUMNS)
-    return row * COLUMNS + (COLUMNS - 1 - column) + 1
-
-
 def draw_cut_marks(canvas: Canvas) -> None:
     """Short lines outside the cards, in line with every card edge of the sheet."""
     canvas.saveState()

@@ -28,11 +28,10 @@ from services.backup.service import (
     restore_backup,
     verify_backup,
 )
-from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.backup.backup_rows import HEADERS, cells, file_size
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.file_dialogs import ask_open_file
@@ -68,12 +67,14 @@ class BackupDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            folder = backup_folder(self._app.ctx)
-            self.backups = with_retry(self, lambda: list_backups(self._app.ctx))
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        found = call_or_show(
+            self,
+            self.banner,
+            lambda: (backup_folder(self._app.ctx), list_backups(self._app.ctx)),
+        )
+        if found is FAILED:
             return
+        folder, self.backups = found
         self._folder = folder
         self.folder.setText(f"Folder cadangan: {folder}")
         self.table.setRowCount(len(self.backups))
@@ -115,11 +116,8 @@ class BackupDialog(QDialog):
         )
         if chosen is None:
             return None
-        try:
-            return verify_backup(chosen)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return None
+        checked = call_or_show(self, self.banner, lambda: verify_backup(chosen), retry=False)
+        return None if checked is FAILED else checked
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from services.cards import card_offsets, render_calibration_page, save_card_offsets
 from services.cards.calibration import MAX_OFFSET_MM
 from services.cards.render import SheetOptions
-from services.core.errors import SiRentanError
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_printing import TRUE_SIZE_NOTE
@@ -61,10 +61,8 @@ class CalibrationDialog(QDialog):
         self.show_page()
 
     def save(self) -> bool:
-        try:
-            save_card_offsets(self.offset_x.value(), self.offset_y.value())
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        x, y = self.offset_x.value(), self.offset_y.value()
+        if call_or_show(self, self.banner, lambda: save_card_offsets(x, y), retry=False) is FAILED:
             return False
         self.show_page()
         x, y = card_offsets()
@@ -80,13 +78,13 @@ class CalibrationDialog(QDialog):
         x, y = card_offsets()
         self._pages += 1
         path = Path(self._folder.name) / f"kalibrasi-{self._pages}.pdf"
-        try:
-            render_calibration_page(SheetOptions(offset_x_mm=x, offset_y_mm=y), path)
+        options = SheetOptions(offset_x_mm=x, offset_y_mm=y)
+
+        def show() -> None:
+            render_calibration_page(options, path)
             self.viewer.load(path)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return False
-        return True
+
+        return call_or_show(self, self.banner, show, retry=False) is not FAILED
 
     def done(self, code: int) -> None:
         self.viewer.close_document()

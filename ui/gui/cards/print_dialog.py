@@ -32,6 +32,7 @@ from services.core.progress import CancelledError
 from ui.gui.app_context import AppContext
 from ui.gui.cards.card_preview import CardPreview
 from ui.gui.cards.print_options import PrintOptions
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.screen_fit import fit_inside
 from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
@@ -114,10 +115,10 @@ class CardPrintDialog(QDialog):
         )
 
     def _rendered(self, prepared: PreparedPrint) -> None:
-        try:
-            self.preview.show_prepared(prepared)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        shown = call_or_show(
+            self, self.banner, lambda: self.preview.show_prepared(prepared), retry=False
+        )
+        if shown is FAILED:
             return
         self.stack.setCurrentIndex(PREVIEW_PAGE)
         # A card sheet wants room, but never more than the screen: its buttons stay on it.

@@ -12,14 +12,14 @@ from services import claims
 from services.claims import ClaimDetail
 from services.claims.records import LOCKED
 from services.core.context import ServiceContext
-from services.core.errors import ConflictError, SiRentanError
+from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.claims.claim_events import claim_events
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_show, with_retry
 from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 Change = Callable[[ServiceContext, ClaimDetail], ClaimDetail]
 
@@ -66,14 +66,10 @@ class ClaimKeeper(QObject):
     def try_store(self, change: Change, banner: NoticeBanner) -> bool:
         """``store``, with a refusal said in ``banner``; after a conflict the claim is read
         again, so the clerk sees what the other clerk stored."""
-        try:
-            self.store(change)
-        except ConflictError as error:
-            self.reload()
-            banner.show_message(error.message, Tone.ERROR)
-            return False
-        except SiRentanError as error:
-            banner.show_message(error.message, Tone.ERROR)
+        stored = call_or_show(
+            self._parent, banner, lambda: self.store(change), reload=self.reload, retry=False
+        )
+        if stored is FAILED:
             return False
         banner.clear_message()
         return True

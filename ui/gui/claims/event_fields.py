@@ -9,6 +9,7 @@ from datetime import time
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from services.core.errors import Problem
+from services.text.figures import thousands
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
 
@@ -59,7 +60,7 @@ class NumberField(QLineEdit):
         return int(digits) if digits.isdigit() else None
 
     def set_value(self, value: int | None) -> None:
-        self.setText(f"{value:,}".replace(",", ".") if value is not None else "")
+        self.setText(thousands(value) if value is not None else "")
 
     def problem(self, field: str, label: str) -> Problem | None:
         text = self.text().strip()

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,21 +25,13 @@ from services.claims import ClaimHeirInput
 from services.claims.labels import EDUCATION_LEVEL, HEIR_RELATION
 from services.core.errors import Problem
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.heir_fields import HeirFields
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 
 # Stores the heirs with this one at the index; returns what the service refused (empty: done).
 Submit = Callable[[ClaimHeirInput], list[Problem]]
 _HEIR_FIELD = re.compile(r"^heirs\[(\d+)\]\.(\w+)$")
-
-
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(dialog)
-    buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class ClaimHeirDialog(QDialog):
@@ -88,7 +79,7 @@ class ClaimHeirDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(self.rows.layout)
-        layout.addWidget(_buttons(self, "Simpan"))
+        layout.addWidget(accept_buttons(self, "Simpan"))
         self.setMinimumWidth(500)
 
     def heir(self) -> ClaimHeirInput:
@@ -151,7 +142,7 @@ class HeirChoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.list, 1)
-        layout.addWidget(_buttons(self, "Tambahkan"))
+        layout.addWidget(accept_buttons(self, "Tambahkan"))
         self.resize(460, 320)
 
     def set_checked(self, row: int, checked: bool = True) -> None:

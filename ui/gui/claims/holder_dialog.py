@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from services import claims
 from services.claims import HolderOverride
-from services.core.errors import SiRentanError, ValidationError
 from ui.gui.claims.claim_keeper import ClaimKeeper
+from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 EXPLANATION = (
     "Pembayaran klaim hanya ke rekening atas nama penerima. Bila rekening atas nama orang "
@@ -58,11 +58,7 @@ class HolderApprovalDialog(QDialog):
         self.rows.add("Alasan dan dokumen", self.reason, "reason")
         explanation = QLabel(EXPLANATION, self)
         explanation.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Setujui", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Setujui")
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.banner)
@@ -79,17 +75,15 @@ class HolderApprovalDialog(QDialog):
 
     def accept(self) -> None:
         approval = self.approval()
-        try:
-            self._keeper.store(lambda ctx, d: claims.approve_holder(ctx, d.id, approval, d.version))
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            elsewhere = [p.text for p in error.problems if not self.rows.owns(p.field)]
-            self.banner.show_message(
-                "\n".join(elsewhere) or "Belum disimpan: periksa isian yang ditandai merah.",
-                Tone.ERROR,
-            )
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        stored = call_or_place(
+            self,
+            self.banner,
+            under_fields(self.rows, self.banner, UNSAVED),
+            lambda: self._keeper.store(
+                lambda ctx, d: claims.approve_holder(ctx, d.id, approval, d.version)
+            ),
+            retry=False,  # the keeper asks itself
+        )
+        if stored is FAILED:
             return
         super().accept()

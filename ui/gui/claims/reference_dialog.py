@@ -19,14 +19,14 @@ from services import claims
 from services.claims import ChecklistRow, RateRow
 from services.claims.checklist import CONDITIONS
 from services.claims.labels import CLAIM_TYPE, rate_text
-from services.core.errors import SiRentanError
 from services.text.formatting import short_date
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_rate_dialog import BenefitRateDialog
 from ui.gui.claims.checklist_item_dialog import ChecklistItemDialog
 from ui.gui.claims.claim_table import stretch_column
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.choice_combo import ChoiceCombo
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 from ui.gui.widgets.record_table import Column, RecordTableModel, RecordTableView
 
 
@@ -87,11 +87,7 @@ class ReferenceTab(QWidget):
         self.edit_button.setEnabled(self.table.selected_row() is not None)
 
     def load(self) -> None:
-        try:
-            self.fill()
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-        else:
+        if call_or_show(self, self.banner, self.fill) is not FAILED:
             self.banner.clear_message()
 
     def fill(self) -> None:

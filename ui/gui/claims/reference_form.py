@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem
+from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 def number_box(parent: QWidget, maximum: int, empty: str | None = None) -> QSpinBox:
@@ -63,22 +64,12 @@ class ReferenceForm(QDialog):
 
     def accept(self) -> None:
         problems = self.local_problems()
-        if not problems:
-            try:
-                self.store()
-            except ValidationError as error:
-                problems = error.problems
-            except SiRentanError as error:
-                self.banner.show_message(error.message, Tone.ERROR)
-                return
-            else:
-                super().accept()
-                return
-        self.rows.show(problems)
+        if problems:
+            self._place(problems)
+        elif call_or_place(self, self.banner, self._place, self.store) is not FAILED:
+            super().accept()
+
+    def _place(self, problems: list[Problem]) -> None:
+        under_fields(self.rows, self.banner, UNSAVED)(problems)
         # Room for the messages that just appeared under the fields.
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
-        elsewhere = [p.text for p in problems if p.is_error and not self.rows.owns(p.field)]
-        self.banner.show_message(
-            "\n".join(elsewhere) or "Belum disimpan: periksa isian yang ditandai merah.",
-            Tone.ERROR,
-        )

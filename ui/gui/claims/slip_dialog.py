@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from services.claims import ClaimDetail
 from services.claims.missing_slip import write_missing_slip
-from services.core.errors import SiRentanError
 from ui.gui.app_context import AppContext
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
@@ -63,10 +63,7 @@ class SlipDialog(QDialog):
 
     def _rendered(self, path: Path) -> None:
         self._settle()
-        try:
-            self.viewer.load(path)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        if call_or_show(self, self.banner, lambda: self.viewer.load(path), retry=False) is FAILED:
             return
         missing = len(self._detail.missing_documents)
         self.summary.setText(

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,15 +21,17 @@ from services.claims import ClaimDetail, HeirEntry, StatusChange
 from services.claims.detail import is_death_claim
 from services.claims.labels import CLAIM_STATUS, HEIR_RELATION
 from services.claims.workflow import find_step
-from services.core.errors import ConflictError, SiRentanError, ValidationError
+from services.core.errors import Problem
 from services.text.figures import rupiah_whole
 from ui.gui.claims.claim_keeper import ClaimKeeper
 from ui.gui.claims.claim_texts import STEP_FORWARD, step_back_text
 from ui.gui.claims.event_fields import NumberField
+from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 S = ClaimStatus
 DATED = frozenset({S.SUBMITTED, S.APPROVED, S.REJECTED, S.PAID})
@@ -129,28 +130,22 @@ class StepDialog(QDialog):
             self.rows.show(local)
             return
         change = self.change()
-        try:
-            self._keeper.store(lambda ctx, d: claims.change_status(ctx, d.id, change, d.version))
-        except ValidationError as error:
-            self._refused(error)
-            return
-        except ConflictError as error:
-            self._keeper.reload()
-            self.banner.show_message(error.message, Tone.ERROR)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return
-        super().accept()
-
-    def _refused(self, error: ValidationError) -> None:
-        """Each problem under its field; the banner repeats only what has no field here."""
-        self.rows.show(error.problems)
-        elsewhere = [p.text for p in error.problems if p.is_error and not self.rows.owns(p.field)]
-        self.banner.show_message(
-            "\n".join(elsewhere) or "Belum disimpan: periksa isian yang ditandai merah.",
-            Tone.ERROR,
+        stored = call_or_place(
+            self,
+            self.banner,
+            self._refused,
+            lambda: self._keeper.store(
+                lambda ctx, d: claims.change_status(ctx, d.id, change, d.version)
+            ),
+            reload=self._keeper.reload,
+            retry=False,  # the keeper asks itself
         )
+        if stored is not FAILED:
+            super().accept()
+
+    def _refused(self, problems: list[Problem]) -> None:
+        """Each problem under its field; the banner repeats only what has no field here."""
+        under_fields(self.rows, self.banner, UNSAVED)(problems)
         self.adjustSize()
 
     @property
@@ -224,11 +219,7 @@ class StepDialog(QDialog):
         rows.add("Alasan" if reason else "Catatan", self.note, "note")
         if not reason:
             self.note.setPlaceholderText("bila perlu")
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.banner)

@@ -262,11 +262,11 @@ class AgreementForm(QWidget):
         box = QGroupBox(title, self)
         rows = FieldRows(box, QGridLayout(box))
         self.rows.append(rows)
-        self.layout().addWidget(box)  # type: ignore[union-attr]
+        self._column.addWidget(box)
         return rows
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = self._group("Perjanjian")
         rows.add("Tanggal perjanjian", self.agreement_date, "agreement_date")

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class CancelDialog(QDialog):
@@ -71,13 +71,13 @@ class CancelDialog(QDialog):
             self.reason.setFocus()
             return
         ctx, number = self._app.ctx, self.entry.number
-        try:
-            entry = with_retry(self, lambda: docs.cancel_document(ctx, number, reason))
-        except ValidationError as error:
-            self.message.show_problems(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        entry = call_or_place(
+            self,
+            self.banner,
+            self.message.show_problems,
+            lambda: docs.cancel_document(ctx, number, reason),
+        )
+        if entry is FAILED:
             return
         emit(self.cancelled, entry)
         super().accept()

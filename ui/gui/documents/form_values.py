@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit
 
 from services.core.errors import Problem
+from services.text.figures import thousands
 from ui.gui.widgets.date_field import DateField
 
 
@@ -58,7 +59,7 @@ def money_text(value: Decimal | None) -> str:
     """ "10.000" for an amount field, "" for none."""
     if value is None:
         return ""
-    return f"{int(value):,}".replace(",", ".")
+    return thousands(int(value))
 
 
 def stored_date(value: Any) -> date | None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from services.core.errors import SiRentanError
 from services.core.file_output import write_error
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_delivery import PdfDelivery
 from ui.gui.widgets.pdf_viewer import PdfViewer
@@ -67,10 +67,7 @@ class PdfPane(QWidget):
             self.final = False
             self.delivery.set_enabled(False)
             return False
-        try:
-            self.viewer.load(path)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        if call_or_show(self, self.banner, lambda: self.viewer.load(path), retry=False) is FAILED:
             self.final = False
             self.delivery.set_enabled(False)
             return False

@@ -67,7 +67,6 @@ class RegisterTab(QWidget):
         self.cancel_button = QPushButton("Batalkan nomor…", self)
         self.correct_button = QPushButton("Buat koreksi…", self)
         self.reload_button = QPushButton("Muat ulang", self)
-        self.dialog: QWidget | None = None  # the last dialog opened, for tests
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._lay_out()
         self._connect()
@@ -123,7 +122,6 @@ class RegisterTab(QWidget):
         dialog = DocumentDialog(issued, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def open_cancel(self) -> CancelDialog | None:
@@ -134,7 +132,6 @@ class RegisterTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.cancelled.connect(self._cancelled)
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def request_correction(self) -> bool:

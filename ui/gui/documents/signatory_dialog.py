@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLineEdit,
     QVBoxLayout,
@@ -15,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from services import documents as docs
-from services.core.errors import SiRentanError, ValidationError
 from services.documents.nip import format_nip
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place, under_fields
 from ui.gui.signals import emit
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class SignatoryDialog(QDialog):
@@ -72,23 +71,17 @@ class SignatoryDialog(QDialog):
 
     def accept(self) -> None:
         ctx, data, known = self._app.ctx, self.value(), self.signatory
-        try:
-            item = with_retry(
-                self,
-                lambda: (
-                    docs.add_signatory(ctx, data)
-                    if known is None
-                    else docs.update_signatory(ctx, known.id, data)
-                ),
-            )
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            unplaced = [p for p in error.problems if not self.rows.owns(p.field)]
-            if unplaced:
-                self.banner.show_message("\n".join(p.text for p in unplaced), Tone.ERROR)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        item = call_or_place(
+            self,
+            self.banner,
+            under_fields(self.rows, self.banner),
+            lambda: (
+                docs.add_signatory(ctx, data)
+                if known is None
+                else docs.update_signatory(ctx, known.id, data)
+            ),
+        )
+        if item is FAILED:
             return
         emit(self.saved, item)
         super().accept()
@@ -136,11 +129,7 @@ class SignatoryDialog(QDialog):
             "pengangkatan, pasal undang-undang) dan, bagi Kepala Dinas, keputusan Bupati yang "
             "melimpahkan kewenangan itu. Perjanjian tidak dapat diterbitkan tanpanya.",
         )
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addLayout(rows.layout)
         layout.addWidget(self.banner)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QRadioButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.excel_export import ExportFormat
+from ui.gui.widgets.dialog_buttons import accept_buttons
 
 CHOICES: dict[ExportFormat, tuple[str, str]] = {
     ExportFormat.LIST: (
@@ -76,11 +76,7 @@ class ExportDialog(QDialog):
             pair.addWidget(detail)
             layout.addLayout(pair)
         self.radios[ExportFormat.LIST].setChecked(True)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(CHOOSE, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, CHOOSE)
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)

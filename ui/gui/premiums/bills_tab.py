@@ -114,7 +114,7 @@ class BillsTab(PremiumTab):
         if row is not None:
             self.bill_table.selectRow(row)
 
-    # -- actions (each returns its dialog, shown, for tests to fill) --------------------
+    # -- actions (each opens its dialog and returns it) ---------------------------------
 
     def open_bill_dialog(self, edit: bool = False) -> BillDialog:
         dialog = BillDialog(self.app, self.selected_bill() if edit else None, self)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.core.context import ServiceContext
-from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem
 from services.settings.catalog import SPECS
 from services.settings.district import (
     DistrictSetup,
@@ -36,7 +36,7 @@ from services.settings.district import (
     regional_head_title,
 )
 from services.settings.store import SettingsService
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place, with_retry
 from ui.gui.settings.setting_field import NOTE_STYLE, SettingField
 from ui.gui.widgets.field_message import FieldMessage
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -141,14 +141,12 @@ class DistrictWizard(QDialog):
         if bad:
             self._show_step(bad[0])
             return False
-        try:
-            self.applied = with_retry(self, lambda: apply_district(self._ctx, self.setup()))
-        except ValidationError as error:
-            self._place(error.problems)
+        applied = call_or_place(
+            self, self.banner, self._place, lambda: apply_district(self._ctx, self.setup())
+        )
+        if applied is FAILED:
             return False
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return False
+        self.applied = applied
         self.accept()
         return True
 

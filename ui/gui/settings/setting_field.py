@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBo
 
 from services.core.errors import Problem
 from services.settings.catalog import Kind, SettingSpec, field_message, normalize
+from services.text.figures import thousands
 from ui.gui.signals import emit
 from ui.gui.widgets.field_message import FieldMessage
 
@@ -57,7 +58,7 @@ class SettingField(QWidget):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
         elif self.spec.kind is Kind.MONEY and value.isdigit():
-            editor.setText(f"{int(value):,}".replace(",", "."))  # "174.000.000", as written
+            editor.setText(thousands(int(value)))  # "174.000.000", as written
         else:
             editor.setText(value)
 

@@ -16,11 +16,11 @@ from models.enums import Role
 from services.accounts.passwords import MIN_LENGTH
 from services.accounts.service import NewUser, create_user
 from services.core.context import ServiceContext
-from services.core.errors import Problem, SiRentanError, ValidationError
-from ui.gui.retry import with_retry
+from services.core.errors import Problem
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signin.password_edit import password_edit
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 EXPLANATION = (
     "Basis data ini belum memiliki akun. Buat akun administrator pertama untuk kantor ini; "
@@ -56,13 +56,8 @@ class FirstAdminDialog(QDialog):
             password=self.password.text(),
             must_change_password=False,  # chosen by its owner right here
         )
-        try:
-            user = with_retry(self, lambda: create_user(self._ctx, new))
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        user = call_or_place(self, self.banner, self.rows.show, lambda: create_user(self._ctx, new))
+        if user is FAILED:
             return
         self.created_username = user.username
         super().accept()

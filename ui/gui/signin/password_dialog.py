@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 from services.accounts.passwords import MIN_LENGTH
 from services.accounts.service import change_own_password
 from services.core.context import ServiceContext
-from services.core.errors import Problem, SiRentanError, ValidationError
-from ui.gui.retry import with_retry
+from services.core.errors import Problem
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signin.password_edit import password_edit
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 FORCED = (
     "Kata sandi Anda masih kata sandi sementara dari administrator. "
@@ -53,13 +53,10 @@ class PasswordDialog(QDialog):
             problem = Problem("password_repeat", "password_repeat", "Kedua kata sandi tidak sama.")
             self.rows.show([problem])
             return
-        try:
-            with_retry(self, lambda: change_own_password(self._ctx, old, new))
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        changed = call_or_place(
+            self, self.banner, self.rows.show, lambda: change_own_password(self._ctx, old, new)
+        )
+        if changed is FAILED:
             return
         # The service re-points a PostgreSQL register at the new password itself.
         super().accept()

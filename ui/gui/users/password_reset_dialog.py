@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from services.accounts.service import UserInfo, reset_password
-from services.core.errors import SiRentanError, ValidationError
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.users.temporary_password import temporary_password
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 
 class PasswordResetDialog(QDialog):
@@ -39,15 +38,14 @@ class PasswordResetDialog(QDialog):
 
     def accept(self) -> None:
         user_id, password = self.user.id, self.password.text()
-        try:
-            with_retry(self, lambda: reset_password(self._app.ctx, user_id, password))
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return
-        super().accept()
+        done = call_or_place(
+            self,
+            self.banner,
+            self.rows.show,
+            lambda: reset_password(self._app.ctx, user_id, password),
+        )
+        if done is not FAILED:
+            super().accept()
 
     def _lay_out(self) -> None:
         intro = QLabel(
@@ -67,11 +65,7 @@ class PasswordResetDialog(QDialog):
         rows = FieldRows(self)
         rows.add("Kata sandi sementara", row, "password")
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Atur ulang", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Atur ulang")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(rows.layout)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,16 +15,16 @@ from PySide6.QtWidgets import (
 
 from models.enums import Role
 from services.accounts.service import NewUser, UserInfo, create_user, update_user
-from services.core.errors import SiRentanError, ValidationError
 from services.core.permissions import ROLE_LABELS
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.users.kecamatan_picker import KecamatanPicker
 from ui.gui.users.temporary_password import temporary_password
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 ROLE_HINTS = {
     Role.ADMIN: "Semua pekerjaan, termasuk akun petugas, jejak audit dan pemulihan cadangan.",
@@ -64,13 +63,8 @@ class UserDialog(QDialog):
         self._follow_role()
 
     def accept(self) -> None:
-        try:
-            info = with_retry(self, self._store)
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        info = call_or_place(self, self.banner, self.rows.show, self._store)
+        if info is FAILED:
             return
         emit(self.saved, info)
         super().accept()
@@ -138,11 +132,7 @@ class UserDialog(QDialog):
             self.password.hide()
             self.generate_button.hide()
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan")
         layout = QVBoxLayout(self)
         layout.addLayout(rows.layout)
         layout.addWidget(self.banner)

@@ -33,7 +33,6 @@ class UserTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._regions = regions
         self._users: list[UserInfo] = []
-        self.now: datetime | None = None  # a fixed "now" for tests; else the clock
 
     def set_users(self, users: list[UserInfo]) -> None:
         self.beginResetModel()
@@ -92,4 +91,4 @@ class UserTableModel(QAbstractTableModel):
             return ""
         # The service gives the moments on the office's clock (WIB/WITA/WIT).
         until = user.locked_until
-        return moment_text(until) if until > (self.now or datetime.now(UTC)) else ""
+        return moment_text(until) if until > datetime.now(UTC) else ""

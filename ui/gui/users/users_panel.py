@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.accounts.service import UserInfo, list_users, update_user
-from services.core.errors import ConflictError, SiRentanError
 from ui.gui.app_context import AppContext
-from ui.gui.retry import FAILED, call_or_show, with_retry
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.users.password_reset_dialog import PasswordResetDialog
 from ui.gui.users.user_dialog import UserDialog
 from ui.gui.users.user_table_model import UserTableModel
@@ -82,17 +81,13 @@ class UsersPanel(QWidget):
         user = self.selected_user()
         if user is None or (user.active and not confirm_deactivate(self, user)):
             return False
-        try:
-            info = with_retry(
-                self,
-                lambda: update_user(self._app.ctx, user.id, user.version, active=not user.active),
-            )
-        except ConflictError as error:
-            self.banner.show_message(error.message, Tone.WARNING)
-            self.reload()
-            return False
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        info = call_or_show(
+            self,
+            self.banner,
+            lambda: update_user(self._app.ctx, user.id, user.version, active=not user.active),
+            reload=self.reload,
+        )
+        if info is FAILED:
             return False
         state = "diaktifkan kembali" if info.active else "dinonaktifkan"
         self._done(info.id, f"Akun {info.username} {state}.")

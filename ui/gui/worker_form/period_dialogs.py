@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import Problem, SiRentanError, ValidationError
+from services.core.errors import Problem
 from services.coverage_history import PeriodInfo, StatusEventInfo
 from services.coverage_history.clerk import REASON_MAX
 from services.text.formatting import long_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.service import WorkerService
 from services.workers.types import PeriodInput, WorkerDetail
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
@@ -94,13 +94,8 @@ class CoverageDialog(QDialog):
         if problems:
             self._show(problems)
             return
-        try:
-            detail = with_retry(self, self.call())
-        except ValidationError as error:
-            self._show(error.problems)
-            return
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        detail = call_or_place(self, self.banner, self._show, self.call())
+        if detail is FAILED:
             return
         emit(self.changed, detail)
         super().accept()
@@ -145,8 +140,8 @@ class PeriodDialog(CoverageDialog):
             f"Peserta: <b>{worker.full_name}</b>. "
             + (
                 "Periode baru tidak boleh bertumpang tindih dengan periode yang sudah ada."
-                if adding
-                else f"Periode {period_text(period)}."  # type: ignore[arg-type]
+                if period is None
+                else f"Periode {period_text(period)}."
             )
         )
         self.start = self.date_row("Mulai", "coverage_start", period.start_date if period else None)

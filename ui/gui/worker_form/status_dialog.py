@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -15,16 +14,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import WorkerStatus
-from services.core.errors import ConflictError, SiRentanError, ValidationError
 from services.text.labels import WORKER_STATUS
 from services.workers.service import WorkerService
 from services.workers.types import WorkerDetail
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
-from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.notice_banner import NoticeBanner
 
 _HINTS = {
     WorkerStatus.ACTIVE: "Peserta kembali aktif; alasan dan tanggal status sebelumnya dihapus.",
@@ -65,18 +64,15 @@ class StatusDialog(QDialog):
             return
         worker, reason = self._worker, self.reason.text().strip() or None
         when = self.status_date.value()
-        try:
-            detail = with_retry(
-                self,
-                lambda: self._workers.change_status(
-                    worker.id, status, worker.version, reason=reason, status_date=when
-                ),
-            )
-        except ValidationError as error:
-            self.rows.show(error.problems)
-            return
-        except (ConflictError, SiRentanError) as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        detail = call_or_place(
+            self,
+            self.banner,
+            self.rows.show,
+            lambda: self._workers.change_status(
+                worker.id, status, worker.version, reason=reason, status_date=when
+            ),
+        )
+        if detail is FAILED:
             return
         emit(self.status_changed, detail)
         super().accept()
@@ -88,11 +84,7 @@ class StatusDialog(QDialog):
         rows.add("Tanggal", self.status_date, "status_date")
         rows.add("Alasan", self.reason, "status_reason")
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan status", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, "Simpan status")
         layout = QVBoxLayout(self)
         layout.addWidget(current)
         layout.addLayout(rows.layout)

@@ -259,9 +259,20 @@ def _from_database(args: argparse.Namespace, out: Path) -> Timed:
     values, render and the print log, as the clerk's "not yet printed" run does it."""
     db = _KEEP.enter_context(demo_database("sqlite", "cards", args.cards, SEED))
     with db.ctx.engine.begin() as conn:
-        # Demo data ends some coverages and deactivates some workers; here all are printed.
+        # Demo data ends coverages, deactivates workers and leaves some without a KPJ;
+        # here all are printed, so the run is as long as the bare loop it is compared with.
         conn.execute(
             sql("UPDATE worker SET status = 'aktif', coverage_end = NULL, status_date = NULL")
+        )
+        conn.execute(
+            sql("UPDATE worker SET kpj = printf('%011d', 90000000000 + id) WHERE kpj IS NULL")
+        )
+        conn.execute(
+            sql(
+                "UPDATE coverage_period SET end_date = NULL, kpj = coalesce(kpj, "
+                "(SELECT kpj FROM worker WHERE worker.id = worker_id)) WHERE id IN "
+                "(SELECT max(id) FROM coverage_period GROUP BY worker_id)"
+            )
         )
     register_fonts()
     return lambda: print_cards(db.ctx, PrintRequest(not_printed=True), out)

@@ -6,7 +6,9 @@ Figures, each measured in a fresh child process so its peak memory is its own:
    frames of the card (band, logo, headings, labels, values, rules) with
    drawString, no QR code, no form XObjects; with --backs-too also each back;
 2. render_cards with QR codes on A4, backs off and on;
-3. the same with page compression off (bare too), to choose the setting.
+3. the same with page compression off (bare too), to choose the setting;
+4. print_cards on a SQLite register, and the print-cards command in a new process
+   (imports, sign-in, query, render and the print log: the clerk's whole wait).
 
 All of them get the same 14,880 synthetic cards (names up to 90 characters,
 apostrophes, workers without KPJ) and write a PDF with the same stream settings.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -34,11 +37,24 @@ from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import WORK_DIR, demo_database, heading, line, python_version, ratio, secs, verdict
+from _common import (
+    ROOT,
+    WORK_DIR,
+    BenchDatabase,
+    demo_database,
+    heading,
+    line,
+    python_version,
+    ratio,
+    secs,
+    verdict,
+)
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import text as sql
 
+from models.enums import Role
+from services.accounts.service import NewUser, create_user
 from services.cards import PrintRequest, print_cards
 from services.cards.render import (
     DEFAULT_ACCIDENT_STEPS,
@@ -54,6 +70,7 @@ from services.cards.render import front as layout
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
 from services.cards.render.style import NAVY, card_date
 from services.text.pdf_fonts import FontSet, register_fonts
+from ui.cli.signin import ENV_PASSWORD, ENV_USER
 
 CARDS = 14_880
 SEED = 2025
@@ -230,7 +247,7 @@ def bare_loop(cards: list[CardData], out: Path, backs: bool) -> None:
 # Keeps a measure's database open until its child process ends.
 _KEEP = ExitStack()
 
-Timed = Callable[[], None]
+Timed = Callable[[], object]
 
 
 def _bare(backs: bool) -> Callable[[argparse.Namespace, Path], Timed]:
@@ -254,17 +271,51 @@ def _render(backs: bool) -> Callable[[argparse.Namespace, Path], Timed]:
     return prepare
 
 
-def _from_database(args: argparse.Namespace, out: Path) -> Timed:
-    """print_cards on a SQLite register of args.cards covered workers: query, QR check
-    values, render and the print log, as the clerk's "not yet printed" run does it."""
+def _printable_register(args: argparse.Namespace) -> BenchDatabase:
+    """A SQLite register of args.cards workers, every one covered today with a KPJ."""
     db = _KEEP.enter_context(demo_database("sqlite", "cards", args.cards, SEED))
     with db.ctx.engine.begin() as conn:
-        # Demo data ends some coverages and deactivates some workers; here all are printed.
+        # Demo data ends coverages, deactivates workers and leaves some without a KPJ;
+        # here all are printed, so the run is as long as the bare loop it is compared with.
         conn.execute(
             sql("UPDATE worker SET status = 'aktif', coverage_end = NULL, status_date = NULL")
         )
+        conn.execute(
+            sql("UPDATE worker SET kpj = printf('%011d', 90000000000 + id) WHERE kpj IS NULL")
+        )
+        conn.execute(
+            sql(
+                "UPDATE coverage_period SET end_date = NULL, kpj = coalesce(kpj, "
+                "(SELECT kpj FROM worker WHERE worker.id = worker_id)) WHERE id IN "
+                "(SELECT max(id) FROM coverage_period GROUP BY worker_id)"
+            )
+        )
+    return db
+
+
+def _from_database(args: argparse.Namespace, out: Path) -> Timed:
+    """print_cards on a SQLite register of args.cards covered workers: query, QR check
+    values, render and the print log, as the clerk's "not yet printed" run does it."""
+    db = _printable_register(args)
     register_fonts()
     return lambda: print_cards(db.ctx, PrintRequest(not_printed=True), out)
+
+
+CLI_USER, CLI_PASSWORD = "bench_cli", "bench-cli-password-1"
+
+
+def _from_command_line(args: argparse.Namespace, out: Path) -> Timed:
+    """The same run as `python main.py print-cards --not-printed` in a new process: the
+    clerk's whole wait, imports, sign-in and process start included."""
+    db = _printable_register(args)
+    create_user(
+        db.ctx,
+        NewUser(CLI_USER, "Benchmark CLI", Role.ADMIN, CLI_PASSWORD, must_change_password=False),
+    )
+    command = [sys.executable, str(ROOT / "main.py"), "--database", db.url]
+    command += ["print-cards", "--not-printed", "-o", str(out)]
+    env = {**os.environ, ENV_USER: CLI_USER, ENV_PASSWORD: CLI_PASSWORD}
+    return lambda: subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 # name -> (label, bare measure it is compared with or None, page compression, prepare)
@@ -274,6 +325,7 @@ MEASURES: dict[str, tuple[str, str | None, bool, Callable[[argparse.Namespace, P
     "render": ("render_cards A4 with QR", "bare", True, _render(False)),
     "render_backs": ("render_cards A4 with QR, backs", "bare_backs", True, _render(True)),
     "database": ("print_cards from the database, A4 with QR", "bare", True, _from_database),
+    "cli": ("print-cards command, new process, A4 with QR", "bare", True, _from_command_line),
     "bare_plain": ("bare loop, fronts, uncompressed", None, False, _bare(False)),
     "render_plain": ("render_cards A4 with QR, uncompressed", "bare_plain", False, _render(False)),
 }
@@ -296,12 +348,19 @@ def child(name: str, args: argparse.Namespace) -> None:
     out = WORK_DIR / f"cards_{name}.pdf"
     out.parent.mkdir(parents=True, exist_ok=True)
     run = prepare(args, out)
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), time.process_time() + _children_cpu()
     run()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() + _children_cpu() - cpu  # a command's own process counts too
     size = out.stat().st_size
     out.unlink()
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "bytes": size, "peak_mb": _peak_mb()}))
+    peak = max(_peak_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "bytes": size, "peak_mb": peak}))
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def measure(name: str, args: argparse.Namespace) -> dict[str, float]:

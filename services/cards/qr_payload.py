@@ -41,7 +41,9 @@ def identity_for(nik: str, kpj: str | None) -> tuple[IdKind, str]:
 def check_value(secret: str, kind: IdKind, number: str, serial: int | None = None) -> str:
     signed = f"{kind.value}{number}" + ("" if serial is None else f":{serial}")
     mac = hmac.new(bytes.fromhex(secret), signed.encode(), hashlib.sha256)
-    return base64.b32encode(mac.digest()).decode()[:CHECK_LENGTH]
+    # Base32 turns each 5 bytes into 8 characters on its own, so the first 10 bytes give the
+    # same leading characters as the whole digest, at a fraction of the pure-Python cost.
+    return base64.b32encode(mac.digest()[:10]).decode()[:CHECK_LENGTH]
 
 
 def card_payload(secret: str, nik: str, kpj: str | None, serial: int) -> str:

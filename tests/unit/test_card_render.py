@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from services.cards.render import (
     DEFAULT_ACCIDENT_STEPS,
@@ -25,6 +26,7 @@ from services.cards.render import (
 from services.cards.render.fitting import fit_block
 from services.cards.render.front import LEFT, NAME_ONE_LINE, NAME_TWO_LINES, RIGHT
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
+from services.cards.render.text import TextOperators
 from services.core.errors import SiRentanError, ValidationError
 from services.core.progress import CancelledError
 from services.text.pdf_fonts import register_fonts
@@ -403,3 +405,24 @@ def test_the_back_gives_bpjs_call_centre_175_when_the_office_has_no_phone() -> N
     assert "Telp." not in without
     with_phone = back_text(DESIGN)
     assert "Telp. (0388) 31234" in with_phone and "175" not in with_phone
+
+
+def test_text_operators_read_back_across_font_subsets() -> None:
+    # Past 255 distinct characters ReportLab starts a second subset of the font: texts
+    # wholly in the second one, and texts spread over both, must still read back.
+    fonts = register_fonts()
+    many = "".join(chr(code) for code in range(0x20, 0x7F)) + "".join(
+        chr(code) for code in range(0xC0, 0x24F)
+    )
+    later = "".join(chr(code) for code in range(0x1E0, 0x1F0))
+    texts = ["NIK 5303", many[:200], many[200:], later, many[-9:], "A" + later + "z", "NIK 5303"]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, initialFontName=fonts.regular)
+    text = TextOperators(canvas)
+    ops = [text.show(fonts.regular, 4.0, 10, 800 - 10 * i, t) for i, t in enumerate(texts)]
+    assert text.show(fonts.regular, 4.0, 10, 10, "") == ""
+    canvas.addLiteral("BT\n" + "\n".join(ops) + "\nET")
+    canvas.showPage()
+    canvas.save()
+    read = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
+    assert read.split("\n") == texts

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from babel.dates import format_date
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from services.documents.dates_words import (
     place_and_date,
     roman_month,
 )
+from services.text.formatting import LOCALE, long_date
 from services.text.money import (
     number,
     number_with_words,
@@ -125,3 +127,15 @@ def test_roman_months_and_month_arithmetic() -> None:
         roman_month(13)
     assert month_start_after(date(2025, 7, 7), 11) == date(2026, 6, 1)
     assert month_start_after(date(2025, 12, 31), 1) == date(2026, 1, 1)
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+def test_long_date_writes_what_babel_writes(day: date) -> None:
+    # long_date spells Babel's "d MMMM y" out for speed; it must not drift from Babel.
+    assert long_date(day) == format_date(day, "d MMMM y", locale=LOCALE)
+
+
+def test_long_date_examples() -> None:
+    assert long_date(date(2025, 7, 7)) == "7 Juli 2025"
+    assert long_date(date(1960, 12, 31)) == "31 Desember 1960"
+    assert long_date(None) == "-"

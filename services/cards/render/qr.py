@@ -1,16 +1,15 @@
-"""The card's QR code as one filled PDF path of run-length rectangles.
+"""The card's QR code as one inline image mask, one bit per module.
 
-zxing-cpp encodes in about 0.2 ms; drawing each module as its own ReportLab
-rectangle would cost more than the rest of the card, so the dark runs of every
-row go into a single path written as PDF operators in module units, scaled by
-one ``cm``. One path also keeps renderers from showing hairline seams between
-neighbouring modules.
+zxing-cpp encodes in about 0.15 ms; drawing each module as its own ReportLab
+rectangle would cost more than the rest of the card. The symbol's modules go
+into a 1-bit image mask painted in the fill colour and scaled by one ``cm``
+to whole 300-dpi dots per module: about 300 bytes per card instead of 2.7 KB
+of run-length rectangles, so packing, compressing and the file shrink with it.
+A stencil has no seams between neighbouring modules, and with /Interpolate
+left off renderers scale it without smoothing, so the modules stay square.
 """
 
 from __future__ import annotations
-
-import re
-from functools import cache
 
 import zxingcpp
 
@@ -21,9 +20,6 @@ DOT = 72 / 300  # one printer dot at 300 dpi, in points
 # 5 dots (0.42 mm) per module: phone cameras read it at arm's length; below 3 dots
 # (0.25 mm) cheap phones and inkjet spread give up.
 MODULE_DOTS, MIN_MODULE_DOTS = 5, 3
-
-_DARK_RUN = re.compile(rb"\x00+")
-_SPAN = re.Match.span
 
 
 def qr_matrix(payload: str) -> tuple[int, bytes]:
@@ -45,15 +41,9 @@ def module_size(modules: int, box: float) -> float:
     return dots * DOT
 
 
-@cache
-def _run_tables(size: int) -> tuple[list[str], list[str], list[slice]]:
-    """For a symbol of ``size`` modules: "column row " for every index of the padded
-    matrix (rows joined by one light separator), "width 1 re" per run length, row slices."""
-    stride = size + 1
-    starts = [f"{index % stride} {index // stride} " for index in range(stride * size)]
-    widths = [f"{length} 1 re" for length in range(size + 1)]
-    rows = [slice(start, start + size) for start in range(0, size * size, size)]
-    return starts, widths, rows
+# zxing-cpp's samples (0 dark, 255 light) as the characters of an image mask's bits, where a
+# 0 bit is painted in the fill colour.
+_BITS = bytes.maketrans(b"\x00\xff", b"01")
 
 
 def qr_operators(payload: str, x: float, y: float, box: float) -> str:
@@ -61,10 +51,11 @@ def qr_operators(payload: str, x: float, y: float, box: float) -> str:
     size, cells = qr_matrix(payload)
     unit = module_size(size, box)
     offset = (box - size * unit) / 2
-    starts, widths, rows = _run_tables(size)
-    # The separator keeps a dark run from wrapping into the next row.
-    padded = b"\xff".join([cells[row] for row in rows])
-    runs = [starts[a] + widths[b - a] for a, b in map(_SPAN, _DARK_RUN.finditer(padded))]
-    # Module coordinates with row 0 at the top: the matrix flips y.
-    place = f"q 0 g {unit:.4f} 0 0 {-unit:.4f} {x + offset:.3f} {y + box - offset:.3f} cm"
-    return f"{place}\n" + "\n".join(runs) + "\nf Q"
+    # Each row of an image starts on a byte: pad it with light bits.
+    pad = b"1" * (-size % 8)
+    bits = pad.join([cells[start : start + size] for start in range(0, size * size, size)])
+    data = int((bits + pad).translate(_BITS), 2).to_bytes(size * ((size + 7) // 8)).hex()
+    # An image's first row is its top one; the cm maps the image's unit square onto the symbol.
+    side = size * unit
+    place = f"q 0 g {side:.4f} 0 0 {side:.4f} {x + offset:.3f} {y + offset:.3f} cm"
+    return f"{place}\nBI /W {size} /H {size} /IM true /F /AHx ID\n{data}>\nEI Q"

@@ -48,15 +48,18 @@ class _Codes:
     def __init__(self, font: TTFont, document: object) -> None:
         self.font = font
         self.document = document
-        self.subset: dict[str, int] = {}
-        self.code: dict[str, int] = {}
+        self.known: set[str] = set()
+        # Per subset: its characters, and ord(character) -> code for str.translate.
+        self.chars: dict[int, set[str]] = {}
+        self.codes: dict[int, dict[int, int]] = {}
         self.names: dict[int, str] = {}
 
     def learn(self, text: str) -> None:
-        for char in set(text) - self.subset.keys():
+        for char in set(text) - self.known:
             ((subset, code),) = self.font.splitString(char, self.document)
-            self.subset[char] = subset
-            self.code[char] = code[0]
+            self.known.add(char)
+            self.chars.setdefault(subset, set()).add(char)
+            self.codes.setdefault(subset, {})[ord(char)] = code[0]
 
     def name(self, subset: int) -> str:
         if subset not in self.names:
@@ -78,12 +81,16 @@ class TextOperators:
             font = getFont(font_name)
             assert isinstance(font, TTFont), "cards use the embedded TrueType fonts only"
             codes = self._fonts[font_name] = _Codes(font, self._document)
-        codes.learn(text)
+        if not text:
+            return ""
+        if not codes.known.issuperset(text):
+            codes.learn(text)
         place = f"{size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm"
-        subsets = set(map(codes.subset.__getitem__, text))
-        if len(subsets) == 1:
-            hex_codes = bytes(map(codes.code.__getitem__, text)).hex()
-            return f"{codes.name(subsets.pop())} {place} <{hex_codes}> Tj"
+        for subset, chars in codes.chars.items():
+            if chars.issuperset(text):
+                # Codes are single bytes: translate to those code points, then hex them.
+                hex_codes = text.translate(codes.codes[subset]).encode("latin-1").hex()
+                return f"{codes.name(subset)} {place} <{hex_codes}> Tj"
         # Rare: a text spread over two subsets (after 255 distinct characters in one font).
         chunks = codes.font.splitString(text, self._document)
         parts = [f"{codes.name(chunks[0][0])} {place}"]

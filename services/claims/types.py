@@ -7,6 +7,7 @@ from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 from models.enums import (
+    FINISHED_STATUSES,
     VOIDED_STATUSES,
     AccidentContext,
     BenefitBasis,
@@ -24,7 +25,7 @@ from services.core.errors import Problem
 # Claims that no longer count against a second claim for the same event or death.
 VOIDED = VOIDED_STATUSES
 # A claim is "open" until it ends one way or another.
-FINISHED = frozenset({ClaimStatus.CLOSED, ClaimStatus.CANCELLED, ClaimStatus.REJECTED})
+FINISHED = FINISHED_STATUSES
 
 
 class DeadlineState(StrEnum):

@@ -6,7 +6,7 @@ rows, summed up here into the tiles and bars), and the last twelve months counte
 with conditional sums (the premium line; the current month is the premium tile).
 The budget tile reads the small money tables; the card tile counts card prints by
 status and the claim tile open claims by status (open and overdue as the claims
-list means them: services.claims.types.FINISHED, services.claims.detail.report_overdue).
+list means them: models.enums.FINISHED_STATUSES, services.claims.detail.report_overdue).
 
 "Active" on the dashboard means covered today by a coverage period
 (``services/coverage_history``), counted under that period's funding source; the
@@ -27,10 +27,16 @@ from sqlalchemy.orm import Session
 
 import services.workers.search as worker_search
 from models import CardPrint, Claim, Occupation
-from models.enums import CardStatus, ClaimStatus, ClaimType, FundingSource, Gender
+from models.enums import (
+    FINISHED_STATUSES,
+    CardStatus,
+    ClaimStatus,
+    ClaimType,
+    FundingSource,
+    Gender,
+)
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
 from services import coverage_history
-from services.claims.types import FINISHED
 from services.core.context import ServiceContext
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
@@ -52,7 +58,7 @@ from services.workers.types import AGE_BANDS, AgeBand, years_before
 
 MONTHS_SHOWN = 12
 # Open: not finished; a paid claim is still open until it is closed.
-OPEN_CLAIMS = tuple(s for s in ClaimStatus if s not in FINISHED)
+OPEN_CLAIMS = tuple(s for s in ClaimStatus if s not in FINISHED_STATUSES)
 # Past the first report: a late report can no longer be made up for.
 _REPORTING = tuple(s for s in OPEN_CLAIMS if s is not ClaimStatus.PAID)
 

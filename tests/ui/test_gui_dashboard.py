@@ -191,3 +191,30 @@ def test_a_clicked_gender_and_age_bar_opens_its_workers(qtbot: QtBot, ctx: Servi
     listing.filters.reset_button.click()  # "Hapus filter" clears the bar's filters too
     qtbot.waitUntil(lambda: listing.model.total == 8, timeout=LOAD_MS)
     assert chip.isHidden() and listing.filters.query() == WorkerQuery()
+
+
+def test_figures_that_arrive_while_beranda_is_hidden_are_charted_when_it_shows(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    """A clerk who went straight on to Peserta is not held up by Qt Charts: the charts are
+    built when Beranda is shown, from the figures that arrived meanwhile."""
+    _register(ctx)
+    window = open_window(qtbot, ctx)
+    window.show_section("Peserta")
+    panel = window.panel(BERANDA)
+    assert isinstance(panel, DashboardPanel) and not panel.isVisible()
+    # Its own start-up read may still be running; one more read, finished while hidden.
+    qtbot.waitUntil(lambda: not panel.loading, timeout=LOAD_MS)
+    panel.figures = None
+    panel.charts = None  # as if never drawn (the start-up read may have drawn them)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.figures is not None and not panel.loading, timeout=LOAD_MS)
+    assert panel.charts is None and panel.charts_behind
+
+    arrived = panel.loaded_at
+    window.show_section(BERANDA)
+    assert panel.charts is not None and not panel.charts_behind
+    bars, names = _bars(panel)
+    assert dict(zip(names, (bars.at(i) for i in range(bars.count())), strict=True))
+    # Showing Beranda reads the figures afresh; let that read end before the register goes.
+    qtbot.waitUntil(lambda: panel.loaded_at is not arrived and not panel.loading, timeout=LOAD_MS)

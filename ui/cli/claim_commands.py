@@ -20,7 +20,6 @@ from models.enums import (
 )
 from services import claims
 from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION
-from services.claims.missing_slip import write_missing_slip
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
 from services.core.office_time import moment_text
@@ -342,6 +341,9 @@ def _approve_holder(args: argparse.Namespace) -> int:
 
 
 def _slip(args: argparse.Namespace) -> int:
+    # Imported here: it loads ReportLab, which no other claims command needs.
+    from services.claims.missing_slip import write_missing_slip
+
     path = write_missing_slip(signed_in(args), args.id, args.output)
     print(f"Daftar kekurangan berkas ditulis ke {path}.")
     return 0

@@ -40,7 +40,6 @@ from services.premiums import (
     set_allocation,
     set_rate,
 )
-from services.premiums.bpjs_list import import_bpjs_list
 from services.premiums.months import Period
 from services.text.formatting import short_date
 from services.text.labels import FUNDING
@@ -264,6 +263,10 @@ def _budget_set(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    # Imported here: it loads the Excel import (openpyxl, calamine), which no other
+    # premium command needs.
+    from services.premiums.bpjs_list import import_bpjs_list
+
     result = import_bpjs_list(signed_in(args), args.bill, args.file, args.sheet)
     replaced = " (menggantikan daftar sebelumnya)" if result.replaced else ""
     print(

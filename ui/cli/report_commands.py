@@ -8,7 +8,6 @@ from pathlib import Path
 
 from models.enums import FundingSource
 from services.reports import Period, ReportFilter, ReportKind
-from services.reports.service import write_report
 from services.text.money import number
 from ui.cli.signin import add_user_option, signed_in
 
@@ -44,6 +43,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    # Imported here: the writers load ReportLab and openpyxl, which --help does not need.
+    from services.reports.service import write_report
+
     ctx = signed_in(args)
     report_filter = ReportFilter(
         period=Period.parse(args.period) if args.period else None,

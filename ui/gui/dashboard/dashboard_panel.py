@@ -49,6 +49,7 @@ class DashboardPanel(QWidget):
         self.figures: Dashboard | None = None
         self.loaded_at: datetime | None = None
         self.charts: DashboardCharts | None = None
+        self.charts_behind = False  # figures arrived while hidden: charts drawn on show
         self.loading = False
         self.stamp = QLabel(LOADING, self)
         self.reload_button = QPushButton("Muat ulang", self)
@@ -108,6 +109,9 @@ class DashboardPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.charts_behind and self.figures is not None:
+            self.charts_behind = False
+            self._charts().show_board(self.figures)
         # After this paint: the figures never hold up the window.
         QTimer.singleShot(0, self, self.reload)
 
@@ -123,7 +127,12 @@ class DashboardPanel(QWidget):
         self.loaded_at = datetime.now(self._app.office_zone())  # the office's clock
         self.stamp.setText(f"Angka per {moment_text(self.loaded_at)}")
         self.tiles.show_board(board)
-        self._charts().show_board(board)
+        # The charts (Qt Charts: about 0.1 s to load and lay out, on the GUI thread) wait
+        # until Beranda is on screen, so a clerk who went straight on to Peserta is not
+        # held up by them while the first rows arrive.
+        self.charts_behind = not self.isVisible()
+        if not self.charts_behind:
+            self._charts().show_board(board)
         notes = [
             "Peserta terlindungi: punya periode kepesertaan yang mencakup hari ini.",
             "Garis iuran mengikuti aturan tengah bulan yang tertulis pada kotak Iuran bulan ini.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -59,7 +58,10 @@ class WorkerTableModel(QAbstractTableModel):
         self._pages = WorkerPages(workers, page_size, max_pages, tasks, self)
         self._pages.arrived.connect(self._rows_arrived)
         self._pages.failed.connect(self.load_failed)
-        self._today = date.today()
+        self._workers = workers
+        # The office's day: a period ended before it is shown ended (kept per reload; the
+        # zone is read at most once a minute, so a reload stays a cheap one).
+        self._today = workers.office_today()
 
     # -- what the panel asks ----------------------------------------------------
 
@@ -172,7 +174,7 @@ class WorkerTableModel(QAbstractTableModel):
 
     def _reset(self, query: WorkerQuery) -> None:
         self.beginResetModel()
-        self._today = date.today()
+        self._today = self._workers.office_today()
         error = self._pages.reset(query)
         self.endResetModel()
         if error is not None:

@@ -16,7 +16,7 @@ from ui.gui.app_events import AppEvents
 from ui.gui.office_day import follow_register
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class AppContext:
     ctx: ServiceContext
     regions: RegionDirectory
@@ -28,8 +28,9 @@ class AppContext:
     def create(cls, ctx: ServiceContext, log_path: Path | None = None) -> AppContext:
         # Regions are loaded once here and shared, so no screen queries them again.
         regions = RegionDirectory(ctx)
-        follow_register(ctx)  # the date and month widgets' "today"
-        return cls(ctx, regions, WorkerService(ctx, regions), AppEvents(), log_path)
+        app = cls(ctx, regions, WorkerService(ctx, regions), AppEvents(), log_path)
+        follow_register(app)  # the date and month widgets' "today"
+        return app
 
     @property
     def principal(self) -> Principal | None:

@@ -1,6 +1,7 @@
 """The office's day for widgets that hold no AppContext (the date field's calendar, the month
 and year pickers): that of the register the GUI opened last (``AppContext.create`` says
-which), else that of the catalogue's default district, as ``office_zone`` before the set-up.
+which) while its screens live, else that of the catalogue's default district, as
+``office_zone`` before the set-up.
 
 Screens that hold the AppContext ask it (``app.office_today()``); this is only for the
 small widgets built in dozens of places, so that none falls back on the workstation's clock.
@@ -8,21 +9,31 @@ small widgets built in dozens of places, so that none falls back on the workstat
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
+from typing import Protocol
 
-from services.core.context import ServiceContext
-from services.core.office_time import DISTRICT_KEY, office_now, office_today_of, zone_of_region
+from services.core.office_time import DISTRICT_KEY, office_now, zone_of_region
 from services.settings.catalog import DEFAULTS
 
-_register: list[ServiceContext] = []
+
+class OfficeClock(Protocol):
+    """What the AppContext offers (not imported: it imports this module)."""
+
+    def office_today(self) -> date: ...
 
 
-def follow_register(ctx: ServiceContext) -> None:
+# Weak: a closed window's register (its engine) is not kept alive for a widget's sake.
+_register: list[weakref.ref[OfficeClock]] = []
+
+
+def follow_register(app: OfficeClock) -> None:
     """The register whose office the widgets' "today" is from now on."""
-    _register[:] = [ctx]
+    _register[:] = [weakref.ref(app)]
 
 
 def office_today() -> date:
-    if _register:
-        return office_today_of(_register[0])
+    app = _register[0]() if _register else None
+    if app is not None:
+        return app.office_today()
     return office_now(zone_of_region(DEFAULTS[DISTRICT_KEY])).date()

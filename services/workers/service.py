@@ -105,7 +105,8 @@ class WorkerService:
         self._ctx.require(Permission.READ_WORKERS)
         with read_session(self._ctx) as session:
             rows, total, exact = worker_search.search(session, query, self._scope())
-        return WorkerPage([self._row(r) for r in rows], total, exact)
+            day = office_today(session)  # no query once the zone is known
+        return WorkerPage([self._row(r) for r in rows], total, exact, day)
 
     def count(self, query: WorkerQuery) -> int:
         """The exact number of matches, however many."""

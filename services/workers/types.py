@@ -257,6 +257,8 @@ class WorkerPage:
     total: int
     # False when the search stopped counting at WorkerQuery.count_limit: "more than total".
     total_exact: bool = True
+    # The office's day the page was read on: a period ended before it is shown ended.
+    day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

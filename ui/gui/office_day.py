@@ -13,6 +13,7 @@ import weakref
 from datetime import date
 from typing import Protocol
 
+from services.core.errors import SiRentanError
 from services.core.office_time import DISTRICT_KEY, office_now, zone_of_region
 from services.settings.catalog import DEFAULTS
 
@@ -35,5 +36,10 @@ def follow_register(app: OfficeClock) -> None:
 def office_today() -> date:
     app = _register[0]() if _register else None
     if app is not None:
-        return app.office_today()
+        try:
+            return app.office_today()
+        except SiRentanError:
+            # The register is away (its zone is kept for a minute only): a calendar still
+            # opens, on the default district's day, and the screen says what is wrong.
+            pass
     return office_now(zone_of_region(DEFAULTS[DISTRICT_KEY])).date()

@@ -58,10 +58,6 @@ class WorkerTableModel(QAbstractTableModel):
         self._pages = WorkerPages(workers, page_size, max_pages, tasks, self)
         self._pages.arrived.connect(self._rows_arrived)
         self._pages.failed.connect(self.load_failed)
-        self._workers = workers
-        # The office's day: a period ended before it is shown ended (kept per reload; the
-        # zone is read at most once a minute, so a reload stays a cheap one).
-        self._today = workers.office_today()
 
     # -- what the panel asks ----------------------------------------------------
 
@@ -174,7 +170,6 @@ class WorkerTableModel(QAbstractTableModel):
 
     def _reset(self, query: WorkerQuery) -> None:
         self.beginResetModel()
-        self._today = self._workers.office_today()
         error = self._pages.reset(query)
         self.endResetModel()
         if error is not None:
@@ -203,4 +198,6 @@ class WorkerTableModel(QAbstractTableModel):
         return None
 
     def _expired(self, row: WorkerRow) -> bool:
-        return row.coverage_end is not None and row.coverage_end < self._today
+        # The office's day the search read the page on (a database away gives no page).
+        today = self._pages.day
+        return row.coverage_end is not None and today is not None and row.coverage_end < today

@@ -13,6 +13,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -303,3 +304,35 @@ def workstation_far_away(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.undo()
     if hasattr(time, "tzset"):
         time.tzset()
+
+
+# The default district's clock (Timor Tengah Utara, WITA): the office's day in the tests.
+OFFICE_OFFSET_HOURS = 8
+
+
+def office_day_now() -> date:
+    """The default district's (WITA) day now: what every default date of the app gives."""
+    return datetime.now(timezone(timedelta(hours=OFFICE_OFFSET_HOURS))).date()
+
+
+@pytest.fixture
+def workstation_on_another_day(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """The workstation's clock set so that its date is not the office's (WITA) date now,
+    as a Kupang laptop left on Jakarta time is at 00.30 WITA; yields the office's day.
+
+    The workstation is put at about 18.00 of the office's previous day: at office hour H it
+    runs 6 + H hours behind, i.e. at UTC offset 2 - H, which stays inside POSIX's ±24 hours
+    for every H (and leaves six hours before either date changes). Not on Windows, whose C
+    runtime cannot move its clock this way (the test skips there)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the workstation's clock can be moved only where time.tzset exists")
+    office_hour = datetime.now(timezone(timedelta(hours=OFFICE_OFFSET_HOURS))).hour
+    east = 2 - office_hour  # hours east of UTC
+    # POSIX counts hours west of UTC: "UTC+3" is three hours behind it.
+    monkeypatch.setenv("TZ", f"WST{-east:+d}")
+    time.tzset()
+    office = office_day_now()
+    assert date.today() == office - timedelta(days=1), "the workstation's day must differ"
+    yield office
+    monkeypatch.undo()
+    time.tzset()

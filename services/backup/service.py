@@ -17,10 +17,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 try:  # POSIX: a running backup holds a lock on its .partial (see _hold)
@@ -48,7 +49,7 @@ from services.core.database_errors import (
 )
 from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.core.file_output import write_error
-from services.core.office_time import on_office_clock
+from services.core.office_time import office_date, office_now, on_office_clock
 from services.core.permissions import Permission, PermissionDeniedError
 from services.core.unit_of_work import translate_operational_error, unit_of_work
 from services.settings.catalog import where
@@ -194,9 +195,11 @@ def daily_backup_if_due(ctx: ServiceContext, today: date | None = None) -> Backu
         return None
     if not ctx.is_sqlite:
         return None
-    today = today or date.today()
+    zone = _zone(ctx)
+    today = today or office_now(zone).date()
     folder = backup_folder(ctx)
-    if any(p.suffix == ".db" and when.date() == today for p, when in _scan(folder)):
+    # The names are on the workstation's clock; the day that counts is the office's.
+    if any(p.suffix == ".db" and office_date(when, zone) == today for p, when in _scan(folder)):
         return None
     return create_backup(ctx, folder)
 
@@ -638,7 +641,7 @@ def _make_folder(folder: Path) -> None:
 
 def _remove_stale_partials(folder: Path) -> None:
     """Leftovers of killed backups: the .partial and SQLite's -journal beside it."""
-    limit = datetime.now().timestamp() - STALE_PARTIAL.total_seconds()
+    limit = time.time() - STALE_PARTIAL.total_seconds()
     for leftover in folder.glob(f"sirentan-*{PARTIAL_SUFFIX}"):
         try:
             if _abandoned(leftover, limit):
@@ -704,7 +707,8 @@ def _sequence(path: Path) -> int:
 
 
 def _stamp() -> str:
-    return datetime.now().strftime(STAMP_FORMAT)
+    # The workstation's own clock, as _created_at reads it back (see _zone).
+    return datetime.now(UTC).astimezone().strftime(STAMP_FORMAT)
 
 
 def _summary(info: BackupInfo) -> str:

@@ -32,6 +32,7 @@ from services.cards.selection import (
 from services.cards.types import PreparedPrint, PrintPlan, PrintRequest, PrintResult
 from services.core.context import ServiceContext
 from services.core.errors import ConflictError, Problem, ValidationError
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.progress import Cancel, Progress
 from services.core.unit_of_work import read_session, unit_of_work
@@ -51,9 +52,9 @@ def prepare_print(
     """Render the cards of a request to `out` (PDF). Nothing is recorded yet."""
     ctx.require(Permission.PRINT_CARDS)
     check_request(request)
-    today = today or date.today()
     settings = SettingsService(ctx).get_all()
     with read_session(ctx) as session:
+        today = today or office_today(session)
         secret = session.scalars(select(CardKey.secret)).one()
         sources = list(read_sources(session, request, Scope.of(ctx.principal), today))
         label = _selection_label(session, request)
@@ -92,6 +93,7 @@ def prepare_print(
         pdf_path=out,
         pdf_sha256=hashlib.sha256(out.read_bytes()).hexdigest(),
         pages=result.pages,
+        day=today,
         placements={worker: (page, slot) for worker, page, slot in result.placements},
     )
 

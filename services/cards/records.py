@@ -15,7 +15,7 @@ from models.enums import CardStatus, Recipient
 from services.cards.types import CardRecord, HandOver, PrintBatchInfo
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
-from services.core.office_time import office_date, office_zone, on_office_clock
+from services.core.office_time import office_date, office_today, office_zone, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.text.formatting import long_date
@@ -92,12 +92,11 @@ def list_cards(
 def hand_over(ctx: ServiceContext, handover: HandOver, today: date | None = None) -> int:
     """Mark printed cards as handed over, all or none; returns how many."""
     ctx.require(Permission.PRINT_CARDS)
-    today = today or date.today()
     name = handover.recipient_name.strip()
-    problems = _handover_problems(handover, name, today)
-    if problems:
-        raise ValidationError(problems, record="Serah terima kartu")
     with unit_of_work(ctx) as session:
+        problems = _handover_problems(handover, name, today or office_today(session))
+        if problems:
+            raise ValidationError(problems, record="Serah terima kartu")
         rows = session.execute(
             select(CardPrint, Worker.full_name)
             .join(Worker, Worker.id == CardPrint.worker_id)

@@ -67,6 +67,7 @@ class PreparedPrint:
     pdf_path: Path
     pdf_sha256: str
     pages: int
+    day: date  # the office's day the cards were prepared on (on the cards, in the file name)
     # worker id -> (page of the front, slot on that page)
     placements: dict[int, tuple[int, int]] = field(default_factory=dict)
 

@@ -12,7 +12,7 @@ from models import CardKey, CardPrint, Worker
 from services.cards.qr_payload import IdKind, is_authentic, parse_payload
 from services.cards.types import CardVerification
 from services.core.context import ServiceContext
-from services.core.office_time import office_date, office_zone
+from services.core.office_time import office_date, office_today, office_zone
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.coverage_history import coverage_on
@@ -22,7 +22,6 @@ from services.text.formatting import long_date
 def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) -> CardVerification:
     """The text a QR scanner typed (scanners act as keyboards) checked against this register."""
     ctx.require(Permission.SEE_FULL_IDENTITY)
-    today = today or date.today()
     identity = parse_payload(scanned)
     if identity is None:
         return CardVerification(False, "Kode ini bukan kode kartu peserta SiRentan.")
@@ -52,7 +51,7 @@ def verify_card(ctx: ServiceContext, scanned: str, today: date | None = None) ->
             .where(CardPrint.worker_id == worker.id)
             .order_by(CardPrint.id)
         ).all()
-        fact = coverage_on(session, worker.id, today)
+        fact = coverage_on(session, worker.id, today or office_today(session))
         serial = identity.serial
         if serial is not None and serial > len(printed):
             return CardVerification(

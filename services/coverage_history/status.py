@@ -22,6 +22,7 @@ from models import CoveragePeriod, Worker, WorkerStatusEvent
 from models.base import utc_now
 from models.enums import CoverageSource, FundingSource, WorkerStatus
 from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.office_time import office_today
 from services.coverage_history.periods import (
     check_span,
     current_event,
@@ -56,7 +57,7 @@ def record_status(
 
     ``funding`` chooses the funding of a reactivation's new period (default: that of the
     period the inactivation cut, else the worker's)."""
-    today = today or date.today()
+    today = today or office_today(session)
     reason = (reason or "").strip() or None
     label = WORKER_STATUS[status].lower()
     problems = []

@@ -3,7 +3,7 @@
 The public API; the GUI, the CLI and other services (claims, premiums) use these::
 
     doc = issue_letter(ctx, LetterRequest(ClaimLetter(...), signatory_id=3,
-                                          document_date=date.today()))
+                                          document_date=office_today_of(ctx)))
     Path("surat.pdf").write_bytes(doc.pdf)   # doc.number, doc.entry (register line)
 """
 

@@ -49,8 +49,9 @@ def format_nip(nip: str) -> str:
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if len(nip) == 18 else nip
 
 
-def check_nip(raw: str, today: date | None = None, label: str = "NIP") -> list[Problem]:
-    """Problems of a NIP, each naming the field and what is wrong; empty when it is sound."""
+def check_nip(raw: str, today: date, label: str = "NIP") -> list[Problem]:
+    """Problems of a NIP, each naming the field and what is wrong; empty when it is sound
+    (``today``: the office's day; no birth or appointment after it)."""
     nip = normalize_nip(raw)
     if not nip.isdigit() or len(nip) != 18:
         shown = f"{len(nip)} karakter" if not nip.isdigit() else f"{len(nip)} angka"
@@ -61,7 +62,6 @@ def check_nip(raw: str, today: date | None = None, label: str = "NIP") -> list[P
                 f"{label} harus 18 angka (mis. 19680101 199003 1 005); yang diisi {shown}.",
             )
         ]
-    today = today or date.today()
     problems: list[Problem] = []
     birth = _date_or_none(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
     if birth is None or not _OLDEST_BIRTH_YEAR <= birth.year <= today.year:
@@ -108,10 +108,10 @@ def check_nip(raw: str, today: date | None = None, label: str = "NIP") -> list[P
     return problems
 
 
-def decode_nip(nip: str) -> NipParts | None:
+def decode_nip(nip: str, today: date) -> NipParts | None:
     """The parts of a sound NIP; None when ``check_nip`` would refuse it."""
     digits = normalize_nip(nip)
-    if check_nip(digits):
+    if check_nip(digits, today):
         return None
     birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     month = int(digits[12:14])

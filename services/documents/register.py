@@ -34,7 +34,7 @@ from services.core.errors import (
     SiRentanError,
     ValidationError,
 )
-from services.core.office_time import office_zone, on_office_clock
+from services.core.office_time import office_today_of, office_zone, on_office_clock
 from services.core.paths import command_prefix
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
@@ -110,7 +110,7 @@ def issue(
     A draft whose kop carries the placeholder emblem is refused unless the clerk confirmed
     it (``placeholder_confirmed``): an issued document is frozen with its kop."""
     ctx.require(Permission.LETTERS)
-    refuse_future(draft)
+    refuse_future(draft, office_today_of(ctx))
     if draft.placeholder_emblem and not placeholder_confirmed:
         raise PlaceholderEmblemError()
     rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind)
@@ -173,10 +173,9 @@ def issue(
         return IssuedDocument(_entry(session, row), rendered.data)
 
 
-def refuse_future(draft: DocumentDraft, today: date | None = None) -> None:
-    """A letter certifies what is true on its date: it cannot be dated after today. (An
-    agreement is numbered before its signing day, so it may be.)"""
-    today = today or date.today()
+def refuse_future(draft: DocumentDraft, today: date) -> None:
+    """A letter certifies what is true on its date: it cannot be dated after ``today``, the
+    office's day. (An agreement is numbered before its signing day, so it may be.)"""
     if draft.kind is not DocumentKind.AGREEMENT and draft.document_date > today:
         raise ValidationError(
             [

@@ -7,6 +7,8 @@ deactivated: the letters they signed still name them.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from models import Signatory
 from models.base import utc_now
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.nip import NIP_FIELD, check_nip, normalize_nip
@@ -39,8 +42,9 @@ _FIELD_LABELS = {
 }
 
 
-def check_signatory(data: SignatoryInput) -> list[Problem]:
-    """Every problem of the input, each naming its field."""
+def check_signatory(data: SignatoryInput, today: date) -> list[Problem]:
+    """Every problem of the input, each naming its field (``today``: the office's day, which
+    a NIP's birth and appointment dates cannot be after)."""
     problems: list[Problem] = []
     for field, label in (("name", "Nama"), ("position", "Jabatan")):
         if not getattr(data, field).strip():
@@ -58,7 +62,7 @@ def check_signatory(data: SignatoryInput) -> list[Problem]:
             )
     nip = (data.nip or "").strip()
     if nip:
-        problems += check_nip(nip, label="NIP penandatangan")
+        problems += check_nip(nip, today, label="NIP penandatangan")
     elif not data.regional_head:
         problems.append(
             Problem(
@@ -95,7 +99,7 @@ def add_signatory(ctx: ServiceContext, data: SignatoryInput) -> SignatoryItem:
 def add_signatory_in(session: Session, ctx: ServiceContext, data: SignatoryInput) -> SignatoryItem:
     """Checked and added in the caller's transaction (the district set-up adds its officials
     together with the office's settings)."""
-    _refuse_problems(data)
+    _refuse_problems(data, office_today(session))
     signatory = Signatory(created_by=ctx.user_name, updated_by=ctx.user_name)
     _apply(signatory, data)
     session.add(signatory)
@@ -105,8 +109,8 @@ def add_signatory_in(session: Session, ctx: ServiceContext, data: SignatoryInput
 
 def update_signatory(ctx: ServiceContext, signatory_id: int, data: SignatoryInput) -> SignatoryItem:
     ctx.require(Permission.LETTERS)
-    _refuse_problems(data)
     with unit_of_work(ctx) as session:
+        _refuse_problems(data, office_today(session))
         signatory = load_signatory(session, signatory_id)
         _apply(signatory, data)
         signatory.updated_at = utc_now()
@@ -136,8 +140,8 @@ def load_signatory(session: Session, signatory_id: int) -> Signatory:
     return signatory
 
 
-def _refuse_problems(data: SignatoryInput) -> None:
-    problems = check_signatory(data)
+def _refuse_problems(data: SignatoryInput, today: date) -> None:
+    problems = check_signatory(data, today)
     if problems:
         raise ValidationError(problems, record=f"penandatangan {data.name.strip()}".strip())
 

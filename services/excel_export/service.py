@@ -25,6 +25,7 @@ from services import coverage_history
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
 from services.core.file_output import atomic_path, check_target, save_workbook
+from services.core.office_time import office_today_of
 from services.core.permissions import Permission, Principal
 from services.core.progress import Cancel, Progress, check_cancel
 from services.core.unit_of_work import read_session, unit_of_work
@@ -109,7 +110,8 @@ def write_export(
 ) -> ExportResult:
     """The export as ``principal`` may see it; export_workers checks the permission first."""
     fmt = ExportFormat(fmt)
-    writer = _Writer(ctx, principal, query, fmt, today or date.today(), progress, cancel, started)
+    day = today or office_today_of(ctx)
+    writer = _Writer(ctx, principal, query, fmt, day, progress, cancel, started)
     check_target(path)  # a folder, a device or a missing folder is refused before the work
     with atomic_path(path) as scratch:
         rows, sheets = writer.write(scratch)

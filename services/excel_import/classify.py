@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models import Occupation, RegionCodeChange, TwinReview, Worker
 from models.enums import OnExisting, TwinDecision
 from services.core.errors import Problem
+from services.core.office_time import office_today
 from services.core.permissions import Principal
 from services.core.progress import Cancel, Progress
 from services.excel_import.bulk import CHUNK, check_cancel, chunks, member_of
@@ -61,6 +62,8 @@ class PlannedTwin:
 
 @dataclass(slots=True)
 class Plan:
+    # The office's day the rows were checked against (no birth or start after it).
+    day: date
     results: list[RowResult] = field(default_factory=list)
     inserts: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     updates: list[PlannedUpdate] = field(default_factory=list)
@@ -82,13 +85,14 @@ def classify(
     cancel: Cancel | None = None,
     today: date | None = None,
 ) -> Plan:
-    checker = _checker(session, source, mapping, options, regions, today or date.today())
+    today = today or office_today(session)
+    checker = _checker(session, source, mapping, options, regions, today)
     key = (
         source.header_row,
         source.data_start,
         tuple(sorted(mapping.columns.items())),
         options,
-        today or date.today(),
+        today,
         regions.kabupaten_code,
         tuple(sorted(checker.occupation_names.items())),
     )
@@ -101,7 +105,7 @@ def classify(
     elif progress is not None:
         progress(STAGE_CHECK, len(rows), len(rows))
     plan = _Classifier(
-        session, options, principal, regions, checker.occupation_names, list(rows)
+        session, options, principal, regions, checker.occupation_names, list(rows), today
     ).plan()
     return plan
 
@@ -161,6 +165,7 @@ class _Classifier:
         regions: RegionDirectory,
         occupation_names: dict[int, str],
         rows: list[CheckedRow],
+        today: date,
     ) -> None:
         self._occupation_names = occupation_names
         self._session = session
@@ -168,7 +173,7 @@ class _Classifier:
         self._principal = principal
         self._regions = regions
         self._rows = rows
-        self._plan = Plan()
+        self._plan = Plan(today)
         self._notes: dict[int, list[str]] = {}
         self._twin_of: dict[int, str] = {}
 

@@ -61,7 +61,7 @@ def _widths(sheet: WriteOnlyWorksheet, original: int) -> None:
 def _title(result: ImportResult) -> str:
     where = f", lembar {result.sheet_name}" if result.sheet_name else ""
     state = "disimpan" if result.committed else "pratinjau, belum disimpan"
-    return f"Hasil impor {result.file_name}{where} ({state}), {long_date(date.today())}"
+    return f"Hasil impor {result.file_name}{where} ({state}), {long_date(result.day)}"
 
 
 def _summary(result: ImportResult) -> str:

@@ -226,12 +226,14 @@ class RowChecker:
         place = as_text(cells.get(h.BIRTH_PLACE))
         raw_date = cells.get(h.BIRTH_DATE)
         if h.BIRTH_PLACE_DATE in cells:
-            joined_place, joined_date = split_place_date(cells[h.BIRTH_PLACE_DATE])
+            joined_place, joined_date = split_place_date(
+                cells[h.BIRTH_PLACE_DATE], self._today.year
+            )
             place = place or joined_place
             raw_date = raw_date if not is_blank(raw_date) else joined_date
         if place:
             reading.given.add("birth_place")
-        value, problem = parse_date(raw_date, "Tanggal lahir")
+        value, problem = parse_date(raw_date, "Tanggal lahir", self._today.year)
         if problem:
             reading.problems.append(Problem("birth_date_unreadable", "birth_date", problem))
             reading.failed.add("birth_date")
@@ -288,7 +290,9 @@ class RowChecker:
         return self._options.default_funding
 
     def _coverage_start(self, cells: dict[str, Any], reading: _Reading) -> date | None:
-        value, problem = parse_date(cells.get(h.COVERAGE_START), "Mulai kepesertaan")
+        value, problem = parse_date(
+            cells.get(h.COVERAGE_START), "Mulai kepesertaan", self._today.year
+        )
         if problem:
             reading.problems.append(Problem("coverage_unreadable", "coverage_start", problem))
             reading.failed.add("coverage_start")

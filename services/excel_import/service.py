@@ -231,6 +231,7 @@ def _result(
         needs_approval=plan.to_write > threshold,
         approved=approved,
         batch_id=batch_id,
+        day=plan.day,
     )
 
 

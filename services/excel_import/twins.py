@@ -9,8 +9,6 @@ it is made inactive with the reason.
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,6 +19,7 @@ from models.enums import TwinDecision, WorkerStatus
 from services.audit.trail import record_event
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, SiRentanError
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.excel_import.types import TwinPair
@@ -116,7 +115,7 @@ def _retire(session: Session, duplicate: Worker, kept: Worker) -> bool:
             session.refresh(duplicate)
     duplicate.status = WorkerStatus.INACTIVE
     duplicate.status_reason = f"Data ganda; digabung ke NIK {kept.nik}"[:200]
-    duplicate.status_date = date.today()
+    duplicate.status_date = office_today(session)
     duplicate.updated_at = utc_now()
     session.flush()
     return False

@@ -172,6 +172,7 @@ class ImportResult:
     needs_approval: bool
     approved: bool
     batch_id: int | None
+    day: date  # the office's day the rows were checked on (the report's date)
     committed: bool = False
     inserted: int = 0
     updated: int = 0

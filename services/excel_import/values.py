@@ -132,8 +132,9 @@ def _key(text: str) -> str:
     return _LETTERS.sub("", text.casefold())
 
 
-def parse_date(value: Any, label: str) -> tuple[date | None, str | None]:
-    """A real date, or None and why not (None, None for a blank cell)."""
+def parse_date(value: Any, label: str, this_year: int) -> tuple[date | None, str | None]:
+    """A real date, or None and why not (None, None for a blank cell). ``this_year``, the
+    office's, places a two-digit year ("12-07-85")."""
     if is_blank(value):
         return None, None
     if isinstance(value, datetime):
@@ -144,7 +145,7 @@ def parse_date(value: Any, label: str) -> tuple[date | None, str | None]:
         return None, _unreadable(label, value)
     if isinstance(value, int | float):
         return _from_number(value, label)
-    return _from_text(str(value).strip(), label)
+    return _from_text(str(value).strip(), label, this_year)
 
 
 def _from_number(value: float, label: str) -> tuple[date | None, str | None]:
@@ -160,11 +161,11 @@ def _from_number(value: float, label: str) -> tuple[date | None, str | None]:
     return None, _unreadable(label, value)
 
 
-def _from_text(text: str, label: str) -> tuple[date | None, str | None]:
+def _from_text(text: str, label: str, this_year: int) -> tuple[date | None, str | None]:
     text = text.lstrip("'").strip()
     match = _NUMERIC_DATE.match(text)
     if match:
-        year = _full_year(match[3])
+        year = _full_year(match[3], this_year)
         return _checked(year, int(match[2]), int(match[1]), label, text)
     match = _ISO_DATE.match(text)
     if match:
@@ -174,19 +175,19 @@ def _from_text(text: str, label: str) -> tuple[date | None, str | None]:
         month = _MONTHS.get(match[2].casefold())
         if month is None:
             return None, f"{label} '{text}': nama bulan '{match[2]}' tidak dikenal; {DATE_ADVICE}."
-        return _checked(_full_year(match[3]), month, int(match[1]), label, text)
+        return _checked(_full_year(match[3], this_year), month, int(match[1]), label, text)
     match = _EIGHT_DIGITS.match(text)
     if match:
         return _checked(int(match[3]), int(match[2]), int(match[1]), label, text)
     return None, _unreadable(label, text)
 
 
-def _full_year(text: str) -> int:
+def _full_year(text: str, this_year: int) -> int:
     if len(text) == 4:
         return int(text)
     # Two digits: the most recent year not in the future (people, not contracts).
     year = 2000 + int(text)
-    return year if year <= date.today().year else year - 100
+    return year if year <= this_year else year - 100
 
 
 def _checked(
@@ -225,7 +226,7 @@ def parse_funding(value: Any) -> tuple[FundingSource | None, str | None]:
     return found, None
 
 
-def split_place_date(value: Any) -> tuple[str | None, Any]:
+def split_place_date(value: Any, this_year: int) -> tuple[str | None, Any]:
     """ "Kefamenanu, 12-07-1985" -> ("Kefamenanu", "12-07-1985"); a bare date stays a date."""
     if is_blank(value) or not isinstance(value, str):
         return None, value
@@ -237,7 +238,7 @@ def split_place_date(value: Any) -> tuple[str | None, Any]:
     words = text.split()
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
-        if parse_date(tail, "")[0] is not None:
+        if parse_date(tail, "", this_year)[0] is not None:
             return " ".join(words[:start]), tail
     return None, text
 

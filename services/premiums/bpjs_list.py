@@ -22,6 +22,7 @@ from models.premium import BpjsList, BpjsListEntry, PremiumBill
 from services.audit.trail import record_event
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError
+from services.core.office_time import office_today_of
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
 from services.excel_import.headers import (
@@ -57,7 +58,7 @@ def import_bpjs_list(
     ctx.require(Permission.PREMIUMS)
     path = Path(path)
     raw = open_file(path)
-    rows = read_list(raw.sheet(sheet), path.name)
+    rows = read_list(raw.sheet(sheet), path.name, office_today_of(ctx).year)
     with unit_of_work(ctx) as session:
         bill = session.get(PremiumBill, bill_id)
         if bill is None:
@@ -115,7 +116,8 @@ def import_bpjs_list(
         )
 
 
-def read_list(sheet: RawSheet, file_name: str) -> ListRows:
+def read_list(sheet: RawSheet, file_name: str, this_year: int) -> ListRows:
+    """The list's rows (``this_year``, the office's, places a two-digit year of a TMT)."""
     grid = sheet.grid
     guess = find_header(grid, sheet.merged)
     if guess is None:
@@ -135,7 +137,7 @@ def read_list(sheet: RawSheet, file_name: str) -> ListRows:
         row = grid[index]
         nik_cell, kpj_cell = _cell(row, columns.get(NIK)), _cell(row, columns.get(KPJ))
         name = as_text(_cell(row, columns.get(FULL_NAME)))
-        tmt, _ = parse_date(_cell(row, columns.get(COVERAGE_START)), "TMT")
+        tmt, _ = parse_date(_cell(row, columns.get(COVERAGE_START)), "TMT", this_year)
         nik, kpj = _nik(nik_cell), _kpj(kpj_cell)
         if nik is None and kpj is None:
             numbers_blank = is_blank(nik_cell) and is_blank(kpj_cell)

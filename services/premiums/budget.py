@@ -18,6 +18,7 @@ from models.enums import FundingSource
 from models.premium import BudgetAllocation
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.premiums.computation import (
@@ -103,15 +104,15 @@ def budget_status(
 ) -> BudgetStatus:
     """Each funding source with an allocation, bills, or (unless self-paid) covered workers."""
     ctx.require(Permission.READ_WORKERS)
-    today = today or date.today()
-    year = year or today.year
     rule = partial_month_rule(ctx)
     scope = worker_search.Scope.of(ctx.principal)
-    months = months_of_year(year)
-    current = Month.of(today)
-    past = [m for m in months if m <= current]
-    ahead = [m for m in months if m > current]
     with read_session(ctx) as session:
+        today = today or office_today(session)
+        year = year or today.year
+        months = months_of_year(year)
+        current = Month.of(today)
+        past = [m for m in months if m <= current]
+        ahead = [m for m in months if m > current]
         conditions = area_conditions(session, Area(), scope)
         rates = RateTable.load(session)
         computed = totals(count_months(session, scope.source, conditions, past, rule), rates)

@@ -13,6 +13,7 @@ from models.enums import FundingSource
 from models.premium import BpjsList, PremiumBill, PremiumPayment
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ReferencedError, ValidationError
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.premiums.months import Month
@@ -29,7 +30,7 @@ MAX_TEXT = 60
 def record_bill(ctx: ServiceContext, data: BillInput, today: date | None = None) -> BillRow:
     ctx.require(Permission.PREMIUMS)
     with unit_of_work(ctx) as session:
-        _check_bill(session, data, None, today or date.today())
+        _check_bill(session, data, None, today or office_today(session))
         bill = PremiumBill(created_by=ctx.user_name)
         _apply_bill(ctx, bill, data)
         session.add(bill)
@@ -43,7 +44,7 @@ def update_bill(
     ctx.require(Permission.PREMIUMS)
     with unit_of_work(ctx) as session:
         bill = _load_bill(session, bill_id)
-        _check_bill(session, data, bill_id, today or date.today())
+        _check_bill(session, data, bill_id, today or office_today(session))
         _apply_bill(ctx, bill, data)
         session.flush()
         return _bill_rows(session, _select_bills().where(PremiumBill.id == bill_id))[0]
@@ -210,7 +211,7 @@ def record_payment(
                 PremiumPayment.bill_id == bill.id
             )
         )
-        _check_payment(data, bill, int(paid or 0), today or date.today())
+        _check_payment(data, bill, int(paid or 0), today or office_today(session))
         payment = PremiumPayment(
             bill_id=bill.id,
             paid_on=data.paid_on,

@@ -38,6 +38,7 @@ from models.enums import (
 from models.premium import BudgetAllocation, PremiumBill, PremiumPayment
 from services import coverage_history
 from services.core.context import ServiceContext
+from services.core.office_time import office_today
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.coverage_history.sql import period_end
@@ -126,23 +127,24 @@ def dashboard(
     regions: RegionDirectory | None = None,
 ) -> Dashboard:
     ctx.require(Permission.READ_WORKERS)
-    today = today or date.today()
     regions = regions or RegionDirectory(ctx)
     rule = partial_month_rule(ctx)
     scope = worker_search.Scope.of(ctx.principal)
     src = scope.source
-    current = Month.of(today)
-    months = [current.shift(-i) for i in range(MONTHS_SHOWN - 1, -1, -1)]
-    # Band index by birth date: born on or before the date that makes one N years old today.
-    band = case(
-        *(
-            (src.c.birth_date <= years_before(today, low), index)
-            for index, low in reversed(list(enumerate(AGE_BANDS)))
-            if low
-        ),
-        else_=0,
-    )
     with read_session(ctx) as session:
+        today = today or office_today(session)
+        current = Month.of(today)
+        months = [current.shift(-i) for i in range(MONTHS_SHOWN - 1, -1, -1)]
+        # Band index by birth date: born on or before the date that makes one N years old
+        # today.
+        band = case(
+            *(
+                (src.c.birth_date <= years_before(today, low), index)
+                for index, low in reversed(list(enumerate(AGE_BANDS)))
+                if low
+            ),
+            else_=0,
+        )
         conditions = area_conditions(session, Area(), scope)
         p = coverage_history.periods()
         grouped = session.execute(

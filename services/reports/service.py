@@ -18,6 +18,7 @@ from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
 from services.core.errors import SiRentanError
 from services.core.file_output import atomic_path
+from services.core.office_time import office_today_of
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
 from services.reports.claims import build_claims
@@ -58,7 +59,8 @@ def build_report(
 ) -> Report:
     """The report's figures and tables, e.g. for the GUI to show before saving."""
     ctx.require(Permission.READ_WORKERS)
-    inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today or date.today(), regions)
+    day = today or office_today_of(ctx)
+    inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), day, regions)
     return _BUILDERS[ReportKind(kind)](inputs)
 
 
@@ -102,7 +104,7 @@ def _write(
     regions: RegionDirectory | None,
     preview: bool,
 ) -> ReportResult:
-    today = today or date.today()
+    today = today or office_today_of(ctx)
     inputs = ReportInputs.load(ctx, report_filter or ReportFilter(), today, regions)
     report = _BUILDERS[ReportKind(kind)](inputs)
     with atomic_path(path) as scratch:

@@ -12,7 +12,7 @@ from models import Setting
 from models.base import utc_now
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
-from services.core.office_time import office_zone, on_office_clock
+from services.core.office_time import office_zone, office_zone_of, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.settings.catalog import CATALOG, DEFAULTS, SPECS, SettingSpec, normalize, problem
@@ -48,8 +48,7 @@ class SettingsService:
 
     def office_zone(self) -> timezone:
         """The office's clock (WIB, WITA or WIT by the district's province)."""
-        with read_session(self._ctx) as session:
-            return office_zone(session)
+        return office_zone_of(self._ctx)
 
     def get_all(self) -> dict[str, str]:
         values = dict(DEFAULTS)

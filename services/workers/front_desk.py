@@ -17,6 +17,7 @@ from models import Claim
 from models.enums import ClaimStatus, WorkerStatus
 from services import coverage_history
 from services.core.context import ServiceContext
+from services.core.office_time import office_today, office_today_of
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session
 from services.text.formatting import long_date
@@ -58,10 +59,10 @@ def number_fault(number: str, regions: RegionDirectory) -> str | None:
 def check_coverage(
     ctx: ServiceContext, regions: RegionDirectory, text: str, today: date | None = None
 ) -> CoverageResult:
-    """Covered on ``today`` (default: the real today; any day may be asked)."""
-    day = today or date.today()
+    """Covered on ``today`` (default: the office's day; any day may be asked)."""
     number = digits_of(text)
     if not number:
+        day = today or office_today_of(ctx)
         return CoverageResult(found=False, query=text, message=ASK, day=day, invalid_number=True)
     fault = number_fault(number, regions)
     if fault is not None:
@@ -69,13 +70,16 @@ def check_coverage(
             found=False,
             query=number,
             message=f"Periksa nomor: {fault}",
-            day=day,
+            day=today or office_today_of(ctx),
             invalid_number=True,
         )
     ctx.require(Permission.READ_WORKERS)
     scope = Scope.of(ctx.principal)
     src = scope.source
     with read_session(ctx) as session:
+        # In the lookup's own session: no second one, and no query once the zone is known.
+        office_day = office_today(session)
+        day = today or office_day
         conditions = filters(session, WorkerQuery(), scope)
         worker = session.execute(
             select(src).where(exact_number_condition(session, number, scope), *conditions).limit(1)
@@ -111,6 +115,7 @@ def check_coverage(
         coverage_end=fact.period_end,
         covered_today=fact.covered,
         day=day,
+        day_is_today=day == office_day,
         reason=fact.reason,
         not_yet_covered=not fact.covered and fact.next_start is not None and not fact.last_end,
         has_periods=fact.has_periods,

@@ -28,6 +28,7 @@ from services.core.errors import (
     ValidationError,
 )
 from services.core.input_rules import err
+from services.core.office_time import office_today, office_today_of
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.coverage_history import clerk
@@ -56,6 +57,11 @@ class WorkerService:
         self._occupations: list[OccupationItem] | None = None
         self._occupation_by_id: dict[int, str] | None = None
 
+    def office_today(self) -> date:
+        """The office's day (screens holding only this service take their default dates
+        from it)."""
+        return office_today_of(self._ctx)
+
     # -- reference data -------------------------------------------------------
 
     def occupations(self) -> list[OccupationItem]:
@@ -68,8 +74,8 @@ class WorkerService:
     def check(self, data: WorkerInput, worker_id: int | None = None) -> list[Problem]:
         """Every problem with the input, as the form shows it while the clerk types."""
         self._ctx.require(Permission.EDIT_WORKERS)
-        cleaned = self._validate(data)
         with read_session(self._ctx) as session:
+            cleaned = self._validate(data, session)
             return cleaned.problems + self._duplicate_problems(session, cleaned.data, worker_id)
 
     # -- reads ----------------------------------------------------------------
@@ -99,7 +105,8 @@ class WorkerService:
         self._ctx.require(Permission.READ_WORKERS)
         with read_session(self._ctx) as session:
             rows, total, exact = worker_search.search(session, query, self._scope())
-        return WorkerPage([self._row(r) for r in rows], total, exact)
+            day = office_today(session)  # no query once the zone is known
+        return WorkerPage([self._row(r) for r in rows], total, exact, day)
 
     def count(self, query: WorkerQuery) -> int:
         """The exact number of matches, however many."""
@@ -134,8 +141,8 @@ class WorkerService:
 
     def create(self, data: WorkerInput) -> SaveResult:
         self._ctx.require(Permission.EDIT_WORKERS)
-        cleaned = self._validate(data)
         with unit_of_work(self._ctx) as session:
+            cleaned = self._validate(data, session)
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=None)
             worker = Worker(status=WorkerStatus.ACTIVE, created_by=self._ctx.user_name)
             self._apply(session, worker, cleaned.data)
@@ -150,8 +157,8 @@ class WorkerService:
 
     def update(self, worker_id: int, data: WorkerInput, expected_version: int) -> SaveResult:
         self._ctx.require(Permission.EDIT_WORKERS)
-        cleaned = self._validate(data)
         with unit_of_work(self._ctx) as session:
+            cleaned = self._validate(data, session)
             worker = self._load(session, worker_id, expected_version)
             self._refuse(session, cleaned.data, cleaned.problems, worker_id=worker_id)
             self._apply(session, worker, cleaned.data)
@@ -171,12 +178,12 @@ class WorkerService:
         today: date | None = None,
     ) -> WorkerDetail:
         """A status change through the coverage history (``record_status``): periods
-        follow it. Reactivation without a date takes effect today."""
+        follow it. Reactivation without a date takes effect today (the office's day)."""
         self._ctx.require(Permission.EDIT_WORKERS)
-        today = today or date.today()
-        if status is WorkerStatus.ACTIVE and status_date is None:
-            status_date = today
         with unit_of_work(self._ctx) as session:
+            today = today or office_today(session)
+            if status is WorkerStatus.ACTIVE and status_date is None:
+                status_date = today
             worker = self._load(session, worker_id, expected_version)
             coverage_history.record_status(
                 session,
@@ -211,11 +218,11 @@ class WorkerService:
     ) -> WorkerDetail:
         """A clerk's new period (a worker's earlier or next coverage)."""
         self._ctx.require(Permission.EDIT_WORKERS)
-        today = today or date.today()
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
             kpj = (period.kpj or "").strip() or None
-            clerk.check_period(worker, period.start, period.end, kpj, today)
+            day = today or office_today(session)
+            clerk.check_period(worker, period.start, period.end, kpj, day)
             coverage_history.open_period(
                 session, worker, period.start, period.end,
                 funding=period.funding, kpj=kpj, actor=self._ctx.user_name,
@@ -232,13 +239,13 @@ class WorkerService:
     ) -> WorkerDetail:
         """Correct one period's dates, funding or KPJ."""
         self._ctx.require(Permission.EDIT_WORKERS)
-        today = today or date.today()
         with unit_of_work(self._ctx) as session:
             worker = self._load(session, worker_id, expected_version)
             stored = self._period(session, worker, period_id)
             kpj = (period.kpj or "").strip() or None
             moved = period.start != stored.start_date
-            clerk.check_period(worker, period.start, period.end, kpj, today, new=moved)
+            day = today or office_today(session)
+            clerk.check_period(worker, period.start, period.end, kpj, day, new=moved)
             coverage_history.change_period(
                 session, worker, stored, start=period.start, end=period.end,
                 funding=period.funding, kpj=kpj, actor=self._ctx.user_name,
@@ -311,9 +318,9 @@ class WorkerService:
         self._flush(session, None)
         return self._detail(worker, worker.heirs)
 
-    def _validate(self, data: WorkerInput):
+    def _validate(self, data: WorkerInput, session: Session):
         codes = {o.code for o in self.occupations()}
-        return validate_worker(data, self.regions, codes, date.today())
+        return validate_worker(data, self.regions, codes, office_today(session))
 
     def _refuse(
         self, session: Session, data: WorkerInput, problems: list[Problem], worker_id: int | None

@@ -257,6 +257,8 @@ class WorkerPage:
     total: int
     # False when the search stopped counting at WorkerQuery.count_limit: "more than total".
     total_exact: bool = True
+    # The office's day the page was read on: a period ended before it is shown ended.
+    day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +280,7 @@ class CoverageResult:
     coverage_end: date | None = None
     covered_today: bool = False  # covered on ``day`` (today unless another day was asked)
     day: date | None = None
+    day_is_today: bool = False  # ``day`` is the office's today ("TERLINDUNGI HARI INI")
     reason: str | None = None  # coverage_history's reason, without the notes
     invalid_number: bool = False  # neither a NIK nor a KPJ: "Periksa nomor"
     not_yet_covered: bool = False  # a period begins later, none before

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ from services.settings.store import SettingsService
 from services.workers.demo_data import generate_demo_workers
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
-from tests.conftest import create_pg_database, drop_pg_database
+from tests.conftest import create_pg_database, drop_pg_database, office_day_now
 from tests.factories import worker_input
 from tests.logfail import ExpectLog
 
@@ -335,7 +335,7 @@ def test_the_backup_folder_comes_from_the_settings(
 
 
 def test_the_daily_backup_is_made_once_a_day(admin: ServiceContext) -> None:
-    today = date.today()
+    today = office_day_now()
     first = daily_backup_if_due(admin, today)
     assert first is not None and first.verified
 

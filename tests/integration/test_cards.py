@@ -42,6 +42,7 @@ from services.core.progress import CancelledError
 from services.core.unit_of_work import read_session
 from services.workers.service import WorkerService
 from services.workers.types import CardFilter, WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE, worker_input
 
 COVERED = {"coverage_end": date(2030, 12, 31)}
@@ -195,7 +196,7 @@ def test_hand_over_moves_printed_cards_and_the_list_filters_follow(
     pending = list_cards(ctx, batch_id=result.batch_id)
     assert len(pending) == 2
 
-    today = date.today()
+    today = office_day_now()
     with pytest.raises(ValidationError) as no_name:
         hand_over(ctx, HandOver((pending[0].id,), today, Recipient.VILLAGE_OFFICE))
     assert "nama petugas desa" in no_name.value.message
@@ -258,7 +259,7 @@ def test_a_reprint_gets_a_new_serial_and_the_lost_card_verifies_as_replaced(
         card_ids = tuple(
             session.scalars(select(CardPrint.id).where(CardPrint.worker_id == worker_id))
         )
-    hand_over(ctx, HandOver(card_ids, date.today(), Recipient.WORKER))
+    hand_over(ctx, HandOver(card_ids, office_day_now(), Recipient.WORKER))
     again = tmp_path / "ulang.pdf"
     print_cards(
         ctx,

@@ -39,6 +39,7 @@ from services.text.money import number, number_with_words, rupiah_plain, rupiah_
 from services.workers.demo_data import generate_demo_workers
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.factories import worker_input
 from tests.integration.document_helpers import (
     fonts,
@@ -100,7 +101,7 @@ def with_authority(
 def registered(ctx: ServiceContext, count: int) -> date:
     """``count`` workers in the register; the day they count on."""
     generate_demo_workers(ctx, count, seed=5)
-    return date.today()
+    return office_day_now()
 
 
 def request(signatory: SignatoryItem, **changes: object) -> AgreementRequest:
@@ -439,7 +440,7 @@ def test_the_annex_counts_who_is_covered_on_the_agreement_date(
 def test_workers_counted_from_the_register(ctx: ServiceContext, bupati: SignatoryItem) -> None:
     generate_demo_workers(ctx, 120, seed=11)
     WorkerService(ctx).create(worker_input(1, funding=FundingSource.MANDIRI))
-    today = date.today()
+    today = office_day_now()
     params = compute_agreement(ctx, request(bupati, count_date=today, months=6))
     paid = params.by_funding[FundingSource.APBD_KABUPATEN]
     assert params.workers == params.register_workers == paid > 0

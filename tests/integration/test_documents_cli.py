@@ -4,13 +4,12 @@ register as the GUI, numbers, reprints, cancellations and template edits include
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from models.database import make_engine
 from models.enums import Gender
 from services.core.context import ServiceContext
-from tests.conftest import OPERATOR
+from tests.conftest import OPERATOR, office_day_now
 from tests.integration.document_helpers import (
     KADIS_NIP,
     claim_worker,
@@ -48,7 +47,7 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
 
     pks = tmp_path / "pks.pdf"
     agreement = (
-        *("agreement", "-o", str(pks), "--count-date", date.today().isoformat()),
+        *("agreement", "-o", str(pks), "--count-date", office_day_now().isoformat()),
         *("--date", "2025-07-07", "--bpjs-head", "Maria Yosefina Bere", "--bpjs-npk", "E1"),
         *("--bpjs-decree", "Keputusan Direksi Nomor KEP/1/2025", "--bpjs-number", "PKS/1/2025"),
         *("--budget-code", "5.1.02", "--apbd-regulation", "12 Tahun 2024"),

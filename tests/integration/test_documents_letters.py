@@ -36,6 +36,7 @@ from services.text.formatting import long_date
 from services.text.money import rupiah
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import worker_input
 from tests.integration.document_helpers import (
     claim_fields,
@@ -58,7 +59,7 @@ def _office_emblem(request: pytest.FixtureRequest) -> None:
     store_emblem_for(request)
 
 
-TODAY = date.today()
+TODAY = office_day_now()
 OTHER_VILLAGE = "53.03.05.1001"
 
 

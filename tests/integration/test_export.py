@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -33,6 +33,7 @@ from services.workers.demo_data import generate_demo_workers
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import worker_input
 from tests.integration.trust_helpers import clerk, first_admin
 
@@ -73,7 +74,7 @@ def test_the_list_keeps_numbers_as_text_and_dates_as_dates(
     assert result.rows == 61 and result.sheets == 1
     sheet = _sheet(result.path)
     title = str(sheet["A1"].value)
-    assert "Kabupaten Timor Tengah Utara" in title and long_date(date.today()) in title
+    assert "Kabupaten Timor Tengah Utara" in title and long_date(office_day_now()) in title
     assert sheet["A1"].font.b and sheet["A3"].font.b and sheet["A3"].value == "NIK"
     assert sheet.freeze_panes == "A4"
     assert sheet.auto_filter.ref == "A3:R64"
@@ -122,14 +123,14 @@ def test_the_bpjs_list_follows_its_setting(
         covered = session.scalar(
             select(func.count())
             .select_from(Worker)
-            .where(coverage_history.covered_on(Worker.id, date.today()))
+            .where(coverage_history.covered_on(Worker.id, office_day_now()))
         )
         needing = session.scalar(
             select(func.count())
             .select_from(Worker)
             .where(
-                coverage_history.covered_on(Worker.id, date.today()),
-                coverage_history.funding_on(Worker.id, date.today()) == "apbd_kab",
+                coverage_history.covered_on(Worker.id, office_day_now()),
+                coverage_history.funding_on(Worker.id, office_day_now()) == "apbd_kab",
                 func.coalesce(Worker.kpj, "") == "",
             )
         )
@@ -186,7 +187,7 @@ def _recap_table(sheet: Worksheet) -> tuple[list[str], list[dict[str, object]]]:
 def test_the_recap_export_is_report_one_cell_for_cell(
     ctx: ServiceContext, register: int, tmp_path: Path
 ) -> None:
-    today = date.today()
+    today = office_day_now()
     exported = export_workers(
         ctx,
         tmp_path / "rekap.xlsx",
@@ -218,7 +219,7 @@ def test_the_recap_counts_the_register_under_the_list_filters(
     ctx: ServiceContext, register: int, tmp_path: Path
 ) -> None:
     """Filters the report has not (status, occupation), re-read cell by cell."""
-    today = date.today()
+    today = office_day_now()
     district = '=HYPERLINK("http://contoh.invalid","TTU")'
     with ctx.session_factory() as session:
         session.merge(Setting(key="district.kabupaten_name", value=district))

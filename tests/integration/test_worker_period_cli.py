@@ -7,6 +7,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+from tests.conftest import office_day_now
 from tests.integration.test_cli import as_admin, first_admin
 
 
@@ -73,7 +74,7 @@ def test_periods_and_status_changes_from_the_command_line(tmp_path: Path) -> Non
 
     # A dated status change, then cancelled: both stay in the worker's history.
     inactive = as_admin(
-        "workers", "status", "set", nik, "nonaktif", "--date", date.today().isoformat(),
+        "workers", "status", "set", nik, "nonaktif", "--date", office_day_now().isoformat(),
         "--reason", "pindah domisili", home=tmp_path,
     )  # fmt: skip
     assert inactive.returncode == 0, inactive.stderr

@@ -11,6 +11,7 @@ from models.enums import Gender, HeirRelation, WorkerStatus
 from services.core.errors import ConflictError, NotFoundError, ValidationError
 from services.workers.service import WorkerService
 from services.workers.types import HeirInput, WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE, make_nik, worker_input
 
 
@@ -47,7 +48,7 @@ def test_every_problem_is_reported_at_once_and_nothing_is_stored(
     bad = worker_input(
         1,
         nik="53030512078",
-        birth_date=date.today() + timedelta(days=3),
+        birth_date=office_day_now() + timedelta(days=3),
         village_code=None,
         occupation_code=None,
     )

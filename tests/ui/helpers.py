@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from services.workers.types import WorkerDetail, WorkerInput
+from tests.conftest import office_day_now
 from tests.factories import worker_input
 from ui.gui.main_window import MainWindow
 from ui.gui.signals import emit
@@ -25,7 +26,7 @@ from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 def covered_now(serial: int, **changes: Any) -> WorkerInput:
     """A valid input whose coverage runs today, whatever day the tests run."""
-    today = date.today()
+    today = office_day_now()
     changes.setdefault("coverage_start", today - timedelta(days=30))
     changes.setdefault("coverage_end", today + timedelta(days=300))
     return worker_input(serial, **changes)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from services.core.context import ServiceContext
 from services.core.progress import Cancel, Progress
 from services.workers.demo_data import generate_demo_workers
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE
 from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.cards import print_dialog
@@ -51,7 +51,7 @@ def test_a_village_is_previewed_then_saved_and_only_then_recorded(
     people = seed(workers, 12)
     left = workers.get(people[5].id)
     workers.change_status(
-        left.id, WorkerStatus.INACTIVE, left.version, reason="Pindah", status_date=date.today()
+        left.id, WorkerStatus.INACTIVE, left.version, reason="Pindah", status_date=office_day_now()
     )
     window = open_window(qtbot, ctx)
     dialog = _open_dialog(window)

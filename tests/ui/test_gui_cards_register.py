@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +13,7 @@ from services.cards.types import PrintRequest
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from services.workers.types import CardFilter
+from tests.conftest import office_day_now
 from tests.ui.helpers import choose, open_window, seed, wait_rows, worker_list
 
 
@@ -25,7 +25,7 @@ def test_the_card_filter_shows_who_still_needs_a_card_or_a_hand_over(
     printed = (people[0].id, people[1].id)
     print_cards(ctx, PrintRequest(worker_ids=printed), tmp_path / "dua.pdf")
     [card] = [c for c in list_cards(ctx) if c.worker_id == people[0].id]
-    hand_over(ctx, HandOver((card.id,), date.today(), Recipient.WORKER))
+    hand_over(ctx, HandOver((card.id,), office_day_now(), Recipient.WORKER))
     window = open_window(qtbot, ctx)
     panel = worker_list(window)
     wait_rows(qtbot, panel, 4)
@@ -56,7 +56,8 @@ def test_the_card_tab_shows_every_print_its_reason_and_the_hand_over(
     print_cards(sqlite_ctx, PrintRequest(worker_ids=(person.id,)), tmp_path / "1.pdf")
     [first] = list_cards(sqlite_ctx)
     hand_over(
-        sqlite_ctx, HandOver((first.id,), date.today(), Recipient.VILLAGE_OFFICE, "Yakobus Sasi")
+        sqlite_ctx,
+        HandOver((first.id,), office_day_now(), Recipient.VILLAGE_OFFICE, "Yakobus Sasi"),
     )
     request = PrintRequest(worker_ids=(person.id,), reprint_reason=ReprintReason.LOST)
     print_cards(sqlite_ctx, request, tmp_path / "2.pdf")
@@ -80,7 +81,9 @@ def test_the_card_tab_shows_every_print_its_reason_and_the_hand_over(
     assert cell(0, "Diserahkan") == ""
     assert cell(1, "Jenis") == "Cetak pertama"
     assert cell(1, "Status") == "Sudah diserahkan"
-    assert cell(1, "Diserahkan") == (f"{date.today():%d-%m-%Y} kepada kantor desa: Yakobus Sasi")
+    assert cell(1, "Diserahkan") == (
+        f"{office_day_now():%d-%m-%Y} kepada kantor desa: Yakobus Sasi"
+    )
     assert cell(1, "Oleh") == sqlite_ctx.user_name
     assert "2 kartu pernah dicetak" in tab.note.text()
 

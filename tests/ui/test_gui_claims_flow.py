@@ -5,7 +5,7 @@ file checked complete, sent to BPJS, approved, paid, and the worker recorded as 
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,6 +16,7 @@ from services import claims
 from services.claims import ClaimQuery
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.ui.helpers import covered_now, open_window, type_into, wait_rows, worker_list
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog
@@ -61,7 +62,7 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     assert not dialog.tabs.isTabEnabled(dialog.tabs.indexOf(dialog.documents))
     assert dialog.save_button.text() == "Buka klaim (Ctrl+S)"
     dialog.event_tab.jkm_radio.click()
-    died = date.today() - timedelta(days=4)
+    died = office_day_now() - timedelta(days=4)
     type_into(qtbot, dialog.event_tab.event_date, died.strftime("%d-%m-%Y"))
     qtbot.waitUntil(lambda: dialog.strip.verdict.isVisible(), timeout=3000)
     assert "Memenuhi syarat" in dialog.strip.verdict.text()

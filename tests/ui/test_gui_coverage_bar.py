@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from models.enums import Role
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.ui.helpers import covered_now, open_window, type_into
 
 
@@ -37,7 +38,7 @@ def test_a_registered_kpj_is_answered_covered_today(qtbot: QtBot, ctx: ServiceCo
 def test_an_expired_coverage_is_answered_not_covered(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
-    ended = date.today() - timedelta(days=2)
+    ended = office_day_now() - timedelta(days=2)
     start = ended - timedelta(days=200)
     data = covered_now(4, coverage_start=start, coverage_end=ended)
     worker = WorkerService(sqlite_ctx).create(data).worker

@@ -13,6 +13,7 @@ from services.core.context import ServiceContext
 from services.premiums import Month
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery, years_before
+from tests.conftest import office_day_now
 from tests.factories import make_nik
 from tests.ui.helpers import covered_now, open_window
 from ui.gui.dashboard.dashboard_panel import DashboardPanel
@@ -31,7 +32,7 @@ def _register(ctx: ServiceContext) -> WorkerService:
     """Kota Kefamenanu: three petani (one joined this month) and one whose coverage ended;
     Biboki Utara: a petani and a nelayan on Dana Desa; one worker not covered yet."""
     workers = WorkerService(ctx)
-    today = date.today()
+    today = office_day_now()
     last_month = Month.of(today).shift(-1).first_day
     for serial in (1, 2):
         workers.create(covered_now(serial, coverage_start=last_month))
@@ -112,12 +113,12 @@ def test_beranda_is_the_first_screen_with_the_register_figures(
     trend = panel.charts.trend_chart.series()[0]
     assert trend.at(trend.count() - 1).y() == 6
 
-    workers.create(covered_now(8, coverage_start=date.today() - timedelta(days=3)))
+    workers.create(covered_now(8, coverage_start=office_day_now() - timedelta(days=3)))
     panel.reload_button.click()
     qtbot.waitUntil(lambda: tiles.active.value.text() == "6", timeout=LOAD_MS)
     assert not panel.loading and panel.reload_button.isEnabled()
     # A worker saved in the app while Beranda is shown: the figures follow by themselves.
-    saved = workers.create(covered_now(9, coverage_start=date.today() - timedelta(days=3)))
+    saved = workers.create(covered_now(9, coverage_start=office_day_now() - timedelta(days=3)))
     emit(window.app.events.workers_changed, saved.worker.id)
     qtbot.waitUntil(lambda: tiles.active.value.text() == "7", timeout=LOAD_MS)
 
@@ -157,7 +158,7 @@ def test_a_clicked_bar_opens_the_worker_list_of_its_workers(
 
 def test_a_clicked_gender_and_age_bar_opens_its_workers(qtbot: QtBot, ctx: ServiceContext) -> None:
     workers = _register(ctx)
-    young = years_before(date.today(), 20)
+    young = years_before(office_day_now(), 20)
     workers.create(covered_now(8, birth_date=young, gender=Gender.MALE))
     window = open_window(qtbot, ctx)
     panel = _dashboard(qtbot, window)

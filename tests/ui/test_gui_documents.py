@@ -4,7 +4,6 @@ cancellation and correction. The steps at the top are shared with the agreement'
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -16,6 +15,7 @@ from services import documents as docs
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from services.workers.types import WorkerDetail
+from tests.conftest import office_day_now
 from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.modal import ModalAnswers, click
@@ -61,7 +61,7 @@ def membership_request(worker: WorkerDetail, signer: docs.SignatoryItem) -> docs
     return docs.LetterRequest(
         docs.MembershipLetter(worker.id, "keperluan administrasi desa"),
         signatory_id=signer.id,
-        document_date=date.today(),
+        document_date=office_day_now(),
     )
 
 

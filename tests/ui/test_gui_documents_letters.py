@@ -3,8 +3,6 @@ refuses shows under the input it concerns."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +12,7 @@ from services.core.context import ServiceContext
 from services.premiums import Month, premium_series
 from services.text.money import rupiah, rupiah_words
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE
 from tests.integration.document_helpers import store_emblem_for
 from tests.ui.helpers import choose, covered_now, open_window, seed, type_into
@@ -49,7 +48,7 @@ def test_the_registration_letter_lists_the_new_participants_of_a_village(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
     service = WorkerService(sqlite_ctx)
-    new = {"kpj": None, "coverage_start": date.today(), "coverage_end": None}
+    new = {"kpj": None, "coverage_start": office_day_now(), "coverage_end": None}
     people = [service.create(covered_now(i, **new)).worker for i in (1, 2)]
     registered = seed(service, 1, start=3)[0]  # has a KPJ: BPJS registered them already
     kadis(sqlite_ctx)
@@ -83,7 +82,7 @@ def test_the_claim_letter_says_which_input_is_missing_then_takes_the_worker_from
     qtbot.waitUntil(lambda: editor.from_register.matches.count() == 1, timeout=10000)
     assert editor.from_register.pick(0)
     assert editor.worker_name.text() == worker.full_name and editor.worker_nik.text() == worker.nik
-    editor.event_date.setText(date.today().strftime("%d-%m-%Y"))
+    editor.event_date.setText(office_day_now().strftime("%d-%m-%Y"))
     editor.claimant_name.setText("Yohanes Taek")
     editor.claimant_relation.setCurrentText("Suami")
 
@@ -112,7 +111,7 @@ def test_the_heir_notice_and_the_premium_letter_from_their_forms(
     type_into(qtbot, heir.deceased.search, deceased.nik)
     qtbot.waitUntil(lambda: heir.deceased.matches.count() == 1, timeout=10000)
     assert heir.deceased.pick(0)
-    heir.death_date.setText(date.today().strftime("%d-%m-%Y"))
+    heir.death_date.setText(office_day_now().strftime("%d-%m-%Y"))
     heir.heir_name.setText("Theresia Bana")
     heir.heir_address.setText("Desa Aplasi")
     page.preview()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -13,6 +12,7 @@ from models.enums import FundingSource, Role
 from services.core.context import ServiceContext
 from services.excel_export import ExportFormat
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, seed, wait_rows, worker_list
@@ -127,7 +127,7 @@ def test_the_format_and_the_file_are_chosen_in_dialogs(
     panel.export.button.click()
     answers.check()
     wait_export(qtbot, panel.export)
-    assert offered == [default_name(ExportFormat.BPJS, date.today())]
+    assert offered == [default_name(ExportFormat.BPJS, office_day_now())]
     assert offered[0].startswith("pendaftaran-bpjs-")
     assert panel.banner.text() == f"2 peserta diekspor ke {target}."
     assert len(niks_in(target)) == 2

@@ -13,6 +13,7 @@ from services import documents as docs
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE, worker_input
 from tests.integration.document_helpers import store_emblem
 from tests.ui.helpers import choose, covered_now, open_window, wait_rows, worker_list
@@ -182,7 +183,7 @@ def test_a_claim_is_opened_by_keyboard_from_the_picker(
     press(qtbot, Qt.Key.Key_Right)  # to JKM, beside JKK
     press(qtbot, Qt.Key.Key_Space)
     assert dialog.event_tab.jkm_radio.isChecked()
-    tab_then_type(qtbot, date.today().strftime("%d-%m-%Y"))
+    tab_then_type(qtbot, office_day_now().strftime("%d-%m-%Y"))
     tab_then_type(qtbot, "Rumah, Desa Aplasi")
     qtbot.waitUntil(lambda: dialog.strip.verdict.isVisible(), timeout=3000)
     for _ in range(30):
@@ -200,7 +201,7 @@ def test_a_letter_then_a_second_letter_without_restarting(
 ) -> None:
     store_emblem(sqlite_ctx)  # issued without the placeholder kop's question
     service = WorkerService(sqlite_ctx)
-    new = {"kpj": None, "coverage_start": date.today(), "coverage_end": None}
+    new = {"kpj": None, "coverage_start": office_day_now(), "coverage_end": None}
     for serial in (1, 2):  # new participants BPJS has still to register: the letter's list
         service.create(covered_now(serial, **new))
     kadis(sqlite_ctx)

@@ -23,6 +23,7 @@ from services.premiums import (
     record_payment,
 )
 from services.workers.service import WorkerService
+from tests.conftest import office_day_now
 from tests.factories import make_nik
 from tests.integration.premium_helpers import (
     ADMIN,
@@ -69,13 +70,13 @@ def test_bill_and_payment_recorded_and_the_difference_reconciled(
 ) -> None:
     workers = WorkerService(ctx)
     seed(workers, 3)  # covered from 30 days ago: last month and this one
-    last_month = Month.of(date.today()).shift(-1)
+    last_month = Month.of(office_day_now()).shift(-1)
     panel = _section(open_window(qtbot, ctx))
     _open(qtbot, panel, panel.monthly)
     assert panel.monthly.figures is not None and panel.monthly.figures.workers == 3
     assert "3 peserta, Rp50.400" in panel.monthly.summary.text()
     assert panel.monthly.rule.text().startswith("Aturan tengah bulan: Peserta yang mulai")
-    workers.create(covered_now(4, coverage_start=date.today()))  # this month only
+    workers.create(covered_now(4, coverage_start=office_day_now()))  # this month only
     panel.reload_button.click()
     qtbot.waitUntil(lambda: "4 peserta, Rp67.200" in panel.monthly.summary.text(), timeout=LOAD_MS)
 
@@ -130,8 +131,8 @@ def test_bpjs_list_imported_and_the_workers_behind_the_difference(
     qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
 ) -> None:
     people = seed(WorkerService(ctx), 3)
-    last_month = Month.of(date.today()).shift(-1)
-    record_bill(ctx, BillInput(last_month, KAB, "TG-78", date.today(), 3, 50_400))
+    last_month = Month.of(office_day_now()).shift(-1)
+    record_bill(ctx, BillInput(last_month, KAB, "TG-78", office_day_now(), 3, 50_400))
     stranger = make_nik(date(1990, 1, 2), Gender.MALE, 99)
     listing = tmp_path / "daftar-tertagih.csv"
     listing.write_text(
@@ -172,7 +173,7 @@ def test_budget_allocation_and_rates_for_an_administrator(
 ) -> None:
     admin = as_clerk(ctx, ADMIN)
     seed(WorkerService(admin), 3)
-    year = date.today().year
+    year = office_day_now().year
     panel = _section(open_window(qtbot, admin))
     budget = panel.budget
     _open(qtbot, panel, budget)
@@ -212,8 +213,8 @@ def test_a_viewer_reads_every_figure_but_is_offered_nothing_to_change(
 ) -> None:
     admin = admin_session(sqlite_url)
     seed(WorkerService(admin), 2)
-    last_month = Month.of(date.today()).shift(-1)
-    record_bill(admin, BillInput(last_month, KAB, "TG-79", date.today(), 2, 33_600))
+    last_month = Month.of(office_day_now()).shift(-1)
+    record_bill(admin, BillInput(last_month, KAB, "TG-79", office_day_now(), 2, 33_600))
     viewer = clerk_session(admin, sqlite_url, "pengamat", Role.VIEWER)
     panel = _section(open_window(qtbot, viewer))
     _open(qtbot, panel, panel.monthly)
@@ -242,9 +243,9 @@ def test_a_viewer_reads_every_figure_but_is_offered_nothing_to_change(
 
 def test_a_bill_corrected_then_removed_with_its_payment(qtbot: QtBot, ctx: ServiceContext) -> None:
     seed(WorkerService(ctx), 1)
-    last_month = Month.of(date.today()).shift(-1)
-    bill = record_bill(ctx, BillInput(last_month, KAB, "TG-80", date.today(), 1, 16_800))
-    record_payment(ctx, PaymentInput(bill.id, date.today(), 16_800, "SP2D 12"))
+    last_month = Month.of(office_day_now()).shift(-1)
+    bill = record_bill(ctx, BillInput(last_month, KAB, "TG-80", office_day_now(), 1, 16_800))
+    record_payment(ctx, PaymentInput(bill.id, office_day_now(), 16_800, "SP2D 12"))
     panel = _section(open_window(qtbot, ctx))
     bills = panel.bills
     _open(qtbot, panel, bills)

@@ -25,6 +25,7 @@ from services.core.context import ServiceContext
 from services.core.permissions import Principal
 from services.workers.service import WorkerService
 from services.workers.types import PeriodInput
+from tests.conftest import office_day_now
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
 from ui.gui.cards.print_dialog import PREVIEW_PAGE, CardPrintDialog
@@ -110,7 +111,7 @@ def _period_dialog(
     """Riwayat kepesertaan's dialogs, over the worker form (the status one after a change)."""
     if action == "cancel":
         worker = WorkerService(ctx).get(worker_id)
-        when = date.today() - timedelta(days=1)
+        when = office_day_now() - timedelta(days=1)
         WorkerService(ctx).change_status(
             worker_id, WorkerStatus.INACTIVE, worker.version, "pindah domisili", when
         )
@@ -127,7 +128,9 @@ def _claim_dialog(window: MainWindow, ctx: ServiceContext, worker_id: int) -> QW
     window.show_section("Klaim")
     panel = window.panel("Klaim")
     assert isinstance(panel, ClaimsPanel)
-    event = ClaimInput(ClaimType.JKM, date.today() - timedelta(days=2), event_place="Desa Aplasi")
+    event = ClaimInput(
+        ClaimType.JKM, office_day_now() - timedelta(days=2), event_place="Desa Aplasi"
+    )
     detail = claims.open_claim(ctx, worker_id, replace(event, cause_of_death="Sakit"))
     dialog = open_claim_dialog(window.app, panel, claim_id=detail.id)
     assert dialog is not None

@@ -4,7 +4,6 @@ a letter issued with the placeholder emblem asks first."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from services.settings.catalog import GROUP_TITLES, Group
 from services.settings.office_images import ImageKind, office_images
 from services.settings.store import SettingsService
 from services.workers.service import WorkerService
-from tests.conftest import clerk_name
+from tests.conftest import clerk_name, office_day_now
 from tests.integration.document_helpers import emblem_png, image_sizes
 from tests.integration.test_cli import ADMIN_PASSWORD, first_admin
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
@@ -165,7 +164,7 @@ def test_a_letter_with_the_placeholder_emblem_asks_before_it_is_issued(
     else:
         assert page.result is not None and [e.number for e in issued] == [page.result.number]
         assert image_sizes(page.result.pdf) == [(240, 280)]  # the placeholder, as confirmed
-        assert page.result.entry.document_date == date.today()
+        assert page.result.entry.document_date == office_day_now()
 
 
 def _check_and_click(box: QMessageBox, answer: str) -> None:

@@ -12,6 +12,7 @@ from services.core.context import ServiceContext
 from services.text.formatting import long_date
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.conftest import office_day_now
 from tests.factories import VILLAGE, make_nik
 from tests.ui.helpers import (
     choose,
@@ -128,7 +129,7 @@ def test_bad_input_is_shown_under_its_field_and_nothing_is_stored(
     form = new_form(window)
     fill_new_worker(qtbot, form, "53030554039", village=None)
     type_into(
-        qtbot, form.personal.birth_date, (date.today() + timedelta(days=3)).strftime("%d%m%Y")
+        qtbot, form.personal.birth_date, (office_day_now() + timedelta(days=3)).strftime("%d%m%Y")
     )
 
     assert not form.save()
@@ -260,7 +261,7 @@ def test_the_membership_tab_lists_the_coverage_periods(
 
     workers = WorkerService(sqlite_ctx)
     (worker,) = seed(workers, 1)
-    cut = date.today() - timedelta(days=3)
+    cut = office_day_now() - timedelta(days=3)
     workers.change_status(worker.id, WorkerStatus.INACTIVE, worker.version, "pindah", cut)
     window = open_window(qtbot, sqlite_ctx)
     form = open_form_with_enter(qtbot, window)

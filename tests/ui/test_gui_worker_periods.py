@@ -5,7 +5,7 @@ status change; refusals under their field; a viewer sees the history read-only."
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +18,7 @@ from services.text.formatting import long_date
 from services.workers.front_desk import check_coverage
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
+from tests.conftest import office_day_now
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
@@ -33,7 +34,7 @@ from ui.gui.worker_form.period_dialogs import (
 )
 from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
-TODAY = date.today()
+TODAY = office_day_now()
 START, END = TODAY - timedelta(days=30), TODAY + timedelta(days=300)
 
 

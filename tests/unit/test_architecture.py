@@ -221,3 +221,75 @@ def test_every_emit_goes_through_signals_emit() -> None:
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+# -- the office's calendar --------------------------------------------------------------------
+
+# The one module that may ask for a day or a moment on its own terms: every other "today" is
+# the office's (services/core/office_time.py: office_today, office_today_of).
+OFFICE_CLOCK = Path("services/core/office_time.py")
+
+
+def _workstation_clock_calls(tree: ast.AST) -> list[int]:
+    """Lines asking the workstation's calendar: ``date.today``, ``datetime.today``, a
+    ``datetime.now()`` without a zone (also through ``datetime.`` / ``dt.``), and Qt's
+    ``QDate.currentDate`` / ``QDateTime.currentDateTime``."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            owner = node.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if node.attr == "today" and owner_name in ("date", "datetime"):
+                found.append(node.lineno)  # called or handed on (default_factory=date.today)
+            elif node.attr in ("currentDate", "currentDateTime") and owner_name in (
+                "QDate",
+                "QDateTime",
+            ):
+                found.append(node.lineno)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "now"
+            and isinstance(node.func.value, ast.Name | ast.Attribute)
+            and (
+                getattr(node.func.value, "id", None) == "datetime"
+                or getattr(node.func.value, "attr", None) == "datetime"
+            )
+        ):
+            zone = node.args[0] if node.args else next((k.value for k in node.keywords), None)
+            if zone is None or (isinstance(zone, ast.Constant) and zone.value is None):
+                found.append(node.lineno)
+    return sorted(found)
+
+
+def test_the_clock_check_sees_the_workstations_calendar() -> None:
+    """The check below can fail: each way of asking the workstation's day is found."""
+    source = "\n".join(
+        [
+            "date.today()",
+            "datetime.date.today()",
+            "datetime.today()",
+            "datetime.now()",
+            "datetime.datetime.now()",
+            "datetime.now(tz=None)",
+            "field(default_factory=date.today)",
+            "QDate.currentDate()",
+            "datetime.now(UTC)",  # a moment in UTC: allowed
+            "datetime.now(zone)",  # on the office's clock: allowed
+            "office_today(session)",
+        ]
+    )
+    assert _workstation_clock_calls(ast.parse(source)) == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_every_today_is_the_offices() -> None:
+    """No default day from the workstation's clock: a Kupang office whose laptop is on
+    Jakarta time (or UTC-3) must still get its own day at 23.30 and 00.30."""
+    files = [*_python_files("services"), *_python_files("ui"), ROOT / "main.py"]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in files
+        if path.relative_to(ROOT) != OFFICE_CLOCK
+        for line in _workstation_clock_calls(_tree(path))
+    ]
+    assert offenders == []

@@ -28,7 +28,7 @@ def codes(nip: str) -> list[str]:
 
 def test_a_sound_nip_and_its_parts() -> None:
     assert check_nip(GOOD, today=TODAY) == []
-    parts = decode_nip(GOOD)
+    parts = decode_nip(GOOD, TODAY)
     assert parts is not None
     assert parts.birth_date == date(1968, 1, 1)
     assert (parts.appointment_year, parts.appointment_month) == (1990, 3)
@@ -76,5 +76,5 @@ def test_several_faults_at_once() -> None:
 
 def test_pppk_numbers_carry_a_code_instead_of_a_month() -> None:
     assert check_nip("199009132022212014", today=TODAY) == []
-    parts = decode_nip("199009132022212014")
+    parts = decode_nip("199009132022212014", TODAY)
     assert parts is not None and parts.appointment_month is None

@@ -22,6 +22,7 @@ from services.documents.templates import (
     split_sections,
     template_problems,
 )
+from tests.conftest import office_day_now
 
 SPEC = TemplateSpec("t", "Uji", "", ("hal", "isi"), {"nama": "nama", "berkas": "daftar"})
 
@@ -106,7 +107,7 @@ def test_bad_patterns_are_refused_naming_the_setting(pattern: str, code: str) ->
         "menu Pengaturan → Pengaturan kantor → Penomoran surat → “Pola nomor surat”" in problem.text
     )
     with pytest.raises(ValidationError):
-        format_number(NumberingRule("s", pattern, "numbering.pattern", "", ""), 1, date.today())
+        format_number(NumberingRule("s", pattern, "numbering.pattern", "", ""), 1, office_day_now())
 
 
 def test_an_article_is_referred_to_by_its_number() -> None:

@@ -20,6 +20,7 @@ from services.excel_import.values import (
 from services.workers.occupations import OccupationItem
 
 JULY_12 = date(1985, 7, 12)
+THIS_YEAR = 2026  # the office's year, which places two-digit years
 
 
 @pytest.mark.parametrize(
@@ -44,7 +45,7 @@ JULY_12 = date(1985, 7, 12)
     ],
 )
 def test_dates_are_read_in_every_usual_form(value: object) -> None:
-    assert parse_date(value, "Tanggal lahir") == (JULY_12, None)
+    assert parse_date(value, "Tanggal lahir", THIS_YEAR) == (JULY_12, None)
 
 
 @pytest.mark.parametrize(
@@ -77,19 +78,24 @@ def test_dates_are_read_in_every_usual_form(value: object) -> None:
     ],
 )
 def test_indonesian_month_names_full_and_short(text: str, month: int) -> None:
-    assert parse_date(f"3 {text} 1990", "Tanggal lahir") == (date(1990, month, 3), None)
+    assert parse_date(f"3 {text} 1990", "Tanggal lahir", THIS_YEAR) == (date(1990, month, 3), None)
 
 
 @pytest.mark.parametrize("value", ["31-02-1985", "30 Februari 1985", "abc", "12 Juny 1985", 1.5])
 def test_impossible_or_unreadable_dates_say_why(value: object) -> None:
-    found, problem = parse_date(value, "Tanggal lahir")
+    found, problem = parse_date(value, "Tanggal lahir", THIS_YEAR)
     assert found is None
     assert problem is not None and problem.startswith("Tanggal lahir")
     assert "31-12-1985 atau 31 Desember 1985" in problem
 
 
+@pytest.mark.parametrize(("this_year", "year"), [(2026, 2026), (2025, 1926), (2100, 2026)])
+def test_a_two_digit_year_is_the_latest_not_after_the_offices(this_year: int, year: int) -> None:
+    assert parse_date("12-07-26", "Tanggal lahir", this_year) == (date(year, 7, 12), None)
+
+
 def test_a_blank_date_is_no_date_and_no_problem() -> None:
-    assert parse_date("  ", "Tanggal lahir") == (None, None)
+    assert parse_date("  ", "Tanggal lahir", THIS_YEAR) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -134,9 +140,9 @@ def test_funding_sources(value: str, funding: FundingSource) -> None:
 
 
 def test_place_and_date_in_one_column_are_split() -> None:
-    assert split_place_date("Kefamenanu, 12-07-1985") == ("Kefamenanu", "12-07-1985")
-    assert split_place_date("Kefamenanu 12 Juli 1985") == ("Kefamenanu", "12 Juli 1985")
-    assert split_place_date(JULY_12) == (None, JULY_12)
+    assert split_place_date("Kefamenanu, 12-07-1985", THIS_YEAR) == ("Kefamenanu", "12-07-1985")
+    assert split_place_date("Kefamenanu 12 Juli 1985", THIS_YEAR) == ("Kefamenanu", "12 Juli 1985")
+    assert split_place_date(JULY_12, THIS_YEAR) == (None, JULY_12)
 
 
 def test_rt_rw_in_one_column() -> None:

@@ -22,7 +22,7 @@ def test_rows_below_a_title_with_kpj_typed_as_numbers() -> None:
         ["", "", "", ""],
         ["", "", "", "Jumlah"],
     ]
-    rows = read_list(RawSheet(grid), "tagihan.xlsx")
+    rows = read_list(RawSheet(grid), "tagihan.xlsx", 2026)
     assert [(e["row_number"], e["nik"], e["kpj"], e["full_name"]) for e in rows.entries] == [
         (4, NIK, "00000000002", "MARIA"),
         (5, "5303055207850002", None, "YOHANA"),
@@ -34,11 +34,11 @@ def test_rows_below_a_title_with_kpj_typed_as_numbers() -> None:
 def test_a_list_without_nik_or_kpj_is_refused() -> None:
     grid = [["No", "Nama", "Alamat"], [1, "MARIA", "Kefa"]]
     with pytest.raises(ImportFileError) as caught:
-        read_list(RawSheet(grid), "x.xlsx")
+        read_list(RawSheet(grid), "x.xlsx", 2026)
     assert "Kolom NIK atau No. KPJ tidak ditemukan di x.xlsx" in caught.value.message
 
 
 def test_a_sheet_without_any_header_is_refused() -> None:
     with pytest.raises(ImportFileError) as caught:
-        read_list(RawSheet([["a", "b"], ["c", "d"]]), "x.xlsx")
+        read_list(RawSheet([["a", "b"], ["c", "d"]]), "x.xlsx", 2026)
     assert "Baris judul kolom" in caught.value.message

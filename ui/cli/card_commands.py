@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from models.enums import CardLayout, Recipient, ReprintReason
@@ -20,7 +19,7 @@ from services.cards import (
     verify_card,
 )
 from services.cards.render import SheetOptions
-from services.core.office_time import moment_text
+from services.core.office_time import moment_text, office_today_of
 from services.text.formatting import long_date
 from services.text.labels import CARD_STATUS
 from ui.cli.options import bounded_int, parse_cli_date, record_id
@@ -141,7 +140,7 @@ def _hand_over(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
     ids = tuple(args.card or (c.id for c in list_cards(ctx, batch_id=args.batch)))
     recipient = Recipient.WORKER if args.to == "worker" else Recipient.VILLAGE_OFFICE
-    on = args.date or date.today()
+    on = args.date or office_today_of(ctx)
     count = hand_over(ctx, HandOver(ids, on, recipient, args.name))
     print(f"{count} kartu dicatat diserahkan pada {long_date(on)}.")
     return 0

@@ -17,6 +17,7 @@ from services import documents as docs
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
+from services.core.office_time import office_today_of
 from services.core.paths import command_prefix
 from services.documents.page import RenderedPdf
 from services.documents.saving import check_destination, save_issued_pdf
@@ -128,7 +129,7 @@ def _agreement(args: argparse.Namespace) -> int:
     request = docs.AgreementRequest(
         signatory_id=args.signatory or _only_signatory(ctx, regional_head=True),
         second_party=second,
-        agreement_date=args.date or date.today(),
+        agreement_date=args.date or office_today_of(ctx),
         second_party_number=args.bpjs_number,
         count_date=args.count_date,
         workers=args.workers,
@@ -276,7 +277,7 @@ def _letter(args: argparse.Namespace) -> int:
     request = docs.LetterRequest(
         fields=_letter_fields(ctx, args),
         signatory_id=args.signatory or _only_signatory(ctx, regional_head=False),
-        document_date=args.date or date.today(),
+        document_date=args.date or office_today_of(ctx),
         sifat=docs.Sifat(args.sifat),
         page_size=docs.PageSize(args.page_size) if args.page_size else None,
         copies=tuple(args.copy) if args.copy else None,

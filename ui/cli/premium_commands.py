@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
 from pathlib import Path
 
 from models.enums import FundingSource
+from services.core.office_time import office_today_of
 from services.premiums import (
     DIFFERENCE_LABELS,
     AllocationInput,
@@ -169,9 +169,10 @@ def _rate_set(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    month = Month.parse(args.period) if args.period else Month.of(date.today())
+    ctx = signed_in(args)
+    month = Month.parse(args.period) if args.period else Month.of(office_today_of(ctx))
     premium = monthly_premium(
-        signed_in(args), month, Area(kecamatan_code=args.kecamatan, funding=_funding(args.funding))
+        ctx, month, Area(kecamatan_code=args.kecamatan, funding=_funding(args.funding))
     )
     print(f"Iuran {month.label}. {premium.rule_text}")
     for total in premium.by_funding():
@@ -184,7 +185,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _bills(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
-    year = args.year or date.today().year
+    year = args.year or office_today_of(ctx).year
     first, last = Month(year, 1), Month(year, 12)
     payments = list_payments(ctx, first, last)
     for b in list_bills(ctx, first, last, _funding(args.funding)):
@@ -289,8 +290,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    period = Period.parse(args.period) if args.period else Period.year(date.today().year)
-    result = reconcile(signed_in(args), period.first, period.last, _funding(args.funding))
+    ctx = signed_in(args)
+    period = Period.parse(args.period) if args.period else Period.year(office_today_of(ctx).year)
+    result = reconcile(ctx, period.first, period.last, _funding(args.funding))
     print(f"Rekonsiliasi {period.label}. {result.rule_text}")
     for line in result.lines:
         billed = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -35,7 +34,7 @@ def verdict(result: CoverageResult) -> tuple[str, tuple[str, str, str]]:
         return "TIDAK TERDAFTAR", _GREY
     if result.covered_today:
         asked = result.day
-        if asked is None or asked == date.today():
+        if asked is None or result.day_is_today:
             return "TERLINDUNGI HARI INI", _GREEN
         return f"TERLINDUNGI PADA {short_date(asked)}", _GREEN
     if result.not_yet_covered or not result.has_periods:

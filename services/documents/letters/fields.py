@@ -2,7 +2,7 @@
 
 Other services (claims, premiums) and the GUI build these directly, e.g.
 ``issue_letter(ctx, LetterRequest(ClaimLetter(...), signatory_id=3,
-document_date=date.today()))``. Fields that come from the register are given as
+document_date=office_today_of(ctx)))``. Fields that come from the register are given as
 ids (the letter reads the worker itself); the rest are typed.
 """
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -86,7 +85,7 @@ class AuditPanel(QWidget):
         self.banner.show_message(f"{thousands(count)} baris diekspor ke {path}.", Tone.INFO)
 
     def _ask_path(self) -> Path | None:
-        start = Path.home() / f"jejak-audit-{date.today():%Y%m%d}.xlsx"
+        start = Path.home() / f"jejak-audit-{self._app.office_today():%Y%m%d}.xlsx"
         return ask_save_file(
             self, "Ekspor jejak audit", start, "Buku kerja Excel (*.xlsx)", suffix="xlsx"
         )

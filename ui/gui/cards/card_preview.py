@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -18,10 +17,11 @@ from ui.gui.widgets.pdf_printing import TRUE_SIZE_NOTE
 from ui.gui.widgets.pdf_viewer import PdfViewer
 
 
-def pdf_file_name(prepared: PreparedPrint, today: date | None = None) -> str:
-    """ "kartu-desa-naiola-20260312.pdf": readable, and safe on every file system."""
+def pdf_file_name(prepared: PreparedPrint) -> str:
+    """ "kartu-desa-naiola-20260312.pdf" (the office's day the cards were prepared):
+    readable, and safe on every file system."""
     words = re.sub(r"[^a-z0-9]+", "-", prepared.plan.selection_label.lower()).strip("-")
-    return f"kartu-{words[:60] or 'peserta'}-{today or date.today():%Y%m%d}.pdf"
+    return f"kartu-{words[:60] or 'peserta'}-{prepared.day:%Y%m%d}.pdf"
 
 
 def summary_text(prepared: PreparedPrint) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,7 +44,7 @@ class HandOverDialog(QDialog):
         self.cards = list(cards)
         self.handed = 0
         self.on = DateField(self)
-        self.on.set_value(date.today())
+        self.on.set_value(app.office_today())
         self.recipients = {r: QRadioButton(label, self) for r, label in RECIPIENT.items()}
         self.name_label = QLabel(self)
         self.name = QLineEdit(self)

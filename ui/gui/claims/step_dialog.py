@@ -4,8 +4,6 @@ amount and account. Nothing is stored until the service accepts the whole step."
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -76,7 +74,7 @@ class StepDialog(QDialog):
         )
         self.banner = NoticeBanner(self)
         self.on = DateField(self)
-        self.on.set_value(date.today())
+        self.on.set_value(keeper.app.office_today())
         self.letter_number = QLineEdit(self)
         self.letter_number.setPlaceholderText("mis. 500.15.14.2/7/Nakertrans/X/2025")
         self.letter_date = DateField(self)

@@ -9,7 +9,7 @@ is shown, and with "Muat ulang".
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -101,9 +101,10 @@ class DashboardPanel(QWidget):
         from ui.gui.worker_list.worker_filter_bar import DrillDown
 
         # The bars counted workers covered, and of an age, on the figures' day.
-        day = self.figures.today if self.figures else date.today()
+        today = self._app.office_today()
+        day = self.figures.today if self.figures else today
         age = AgeBand(band, day) if band is not None else None
-        drill = DrillDown(occupation, covered_on=day, gender=gender, age_band=age)
+        drill = DrillDown(occupation, covered_on=day, gender=gender, age_band=age, today=today)
         # The main window shows the list; the dashboard only says which workers.
         emit(self._app.events.worker_list_drill_requested, drill, kecamatan_code)
 

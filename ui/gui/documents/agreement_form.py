@@ -5,7 +5,6 @@ settings; empty optional inputs mean "from the settings, rates or register"."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -170,7 +169,7 @@ class AgreementForm(QWidget):
         ctx = self._app.ctx
         settings = SettingsService(ctx)
         values = {key: settings.get(key) for key in SETTING_DEFAULTS}
-        self.agreement_date.set_value(date.today())
+        self.agreement_date.set_value(self._app.office_today())
         self.place.setText(values["district.capital"])
         self.second_number.clear()
         self.page_size.set_value(page_size_default(ctx))

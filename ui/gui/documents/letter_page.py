@@ -3,7 +3,6 @@ signatory, Sifat, paper, Tembusan), preview, issue."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -177,7 +176,7 @@ class LetterPage(ComposePage):
         for editor in self.editors.values():
             editor.reset()
         self._follow_kind()
-        self.document_date.set_value(date.today())
+        self.document_date.set_value(self.app.office_today())
         self.sifat.set_value(docs.Sifat.BIASA)
         self.page_size.set_value(page_size_default(self.app.ctx))
         self.template_copies.setChecked(True)

@@ -85,7 +85,7 @@ class PremiumEditor(LetterEditor):
         )
 
     def load(self, data: dict[str, Any]) -> None:
-        start = stored_date(data.get("period_start")) or date.today()
+        start = stored_date(data.get("period_start")) or self._app.office_today()
         self.month.set_value(start.month)
         self.year.setValue(start.year)
         self.months.setValue(int(data.get("months") or 1))
@@ -99,7 +99,7 @@ class PremiumEditor(LetterEditor):
         self.jkm.setText(money_text(stored_amount(data.get("jkm_monthly"))))
 
     def reset(self) -> None:
-        today = date.today()
+        today = self._app.office_today()
         self.month.set_value(today.month)
         self.year.setValue(today.year)
         self.months.setValue(1)

@@ -3,8 +3,6 @@ line: print it again (the frozen PDF), cancel the number, or start its correctio
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,7 +40,7 @@ class RegisterTab(QWidget):
         super().__init__(parent)
         self._app = app
         self.can_act = app.can(Permission.LETTERS)
-        this_year = date.today().year
+        this_year = app.office_today().year
         self.year = ChoiceCombo(self)
         self.year.set_choices(
             [(str(y), y) for y in range(this_year, this_year - YEARS_BACK - 1, -1)], "Semua tahun"

@@ -3,7 +3,6 @@ optionally of one kecamatan or village (the letter's lampiran lists them)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -59,7 +58,7 @@ class RegistrationEditor(LetterEditor):
         self.village.set_value(data.get("village_code"))
 
     def reset(self) -> None:
-        today = date.today()
+        today = self._app.office_today()
         self.date_from.set_value(today.replace(day=1))
         self.date_to.set_value(today)
         self.kecamatan.set_value(None)

@@ -73,7 +73,7 @@ class WorkerExportButton(QWidget):
             if not dialog.exec():
                 return False
             fmt = dialog.chosen()
-        path = path or ask_export_path(self, fmt, self._folder)
+        path = path or ask_export_path(self, fmt, self._folder, self._app.office_today())
         if path is None:
             return False
         self._folder = path.parent

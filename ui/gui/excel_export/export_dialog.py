@@ -85,8 +85,9 @@ class ExportDialog(QDialog):
         return next(f for f, r in self.radios.items() if r.isChecked())
 
 
-def ask_export_path(parent: QWidget, fmt: ExportFormat, folder: Path) -> Path | None:
-    start = folder / default_name(fmt, date.today())
+def ask_export_path(parent: QWidget, fmt: ExportFormat, folder: Path, today: date) -> Path | None:
+    """``today``: the office's day, in the offered file name."""
+    start = folder / default_name(fmt, today)
     dialog = QFileDialog(parent, "Simpan ekspor", str(start), "Buku kerja Excel (*.xlsx)")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("xlsx")

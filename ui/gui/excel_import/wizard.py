@@ -8,7 +8,6 @@ peserta", and then all accepted rows are written in one transaction or none.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -241,7 +240,8 @@ class ImportWizard(QDialog):
         self.banner.show_message(error.message, Tone.ERROR)
 
     def _ask_report_path(self, imported: Path) -> Path | None:
-        start = imported.with_name(f"hasil-impor-{imported.stem}-{date.today():%Y%m%d}.xlsx")
+        day = self._app.office_today()
+        start = imported.with_name(f"hasil-impor-{imported.stem}-{day:%Y%m%d}.xlsx")
         dialog = QFileDialog(self, "Simpan laporan impor", str(start), "Buku kerja Excel (*.xlsx)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")

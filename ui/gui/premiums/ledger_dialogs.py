@@ -54,7 +54,7 @@ class BillDialog(RecordDialog):
         super().__init__("Ubah tagihan BPJS" if bill else "Catat tagihan BPJS", parent)
         self._app = app
         self._bill = bill
-        today = date.today()
+        today = app.office_today()
         self.month = MonthField(self, bill.month if bill else Month.of(today).shift(-1))
         self.funding = ChoiceCombo(self)
         self.funding.set_choices([(FUNDING[f], f) for f in FundingSource], None)
@@ -134,7 +134,7 @@ class PaymentDialog(RecordDialog):
         )
         about.setWordWrap(True)
         self.paid_on = DateField(self)
-        self.paid_on.set_value(date.today())
+        self.paid_on.set_value(app.office_today())
         self.amount = MoneyEdit(self, max(bill.unpaid, 0))
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText("No. SP2D atau bukti transfer")

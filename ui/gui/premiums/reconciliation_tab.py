@@ -4,8 +4,6 @@ billed participants was imported for the bill."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.enums import FundingSource
@@ -117,7 +115,7 @@ class ReconciliationTab(PremiumTab):
 
     def reload(self, _value: int = 0) -> None:
         ctx, year, funding = self.app.ctx, self.year.value(), self.funding.value()
-        last = min(Month(year, 12), Month.of(date.today()))
+        last = min(Month(year, 12), Month.of(self.app.office_today()))
         first = Month(year, 1)
         if last < first:  # a year still to come: nothing computed yet
             last = first

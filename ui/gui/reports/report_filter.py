@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -47,9 +48,12 @@ ONE_MONTH = "month"
 class ReportFilterPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, regions: RegionDirectory, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, regions: RegionDirectory, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._regions = regions
+        self._today = today  # the office's day: the state the other reports show
         self.kind = ChoiceCombo(self)
         self.kind.set_choices([(title, kind) for kind, title in REPORT_TITLES.items()], None)
         self.explanation = QLabel(self)
@@ -146,7 +150,7 @@ class ReportFilterPanel(QWidget):
         whole_year = self.span.value() == WHOLE_YEAR
         self.month.set_whole_year(whole_year)
         if kind not in USES_PERIOD:
-            note = f"Tidak memakai periode: keadaan register hari ini ({date.today():%d-%m-%Y})."
+            note = f"Tidak memakai periode: keadaan register hari ini ({self._today():%d-%m-%Y})."
         elif kind is ReportKind.PREMIUM:
             note = (
                 "Iuran bulan terakhir periode (paling lambat bulan ini); rekonsiliasi dari "

@@ -9,7 +9,6 @@ recorded in the audit trail too (services.reports.preview_report): it names peop
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -43,7 +42,7 @@ class ReportsPanel(QWidget):
         super().__init__(parent)
         self._app = app
         self.tasks = Tasks(self)
-        self.filters = ReportFilterPanel(app.regions, self)
+        self.filters = ReportFilterPanel(app.regions, app.office_today, self)
         self.preview_button = QPushButton("Pratinjau PDF", self)
         self.excel_button = QPushButton("Simpan Excel…", self)
         self.pdf_button = QPushButton("Simpan PDF…", self)
@@ -89,7 +88,8 @@ class ReportsPanel(QWidget):
             return False
         kind, report_filter = self.filters.report_kind(), self.filters.report_filter()
         if path is None:
-            name = default_name(kind, report_filter, self._place(), suffix, date.today())
+            today = self._app.office_today()
+            name = default_name(kind, report_filter, self._place(), suffix, today)
             path = self.ask_path(self, self._folder / name, suffix)
             if path is None:
                 return False

@@ -38,9 +38,12 @@ def pdf_images(data: bytes, width: int) -> list[QImage]:
 
 
 class PreviewPanel(QWidget):
-    def __init__(self, source: Source, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: Source, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._today = today  # the office's day, printed on the sample card
         self.tasks = Tasks(self)
         self.kop = self._picture()
         self.front = self._picture()
@@ -91,7 +94,7 @@ class PreviewPanel(QWidget):
 
     def _render(self) -> None:
         values, images = self._source()
-        today = date.today()
+        today = self._today()
         self.tasks.run(
             lambda: (kop_preview(values, images), card_preview(values, images, today)),
             self._show,

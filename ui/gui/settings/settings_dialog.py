@@ -59,7 +59,7 @@ class SettingsDialog(QDialog):
         self.images: dict[ImageKind, ImageField] = {}
         self.banner = NoticeBanner(self)
         self.district_button = QPushButton("Ganti wilayah kantor…", self)
-        self.preview = PreviewPanel(self._preview_source, self)
+        self.preview = PreviewPanel(self._preview_source, app.office_today, self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)

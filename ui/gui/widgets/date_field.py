@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from services.core.errors import Problem
+from ui.gui.office_day import office_today
 from ui.gui.signals import emit
 
 PLACEHOLDER = "hh-bb-tttt"
@@ -109,7 +110,7 @@ class DateField(QLineEdit):
         if self.isReadOnly():
             return
         calendar = self._calendar or self._make_calendar()
-        current = self.value() or date.today()
+        current = self.value() or office_today()
         calendar.setSelectedDate(QDate(current.year, current.month, current.day))
         calendar.move(self.mapToGlobal(QPoint(0, self.height())))
         calendar.show()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QWidget
 
 from services.premiums.months import MONTH_NAMES, Month
+from ui.gui.office_day import office_today
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 
@@ -15,9 +14,11 @@ FIRST_YEAR = 2015
 
 
 def year_spin(parent: QWidget, year: int | None = None) -> QSpinBox:
+    """Years from FIRST_YEAR to five after the office's (default: the office's year)."""
+    this_year = office_today().year
     spin = QSpinBox(parent)
-    spin.setRange(FIRST_YEAR, date.today().year + 5)
-    spin.setValue(year or date.today().year)
+    spin.setRange(FIRST_YEAR, this_year + 5)
+    spin.setValue(year or this_year)
     spin.setGroupSeparatorShown(False)  # 2026, not 2.026
     spin.setToolTip("Tahun")
     return spin
@@ -28,7 +29,7 @@ class MonthField(QWidget):
 
     def __init__(self, parent: QWidget | None = None, month: Month | None = None) -> None:
         super().__init__(parent)
-        month = month or Month.of(date.today())
+        month = month or Month.of(office_today())
         self.month = ChoiceCombo(self)
         self.month.setMinimumContentsLength(9)
         self.month.set_choices([(name, i + 1) for i, name in enumerate(MONTH_NAMES)], None)

@@ -184,7 +184,7 @@ class EndPeriodDialog(CoverageDialog):
             f"Peserta: <b>{worker.full_name}</b>. Periode {period_text(period)}.<br>"
             "Tanggal akhir adalah hari terakhir peserta terlindungi."
         )
-        self.end = self.date_row("Akhir periode", "coverage_end", today or date.today())
+        self.end = self.date_row("Akhir periode", "coverage_end", today or workers.office_today())
         self.finish_layout(self.end)
 
     def call(self) -> Callable[[], WorkerDetail]:

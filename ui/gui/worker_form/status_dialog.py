@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +44,7 @@ class StatusDialog(QDialog):
         others = [(label, s) for s, label in WORKER_STATUS.items() if s is not worker.status]
         self.status.set_choices(others, None)
         self.status_date = DateField(self)
-        self.status_date.set_value(date.today())
+        self.status_date.set_value(workers.office_today())
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(200)
         self.hint = QLabel(self)

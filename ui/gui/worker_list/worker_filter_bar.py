@@ -44,6 +44,8 @@ class DrillDown:
     covered_on: date | None = None
     gender: Gender | None = None
     age_band: AgeBand | None = None
+    # The office's day when the drill was made: a day equal to it reads "hari ini".
+    today: date | None = None
 
     def chip_text(self) -> str:
         parts = [f"Pekerjaan: {self.occupation[1]}"] if self.occupation else []
@@ -52,15 +54,14 @@ class DrillDown:
         if self.age_band is not None:
             band = f"umur {self.age_band.label} tahun"
             if self.age_band.on != self.covered_on:
-                band += f" pada {_day(self.age_band.on)}"
+                band += f" pada {self._day(self.age_band.on)}"
             parts.append(band)
         if self.covered_on is not None:
-            parts.append(f"terlindungi {_day(self.covered_on)}")
+            parts.append(f"terlindungi {self._day(self.covered_on)}")
         return " · ".join(parts)
 
-
-def _day(day: date) -> str:
-    return "hari ini" if day == date.today() else format_date(day)
+    def _day(self, day: date) -> str:
+        return "hari ini" if day == self.today else format_date(day)
 
 
 class WorkerFilterBar(QWidget):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
@@ -49,6 +50,8 @@ class WorkerPages(QObject):
         self.total = 0
         # False while the search has only counted up to its cap ("more than total").
         self.total_exact = True
+        # The office's day of the first page (None until one is read).
+        self.day: date | None = None
         self._pages: OrderedDict[int, list[WorkerRow]] = OrderedDict()
         self._failed: set[int] = set()
         self._pending: dict[int, int] = {}  # page -> ticket of the request that asked
@@ -68,6 +71,7 @@ class WorkerPages(QObject):
             self.total, self.total_exact = 0, True
             return error
         self.total, self.total_exact = page.total, page.total_exact
+        self.day = page.day or self.day
         self._pages[0] = page.rows
         return None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -59,7 +58,6 @@ class WorkerTableModel(QAbstractTableModel):
         self._pages = WorkerPages(workers, page_size, max_pages, tasks, self)
         self._pages.arrived.connect(self._rows_arrived)
         self._pages.failed.connect(self.load_failed)
-        self._today = date.today()
 
     # -- what the panel asks ----------------------------------------------------
 
@@ -172,7 +170,6 @@ class WorkerTableModel(QAbstractTableModel):
 
     def _reset(self, query: WorkerQuery) -> None:
         self.beginResetModel()
-        self._today = date.today()
         error = self._pages.reset(query)
         self.endResetModel()
         if error is not None:
@@ -201,4 +198,6 @@ class WorkerTableModel(QAbstractTableModel):
         return None
 
     def _expired(self, row: WorkerRow) -> bool:
-        return row.coverage_end is not None and row.coverage_end < self._today
+        # The office's day the search read the page on (a database away gives no page).
+        today = self._pages.day
+        return row.coverage_end is not None and today is not None and row.coverage_end < today

@@ -8,6 +8,7 @@ saying what is wrong, never "tidak terdaftar".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import bindparam, select
@@ -113,6 +114,8 @@ def check_coverage(
         funding=fact.funding,
         coverage_start=fact.period_start,
         coverage_end=fact.period_end,
+        last_end=fact.last_end,
+        next_start=fact.next_start,
         covered_today=fact.covered,
         day=day,
         day_is_today=day == office_day,
@@ -135,3 +138,19 @@ def _open_claim(session: Session, worker_id: int) -> str | None:
     status = CLAIM_STATUS[row.status].lower()
     kind = str(row.claim_type).upper()
     return f"Ada klaim {kind} yang masih berjalan (kejadian {event}, status {status})."
+
+
+def period_words(result: CoverageResult, day_text: Callable[[date], str]) -> str:
+    """The coverage line under the verdict: the period in force on the day asked, or, when
+    none is, when the last one ended and when a planned one begins (never a bare "-" beside
+    "Status aktif", which read as covered)."""
+    if result.coverage_start is not None:
+        end = day_text(result.coverage_end) if result.coverage_end else "seterusnya"
+        return f"{day_text(result.coverage_start)} s.d. {end}"
+    parts = []
+    if result.last_end is not None:
+        parts.append(f"berakhir {day_text(result.last_end)}")
+    if result.next_start is not None:
+        again = " lagi" if parts else ""
+        parts.append(f"mulai{again} {day_text(result.next_start)}")
+    return ", ".join(parts) or "belum ada periode kepesertaan"

@@ -278,6 +278,8 @@ class CoverageResult:
     funding: FundingSource | None = None
     coverage_start: date | None = None  # the period covering ``day``
     coverage_end: date | None = None
+    last_end: date | None = None  # not covered: the last covered day before ``day``
+    next_start: date | None = None  # not covered: a later period's first day
     covered_today: bool = False  # covered on ``day`` (today unless another day was asked)
     day: date | None = None
     day_is_today: bool = False  # ``day`` is the office's today ("TERLINDUNGI HARI INI")

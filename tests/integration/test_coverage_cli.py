@@ -22,12 +22,18 @@ def test_check_answers_on_any_day_and_questions_impossible_numbers(tmp_path: Pat
     assert before.returncode == 1 and answer["found"] and not answer["covered"]
     assert answer["message"].startswith("Belum terlindungi: kepesertaan mulai ")
     assert answer["date"] == "2000-01-01"
+    plain = as_admin("workers", "check", row["nik"], "--date", "2000-01-01", home=tmp_path)
+    first_day = date.fromisoformat(row["coverage_start"]).strftime("%d-%m-%Y")
+    # Not covered yet: the line says when the coverage begins, not "-" beside "Aktif".
+    assert "Terlindungi    : tidak" in plain.stdout
+    assert f"Kepesertaan    : mulai {first_day}" in plain.stdout
 
     start = as_admin("workers", "check", row["nik"], "--date", row["coverage_start"], home=tmp_path)
     assert start.returncode == 0, start.stdout
     assert start.stdout.startswith("Terlindungi JKK dan JKM")
-    assert f"NIK         : {row['nik']}" in start.stdout
-    period = start.stdout.split("Periode     : ")[1]
+    assert f"NIK            : {row['nik']}" in start.stdout
+    assert "Terlindungi    : ya" in start.stdout
+    period = start.stdout.split("Kepesertaan    : ")[1]
     assert period.startswith(date.fromisoformat(row["coverage_start"]).strftime("%d-%m-%Y"))
 
     name = as_admin("workers", "check", "maria taek", home=tmp_path)

@@ -9,7 +9,7 @@ from datetime import date
 from services.core.paths import command_prefix
 from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
-from services.workers.front_desk import check_coverage
+from services.workers.front_desk import check_coverage, period_words
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from services.workers.types import CoverageResult, WorkerQuery, WorkerRow
@@ -50,19 +50,18 @@ def _check(args: argparse.Namespace) -> int:
             # A name, not a number: the front desk's way to the name search.
             print(f'Mencari menurut nama: {command_prefix()} workers search "{args.number}"')
         if result.found:
-            period = (
-                f"{short_date(result.coverage_start)} s.d. "
-                + (short_date(result.coverage_end) if result.coverage_end else "seterusnya")
-                if result.coverage_start
-                else "-"
-            )
-            print(f"Nama        : {result.full_name}")
-            print(f"NIK         : {result.nik}")
-            print(f"No. KPJ     : {result.kpj or '-'}")
-            print(f"Desa/Kel.   : {result.village_name}, Kec. {result.kecamatan_name}")
-            print(f"Status      : {WORKER_STATUS[result.status] if result.status else '-'}")
-            print(f"Sumber dana : {FUNDING[result.funding] if result.funding else '-'}")
-            print(f"Periode     : {period}")
+            lines = [
+                ("Nama", result.full_name),
+                ("NIK", result.nik),
+                ("No. KPJ", result.kpj or "-"),
+                ("Desa/Kel.", f"{result.village_name}, Kec. {result.kecamatan_name}"),
+                ("Terlindungi", "ya" if result.covered_today else "tidak"),
+                ("Status peserta", WORKER_STATUS[result.status] if result.status else "-"),
+                ("Sumber dana", FUNDING[result.funding] if result.funding else "-"),
+                ("Kepesertaan", period_words(result, short_date)),
+            ]
+            for label, value in lines:
+                print(f"{label:<14} : {value}")
     if result.invalid_number:
         return 3
     if not result.found:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from services.text.formatting import long_date, short_date
 from services.text.labels import FUNDING, WORKER_STATUS
+from services.workers.front_desk import period_words
 from services.workers.types import CoverageResult
 from ui.gui.signals import emit
 
@@ -145,21 +146,15 @@ class CoverageResultPanel(QFrame):
 def _details_html(result: CoverageResult) -> str:
     status = WORKER_STATUS[result.status] if result.status else "-"
     funding = FUNDING[result.funding] if result.funding else "-"
-    period = (
-        f"{long_date(result.coverage_start)} s.d. "
-        + (long_date(result.coverage_end) if result.coverage_end else "seterusnya")
-        if result.coverage_start
-        else "-"
-    )
     cells = [
         ("Nama", f"<b>{_esc(result.full_name)}</b>"),
         ("NIK", _esc(result.nik)),
         ("No. KPJ", _esc(result.kpj) or "-"),
         ("Desa/Kel.", _esc(result.village_name)),
         ("Kecamatan", _esc(result.kecamatan_name)),
-        ("Status", status),
+        ("Status peserta", status),
         ("Sumber dana", funding),
-        ("Kepesertaan", period),
+        ("Kepesertaan", period_words(result, long_date)),
     ]
     # Two label/value pairs per line keep the panel short enough to leave the list visible.
     rows = []

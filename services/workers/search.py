@@ -527,33 +527,55 @@ def _name_alone(
     page is sorted from the (id, name_key) index; beyond the cap the matches are
     dense enough that walking the name index meets the page early.
     """
-    few = session.scalars(
-        text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n"),
-        {"fts": match, "n": SPELLING_BELOW},
-    ).all()
+    few = session.scalars(_FEW_IDS, {"fts": match, "n": SPELLING_BELOW}).all()
     cap = query.count_limit
+    page = {"page_offset": max(0, query.offset), "page_size": _page_size(query)}
     if len(few) < SPELLING_BELOW and (cap is None or len(few) <= cap):
         if not few:
             return [], 0, True, []
-        statement = rows_statement(query, [src.c.id.in_(few)], src)
-        return list(session.execute(statement).all()), len(few), True, list(few)
+        by_ids = _name_alone_statements(src, query.descending).by_ids
+        rows = session.execute(by_ids, {"ids": list(few), **page}).all()
+        return list(rows), len(few), True, list(few)
     total = len(few) if len(few) < SPELLING_BELOW else _fts_count(session, match, cap)
     if cap is not None:
         total = min(total, cap + 1)
     exact = cap is None or total <= cap
     if exact:
         # The page's ids in name order, from the small index; then their rows.
-        direction = "DESC" if query.descending else "ASC"
-        ordered = text(
-            f"SELECT id FROM {_BY_NAME_INDEX} WHERE id IN (SELECT rowid FROM "
-            "worker_name_fts WHERE worker_name_fts MATCH :fts) "
-            f"ORDER BY name_key {direction}, id {direction} LIMIT :n OFFSET :o"
-        ).bindparams(fts=match, n=_page_size(query), o=max(0, query.offset))
-        on_page = src.c.id.in_(ordered.columns(column("id")))
-        statement = rows_statement(replace(query, offset=0), [on_page], src)
-    else:
-        statement = rows_statement(query, conditions, src, walk_name_index=True)
+        on_page = _name_alone_statements(src, query.descending).on_page
+        rows = session.execute(on_page, {"fts": match, **page}).all()
+        return list(rows), total, exact, None
+    statement = rows_statement(query, conditions, src, walk_name_index=True)
     return list(session.execute(statement).all()), total, exact, None
+
+
+_FEW_IDS = text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameAloneStatements:
+    by_ids: Select[*tuple[Any, ...]]  # the rows of a few ids (bound: ids), sorted by name
+    on_page: Select[*tuple[Any, ...]]  # the page's ids sorted from the small index (bound: fts)
+
+
+@lru_cache(maxsize=8)
+def _name_alone_statements(src: Table, descending: bool) -> _NameAloneStatements:
+    """Built once (SQLite): building them cost more client time than the page's look-up.
+    Bound besides: page_offset and page_size."""
+    query = WorkerQuery(sort=SortKey.NAME, descending=descending)
+    by_ids = rows_statement(query, [src.c.id.in_(bindparam("ids", expanding=True))], src)
+    direction = "DESC" if descending else "ASC"
+    ordered = text(
+        f"SELECT id FROM {_BY_NAME_INDEX} WHERE id IN (SELECT rowid FROM "
+        "worker_name_fts WHERE worker_name_fts MATCH :fts) "
+        f"ORDER BY name_key {direction}, id {direction} LIMIT :page_size OFFSET :page_offset"
+    )
+    on_page = rows_statement(query, [src.c.id.in_(ordered.columns(column("id")))], src)
+    return _NameAloneStatements(
+        by_ids.offset(bindparam("page_offset")).limit(bindparam("page_size")),
+        # The offset is the ordered ids' own.
+        on_page.limit(bindparam("page_size")),
+    )
 
 
 def _count_number_matches(
@@ -598,14 +620,14 @@ def _fts_count(session: Session, match: str, cap: int | None) -> int:
     SQLite, where no row-level limit applies, its count is the search's count,
     without a look-up in the worker table per match.
     """
-    found = session.scalar(
-        text(
-            "SELECT count(*) FROM (SELECT rowid FROM worker_name_fts "
-            "WHERE worker_name_fts MATCH :fts LIMIT :n)"
-        ),
-        {"fts": match, "n": -1 if cap is None else cap + 1},
-    )
+    found = session.scalar(_FTS_COUNT, {"fts": match, "n": -1 if cap is None else cap + 1})
     return found or 0
+
+
+_FTS_COUNT = text(
+    "SELECT count(*) FROM (SELECT rowid FROM worker_name_fts "
+    "WHERE worker_name_fts MATCH :fts LIMIT :n)"
+)
 
 
 def _count_with_sorted_page(

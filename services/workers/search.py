@@ -297,6 +297,26 @@ def _with_other_spellings(
             more = _page_over_cap(session, rest, [sound, src.c.id.not_in(found)], src, more)
         return rows + more, total + others, room is None or others <= room
     src = scope.source
+    postgres = session.get_bind().dialect.name == "postgresql"
+    shape = _narrow_shape(session, query, scope) if postgres and wanted else None
+    if shape is not None and query.sort in _NAME_SORT:
+        # PostgreSQL, the name alone: made once per shape, like the matches as typed.
+        statement = _spelling_statement(shape, len(sounds), len(typed.split()), room is not None)
+        parameters = _like_parameters("s", sounds) | _like_parameters("t", typed.split())
+        parameters |= {"page_offset": max(0, rest.offset), "page_size": _page_size(rest)}
+        if room is not None:
+            parameters["cap"] = room + 1
+        if shape.kecamatan:
+            parameters["kecamatan"] = sorted(scope.kecamatan_codes)
+        more, others = _page_and_total(session.execute(statement, parameters).all())
+        if room is not None and others > room:
+            conditions = [
+                *filters(session, replace(query, text=""), scope),
+                name_condition(session, sounds, src, phonetic=True),
+                ~_as_typed(session, typed.split(), src),
+            ]
+            more = _page_over_cap(session, rest, conditions, src, more)
+        return rows + more, total + others, room is None or others <= room
     conditions = [
         *filters(session, replace(query, text=""), scope),
         name_condition(session, sounds, src, phonetic=True),
@@ -478,6 +498,31 @@ def _narrow_statements(shape: _NarrowShape) -> _NarrowStatements:
     )
 
 
+@lru_cache(maxsize=32)
+def _spelling_statement(
+    shape: _NarrowShape, sounds: int, typed: int, capped: bool
+) -> Select[*tuple[Any, ...]]:
+    """The other spellings of a name searched alone, counted and their page sorted, in one
+    statement made once (PostgreSQL). Bound: the sounds (s0, ...), the words as typed
+    (t0, ...), the kecamatan codes (kecamatan), the room + 1 (cap) and the page."""
+    src = shape.source
+    conditions: list[ColumnElement[bool]] = []
+    if shape.kecamatan:
+        conditions.append(src.c.kecamatan_code.in_(bindparam("kecamatan", expanding=True)))
+    conditions += [src.c.name_phonetic.like(bindparam(f"s{i}"), escape="\\") for i in range(sounds)]
+    as_typed = [src.c.name_key.like(bindparam(f"t{i}"), escape="\\") for i in range(typed)]
+    conditions.append(~and_(*as_typed))
+    matches = select(src.c.id, src.c.name_key).where(*conditions)
+    if capped:
+        matches = matches.limit(bindparam("cap"))
+    return _count_and_page_statement(matches, src, shape.descending)
+
+
+def _like_parameters(prefix: str, words: list[str]) -> dict[str, Any]:
+    """Each word as a bound LIKE '%word%' pattern: prefix0, prefix1, ..."""
+    return {f"{prefix}{i}": f"%{_escape_like(w)}%" for i, w in enumerate(words)}
+
+
 def _narrow_name_search(
     session: Session,
     query: WorkerQuery,
@@ -495,7 +540,7 @@ def _narrow_name_search(
     """
     statements = _narrow_statements(shape)
     words = name_key(query.text).split()
-    parameters: dict[str, Any] = {f"w{i}": f"%{_escape_like(w)}%" for i, w in enumerate(words)}
+    parameters = _like_parameters("w", words)
     parameters |= {"cap": cap + 1, "page_offset": max(0, query.offset)}
     parameters["page_size"] = _page_size(query)
     if shape.kecamatan:

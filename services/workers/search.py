@@ -22,7 +22,9 @@ statement that counts them and, when they are within the cap, sorts the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -51,6 +53,7 @@ from models import CardPrint, Occupation, Region, Worker
 from models.enums import CardStatus
 from models.text_keys import name_key, name_phonetic
 from models.views import worker_masked
+from services.audit.trail import transaction_settings
 from services.core.permissions import Principal
 from services.workers.types import AgeBand, CardFilter, SortKey, WorkerQuery
 
@@ -233,10 +236,10 @@ def count(
 # these queries take. The best plan depends on the values (a 4-digit prefix
 # matches half the register, a 12-digit one a handful), so a statement psycopg
 # has prepared must not fall back to one generic plan for all of them.
-_PG_SEARCH_SETTINGS = text(
-    "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
-    "set_config('plan_cache_mode', 'force_custom_plan', true)"
-)
+_PG_SEARCH_SETTINGS = {
+    "max_parallel_workers_per_gather": "0",
+    "plan_cache_mode": "force_custom_plan",
+}
 
 
 def search(
@@ -294,6 +297,26 @@ def _with_other_spellings(
             more = _page_over_cap(session, rest, [sound, src.c.id.not_in(found)], src, more)
         return rows + more, total + others, room is None or others <= room
     src = scope.source
+    postgres = session.get_bind().dialect.name == "postgresql"
+    shape = _narrow_shape(session, query, scope) if postgres and wanted else None
+    if shape is not None and query.sort in _NAME_SORT:
+        # PostgreSQL, the name alone: made once per shape, like the matches as typed.
+        statement = _spelling_statement(shape, len(sounds), len(typed.split()), room is not None)
+        parameters = _like_parameters("s", sounds) | _like_parameters("t", typed.split())
+        parameters |= {"page_offset": max(0, rest.offset), "page_size": _page_size(rest)}
+        if room is not None:
+            parameters["cap"] = room + 1
+        if shape.kecamatan:
+            parameters["kecamatan"] = sorted(scope.kecamatan_codes)
+        more, others = _page_and_total(session.execute(statement, parameters).all())
+        if room is not None and others > room:
+            conditions = [
+                *filters(session, replace(query, text=""), scope),
+                name_condition(session, sounds, src, phonetic=True),
+                ~_as_typed(session, typed.split(), src),
+            ]
+            more = _page_over_cap(session, rest, conditions, src, more)
+        return rows + more, total + others, room is None or others <= room
     conditions = [
         *filters(session, replace(query, text=""), scope),
         name_condition(session, sounds, src, phonetic=True),
@@ -374,12 +397,22 @@ def _search_as_typed(
     session: Session, query: WorkerQuery, scope: Scope
 ) -> tuple[list[Row[*tuple[Any, ...]]], int, bool, list[int] | None]:
     """The matches of the name as typed (or of the number), and their ids when known."""
-    conditions = filters(session, query, scope)
     postgres = session.get_bind().dialect.name == "postgresql"
     if postgres:
-        session.execute(_PG_SEARCH_SETTINGS)
+        # Sent with the clerk's name as the transaction begins: no round trip of their own.
+        transaction_settings(session, _PG_SEARCH_SETTINGS)
     raw = query.text.strip()
     cap = query.count_limit if raw else None
+    if (
+        postgres
+        and cap is not None
+        and query.sort in _NAME_SORT
+        and not is_number_query(raw)
+        and (narrow := _narrow_shape(session, query, scope)) is not None
+    ):
+        # The worker list's usual search: its statements are made once per shape.
+        return _narrow_name_search(session, query, scope, narrow, cap)
+    conditions = filters(session, query, scope)
     # Number prefixes are counted from their indexes alone, cheaper than any name.
     if cap is not None and postgres and is_number_query(raw):
         total, exact = _count_number_matches(session, query, scope, cap)
@@ -393,8 +426,6 @@ def _search_as_typed(
     elif cap is None or query.sort not in _NAME_SORT or is_number_query(raw):
         total, exact = count(session, conditions, cap, scope.source)
         walk = not exact
-    elif postgres and (narrow := _narrow_match(session, query, scope)) is not None:
-        return _narrow_name_search(session, query, scope, conditions, narrow, cap)
     else:
         rows, total = _count_with_sorted_page(session, query, conditions, cap, scope.source)
         if total <= cap:
@@ -420,28 +451,83 @@ def _search_as_typed(
 _NARROW = table("worker_name_search", column("id"), column("kecamatan_code"), column("name_key"))
 
 
-def _narrow_match(
-    session: Session, query: WorkerQuery, scope: Scope
-) -> list[ColumnElement[bool]] | None:
-    """The name search on the narrow copy, when the name (and the clerk's kecamatan
-    limit) is the search's only condition; None otherwise (PostgreSQL)."""
+@dataclass(frozen=True, slots=True)
+class _NarrowShape:
+    """What decides the statements of a name search on the narrow copy: made once each."""
+
+    source: Table
+    words: int
+    kecamatan: bool
+    descending: bool
+
+
+def _narrow_shape(session: Session, query: WorkerQuery, scope: Scope) -> _NarrowShape | None:
+    """The shape of the name search on the narrow copy, when the name (and the clerk's
+    kecamatan limit) is the search's only condition; None otherwise (PostgreSQL)."""
     if filters(session, replace(query, text=""), replace(scope, kecamatan_codes=frozenset())):
         return None
     words = name_key(query.text).split()
     if not words:
         return None
-    conditions = [name_condition(session, words, _NARROW)]
-    if scope.kecamatan_codes:
-        conditions.append(_NARROW.c.kecamatan_code.in_(sorted(scope.kecamatan_codes)))
-    return conditions
+    return _NarrowShape(scope.source, len(words), bool(scope.kecamatan_codes), query.descending)
+
+
+@dataclass(frozen=True, slots=True)
+class _NarrowStatements:
+    first: Select[*tuple[Any, ...]]  # counts the first cap + 1 matches and sorts their page
+    bounded: Select[*tuple[Any, ...]]  # the true page, given the name the first page ends on
+
+
+@lru_cache(maxsize=32)
+def _narrow_statements(shape: _NarrowShape) -> _NarrowStatements:
+    """Built and compiled once: building the statement cost more client time than the
+    server takes to run it. Bound: the words (w0, w1, ...), the kecamatan codes
+    (kecamatan), the cap + 1 (cap), the page (page_offset, page_size) and the bound."""
+    name = _NARROW.c.name_key
+    narrow: list[ColumnElement[bool]] = [
+        name.like(bindparam(f"w{i}"), escape="\\") for i in range(shape.words)
+    ]
+    if shape.kecamatan:
+        narrow.append(_NARROW.c.kecamatan_code.in_(bindparam("kecamatan", expanding=True)))
+    matches = select(_NARROW.c.id, name).where(*narrow).limit(bindparam("cap"))
+    by_name = name >= bindparam("bound") if shape.descending else name <= bindparam("bound")
+    bounded = select(_NARROW.c.id, name).where(*narrow, by_name)
+    return _NarrowStatements(
+        _count_and_page_statement(matches, shape.source, shape.descending),
+        _count_and_page_statement(bounded, shape.source, shape.descending),
+    )
+
+
+@lru_cache(maxsize=32)
+def _spelling_statement(
+    shape: _NarrowShape, sounds: int, typed: int, capped: bool
+) -> Select[*tuple[Any, ...]]:
+    """The other spellings of a name searched alone, counted and their page sorted, in one
+    statement made once (PostgreSQL). Bound: the sounds (s0, ...), the words as typed
+    (t0, ...), the kecamatan codes (kecamatan), the room + 1 (cap) and the page."""
+    src = shape.source
+    conditions: list[ColumnElement[bool]] = []
+    if shape.kecamatan:
+        conditions.append(src.c.kecamatan_code.in_(bindparam("kecamatan", expanding=True)))
+    conditions += [src.c.name_phonetic.like(bindparam(f"s{i}"), escape="\\") for i in range(sounds)]
+    as_typed = [src.c.name_key.like(bindparam(f"t{i}"), escape="\\") for i in range(typed)]
+    conditions.append(~and_(*as_typed))
+    matches = select(src.c.id, src.c.name_key).where(*conditions)
+    if capped:
+        matches = matches.limit(bindparam("cap"))
+    return _count_and_page_statement(matches, src, shape.descending)
+
+
+def _like_parameters(prefix: str, words: list[str]) -> dict[str, Any]:
+    """Each word as a bound LIKE '%word%' pattern: prefix0, prefix1, ..."""
+    return {f"{prefix}{i}": f"%{_escape_like(w)}%" for i, w in enumerate(words)}
 
 
 def _narrow_name_search(
     session: Session,
     query: WorkerQuery,
     scope: Scope,
-    conditions: list[ColumnElement[bool]],
-    narrow: list[ColumnElement[bool]],
+    shape: _NarrowShape,
     cap: int,
 ) -> tuple[list[Row[*tuple[Any, ...]]], int, bool, list[int] | None]:
     """A name search with no other condition, in name order (PostgreSQL).
@@ -452,19 +538,22 @@ def _narrow_name_search(
     are read in full. Beyond the cap, the page of the first cap + 1 matches gives a
     name bound for the true page, which is then sorted from the copy too.
     """
-    src = scope.source
-    matches = select(_NARROW.c.id, _NARROW.c.name_key).where(*narrow).limit(cap + 1)
-    rows, total = _count_and_page(session, query, matches, src)
+    statements = _narrow_statements(shape)
+    words = name_key(query.text).split()
+    parameters = _like_parameters("w", words)
+    parameters |= {"cap": cap + 1, "page_offset": max(0, query.offset)}
+    parameters["page_size"] = _page_size(query)
+    if shape.kecamatan:
+        parameters["kecamatan"] = sorted(scope.kecamatan_codes)
+    rows, total = _page_and_total(session.execute(statements.first, parameters).all())
     if total <= cap:
         return rows, total, True, None
     if len(rows) == _page_size(query):
-        bound = rows[-1].page_name
-        name = _NARROW.c.name_key
-        by_name = name >= bound if query.descending else name <= bound
-        bounded = select(_NARROW.c.id, _NARROW.c.name_key).where(*narrow, by_name)
-        rows, _ = _count_and_page(session, query, bounded, src)
+        parameters["bound"] = rows[-1].page_name
+        rows, _ = _page_and_total(session.execute(statements.bounded, parameters).all())
         return rows, total, False, None
-    statement = rows_statement(query, conditions, src, walk_name_index=True)
+    conditions = filters(session, query, scope)
+    statement = rows_statement(query, conditions, scope.source, walk_name_index=True)
     return list(session.execute(statement).all()), total, False, None
 
 
@@ -483,33 +572,55 @@ def _name_alone(
     page is sorted from the (id, name_key) index; beyond the cap the matches are
     dense enough that walking the name index meets the page early.
     """
-    few = session.scalars(
-        text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n"),
-        {"fts": match, "n": SPELLING_BELOW},
-    ).all()
+    few = session.scalars(_FEW_IDS, {"fts": match, "n": SPELLING_BELOW}).all()
     cap = query.count_limit
+    page = {"page_offset": max(0, query.offset), "page_size": _page_size(query)}
     if len(few) < SPELLING_BELOW and (cap is None or len(few) <= cap):
         if not few:
             return [], 0, True, []
-        statement = rows_statement(query, [src.c.id.in_(few)], src)
-        return list(session.execute(statement).all()), len(few), True, list(few)
+        by_ids = _name_alone_statements(src, query.descending).by_ids
+        rows = session.execute(by_ids, {"ids": list(few), **page}).all()
+        return list(rows), len(few), True, list(few)
     total = len(few) if len(few) < SPELLING_BELOW else _fts_count(session, match, cap)
     if cap is not None:
         total = min(total, cap + 1)
     exact = cap is None or total <= cap
     if exact:
         # The page's ids in name order, from the small index; then their rows.
-        direction = "DESC" if query.descending else "ASC"
-        ordered = text(
-            f"SELECT id FROM {_BY_NAME_INDEX} WHERE id IN (SELECT rowid FROM "
-            "worker_name_fts WHERE worker_name_fts MATCH :fts) "
-            f"ORDER BY name_key {direction}, id {direction} LIMIT :n OFFSET :o"
-        ).bindparams(fts=match, n=_page_size(query), o=max(0, query.offset))
-        on_page = src.c.id.in_(ordered.columns(column("id")))
-        statement = rows_statement(replace(query, offset=0), [on_page], src)
-    else:
-        statement = rows_statement(query, conditions, src, walk_name_index=True)
+        on_page = _name_alone_statements(src, query.descending).on_page
+        rows = session.execute(on_page, {"fts": match, **page}).all()
+        return list(rows), total, exact, None
+    statement = rows_statement(query, conditions, src, walk_name_index=True)
     return list(session.execute(statement).all()), total, exact, None
+
+
+_FEW_IDS = text("SELECT rowid FROM worker_name_fts WHERE worker_name_fts MATCH :fts LIMIT :n")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameAloneStatements:
+    by_ids: Select[*tuple[Any, ...]]  # the rows of a few ids (bound: ids), sorted by name
+    on_page: Select[*tuple[Any, ...]]  # the page's ids sorted from the small index (bound: fts)
+
+
+@lru_cache(maxsize=8)
+def _name_alone_statements(src: Table, descending: bool) -> _NameAloneStatements:
+    """Built once (SQLite): building them cost more client time than the page's look-up.
+    Bound besides: page_offset and page_size."""
+    query = WorkerQuery(sort=SortKey.NAME, descending=descending)
+    by_ids = rows_statement(query, [src.c.id.in_(bindparam("ids", expanding=True))], src)
+    direction = "DESC" if descending else "ASC"
+    ordered = text(
+        f"SELECT id FROM {_BY_NAME_INDEX} WHERE id IN (SELECT rowid FROM "
+        "worker_name_fts WHERE worker_name_fts MATCH :fts) "
+        f"ORDER BY name_key {direction}, id {direction} LIMIT :page_size OFFSET :page_offset"
+    )
+    on_page = rows_statement(query, [src.c.id.in_(ordered.columns(column("id")))], src)
+    return _NameAloneStatements(
+        by_ids.offset(bindparam("page_offset")).limit(bindparam("page_size")),
+        # The offset is the ordered ids' own.
+        on_page.limit(bindparam("page_size")),
+    )
 
 
 def _count_number_matches(
@@ -554,14 +665,14 @@ def _fts_count(session: Session, match: str, cap: int | None) -> int:
     SQLite, where no row-level limit applies, its count is the search's count,
     without a look-up in the worker table per match.
     """
-    found = session.scalar(
-        text(
-            "SELECT count(*) FROM (SELECT rowid FROM worker_name_fts "
-            "WHERE worker_name_fts MATCH :fts LIMIT :n)"
-        ),
-        {"fts": match, "n": -1 if cap is None else cap + 1},
-    )
+    found = session.scalar(_FTS_COUNT, {"fts": match, "n": -1 if cap is None else cap + 1})
     return found or 0
+
+
+_FTS_COUNT = text(
+    "SELECT count(*) FROM (SELECT rowid FROM worker_name_fts "
+    "WHERE worker_name_fts MATCH :fts LIMIT :n)"
+)
 
 
 def _count_with_sorted_page(
@@ -589,27 +700,44 @@ def _count_and_page(
     wanted: bool = True,
 ) -> tuple[list[Row[*tuple[Any, ...]]], int]:
     """The matches (id, name_key) counted, and, when ``wanted``, their page in name order."""
+    if not wanted:
+        matches = matches_of.cte("matches").prefix_with("MATERIALIZED")
+        total = select(func.count().label("total")).select_from(matches).subquery("total")
+        return [], session.scalar(select(total.c.total)) or 0
+    statement = _count_and_page_statement(matches_of, src, query.descending)
+    page = {"page_offset": max(0, query.offset), "page_size": _page_size(query)}
+    return _page_and_total(session.execute(statement, page).all())
+
+
+def _count_and_page_statement(
+    matches_of: Any, src: Table, descending: bool
+) -> Select[*tuple[Any, ...]]:
+    """One statement: the matches (id, name_key) counted, and their page in name order
+    (bound: page_offset, page_size). Its rows: ROW_COLUMNS, page_name, then total."""
     matches = matches_of.cte("matches").prefix_with("MATERIALIZED")
     total = select(func.count().label("total")).select_from(matches).subquery("total")
-    if not wanted:
-        return [], session.scalar(select(total.c.total)) or 0
     order = (matches.c.name_key, matches.c.id)
     page = (
         select(*order)
-        .order_by(*(c.desc() if query.descending else c.asc() for c in order))
-        .offset(max(0, query.offset))
-        .limit(_page_size(query))
+        .order_by(*(c.desc() if descending else c.asc() for c in order))
+        .offset(bindparam("page_offset"))
+        .limit(bindparam("page_size"))
         .subquery("page")
     )
     rows = page.join(src, src.c.id == page.c.id)
     page_order = (page.c.name_key, page.c.id)
     columns = (*(src.c[name] for name in ROW_COLUMNS), page.c.name_key.label("page_name"))
-    statement = (
-        select(total.c.total, *columns)
+    return (
+        # ROW_COLUMNS first, as in rows_statement: the service reads a page's rows by position.
+        select(*columns, total.c.total)
         .select_from(total.outerjoin(rows, true()))
-        .order_by(*(c.desc() if query.descending else c.asc() for c in page_order))
+        .order_by(*(c.desc() if descending else c.asc() for c in page_order))
     )
-    result = session.execute(statement).all()
+
+
+def _page_and_total(
+    result: Sequence[Row[*tuple[Any, ...]]],
+) -> tuple[list[Row[*tuple[Any, ...]]], int]:
     # One row with no worker when the page is empty.
     return [r for r in result if r.id is not None], result[0].total
 
@@ -618,6 +746,7 @@ def _page_size(query: WorkerQuery) -> int:
     return max(1, min(query.limit, MAX_PAGE))
 
 
+# Every page row starts with these, in this order (the service reads them by position).
 ROW_COLUMNS = (
     "id",
     "nik",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy import event, text
 
 from models.enums import FundingSource, Gender, Role, WorkerStatus
+from services.audit.trail import transaction_settings
 from services.core.context import ServiceContext
+from services.core.unit_of_work import read_session
 from services.workers.service import WorkerService
 from services.workers.types import SortKey, WorkerQuery
 from tests.factories import make_nik, worker_input
@@ -190,3 +194,49 @@ def test_a_number_counts_each_worker_once_whether_nik_or_kpj_matches(
     capped = five.search(WorkerQuery(text="530305", count_limit=3, limit=2))
     assert (capped.total, capped.total_exact, len(capped.rows)) == (4, False, 2)
     assert names(five, text="53030599") == ["JOSÉ FALLO"]
+
+
+def test_a_postgresql_search_sends_its_settings_with_the_clerks_name(
+    five: WorkerService, ctx: ServiceContext
+) -> None:
+    """One set_config statement per search: the clerk's name (read by the audit triggers)
+    and the search's planner settings, in the round trip that begins the transaction."""
+    if ctx.is_sqlite:
+        pytest.skip("PostgreSQL settings")
+    sent: list[tuple[str, dict[str, str]]] = []
+
+    def record(_c: object, _cur: object, statement: str, parameters: Any, *_a: object) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        assert names(five, text="mari") == ["MARIA BANO", "MARIA GORETI TAEK"]
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    settings = [dict(p) for s, p in sent if "set_config" in s]
+    assert len(settings) == 1, sent
+    named = {settings[0][f"n{i}"]: settings[0][f"v{i}"] for i in range(len(settings[0]) // 2)}
+    assert named == {
+        "sirentan.user": "petugas1",
+        "sirentan.workstation": ctx.workstation,
+        "max_parallel_workers_per_gather": "0",
+        "plan_cache_mode": "force_custom_plan",
+    }
+
+
+def test_transaction_settings_hold_for_that_transaction_begun_or_not(
+    ctx: ServiceContext,
+) -> None:
+    if ctx.is_sqlite:
+        pytest.skip("PostgreSQL settings")
+    setting = text("SELECT current_setting('plan_cache_mode')")
+    with read_session(ctx) as session:  # not begun: sent with the clerk's name
+        transaction_settings(session, {"plan_cache_mode": "force_custom_plan"})
+        assert session.scalar(setting) == "force_custom_plan"
+        assert session.scalar(text("SELECT current_setting('sirentan.user')")) == "petugas1"
+    with read_session(ctx) as session:  # begun already: sent on their own
+        assert session.scalar(setting) == "auto"
+        transaction_settings(session, {"plan_cache_mode": "force_generic_plan"})
+        assert session.scalar(setting) == "force_generic_plan"
+    with read_session(ctx) as session:
+        assert session.scalar(setting) == "auto"

@@ -196,13 +196,17 @@ def test_a_number_counts_each_worker_once_whether_nik_or_kpj_matches(
     assert names(five, text="53030599") == ["JOSÉ FALLO"]
 
 
+POSTGRESQL_ONLY = pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+
+
+@POSTGRESQL_ONLY
 def test_a_postgresql_search_sends_its_settings_with_the_clerks_name(
     five: WorkerService, ctx: ServiceContext
 ) -> None:
     """One set_config statement per search: the clerk's name (read by the audit triggers)
     and the search's planner settings, in the round trip that begins the transaction."""
-    if ctx.is_sqlite:
-        pytest.skip("PostgreSQL settings")
     sent: list[tuple[str, dict[str, str]]] = []
 
     def record(_c: object, _cur: object, statement: str, parameters: Any, *_a: object) -> None:
@@ -224,11 +228,10 @@ def test_a_postgresql_search_sends_its_settings_with_the_clerks_name(
     }
 
 
+@POSTGRESQL_ONLY
 def test_transaction_settings_hold_for_that_transaction_begun_or_not(
     ctx: ServiceContext,
 ) -> None:
-    if ctx.is_sqlite:
-        pytest.skip("PostgreSQL settings")
     setting = text("SELECT current_setting('plan_cache_mode')")
     with read_session(ctx) as session:  # not begun: sent with the clerk's name
         transaction_settings(session, {"plan_cache_mode": "force_custom_plan"})

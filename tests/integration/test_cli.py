@@ -10,6 +10,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def _cli_process_state(environment: dict[str, str]) -> Iterator[None]:
     saved_stdin = sys.stdin
     os.environ.clear()
     os.environ.update(environment)
+    _read_time_zone()  # a process reads TZ as it starts (a workstation far away)
     sys.stdin = io.StringIO("")
     try:
         yield
@@ -87,10 +89,16 @@ def _cli_process_state(environment: dict[str, str]) -> Iterator[None]:
         sys.stdin = saved_stdin
         os.environ.clear()
         os.environ.update(saved_env)
+        _read_time_zone()
         for handler in [h for h in root.handlers if h not in saved_handlers]:
             root.removeHandler(handler)
             handler.close()
         root.setLevel(saved_level)
+
+
+def _read_time_zone() -> None:
+    if hasattr(time, "tzset"):  # not on Windows
+        time.tzset()
 
 
 def _exit_code(stop: SystemExit, err: io.StringIO) -> int:

@@ -42,6 +42,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import create_pg_database, drop_pg_database, office_day_now
 from tests.factories import worker_input
+from tests.integration.test_cli import run_cli
 from tests.logfail import ExpectLog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -375,17 +376,9 @@ def test_an_operator_makes_backups_but_may_not_restore(admin: ServiceContext) ->
 
 
 def cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SIRENTAN_DATABASE_URL"}
-    env |= {"SIRENTAN_HOME": str(home), "SIRENTAN_PASSWORD": PASSWORD}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,  # no terminal: a restore must not wait for an answer
-        encoding="utf-8",  # the CLI writes UTF-8 wherever its output goes (Windows too)
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    # In-process as run_cli runs every command; its stdin is no terminal either, so a
+    # restore must not wait for an answer.
+    return run_cli(*args, home=home, env={"SIRENTAN_PASSWORD": PASSWORD})
 
 
 def test_backup_commands_create_list_and_restore(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import io
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pypdfium2 as pdfium
@@ -175,11 +176,27 @@ def store_emblem(ctx: ServiceContext) -> None:
 
 
 def image_sizes(data: bytes) -> list[tuple[int, int]]:
-    """Pixel sizes of the image XObjects drawn on every page."""
+    """Pixel sizes of the image XObjects drawn on every page (the emblems and logos; a
+    card's QR code is an inline 1-bit mask, not an XObject, and is left out)."""
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return [
-        (image.image.width, image.image.height) for page in reader.pages for image in page.images
-    ]
+    sizes: list[tuple[int, int]] = []
+    for page in reader.pages:
+        _images_of(page, sizes)
+    return sizes
+
+
+def _images_of(holder: Any, sizes: list[tuple[int, int]]) -> None:
+    resources = _resolved(holder.get("/Resources")) or {}
+    for ref in (_resolved(resources.get("/XObject")) or {}).values():
+        item = _resolved(ref)
+        if item.get("/Subtype") == "/Image":
+            sizes.append((int(item["/Width"]), int(item["/Height"])))
+        elif item.get("/Subtype") == "/Form":
+            _images_of(item, sizes)
+
+
+def _resolved(value: Any) -> Any:
+    return value.get_object() if hasattr(value, "get_object") else value
 
 
 def store_emblem_for(request: pytest.FixtureRequest) -> None:

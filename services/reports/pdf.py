@@ -1,7 +1,7 @@
 """A report as a PDF (ReportLab, embedded DejaVu fonts): the office's kop (the one its
 letters carry, services/documents/letterhead.py), the title, then each section's tables
-with their header row repeated on every page, total rows in bold, and a footer
-"Halaman X dari Y" with the printing date and clerk.
+with their header row repeated on every page, total rows in bold, and a footer with the
+printing date and clerk and, when the document runs to several pages, "Halaman X dari Y".
 
 A report whose sections are documents of their own (the village list: one per village,
 for its head to sign) gives each section the kop, the title, its particulars
@@ -420,8 +420,9 @@ def _text(value: Any) -> str:
 def _numbered_canvas(
     fonts: FontSet, printed: str, starts: list[tuple[int, str]], pages: list[int]
 ) -> type[Canvas]:
-    """A canvas that holds its pages until the end, to print "Halaman X dari Y" on each,
-    counted within the document (``starts``: first page and label of each) it belongs to."""
+    """A canvas that holds its pages until the end, to print "Halaman X dari Y" on each
+    page of a document longer than one page, counted within the document (``starts``:
+    first page and label of each) it belongs to."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -450,6 +451,8 @@ def _numbered_canvas(
             self.setFont(fonts.regular, 7)
             self.setFillColor(colors.dimgrey)
             self.drawString(MARGIN, 7 * mm, text)
-            self.drawRightString(width - MARGIN, 7 * mm, f"Halaman {number} dari {count}")
+            # A one-page document is not numbered: "Halaman 1 dari 1" tells the reader nothing.
+            if count > 1:
+                self.drawRightString(width - MARGIN, 7 * mm, f"Halaman {number} dari {count}")
 
     return NumberedCanvas

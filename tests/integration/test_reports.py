@@ -243,9 +243,10 @@ def test_village_list_for_the_head_to_sign(
         "(.....",
         "Daftar Peserta per Desa — Kelurahan Aplasi, Kecamatan Kota Kefamenanu — "
         "3 peserta terlindungi",
-        "Halaman 1 dari 1",
     ):
         assert line in text, line
+    # One page: no page number ("Halaman 1 dari 1" tells the lurah nothing).
+    assert "Halaman" not in text
     assert text.index("Demikian") > text.index(pdf_row(table.rows[-1]))
     # Rendered as a printer would: landscape A4 with ink on it.
     document = pdfium.PdfDocument(tmp_path / "laporan.pdf")
@@ -331,7 +332,8 @@ def test_each_village_is_a_document_of_its_own(sqlite_ctx: ServiceContext, tmp_p
         assert "Kelurahan Aplasi, Kecamatan Kota Kefamenanu — 60 peserta terlindungi" in page
         assert f"Halaman {number_} dari {aplasi}" in page
     assert "Kelurahan : Aplasi" in pages[0] and "Lurah Aplasi" in pages[aplasi - 1]
-    assert "Halaman 1 dari 1" in pages[-1] and "Jumlah peserta terlindungi : 1 orang" in pages[-1]
+    # The one-page village next to it carries no page number; the several-page one does.
+    assert "Halaman" not in pages[-1] and "Jumlah peserta terlindungi : 1 orang" in pages[-1]
 
 
 def test_village_list_particulars_label_on_one_line(

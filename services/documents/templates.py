@@ -154,7 +154,9 @@ _PREFIXES = (("== ", BlockKind.ARTICLE), ("* ", BlockKind.AYAT), ("- ", BlockKin
 def blocks(section: str, values: Values) -> list[Block]:
     """A section's lines as blocks, placeholders filled. An indented line continues the
     item, ayat or paragraph above it; a list item that is one list placeholder
-    ("- {berkas}") becomes one item per entry."""
+    ("- {berkas}") becomes one item per entry; a row whose value is one placeholder
+    filled with nothing ("Keterangan | {keterangan_peristiwa}", no description) is left
+    out."""
     result: list[Block] = []
     pending: list[str] = []
     pending_kind = BlockKind.PARAGRAPH
@@ -185,6 +187,10 @@ def blocks(section: str, values: Values) -> list[Block]:
         elif "|" in line:
             close()
             label, value = (part.strip() for part in line.split("|", 1))
+            # A row whose value is one placeholder the register has nothing for is left
+            # out: a bare "-" beside "Keterangan" states nothing and reads as a blank.
+            if _LIST_ITEM.fullmatch(value) and not _text(values.get(value[1:-1], "x")).strip():
+                continue
             result.append(Block(BlockKind.ROW, fill(label, values), fill(value, values)))
         elif pending and (raw[:1].isspace() or pending_kind is BlockKind.PARAGRAPH):
             pending.append(line)

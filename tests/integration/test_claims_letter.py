@@ -25,7 +25,7 @@ from tests.integration.claim_helpers import (
     receive_everything,
     step,
 )
-from tests.integration.document_helpers import signatories, store_emblem_for
+from tests.integration.document_helpers import pdf_text, signatories, store_emblem_for
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +67,22 @@ def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(
     )
     assert (submitted.letter_number, submitted.letter_date) == (issued.number, TODAY)
     assert submitted.letter_number.startswith("500.15.14.2/")
+
+
+def test_a_death_without_a_recorded_cause_prints_no_keterangan_row(ctx: ServiceContext) -> None:
+    """No cause of death recorded: the letter leaves the Keterangan row out instead of
+    printing a bare "-" beside it; with a cause the row carries it."""
+    kadis, _ = signatories(ctx)
+    texts = {}
+    for serial, cause in enumerate((None, "Sakit"), start=1):
+        worker_id = make_worker(ctx, serial, heirs=[heir_with_account()])
+        opened = claims.open_claim(ctx, worker_id, jkm(cause_of_death=cause), now=NOW)
+        fields = claim_letter(ctx, receive_everything(ctx, opened).id)
+        request = LetterRequest(fields, signatory_id=kadis.id, document_date=TODAY)
+        texts[cause] = pdf_text(issue_letter(ctx, request).pdf)
+    assert "Tanggal meninggal : 10 Oktober 2025" in texts[None]
+    assert "Keterangan" not in texts[None] and " : - " not in texts[None].split("Nama pemohon")[0]
+    assert "Keterangan : Sakit" in texts["Sakit"]
 
 
 def test_an_injured_worker_claims_for_themselves(ctx: ServiceContext) -> None:

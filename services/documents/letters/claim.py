@@ -152,7 +152,9 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
         "alamat_peserta": full_address(ctx, worker),
         "label_tanggal": date_label,
         "tanggal_peristiwa": long_date(fields.event_date),
-        "keterangan_peristiwa": or_dash(fields.event_description),
+        # Empty when nothing was recorded: the template leaves the row out (a bare "-"
+        # would read as if the cause were known to be nothing).
+        "keterangan_peristiwa": " ".join(fields.event_description.split()),
         "nama_pemohon": claimant,
         "hubungan_pemohon": relation,
         "nik_pemohon": claimant_nik or "-",

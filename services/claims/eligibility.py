@@ -117,7 +117,8 @@ def assess(
         state = deadline_state(deadline, facts.first_report_at, now)
         checks.append(_deadline_check(deadline, state, facts, rules, now))
     lapse_date, lapse = lapse_check(facts.claim_type, facts.event_date, facts.filed_on, rules)
-    checks.append(lapse)
+    if lapse is not None:
+        checks.append(lapse)
     return Eligibility(
         eligible=all(c.outcome is not CheckOutcome.FAIL for c in checks),
         checks=tuple(checks),
@@ -329,9 +330,14 @@ def _deadline_check(
 
 def lapse_check(
     claim_type: ClaimType, event_date: date, filed_on: date, rules: ClaimRules
-) -> tuple[date, EligibilityCheck]:
-    """The last day to file, and whether the claim (filed, or filed today) is past it."""
+) -> tuple[date | None, EligibilityCheck | None]:
+    """The last day to file, and whether the claim (filed, or filed today) is past it;
+    (None, None) when the office knows no lapse for the programme (0 months). The domain
+    notes give one for JKK only ("about 2 years", likely): a JKM lapse is not stated until
+    the office sets one, rather than telling an heir a date nobody has confirmed."""
     months = rules.jkk_lapse_months if claim_type is ClaimType.JKK else rules.jkm_lapse_months
+    if months <= 0:
+        return None, None
     lapse_date = add_months(event_date, months)
     return lapse_date, _lapse(lapse_date, filed_on, months)
 

@@ -163,7 +163,7 @@ def _flags_now(r: Any, rules: ClaimRules, now: datetime) -> tuple[bool, str | No
     today = now.astimezone(rules.zone).date()
     _, lapse = lapse_check(r.claim_type, r.event_date, today, rules)
     reason = r.ineligible_reason or ""
-    if lapse.outcome is not CheckOutcome.FAIL or lapse.text in reason:
+    if lapse is None or lapse.outcome is not CheckOutcome.FAIL or lapse.text in reason:
         return r.eligible, r.ineligible_reason
     return False, "; ".join(filter(None, [reason, lapse.text]))
 

@@ -586,7 +586,8 @@ CATALOG: tuple[SettingSpec, ...] = (
         "claims.jkk_lapse_months",
         _G.CLAIMS,
         "Daluwarsa klaim JKK (bulan)",
-        "Hak klaim JKK gugur sekian bulan setelah kejadian.",
+        "Hak klaim JKK gugur sekian bulan setelah kejadian (sekitar 2 tahun; pastikan ke "
+        "KC BPJS Ketenagakerjaan).",
         "24",
         kind=Kind.WHOLE,
         minimum=1,
@@ -596,10 +597,12 @@ CATALOG: tuple[SettingSpec, ...] = (
         "claims.jkm_lapse_months",
         _G.CLAIMS,
         "Daluwarsa klaim JKM (bulan)",
-        "Hak klaim JKM gugur sekian bulan setelah meninggal.",
-        "24",
+        "Hak klaim JKM gugur sekian bulan setelah meninggal. 0 = tidak ada batas yang "
+        "diketahui: tidak ada tanggal batas pada klaim maupun tanda terima. Isi hanya bila "
+        "KC BPJS Ketenagakerjaan atau peraturan menyebutkan batasnya.",
+        "0",
         kind=Kind.WHOLE,
-        minimum=1,
+        minimum=0,
         maximum=120,
     ),
     SettingSpec(

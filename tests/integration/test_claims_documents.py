@@ -164,12 +164,13 @@ def test_the_missing_documents_slip(
         "Buku nikah / akta perkawinan",
         "Diperlukan bila ahli warisnya suami atau istri.",
         "Sudah kami terima: Kartu peserta BPJS Ketenagakerjaan.",
-        "paling lambat 10 Oktober 2027",
         # The seeded hint says "almarhum/almarhumah"; the slip says which.
         "KTP elektronik almarhumah, asli dan fotokopi.",
     ):
         assert expected in words, expected
     assert "almarhum/" not in words
+    # The domain notes give no lapse for JKM: the slip states none (no "2 years").
+    assert "hangus" not in words and "paling lambat" not in words
     assert "NPWP" not in words and claim.worker.nik not in words
     assert words.count("☐") == len(claim.missing_documents) - 1
     # Rendered, the page has ink on it (pdfium, as the GUI's preview draws it).
@@ -178,6 +179,20 @@ def test_the_missing_documents_slip(
     with ctx.session_factory() as session:
         printed = session.scalars(select(AuditEntry).where(AuditEntry.action == "print")).one()
     assert (printed.entity, printed.entity_id) == ("claim", str(claim.id))
+
+
+def test_the_slip_states_the_lapse_the_office_knows(
+    ctx: ServiceContext, claim: claims.ClaimDetail, tmp_path: Path
+) -> None:
+    """JKK: the notes' "about 2 years" (the setting's default) is printed as a date; JKM
+    gets a date only once the office has set a lapse for it."""
+    accident = claims.open_claim(ctx, make_worker(ctx, 2), jkk(), now=NOW)
+    _, text = _pdf_text(write_missing_slip(ctx, accident.id, tmp_path / "jkk.pdf", now=NOW))
+    words = " ".join(text.split())
+    assert "harus diajukan paling lambat 19 Oktober 2027" in words
+    set_setting(ctx, "claims.jkm_lapse_months", "24")
+    _, text = _pdf_text(write_missing_slip(ctx, claim.id, tmp_path / "jkm.pdf", now=NOW))
+    assert "harus diajukan paling lambat 10 Oktober 2027" in " ".join(text.split())
 
 
 def test_the_slip_of_a_complete_file_says_so(

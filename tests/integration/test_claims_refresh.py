@@ -23,6 +23,7 @@ from tests.integration.claim_helpers import (
     make_worker,
     paid_jkm,
     receive_everything,
+    set_setting,
     step,
 )
 
@@ -115,6 +116,8 @@ def test_refresh_fills_estimates_of_claims_from_before_the_upgrade(ctx: ServiceC
 
 
 def test_the_list_shows_a_lapse_reached_by_time_alone(ctx: ServiceContext) -> None:
+    # The notes give no JKM lapse, so the default is none; this office has set one.
+    set_setting(ctx, "claims.jkm_lapse_months", "24")
     draft = claims.open_claim(ctx, make_worker(ctx, 1), jkm(), now=NOW)
     filed = receive_everything(ctx, claims.open_claim(ctx, make_worker(ctx, 2), jkm(), now=NOW))
     filed = step(ctx, filed, S.COMPLETE)

@@ -235,10 +235,21 @@ def test_jkm_has_no_report_deadline() -> None:
 
 
 def test_a_claim_filed_after_the_lapse_period_is_not_eligible() -> None:
-    on_last_day = facts(filed_on=date(2027, 10, 7))
-    assert assess(on_last_day, COVERED, RULES, NOW).eligible
-    a_day_late = facts(filed_on=date(2027, 10, 8))
-    result = assess(a_day_late, COVERED, RULES, NOW)
-    assert not result.eligible
-    assert result.lapse_date == date(2027, 10, 7)
-    assert "lapsed" in codes(result)
+    jkm_lapses = replace(RULES, jkm_lapse_months=24)  # an office that has set one
+    for claim_type, rules in ((ClaimType.JKK, RULES), (ClaimType.JKM, jkm_lapses)):
+        on_last_day = facts(claim_type, filed_on=date(2027, 10, 7))
+        assert assess(on_last_day, COVERED, rules, NOW).eligible
+        a_day_late = facts(claim_type, filed_on=date(2027, 10, 8))
+        result = assess(a_day_late, COVERED, rules, NOW)
+        assert not result.eligible
+        assert result.lapse_date == date(2027, 10, 7)
+        assert "lapsed" in codes(result)
+
+
+def test_jkm_states_no_lapse_until_the_office_sets_one() -> None:
+    """The domain notes give a lapse for JKK only (about 2 years): by default a JKM claim
+    has no last day, however late it is filed."""
+    assert RULES.jkk_lapse_months == 24 and RULES.jkm_lapse_months == 0
+    result = assess(facts(filed_on=date(2035, 1, 1)), COVERED, RULES, NOW)
+    assert result.lapse_date is None
+    assert not {"lapsed", "lapse_date"} & codes(result)

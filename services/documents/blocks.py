@@ -98,6 +98,17 @@ def numbered(
     return Paragraph(text, style, bulletText=mark)
 
 
+def signed_name(name: str, regional_head: bool) -> str:
+    """The name under a signature, one form for letters and the PKS alike: the regional
+    head's in bold capitals (the Bupati signs with the name only, as the kepala daerah's
+    signature is written in Tata Naskah Dinas); an official's bold and underlined as the
+    record writes it, over rank and NIP. The PKS comparition ("Nama : …") keeps the
+    record's spelling: that is a particular, not the signature."""
+    if regional_head:
+        return f"<b>{esc(name.upper())}</b>"
+    return f"<b><u>{esc(name)}</u></b>"
+
+
 def signature_lines(signatory: SignatoryItem) -> list[Flowable]:
     """a.n., position in capitals, room to sign and stamp, name, rank, NIP; the regional
     head signs with the name only."""
@@ -108,10 +119,9 @@ def signature_lines(signatory: SignatoryItem) -> list[Flowable]:
     lines.append(Paragraph(f"{esc(signatory.position.upper())},", s.center))
     # Room for the signature and the stamp over it: 20 mm, as typed letters leave.
     lines.append(Spacer(0, 20 * mm))
+    lines.append(Paragraph(signed_name(signatory.name, signatory.regional_head), s.center))
     if signatory.regional_head:
-        lines.append(Paragraph(f"<b>{esc(signatory.name.upper())}</b>", s.center))
         return lines
-    lines.append(Paragraph(f"<b><u>{esc(signatory.name)}</u></b>", s.center))
     if signatory.rank:
         lines.append(Paragraph(esc(signatory.rank), s.center))
     if signatory.nip:

@@ -532,7 +532,10 @@ def test_premium_letter_signed_by_the_bupati_on_folio(
         "Lampiran : -",
     ):
         assert phrase in text, phrase
-    # The Bupati's own kop, no office address; signs with the name only; no copy to himself.
+    # The Bupati's own kop, no office address; signs with the name only, in capitals as
+    # the PKS signs it (blocks.signed_name); no copy to himself.
+    assert bupati.name != bupati.name.upper() and bupati.name.upper() in text
+    assert bupati.name not in text
     assert "DINAS TENAGA KERJA" not in text and "Jl. Basuki" not in text and "NIP" not in text
     assert "Bupati Timor Tengah Utara (sebagai laporan)" not in text
     assert set(page_sizes_mm(doc.pdf)) == {(215, 330)}

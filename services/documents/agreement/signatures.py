@@ -10,18 +10,18 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from services.documents.agreement.params import AgreementParams
 from services.documents.agreement.particulars import blank
-from services.documents.blocks import plain_table_style
+from services.documents.blocks import plain_table_style, signed_name
 from services.documents.nip import format_nip
 from services.documents.styles import esc, styles
 from services.text.pdf_fonts import register_fonts
 
 
 def _party_column(
-    title: str, position: str, name: str, id_line: str, stamp: bool
+    title: str, position: str, name: str, id_line: str, stamp: bool, regional_head: bool = False
 ) -> list[Flowable]:
     s = styles()
-    # Both parties' names alike: bold and underlined, as the record writes them.
-    name_markup = f"<b><u>{esc(name)}</u></b>" if name.strip() else esc(blank("nama"))
+    # The name as the letters sign it (blocks.signed_name): the Bupati's in capitals.
+    name_markup = signed_name(name, regional_head) if name.strip() else esc(blank("nama"))
     room: list[Flowable] = (
         [Spacer(0, 4 * mm), _StampBox(), Spacer(0, 4 * mm)] if stamp else [Spacer(0, 22 * mm)]
     )
@@ -43,7 +43,9 @@ def signatures(
     signatures only: its annex is part of it and carries no meterai of its own)."""
     first, second = params.first_party, params.second_party
     first_id = "" if first.regional_head or not first.nip else f"NIP {format_nip(first.nip)}"
-    left = _party_column("PIHAK PERTAMA", first.position, first.name, first_id, stamps)
+    left = _party_column(
+        "PIHAK PERTAMA", first.position, first.name, first_id, stamps, first.regional_head
+    )
     right = _party_column(
         "PIHAK KEDUA",
         second.position,

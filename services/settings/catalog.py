@@ -473,7 +473,9 @@ CATALOG: tuple[SettingSpec, ...] = (
         _G.BPJS,
         "Nomor Perda APBD",
         "Nomor Peraturan Daerah tentang APBD tahun anggaran pertama PKS, seperti dikutip di "
-        "dasar hukum: mis. Nomor 12 Tahun 2024. Wajib sebelum PKS diterbitkan; boleh diisi "
+        "dasar hukum: mis. Nomor 12 Tahun 2024 untuk Tahun Anggaran 2025 (Perda APBD "
+        "ditetapkan setahun sebelumnya, atau pada tahun itu untuk Perubahan APBD; tahun lain "
+        "ditolak). Wajib sebelum PKS diterbitkan; boleh diisi "
         "di formulir PKS. (Daftar dasar hukum ada di templat PKS.)",
         "",
         max_length=80,

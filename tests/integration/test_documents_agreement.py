@@ -186,7 +186,9 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
         "a. pendaftaran Peserta;",
         "PIHAK PERTAMA, BUPATI TIMOR TENGAH UTARA,",
         "PIHAK KEDUA, KEPALA KANTOR CABANG ATAMBUA,",
-        "Yosep Falentinus Delasalle Kebo",
+        # Under the signature the Bupati's name in capitals, as his letters sign it;
+        # the branch head's as the record writes it.
+        "YOSEP FALENTINUS DELASALLE KEBO",
         "Maria Yosefina Bere",
         "LAMPIRAN PERJANJIAN KERJA SAMA",
         "REKAPITULASI PESERTA PEKERJA RENTAN PER KECAMATAN",
@@ -194,6 +196,8 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
     ]
     for phrase in expected:
         assert phrase in text, phrase
+    signed = text[text.index("PIHAK PERTAMA, BUPATI") : text.index("LAMPIRAN PERJANJIAN")]
+    assert "Yosep" not in signed and "YOSEP FALENTINUS DELASALLE KEBO" in signed
     for outdated in ("addendum", "meterai cukup", "kebijakan pemerintah di bidang keuangan"):
         assert outdated not in text, outdated
     assert "………" not in text and "belum diisi" not in text
@@ -476,6 +480,28 @@ def test_the_apbd_regulation_may_be_typed_with_its_nomor(
     text = pdf_text(preview_agreement(ctx, typed).data)
     assert "Timor Tengah Utara Nomor 12 Tahun 2024 tentang Anggaran" in text
     assert "Nomor Nomor" not in text
+
+
+def test_the_apbd_regulation_must_be_the_budget_years(
+    ctx: ServiceContext, bupati: SignatoryItem
+) -> None:
+    """TA 2025's APBD is a Perda of 2024 (or of 2025 for the APBD Perubahan): a Perda of
+    another year, or one without its year, is refused by name and gets no number."""
+    counted_on = registered(ctx, 5)
+    for typed, year in (("Nomor 12 Tahun 2026", "2026"), ("Nomor 3 Tahun 2023", "2023")):
+        bad = request(bupati, count_date=counted_on, apbd_regulation=typed)
+        with pytest.raises(ValidationError) as caught:
+            issue_agreement(ctx, bad)
+        [problem] = caught.value.problems
+        assert problem.field == "apbd_regulation"
+        assert problem.text.startswith(f"Nomor Perda APBD '{typed}' tidak sesuai")
+        assert "Tahun Anggaran 2025" in problem.text and f"bukan {year}" in problem.text
+    yearless = request(bupati, count_date=counted_on, apbd_regulation="12")
+    assert [p.code for p in compute_agreement(ctx, yearless).missing] == ["apbd_regulation_year"]
+    assert list_documents(ctx) == []
+    amended = request(bupati, count_date=counted_on, apbd_regulation="Nomor 5 Tahun 2025")
+    text = pdf_text(issue_agreement(ctx, amended).pdf)
+    assert "Timor Tengah Utara Nomor 5 Tahun 2025 tentang Anggaran" in text
 
 
 def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) -> None:

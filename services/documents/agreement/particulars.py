@@ -7,6 +7,7 @@ list, so a PKS is never numbered and frozen with "………" in it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from models.enums import FundingSource
@@ -106,6 +107,8 @@ def budget_problems(
                 f"{where('agreement.apbd_regulation_number')} (mis. 'Nomor 12 Tahun 2024').",
             )
         )
+    else:
+        problems += _regulation_year_problems(apbd_regulation, first_year)
     if not account.strip():
         problems.append(
             Problem(
@@ -116,6 +119,31 @@ def budget_problems(
             )
         )
     return problems
+
+
+_YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
+
+
+def _regulation_year_problems(apbd_regulation: str, first_year: int) -> list[Problem]:
+    """The APBD of budget year N is enacted in year N-1 (or in N, for an APBD Perubahan):
+    a Perda of another year is not that budget's, so it is refused, not printed."""
+    label = "Nomor Perda APBD"
+    found = _YEAR.findall(apbd_regulation)
+    if len(found) != 1:
+        text = (
+            f"{label} harus menyebut tahun Perda satu kali, mis. 'Nomor 12 Tahun "
+            f"{first_year - 1}' untuk APBD Tahun Anggaran {first_year}."
+        )
+        return [Problem("apbd_regulation_year", "apbd_regulation", text)]
+    year = int(found[0])
+    if first_year - 1 <= year <= first_year:
+        return []
+    text = (
+        f"{label} '{apbd_regulation.strip()}' tidak sesuai dengan Tahun Anggaran "
+        f"{first_year}: Perda APBD Tahun Anggaran {first_year} ditetapkan pada tahun "
+        f"{first_year - 1} (atau {first_year} untuk Perubahan APBD), bukan {year}."
+    )
+    return [Problem("apbd_regulation_year", "apbd_regulation", text)]
 
 
 def annex_problem(typed: int, counted: int, count_date: date, paid: list[FundingSource]) -> Problem:

@@ -19,12 +19,15 @@ from services.coverage_history import covered_on, funding_on
 from services.documents import (
     AgreementRequest,
     DocumentKind,
+    LetterRequest,
     PageSize,
     SecondParty,
     SignatoryInput,
     SignatoryItem,
+    cancel_document,
     compute_agreement,
     issue_agreement,
+    issue_letter,
     list_documents,
     load_template_by_key,
     preview_agreement,
@@ -32,6 +35,7 @@ from services.documents import (
     save_template_by_key,
     update_signatory,
 )
+from services.documents.letters.fields import PremiumLetter
 from services.documents.register_reads import counts_on
 from services.premiums import Month, RateInput, delete_rate, set_rate
 from services.text.formatting import long_date
@@ -502,6 +506,54 @@ def test_the_apbd_regulation_must_be_the_budget_years(
     amended = request(bupati, count_date=counted_on, apbd_regulation="Nomor 5 Tahun 2025")
     text = pdf_text(issue_agreement(ctx, amended).pdf)
     assert "Timor Tengah Utara Nomor 5 Tahun 2025 tentang Anggaran" in text
+
+
+def test_the_premium_letter_cites_the_agreement_it_bills_under(
+    ctx: ServiceContext, bupati: SignatoryItem, tmp_path: Path
+) -> None:
+    """A month inside a registered PKS's term: the letter cites both its numbers and its
+    date, after the bill when there is one. Before any PKS, after its term, or once it is
+    cancelled, the letter cites no number: it names the agreement without one, or only
+    the bill."""
+    kadis = signatories(ctx)[0]
+    service = WorkerService(ctx)
+    for serial in (1, 2, 3):
+        service.create(worker_input(serial))
+    service.create(worker_input(4, coverage_end=date(2026, 12, 31)))
+
+    def letter(start: date, on: date, **bill: object) -> str:
+        fields = PremiumLetter(start, **bill)  # type: ignore[arg-type]
+        return pdf_text(issue_letter(ctx, LetterRequest(fields, kadis.id, on)).pdf)
+
+    generic = (
+        "Menindaklanjuti Perjanjian Kerja Sama antara Pemerintah Kabupaten Timor Tengah Utara "
+        "dan BPJS Ketenagakerjaan Kantor Cabang Atambua, bersama ini"
+    )
+    assert generic in letter(date(2025, 7, 1), date(2025, 7, 5))  # none issued yet
+    pks = issue_agreement(ctx, request(bupati, count_date=LAUNCH))
+    cited = (
+        "Perjanjian Kerja Sama antara Pemerintah Kabupaten Timor Tengah Utara dan BPJS "
+        f"Ketenagakerjaan Kantor Cabang Atambua Nomor {pks.number} dan Nomor "
+        "PKS/01/KC-ATB/0725 tanggal 7 Juli 2025"
+    )
+    assert f"Menindaklanjuti {cited}, bersama ini" in letter(date(2025, 7, 1), date(2025, 7, 10))
+    billed = letter(
+        date(2025, 8, 1), date(2025, 8, 5), bill_number="B/9/2025", bill_date=date(2025, 8, 1)
+    )
+    assert (
+        "Menindaklanjuti surat tagihan BPJS Ketenagakerjaan Kantor Cabang Atambua Nomor "
+        f"B/9/2025 tanggal 1 Agustus 2025 berdasarkan {cited}, bersama ini"
+    ) in billed
+    september = LetterRequest(PremiumLetter(date(2025, 9, 1)), kadis.id, date(2025, 9, 2))
+    render_pages(issue_letter(ctx, september).pdf, tmp_path, "iuran_pks")
+    assert cited in letter(date(2025, 10, 1), date(2025, 10, 2))
+    # The term ends on 31 December 2025: January 2026 is billed under no registered PKS.
+    after = letter(date(2026, 1, 1), date(2026, 1, 5), bill_number="B/1/2026")
+    assert pks.number not in after and "Perjanjian Kerja Sama" not in after
+    # Cancelled, it is cited no more, even for a month in its term.
+    cancel_document(ctx, pks.number, "Salah ketik")
+    late = letter(date(2025, 10, 1), date(2026, 1, 6))
+    assert pks.number not in late and generic in late
 
 
 def test_bad_parameters_are_named(ctx: ServiceContext, bupati: SignatoryItem) -> None:

@@ -114,7 +114,7 @@ def _draft(
         signatory_id=params.first_party.id,
         signatory_name=params.first_party.name,
         page_size=params.page_size,
-        fields=_fields(request),
+        fields=_fields(request, params),
         render=render,
         replaces=replaces,
         extra_audit={"workers": params.workers, "total": str(params.total_value)},
@@ -250,5 +250,12 @@ def _resolve(
     return resolve(ctx, request, settings, first_party, page_size_setting(settings))
 
 
-def _fields(request: AgreementRequest) -> dict[str, Any]:
-    return {"kind": DocumentKind.AGREEMENT.value, **asdict(request)}
+def _fields(request: AgreementRequest, params: AgreementParams) -> dict[str, Any]:
+    """The request as typed, and the term it printed: a premium letter cites the agreement
+    whose term covers its months (in_force.py), whatever the settings say later."""
+    return {
+        "kind": DocumentKind.AGREEMENT.value,
+        **asdict(request),
+        "term_start": params.period_start.isoformat(),
+        "term_end": params.period_end.isoformat(),
+    }

@@ -11,6 +11,7 @@ from services.core.context import ServiceContext
 from services.core.errors import Problem
 from services.core.paths import command_prefix
 from services.core.permissions import Permission
+from services.documents.agreement.in_force import AgreementReference, agreement_for
 from services.documents.blocks import DataTable
 from services.documents.dates_words import month_year
 from services.documents.letters.common import (
@@ -71,7 +72,8 @@ SPEC = TemplateSpec(
     | {
         "periode": "mis. Bulan Juli 2025, atau Juli 2025 s.d. Desember 2025",
         "periode_lengkap": "mis. bulan Juli 2025",
-        "dasar_pembayaran": "surat tagihan BPJS (nomor dan tanggal) atau perjanjian kerja sama",
+        "dasar_pembayaran": "surat tagihan BPJS (nomor dan tanggal) dan/atau perjanjian kerja "
+        "sama yang tercatat di buku agenda untuk bulan-bulan itu (nomor dan tanggal)",
         "jumlah_peserta": "mis. 14.880",
         "iuran_jkk": "mis. Rp10.000,00",
         "iuran_jkm": "mis. Rp6.800,00",
@@ -134,17 +136,8 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
     else:
         span = f"{month_year(start)} s.d. {month_year(last)}"
         period, period_long = span, f"{number_with_words(fields.months)} bulan, {span}"
-    if fields.bill_number.strip():
-        basis = (
-            f"surat tagihan {env.settings['bpjs.branch_name']} Nomor {fields.bill_number.strip()}"
-        )
-        if fields.bill_date:
-            basis += f" tanggal {long_date(fields.bill_date)}"
-    else:
-        basis = (
-            f"Perjanjian Kerja Sama antara Pemerintah {env.settings['district.kabupaten_name']} "
-            f"dan {env.settings['bpjs.branch_name']}"
-        )
+    agreement = agreement_for(ctx, start, months[-1].last_day, env.document_date, env.settings)
+    basis = _basis(fields, agreement, env.settings)
     account = env.settings["premium.bpjs_account"].strip()
     values = {
         "periode": period,
@@ -180,6 +173,31 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
         )
     audit = {"workers": counts[-1], "amount": str(total)}
     return Composed(values, attachment=attachment, audit=audit)
+
+
+def _basis(
+    fields: PremiumLetter, agreement: AgreementReference | None, settings: dict[str, str]
+) -> str:
+    """What the payment follows: the bill, and the registered agreement whose term covers
+    the months paid, by number and date; with none registered, the agreement unnumbered
+    (no bill) or not at all: never a number the register does not hold."""
+    branch = settings["bpjs.branch_name"]
+    parts: list[str] = []
+    if fields.bill_number.strip():
+        bill = f"surat tagihan {branch} Nomor {fields.bill_number.strip()}"
+        if fields.bill_date:
+            bill += f" tanggal {long_date(fields.bill_date)}"
+        parts.append(bill)
+    district = settings["district.kabupaten_name"]
+    pks = f"Perjanjian Kerja Sama antara Pemerintah {district} dan {branch}"
+    if agreement is not None:
+        numbers = f"Nomor {agreement.number}"
+        if agreement.second_number:
+            numbers += f" dan Nomor {agreement.second_number}"
+        parts.append(f"{pks} {numbers} tanggal {long_date(agreement.document_date)}")
+    elif not parts:
+        parts.append(pks)
+    return " berdasarkan ".join(parts)
 
 
 def _refuse_typed(

@@ -56,6 +56,16 @@ Nama | {nama}
     ]
 
 
+def test_a_row_whose_one_placeholder_is_empty_is_left_out() -> None:
+    """Nothing to say beside the label: no row (never a bare "-"); a row with text of its
+    own around the placeholder stays."""
+    section = "Keterangan | {ket}\nNama | {nama}\nJumlah | {ket} orang"
+    found = blocks(section, {"ket": " ", "nama": "Ana"})
+    assert [(b.text, b.value) for b in found] == [("Nama", "Ana"), ("Jumlah", "  orang")]
+    kept = blocks(section, {"ket": "Sakit", "nama": "Ana"})
+    assert [b.text for b in kept] == ["Keterangan", "Nama", "Jumlah"]
+
+
 def test_fill_escapes_values_and_marks_bold() -> None:
     assert fill("**{nama}** <x> {{kurung}}", {"nama": "<Ana>"}) == (
         "<b>&lt;Ana&gt;</b> &lt;x&gt; {kurung}"

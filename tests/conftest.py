@@ -271,13 +271,29 @@ def _fresh_sqlite_url(template: Path, folder: Path) -> str:
     return f"sqlite:///{path}"
 
 
+# PostgreSQL-only tables holding register data (kept by triggers, not in the models).
+_PG_ONLY_DATA_TABLES = ["worker_name_search"]
+_RESTART_SEQUENCES = text(
+    "SELECT setval(s.oid::regclass, 1, false) FROM pg_class s"
+    " JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')"
+    " JOIN pg_class t ON t.oid = d.refobjid"
+    " WHERE s.relkind = 'S' AND t.relname = ANY(:tables)"
+)
+
+
 def _clear_pg_data(url: str) -> None:
+    """Empty every data table and restart its ids, as TRUNCATE … RESTART IDENTITY would,
+    in a few milliseconds: TRUNCATE makes new files for some 30 tables (about 0.2 s per
+    test over hundreds of PostgreSQL tests). As the test superuser, with triggers and
+    foreign keys off for this transaction (the audit table's append-only guard included);
+    every table goes, so nothing is left pointing at a deleted row."""
+    tables = [*_PG_ONLY_DATA_TABLES, *reversed(DATA_TABLES)]
     engine = make_engine(url)
     with engine.begin() as conn:
-        # The audit table refuses TRUNCATE by trigger; the test superuser lifts that here.
-        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
-        conn.execute(text(f"TRUNCATE {', '.join(DATA_TABLES)} RESTART IDENTITY CASCADE"))
-        conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        for table in tables:
+            conn.execute(text(f'DELETE FROM "{table}"'))
+        conn.execute(_RESTART_SEQUENCES, {"tables": tables})
     engine.dispose()
 
 

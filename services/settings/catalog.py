@@ -588,9 +588,10 @@ CATALOG: tuple[SettingSpec, ...] = (
         "claims.jkk_lapse_months",
         _G.CLAIMS,
         "Daluwarsa klaim JKK (bulan)",
-        "Hak klaim JKK gugur sekian bulan setelah kejadian (sekitar 2 tahun; pastikan ke "
-        "KC BPJS Ketenagakerjaan).",
-        "24",
+        "Hak menuntut manfaat JKK gugur sekian bulan sejak kecelakaan kerja terjadi atau "
+        "penyakit akibat kerja didiagnosis: 60 bulan (5 tahun) menurut PP 82/2019 Pasal 26, "
+        "yang mengubah batas 2 tahun dalam PP 44/2015.",
+        "60",
         kind=Kind.WHOLE,
         minimum=1,
         maximum=120,

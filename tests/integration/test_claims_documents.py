@@ -184,12 +184,12 @@ def test_the_missing_documents_slip(
 def test_the_slip_states_the_lapse_the_office_knows(
     ctx: ServiceContext, claim: claims.ClaimDetail, tmp_path: Path
 ) -> None:
-    """JKK: the notes' "about 2 years" (the setting's default) is printed as a date; JKM
-    gets a date only once the office has set a lapse for it."""
+    """JKK: 5 years since the accident (PP 82/2019 Pasal 26, the setting's default) is
+    printed as a date; JKM gets a date only once the office has set a lapse for it."""
     accident = claims.open_claim(ctx, make_worker(ctx, 2), jkk(), now=NOW)
     _, text = _pdf_text(write_missing_slip(ctx, accident.id, tmp_path / "jkk.pdf", now=NOW))
     words = " ".join(text.split())
-    assert "harus diajukan paling lambat 19 Oktober 2027" in words
+    assert "harus diajukan paling lambat 19 Oktober 2030" in words
     set_setting(ctx, "claims.jkm_lapse_months", "24")
     _, text = _pdf_text(write_missing_slip(ctx, claim.id, tmp_path / "jkm.pdf", now=NOW))
     assert "harus diajukan paling lambat 10 Oktober 2027" in " ".join(text.split())

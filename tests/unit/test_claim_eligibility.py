@@ -235,8 +235,8 @@ def test_jkm_has_no_report_deadline() -> None:
 
 
 def test_a_claim_filed_after_the_lapse_period_is_not_eligible() -> None:
-    jkm_lapses = replace(RULES, jkm_lapse_months=24)  # an office that has set one
-    for claim_type, rules in ((ClaimType.JKK, RULES), (ClaimType.JKM, jkm_lapses)):
+    two_years = replace(RULES, jkk_lapse_months=24, jkm_lapse_months=24)  # an office's own
+    for claim_type, rules in ((ClaimType.JKK, two_years), (ClaimType.JKM, two_years)):
         on_last_day = facts(claim_type, filed_on=date(2027, 10, 7))
         assert assess(on_last_day, COVERED, rules, NOW).eligible
         a_day_late = facts(claim_type, filed_on=date(2027, 10, 8))
@@ -247,9 +247,11 @@ def test_a_claim_filed_after_the_lapse_period_is_not_eligible() -> None:
 
 
 def test_jkm_states_no_lapse_until_the_office_sets_one() -> None:
-    """The domain notes give a lapse for JKK only (about 2 years): by default a JKM claim
-    has no last day, however late it is filed."""
-    assert RULES.jkk_lapse_months == 24 and RULES.jkm_lapse_months == 0
+    """A lapse is known for JKK only (5 years since the accident, PP 82/2019 Pasal 26): by
+    default a JKM claim has no last day, however late it is filed."""
+    assert RULES.jkk_lapse_months == 60 and RULES.jkm_lapse_months == 0
+    jkk = assess(facts(ClaimType.JKK, filed_on=date(2030, 10, 7)), COVERED, RULES, NOW)
+    assert jkk.eligible and jkk.lapse_date == date(2030, 10, 7)  # not 2027: PP 44/2015
     result = assess(facts(filed_on=date(2035, 1, 1)), COVERED, RULES, NOW)
     assert result.lapse_date is None
     assert not {"lapsed", "lapse_date"} & codes(result)

@@ -13,7 +13,6 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -180,7 +179,6 @@ def _drop_roles_made_by_tests() -> Iterator[None]:
     """Clerks this process made are dropped after its tests (the groups: pytest_unconfigure),
     once the databases that granted them something are gone."""
     yield
-    _wait_for_drops()
     roles = _server_roles()
     if not roles:
         return
@@ -213,25 +211,13 @@ def register_roles(url: str) -> list[str]:
         engine.dispose()
 
 
-# DROP DATABASE makes the server wait for a checkpoint (1-3 s, longer while other databases
-# are busy): the test that made one does not wait for that, a thread of this process drops
-# them one after the other while the next tests run. _drop_roles_made_by_tests waits for it.
-_dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-drop")
-_drops: list[Future[None]] = []
-
-
 def drop_pg_database(url: str, admin: Engine) -> None:
-    """Drop the test database and the roles of its own (they serve no other database),
-    soon: every drop is done, and its failure raised, before this test process ends."""
-    # Roles read now, while the caller knows its database is idle; the drop forces out any
-    # connection a test left open.
+    """Drop the test database and the roles of its own (they serve no other database).
+
+    At once, not in a background thread: FORCE ends the connections a test left open, and
+    left alive they count against the test clerks' 20-session limit in the next tests."""
     roles = register_roles(url)
-    _drops.append(_dropper.submit(_drop_now, url, admin, roles))
-
-
-def _wait_for_drops() -> None:
-    while _drops:
-        _drops.pop(0).result()
+    _drop_now(url, admin, roles)
 
 
 def _drop_now(url: str, admin: Engine, roles: list[str]) -> None:

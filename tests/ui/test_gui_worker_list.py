@@ -10,11 +10,13 @@ from pytestqt.qtbot import QtBot
 from models.enums import Gender, WorkerStatus
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
-from services.workers.types import AgeBand, WorkerQuery
+from services.workers.types import TYPING_COUNT_LIMIT, AgeBand, WorkerQuery
 from tests.factories import VILLAGE
 from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
+from ui.gui.app_context import AppContext
 from ui.gui.formats import count_label
 from ui.gui.worker_list.worker_filter_bar import DrillDown
+from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot: QtBot, ctx: ServiceContext) -> None:
@@ -89,20 +91,33 @@ def test_enter_in_the_search_box_moves_to_the_first_result(
     assert panel.open_button.isEnabled()
 
 
-def test_broad_search_says_more_than_the_cap_and_counts_on_scroll(
+def test_broad_search_says_more_than_the_cap_and_counts_on_demand(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
     from services.workers.demo_data import generate_demo_workers
 
-    generate_demo_workers(sqlite_ctx, 5_200)
-    window = open_window(qtbot, sqlite_ctx)
-    panel = worker_list(window)
+    generate_demo_workers(sqlite_ctx, TYPING_COUNT_LIMIT + 1)
+    panel = WorkerListPanel(AppContext.create(sqlite_ctx))
+    qtbot.addWidget(panel)
+    panel.show()
+    link = panel.count_all_button
+    assert link.isHidden()  # the whole register is counted exactly
+
     type_into(qtbot, panel.filters.search, "5303")
-    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 5.000 peserta")
+    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 1.000 peserta")
+    assert link.isVisible() and link.text() == "Hitung semua"
+    assert link.focusPolicy() & Qt.FocusPolicy.TabFocus  # reached by Tab, pressed by Space
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.count.text() == "1.001 peserta")
+    assert panel.model.rowCount() == 1_001 and link.isHidden()
+
+    # Scrolling to the end of a capped list counts the rest too.
+    type_into(qtbot, panel.filters.search, "530")
+    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 1.000 peserta")
     assert panel.model.canFetchMore()
-    panel.model.fetchMore()
-    assert panel.model.rowCount() == 5_200 and not panel.model.canFetchMore()
-    assert panel.count.text() == "5.200 peserta"
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.count.text() == "1.001 peserta")
+    assert panel.model.rowCount() == 1_001 and not panel.model.canFetchMore()
 
 
 def test_gender_and_age_filters_show_as_one_chip_that_clears_them(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -24,6 +25,9 @@ from ui.gui.worker_list.worker_filter_bar import DrillDown, WorkerFilterBar
 from ui.gui.worker_list.worker_table_model import WorkerTableModel
 from ui.gui.worker_list.worker_table_view import WorkerTableView
 
+COUNT_ALL = "Hitung semua"
+COUNTING = "Menghitung…"
+
 
 class WorkerListPanel(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
@@ -34,6 +38,8 @@ class WorkerListPanel(QWidget):
         self.filters = WorkerFilterBar(app.regions, self)
         self.table = WorkerTableView(self.model, self)
         self.count = QLabel(self)
+        # Beside "lebih dari 1.000 peserta": the exact count, asked for (it can take a while).
+        self.count_all_button = QPushButton(COUNT_ALL, self)
         self.banner = NoticeBanner(self)
         self.add_button = QPushButton("Tambah peserta", self)
         self.open_button = QPushButton("Buka", self)
@@ -67,6 +73,10 @@ class WorkerListPanel(QWidget):
 
     def add_worker(self) -> None:
         emit(self._app.events.open_worker_requested, None)
+
+    def count_all(self) -> None:
+        """ "Hitung semua": the exact number of a search that counted only up to its cap."""
+        self.model.count_all()
 
     def search_for(self, text: str) -> None:
         """Search the list for this text now (a name from the front desk), results focused."""
@@ -104,6 +114,20 @@ class WorkerListPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
+        # Looks like a link in the sentence it follows; a button, so Tab and Space reach it.
+        self.count_all_button.setFlat(True)
+        self.count_all_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        link = self.count_all_button.font()
+        link.setUnderline(True)
+        self.count_all_button.setFont(link)
+        palette = self.count_all_button.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+        self.count_all_button.setPalette(palette)
+        self.count_all_button.setToolTip(
+            "Pencarian ini hanya dihitung sampai batasnya agar daftar cepat tampil; "
+            "klik untuk menghitung jumlah tepat peserta yang cocok"
+        )
+        self.count_all_button.hide()
         self.add_button.setDefault(False)
         self.add_button.setToolTip("Daftarkan pekerja rentan baru (Ctrl+N)")
         self.add_button.setShortcut("Ctrl+N")
@@ -121,6 +145,7 @@ class WorkerListPanel(QWidget):
         top = FlowLayout()
         top.addWidget(title)
         top.addWidget(self.count)
+        top.addWidget(self.count_all_button)
         top.addWidget(self.filters.drill_chip)
         top.addWidget(spacer(self))
         top.addWidget(self.export)
@@ -139,6 +164,9 @@ class WorkerListPanel(QWidget):
         self.filters.submitted.connect(self._focus_results)
         self.model.total_changed.connect(self._show_total)
         self.model.load_failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
+        self.model.load_failed.connect(self._show_count_all)
+        self.model.counting.connect(self._show_count_all)
+        self.count_all_button.clicked.connect(self.count_all)
         self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(
@@ -163,10 +191,21 @@ class WorkerListPanel(QWidget):
         if total == 0 and searching:
             self.count.setText("Tidak ada peserta yang cocok dengan pencarian ini")
         elif not self.model.total_exact:
-            # The search stopped counting at its cap; scrolling to the end counts the rest.
+            # The search stopped counting at its cap: "Hitung semua", or scrolling to the
+            # end, counts the rest.
             self.count.setText(f"lebih dari {count_label(total - 1)}")
         else:
             self.count.setText(count_label(total))
+        self._show_count_all()
+
+    def _show_count_all(self) -> None:
+        button = self.count_all_button
+        capped = not self.model.total_exact and self.model.total > 0
+        if not capped and button.hasFocus():
+            # Counted: the clerk's keyboard goes on to the rows just counted.
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        button.setVisible(capped)
+        button.setText(COUNTING if self.model.is_counting else COUNT_ALL)
 
     def _focus_results(self) -> None:
         # Enter with exactly one match opens it: the front desk's usual case.

@@ -5,11 +5,14 @@ dozen kept), so a register of 150,000 workers opens as fast as one of 50.
 The first page is read at once. Later pages come through the background
 queue when one is given: deep in a list sorted by desa or sumber dana one
 page can take most of a second, and the window must not freeze meanwhile.
+A search counts only up to its cap (WorkerQuery.count_limit); the exact count,
+asked for by the clerk or by scrolling to the end, comes through the same queue.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -30,8 +33,10 @@ RECENT_REQUESTS = 4
 class WorkerPages(QObject):
     # Rows first..last have arrived from the background queue.
     arrived = Signal(int, int)
-    # A page could not be read; the Indonesian message says why.
+    # A page could not be read, or the matches not counted; the Indonesian message says why.
     failed = Signal(str)
+    # The exact count of a capped search has begun.
+    counting = Signal()
 
     def __init__(
         self,
@@ -57,6 +62,7 @@ class WorkerPages(QObject):
         self._pending: dict[int, int] = {}  # page -> ticket of the request that asked
         self._tickets = 0
         self._generation = 0  # bumped by every reset; older answers are dropped
+        self._counting: int | None = None  # the generation whose exact count is on its way
 
     def reset(self, query: WorkerQuery) -> SiRentanError | None:
         """Start over with ``query``: read its total and first page now."""
@@ -75,10 +81,38 @@ class WorkerPages(QObject):
         self._pages[0] = page.rows
         return None
 
-    def count_all(self) -> int:
-        """Count every match exactly, for when the clerk scrolls past the capped count."""
-        self.total, self.total_exact = self._workers.count(self.query), True
-        return self.total
+    def count_all(self, counted: Callable[[int], None]) -> None:
+        """Count every match of a capped search exactly; ``counted(total)`` gets the number
+        (on the GUI thread, only if the query is still the same), and must call
+        :meth:`take_total` once the view is ready for the rows that number brings."""
+        if self.total_exact or self._counting == self._generation:
+            return  # nothing to count, or already on its way
+        generation, query, workers = self._generation, self.query, self._workers
+        self._counting = generation
+        emit(self.counting)
+        if self._tasks is None:
+            try:
+                total = workers.count(query)
+            except SiRentanError as error:
+                self._not_counted(generation, error)
+                return
+            self._counted(generation, total, counted)
+            return
+        self._tasks.run(
+            lambda: workers.count(query),
+            lambda total: self._counted(generation, total, counted),
+            lambda error: self._not_counted(generation, error),
+            wanted=lambda: generation == self._generation,
+            retry=False,  # the list offers "Hitung semua" again and says what failed
+        )
+
+    def take_total(self, total: int) -> None:
+        """The exact count has arrived: the list has this many rows now."""
+        self.total, self.total_exact = total, True
+
+    @property
+    def is_counting(self) -> bool:
+        return self._counting is not None and self._counting == self._generation
 
     def row(self, index: int) -> WorkerRow | None:
         if not 0 <= index < self.total:
@@ -164,6 +198,18 @@ class WorkerPages(QObject):
         last = min(first + self._page_size, self.total) - 1
         if last >= first:
             emit(self.arrived, first, last)
+
+    def _counted(self, generation: int, total: int, counted: Callable[[int], None]) -> None:
+        if generation != self._generation:
+            return
+        self._counting = None
+        counted(total)
+
+    def _not_counted(self, generation: int, error: SiRentanError) -> None:
+        if generation != self._generation:
+            return
+        self._counting = None
+        emit(self.failed, error.message)
 
     def _not_arrived(self, generation: int, number: int, error: SiRentanError) -> None:
         if generation != self._generation:

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from models.enums import WorkerStatus
-from services.core.errors import SiRentanError
 from services.text.labels import WORKER_STATUS
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery, WorkerRow
@@ -43,8 +42,10 @@ Index = QModelIndex | QPersistentModelIndex
 class WorkerTableModel(QAbstractTableModel):
     # After every reload: how many workers match the query now.
     total_changed = Signal(int)
-    # Rows could not be read; the Indonesian message says why.
+    # Rows could not be read, or the matches not counted; the Indonesian message says why.
     load_failed = Signal(str)
+    # The exact count of a capped search has begun; total_changed brings the number.
+    counting = Signal()
 
     def __init__(
         self,
@@ -58,6 +59,7 @@ class WorkerTableModel(QAbstractTableModel):
         self._pages = WorkerPages(workers, page_size, max_pages, tasks, self)
         self._pages.arrived.connect(self._rows_arrived)
         self._pages.failed.connect(self.load_failed)
+        self._pages.counting.connect(self.counting)
 
     # -- what the panel asks ----------------------------------------------------
 
@@ -72,6 +74,15 @@ class WorkerTableModel(QAbstractTableModel):
     @property
     def total_exact(self) -> bool:
         return self._pages.total_exact
+
+    @property
+    def is_counting(self) -> bool:
+        return self._pages.is_counting
+
+    def count_all(self) -> None:
+        """Count every match of a capped search exactly ("Hitung semua", or the view
+        scrolled to the end): in the background when the list has a queue."""
+        self._pages.count_all(self._counted)
 
     def set_query(self, query: WorkerQuery) -> None:
         """New search text or filters; the sort chosen in the header stays."""
@@ -107,22 +118,9 @@ class WorkerTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._pages.total_exact
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        """The view reached the end of a capped count: count every match now."""
-        if parent.isValid() or self._pages.total_exact:
-            return
-        before = self._pages.total
-        try:
-            after = self._pages.count_all()
-        except SiRentanError as error:
-            emit(self.load_failed, error.message)
-            return
-        if after > before:
-            self.beginInsertRows(QModelIndex(), before, after - 1)
-            self.endInsertRows()
-        elif after < before:
-            self.beginRemoveRows(QModelIndex(), after, before - 1)
-            self.endRemoveRows()
-        emit(self.total_changed, after)
+        """The view reached the end of a capped count: count every match."""
+        if not parent.isValid():
+            self.count_all()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -175,6 +173,20 @@ class WorkerTableModel(QAbstractTableModel):
         if error is not None:
             emit(self.load_failed, error.message)
         emit(self.total_changed, self._pages.total)
+
+    def _counted(self, after: int) -> None:
+        before = self._pages.total
+        if after > before:
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._pages.take_total(after)
+            self.endInsertRows()
+        elif after < before:  # workers removed since the capped count
+            self.beginRemoveRows(QModelIndex(), after, before - 1)
+            self._pages.take_total(after)
+            self.endRemoveRows()
+        else:
+            self._pages.take_total(after)
+        emit(self.total_changed, after)
 
     def _rows_arrived(self, first: int, last: int) -> None:
         emit(self.dataChanged, self.index(first, 0), self.index(last, len(COLUMNS) - 1))

@@ -19,6 +19,7 @@ import pytest
 
 import ui.cli.main as cli_main
 from models.schema import HEAD_REVISION
+from services.workers.types import TYPING_COUNT_LIMIT
 from tests.conftest import clerk_name, create_pg_database, drop_pg_database
 from ui.cli.command_table import COMMANDS
 from ui.cli.main import EVERY, build_parser, command_modules
@@ -199,15 +200,21 @@ def test_a_viewer_cannot_add_demo_data(tmp_path: Path) -> None:
     assert "tidak berwenang mengubah data peserta" in refused.stderr
 
 
-def test_demo_data_then_search_as_json(tmp_path: Path) -> None:
+def test_demo_data_then_search_counts_as_the_list_does(tmp_path: Path) -> None:
     first_admin(tmp_path)
-    made = as_admin("demo-data", "--count", "50", home=tmp_path)
+    made = as_admin("demo-data", "--count", str(TYPING_COUNT_LIMIT + 1), home=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert "50 peserta contoh ditambahkan" in made.stdout
-    found = as_admin("workers", "search", "5303", "--json", home=tmp_path)
+    assert "1.001 peserta contoh ditambahkan" in made.stdout
+    capped = as_admin("workers", "search", "5303", home=tmp_path)
+    assert capped.returncode == 0, capped.stderr
+    assert capped.stdout.splitlines()[-1] == (
+        "Lebih dari 1.000 peserta cocok, 50 ditampilkan. Jumlah tepatnya: tambahkan --hitung-semua."
+    )
+    every = ("--hitung-semua", "--json", "--limit", "60")
+    found = as_admin("workers", "search", "5303", *every, home=tmp_path)
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
-    assert payload["total"] == 50 and len(payload["rows"]) == 50
+    assert (payload["total"], payload["total_exact"], len(payload["rows"])) == (1_001, True, 60)
     assert all(row["nik"].startswith("5303") for row in payload["rows"])
 
 

@@ -7,12 +7,19 @@ import json
 from datetime import date
 
 from services.core.paths import command_prefix
+from services.text.figures import thousands
 from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
 from services.workers.front_desk import check_coverage, period_words
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
-from services.workers.types import CoverageResult, WorkerQuery, WorkerRow
+from services.workers.types import (
+    TYPING_COUNT_LIMIT,
+    CoverageResult,
+    WorkerPage,
+    WorkerQuery,
+    WorkerRow,
+)
 from ui.cli import worker_period_commands
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
@@ -24,6 +31,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     search = sub.add_parser("search", help="cari peserta menurut NIK/KPJ (awalan) atau nama")
     search.add_argument("text", metavar="TEKS")
     search.add_argument("--limit", type=bounded_int(1, 1000, "batas"), default=50)
+    search.add_argument(
+        "--hitung-semua",
+        action="store_true",
+        help=f"hitung jumlah tepat peserta yang cocok (bawaan: dihitung sampai "
+        f"{thousands(TYPING_COUNT_LIMIT)}, lebih dari itu ditulis 'lebih dari')",
+    )
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(search)
     search.set_defaults(handler=_search)
@@ -98,21 +111,36 @@ def _check_json(r: CoverageResult) -> dict[str, object]:
 
 def _search(args: argparse.Namespace) -> int:
     ctx = signed_in(args)
-    page = WorkerService(ctx).search(WorkerQuery(text=args.text, limit=args.limit))
+    # Counted as the worker list counts while the clerk types, unless asked for all.
+    limit = None if args.hitung_semua else TYPING_COUNT_LIMIT
+    query = WorkerQuery(text=args.text, limit=args.limit, count_limit=limit)
+    page = WorkerService(ctx).search(query)
     if args.json:
-        print(json.dumps({"total": page.total, "rows": [_as_json(r) for r in page.rows]}, indent=2))
+        # total_exact false: the search stopped counting, and more than total - 1 match.
+        found = {"total": page.total, "total_exact": page.total_exact}
+        print(json.dumps(found | {"rows": [_as_json(r) for r in page.rows]}, indent=2))
         return 0
     for row in page.rows:
         print(
             f"{row.nik}  {row.kpj or '-':<11}  {row.full_name:<32.32}  "
             f"{row.village_name:<20.20}  {WORKER_STATUS[row.status]:<9}  {FUNDING[row.funding]}"
         )
-    shown = len(page.rows)
-    print(
-        f"{page.total} peserta ditemukan"
-        + (f", {shown} ditampilkan." if shown < page.total else ".")
-    )
+    print(_found_line(page))
     return 0
+
+
+def _found_line(page: WorkerPage) -> str:
+    """How many match, worded as the worker list words it ("lebih dari 1.000 peserta")."""
+    shown = len(page.rows)
+    if page.total == 0:
+        return "Tidak ada peserta yang cocok dengan pencarian ini."
+    if not page.total_exact:
+        return (
+            f"Lebih dari {thousands(page.total - 1)} peserta cocok, {thousands(shown)} "
+            "ditampilkan. Jumlah tepatnya: tambahkan --hitung-semua."
+        )
+    listed = f", {thousands(shown)} ditampilkan." if shown < page.total else "."
+    return f"{thousands(page.total)} peserta cocok{listed}"
 
 
 def _as_json(row: WorkerRow) -> dict[str, object]:

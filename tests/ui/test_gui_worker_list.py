@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 from models.enums import Gender, WorkerStatus
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
-from services.workers.types import TYPING_COUNT_LIMIT, AgeBand, WorkerQuery
+from services.workers.types import TYPING_COUNT_LIMIT, AgeBand, WorkerPage, WorkerQuery
 from tests.factories import VILLAGE
 from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.app_context import AppContext
 from ui.gui.formats import count_label
+from ui.gui.widgets.worker_search_field import matches_text
 from ui.gui.worker_list.worker_filter_bar import DrillDown
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
@@ -75,6 +76,12 @@ def test_the_count_uses_the_indonesian_thousands_separator() -> None:
     assert count_label(1234) == "1.234 peserta"
     assert count_label(150000) == "150.000 peserta"
     assert count_label(7) == "7 peserta"
+
+
+def test_the_worker_pickers_word_a_capped_count_as_the_list_does() -> None:
+    capped = WorkerPage(rows=[], total=TYPING_COUNT_LIMIT + 1, total_exact=False)
+    assert matches_text(capped).startswith("Lebih dari 1.000 peserta cocok")
+    assert matches_text(WorkerPage(rows=[], total=1_001)).startswith("1.001 peserta cocok")
 
 
 def test_enter_in_the_search_box_moves_to_the_first_result(

@@ -24,7 +24,9 @@ def matches_text(page: WorkerPage, then: str = "") -> str:
     if not page.total:
         return NO_MATCH
     more = f" ({len(page.rows)} pertama ditampilkan)" if page.total > len(page.rows) else ""
-    return f"{thousands(page.total)} peserta cocok{more}.{then}"
+    # A search that stopped counting at its cap says so, as the worker list does.
+    count = thousands(page.total) if page.total_exact else f"Lebih dari {thousands(page.total - 1)}"
+    return f"{count} peserta cocok{more}.{then}"
 
 
 class WorkerSearchField(QLineEdit):

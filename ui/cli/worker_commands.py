@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from services.core.paths import command_prefix
 from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
-from services.workers.front_desk import check_coverage, period_words
-from services.workers.regions import RegionDirectory
-from services.workers.service import WorkerService
-from services.workers.types import CoverageResult, WorkerQuery, WorkerRow
 from ui.cli import worker_period_commands
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.workers.types import CoverageResult, WorkerRow
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -40,6 +40,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     """Exit 0 covered, 1 not covered, 2 not registered, 3 not a NIK or KPJ."""
+    from services.workers.front_desk import check_coverage, period_words
+    from services.workers.regions import RegionDirectory
+
     ctx = signed_in(args)
     result = check_coverage(ctx, RegionDirectory(ctx), args.number, args.date)
     if args.json:
@@ -97,6 +100,9 @@ def _check_json(r: CoverageResult) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from services.workers.service import WorkerService
+    from services.workers.types import WorkerQuery
+
     ctx = signed_in(args)
     page = WorkerService(ctx).search(WorkerQuery(text=args.text, limit=args.limit))
     if args.json:

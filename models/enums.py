@@ -1,4 +1,8 @@
-"""Closed sets of values stored as short text codes (portable across engines)."""
+"""Closed sets of values stored or typed as short text codes (portable across engines).
+
+Loads no SQLAlchemy: pure rules read the stored codes here, and the command line's
+parsers offer them as choices without loading the services (`--help` stays quick).
+"""
 
 from __future__ import annotations
 
@@ -129,6 +133,15 @@ class BenefitBasis(StrEnum):
     AS_NEEDED = "sesuai_kebutuhan"  # paid as needed, no ceiling
 
 
+class DeadlineState(StrEnum):
+    """The JKK first report (tahap I), due 2 × 24 hours after the accident."""
+
+    NOT_APPLICABLE = "tidak_berlaku"  # JKM claims
+    RUNNING = "berjalan"  # not reported yet, time left
+    ON_TIME = "tepat_waktu"
+    LATE = "terlambat"  # reported late, or not reported and the time is up
+
+
 # -- Official documents --------------------------------------------------------------------
 
 
@@ -158,6 +171,18 @@ class DocumentStatus(StrEnum):
 class PageSize(StrEnum):
     A4 = "a4"
     F4 = "f4"  # folio, 215 × 330 mm, common in Indonesian offices
+
+
+class ClaimProgramme(StrEnum):
+    JKM = "jkm"  # Jaminan Kematian
+    JKK = "jkk"  # Jaminan Kecelakaan Kerja
+
+
+class ExportFormat(StrEnum):
+    LIST = "list"
+    BPJS = "bpjs"
+    VILLAGE = "village"
+    RECAP = "recap"
 
 
 # -- Spreadsheet imports -------------------------------------------------------------------
@@ -217,3 +242,20 @@ class CardStatus(StrEnum):
 class Recipient(StrEnum):
     WORKER = "worker"
     VILLAGE_OFFICE = "village_office"
+
+
+# -- Reports and the office's images ---------------------------------------------------
+
+
+class ReportKind(StrEnum):
+    RECAP = "recap"  # 1. rekap kepesertaan per kecamatan and village
+    VILLAGE_LIST = "village-list"  # 2. daftar peserta per desa, signed by the village head
+    PREMIUM = "premium"  # 3. monthly premium, reconciliation, budget
+    CLAIMS = "claims"  # 4. claims of a period
+    DATA_QUALITY = "data-quality"  # 5. NIK warnings, missing KPJ, duplicates, ...
+
+
+class ImageKind(StrEnum):
+    EMBLEM = "lambang"
+    REGIONAL_HEAD = "lambang_kepala_daerah"
+    CARD_LOGO = "logo_kartu"

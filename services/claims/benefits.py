@@ -26,16 +26,11 @@ from services.claims.labels import EDUCATION_LEVEL
 from services.claims.rules import ClaimRules
 from services.claims.types import BenefitEstimate, BenefitLine, RateRow
 from services.text.figures import rupiah_whole
+from services.text.labels import BENEFIT_CONDITIONS
 
-CONDITIONS = {
-    "jkm_penuh": "JKM, masa kepesertaan cukup",
-    "jkm_awal": "JKM, masa kepesertaan baru beberapa bulan",
-    "jkk": "setiap klaim JKK",
-    "jkk_meninggal": "JKK, peserta meninggal",
-    "jkk_cacat_total": "JKK, cacat total tetap",
-    "jkk_cacat_sebagian": "JKK, cacat sebagian",
-    "beasiswa": "tiap anak penerima beasiswa",
-}
+# The condition codes and their words live with the labels, which the command line's
+# parsers read without loading the claims.
+CONDITIONS = BENEFIT_CONDITIONS
 SCHOLARSHIP = "beasiswa"
 _OUTCOME_CONDITIONS = {
     JkkOutcome.DEATH: "jkk_meninggal",

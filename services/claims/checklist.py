@@ -21,14 +21,11 @@ from datetime import date
 
 from models.enums import ClaimType
 from services.claims.types import AttachmentInfo, DocumentItem
+from services.text.labels import CHECKLIST_CONDITIONS
 
-CONDITIONS = {
-    "meninggal": "peserta meninggal dunia",
-    "pasangan": "ahli waris suami/istri",
-    "beasiswa": "ada anak penerima beasiswa",
-    "npwp": "manfaat di atas batas NPWP",
-    "lalu_lintas": "kecelakaan lalu lintas",
-}
+# The condition codes and their words live with the labels, which the command line's
+# parsers read without loading the claims.
+CONDITIONS = CHECKLIST_CONDITIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from models.enums import (
     ClaimHeirRelation,
     ClaimStatus,
     ClaimType,
+    DeadlineState,
     EducationLevel,
     FundingSource,
     Gender,
@@ -26,15 +27,6 @@ from services.core.errors import Problem
 VOIDED = VOIDED_STATUSES
 # A claim is "open" until it ends one way or another.
 FINISHED = FINISHED_STATUSES
-
-
-class DeadlineState(StrEnum):
-    """The JKK first report (tahap I), due 2 × 24 hours after the accident."""
-
-    NOT_APPLICABLE = "tidak_berlaku"  # JKM claims
-    RUNNING = "berjalan"  # not reported yet, time left
-    ON_TIME = "tepat_waktu"
-    LATE = "terlambat"  # reported late, or not reported and the time is up
 
 
 class CheckOutcome(StrEnum):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 import services.workers.search as worker_search
+from models.enums import ExportFormat
 from services import coverage_history
 from services.audit.trail import Action, record_event
 from services.core.context import ServiceContext
@@ -49,13 +49,6 @@ from services.workers.types import WorkerQuery
 STAGE_WRITE = "Menulis berkas"
 
 _ROW_COLUMNS = fields.EXPORTED
-
-
-class ExportFormat(StrEnum):
-    LIST = "list"
-    BPJS = "bpjs"
-    VILLAGE = "village"
-    RECAP = "recap"
 
 
 FORMAT_LABELS = {

@@ -11,17 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from models.enums import FundingSource
+from models.enums import FundingSource, ReportKind
 from services.premiums.months import Period
-
-
-class ReportKind(StrEnum):
-    RECAP = "recap"  # 1. rekap kepesertaan per kecamatan and village
-    VILLAGE_LIST = "village-list"  # 2. daftar peserta per desa, signed by the village head
-    PREMIUM = "premium"  # 3. monthly premium, reconciliation, budget
-    CLAIMS = "claims"  # 4. claims of a period
-    DATA_QUALITY = "data-quality"  # 5. NIK warnings, missing KPJ, duplicates, ...
-
 
 REPORT_TITLES = {
     ReportKind.RECAP: "Rekapitulasi Kepesertaan per Kecamatan dan Desa",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from models import OfficeImage
 from models.base import utc_now
+from models.enums import ImageKind
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
+from services.text.labels import IMAGE_TITLES
 
 MAX_BYTES = 2 * 1024 * 1024
 # A 26 mm emblem printed at 200 dpi needs about 200 pixels; smaller ones print blurred.
@@ -32,18 +33,6 @@ MAX_PIXELS = 6000
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 
-
-class ImageKind(StrEnum):
-    EMBLEM = "lambang"
-    REGIONAL_HEAD = "lambang_kepala_daerah"
-    CARD_LOGO = "logo_kartu"
-
-
-IMAGE_TITLES = {
-    ImageKind.EMBLEM: "Lambang daerah (kop surat)",
-    ImageKind.REGIONAL_HEAD: "Lambang kop kepala daerah",
-    ImageKind.CARD_LOGO: "Logo kartu peserta",
-}
 IMAGE_HINTS = {
     ImageKind.EMBLEM: "Dicetak di kop setiap surat, PKS dan laporan.",
     ImageKind.REGIONAL_HEAD: "Kop surat yang ditandatangani kepala daerah; kosong: lambang daerah.",

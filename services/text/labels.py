@@ -8,6 +8,7 @@ from models.enums import (
     FundingSource,
     Gender,
     HeirRelation,
+    ImageKind,
     Recipient,
     ReprintReason,
     WorkerStatus,
@@ -75,3 +76,28 @@ CARD_STATUS = {
 RECIPIENT = {Recipient.WORKER: "Peserta sendiri", Recipient.VILLAGE_OFFICE: "Kantor desa"}
 
 CARD_LAYOUT = {CardLayout.A4: "Lembar A4 (10 kartu)", CardLayout.CR80: "Printer kartu PVC (CR80)"}
+
+IMAGE_TITLES = {
+    ImageKind.EMBLEM: "Lambang daerah (kop surat)",
+    ImageKind.REGIONAL_HEAD: "Lambang kop kepala daerah",
+    ImageKind.CARD_LOGO: "Logo kartu peserta",
+}
+
+# The condition codes of a claim's checklist item (services/claims/checklist.py) and of a
+# benefit table row (services/claims/benefits.py).
+CHECKLIST_CONDITIONS = {
+    "meninggal": "peserta meninggal dunia",
+    "pasangan": "ahli waris suami/istri",
+    "beasiswa": "ada anak penerima beasiswa",
+    "npwp": "manfaat di atas batas NPWP",
+    "lalu_lintas": "kecelakaan lalu lintas",
+}
+BENEFIT_CONDITIONS = {
+    "jkm_penuh": "JKM, masa kepesertaan cukup",
+    "jkm_awal": "JKM, masa kepesertaan baru beberapa bulan",
+    "jkk": "setiap klaim JKK",
+    "jkk_meninggal": "JKK, peserta meninggal",
+    "jkk_cacat_total": "JKK, cacat total tetap",
+    "jkk_cacat_sebagian": "JKK, cacat sebagian",
+    "beasiswa": "tiap anak penerima beasiswa",
+}

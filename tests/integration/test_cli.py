@@ -335,12 +335,63 @@ def test_help_and_a_command_load_only_what_they_use() -> None:
     assert [m for m in helped if m.endswith("_commands")] == []
     text, workers = loaded("workers", "--help")
     assert "workers" in text and "ui.cli.worker_commands" in workers
-    assert "ui.cli.card_commands" not in workers and of(workers, _HEAVY) == []
-    # Commands whose other sub-commands write PDF or Excel files load those writers
-    # only when such a sub-command runs.
-    for command in ("claims", "premium", "report", "users", "settings", "db", "backup"):
-        text, modules = loaded(command, "--help")
-        assert command in text and of(modules, _HEAVY) == [], command
+    assert "ui.cli.card_commands" not in workers and of(workers, ("sqlalchemy", *_HEAVY)) == []
     # Every name above is a real module: a renamed one fails here instead of leaving
     # the checks above looking for nothing.
     assert [n for n in _HEAVY if find_spec(n) is None] == []
+
+
+# One process walks every command and sub-command of the full parser (so it imports every
+# command module), asks each for --help and gives each an option it does not have, then
+# lists what it loaded. The handlers import their services when they run, not before.
+_EVERY_HELP_PROBE = """
+import argparse, contextlib, io, json, sys
+from ui.cli.command_table import COMMANDS
+from ui.cli.main import EVERY, build_parser, run
+
+def below(parser, path):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield [*path, name]
+                yield from below(sub, [*path, name])
+
+paths = list(below(build_parser(EVERY), []))
+seen = []
+for path in paths:
+    codes = []
+    for extra in ("--help", "--no-such-option"):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                codes.append(run([*path, extra]))
+            except SystemExit as stop:
+                codes.append(stop.code)
+        codes.append(out.getvalue() + err.getvalue())
+    seen.append([path, *codes])
+print(json.dumps({"seen": seen, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_every_commands_help_and_refusal_load_no_services() -> None:
+    """Each command's and sub-command's --help, and argparse's refusal of an unknown option,
+    load no SQLAlchemy, no table, no service that reads the register, and no writer."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EVERY_HELP_PROBE], capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    seen, modules = report["seen"], report["modules"]
+    assert {tuple(s[0]) for s in seen} >= {
+        *((c.name,) for c in COMMANDS),
+        ("claims", "checklist", "set"),
+        ("letter", "klaim"),
+        ("workers", "period", "edit"),
+    }
+    for path, helped, shown, refused, refusal in seen:
+        assert helped == 0 and f"{' '.join(path)} [-h]" in shown, path
+        assert refused == 2 and "kesalahan" in refusal, path
+    # models.enums (and the package's __init__, which maps its tables lazily) hold codes only.
+    tables = [m for m in modules if m.startswith("models.") and m != "models.enums"]
+    libraries = [m for m in modules if m.split(".")[0] in ("sqlalchemy", *_HEAVY)]
+    assert tables == [] and libraries == []

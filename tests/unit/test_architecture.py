@@ -207,6 +207,42 @@ def test_pure_rule_modules_import_no_sqlalchemy(module: str) -> None:
     assert done.stdout.strip() == "0", f"{module} loads SQLAlchemy"
 
 
+# What a command line module may import at its top: its parsers' words, codes and checks of
+# typed values. Its handlers import their services when they run, so a command's --help and
+# argparse's refusals answer without SQLAlchemy or a writer (tests/integration/test_cli.py
+# runs them all and looks at what they loaded).
+CLI_TOP_IMPORTS = (
+    "models.enums",
+    "services.core.errors",
+    "services.core.file_output",
+    "services.core.logging_setup",
+    "services.core.paths",
+    "services.core.permissions",
+    "services.settings.catalog",
+    "services.text",
+    "ui.cli",
+)
+
+
+def test_command_modules_import_their_services_when_a_command_runs() -> None:
+    found = []
+    for path in _python_files("ui/cli"):
+        for node in _tree(path).body:  # the module's top only; under TYPE_CHECKING is free
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] not in (*sys.stdlib_module_names, "__future__")
+                and not any(name == ok or name.startswith(f"{ok}.") for ok in CLI_TOP_IMPORTS)
+            ]
+    assert found == [], "import these in the handler that uses them"
+
+
 def test_every_emit_goes_through_signals_emit() -> None:
     """PySide6 6.12.0's emit() loses a reference to True (see ui/gui/signals.py)."""
     offenders = []

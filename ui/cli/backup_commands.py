@@ -5,19 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from services.backup.service import (
-    BackupInfo,
-    create_backup,
-    list_backups,
-    restore_backup,
-    verify_backup,
-)
 from services.core.errors import SiRentanError
-from services.core.office_time import moment_text
 from services.core.permissions import Permission
 from services.text.figures import thousands
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.backup.service import BackupInfo
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -43,6 +39,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _create(args: argparse.Namespace) -> int:
+    from services.backup.service import create_backup
+
     info = create_backup(signed_in(args), args.folder)
     print(f"Cadangan dibuat dan diperiksa utuh: {info.path}")
     print(f"  {_size(info)}, {_counts(info)}")
@@ -50,6 +48,9 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from services.backup.service import list_backups
+    from services.core.office_time import moment_text
+
     backups = list_backups(signed_in(args))
     if not backups:
         print("Belum ada cadangan.")
@@ -60,6 +61,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from services.backup.service import restore_backup, verify_backup
+
     ctx = signed_in(args)
     ctx.require(Permission.RESTORE_BACKUP)
     if ctx.is_sqlite:

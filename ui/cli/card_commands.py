@@ -6,20 +6,6 @@ import argparse
 from pathlib import Path
 
 from models.enums import CardLayout, Recipient, ReprintReason
-from services.cards import (
-    HandOver,
-    PrintRequest,
-    card_offsets,
-    hand_over,
-    list_cards,
-    list_print_batches,
-    print_cards,
-    render_calibration_page,
-    save_card_offsets,
-    verify_card,
-)
-from services.cards.render import SheetOptions
-from services.core.office_time import moment_text, office_today_of
 from services.text.formatting import long_date
 from services.text.labels import CARD_STATUS
 from ui.cli.options import bounded_int, parse_cli_date, record_id
@@ -94,6 +80,8 @@ def _register_print(commands: argparse._SubParsersAction) -> None:
 
 
 def _print(args: argparse.Namespace) -> int:
+    from services.cards import PrintRequest, print_cards
+
     ctx = signed_in(args)
     request = PrintRequest(
         niks=tuple(args.nik or ()),
@@ -117,6 +105,9 @@ def _print(args: argparse.Namespace) -> int:
 
 
 def _batches(args: argparse.Namespace) -> int:
+    from services.cards import list_print_batches
+    from services.core.office_time import moment_text
+
     for b in list_print_batches(signed_in(args)):
         when = moment_text(b.created_at)  # on the office's clock, with its name
         print(
@@ -127,6 +118,8 @@ def _batches(args: argparse.Namespace) -> int:
 
 
 def _pending(args: argparse.Namespace) -> int:
+    from services.cards import list_cards
+
     cards = list_cards(signed_in(args), batch_id=args.batch, village_code=args.village)
     for card in cards:
         print(
@@ -137,6 +130,9 @@ def _pending(args: argparse.Namespace) -> int:
 
 
 def _hand_over(args: argparse.Namespace) -> int:
+    from services.cards import HandOver, hand_over, list_cards
+    from services.core.office_time import office_today_of
+
     ctx = signed_in(args)
     ids = tuple(args.card or (c.id for c in list_cards(ctx, batch_id=args.batch)))
     recipient = Recipient.WORKER if args.to == "worker" else Recipient.VILLAGE_OFFICE
@@ -147,12 +143,17 @@ def _hand_over(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from services.cards import verify_card
+
     result = verify_card(signed_in(args), args.text)
     print(result.message)
     return 0 if result.authentic else 1
 
 
 def _calibration(args: argparse.Namespace) -> int:
+    from services.cards import card_offsets, render_calibration_page, save_card_offsets
+    from services.cards.render import SheetOptions
+
     if args.x is not None or args.y is not None:
         x, y = card_offsets()
         save_card_offsets(args.x if args.x is not None else x, args.y if args.y is not None else y)

@@ -8,26 +8,22 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.enums import (
     AccidentContext,
     ClaimHeirRelation,
     ClaimStatus,
     ClaimType,
+    DeadlineState,
     EducationLevel,
     JkkOutcome,
 )
-from services import claims
-from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE, DEADLINE_STATE, HEIR_RELATION
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
-from services.core.office_time import moment_text
 from services.core.paths import command_prefix
 from services.text.figures import rupiah_whole
 from services.text.formatting import short_date
-from services.workers.service import WorkerService
-from services.workers.types import WorkerQuery
 from ui.cli import claim_reference_commands
 from ui.cli.options import (
     MAX_RUPIAH,
@@ -39,6 +35,9 @@ from ui.cli.options import (
 )
 from ui.cli.signin import add_user_option, signed_in
 
+if TYPE_CHECKING:
+    from services import claims
+
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("claims", help="klaim JKK dan JKM")
@@ -48,7 +47,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--status", choices=[s.value for s in ClaimStatus])
     listing.add_argument("--type", choices=[t.value for t in ClaimType])
     listing.add_argument("--kecamatan", metavar="KODE", help="kode kecamatan, mis. 53.03.05")
-    listing.add_argument("--deadline", choices=[s.value for s in claims.DeadlineState])
+    listing.add_argument("--deadline", choices=[s.value for s in DeadlineState])
     listing.add_argument("--waiting", action="store_true", help="hanya draf yang lama menunggu")
     listing.add_argument("--text", default="", metavar="TEKS", help="NIK/KPJ (awalan) atau nama")
     listing.add_argument("--limit", type=bounded_int(1, 10_000, "batas"), default=200)
@@ -176,11 +175,14 @@ def _done(parser: argparse.ArgumentParser, handler: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from services import claims
+    from services.claims.labels import CLAIM_STATUS
+
     query = claims.ClaimQuery(
         status=ClaimStatus(args.status) if args.status else None,
         claim_type=ClaimType(args.type) if args.type else None,
         kecamatan_code=args.kecamatan,
-        deadline_state=claims.DeadlineState(args.deadline) if args.deadline else None,
+        deadline_state=DeadlineState(args.deadline) if args.deadline else None,
         waiting_documents_only=args.waiting,
         text=args.text,
         limit=args.limit,
@@ -207,6 +209,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from services import claims
+
     detail = claims.get_claim(signed_in(args), args.id)
     if args.json:
         print(json.dumps(asdict(detail), **_JSON))
@@ -216,6 +220,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    from services import claims
+    from services.claims.labels import CLAIM_TYPE
+
     ctx = signed_in(args)
     data = claims.ClaimInput(
         claim_type=ClaimType(args.type),
@@ -246,6 +253,8 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _doc(args: argparse.Namespace) -> int:
+    from services import claims
+
     ctx = signed_in(args)
     if args.save_scan:
         scan = claims.open_scan(ctx, args.id, args.item)
@@ -268,6 +277,8 @@ def _doc(args: argparse.Namespace) -> int:
 
 def _document_update(ctx: Any, args: argparse.Namespace) -> claims.DocumentUpdate:
     """What the options say; what they leave out stays as it is."""
+    from services import claims
+
     items = claims.get_claim(ctx, args.id).documents
     current = next((d for d in items if d.item_code == args.item), None)
     received = args.received if args.received is not None else bool(current and current.received)
@@ -281,6 +292,8 @@ def _document_update(ctx: Any, args: argparse.Namespace) -> claims.DocumentUpdat
 
 
 def _heir(args: argparse.Namespace) -> int:
+    from services import claims
+
     ctx = signed_in(args)
     detail = claims.get_claim(ctx, args.id)
     new = claims.ClaimHeirInput(
@@ -304,6 +317,9 @@ def _heir(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from services import claims
+    from services.claims.labels import CLAIM_STATUS
+
     ctx = signed_in(args)
     detail = claims.get_claim(ctx, args.id)
     change = claims.StatusChange(
@@ -325,6 +341,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _approve_holder(args: argparse.Namespace) -> int:
+    from services import claims
+
     ctx = signed_in(args)
     detail = claims.get_claim(ctx, args.id)
     approval = claims.HolderOverride(args.account, args.holder, args.reason)
@@ -350,12 +368,17 @@ def _slip(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
+    from services import claims
+
     changed = claims.refresh_open_claims(signed_in(args))
     print(f"{changed} klaim diperbarui (kelayakan dan perkiraan manfaat dihitung ulang).")
     return 0
 
 
 def _find_worker(ctx: Any, number: str) -> int:
+    from services.workers.service import WorkerService
+    from services.workers.types import WorkerQuery
+
     page = WorkerService(ctx).search(WorkerQuery(text=number, limit=5))
     exact = [r for r in page.rows if number in (r.nik, r.kpj)]
     if len(exact) != 1:
@@ -381,15 +404,19 @@ _JSON: dict[str, Any] = {"indent": 2, "ensure_ascii": False, "default": _json_va
 
 
 def _eligibility_lines(detail: claims.ClaimDetail) -> list[str]:
+    from services.claims.labels import DEADLINE_STATE
+
     e = detail.eligibility
     head = "Memenuhi syarat" if e.eligible else "TIDAK memenuhi syarat (tetap dicatat)"
     lines = [f"Kelayakan: {head}."] + [f"  - {c.text}" for c in e.checks]
-    if e.deadline_state is not claims.DeadlineState.NOT_APPLICABLE:
+    if e.deadline_state is not DeadlineState.NOT_APPLICABLE:
         lines.append(f"  Laporan tahap I: {DEADLINE_STATE[e.deadline_state]}.")
     return lines
 
 
 def _heir_lines(detail: claims.ClaimDetail) -> list[str]:
+    from services.claims.labels import HEIR_RELATION
+
     return [
         f"  [{h.id}] {h.full_name} — {HEIR_RELATION[h.relation]}, urutan {h.priority}"
         f"{', berhak' if h.entitled else ''}"
@@ -401,6 +428,9 @@ def _heir_lines(detail: claims.ClaimDetail) -> list[str]:
 
 
 def _detail_lines(detail: claims.ClaimDetail) -> list[str]:
+    from services.claims.labels import CLAIM_STATUS, CLAIM_TYPE
+    from services.core.office_time import moment_text
+
     w, ev = detail.worker, detail.event
     lines = [
         f"Klaim #{detail.id} — {CLAIM_TYPE[detail.claim_type]} — {CLAIM_STATUS[detail.status]}",

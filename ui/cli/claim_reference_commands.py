@@ -14,10 +14,8 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from models.enums import BenefitBasis, ClaimType, EducationLevel
-from services import claims
-from services.claims import benefits, checklist
-from services.claims.labels import rate_text
 from services.text.formatting import short_date
+from services.text.labels import BENEFIT_CONDITIONS, CHECKLIST_CONDITIONS
 from ui.cli.options import MAX_RUPIAH, bounded_int, parse_cli_date
 from ui.cli.signin import signed_in
 
@@ -38,7 +36,7 @@ def add_commands(sub: argparse._SubParsersAction, done: Done) -> None:
     item.add_argument("--hint", help="penjelasan untuk keluarga di daftar kekurangan berkas")
     item.add_argument(
         "--condition",
-        help=f"kapan berlaku, kode dipisah spasi: {', '.join(checklist.CONDITIONS)} "
+        help=f"kapan berlaku, kode dipisah spasi: {', '.join(CHECKLIST_CONDITIONS)} "
         "(kosong: selalu)",
     )
     _flag(item, "required", "--required", "--optional", "wajib", "tidak wajib")
@@ -57,7 +55,7 @@ def add_commands(sub: argparse._SubParsersAction, done: Done) -> None:
     rate.add_argument("--valid-to", type=parse_cli_date, metavar="YYYY-MM-DD")
     rate.add_argument("--open-ended", action="store_true", help="hapus tanggal akhir berlaku")
     rate.add_argument("--label")
-    rate.add_argument("--condition", choices=list(benefits.CONDITIONS))
+    rate.add_argument("--condition", choices=list(BENEFIT_CONDITIONS))
     rate.add_argument("--basis", choices=[b.value for b in BenefitBasis])
     rate.add_argument("--amount", type=bounded_int(0, MAX_RUPIAH, "jumlah"), help="jumlah (Rp)")
     rate.add_argument(
@@ -93,6 +91,8 @@ def _flag(
 
 
 def _checklist_list(args: argparse.Namespace) -> int:
+    from services import claims
+
     ctx = signed_in(args)
     types = [ClaimType(args.type)] if args.type else list(ClaimType)
     rows = [row for t in types for row in claims.list_checklist(ctx, t)]
@@ -110,6 +110,8 @@ def _checklist_list(args: argparse.Namespace) -> int:
 
 
 def _checklist_set(args: argparse.Namespace) -> int:
+    from services import claims
+
     ctx = signed_in(args)
     claim_type = ClaimType(args.type)
     rows = claims.list_checklist(ctx, claim_type)
@@ -143,6 +145,9 @@ def _checklist_set(args: argparse.Namespace) -> int:
 
 
 def _rates_list(args: argparse.Namespace) -> int:
+    from services import claims
+    from services.claims.labels import rate_text
+
     rows = claims.list_benefit_rates(signed_in(args))
     if args.json:
         print(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False, default=str))
@@ -160,6 +165,9 @@ def _rates_list(args: argparse.Namespace) -> int:
 
 
 def _rates_set(args: argparse.Namespace) -> int:
+    from services import claims
+    from services.claims.labels import rate_text
+
     ctx = signed_in(args)
     every = claims.list_benefit_rates(ctx)
     rows = [r for r in every if r.code == args.code]

@@ -2,6 +2,10 @@
 
 `python main.py --help` (and a mistyped command) is answered from this table alone;
 only the module of the command that runs is imported, so a command loads what it uses.
+That module imports at its top only what its parsers need (codes from models.enums, words
+from services.text); each handler imports its services when it runs, so every command's
+and sub-command's --help, and argparse's refusal of a mistyped option, answer without
+SQLAlchemy or a writer (tests/unit/test_architecture.py and tests/integration/test_cli.py).
 PyInstaller cannot follow a module imported by name, so packaging/sirentan.spec lists
 COMMAND_MODULES as hidden imports; a test checks the table against each module's own
 add_commands() (same names, same help, same order).

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from models.database import make_engine
-from services.core.bootstrap import upgrade_schema
-from services.core.context import ServiceContext
-from services.core.register_info import register_info
 from services.text.figures import thousands
 from ui.cli.options import bounded_int
 from ui.cli.signin import add_user_option, signed_in
@@ -40,6 +36,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from models.database import make_engine
+    from services.core.bootstrap import upgrade_schema
+    from services.core.context import ServiceContext
+
     ctx = ServiceContext.for_engine(make_engine(args.database_url))
     before, after = upgrade_schema(ctx)
     if before == after:
@@ -50,6 +50,8 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from services.core.register_info import register_info
+
     ctx = signed_in(args)
     for label, value in register_info(ctx):
         print(f"{label:<22} {value}")

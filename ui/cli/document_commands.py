@@ -12,22 +12,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from services import documents as docs
-from services.core.context import ServiceContext
+from models.enums import ClaimProgramme, PageSize, Sifat
 from services.core.errors import NotFoundError, SiRentanError
 from services.core.file_output import write_bytes_atomically
-from services.core.office_time import office_today_of
 from services.core.paths import command_prefix
-from services.documents.page import RenderedPdf
-from services.documents.saving import check_destination, save_issued_pdf
 from services.text.formatting import long_date
 from services.text.money import number, rupiah
-from services.workers.service import WorkerService
-from services.workers.types import WorkerQuery
 from ui.cli import document_register_commands
 from ui.cli.options import bounded_int, parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services import documents as docs
+    from services.core.context import ServiceContext
+    from services.documents.page import RenderedPdf
 
 LETTER_TYPES = {
     "pengantar": "surat pengantar pendaftaran peserta baru (dengan lampiran daftar)",
@@ -52,7 +52,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="penandatangan (lihat 'signatories list'; bawaan: satu-satunya yang cocok)",
     )
-    parser.add_argument("--page-size", choices=[p.value for p in docs.PageSize])
+    parser.add_argument("--page-size", choices=[p.value for p in PageSize])
     parser.add_argument("--replaces", metavar="NOMOR", help="ralat: nomor surat yang diganti")
     parser.add_argument(
         "--preview", action="store_true", help="pratinjau bertanda, tanpa nomor, tidak dicatat"
@@ -118,6 +118,10 @@ def _agreement_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _agreement(args: argparse.Namespace) -> int:
+    from services import documents as docs
+    from services.core.office_time import office_today_of
+    from services.documents.saving import check_destination
+
     ctx = signed_in(args)
     second = docs.default_second_party(ctx)
     second = replace(
@@ -138,7 +142,7 @@ def _agreement(args: argparse.Namespace) -> int:
         budget_code=args.budget_code,
         apbd_regulation=args.apbd_regulation,
         bpjs_account=args.bpjs_account,
-        page_size=docs.PageSize(args.page_size) if args.page_size else None,
+        page_size=PageSize(args.page_size) if args.page_size else None,
         replaces_number=args.replaces,
     )
     if args.preview:
@@ -169,7 +173,7 @@ def _letter_parsers(commands: argparse._SubParsersAction) -> None:
             metavar="YYYY-MM-DD",
             help="tanggal surat (bawaan: hari ini)",
         )
-        sub.add_argument("--sifat", choices=[s.value for s in docs.Sifat], default="biasa")
+        sub.add_argument("--sifat", choices=[s.value for s in Sifat], default="biasa")
         sub.add_argument(
             "--copy",
             action="append",
@@ -202,7 +206,7 @@ def _registration_options(p: argparse.ArgumentParser) -> None:
 
 
 def _claim_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--program", choices=[c.value for c in docs.ClaimProgramme], required=True)
+    p.add_argument("--program", choices=[c.value for c in ClaimProgramme], required=True)
     p.add_argument(
         "--worker-name", default="", help="bila diisi, harus sama dengan nama NIK di register"
     )
@@ -273,13 +277,17 @@ _LETTER_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 
 def _letter(args: argparse.Namespace) -> int:
+    from services import documents as docs
+    from services.core.office_time import office_today_of
+    from services.documents.saving import check_destination
+
     ctx = signed_in(args)
     request = docs.LetterRequest(
         fields=_letter_fields(ctx, args),
         signatory_id=args.signatory or _only_signatory(ctx, regional_head=False),
         document_date=args.date or office_today_of(ctx),
-        sifat=docs.Sifat(args.sifat),
-        page_size=docs.PageSize(args.page_size) if args.page_size else None,
+        sifat=Sifat(args.sifat),
+        page_size=PageSize(args.page_size) if args.page_size else None,
         copies=tuple(args.copy) if args.copy else None,
         replaces_number=args.replaces,
     )
@@ -294,12 +302,14 @@ def _letter(args: argparse.Namespace) -> int:
 
 
 def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.LetterFields:
+    from services import documents as docs
+
     kind = args.letter_type
     if kind == "pengantar":
         return docs.RegistrationLetter(args.date_from, args.date_to, args.kecamatan, args.village)
     if kind == "klaim":
         return docs.ClaimLetter(
-            programme=docs.ClaimProgramme(args.program),
+            programme=ClaimProgramme(args.program),
             worker_name=args.worker_name,
             worker_nik=args.worker_nik,
             event_date=args.event_date,
@@ -335,6 +345,9 @@ def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.Letter
 
 def _worker_id(ctx: ServiceContext, text: str) -> int:
     """A worker by whole NIK or KPJ number, or by the register's id."""
+    from services.workers.service import WorkerService
+    from services.workers.types import WorkerQuery
+
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits and len(digits) < 11:
         return int(digits)
@@ -347,6 +360,8 @@ def _worker_id(ctx: ServiceContext, text: str) -> int:
 
 def _only_signatory(ctx: ServiceContext, regional_head: bool) -> int:
     """The one active signatory of the kind, when there is exactly one."""
+    from services import documents as docs
+
     found = [s for s in docs.list_signatories(ctx) if s.regional_head == regional_head]
     if len(found) == 1:
         return found[0].id
@@ -358,6 +373,8 @@ def _only_signatory(ctx: ServiceContext, regional_head: bool) -> int:
 
 
 def _write(path: Path, issued: docs.IssuedDocument) -> None:
+    from services.documents.saving import save_issued_pdf
+
     save_issued_pdf(issued.entry.number, issued.pdf, path)
     entry = issued.entry
     print(

@@ -7,22 +7,25 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from services import documents as docs
+from models.enums import DocumentKind, DocumentStatus
 from services.core.errors import SiRentanError
 from services.core.file_output import write_bytes_atomically
 from services.text.formatting import short_date
 from ui.cli.options import record_id, year
 from ui.cli.signin import add_user_option, signed_in
 
+if TYPE_CHECKING:
+    from services import documents as docs
+
 KINDS = {
-    "pengantar": docs.DocumentKind.REGISTRATION,
-    "klaim": docs.DocumentKind.CLAIM,
-    "keterangan": docs.DocumentKind.MEMBERSHIP,
-    "ahli-waris": docs.DocumentKind.HEIR_NOTICE,
-    "iuran": docs.DocumentKind.PREMIUM,
-    "pks": docs.DocumentKind.AGREEMENT,
+    "pengantar": DocumentKind.REGISTRATION,
+    "klaim": DocumentKind.CLAIM,
+    "keterangan": DocumentKind.MEMBERSHIP,
+    "ahli-waris": DocumentKind.HEIR_NOTICE,
+    "iuran": DocumentKind.PREMIUM,
+    "pks": DocumentKind.AGREEMENT,
 }
 
 
@@ -40,7 +43,7 @@ def _letters_parser(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="isi buku agenda, terbaru di atas")
     listing.add_argument("--year", type=year)
     listing.add_argument("--type", choices=list(KINDS))
-    listing.add_argument("--status", choices=[s.value for s in docs.DocumentStatus])
+    listing.add_argument("--status", choices=[s.value for s in DocumentStatus])
     listing.add_argument("--text", default="", help="bagian nomor, hal atau tujuan")
     listing.add_argument("--json", action="store_true")
     _done(listing, _list)
@@ -65,11 +68,13 @@ def _done(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace
 
 
 def _list(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     ctx = signed_in(args)
     query = docs.DocumentQuery(
         year=args.year,
         kind=KINDS[args.type] if args.type else None,
-        status=docs.DocumentStatus(args.status) if args.status else None,
+        status=DocumentStatus(args.status) if args.status else None,
         text=args.text,
     )
     entries = docs.list_documents(ctx, query)
@@ -101,6 +106,8 @@ def _entry_json(entry: docs.DocumentEntry) -> dict[str, Any]:
 
 
 def _reprint(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     ctx = signed_in(args)
     issued = docs.reprint_document(ctx, args.number)
     write_bytes_atomically(args.output, issued.pdf)
@@ -109,12 +116,16 @@ def _reprint(args: argparse.Namespace) -> int:
 
 
 def _cancel(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     entry = docs.cancel_document(signed_in(args), args.number, args.reason)
     print(f"Nomor {entry.number} dibatalkan; tetap tercatat di buku agenda.")
     return 0
 
 
 def _template(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     ctx = signed_in(args)
     if args.action == "list":
         for spec in docs.all_templates():
@@ -180,6 +191,8 @@ def _particulars(parser: argparse.ArgumentParser) -> None:
 
 
 def _signatories_set(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     ctx = signed_in(args)
     current = docs.get_signatory(ctx, args.id)
     item = docs.update_signatory(
@@ -205,6 +218,8 @@ def _signatories_set(args: argparse.Namespace) -> int:
 
 
 def _signatories_list(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     for s in docs.list_signatories(signed_in(args), active_only=not args.all):
         extra = f" NIP {s.nip}" if s.nip else ""
         state = "" if s.active else " (nonaktif)"
@@ -213,6 +228,8 @@ def _signatories_list(args: argparse.Namespace) -> int:
 
 
 def _signatories_add(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     item = docs.add_signatory(
         signed_in(args),
         docs.SignatoryInput(
@@ -232,6 +249,8 @@ def _signatories_add(args: argparse.Namespace) -> int:
 
 
 def _signatories_active(args: argparse.Namespace) -> int:
+    from services import documents as docs
+
     item = docs.set_signatory_active(signed_in(args), args.id, args.active)
     print(f"Penandatangan {item.name} {'aktif' if item.active else 'dinonaktifkan'}.")
     return 0

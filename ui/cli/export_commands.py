@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.enums import WorkerStatus
-from services.excel_export import FORMAT_LABELS, ExportFormat, export_workers
-from services.workers.types import WorkerQuery
+from models.enums import ExportFormat, WorkerStatus
 from ui.cli.options import parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
 
@@ -50,6 +48,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from services.excel_export import FORMAT_LABELS, export_workers
+    from services.workers.types import WorkerQuery
+
     ctx = signed_in(args)
     query = WorkerQuery(
         kecamatan_code=args.kecamatan,

@@ -6,31 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.enums import FundingSource, OnExisting
-from services.core.office_time import moment_text
 from services.core.paths import command_prefix
-from services.excel_import import (
-    STATUS_LABELS,
-    ApprovalRequiredError,
-    ImportOptions,
-    ImportResult,
-    RowStatus,
-    approve_import,
-    commit_import,
-    dry_run,
-    list_batches,
-    read_import_file,
-    undo_import,
-    write_report,
-)
-from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
-from services.excel_import.types import SourceTable
 from ui.cli.options import parse_cli_date, record_id
 from ui.cli.signin import add_user_option, signed_in
 
-# Printed per row in the plain-text summary; new rows are only counted.
-_LISTED = (RowStatus.REJECTED, RowStatus.WARNING, RowStatus.UPDATE)
+if TYPE_CHECKING:
+    from services.excel_import import ImportResult
+    from services.excel_import.types import SourceTable
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -81,8 +66,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     batches.set_defaults(handler=_batches)
 
 
-
 def _import(args: argparse.Namespace) -> int:
+    from services.excel_import import (
+        ApprovalRequiredError,
+        ImportOptions,
+        commit_import,
+        dry_run,
+        read_import_file,
+    )
+
     ctx = signed_in(args)
     source = read_import_file(args.file, args.sheet)
     options = ImportOptions(
@@ -108,13 +100,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _show(result: ImportResult, source: SourceTable, args: argparse.Namespace) -> None:
+    from services.excel_import import STATUS_LABELS, RowStatus, write_report
+
+    # Printed per row in the plain-text summary; new rows are only counted.
+    listed = (RowStatus.REJECTED, RowStatus.WARNING, RowStatus.UPDATE)
     if args.report is not None:
         write_report(result, source, args.report)
     if args.json:
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
         return
     for row in result.rows:
-        if row.status in _LISTED:
+        if row.status in listed:
             print(f"Baris {row.row}: {STATUS_LABELS[row.status]} ({row.nik or '-'})")
             for message in row.messages:
                 print(f"  - {message}")
@@ -150,12 +146,16 @@ def _as_json(result: ImportResult) -> dict[str, object]:
 
 
 def _approve(args: argparse.Namespace) -> int:
+    from services.excel_import import approve_import
+
     info = approve_import(signed_in(args), args.batch)
     print(f"Impor #{info.id} ({info.file_name}) disetujui; operator dapat menyimpannya sekarang.")
     return 0
 
 
 def _undo(args: argparse.Namespace) -> int:
+    from services.excel_import import undo_import
+
     done = undo_import(signed_in(args), args.batch)
     print(
         f"Impor #{done.batch_id} dibatalkan: {done.deleted} peserta baru dihapus, "
@@ -165,6 +165,10 @@ def _undo(args: argparse.Namespace) -> int:
 
 
 def _batches(args: argparse.Namespace) -> int:
+    from services.core.office_time import moment_text
+    from services.excel_import import list_batches
+    from services.excel_import.batches import STATUS_LABELS as BATCH_STATUS
+
     batches = list_batches(signed_in(args))
     if not batches:
         print("Belum ada impor.")

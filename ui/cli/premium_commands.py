@@ -14,38 +14,17 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.enums import FundingSource
-from services.core.office_time import office_today_of
-from services.premiums import (
-    DIFFERENCE_LABELS,
-    AllocationInput,
-    Area,
-    BillInput,
-    Month,
-    PaymentInput,
-    RateInput,
-    ReconciliationLine,
-    budget_status,
-    delete_bill,
-    delete_payment,
-    drilldown,
-    list_bills,
-    list_payments,
-    list_rates,
-    monthly_premium,
-    reconcile,
-    record_bill,
-    record_payment,
-    set_allocation,
-    set_rate,
-)
-from services.premiums.months import Period
 from services.text.formatting import short_date
 from services.text.labels import FUNDING
 from services.text.money import number, rupiah
 from ui.cli.options import bounded_int, parse_cli_date, record_id, year
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.premiums import ReconciliationLine
 
 FUNDINGS = [f.value for f in FundingSource]
 
@@ -148,6 +127,8 @@ def _funding(value: str | None) -> FundingSource | None:
 
 
 def _rates(args: argparse.Namespace) -> int:
+    from services.premiums import list_rates
+
     for r in list_rates(signed_in(args)):
         until = r.valid_until.label if r.valid_until else "sekarang"
         print(
@@ -158,6 +139,8 @@ def _rates(args: argparse.Namespace) -> int:
 
 
 def _rate_set(args: argparse.Namespace) -> int:
+    from services.premiums import Month, RateInput, set_rate
+
     row = set_rate(
         signed_in(args),
         RateInput(
@@ -169,6 +152,9 @@ def _rate_set(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from services.core.office_time import office_today_of
+    from services.premiums import Area, Month, monthly_premium
+
     ctx = signed_in(args)
     month = Month.parse(args.period) if args.period else Month.of(office_today_of(ctx))
     premium = monthly_premium(
@@ -184,6 +170,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _bills(args: argparse.Namespace) -> int:
+    from services.core.office_time import office_today_of
+    from services.premiums import Month, list_bills, list_payments
+
     ctx = signed_in(args)
     year = args.year or office_today_of(ctx).year
     first, last = Month(year, 1), Month(year, 12)
@@ -202,6 +191,8 @@ def _bills(args: argparse.Namespace) -> int:
 
 
 def _bill_add(args: argparse.Namespace) -> int:
+    from services.premiums import BillInput, Month, record_bill
+
     row = record_bill(
         signed_in(args),
         BillInput(
@@ -219,12 +210,16 @@ def _bill_add(args: argparse.Namespace) -> int:
 
 
 def _bill_delete(args: argparse.Namespace) -> int:
+    from services.premiums import delete_bill
+
     delete_bill(signed_in(args), args.bill_id)
     print(f"Tagihan #{args.bill_id} dihapus.")
     return 0
 
 
 def _pay(args: argparse.Namespace) -> int:
+    from services.premiums import PaymentInput, record_payment
+
     row = record_payment(
         signed_in(args),
         PaymentInput(args.bill, args.date, args.amount, args.reference, args.note),
@@ -234,12 +229,16 @@ def _pay(args: argparse.Namespace) -> int:
 
 
 def _payment_delete(args: argparse.Namespace) -> int:
+    from services.premiums import delete_payment
+
     delete_payment(signed_in(args), args.payment_id)
     print(f"Pembayaran #{args.payment_id} dihapus.")
     return 0
 
 
 def _budget(args: argparse.Namespace) -> int:
+    from services.premiums import budget_status
+
     status = budget_status(signed_in(args), args.year)
     print(f"Anggaran iuran tahun {status.year} (keadaan {short_date(status.today)}).")
     for line in status.lines:
@@ -255,6 +254,8 @@ def _budget(args: argparse.Namespace) -> int:
 
 
 def _budget_set(args: argparse.Namespace) -> int:
+    from services.premiums import AllocationInput, set_allocation
+
     row = set_allocation(
         signed_in(args),
         AllocationInput(args.year, FundingSource(args.funding), args.amount, args.code, args.note),
@@ -264,8 +265,6 @@ def _budget_set(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    # Imported here: it loads the Excel import (openpyxl, calamine), which no other
-    # premium command needs.
     from services.premiums.bpjs_list import import_bpjs_list
 
     result = import_bpjs_list(signed_in(args), args.bill, args.file, args.sheet)
@@ -290,6 +289,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from services.core.office_time import office_today_of
+    from services.premiums import reconcile
+    from services.premiums.months import Period
+
     ctx = signed_in(args)
     period = Period.parse(args.period) if args.period else Period.year(office_today_of(ctx).year)
     result = reconcile(ctx, period.first, period.last, _funding(args.funding))
@@ -325,6 +328,8 @@ def _owed(line: ReconciliationLine) -> str:
 
 
 def _differences(args: argparse.Namespace) -> int:
+    from services.premiums import DIFFERENCE_LABELS, drilldown
+
     found = drilldown(signed_in(args), args.bill_id)
     print(
         f"Tagihan {found.bill.bill_number}: dihitung {number(found.counted_workers)}, daftar BPJS "

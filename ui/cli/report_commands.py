@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.enums import FundingSource
-from services.reports import Period, ReportFilter, ReportKind
+from models.enums import FundingSource, ReportKind
 from services.text.money import number
 from ui.cli.signin import add_user_option, signed_in
 
@@ -43,7 +42,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    # Imported here: the writers load ReportLab and openpyxl, which --help does not need.
+    from services.reports import Period, ReportFilter
     from services.reports.service import write_report
 
     ctx = signed_in(args)

@@ -6,14 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from services.core.office_time import moment_text
+from models.enums import ImageKind
+from services.core.errors import NotFoundError
 from services.core.paths import command_prefix
 from services.settings.catalog import GROUP_TITLES, SPECS, Group
-from services.settings.office_images import IMAGE_TITLES, ImageKind, store_image, stored_images
-from services.settings.store import SettingEntry, SettingsService
 from services.text.figures import thousands
+from services.text.labels import IMAGE_TITLES
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.settings.store import SettingEntry
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -97,8 +101,6 @@ _DISTRICT_OPTIONS = {
 
 def _known(key: str) -> str:
     if key not in SPECS:
-        from services.core.errors import NotFoundError
-
         raise NotFoundError(
             f"Pengaturan '{key}' tidak dikenal. Lihat daftarnya: {command_prefix()} settings list"
         )
@@ -106,6 +108,9 @@ def _known(key: str) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from services.core.office_time import moment_text
+    from services.settings.store import SettingsService
+
     ctx = signed_in(args)
     entries = [
         e for e in SettingsService(ctx).entries() if not args.group or e.spec.group == args.group
@@ -141,12 +146,16 @@ def _as_json(entry: SettingEntry) -> dict[str, object]:
 
 
 def _get(args: argparse.Namespace) -> int:
+    from services.settings.store import SettingsService
+
     ctx = signed_in(args)
     print(SettingsService(ctx).get(_known(args.key)))
     return 0
 
 
 def _set(args: argparse.Namespace) -> int:
+    from services.settings.store import SettingsService
+
     ctx = signed_in(args)
     value = sys.stdin.read() if args.value == "-" else args.value
     service = SettingsService(ctx)
@@ -156,6 +165,8 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def _reset(args: argparse.Namespace) -> int:
+    from services.settings.store import SettingsService
+
     ctx = signed_in(args)
     keys = [_known(k) for k in args.keys]
     SettingsService(ctx).reset(keys)
@@ -165,6 +176,8 @@ def _reset(args: argparse.Namespace) -> int:
 
 
 def _image(args: argparse.Namespace) -> int:
+    from services.settings.office_images import store_image, stored_images
+
     ctx = signed_in(args)
     kind: ImageKind = args.image_kind
     store_image(ctx, kind, None if args.clear else args.file)

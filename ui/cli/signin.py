@@ -10,13 +10,13 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from services.accounts.auth import sign_in
-from services.accounts.service import count_users
-from services.core.bootstrap import open_register
-from services.core.context import ServiceContext
 from services.core.errors import AuthenticationError, SiRentanError
 from services.core.paths import command_prefix
+
+if TYPE_CHECKING:
+    from services.core.context import ServiceContext
 
 ENV_USER = "SIRENTAN_USER"
 ENV_PASSWORD = "SIRENTAN_PASSWORD"
@@ -39,6 +39,10 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 
 def signed_in(args: argparse.Namespace) -> ServiceContext:
+    # Imported here, as in every command module: they load SQLAlchemy and the tables,
+    # which a command's --help and argparse's refusals do not need.
+    from services.accounts.auth import sign_in
+
     password = os.environ.get(ENV_PASSWORD)
     if (not args.user or not password) and _register_is_empty(args.database_url):
         raise SiRentanError(NO_ACCOUNTS)
@@ -76,6 +80,9 @@ def ask_new_password(prompt: str) -> str:
 
 
 def _register_is_empty(url: str) -> bool:
+    from services.accounts.service import count_users
+    from services.core.bootstrap import open_register
+
     try:
         ctx = open_register(url)
         try:

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from models.enums import Role
-from services.accounts.service import (
-    NewUser,
-    UserInfo,
-    change_own_password,
-    count_users,
-    create_user,
-    list_users,
-    reset_password,
-    update_user,
-)
-from services.core.bootstrap import open_register
-from services.core.context import ServiceContext
 from services.core.errors import NotFoundError
 from services.core.permissions import ROLE_LABELS
 from ui.cli.signin import (
@@ -27,6 +16,10 @@ from ui.cli.signin import (
     ask_password,
     signed_in,
 )
+
+if TYPE_CHECKING:
+    from services.accounts.service import UserInfo
+    from services.core.context import ServiceContext
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -63,6 +56,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _create(args: argparse.Namespace) -> int:
+    from services.accounts.service import NewUser, count_users, create_user
+    from services.core.bootstrap import open_register
+
     bootstrap = open_register(args.database_url)
     if count_users(bootstrap) == 0:
         # The first administrator: whoever can open the database may create it.
@@ -87,6 +83,8 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from services.accounts.service import list_users
+
     for user in list_users(signed_in(args)):
         print(_line(user))
     return 0
@@ -100,6 +98,7 @@ def _line(user: UserInfo) -> str:
 
 def _password(args: argparse.Namespace) -> int:
     from services.accounts.auth import sign_in
+    from services.accounts.service import change_own_password
 
     old = os.environ.get(ENV_PASSWORD) or ask_password(f"Kata sandi lama {args.user}: ")
     ctx = sign_in(args.database_url, args.user or "", old)
@@ -109,6 +108,8 @@ def _password(args: argparse.Namespace) -> int:
 
 
 def _admin_action(args: argparse.Namespace) -> int:
+    from services.accounts.service import reset_password, update_user
+
     ctx = signed_in(args)
     user = _find(ctx, args.account)
     if args.action == "reset-password":
@@ -122,6 +123,8 @@ def _admin_action(args: argparse.Namespace) -> int:
 
 
 def _find(ctx: ServiceContext, username: str) -> UserInfo:
+    from services.accounts.service import list_users
+
     for user in list_users(ctx):
         if user.username == username:
             return user

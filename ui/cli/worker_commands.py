@@ -5,24 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from services.core.paths import command_prefix
 from services.text.figures import thousands
 from services.text.formatting import short_date
 from services.text.labels import FUNDING, WORKER_STATUS
-from services.workers.front_desk import check_coverage, period_words
-from services.workers.regions import RegionDirectory
-from services.workers.service import WorkerService
-from services.workers.types import (
-    TYPING_COUNT_LIMIT,
-    CoverageResult,
-    WorkerPage,
-    WorkerQuery,
-    WorkerRow,
-)
 from ui.cli import worker_period_commands
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.workers.types import CoverageResult, WorkerPage, WorkerRow
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -34,8 +28,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     search.add_argument(
         "--hitung-semua",
         action="store_true",
-        help=f"hitung jumlah tepat peserta yang cocok (bawaan: dihitung sampai "
-        f"{thousands(TYPING_COUNT_LIMIT)}, lebih dari itu ditulis 'lebih dari')",
+        help="hitung jumlah tepat peserta yang cocok (bawaan: dihitung sampai batas yang "
+        "dipakai daftar peserta saat mengetik, lebih dari itu ditulis 'lebih dari')",
     )
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     add_user_option(search)
@@ -53,6 +47,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     """Exit 0 covered, 1 not covered, 2 not registered, 3 not a NIK or KPJ."""
+    from services.workers.front_desk import check_coverage, period_words
+    from services.workers.regions import RegionDirectory
+
     ctx = signed_in(args)
     result = check_coverage(ctx, RegionDirectory(ctx), args.number, args.date)
     if args.json:
@@ -110,6 +107,9 @@ def _check_json(r: CoverageResult) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from services.workers.service import WorkerService
+    from services.workers.types import TYPING_COUNT_LIMIT, WorkerQuery
+
     ctx = signed_in(args)
     # Counted as the worker list counts while the clerk types, unless asked for all.
     limit = None if args.hitung_semua else TYPING_COUNT_LIMIT

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.enums import FundingSource, WorkerStatus
 from services.core.errors import NotFoundError
 from services.core.paths import command_prefix
-from services.coverage_history import PeriodInfo
 from services.text.formatting import long_date
 from services.text.labels import FUNDING, WORKER_STATUS
-from services.workers.service import WorkerService
-from services.workers.types import PeriodInput, WorkerDetail, WorkerQuery
 from ui.cli.options import bounded_int, parse_cli_date
 from ui.cli.signin import add_user_option, signed_in
+
+if TYPE_CHECKING:
+    from services.coverage_history import PeriodInfo
+    from services.workers.service import WorkerService
+    from services.workers.types import WorkerDetail
 
 FUNDINGS = [f.value for f in FundingSource]
 STATUSES = [s.value for s in WorkerStatus]
@@ -75,6 +77,9 @@ def _with_period(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace) -> tuple[WorkerService, WorkerDetail]:
+    from services.workers.service import WorkerService
+    from services.workers.types import WorkerQuery
+
     workers = WorkerService(signed_in(args))
     page = workers.search(WorkerQuery(text=args.number, limit=5))
     exact = [r for r in page.rows if args.number in (r.nik, r.kpj)]
@@ -141,6 +146,8 @@ def _history_json(periods: Any, events: Any) -> dict[str, object]:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from services.workers.types import PeriodInput
+
     workers, worker = _open(args)
     funding = FundingSource(args.funding) if args.funding else worker.funding
     kpj = args.kpj if args.kpj is not None else worker.kpj
@@ -149,6 +156,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    from services.workers.types import PeriodInput
+
     workers, worker = _open(args)
     p = _stored(workers, worker, args.period)
     end = None if args.open else (args.end or p.end_date)

@@ -11,15 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import ClassVar
 
-from models.enums import DocumentKind, PageSize, Sifat
-
-
-class ClaimProgramme(StrEnum):
-    JKM = "jkm"  # Jaminan Kematian
-    JKK = "jkk"  # Jaminan Kecelakaan Kerja
+from models.enums import ClaimProgramme, DocumentKind, PageSize, Sifat
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,11 @@ from services.core.errors import SchemaOutdatedError, SiRentanError
 from services.core.paths import command_prefix
 
 log = logging.getLogger(__name__)
-# The revision that added claim.estimated_benefit (filled after the upgrade, see below).
-CLAIM_ESTIMATES_REVISION = "0008"
+# Revisions after which the open claims' stored flags are recomputed (see below): 0008 added
+# claim.estimated_benefit; 0023 came with the JKK lapse default's change from 24 to 60 months.
+# A change of a default the claims rules read (services/settings/catalog.py) is not a write
+# that services/core/follow.py sees: it ships with a revision added here.
+CLAIM_REFRESH_REVISIONS = ("0008", "0023")
 
 
 def open_register(url: str | URL) -> ServiceContext:
@@ -55,22 +58,26 @@ def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
         before = schema.current_revision(ctx.engine)
         schema.upgrade(ctx.engine)
         after = schema.current_revision(ctx.engine)
-        if before is not None and before < CLAIM_ESTIMATES_REVISION <= (after or ""):
-            _fill_claim_estimates(ctx)
+        if before is not None and any(
+            before < revision <= (after or "") for revision in CLAIM_REFRESH_REVISIONS
+        ):
+            _refresh_claims(ctx)
         return before, after
     except sa_exc.DBAPIError as error:
         raise _unreachable(ctx, error) from error
 
 
-def _fill_claim_estimates(ctx: ServiceContext) -> None:
-    """Claims stored before 0008 get their estimate: a data step that needs the claims rules,
-    which a frozen migration must not import."""
+def _refresh_claims(ctx: ServiceContext) -> None:
+    """The open claims' stored flags recomputed once, in one audited transaction, under the
+    rules of this version: a data step that needs the claims rules, which a frozen migration
+    must not import. Run with the upgrade's login (the owner's on PostgreSQL), it sees
+    every claim."""
     from services.claims.refresh import refresh_visible_claims
     from services.core.unit_of_work import unit_of_work
 
     with unit_of_work(ctx) as session:
         changed = refresh_visible_claims(session, ctx)
-    log.info("claim estimates filled after the upgrade: %d claims", changed)
+    log.info("open claims refreshed after the upgrade: %d changed", changed)
 
 
 def _state(ctx: ServiceContext) -> SchemaState:

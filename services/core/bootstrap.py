@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from models import schema
@@ -55,6 +56,7 @@ def open_register(url: str | URL) -> ServiceContext:
 def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
     """Bring the schema to this version's head; returns the revisions before and after."""
     try:
+        refuse_other_encoding(ctx)
         before = schema.current_revision(ctx.engine)
         schema.upgrade(ctx.engine)
         after = schema.current_revision(ctx.engine)
@@ -65,6 +67,30 @@ def upgrade_schema(ctx: ServiceContext) -> tuple[str | None, str | None]:
         return before, after
     except sa_exc.DBAPIError as error:
         raise _unreachable(ctx, error) from error
+
+
+def refuse_other_encoding(ctx: ServiceContext) -> None:
+    """A PostgreSQL register must be UTF8: names keep their letters (é, ñ), and the payment
+    step's holder-name match normalises them in SQL (0022), which PostgreSQL does only in a
+    UTF8 database. Refused before any migration runs, so nothing half-made is left."""
+    if ctx.is_sqlite:
+        return  # SQLite text is always Unicode
+    with ctx.engine.connect() as conn:
+        name, encoding = conn.execute(
+            text(
+                "SELECT current_database(), pg_encoding_to_char(encoding) FROM pg_database "
+                "WHERE datname = current_database()"
+            )
+        ).one()
+    if encoding != "UTF8":
+        raise SiRentanError(
+            f"Basis data “{name}” ({ctx.database_label}) memakai pengodean {encoding}, bukan "
+            "UTF8: nama peserta dan ahli waris tidak dapat disimpan dan dicocokkan dengan "
+            "benar, jadi skemanya tidak diperbarui. Minta administrator server membuat basis "
+            f"data UTF8 dengan perintah SQL CREATE DATABASE \"{name}\" ENCODING 'UTF8' "
+            "TEMPLATE template0; (ganti nama atau hapus dulu yang lama), lalu jalankan lagi: "
+            f"{command_prefix()} db upgrade"
+        )
 
 
 def _refresh_claims(ctx: ServiceContext) -> None:

@@ -86,7 +86,16 @@ def _postgresql_engine(url: URL, **kwargs: Any) -> Engine:
     settings = " ".join(f"-c {name}={value}" for name, value in PG_SESSION_SETTINGS.items())
     given = url.query.get("options")
     options = f"{given} {settings}" if isinstance(given, str) and given else settings
-    connect_args = {**PG_CLIENT_KEEPALIVES, "options": options, **kwargs.pop("connect_args", {})}
+    # The app speaks UTF-8 whatever the workstation's PGCLIENTENCODING says; a database in
+    # another encoding then still connects (psycopg would hand SQL_ASCII text back as bytes,
+    # which SQLAlchemy's first connect cannot read) and is refused by name on upgrade
+    # (services/core/bootstrap.py).
+    connect_args = {
+        **PG_CLIENT_KEEPALIVES,
+        "client_encoding": "UTF8",
+        "options": options,
+        **kwargs.pop("connect_args", {}),
+    }
     url = url.difference_update_query(["options"])
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 

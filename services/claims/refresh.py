@@ -53,7 +53,8 @@ _FEW_WORKERS = 100
 
 def refresh_open_claims(ctx: ServiceContext, now: datetime | None = None) -> int:
     """Every open claim this clerk may see, recomputed in one transaction; how many changed.
-    The upgrade to 0008 runs the same refresh by itself (services/core/bootstrap.py)."""
+    An upgrade across a revision that changes what the flags are computed with (0008, 0023)
+    runs the same refresh by itself (services/core/bootstrap.py)."""
     ctx.require(Permission.CLAIMS)
     with unit_of_work(ctx) as session:
         return refresh_visible_claims(session, ctx, now)

@@ -83,17 +83,25 @@ def label_table(
 
 
 def numbered(
-    mark: str, text: str, left: float, mark_width: float = 7 * mm, after: float = 0.5 * mm
+    mark: str,
+    text: str,
+    left: float,
+    mark_width: float = 7 * mm,
+    after: float = 0.5 * mm,
+    leading: float | None = None,
 ) -> Paragraph:
-    """A hanging-indent item: "1." (or "(1)", "a.") then the text aligned under itself."""
+    """A hanging-indent item: "1." (or "(1)", "a.") then the text aligned under itself;
+    in the body's type, on the body's leading unless ``leading`` says otherwise."""
     body = styles().body
+    leading = body.leading if leading is None else leading
     style = body.clone(
-        f"item_{left:.1f}_{mark_width:.1f}_{after:.1f}",
+        f"item_{left:.1f}_{mark_width:.1f}_{after:.1f}_{leading:.1f}",
         leftIndent=left + mark_width,
         bulletIndent=left,
         bulletFontName=body.fontName,
         bulletFontSize=body.fontSize,
         spaceAfter=after,
+        leading=leading,
     )
     return Paragraph(text, style, bulletText=mark)
 

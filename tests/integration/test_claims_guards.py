@@ -24,7 +24,7 @@ from services.core.bootstrap import upgrade_schema
 from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
-from tests.integration.claim_helpers import NOW, jkk, jkm, make_worker, step
+from tests.integration.claim_helpers import NOW, jkk, jkm, make_worker, set_setting, step
 
 S = ClaimStatus
 
@@ -102,6 +102,45 @@ def test_the_upgrade_to_0008_fills_the_estimates_of_stored_claims(
     assert (before, after) == ("0007", schema.alembic_head())
     with ctx.session_factory() as session:
         assert session.get(Claim, death.id).estimated_benefit == 42_000_000
+
+
+def test_the_upgrade_to_0023_recomputes_claims_stored_under_an_older_lapse_default(
+    own_database: ServiceContext,
+) -> None:
+    ctx = own_database
+    death = claims.open_claim(ctx, make_worker(ctx, 1), jkm(), now=NOW)
+    accident = claims.open_claim(ctx, make_worker(ctx, 2), jkk(), now=NOW)
+    # Stored under a lapse of 12 months (the event was 10 and 19 October 2025): lapsed today.
+    set_setting(ctx, "claims.jkm_lapse_months", "12")
+    set_setting(ctx, "claims.jkk_lapse_months", "12")
+    claims.refresh_open_claims(ctx)
+    for claim_id in (death.id, accident.id):
+        assert "Kedaluwarsa" in (_reason(ctx, claim_id) or "")
+    # The defaults (JKM: no lapse; JKK: 60 months) now rule: a new version's, unwritten.
+    with ctx.engine.begin() as conn:
+        conn.execute(text("DELETE FROM setting WHERE key LIKE 'claims.%'"))
+    _migrate(ctx, "0022")
+    audited = _claim_audit_count(ctx)
+
+    before, after = upgrade_schema(ServiceContext.for_engine(ctx.engine))
+    assert (before, after) == ("0022", schema.alembic_head())
+    assert _reason(ctx, death.id) is None
+    assert "Kedaluwarsa" not in (_reason(ctx, accident.id) or "")
+    with ctx.session_factory() as session:
+        assert session.get(Claim, death.id).eligible
+    # One entry per claim refreshed, as every refresh records.
+    assert _claim_audit_count(ctx) == audited + 2
+
+
+def _reason(ctx: ServiceContext, claim_id: int) -> str | None:
+    with ctx.session_factory() as session:
+        return session.get(Claim, claim_id).ineligible_reason
+
+
+def _claim_audit_count(ctx: ServiceContext) -> int:
+    with ctx.session_factory() as session:
+        query = select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "claim")
+        return session.scalar(query) or 0
 
 
 def test_the_audit_trail_records_the_event_time(ctx: ServiceContext) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from models.enums import ClaimStatus, Gender, JkkOutcome
+from models.enums import ClaimHeirRelation, ClaimStatus, Gender, JkkOutcome
 from services import claims
 from services.claims.letter import claim_letter
 from services.core.context import ServiceContext
@@ -69,20 +69,33 @@ def test_the_letter_is_filled_from_the_claim_and_its_number_submits_it(
     assert submitted.letter_number.startswith("500.15.14.2/")
 
 
-def test_a_death_without_a_recorded_cause_prints_no_keterangan_row(ctx: ServiceContext) -> None:
-    """No cause of death recorded: the letter leaves the Keterangan row out instead of
-    printing a bare "-" beside it; with a cause the row carries it."""
+def test_rows_the_register_has_nothing_for_are_left_out_not_dashed(ctx: ServiceContext) -> None:
+    """No cause of death, no NIK, address or phone of the claimant recorded: the letter
+    leaves those rows out instead of printing a bare "-", which an official would read as
+    a statement ("NIK : -"); what is recorded is printed in its row."""
     kadis, _ = signatories(ctx)
     texts = {}
+    nik = make_nik(date(1980, 3, 3), Gender.MALE, 5)
     for serial, cause in enumerate((None, "Sakit"), start=1):
-        worker_id = make_worker(ctx, serial, heirs=[heir_with_account()])
-        opened = claims.open_claim(ctx, worker_id, jkm(cause_of_death=cause), now=NOW)
+        heir = claims.ClaimHeirInput("YOHANES TAEK", ClaimHeirRelation.SPOUSE)
+        if cause is not None:
+            heir.nik, heir.phone, heir.address = nik, "081234567890", "Jl. Sonbay No. 7"
+        worker_id = make_worker(ctx, serial)
+        death = jkm(cause_of_death=cause)
+        opened = claims.open_claim(ctx, worker_id, death, heirs=[heir], now=NOW)
         fields = claim_letter(ctx, receive_everything(ctx, opened).id)
         request = LetterRequest(fields, signatory_id=kadis.id, document_date=TODAY)
         texts[cause] = pdf_text(issue_letter(ctx, request).pdf)
     assert "Tanggal meninggal : 10 Oktober 2025" in texts[None]
-    assert "Keterangan" not in texts[None] and " : - " not in texts[None].split("Nama pemohon")[0]
+    assert "Nama pemohon : YOHANES TAEK" in texts[None]
+    assert "Hubungan dengan peserta : Suami/Istri" in texts[None]
+    for label in ("Keterangan", "NIK pemohon", "Alamat pemohon", "Nomor telepon"):
+        assert label not in texts[None]
+    assert " : - " not in texts[None] and not texts[None].endswith(" : -")
     assert "Keterangan : Sakit" in texts["Sakit"]
+    assert f"NIK pemohon : {nik}" in texts["Sakit"]
+    assert "Alamat pemohon : Jl. Sonbay No. 7" in texts["Sakit"]
+    assert "Nomor telepon : 081234567890" in texts["Sakit"]
 
 
 def test_an_injured_worker_claims_for_themselves(ctx: ServiceContext) -> None:

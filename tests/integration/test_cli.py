@@ -16,6 +16,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 import ui.cli.main as cli_main
 from models.schema import HEAD_REVISION
@@ -261,6 +262,44 @@ def test_postgresql_upgrade_first_admin_and_sign_in(tmp_path: Path) -> None:
         assert f"Revisi skema           {HEAD_REVISION}" in info.stdout
     finally:
         drop_pg_database(url, admin)
+
+
+@pytest.mark.postgres
+def test_postgresql_upgrade_refuses_a_database_not_in_utf8(tmp_path: Path) -> None:
+    url, admin = create_pg_database()
+    name = make_url(url).database
+    ascii_name = f"{name}_ascii"
+    ascii_url = make_url(url).set(database=ascii_name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}"'))  # only its name is borrowed
+        conn.execute(
+            text(
+                f'CREATE DATABASE "{ascii_name}" ENCODING \'SQL_ASCII\' LC_COLLATE \'C\' '
+                "LC_CTYPE 'C' TEMPLATE template0"
+            )
+        )
+    try:
+        result = run_cli("--database", ascii_url, "db", "upgrade", home=tmp_path)
+        assert result.returncode == 1
+        message = " ".join(result.stderr.split())
+        assert f"Basis data “{ascii_name}”" in message or f"Basis data '{ascii_name}'" in message
+        assert "pengodean SQL_ASCII, bukan UTF8" in message
+        assert f"CREATE DATABASE \"{ascii_name}\" ENCODING 'UTF8' TEMPLATE template0" in message
+        assert "Traceback" not in result.stderr and result.stdout == ""
+        # Refused before any migration: nothing half-made to clean up.
+        engine = create_engine(ascii_url, connect_args={"client_encoding": "UTF8"})
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None
+        engine.dispose()
+    finally:
+        # Dropped here: the helper's reading of the register's roles expects UTF8. Roles of
+        # its own exist only if it was wrongly upgraded (0012 names them after it).
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{ascii_name}" WITH (FORCE)'))
+            own = text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)")
+            for role in conn.execute(own, {"prefix": f"{ascii_name}_"}).scalars():
+                conn.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()
 
 
 @pytest.mark.postgres

@@ -643,7 +643,7 @@ def test_the_tembusan_stays_with_the_signature_across_the_page_boundary(
     kadis, _ = officials
     worker = claim_worker(ctx)
     signed_on: set[int] = set()
-    for count in range(1, 16):
+    for count in range(6, 21):
         fields = HeirNoticeLetter(
             heir_name="Yohanes Taek",
             heir_address="Desa Aplasi, Kecamatan Kota Kefamenanu",
@@ -691,13 +691,14 @@ def test_premium_letter_signs_on_its_first_page(
         assert phrase in texts[0], phrase
 
 
-def test_heir_notice_on_a4_continues_on_a_numbered_page(
+def test_heir_notice_on_a4_signs_on_page_1_and_a_longer_one_continues_on_a_numbered_page(
     ctx: ServiceContext, officials: tuple[SignatoryItem, SignatoryItem]
 ) -> None:
-    """The heir notice with the template's seven documents on A4: the body fills page 1
-    (a list without gaps between its items, the position on one line), the closing
-    paragraph, signature and tembusan go over together to page 2, which is numbered
-    "- 2 -" while page 1, under the kop, carries no number."""
+    """The heir notice with the template's seven documents on A4 is one page: the list set
+    close under its introduction leaves room for the closing paragraph, signature and
+    tembusan (they once went over to page 2, 9 pt short). Ten documents and they go
+    over together to page 2, which is numbered "- 2 -" while page 1, under the kop,
+    carries no number."""
     kadis, _ = officials
     worker = claim_worker(ctx)
     fields = HeirNoticeLetter(
@@ -708,10 +709,26 @@ def test_heir_notice_on_a4_continues_on_a_numbered_page(
         heir_nik="5303051203800002",
     )
     doc = issue_letter(ctx, LetterRequest(fields, kadis.id, date(2025, 8, 1)))
-    first, *rest = page_texts(doc.pdf)
+    texts = page_texts(doc.pdf)
+    assert len(texts) == 1, texts
+    for phrase in (
+        "fotokopinya sebagai berikut: 1. Kartu peserta",
+        "7. Buku tabungan atas nama ahli waris",
+        "Demikian pemberitahuan ini disampaikan",
+        "NIP 19680101",
+        "Tembusan: 1. Kepala BPJS Ketenagakerjaan Kantor Cabang Atambua; 2. Arsip.",
+    ):
+        assert phrase in texts[0], phrase
+    assert "Halaman" not in texts[0] and "- 1 -" not in texts[0]
+
+    ten = tuple(f"Berkas persyaratan nomor {i} yang dibawa" for i in range(1, 11))
+    longer = issue_letter(
+        ctx, LetterRequest(replace(fields, documents=ten), kadis.id, date(2025, 8, 1))
+    )
+    first, *rest = page_texts(longer.pdf)
     assert len(rest) == 1, rest
     second = rest[0]
-    assert "7. Buku tabungan atas nama ahli waris" in first
+    assert "10. Berkas persyaratan nomor 10 yang dibawa" in first
     assert first.rstrip().endswith("Pengurusan klaim tidak dipungut biaya.")
     assert "- 1 -" not in first and "Halaman" not in first + second
     assert "- 2 -" in second

@@ -13,7 +13,6 @@ from services.documents.letters.common import (
     Composed,
     LetterEnv,
     LetterType,
-    or_dash,
     refuse,
     required,
 )
@@ -157,9 +156,10 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
         "keterangan_peristiwa": " ".join(fields.event_description.split()),
         "nama_pemohon": claimant,
         "hubungan_pemohon": relation,
-        "nik_pemohon": claimant_nik or "-",
-        "alamat_pemohon": or_dash(fields.claimant_address),
-        "telepon_pemohon": or_dash(fields.claimant_phone),
+        # Likewise: "NIK pemohon : -" would read as a statement that there is none.
+        "nik_pemohon": claimant_nik,
+        "alamat_pemohon": " ".join(fields.claimant_address.split()),
+        "telepon_pemohon": " ".join(fields.claimant_phone.split()),
         "jumlah_berkas": number_with_words(len(documents)),
         "berkas": documents,
     }

@@ -47,6 +47,13 @@ from services.text.formatting import long_date
 from services.text.money import number_with_words
 
 UNNUMBERED = "(diberikan saat diterbitkan)"
+PARAGRAPH_GAP = 2 * mm
+# A list in the body (the documents to bring, those enclosed) is set closer than the
+# paragraphs, in the same 11 pt type, and follows its introduction without a gap: its items
+# are short lines read as one block, and the heir notice's seven documents on A4 then leave
+# room on page 1 for the closing paragraph, the signature and the tembusan (on the body's
+# 14 pt leading, with gaps on both sides, those went over to page 2).
+LIST_LEADING = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,25 +193,31 @@ def _body(body: list[Block], replaces: Replaced | None, width: float) -> list[Fl
     item_number = 0
     for index, block in enumerate(body):
         if block.kind is not BlockKind.ROW and rows:
-            story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
+            story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, PARAGRAPH_GAP)]
             rows = []
         if block.kind is BlockKind.ROW:
             rows.append((block.text, block.value))
         elif block.kind is BlockKind.ITEM:
             item_number += 1
-            story.append(numbered(f"{item_number}.", block.text, PARAGRAPH_INDENT, after=0))
+            item = numbered(
+                f"{item_number}.", block.text, PARAGRAPH_INDENT, after=0, leading=LIST_LEADING
+            )
+            story.append(item)
         else:
             if item_number:
-                story.append(Spacer(0, 1.5 * mm))
+                story.append(Spacer(0, PARAGRAPH_GAP))
             item_number = 0
-            paragraph, gap = Paragraph(block.text, s.body_indent), Spacer(0, 2 * mm)
-            if index + 1 < len(body) and body[index + 1].kind in (BlockKind.ITEM, BlockKind.ROW):
+            next_kind = body[index + 1].kind if index + 1 < len(body) else None
+            # "… sebagai berikut:" runs straight into its list, which ends with a paragraph's gap.
+            gap = Spacer(0, 0 if next_kind is BlockKind.ITEM else PARAGRAPH_GAP)
+            paragraph = Paragraph(block.text, s.body_indent)
+            if next_kind in (BlockKind.ITEM, BlockKind.ROW):
                 # "… sebagai berikut:" never ends a page whose list or particulars start
                 # on the next one: it goes over with the first item (or the whole table).
                 paragraph.keepWithNext = gap.keepWithNext = True
             story += [paragraph, gap]
     if rows:
-        story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, 2 * mm)]
+        story += [label_table(rows, width, None, PARAGRAPH_INDENT), Spacer(0, PARAGRAPH_GAP)]
     return story
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
-from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
 from ui.gui.claims.claim_header import ClaimOwner, claim_html, new_claim_html
@@ -37,7 +37,7 @@ from ui.gui.claims.history_tab import ClaimHistoryTab
 from ui.gui.claims.step_buttons import StepButtons
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place, with_retry
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -133,21 +133,19 @@ class ClaimDialog(QDialog):
             self.check_now()
             return self._refused("Periksa isian yang ditandai merah.")
         ctx, detail = self.app.ctx, self.detail
-        try:
-            if detail is None:
-                fresh = with_retry(self, lambda: claims.open_claim(ctx, self.worker_id, data))
-            else:
-                fresh = with_retry(
-                    self, lambda: claims.update_claim(ctx, detail.id, data, detail.version)
-                )
-        except ValidationError as error:
-            self._show_problems(error.problems)
-            return self._refused(error.message)
-        except ConflictError as error:
-            self.keeper.reload()
-            return self._refused(error.message)
-        except SiRentanError as error:
-            return self._refused(error.message)
+        fresh = call_or_place(
+            self,
+            self.banner,
+            self._place,
+            lambda: (
+                claims.open_claim(ctx, self.worker_id, data)
+                if detail is None
+                else claims.update_claim(ctx, detail.id, data, detail.version)
+            ),
+            reload=self.keeper.reload,
+        )
+        if fresh is FAILED:
+            return False
         self.dirty = False
         self.keeper.show(fresh, stored=True)
         self.check_now()  # what is still worth a look (a warning) stays under its field
@@ -240,6 +238,13 @@ class ClaimDialog(QDialog):
     def _show_problems(self, problems: list[Problem]) -> None:
         shown = problems if self._show_all else [p for p in problems if p.field in self._touched]
         self.event_tab.show_problems(shown)
+
+    def _place(self, problems: list[Problem]) -> None:
+        """The service's refusal: under the fields, and listed in the banner."""
+        self._show_problems(problems)
+        self._refused(
+            "Klaim belum dapat disimpan:" + "".join(f"\n- {p.text}" for p in problems if p.is_error)
+        )
 
     def _refused(self, text: str) -> bool:
         self.banner.show_message(text, Tone.ERROR)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, SiRentanError
 from services.core.permissions import Permission
 from services.workers.types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
-from ui.gui.retry import FAILED, call_or_show, with_retry
+from ui.gui.retry import FAILED, call_or_place, call_or_show
 from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
@@ -148,22 +148,21 @@ class WorkerFormDialog(QDialog):
         asked = self._confirm_nik_warnings(data)
         if asked is None:
             return False
-        detail = self.detail
-        try:
-            if detail is None:
-                result = with_retry(self, lambda: self._app.workers.create(data))
-            else:
-                result = with_retry(
-                    self, lambda: self._app.workers.update(detail.id, data, detail.version)
-                )
-        except ValidationError as error:
-            self.board.present(merge(local, error.problems))
-            return self._refused()
-        except ConflictError as error:
-            return self._on_conflict(error)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return False
+        detail, workers = self.detail, self._app.workers
+        merged: list[bool] = []  # the conflict's own save, when the clerk overwrites
+        result = call_or_place(
+            self,
+            self.banner,
+            lambda problems: self._refused(merge(local, problems)),
+            lambda: (
+                workers.create(data)
+                if detail is None
+                else workers.update(detail.id, data, detail.version)
+            ),
+            conflict=lambda error: merged.append(resolve_conflict(self, error)),
+        )
+        if result is FAILED:
+            return any(merged)
         self.dirty = False
         self.detail = result.worker
         if asked:
@@ -196,15 +195,12 @@ class WorkerFormDialog(QDialog):
         self.board.present(merge(self._local_problems(), found))
         return warnings if ask_save_despite(self, warnings) else None
 
-    def _refused(self) -> bool:
+    def _refused(self, problems: list[Problem] | None = None) -> bool:
+        """Nothing saved: ``problems`` (the service's, with the form's own) shown, and why."""
+        if problems is not None:
+            self.board.present(problems)
         self.board.explain_refusal()
         return False
-
-    # -- another clerk saved first -------------------------------------------------------
-
-    def _on_conflict(self, error: ConflictError) -> bool:
-        """Show both sets of changes and do what the clerk chooses (True: saved)."""
-        return resolve_conflict(self, error)
 
     @property
     def loaded_input(self) -> WorkerInput:

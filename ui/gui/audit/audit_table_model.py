@@ -63,10 +63,6 @@ class AuditTableModel(QAbstractTableModel):
     def entry(self, row: int) -> AuditRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def cell(self, row: int, title: str) -> str:
-        column = next(c for c in self._columns if c.title == title)
-        return column.text(self._rows[row], self._text)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -74,9 +74,7 @@ class ClaimDialog(QDialog):
         self.steps = StepButtons(self)
         self.save_button = QPushButton(self)
         self.close_button = QPushButton("Tutup", self)
-        self.step_dialog: StepDialog | None = None
         self.dirty = False
-        self.last_check: ClaimCheck | None = None
         self._touched: set[str] = set()
         self._show_all = False
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
@@ -116,7 +114,6 @@ class ClaimDialog(QDialog):
                 f"Pemeriksaan otomatis belum dapat dijalankan: {error.message}", Tone.WARNING
             )
             return None
-        self.last_check = check
         self._show_problems(self.event_tab.local_problems() + check.problems)
         self._show_eligibility(check.eligibility, data)
         return check
@@ -186,7 +183,6 @@ class ClaimDialog(QDialog):
             return None
         dialog = StepDialog(self.keeper, target, self)
         dialog.finished.connect(dialog.deleteLater)
-        self.step_dialog = dialog
         dialog.open()
         return dialog
 

@@ -35,7 +35,6 @@ class UsersPanel(QWidget):
         self.active_button = QPushButton("Nonaktifkan", self)
         self.reset_button = QPushButton("Atur ulang kata sandi…", self)
         self.reload_button = QPushButton("Muat ulang", self)
-        self.dialog: QWidget | None = None
         self._lay_out()
         self._connect()
         self.reload()
@@ -72,7 +71,6 @@ class UsersPanel(QWidget):
         message = f"Kata sandi {user.username} diatur ulang; berikan kata sandi sementara itu."
         dialog.accepted.connect(lambda: self._done(user.id, message))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 
@@ -96,7 +94,6 @@ class UsersPanel(QWidget):
     def _open(self, dialog: UserDialog, done: str) -> UserDialog:
         dialog.saved.connect(lambda info: self._done(info.id, done.format(info.username)))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 

@@ -87,8 +87,6 @@ class WorkerFormDialog(QDialog):
         self.save_button = QPushButton("Simpan", self)
         self.reload_button = QPushButton("Muat ulang", self)
         self.cancel_button = QPushButton("Tutup" if self.read_only else "Batal", self)
-        self.status_dialog: StatusDialog | None = None
-        self.coverage_dialog: CoverageDialog | None = None
         self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
         self.dirty = False
         self._loading = False
@@ -257,7 +255,6 @@ class WorkerFormDialog(QDialog):
         dialog = StatusDialog(self._app.workers, self.detail, self)
         dialog.status_changed.connect(self._on_status_changed)
         dialog.finished.connect(dialog.deleteLater)
-        self.status_dialog = dialog
         dialog.open()
         return dialog
 
@@ -289,12 +286,10 @@ class WorkerFormDialog(QDialog):
         dialog.finished.connect(dialog.deleteLater)
         # Back in the history, where the next period is chosen by the arrows.
         dialog.finished.connect(lambda _result: self._return_to_periods())
-        self.coverage_dialog = dialog
         dialog.open()
         return dialog
 
     def _return_to_periods(self) -> None:
-        self.coverage_dialog = None  # closed, and deleted later
         self.activateWindow()
         self.membership.periods.setFocus(Qt.FocusReason.OtherFocusReason)
 

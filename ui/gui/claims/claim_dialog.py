@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
+from services.claims.validation import typed_on_office_clock
 from services.core.errors import Problem, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
@@ -226,8 +227,8 @@ class ClaimDialog(QDialog):
 
     def _show_eligibility(self, eligibility: claims.Eligibility | None, data: ClaimInput) -> None:
         reported = data.first_report_at
-        if reported is not None and reported.tzinfo is None and eligibility is not None:
-            reported = reported.replace(tzinfo=eligibility.zone)  # typed on the office clock
+        if reported is not None and eligibility is not None:
+            reported = typed_on_office_clock(reported, eligibility.zone)
         self.strip.show_eligibility(eligibility, reported)
         self.eligibility.show_eligibility(eligibility, reported)
 

@@ -66,7 +66,7 @@ def test_the_audit_and_user_models_pass(
     audit.set_rows([])
 
     users = UserTableModel(app.regions)
-    users.set_users(list_users(admin))
+    users.set_rows(list_users(admin))
     qtmodeltester.check(users)
 
 

@@ -44,7 +44,7 @@ class UsersPanel(QWidget):
         users = call_or_show(self, self.banner, lambda: list_users(self._app.ctx))
         if users is FAILED:
             return
-        self.model.set_users(users)
+        self.model.set_rows(users)
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -52,7 +52,7 @@ class UsersPanel(QWidget):
 
     def selected_user(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.user(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None
 
     def add_user(self) -> UserDialog:
         return self._open(UserDialog(self._app, None, self), "Akun {} dibuat.")

@@ -38,7 +38,7 @@ _JKK_ONLY: dict[str, Any] = {
 }
 
 
-def local_moment(moment: datetime, zone: tzinfo) -> datetime:
+def typed_on_office_clock(moment: datetime, zone: tzinfo) -> datetime:
     """A time typed without a zone is on the office's clock (WIB, WITA or WIT)."""
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
@@ -47,7 +47,7 @@ def clean_input(data: ClaimInput, zone: tzinfo) -> ClaimInput:
     texts: dict[str, Any] = {name: clean_text(getattr(data, name)) for name in _TEXTS}
     cleaned = replace(data, **texts)
     if cleaned.first_report_at is not None:
-        cleaned.first_report_at = as_utc(local_moment(cleaned.first_report_at, zone))
+        cleaned.first_report_at = as_utc(typed_on_office_clock(cleaned.first_report_at, zone))
     if cleaned.claim_type is ClaimType.JKM:
         # A JKM claim is about the death itself; accident fields do not belong to it.
         cleaned = replace(cleaned, death_date=cleaned.event_date, **_JKK_ONLY)

@@ -9,7 +9,7 @@ and the field. After each change the worker row's cache of its current period
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 from typing import Final, Literal
 
@@ -24,6 +24,7 @@ from services.text.formatting import long_date
 
 FIELD_START = "coverage_start"
 FIELD_END = "coverage_end"
+
 
 class _Unset(Enum):
     UNSET = "unset"
@@ -249,7 +250,3 @@ def refresh_worker_cache(session: Session, worker: Worker) -> None:
         changed = True
     if changed:
         worker.updated_at = utc_now()
-
-
-def day_before(day: date) -> date:
-    return day - timedelta(days=1)

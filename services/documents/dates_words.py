@@ -34,11 +34,6 @@ def month_year(day: date) -> str:
     return format_date(day, "MMMM y", locale=LOCALE)
 
 
-def day_and_date(day: date) -> str:
-    """ "Senin, 7 Juli 2025"."""
-    return f"{day_name(day)}, {long_date(day)}"
-
-
 def date_in_words(day: date) -> str:
     """ "Senin tanggal tujuh bulan Juli tahun dua ribu dua puluh lima", for an agreement's
     opening ("Pada hari ini …")."""

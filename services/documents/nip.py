@@ -11,7 +11,6 @@ still belong to somebody else, one that fails is certainly mistyped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from services.core.errors import Problem
@@ -28,15 +27,6 @@ _SEPARATORS = re.compile(r"[\s.\-]")
 # Nobody is appointed before 18 (CPNS minimum age); a little slack for the records.
 _MIN_AGE_AT_APPOINTMENT = 17
 _OLDEST_BIRTH_YEAR = 1940
-
-
-@dataclass(frozen=True, slots=True)
-class NipParts:
-    birth_date: date
-    appointment_year: int
-    appointment_month: int | None  # None: a PPPK number
-    gender_digit: int
-    serial: int
 
 
 def normalize_nip(raw: str) -> str:
@@ -106,22 +96,6 @@ def check_nip(raw: str, today: date, label: str = "NIP") -> list[Problem]:
             )
         )
     return problems
-
-
-def decode_nip(nip: str, today: date) -> NipParts | None:
-    """The parts of a sound NIP; None when ``check_nip`` would refuse it."""
-    digits = normalize_nip(nip)
-    if check_nip(digits, today):
-        return None
-    birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    month = int(digits[12:14])
-    return NipParts(
-        birth_date=birth,
-        appointment_year=int(digits[8:12]),
-        appointment_month=None if month in _PPPK_CODES else month,
-        gender_digit=int(digits[14]),
-        serial=int(digits[15:]),
-    )
 
 
 def _date_or_none(year: int, month: int, day: int) -> date | None:

@@ -105,10 +105,6 @@ class SourceTable:
     def width(self) -> int:
         return len(self.headers)
 
-    def excel_row(self, index: int) -> int:
-        """The row number the clerk sees in Excel for a grid index."""
-        return index + 1
-
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:

@@ -117,10 +117,6 @@ class Dashboard:
         return self.budget_paid / self.budget_allocation if self.budget_allocation else None
 
 
-def band_labels() -> list[str]:
-    return [AgeBand(index, date.min).label for index in range(len(AGE_BANDS))]
-
-
 def dashboard(
     ctx: ServiceContext,
     today: date | None = None,

@@ -92,7 +92,6 @@ def test_header_found_in_row_seven_below_title_rows(tmp_path: Path) -> None:
     )
     source = read_import_file(path)
     assert (source.header_row, source.data_start) == (6, 7)
-    assert source.excel_row(source.data_start) == 8
     assert source.suggested.columns["nik"] == 1 and source.suggested.columns["occupation"] == 7
 
 

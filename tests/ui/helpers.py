@@ -6,10 +6,10 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from services.core.context import ServiceContext
@@ -22,6 +22,19 @@ from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.window_setup import build_main_window
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
+
+W = TypeVar("W", bound=QWidget)
+
+
+def shown(parent: QWidget, kind: type[W]) -> W | None:
+    """The window of ``kind`` that ``parent`` opened and still shows (None: none)."""
+    return next((w for w in parent.findChildren(kind) if w.isVisible()), None)
+
+
+def cell(model: QAbstractItemModel, row: int, title: str) -> str:
+    """The text a table shows in ``row`` under the column headed ``title``."""
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return str(model.data(model.index(row, titles.index(title))))
 
 
 def covered_now(serial: int, **changes: Any) -> WorkerInput:

@@ -14,7 +14,7 @@ from models.enums import Role
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from tests.ui.accounts import admin_session, clerk_session
-from tests.ui.helpers import choose, open_window, seed, type_into
+from tests.ui.helpers import cell, choose, open_window, seed, type_into
 from ui.gui.audit.audit_panel import AuditPanel
 from ui.gui.main_window import MainWindow
 from ui.gui.sections import AUDIT
@@ -57,11 +57,11 @@ def test_the_audit_view_lists_an_update_with_old_and_new_values_and_exports_it(
         (operator.user_name, "worker", str(worker.id))
     ]
     row = 0
-    assert panel.model.cell(row, "Tindakan") == "Ubah"
-    assert panel.model.cell(row, "Pengguna") == operator.user_name
-    assert panel.model.cell(row, "Komputer") == operator.workstation
-    assert panel.model.cell(row, "Data") == f"Peserta {worker.id}"
-    assert panel.model.cell(row, "Perubahan") == f"No. HP: 081234567890 → {NEW_PHONE}"
+    assert cell(panel.model, row, "Tindakan") == "Ubah"
+    assert cell(panel.model, row, "Pengguna") == operator.user_name
+    assert cell(panel.model, row, "Komputer") == operator.workstation
+    assert cell(panel.model, row, "Data") == f"Peserta {worker.id}"
+    assert cell(panel.model, row, "Perubahan") == f"No. HP: 081234567890 → {NEW_PHONE}"
     assert panel.count.text() == "1 catatan, terbaru di atas"
     panel.table.selectRow(row)
     assert f"No. HP: 081234567890 → {NEW_PHONE}" in panel.detail.toPlainText()
@@ -91,7 +91,7 @@ def test_filters_narrow_the_trail(qtbot: QtBot, admin: ServiceContext) -> None:
     type_into(qtbot, panel.filters.text, "YOHANES")
     panel.filters.search_button.click()
     assert panel.model.rowCount() == 2
-    assert panel.model.cell(0, "Keterangan") == "ahli waris YOHANES TAEK"
+    assert cell(panel.model, 0, "Keterangan") == "ahli waris YOHANES TAEK"
     type_into(qtbot, panel.filters.date_from, "01-01-2000")
     type_into(qtbot, panel.filters.date_to, "31-12-2000")
     panel.filters.search_button.click()
@@ -118,8 +118,8 @@ def test_the_history_tab_lists_a_save_with_who_where_and_what(
     assert history.loaded
     newest = history.model.rows()[0]
     assert (newest.action_label, newest.user_name) == ("Ubah", "petugas1")
-    assert history.model.cell(0, "Komputer") == ctx.workstation
-    assert history.model.cell(0, "Perubahan") == f"No. HP: 081234567890 → {NEW_PHONE}"
+    assert cell(history.model, 0, "Komputer") == ctx.workstation
+    assert cell(history.model, 0, "Perubahan") == f"No. HP: 081234567890 → {NEW_PHONE}"
     added = [(r.action_label, r.entity) for r in history.model.rows()]
     assert added[0] == ("Ubah", "worker")
     assert sorted(added[1:]) == [
@@ -142,8 +142,8 @@ def test_a_viewer_reads_the_history_with_numbers_masked(
     created = form.history.model.rows()[-1]
     assert created.entity == "worker"
     last = len(form.history.model.rows()) - 1
-    text = form.history.model.cell(last, "Perubahan")
+    text = cell(form.history.model, last, "Perubahan")
     assert "NIK: - → 5303********0001" in text
     assert worker.nik not in text
-    assert form.history.model.cell(last, "Keterangan").endswith("(NIK 5303********0001)")
+    assert cell(form.history.model, last, "Keterangan").endswith("(NIK 5303********0001)")
     viewer.engine.dispose()

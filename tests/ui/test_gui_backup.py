@@ -18,7 +18,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.logfail import ExpectLog
 from tests.ui.accounts import PASSWORD, make_first_admin
-from tests.ui.helpers import covered_now, worker_list
+from tests.ui.helpers import cell, covered_now, worker_list
 from tests.ui.modal import ModalAnswers, click
 from tests.ui.signin_steps import sign_in_as
 from ui.gui.audit.audit_panel import AuditPanel
@@ -131,7 +131,7 @@ def test_a_backup_made_by_hand_is_listed_and_restoring_it_signs_in_again(
     assert dialog.table.item(0, 3).text() == "1 peserta, 1 akun"
     audit = window.panel(AUDIT)
     assert isinstance(audit, AuditPanel) and audit.search()
-    assert (audit.model.cell(0, "Tindakan"), audit.model.cell(0, "Data")) == (
+    assert (cell(audit.model, 0, "Tindakan"), cell(audit.model, 0, "Data")) == (
         "Cadangan",
         "Basis data",
     )

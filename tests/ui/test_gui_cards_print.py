@@ -26,6 +26,7 @@ from tests.factories import VILLAGE
 from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.cards import print_dialog
 from ui.gui.cards.print_dialog import OPTIONS_PAGE, PREVIEW_PAGE, CardPrintDialog
+from ui.gui.cards.print_options import PrintOptions
 from ui.gui.main_window import MainWindow
 
 KECAMATAN = VILLAGE.rsplit(".", 1)[0]
@@ -37,6 +38,13 @@ def _open_dialog(window: MainWindow) -> CardPrintDialog:
     dialog = worker_list(window).print_cards()
     assert isinstance(dialog, CardPrintDialog)
     return dialog
+
+
+def _choose_village(options: PrintOptions) -> None:
+    """As a clerk does: Wilayah, the kecamatan, then the village."""
+    options.region_radio.setChecked(True)
+    options.kecamatan.set_value(KECAMATAN)
+    options.village.set_value(VILLAGE)
 
 
 def _preview(qtbot: QtBot, dialog: CardPrintDialog) -> None:
@@ -55,7 +63,7 @@ def test_a_village_is_previewed_then_saved_and_only_then_recorded(
     )
     window = open_window(qtbot, ctx)
     dialog = _open_dialog(window)
-    dialog.options.choose_village(KECAMATAN, VILLAGE)
+    _choose_village(dialog.options)
     dialog.options.backs.setChecked(True)
     assert dialog.preview_button.isEnabled()
 
@@ -99,7 +107,7 @@ def test_closing_the_preview_without_printing_records_nothing(
     seed(WorkerService(sqlite_ctx), 3)
     window = open_window(qtbot, sqlite_ctx)
     dialog = _open_dialog(window)
-    dialog.options.choose_village(KECAMATAN, VILLAGE)
+    _choose_village(dialog.options)
     dialog.options.layout_radios[CardLayout.CR80].setChecked(True)
     _preview(qtbot, dialog)
     prepared = dialog.prepared
@@ -129,7 +137,7 @@ def test_a_preview_lets_go_of_its_file_when_it_goes_back_to_the_options(
     seed(WorkerService(sqlite_ctx), 2)
     window = open_window(qtbot, sqlite_ctx)
     dialog = _open_dialog(window)
-    dialog.options.choose_village(KECAMATAN, VILLAGE)
+    _choose_village(dialog.options)
     _preview(qtbot, dialog)
     prepared = dialog.prepared
     assert prepared is not None and held_open(prepared.pdf_path)

@@ -17,7 +17,7 @@ from services.claims import ClaimQuery
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from tests.conftest import office_day_now
-from tests.ui.helpers import covered_now, open_window, type_into, wait_rows, worker_list
+from tests.ui.helpers import covered_now, open_window, shown, type_into, wait_rows, worker_list
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog
 from ui.gui.claims.step_dialog import StepDialog
@@ -39,7 +39,7 @@ def tick_all_missing(dialog: ClaimDialog) -> None:
 
 def take_step(dialog: ClaimDialog, target: ClaimStatus) -> StepDialog:
     dialog.steps.buttons[target].click()
-    step = dialog.step_dialog
+    step = shown(dialog, StepDialog)
     assert isinstance(step, StepDialog) and step.isVisible() and step.target is target
     return step
 

@@ -18,7 +18,7 @@ from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChang
 from services.core.context import ServiceContext
 from services.core.office_time import WITA
 from services.workers.service import WorkerService
-from tests.ui.helpers import choose, covered_now, open_window, type_into
+from tests.ui.helpers import choose, covered_now, open_window, shown, type_into
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.claims.heir_dialogs import HeirChoiceDialog
@@ -78,7 +78,7 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     type_into(qtbot, picker.search, worker.kpj or "")
     qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=3000)
     assert picker.choose() is not None
-    dialog = panel.dialog
+    dialog = shown(panel, ClaimDialog)
     assert isinstance(dialog, ClaimDialog) and dialog.owner is not None
     assert "AGUSTINUS NENO" in dialog.header.text()
 
@@ -177,7 +177,7 @@ def test_a_step_back_and_a_refusal_each_need_their_reason(
 
     # Back without a reason: refused, the dialog stays, nothing changes.
     dialog.steps.buttons[ClaimStatus.COMPLETE].click()
-    back = dialog.step_dialog
+    back = shown(dialog, StepDialog)
     assert isinstance(back, StepDialog) and back.back
     assert not back.on.isVisibleTo(back), "a step back asks only for the reason"
     back.accept()
@@ -188,7 +188,7 @@ def test_a_step_back_and_a_refusal_each_need_their_reason(
 
     # Refused by BPJS: a date and a reason, both recorded.
     dialog.steps.buttons[ClaimStatus.REJECTED].click()
-    refusal = dialog.step_dialog
+    refusal = shown(dialog, StepDialog)
     assert isinstance(refusal, StepDialog) and refusal.on.isVisibleTo(refusal)
     refusal.accept()
     assert refusal.isVisible() and "Alasan penolakan" in field_message(refusal, "note")

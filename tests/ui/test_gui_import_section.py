@@ -20,11 +20,11 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.factories import make_nik
 from tests.ui.accounts import admin_session, clerk_session
-from tests.ui.helpers import open_window
+from tests.ui.helpers import cell, open_window
 from tests.ui.import_files import HEADER, big_list, kop, person, save
 from tests.ui.modal import ModalAnswers, click
 from tests.ui.test_gui_import_wizard import import_panel, settle
-from ui.gui.excel_import.batch_list import APPROVE, UNDO
+from ui.gui.excel_import.batch_list import APPROVE, UNDO, BatchList
 from ui.gui.excel_import.twin_list import DIFFERENT, KEEP
 from ui.gui.excel_import.wizard import PREVIEW
 from ui.gui.excel_import.wizard_buttons import COMMIT
@@ -48,6 +48,10 @@ def twins_list(path: Path, pairs: int) -> Path:
             nik = make_nik(TWIN_BIRTH, Gender.MALE, serial)
             rows.append(person(serial, nik, name, TWIN_BIRTH, "L"))
     return save(path, rows)
+
+
+def select(batches: BatchList, batch_id: int | None) -> None:
+    batches.table.selectRow(next(i for i, b in enumerate(batches.model.rows()) if b.id == batch_id))
 
 
 def test_a_large_import_waits_for_a_verifikator_and_is_committed_after_approval(
@@ -86,14 +90,16 @@ def test_a_large_import_waits_for_a_verifikator_and_is_committed_after_approval(
     assert "Impor" in verifier_window.section_titles()
     batches = import_panel(verifier_window).batches
     assert not import_panel(verifier_window).import_button.isVisible()
-    assert batches.select_batch(result.batch_id)
-    assert batches.model.cell(0, "Status") == "Menunggu persetujuan"
+    select(batches, result.batch_id)
+    assert cell(batches.model, 0, "Status") == "Menunggu persetujuan"
     assert batches.approve_button.isEnabled() and not batches.undo_button.isVisible()
     answers = ModalAnswers().then(QMessageBox, click(APPROVE))
     batches.approve_button.click()
     answers.check()
     qtbot.waitUntil(lambda: "disetujui" in batches.banner.text(), timeout=10000)
-    assert batches.model.cell(0, "Status") == f"Disetujui oleh {verifier.user_name}, belum disimpan"
+    assert (
+        cell(batches.model, 0, "Status") == f"Disetujui oleh {verifier.user_name}, belum disimpan"
+    )
 
     preview.check_approval_button.click()
     settle(qtbot, wizard)
@@ -120,7 +126,7 @@ def test_undo_removes_a_batch_and_is_refused_once_a_worker_changed(
     batches = import_panel(open_window(qtbot, ctx)).batches
     assert batches.model.rowCount() == 2
 
-    assert batches.select_batch(second.batch_id or 0)
+    select(batches, second.batch_id)
     refused: list[str] = []
 
     def read_refusal(box: QMessageBox) -> None:
@@ -134,7 +140,7 @@ def test_undo_removes_a_batch_and_is_refused_once_a_worker_changed(
     assert "tidak dapat dibatalkan" in refused[0] and "sudah diubah" in refused[0]
     assert workers.search(WorkerQuery()).total == 5
 
-    assert batches.select_batch(first.batch_id or 0)
+    select(batches, first.batch_id)
     answers = ModalAnswers().then(QMessageBox, click(UNDO))
     batches.undo_button.click()
     answers.check()
@@ -143,8 +149,9 @@ def test_undo_removes_a_batch_and_is_refused_once_a_worker_changed(
         f"Impor #{first.batch_id} dibatalkan: 3 peserta dihapus, 0 dikembalikan ke data sebelumnya."
     )
     assert workers.search(WorkerQuery()).total == 2
-    row = batches.model.row_of(first.batch_id or 0)
-    assert row is not None and batches.model.batch_at(row).status is BatchStatus.UNDONE  # type: ignore[union-attr]
+    assert next(b for b in batches.model.rows() if b.id == first.batch_id).status is (
+        BatchStatus.UNDONE
+    )
 
 
 def test_twins_are_marked_different_or_merged_after_confirming(

@@ -23,7 +23,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.hostile_files import far_cell_workbook
-from tests.ui.helpers import choose, open_window, wait_rows, worker_list
+from tests.ui.helpers import cell, choose, open_window, wait_rows, worker_list
 from tests.ui.import_files import (
     ANA_NIK,
     HEADER_ROW,
@@ -133,12 +133,12 @@ def test_a_messy_list_is_mapped_previewed_and_committed(
     preview.filter_buttons[RowStatus.REJECTED].click()
     model = preview.model
     assert model.rowCount() == 3
-    assert [model.cell(r, "Status") for r in range(3)] == ["Ditolak"] * 3
-    assert model.cell(0, "NIK") == SHORT_NIK
-    assert model.cell(0, "Baris") == str(HEADER_ROW + 3)
-    assert "NIK harus 16 angka" in model.cell(0, "Keterangan")
-    assert f"sudah ada di baris {HEADER_ROW + 1}" in model.cell(1, "Keterangan")
-    assert "15 angka" in model.cell(2, "Keterangan")
+    assert [cell(model, r, "Status") for r in range(3)] == ["Ditolak"] * 3
+    assert cell(model, 0, "NIK") == SHORT_NIK
+    assert cell(model, 0, "Baris") == str(HEADER_ROW + 3)
+    assert "NIK harus 16 angka" in cell(model, 0, "Keterangan")
+    assert f"sudah ada di baris {HEADER_ROW + 1}" in cell(model, 1, "Keterangan")
+    assert "15 angka" in cell(model, 2, "Keterangan")
 
     preview.update_existing.click()  # update registered NIKs: the rows are checked again
     settle(qtbot, wizard)
@@ -296,8 +296,8 @@ def test_closing_the_wizard_after_the_commit_shows_the_batch_in_the_history(
     assert wizard.import_result is not None and wizard.import_result.committed
     wizard.buttons.close_button.click()
     assert panel.batches.model.rowCount() == 1
-    assert panel.batches.model.cell(0, "Status").startswith("Tersimpan")
-    assert panel.batches.model.cell(0, "Disimpan") == "2 baru, 0 diubah"
+    assert cell(panel.batches.model, 0, "Status").startswith("Tersimpan")
+    assert cell(panel.batches.model, 0, "Disimpan") == "2 baru, 0 diubah"
     assert panel.batches.batches[0].status is BatchStatus.COMMITTED
 
 

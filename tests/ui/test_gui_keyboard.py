@@ -16,7 +16,7 @@ from services.workers.types import WorkerQuery
 from tests.conftest import office_day_now
 from tests.factories import VILLAGE, worker_input
 from tests.integration.document_helpers import store_emblem
-from tests.ui.helpers import choose, covered_now, open_window, wait_rows, worker_list
+from tests.ui.helpers import choose, covered_now, open_window, shown, wait_rows, worker_list
 from tests.ui.test_gui_documents import documents_panel, issue, kadis
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
@@ -175,8 +175,8 @@ def test_a_claim_is_opened_by_keyboard_from_the_picker(
     qtbot.waitUntil(lambda: focused() is picker.search)
     type_text(qtbot, worker.nik)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(panel.dialog, ClaimDialog) and panel.dialog.isVisible())
-    dialog = panel.dialog
+    qtbot.waitUntil(lambda: shown(panel, ClaimDialog) is not None)
+    dialog = shown(panel, ClaimDialog)
     assert isinstance(dialog, ClaimDialog)
     # The cursor is on the claim type, not on the tab bar.
     qtbot.waitUntil(lambda: focused() is dialog.event_tab.jkk_radio)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from models import AuditEntry
 from services.settings.district import DistrictSetup, apply_district
 from tests.ui.accounts import admin_session
-from tests.ui.helpers import open_window
+from tests.ui.helpers import cell, open_window
 from ui.gui.audit.audit_panel import AuditPanel
 from ui.gui.sections import AUDIT
 
@@ -20,7 +20,6 @@ JAKARTA = DistrictSetup(
     office={"office.address": "Jl. Medan Merdeka Selatan 8, Jakarta Pusat"},
 )
 WIB_OFFSET = timezone(timedelta(hours=7))
-
 
 
 def test_a_jakarta_office_reads_its_audit_trail_in_wib(
@@ -43,7 +42,7 @@ def test_a_jakarta_office_reads_its_audit_trail_in_wib(
     assert isinstance(panel, AuditPanel)
     rows = panel.model.rows()
     row = next(i for i, r in enumerate(rows) if r.entity_id == entity_id)
-    assert panel.model.cell(row, "Waktu") == expected
+    assert cell(panel.model, row, "Waktu") == expected
     panel.table.selectRow(row)
     assert panel.detail.toPlainText().startswith(expected)
     admin.engine.dispose()

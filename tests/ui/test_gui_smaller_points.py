@@ -18,15 +18,16 @@ from services.excel_import.types import ImportCounts
 from services.workers.service import WorkerService
 from tests.factories import VILLAGE, make_nik
 from tests.ui.accounts import PASSWORD, make_first_admin
-from tests.ui.helpers import covered_now, open_window, type_into
+from tests.ui.helpers import cell, covered_now, open_window, type_into
 from tests.ui.signin_steps import sign_in_as
 from tests.ui.test_gui_documents import documents_panel, kadis
 from tests.ui.test_gui_worker_form import BIRTH, fill_new_worker, new_form, stored_total
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.documents.documents_panel import LETTER
 from ui.gui.documents.letter_page import LetterPage
-from ui.gui.excel_import.batch_table import BatchTableModel
+from ui.gui.excel_import.batch_table import BATCH_COLUMNS
 from ui.gui.signin.login_dialog import LoginDialog
+from ui.gui.widgets.record_table import RecordTableModel
 
 
 def test_a_nik_that_disagrees_is_asked_about_before_saving(
@@ -122,7 +123,7 @@ def test_the_import_history_counts_new_rows_as_the_wizard_does() -> None:
         created_at=datetime(2026, 12, 7, tzinfo=UTC),
         committed_at=datetime(2026, 12, 7, tzinfo=UTC),
     )
-    model = BatchTableModel()
-    model.set_batches([BatchInfo(**values)])
-    assert model.cell(0, "Baru") == "15"
-    assert model.cell(0, "… dgn catatan") == "1"
+    model = RecordTableModel(BATCH_COLUMNS)
+    model.set_rows([BatchInfo(**values)])
+    assert cell(model, 0, "Baru") == "15"
+    assert cell(model, 0, "… dgn catatan") == "1"

@@ -5,6 +5,7 @@ reload all as the views expect. A Qt warning from the tester fails the test."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -16,12 +17,15 @@ from services.audit.query import AuditFilter, search_audit
 from services.core.context import ServiceContext
 from services.core.input_rules import err
 from services.core.permissions import Principal
+from services.excel_import import ColumnMapping, RowResult, RowStatus, SourceTable
 from services.workers.service import WorkerService
 from services.workers.types import HeirInput, WorkerQuery
 from tests.ui.helpers import seed
 from ui.gui.app_context import AppContext
 from ui.gui.audit.audit_table_model import AUDIT_COLUMNS, AuditTableModel
 from ui.gui.audit.change_text import ChangeText
+from ui.gui.excel_import.grid_preview import GridPreviewModel
+from ui.gui.excel_import.row_model import ImportRowModel
 from ui.gui.tasks import Tasks
 from ui.gui.users.user_table_model import UserTableModel
 from ui.gui.widgets.record_table import Column, RecordTableModel
@@ -62,7 +66,7 @@ def test_the_audit_and_user_models_pass(
     audit.set_rows([])
 
     users = UserTableModel(app.regions)
-    users.set_users(list_users(admin))
+    users.set_rows(list_users(admin))
     qtmodeltester.check(users)
 
 
@@ -101,3 +105,43 @@ def test_the_heir_model_passes_while_heirs_come_change_hide_and_go(
     model.remove(0)
     assert model.rowCount() == 1 and model.heir(0).full_name == "Ahli Dua"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_import_models_pass_while_the_filter_and_the_sheet_change(
+    qtmodeltester: ModelTester,
+) -> None:
+    rows = ImportRowModel()
+    qtmodeltester.check(rows)
+    rows.show_result(
+        (
+            RowResult(8, RowStatus.NEW, "5303055207850001", "ANA"),
+            RowResult(9, RowStatus.REJECTED, None, None, ("NIK wajib diisi",)),
+        )
+    )
+    rows.set_status(RowStatus.REJECTED)
+    assert rows.rowCount() == 1
+    assert rows.data(rows.index(0, 4), Qt.ItemDataRole.ToolTipRole) == "NIK wajib diisi"
+    rows.set_status(None)
+    assert rows.rowCount() == 2 and rows.data(rows.index(0, 0)) == "8"
+
+    grid = GridPreviewModel()
+    qtmodeltester.check(grid)
+    cells: list[list[object]] = [["Daftar peserta"], ["NIK", "Nama"], [5303055207850001.0, "Ana"]]
+    grid.set_source(
+        SourceTable(
+            Path("daftar.csv"),
+            "daftar.csv",
+            "",
+            "csv",
+            None,
+            (),
+            cells,
+            1,
+            2,
+            ("NIK", "Nama"),
+            ColumnMapping(),
+        )
+    )
+    assert grid.data(grid.index(2, 0)) == "5303055207850001" and grid.data(grid.index(0, 1)) == ""
+    grid.set_source(None)
+    assert grid.rowCount() == 0

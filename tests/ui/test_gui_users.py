@@ -15,7 +15,7 @@ from services.core.context import ServiceContext
 from services.core.errors import AuthenticationError
 from tests.conftest import clerk_name
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
-from tests.ui.helpers import choose, open_window
+from tests.ui.helpers import cell, choose, open_window
 from tests.ui.modal import ModalAnswers, click
 from ui.gui.main_window import MainWindow
 from ui.gui.sections import USERS
@@ -57,8 +57,8 @@ def test_an_administrator_adds_a_limited_operator_who_then_signs_in(
     assert not dialog.isVisible()
     row = panel.model.row_of(next(u.id for u in list_users(admin) if u.username == name))
     assert row is not None
-    cells = panel.model.cells(row)
-    assert cells[:4] == (name, "Maria Goreti", "Operator", "Kota Kefamenanu")
+    cells = [panel.model.data(panel.model.index(row, c)) for c in range(6)]
+    assert cells[:4] == [name, "Maria Goreti", "Operator", "Kota Kefamenanu"]
     assert cells[4] == "Aktif (kata sandi sementara)"
     assert cells[5] == "belum pernah"
     assert f"Akun {name} dibuat." in panel.banner.text()
@@ -93,17 +93,22 @@ def test_edit_deactivate_reactivate_and_reset_a_password(
     choose(dialog.role, Role.VERIFIKATOR)
     dialog.accept()
     assert panel.selected_user() is not None
-    assert panel.model.cells(panel.model.row_of(user.id))[1:3] == ("Yohanes Bria", "Verifikator")
+    row = panel.model.row_of(user.id)
+    assert row is not None
+    assert (cell(panel.model, row, "Nama lengkap"), cell(panel.model, row, "Peran")) == (
+        "Yohanes Bria",
+        "Verifikator",
+    )
 
     answers = ModalAnswers().then(QMessageBox, click("Nonaktifkan"))
     assert panel.toggle_active()
     answers.check()
-    assert panel.model.cells(panel.model.row_of(user.id))[4] == "Nonaktif"
+    assert cell(panel.model, row, "Status") == "Nonaktif"
     assert panel.active_button.text() == "Aktifkan kembali"
     with pytest.raises(AuthenticationError):
         sign_in(database_url, name, PASSWORD)
     assert panel.toggle_active(), "reactivating asks nothing"
-    assert panel.model.cells(panel.model.row_of(user.id))[4] == "Aktif"
+    assert cell(panel.model, row, "Status") == "Aktif"
 
     reset = panel.reset_password()
     assert reset is not None

@@ -20,7 +20,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import office_day_now
 from tests.ui.accounts import admin_session, clerk_session
-from tests.ui.helpers import covered_now, open_window, wait_rows, worker_list
+from tests.ui.helpers import covered_now, open_window, shown, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
 from ui.gui.main_window import MainWindow
 from ui.gui.widgets.date_field import format_date
@@ -93,8 +93,8 @@ def open_dialog(qtbot: QtBot, form: WorkerFormDialog, button: QWidget) -> Covera
     first field, and fits the screen with its buttons."""
     tab_to(qtbot, button)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.coverage_dialog is not None and form.coverage_dialog.isVisible())
-    dialog = form.coverage_dialog
+    qtbot.waitUntil(lambda: shown(form, CoverageDialog) is not None)
+    dialog = shown(form, CoverageDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     assert off_screen(dialog, form.screen()) == []

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from services.documents.dates_words import (
     date_in_words,
-    day_and_date,
     day_name,
     month_start_after,
     month_year,
@@ -82,7 +81,6 @@ def test_the_launch_date() -> None:
     launch = date(2025, 7, 7)
     assert place_and_date("Kefamenanu", launch) == "Kefamenanu, 7 Juli 2025"
     assert day_name(launch) == "Senin"
-    assert day_and_date(launch) == "Senin, 7 Juli 2025"
     assert date_in_words(launch) == ("Senin tanggal tujuh bulan Juli tahun dua ribu dua puluh lima")
     assert month_year(launch) == "Juli 2025"
 

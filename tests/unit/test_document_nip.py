@@ -13,7 +13,6 @@ from services.documents.nip import (
     NIP_LENGTH,
     NIP_SERIAL,
     check_nip,
-    decode_nip,
     format_nip,
     normalize_nip,
 )
@@ -26,13 +25,8 @@ def codes(nip: str) -> list[str]:
     return [p.code for p in check_nip(nip, today=TODAY)]
 
 
-def test_a_sound_nip_and_its_parts() -> None:
+def test_a_sound_nip() -> None:
     assert check_nip(GOOD, today=TODAY) == []
-    parts = decode_nip(GOOD, TODAY)
-    assert parts is not None
-    assert parts.birth_date == date(1968, 1, 1)
-    assert (parts.appointment_year, parts.appointment_month) == (1990, 3)
-    assert parts.gender_digit == 1 and parts.serial == 5
 
 
 def test_typed_as_printed() -> None:
@@ -76,5 +70,3 @@ def test_several_faults_at_once() -> None:
 
 def test_pppk_numbers_carry_a_code_instead_of_a_month() -> None:
     assert check_nip("199009132022212014", today=TODAY) == []
-    parts = decode_nip("199009132022212014", TODAY)
-    assert parts is not None and parts.appointment_month is None

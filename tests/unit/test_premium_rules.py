@@ -11,7 +11,7 @@ from services.core.errors import SiRentanError
 from services.premiums.months import Month, Period, months_between
 from services.premiums.rates import RateTable
 from services.premiums.types import BudgetLine, Rate, RateRow, ReconciliationLine
-from services.reports.dashboard import band_labels
+from services.workers.types import AGE_BANDS, AgeBand
 
 KAB = FundingSource.APBD_KABUPATEN
 PROV = FundingSource.APBD_PROVINSI
@@ -91,4 +91,5 @@ def test_reconciliation_line_differences() -> None:
 
 
 def test_age_bands_cover_every_age_once() -> None:
-    assert band_labels() == ["< 25", "25–34", "35–44", "45–54", "55–64", "≥ 65"]
+    labels = [AgeBand(index, date.min).label for index in range(len(AGE_BANDS))]
+    assert labels == ["< 25", "25–34", "35–44", "45–54", "55–64", "≥ 65"]

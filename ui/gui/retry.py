@@ -115,16 +115,22 @@ def call_or_place(
     *,
     reload: Callable[[], object] | None = None,
     retry: bool = True,
+    conflict: Callable[[ConflictError], object] | None = None,
 ) -> T | Literal[_Failed.FAILED]:
     """:func:`call_or_show` for a form: when the service refuses the input, its problems go
-    to ``place`` (under their fields; e.g. :func:`under_fields`) rather than the banner."""
+    to ``place`` (under their fields; e.g. :func:`under_fields`) rather than the banner.
+    ``conflict`` takes an edit another clerk saved first instead of the banner (the worker
+    form compares both clerks' changes)."""
     try:
         return with_retry(parent, action) if retry else action()
     except ValidationError as error:
         place(error.problems)
         return FAILED
     except SiRentanError as error:
-        _show(banner, error, reload)
+        if isinstance(error, ConflictError) and conflict is not None:
+            conflict(error)
+        else:
+            _show(banner, error, reload)
         return FAILED
 
 

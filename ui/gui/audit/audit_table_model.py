@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from services.audit.query import AuditRow
 from ui.gui.audit.change_text import ChangeText, action_label, entity_label
 from ui.gui.formats import local_time
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.gui.widgets.record_table import Column as RecordColumn
+from ui.gui.widgets.record_table import Index, RecordTableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,49 +45,24 @@ AUDIT_COLUMNS = (WHEN, WHO, STATION, ACTION, DATA, SUMMARY, CHANGES)
 HISTORY_COLUMNS = (WHEN, Column("Petugas", WHO.text), STATION, ACTION, SUMMARY, CHANGES)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordTableModel[AuditRow]):
+    """The entries, each cell at its top left (a change list runs over several lines)."""
+
     def __init__(self, text: ChangeText, columns: tuple[Column, ...], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._text = text
-        self._columns = columns
-        self._rows: list[AuditRow] = []
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[AuditRow]:
-        return list(self._rows)
-
-    def entry(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def cell(self, row: int, title: str) -> str:
-        column = next(c for c in self._columns if c.title == title)
-        return column.text(self._rows[row], self._text)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        super().__init__([_bound(c, text) for c in columns], parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(self._rows[index.row()], self._text)
-        if role == Qt.ItemDataRole.ToolTipRole and column is CHANGES:
-            return "\n".join(self._text.lines(self._rows[index.row()])) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return super().data(index, role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].title
-        return None
+
+def _bound(column: Column, text: ChangeText) -> RecordColumn[AuditRow]:
+    """A column read with the model's ChangeText; the changes' tooltip lists them all."""
+    if column is CHANGES:
+        return RecordColumn(
+            column.title,
+            lambda r: column.text(r, text),
+            tooltip=lambda r: "\n".join(text.lines(r)) or None,
+        )
+    return RecordColumn(column.title, lambda r: column.text(r, text), tooltip=lambda _r: None)

@@ -56,7 +56,6 @@ class CardsPanel(QWidget):
         self.batch_table = RecordTableView(self.batches, self)
         self.batch_count = QLabel(self)
         self.pending = PendingCards(app, self.can_print, self)
-        self.print_dialog: CardPrintDialog | None = None
         self._lay_out()
         self._connect()
         self.reload()
@@ -90,7 +89,6 @@ class CardsPanel(QWidget):
             self._app, self, (), self.pending.kecamatan.value(), self.pending.village.value()
         )
         dialog.recorded.connect(self._printed)
-        self.print_dialog = dialog
         return dialog
 
     def open_calibration(self) -> CalibrationDialog:

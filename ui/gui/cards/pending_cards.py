@@ -42,7 +42,6 @@ class PendingCards(QGroupBox):
         self.check_all_button = QPushButton("Centang semua", self)
         self.uncheck_button = QPushButton("Hapus centang", self)
         self.hand_over_button = QPushButton("Serahkan…", self)
-        self.hand_over_dialog: HandOverDialog | None = None
         for button in (self.check_all_button, self.uncheck_button, self.hand_over_button):
             button.setVisible(can_hand_over)
         self._fill()
@@ -77,13 +76,11 @@ class PendingCards(QGroupBox):
         dialog = HandOverDialog(self._app, cards, self)
         dialog.accepted.connect(lambda: self._handed(dialog.handed))
         dialog.finished.connect(dialog.deleteLater)
-        self.hand_over_dialog = dialog
         dialog.open()
         return dialog
 
     def _handed(self, count: int) -> None:
         """The section reloads the log and this list (handed_over)."""
-        self.hand_over_dialog = None
         self.banner.show_message(f"{thousands(count)} kartu dicatat sudah diserahkan.", Tone.INFO)
         emit(self.handed_over, count)
 

@@ -100,13 +100,6 @@ class PrintOptions(QWidget):
             return "Pilih kecamatan (dan bila perlu desa/kelurahan) yang dicetak."
         return None
 
-    def choose_village(self, kecamatan_code: str, village_code: str | None) -> None:
-        self.region_radio.setChecked(True)
-        self.kecamatan.set_value(kecamatan_code)
-        self._follow_kecamatan()
-        self.village.set_value(village_code)
-        self._follow()
-
     def wait(self) -> None:
         """Let a running count finish (closing the dialog, tests)."""
         self.tasks.wait()

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from models.enums import ClaimStatus
 from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
-from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.claims.validation import typed_on_office_clock
+from services.core.errors import Problem, SiRentanError
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
 from ui.gui.claims.claim_header import ClaimOwner, claim_html, new_claim_html
@@ -37,7 +38,7 @@ from ui.gui.claims.history_tab import ClaimHistoryTab
 from ui.gui.claims.step_buttons import StepButtons
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.messages import show_error
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, call_or_place, with_retry
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -74,9 +75,7 @@ class ClaimDialog(QDialog):
         self.steps = StepButtons(self)
         self.save_button = QPushButton(self)
         self.close_button = QPushButton("Tutup", self)
-        self.step_dialog: StepDialog | None = None
         self.dirty = False
-        self.last_check: ClaimCheck | None = None
         self._touched: set[str] = set()
         self._show_all = False
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
@@ -116,7 +115,6 @@ class ClaimDialog(QDialog):
                 f"Pemeriksaan otomatis belum dapat dijalankan: {error.message}", Tone.WARNING
             )
             return None
-        self.last_check = check
         self._show_problems(self.event_tab.local_problems() + check.problems)
         self._show_eligibility(check.eligibility, data)
         return check
@@ -133,21 +131,19 @@ class ClaimDialog(QDialog):
             self.check_now()
             return self._refused("Periksa isian yang ditandai merah.")
         ctx, detail = self.app.ctx, self.detail
-        try:
-            if detail is None:
-                fresh = with_retry(self, lambda: claims.open_claim(ctx, self.worker_id, data))
-            else:
-                fresh = with_retry(
-                    self, lambda: claims.update_claim(ctx, detail.id, data, detail.version)
-                )
-        except ValidationError as error:
-            self._show_problems(error.problems)
-            return self._refused(error.message)
-        except ConflictError as error:
-            self.keeper.reload()
-            return self._refused(error.message)
-        except SiRentanError as error:
-            return self._refused(error.message)
+        fresh = call_or_place(
+            self,
+            self.banner,
+            self._place,
+            lambda: (
+                claims.open_claim(ctx, self.worker_id, data)
+                if detail is None
+                else claims.update_claim(ctx, detail.id, data, detail.version)
+            ),
+            reload=self.keeper.reload,
+        )
+        if fresh is FAILED:
+            return False
         self.dirty = False
         self.keeper.show(fresh, stored=True)
         self.check_now()  # what is still worth a look (a warning) stays under its field
@@ -188,7 +184,6 @@ class ClaimDialog(QDialog):
             return None
         dialog = StepDialog(self.keeper, target, self)
         dialog.finished.connect(dialog.deleteLater)
-        self.step_dialog = dialog
         dialog.open()
         return dialog
 
@@ -232,14 +227,21 @@ class ClaimDialog(QDialog):
 
     def _show_eligibility(self, eligibility: claims.Eligibility | None, data: ClaimInput) -> None:
         reported = data.first_report_at
-        if reported is not None and reported.tzinfo is None and eligibility is not None:
-            reported = reported.replace(tzinfo=eligibility.zone)  # typed on the office clock
+        if reported is not None and eligibility is not None:
+            reported = typed_on_office_clock(reported, eligibility.zone)
         self.strip.show_eligibility(eligibility, reported)
         self.eligibility.show_eligibility(eligibility, reported)
 
     def _show_problems(self, problems: list[Problem]) -> None:
         shown = problems if self._show_all else [p for p in problems if p.field in self._touched]
         self.event_tab.show_problems(shown)
+
+    def _place(self, problems: list[Problem]) -> None:
+        """The service's refusal: under the fields, and listed in the banner."""
+        self._show_problems(problems)
+        self._refused(
+            "Klaim belum dapat disimpan:" + "".join(f"\n- {p.text}" for p in problems if p.is_error)
+        )
 
     def _refused(self, text: str) -> bool:
         self.banner.show_message(text, Tone.ERROR)

@@ -52,9 +52,6 @@ class ClaimsPanel(QWidget):
         self.reference_button = QPushButton("Tabel referensi…", self)
         self.page: ClaimPage | None = None
         self.loading = False
-        self.dialog: ClaimDialog | None = None
-        self.picker: WorkerPickerDialog | None = None
-        self.reference: QDialog | None = None
         self._asked = 0
         self._lay_out()
         self._connect()
@@ -121,8 +118,7 @@ class ClaimsPanel(QWidget):
         return self.open_claim(claim_id) if claim_id is not None else None
 
     def open_claim(self, claim_id: int) -> ClaimDialog | None:
-        self.dialog = open_claim_dialog(self._app, self, claim_id=claim_id)
-        return self.dialog
+        return open_claim_dialog(self._app, self, claim_id=claim_id)
 
     def new_claim(self) -> WorkerPickerDialog | None:
         if not self._app.can(Permission.CLAIMS):
@@ -130,7 +126,6 @@ class ClaimsPanel(QWidget):
         picker = WorkerPickerDialog(self._app, self)
         picker.picked.connect(self._open_new)
         picker.finished.connect(picker.deleteLater)
-        self.picker = picker
         picker.open()
         return picker
 
@@ -144,12 +139,11 @@ class ClaimsPanel(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         # The estimates of open claims may have changed with the table.
         dialog.finished.connect(self.reload)
-        self.reference = dialog
         dialog.open()
         return dialog
 
     def _open_new(self, owner: ClaimOwner) -> None:
-        self.dialog = open_claim_dialog(self._app, self, owner=owner)
+        open_claim_dialog(self._app, self, owner=owner)
 
     def _open_index(self, index: QModelIndex) -> None:
         record = self.model.record(index.row())

@@ -61,8 +61,6 @@ class DocumentsTab(QWidget):
         # Tests answer these instead of the system's viewer.
         self.open_file: Opener = open_with_system
         self.scans = ScanFolder()
-        self.file_dialog: QFileDialog | None = None
-        self.slip: SlipDialog | None = None
         self.opened: list[Path] = []
         self._lay_out()
         self._connect()
@@ -140,7 +138,6 @@ class DocumentsTab(QWidget):
         dialog = scan_file_dialog(self)
         dialog.fileSelected.connect(lambda name: self.attach_scan(item.item_code, Path(name)))
         dialog.finished.connect(dialog.deleteLater)
-        self.file_dialog = dialog
         dialog.open()
         return dialog
 
@@ -209,7 +206,6 @@ class DocumentsTab(QWidget):
             return None
         dialog = SlipDialog(self._keeper.app, detail, self)
         dialog.finished.connect(dialog.deleteLater)
-        self.slip = dialog
         dialog.open()
         dialog.draw_slip()
         return dialog

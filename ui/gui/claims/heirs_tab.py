@@ -97,7 +97,6 @@ class ClaimHeirsTab(QWidget):
         self.approve_button.setToolTip("Verifikator: pembayaran ke rekening atas nama orang lain")
         self.approval = QLabel(self)
         self.approval.setWordWrap(True)
-        self.dialog: ClaimHeirDialog | HeirChoiceDialog | HolderApprovalDialog | None = None
         self._lay_out()
         self._connect()
 
@@ -223,13 +222,11 @@ class ClaimHeirsTab(QWidget):
 
     def approve_holder(self) -> HolderApprovalDialog:
         dialog = HolderApprovalDialog(self._keeper, self)
-        self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def _open(self, dialog: HeirDialog) -> HeirDialog:
-        self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

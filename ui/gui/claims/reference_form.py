@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from services.core.errors import Problem
 from ui.gui.retry import FAILED, UNSAVED, call_or_place, under_fields
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -43,11 +43,7 @@ class ReferenceForm(QDialog):
         self.save_button = QPushButton("Simpan", self)
 
     def finish(self) -> None:
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(self.rows.layout)

@@ -65,7 +65,6 @@ class AgreementPage(ComposePage):
         self.form_layout.addWidget(self.fields)
         self.value = QLabel(NOT_YET, self)
         self.params: docs.AgreementParams | None = None
-        self.computing = False
         self._asked = 0
         self._timer = QTimer(self, singleShot=True, interval=COMPUTE_DELAY_MS)
         self._lay_out_value()
@@ -105,12 +104,10 @@ class AgreementPage(ComposePage):
         self._asked += 1
         asked = self._asked
         if request is None:
-            self.computing = False
             self._show_value(None)
             self.place_problems(problems)
             return
         ctx = self.app.ctx
-        self.computing = True
         self.tasks.run(
             lambda: docs.compute_agreement(ctx, request),
             lambda params: self._computed(params, asked),
@@ -151,7 +148,6 @@ class AgreementPage(ComposePage):
     def _computed(self, params: docs.AgreementParams, asked: int) -> None:
         if asked != self._asked:
             return
-        self.computing = False
         # The particulars still missing are marked at their inputs; the preview shows them
         # as marked blanks and issuing refuses until they are filled.
         self.place_problems(params.missing)
@@ -163,7 +159,6 @@ class AgreementPage(ComposePage):
     def _not_computed(self, error: SiRentanError, asked: int) -> None:
         if asked != self._asked:
             return
-        self.computing = False
         self._show_value(None)
         if isinstance(error, ValidationError):
             rest = self.place_problems(error.problems)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from services.core.errors import Problem
 from ui.gui.app_context import AppContext
 from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_message import FieldMessage
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -36,13 +36,7 @@ class CancelDialog(QDialog):
         self.reason.setTabChangesFocus(True)
         self.message = FieldMessage(self)
         self.banner = NoticeBanner(self)
-        self.buttons = QDialogButtonBox(self)
-        self.confirm_button = self.buttons.addButton(
-            "Batalkan nomor", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = accept_buttons(self, "Batalkan nomor", "Tutup")
         explain = QLabel(
             f"<b>{entry.kind_label}</b><br>Nomor <b>{entry.number}</b> — {entry.subject}<br><br>"
             "Nomor yang dibatalkan tetap tercatat di buku agenda dengan alasannya dan tidak "

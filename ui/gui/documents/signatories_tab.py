@@ -39,7 +39,6 @@ class SignatoriesTab(QWidget):
         self.add_button = QPushButton("Tambah…", self)
         self.edit_button = QPushButton("Ubah…", self)
         self.active_button = QPushButton("Nonaktifkan", self)
-        self.dialog: SignatoryDialog | None = None
         self._lay_out()
         self.add_button.clicked.connect(lambda: self.open_dialog(None))
         self.edit_button.clicked.connect(lambda: self.open_dialog(self.chosen()))
@@ -70,7 +69,6 @@ class SignatoriesTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def toggle_active(self) -> bool:

@@ -24,7 +24,7 @@ from services.core.errors import SiRentanError
 from services.core.permissions import Permission
 from services.excel_import import BatchInfo, UndoResult, approve_import, list_batches, undo_import
 from ui.gui.app_context import AppContext
-from ui.gui.excel_import.batch_table import BatchTableModel, waits_for_approval
+from ui.gui.excel_import.batch_table import BATCH_COLUMNS, waits_for_approval
 from ui.gui.formats import thousands
 from ui.gui.messages import show_error
 from ui.gui.retry import FAILED, call_or_show
@@ -32,6 +32,7 @@ from ui.gui.signals import emit
 from ui.gui.tasks import Tasks
 from ui.gui.widgets.error_text import error_title
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.record_table import RecordTableModel
 
 APPROVE = "Setujui"
 UNDO = "Batalkan impor"
@@ -57,7 +58,7 @@ class BatchList(QWidget):
         self._app = app
         self.tasks = Tasks(self)
         self.batches: list[BatchInfo] = []
-        self.model = BatchTableModel(self)
+        self.model: RecordTableModel[BatchInfo] = RecordTableModel(BATCH_COLUMNS, parent=self)
         self.table = QTableView(self)
         self.show_previews = QCheckBox("Tampilkan juga pratinjau yang tidak disimpan", self)
         self.approve_button = QPushButton(f"{APPROVE}…", self)
@@ -74,7 +75,7 @@ class BatchList(QWidget):
             return
         self.batches = batches
         previews = self.show_previews.isChecked()
-        self.model.set_batches(
+        self.model.set_rows(
             [
                 b
                 for b in self.batches
@@ -83,15 +84,9 @@ class BatchList(QWidget):
         )
         self._follow_selection()
 
-    def select_batch(self, batch_id: int) -> bool:
-        row = self.model.row_of(batch_id)
-        if row is not None:
-            self.table.selectRow(row)
-        return row is not None
-
     def selected(self) -> BatchInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.batch_at(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None
 
     def approve_selected(self) -> None:
         batch = self.selected()

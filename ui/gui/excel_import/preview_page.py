@@ -87,7 +87,7 @@ class PreviewPage(QWidget):
             else self.update_existing
         )
         chosen.setChecked(True)
-        self.model.set_rows(result.rows)
+        self.model.show_result(result.rows)
         self._show_selected()
         self._show_approval(result)
 
@@ -123,7 +123,7 @@ class PreviewPage(QWidget):
 
     def _show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
+        row = self.model.record(rows[0].row()) if rows else None
         self.detail.setPlainText(detail_text(row) if row else "")
 
     def _lay_out(self) -> None:

@@ -39,6 +39,7 @@ from ui.gui.excel_import.mapping_page import MappingPage
 from ui.gui.excel_import.preview_page import PreviewPage
 from ui.gui.excel_import.wizard_buttons import WizardButtons, confirm_commit
 from ui.gui.formats import thousands
+from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
 from ui.gui.tasks import CancellableWork, Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -82,10 +83,9 @@ class ImportWizard(QDialog):
     def choose_header_row(self, row: int) -> None:
         if self.loaded is None or row == self.loaded.source.header_row:
             return
-        try:
-            source = with_header_row(self.loaded.source, row)
-        except SiRentanError as error:
-            self._show_error(error)
+        loaded = self.loaded.source
+        source = call_or_show(self, self.banner, lambda: with_header_row(loaded, row), retry=False)
+        if source is FAILED:
             return
         ctx = self._app.ctx
         self._run("Membaca judul kolom", lambda _p, _c: jobs.mapped(ctx, source), self._loaded)
@@ -198,7 +198,7 @@ class ImportWizard(QDialog):
             return
         if self.pages.currentIndex() == FILE and self.loaded is not None:
             self.file_page.show_source(self.loaded.source)  # back to the sheet still loaded
-        self._show_error(error)
+        self.banner.show_message(error.message, Tone.ERROR)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -235,9 +235,6 @@ class ImportWizard(QDialog):
             options,
             loaded.mapping,
         )
-
-    def _show_error(self, error: SiRentanError) -> None:
-        self.banner.show_message(error.message, Tone.ERROR)
 
     def _ask_report_path(self, imported: Path) -> Path | None:
         day = self._app.office_today()

@@ -30,7 +30,8 @@ from ui.gui.app_context import AppContext
 from ui.gui.formats import thousands
 from ui.gui.reports.report_files import AskPath, PreviewFolder, ask_report_path, default_name
 from ui.gui.reports.report_filter import ReportFilterPanel
-from ui.gui.tasks import Tasks, show_failure
+from ui.gui.retry import FAILED, call_or_show
+from ui.gui.tasks import Tasks
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 from ui.gui.widgets.pdf_viewer import PdfViewer
 
@@ -113,10 +114,7 @@ class ReportsPanel(QWidget):
 
     def _show_preview(self, path: Path) -> None:
         self._settle()
-        try:
-            self.viewer.load(path)
-        except SiRentanError as error:
-            show_failure(self.banner, error)
+        if call_or_show(self, self.banner, lambda: self.viewer.load(path), retry=False) is FAILED:
             return
         self.pages.setCurrentWidget(self.viewer)
 

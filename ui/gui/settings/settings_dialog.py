@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import SiRentanError, ValidationError
+from services.core.errors import Problem
 from services.settings.catalog import GROUP_TITLES, Group
 from services.settings.office_images import ImageKind, ImageUpload, OfficeImages, stored_images
 from services.settings.store import SettingsService
 from ui.gui.app_context import AppContext
-from ui.gui.retry import with_retry
+from ui.gui.retry import FAILED, UNSAVED, call_or_place, with_retry
 from ui.gui.settings.image_field import ImageField
 from ui.gui.settings.preview_panel import PreviewPanel
 from ui.gui.settings.setting_field import SettingField
@@ -105,20 +105,9 @@ class SettingsDialog(QDialog):
         if not values and not images:
             self.accept()
             return True
-        try:
-            with_retry(self, lambda: SettingsService(self._app.ctx).save(values, images))
-        except ValidationError as error:
-            for problem in error.problems:
-                field = self.fields.get(problem.field)
-                if field is not None:
-                    field.show_problem(problem.text)
-            first = next((p.field for p in error.problems if p.field in self.fields), None)
-            self.banner.show_message(error.message, Tone.ERROR)
-            if first:
-                self.show_group(self._group_of[first])
-            return False
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
+        service = SettingsService(self._app.ctx)
+        stored = call_or_place(self, self.banner, self._place, lambda: service.save(values, images))
+        if stored is FAILED:
             return False
         emit(self.saved)
         self.accept()
@@ -145,6 +134,19 @@ class SettingsDialog(QDialog):
             regional_head=content.get(ImageKind.REGIONAL_HEAD),
             card_logo=content.get(ImageKind.CARD_LOGO),
         )
+
+    def _place(self, problems: list[Problem]) -> None:
+        """The service's refusal: each problem under its setting, the first one's group shown;
+        the banner says what no setting on screen owns (an image's problem)."""
+        for problem in problems:
+            if problem.field in self.fields:
+                self.fields[problem.field].show_problem(problem.text)
+        first = next((p.field for p in problems if p.field in self.fields), None)
+        elsewhere = "\n".join(p.text for p in problems if p.field not in self.fields)
+        if first is not None:
+            self._point_at(first)
+        if elsewhere or first is None:
+            self.banner.show_message(elsewhere or UNSAVED, Tone.ERROR)
 
     def _point_at(self, key: str) -> None:
         group = self._group_of[key]

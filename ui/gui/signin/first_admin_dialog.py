@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +19,7 @@ from services.core.context import ServiceContext
 from services.core.errors import Problem
 from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signin.password_edit import password_edit
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -90,13 +91,8 @@ class FirstAdminDialog(QDialog):
         rows.add("Kata sandi", self.password, "password")
         rows.add("Ulangi kata sandi", self.repeat, "password_repeat")
         self.rows = rows
-        buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(
-            "Buat administrator", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.create_button = QPushButton("Buat administrator", self)
+        buttons = accept_buttons(self, self.create_button, "Tutup")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(place)

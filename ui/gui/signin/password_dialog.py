@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +16,7 @@ from services.core.context import ServiceContext
 from services.core.errors import Problem
 from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signin.password_edit import password_edit
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.notice_banner import NoticeBanner
 
@@ -77,15 +78,8 @@ class PasswordDialog(QDialog):
         self.rows = rows
         rules = QLabel(RULES, self)
         rules.setStyleSheet("color:#5f6368")
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            "Simpan kata sandi", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(
-            "Keluar" if self.forced else "Batal", QDialogButtonBox.ButtonRole.RejectRole
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.save_button = QPushButton("Simpan kata sandi", self)
+        buttons = accept_buttons(self, self.save_button, "Keluar" if self.forced else "Batal")
         layout.addLayout(rows.layout)
         layout.addWidget(rules)
         layout.addWidget(self.banner)

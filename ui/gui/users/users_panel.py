@@ -35,7 +35,6 @@ class UsersPanel(QWidget):
         self.active_button = QPushButton("Nonaktifkan", self)
         self.reset_button = QPushButton("Atur ulang kata sandi…", self)
         self.reload_button = QPushButton("Muat ulang", self)
-        self.dialog: QWidget | None = None
         self._lay_out()
         self._connect()
         self.reload()
@@ -45,7 +44,7 @@ class UsersPanel(QWidget):
         users = call_or_show(self, self.banner, lambda: list_users(self._app.ctx))
         if users is FAILED:
             return
-        self.model.set_users(users)
+        self.model.set_rows(users)
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -53,7 +52,7 @@ class UsersPanel(QWidget):
 
     def selected_user(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.user(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None
 
     def add_user(self) -> UserDialog:
         return self._open(UserDialog(self._app, None, self), "Akun {} dibuat.")
@@ -72,7 +71,6 @@ class UsersPanel(QWidget):
         message = f"Kata sandi {user.username} diatur ulang; berikan kata sandi sementara itu."
         dialog.accepted.connect(lambda: self._done(user.id, message))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 
@@ -96,7 +94,6 @@ class UsersPanel(QWidget):
     def _open(self, dialog: UserDialog, done: str) -> UserDialog:
         dialog.saved.connect(lambda info: self._done(info.id, done.format(info.username)))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 

@@ -47,7 +47,6 @@ class ClaimTab(QWidget):
         self.open_button = QPushButton("Buka klaim", self)
         self.worker_id: int | None = None
         self.loaded = False
-        self.dialog: ClaimDialog | None = None
         self._lay_out()
         self._connect()
 
@@ -83,16 +82,14 @@ class ClaimTab(QWidget):
         worker = call_or_show(self, self.banner, lambda: self._app.workers.get(worker_id))
         if worker is FAILED:
             return None
-        self.dialog = _open(self._app, self, owner=ClaimOwner.of(worker))
-        return self.dialog
+        return _open(self._app, self, owner=ClaimOwner.of(worker))
 
     def open_selected(self) -> ClaimDialog | None:
         row = self.table.selected_row()
         record: ClaimRow | None = self.model.record(row) if row is not None else None
         if record is None:
             return None
-        self.dialog = _open(self._app, self, claim_id=record.id)
-        return self.dialog
+        return _open(self._app, self, claim_id=record.id)
 
     def _open_index(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from services.core.errors import Problem
 from services.text.labels import HEIR_RELATION
 from services.workers.types import HeirInput
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.heir_fields import HeirFields
 
 
@@ -21,15 +22,10 @@ class HeirDialog(QDialog):
         self.rows = self.fields.rows
         if heir is not None:
             self.fields.load(heir)
-        buttons = QDialogButtonBox(self)
-        # Only into the form's list: the worker's Simpan stores it.
-        buttons.addButton("OK", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.rows.layout)
-        layout.addWidget(buttons)
+        # Only into the form's list: the worker's Simpan stores it.
+        layout.addWidget(accept_buttons(self, "OK"))
         self.setMinimumWidth(460)
 
     def heir(self) -> HeirInput:

@@ -36,7 +36,6 @@ class HeirsTab(FormTab):
         self.add_button = QPushButton("Tambah ahli waris…", self)
         self.edit_button = QPushButton("Ubah…", self)
         self.remove_button = QPushButton("Hapus", self)
-        self.dialog: HeirDialog | None = None
         self.read_only = False
         self._lay_out()
         self._connect()
@@ -93,7 +92,6 @@ class HeirsTab(FormTab):
         dialog = HeirDialog(heir, self)
         dialog.accepted.connect(lambda: self._store(row, dialog.heir()))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 

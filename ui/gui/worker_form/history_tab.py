@@ -53,7 +53,7 @@ class HistoryTab(QWidget):
 
     def _show_detail(self) -> None:
         row = self.table.selected_row()
-        entry = self.model.entry(row) if row is not None else None
+        entry = self.model.record(row) if row is not None else None
         self.detail.setPlainText(detail_text(entry, self.text) if entry else "")
 
     def _lay_out(self) -> None:

@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from ui.gui.retry import FAILED, call_or_place
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
 from ui.gui.widgets.date_field import DateField
+from ui.gui.widgets.dialog_buttons import accept_buttons
 from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.widgets.keyboard import first_field_on_show
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -61,14 +61,9 @@ class CoverageDialog(QDialog):
         self.note.setWordWrap(True)
         self.rows = FieldRows(self)
         self.banner = NoticeBanner(self)
-        self.buttons = QDialogButtonBox(self)
-        self.action_button: QPushButton = self.buttons.addButton(
-            action, QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        self.action_button = QPushButton(action, self)
         self.action_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = accept_buttons(self, self.action_button)
         self._dates: list[tuple[DateField, str, str]] = []
 
     def finish_layout(self, first: QWidget) -> None:

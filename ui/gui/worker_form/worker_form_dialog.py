@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.core.errors import ConflictError, Problem, SiRentanError, ValidationError
+from services.core.errors import Problem, SiRentanError
 from services.core.permissions import Permission
 from services.workers.types import SaveResult, WorkerDetail, WorkerInput
 from ui.gui.app_context import AppContext
-from ui.gui.retry import FAILED, call_or_show, with_retry
+from ui.gui.retry import FAILED, call_or_place, call_or_show
 from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
@@ -87,8 +87,6 @@ class WorkerFormDialog(QDialog):
         self.save_button = QPushButton("Simpan", self)
         self.reload_button = QPushButton("Muat ulang", self)
         self.cancel_button = QPushButton("Tutup" if self.read_only else "Batal", self)
-        self.status_dialog: StatusDialog | None = None
-        self.coverage_dialog: CoverageDialog | None = None
         self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
         self.dirty = False
         self._loading = False
@@ -148,22 +146,21 @@ class WorkerFormDialog(QDialog):
         asked = self._confirm_nik_warnings(data)
         if asked is None:
             return False
-        detail = self.detail
-        try:
-            if detail is None:
-                result = with_retry(self, lambda: self._app.workers.create(data))
-            else:
-                result = with_retry(
-                    self, lambda: self._app.workers.update(detail.id, data, detail.version)
-                )
-        except ValidationError as error:
-            self.board.present(merge(local, error.problems))
-            return self._refused()
-        except ConflictError as error:
-            return self._on_conflict(error)
-        except SiRentanError as error:
-            self.banner.show_message(error.message, Tone.ERROR)
-            return False
+        detail, workers = self.detail, self._app.workers
+        merged: list[bool] = []  # the conflict's own save, when the clerk overwrites
+        result = call_or_place(
+            self,
+            self.banner,
+            lambda problems: self._refused(merge(local, problems)),
+            lambda: (
+                workers.create(data)
+                if detail is None
+                else workers.update(detail.id, data, detail.version)
+            ),
+            conflict=lambda error: merged.append(resolve_conflict(self, error)),
+        )
+        if result is FAILED:
+            return any(merged)
         self.dirty = False
         self.detail = result.worker
         if asked:
@@ -196,15 +193,12 @@ class WorkerFormDialog(QDialog):
         self.board.present(merge(self._local_problems(), found))
         return warnings if ask_save_despite(self, warnings) else None
 
-    def _refused(self) -> bool:
+    def _refused(self, problems: list[Problem] | None = None) -> bool:
+        """Nothing saved: ``problems`` (the service's, with the form's own) shown, and why."""
+        if problems is not None:
+            self.board.present(problems)
         self.board.explain_refusal()
         return False
-
-    # -- another clerk saved first -------------------------------------------------------
-
-    def _on_conflict(self, error: ConflictError) -> bool:
-        """Show both sets of changes and do what the clerk chooses (True: saved)."""
-        return resolve_conflict(self, error)
 
     @property
     def loaded_input(self) -> WorkerInput:
@@ -261,7 +255,6 @@ class WorkerFormDialog(QDialog):
         dialog = StatusDialog(self._app.workers, self.detail, self)
         dialog.status_changed.connect(self._on_status_changed)
         dialog.finished.connect(dialog.deleteLater)
-        self.status_dialog = dialog
         dialog.open()
         return dialog
 
@@ -293,12 +286,10 @@ class WorkerFormDialog(QDialog):
         dialog.finished.connect(dialog.deleteLater)
         # Back in the history, where the next period is chosen by the arrows.
         dialog.finished.connect(lambda _result: self._return_to_periods())
-        self.coverage_dialog = dialog
         dialog.open()
         return dialog
 
     def _return_to_periods(self) -> None:
-        self.coverage_dialog = None  # closed, and deleted later
         self.activateWindow()
         self.membership.periods.setFocus(Qt.FocusReason.OtherFocusReason)
 

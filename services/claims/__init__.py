@@ -48,7 +48,10 @@ Writing (Permission.CLAIMS unless said otherwise; each returns the fresh ``Claim
 - ``claim_letter(ctx, claim_id, claimant_heir_id=None) -> ClaimLetter``: the
   recommendation letter's fields for ``services.documents.issue_letter``; its number and
   date then go to ``change_status(... StatusChange(SUBMITTED, letter_number=issued.number,
-  letter_date=...))`` (``letter.py`` shows the three calls).
+  letter_date=...))`` (``letter.py`` shows the three calls). The letter register refuses
+  a letter bearing a claim's id whose worker, programme, day, claimant (one of the claim's
+  heirs, or the injured worker) or documents (received ones only) are not the claim's
+  (``letter_parties.claim_letter_facts`` is what it checks against).
 
 ``claim_letter`` and ``write_missing_slip`` are imported from their modules
 (``services.claims.letter``, ``services.claims.missing_slip``), not from the package: they

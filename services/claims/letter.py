@@ -16,6 +16,7 @@ from typing import Any
 from models.enums import ClaimType
 from services.claims.detail import is_death_claim
 from services.claims.labels import HEIR_RELATION
+from services.claims.letter_parties import WORKER_HIMSELF
 from services.claims.query import get_claim
 from services.claims.types import ClaimDetail, HeirEntry
 from services.core.context import ServiceContext
@@ -57,7 +58,7 @@ def claim_letter(
         return ClaimLetter(
             **common,
             claimant_name=worker.full_name,
-            claimant_relation="Peserta sendiri",
+            claimant_relation=WORKER_HIMSELF,
             claimant_nik=worker.nik,
             claimant_address=_address(worker),
             claimant_phone=worker.phone or "",

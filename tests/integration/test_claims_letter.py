@@ -3,6 +3,7 @@ and its number stored on the claim when it is submitted to BPJS."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -114,3 +115,25 @@ def test_a_death_claim_without_an_entitled_heir_has_no_claimant(ctx: ServiceCont
     assert "perlu ahli waris yang berhak sebagai pemohon" in caught.value.message
     with pytest.raises(ValidationError):
         claim_letter(ctx, detail.id, claimant_heir_id=999)
+
+
+def test_a_letter_bearing_a_claim_must_say_what_the_claim_records(ctx: ServiceContext) -> None:
+    """Whoever fills it (the GUI, the CLI, a stored request corrected), a letter naming a
+    claim names one of its heirs as claimant and only documents it has received."""
+    detail = claims.open_claim(ctx, make_worker(ctx, heirs=[heir_with_account()]), jkm(), now=NOW)
+    fields = replace(claim_letter(ctx, detail.id), documents=("Akta kematian",))
+    kadis, _ = signatories(ctx)
+    stranger = replace(fields, claimant_name="PAULUS SERAN", claimant_relation="Anak kandung")
+    wrong_relation = replace(fields, claimant_relation="Anak kandung")
+    for letter in (stranger, wrong_relation):
+        with pytest.raises(ValidationError) as caught:
+            issue_letter(ctx, LetterRequest(letter, signatory_id=kadis.id, document_date=TODAY))
+        fields_named = {p.field for p in caught.value.problems}
+        assert fields_named == {"claimant_name", "documents"}
+        assert f"tidak tercatat sebagai ahli waris pada klaim #{detail.id}" in caught.value.message
+        assert "Berkas belum tercatat diterima" in caught.value.message
+    # The heir's name typed in other case and spacing is still the heir.
+    received = receive_everything(ctx, detail)
+    own = replace(claim_letter(ctx, received.id), claimant_name=" yohanes  taek ")
+    issued = issue_letter(ctx, LetterRequest(own, signatory_id=kadis.id, document_date=TODAY))
+    assert "Nama pemohon : yohanes taek" in pdf_text(issued.pdf)

@@ -2,10 +2,14 @@
 an heir or a JKK claim, with the participant's particulars from the register (as of the
 event's day), the claimant's as typed, and the list of enclosed documents (counted in the
 header's Lampiran). Refused for a NIK not in the register, a name that is not the NIK's,
-and an event on a day the worker was not covered (before coverage began, after it ended)."""
+and an event on a day the worker was not covered (before coverage began, after it ended).
+A letter bearing a claim's id must agree with that claim: its worker, programme and day,
+a claimant on it, documents it has received (services/claims/letter_parties.py)."""
 
 from __future__ import annotations
 
+from models.enums import ClaimType
+from services.claims.letter_parties import claim_letter_facts
 from services.core.context import ServiceContext
 from services.core.errors import Problem
 from services.documents.letters.common import (
@@ -25,6 +29,7 @@ from services.documents.letters.register_facts import (
     refuse_other_name,
     refuse_uncovered,
     registered_worker,
+    same_name,
     village_label,
 )
 from services.documents.templates import TemplateSpec
@@ -36,6 +41,7 @@ PROGRAMMES = {
     ClaimProgramme.JKM: ("JKM", "Jaminan Kematian (JKM)", "Tanggal meninggal"),
     ClaimProgramme.JKK: ("JKK", "Jaminan Kecelakaan Kerja (JKK)", "Tanggal kecelakaan"),
 }
+_PROGRAMME_OF = {ClaimType.JKM: ClaimProgramme.JKM, ClaimType.JKK: ClaimProgramme.JKK}
 
 DEFAULT = """\
 [hal]
@@ -136,6 +142,8 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
     refuse(problems, RECORD)
     worker = registered_worker(ctx, RECORD, worker_nik, fields.worker_id)
     refuse_other_name(fields.worker_name, worker, "worker_name", RECORD)
+    if fields.claim_id is not None:
+        refuse(_off_the_claim(ctx, fields, worker.id, documents), RECORD)
     short, full, date_label = PROGRAMMES[fields.programme]
     event = "Tanggal meninggal" if fields.programme is ClaimProgramme.JKM else "Tanggal kecelakaan"
     fact = coverage_fact(ctx, worker.id, fields.event_date)
@@ -169,6 +177,82 @@ def compose(ctx: ServiceContext, fields: ClaimLetter, env: LetterEnv) -> Compose
         enclosure=number_with_words(len(documents), "berkas"),
         audit={"worker_id": worker.id, "claim_id": fields.claim_id},
     )
+
+
+def _off_the_claim(
+    ctx: ServiceContext, fields: ClaimLetter, worker_id: int, documents: list[str]
+) -> list[Problem]:
+    """A letter naming a claim states that claim's facts: its worker, programme and day,
+    a claimant who is on it (an heir, or the injured worker), documents it has received.
+    The screens fill these from the claim; this holds for every caller alike."""
+    claim_id = fields.claim_id
+    assert claim_id is not None
+    facts = claim_letter_facts(ctx, claim_id)
+    where = f"klaim #{claim_id}"
+    if facts is None:
+        return [
+            Problem(
+                "claim_unknown",
+                "claim_id",
+                f"Klaim #{claim_id} tidak ditemukan (atau di luar kecamatan Anda). "
+                "Buat surat dari berkas klaim yang ada.",
+            )
+        ]
+    problems: list[Problem] = []
+    if facts.worker_id != worker_id:
+        problems.append(
+            Problem(
+                "claim_other_worker",
+                "worker_nik",
+                f"Peserta pada surat ini bukan peserta {where}. Buat surat dari berkas klaimnya.",
+            )
+        )
+    if _PROGRAMME_OF[facts.claim_type] is not fields.programme:
+        problems.append(
+            Problem(
+                "claim_other_programme",
+                "programme",
+                f"Program surat ini tidak sama dengan jenis {where}; pilih "
+                f"{PROGRAMMES[_PROGRAMME_OF[facts.claim_type]][0]}.",
+            )
+        )
+    if facts.event_date != fields.event_date:
+        problems.append(
+            Problem(
+                "claim_other_date",
+                "event_date",
+                f"Tanggal peristiwa tidak sama dengan yang tercatat pada {where} "
+                f"({long_date(facts.event_date)}).",
+            )
+        )
+    nik = " ".join(fields.claimant_nik.split())
+    if not any(
+        same_name(fields.claimant_name, p.name)
+        and (not nik or nik == p.nik)
+        and same_name(fields.claimant_relation, p.relation)
+        for p in facts.parties
+    ):
+        problems.append(
+            Problem(
+                "claimant_not_on_claim",
+                "claimant_name",
+                f"Pemohon {fields.claimant_name} ({fields.claimant_relation}) tidak tercatat "
+                f"sebagai ahli waris pada {where}, atau NIK/hubungannya berbeda. Pilih pemohon "
+                "dari ahli waris klaim itu; bila belum ada, tambahkan di tab Ahli waris klaimnya.",
+            )
+        )
+    received = {" ".join(label.split()).casefold() for label in facts.received}
+    missing = [d for d in documents if d.casefold() not in received]
+    if missing:
+        problems.append(
+            Problem(
+                "document_not_received",
+                "documents",
+                f"Berkas belum tercatat diterima pada {where}: {'; '.join(missing)}. Centang "
+                "di tab Dokumen klaimnya bila sudah diterima, atau hapus dari daftar.",
+            )
+        )
+    return problems
 
 
 def _nik(problems: list[Problem], raw: str, field: str, label: str, needed: bool = False) -> str:

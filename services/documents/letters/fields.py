@@ -32,7 +32,9 @@ class RegistrationLetter:
 
 @dataclass(frozen=True, slots=True)
 class ClaimLetter:
-    """Surat permohonan/rekomendasi klaim, typed until claim records exist (issue 7)."""
+    """Surat permohonan/rekomendasi klaim: filled from a claim record
+    (``services.claims.letter.claim_letter``), or typed for a claim not yet opened. With
+    ``claim_id`` it must agree with that claim (``letters/claim.py`` refuses it otherwise)."""
 
     KIND: ClassVar[DocumentKind] = DocumentKind.CLAIM
 

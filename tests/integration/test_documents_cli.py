@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 from models.database import make_engine
-from models.enums import Gender
+from models.enums import ClaimHeirRelation, ClaimStatus, Gender
+from services import claims
 from services.core.context import ServiceContext
 from tests.conftest import OPERATOR, office_day_now
+from tests.integration.claim_helpers import NOW, TODAY, jkm, make_worker, receive_everything, step
 from tests.integration.document_helpers import (
     KADIS_NIP,
     claim_worker,
@@ -140,3 +142,44 @@ def test_letter_needs_a_signatory_choice(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Sebutkan penandatangan dengan --signatory ID" in result.stderr
+
+
+def test_a_claim_letter_from_the_claim_record_and_its_submission(tmp_path: Path) -> None:
+    """`letter klaim --claim ID`: every fact from the claim (the heir chosen among its
+    heirs), typed facts refused beside it, and --submit records the letter's number."""
+    first_admin(tmp_path)
+    _ok(
+        *("signatories", "add", "--name", "Simon Soge", "--position", "Kepala Dinas"),
+        *("--nip", KADIS_NIP),
+        home=tmp_path,
+    )
+    ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{tmp_path / 'sirentan.db'}"), OPERATOR)
+    heirs = [
+        claims.ClaimHeirInput("YOHANES TAEK", ClaimHeirRelation.SPOUSE),
+        claims.ClaimHeirInput("MARIA TAEK", ClaimHeirRelation.CHILD, address="Jl. Sonbay 7"),
+    ]
+    opened = claims.open_claim(ctx, make_worker(ctx), jkm(), heirs=heirs, now=NOW)
+    detail = step(ctx, receive_everything(ctx, opened), ClaimStatus.COMPLETE)
+    ctx.engine.dispose()
+    letter = tmp_path / "klaim.pdf"
+    base = ("letter", "klaim", "--klaim", str(detail.id), "--signatory", "1", "-o", str(letter))
+
+    mixed = as_admin(*base, "--claimant-name", "PAULUS SERAN", home=tmp_path)
+    assert mixed.returncode == 1 and not letter.exists()
+    assert f"diambil dari berkas klaim #{detail.id}; hapus --claimant-name" in mixed.stderr
+    stranger = as_admin(*base, "--ahli-waris", "999", home=tmp_path)
+    assert stranger.returncode == 1 and "tidak ada di daftar ahli waris klaim" in stranger.stderr
+    child = next(h for h in detail.heirs if h.full_name == "MARIA TAEK")
+    made = _ok(
+        *base,
+        *("--ahli-waris", str(child.id), "--date", TODAY.isoformat(), "--submit"),
+        "--confirm-placeholder",
+        home=tmp_path,
+    )
+    number = "500.15.14.2/1/Nakertrans/X/2025"
+    assert f"Klaim #{detail.id} sekarang: Diajukan ke BPJS (surat {number})" in made
+    text = pdf_text(letter.read_bytes())
+    assert "Nama pemohon : MARIA TAEK" in text and "Alamat pemohon : Jl. Sonbay 7" in text
+    assert "Hubungan dengan peserta : Anak" in text and "Akta kematian" in text
+    shown = _ok("claims", "show", str(detail.id), home=tmp_path)
+    assert f"surat {number}" in shown

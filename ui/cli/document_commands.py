@@ -205,20 +205,59 @@ def _registration_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--village", metavar="KODE")
 
 
+# Typed for a letter without a claim record; with --claim they come from the claim.
+_CLAIM_TYPED = {
+    "program": "--program",
+    "worker_name": "--worker-name",
+    "worker_nik": "--worker-nik",
+    "event_date": "--event-date",
+    "claimant_name": "--claimant-name",
+    "claimant_relation": "--claimant-relation",
+    "event_description": "--event-description",
+    "claimant_nik": "--claimant-nik",
+    "claimant_address": "--claimant-address",
+    "claimant_phone": "--claimant-phone",
+    "document": "--document",
+}
+_CLAIM_NEEDED = ("program", "worker_nik", "event_date", "claimant_name", "claimant_relation")
+
+
 def _claim_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--program", choices=[c.value for c in ClaimProgramme], required=True)
+    p.add_argument(
+        "--claim",
+        "--klaim",
+        dest="claim_id",
+        type=record_id,
+        metavar="ID",
+        help="isi surat dari berkas klaim ini (lihat 'claims list'); opsi isian lain tidak dipakai",
+    )
+    p.add_argument(
+        "--heir",
+        "--ahli-waris",
+        dest="heir_id",
+        type=record_id,
+        metavar="ID",
+        help="dengan --claim: pemohon, salah satu ahli waris klaim (bawaan: ahli waris berhak "
+        "pertama; JKK tanpa kematian: peserta sendiri)",
+    )
+    p.add_argument(
+        "--submit",
+        action="store_true",
+        help="dengan --claim: catat juga klaim sebagai diajukan ke BPJS dengan nomor dan "
+        "tanggal surat ini",
+    )
+    p.add_argument("--program", choices=[c.value for c in ClaimProgramme])
     p.add_argument(
         "--worker-name", default="", help="bila diisi, harus sama dengan nama NIK di register"
     )
-    p.add_argument("--worker-nik", required=True, help="NIK peserta yang terdaftar di register")
+    p.add_argument("--worker-nik", help="NIK peserta yang terdaftar di register")
     p.add_argument(
         "--event-date",
         type=parse_cli_date,
-        required=True,
         help="tanggal meninggal (JKM) atau kecelakaan (JKK)",
     )
-    p.add_argument("--claimant-name", required=True)
-    p.add_argument("--claimant-relation", required=True, help="mis. Istri, Anak kandung")
+    p.add_argument("--claimant-name")
+    p.add_argument("--claimant-relation", help="mis. Istri, Anak kandung")
     # KPJ, occupation and address are the register's, as of the event's day.
     for option in (
         "event-description",
@@ -291,13 +330,25 @@ def _letter(args: argparse.Namespace) -> int:
         copies=tuple(args.copy) if args.copy else None,
         replaces_number=args.replaces,
     )
+    submit = getattr(args, "submit", False)
     if args.preview:
+        if submit:
+            raise SiRentanError(
+                "--submit mencatat pengajuan dengan nomor surat; pratinjau tidak bernomor. "
+                "Hapus salah satu dari --preview dan --submit."
+            )
         return _write_preview(args.output, docs.preview_letter(ctx, request))
     check_destination(args.output)  # a bad target costs no number
-    _write(
-        args.output,
-        docs.issue_letter(ctx, request, placeholder_confirmed=args.confirm_placeholder),
-    )
+    issued = docs.issue_letter(ctx, request, placeholder_confirmed=args.confirm_placeholder)
+    _write(args.output, issued)
+    if submit:
+        _submit_claim(ctx, args.claim_id, issued)
+    elif getattr(args, "claim_id", None) is not None:
+        print(
+            f"Catat pengajuannya: '{command_prefix()} claims status {args.claim_id} diajukan "
+            f"--letter-number {issued.entry.number} --letter-date "
+            f"{issued.entry.document_date.isoformat()}' (atau pakai --submit)."
+        )
     return 0
 
 
@@ -308,6 +359,9 @@ def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.Letter
     if kind == "pengantar":
         return docs.RegistrationLetter(args.date_from, args.date_to, args.kecamatan, args.village)
     if kind == "klaim":
+        if args.claim_id is not None:
+            return _from_claim(ctx, args)
+        _typed_claim_letter(args)
         return docs.ClaimLetter(
             programme=ClaimProgramme(args.program),
             worker_name=args.worker_name,
@@ -341,6 +395,63 @@ def _letter_fields(ctx: ServiceContext, args: argparse.Namespace) -> docs.Letter
         bill_number=args.bill_number,
         bill_date=args.bill_date,
     )
+
+
+def _from_claim(ctx: ServiceContext, args: argparse.Namespace) -> docs.ClaimLetter:
+    """Every fact from the claim record: nothing typed can disagree with it."""
+    from services.claims.letter import claim_letter
+
+    typed = [
+        option for name, option in _CLAIM_TYPED.items() if getattr(args, name) not in (None, "", [])
+    ]
+    if typed:
+        raise SiRentanError(
+            f"Dengan --claim, isi surat diambil dari berkas klaim #{args.claim_id}; hapus "
+            f"{', '.join(typed)} dari perintah (ubah datanya di klaim itu bila perlu)."
+        )
+    return claim_letter(ctx, args.claim_id, args.heir_id)
+
+
+def _typed_claim_letter(args: argparse.Namespace) -> None:
+    """Without a claim record every fact is typed: the needed ones must be there."""
+    if args.heir_id is not None or args.submit:
+        used = "--heir" if args.heir_id is not None else "--submit"
+        raise SiRentanError(
+            f"{used} hanya berlaku bersama --claim ID (surat dari berkas klaim); tambahkan "
+            "--claim atau hapus opsi itu."
+        )
+    missing = [_CLAIM_TYPED[n] for n in _CLAIM_NEEDED if not getattr(args, n)]
+    if missing:
+        raise SiRentanError(
+            f"Surat klaim tanpa berkas klaim perlu {', '.join(missing)}; atau pakai --claim ID "
+            "untuk mengisi surat dari berkas klaim."
+        )
+
+
+def _submit_claim(ctx: ServiceContext, claim_id: int, issued: docs.IssuedDocument) -> None:
+    """The claim goes to BPJS with this letter: its number and date on the claim."""
+    from models.enums import ClaimStatus
+    from services import claims
+    from services.claims.labels import CLAIM_STATUS
+
+    entry = issued.entry
+    detail = claims.get_claim(ctx, claim_id)
+    change = claims.StatusChange(
+        ClaimStatus.SUBMITTED,
+        on=entry.document_date,
+        letter_number=entry.number,
+        letter_date=entry.document_date,
+    )
+    try:
+        detail = claims.change_status(ctx, claim_id, change, detail.version)
+    except SiRentanError as error:
+        raise SiRentanError(
+            f"Surat sudah terbit, tetapi klaim #{claim_id} belum dicatat diajukan: "
+            f"{error.message} Catat nanti dengan '{command_prefix()} claims status {claim_id} "
+            f"diajukan --letter-number {entry.number} --letter-date "
+            f"{entry.document_date.isoformat()}'."
+        ) from error
+    print(f"Klaim #{detail.id} sekarang: {CLAIM_STATUS[detail.status]} (surat {entry.number}).")
 
 
 def _worker_id(ctx: ServiceContext, text: str) -> int:

@@ -24,6 +24,8 @@ from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.claims.heir_dialogs import HeirChoiceDialog
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.claims.worker_picker import WorkerPickerDialog
+from ui.gui.documents.claim_editor import ClaimEditor
+from ui.gui.documents.documents_panel import DocumentsPanel
 from ui.gui.main_window import MainWindow
 
 # The office's date (WITA), whatever the machine's zone: the services count in it.
@@ -340,3 +342,31 @@ def test_a_verifikator_approves_another_account_holder_and_the_payment_then_pass
     assert stored is not None and stored.holder_override is not None
     assert stored.holder_override.account_holder == "YOSEF BANO"
     assert "disetujui verifikator verif1" in dialog.heirs.approval.text()
+
+
+def test_no_letter_yet_at_the_submission_step_opens_the_letter_filled_from_the_claim(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    ctx = sqlite_ctx
+    worker = WorkerService(ctx).create(covered_now(1)).worker
+    data = ClaimInput(ClaimType.JKM, TODAY - timedelta(days=3), event_place="Desa Aplasi")
+    heirs = [claims.ClaimHeirInput("YOHANES TAEK", ClaimHeirRelation.SPOUSE)]
+    detail = claims.open_claim(ctx, worker.id, data, heirs=heirs)
+    for item in detail.missing_documents:
+        detail = claims.update_document(ctx, detail.id, DocumentUpdate(item.item_code, True))
+    complete = StatusChange(ClaimStatus.COMPLETE)
+    detail = claims.change_status(ctx, detail.id, complete, detail.version)
+    window = open_window(qtbot, ctx)
+    dialog = section(qtbot, window).open_claim(detail.id)
+    assert dialog is not None and dialog.letter_button.isVisible()
+    step = dialog.request_step(ClaimStatus.SUBMITTED)
+    assert step is not None and step.letter_button.isVisible()
+
+    step.letter_button.click()
+
+    letters = window.panel("Surat & PKS")
+    assert isinstance(letters, DocumentsPanel) and letters.letters is not None
+    assert window.stack.currentWidget() is letters and not dialog.isVisible()
+    editor = letters.letters.editor
+    assert isinstance(editor, ClaimEditor) and editor.claim_id == detail.id
+    assert editor.claimant_name.text() == "YOHANES TAEK" and editor.claimant_name.isReadOnly()

@@ -3,11 +3,15 @@ refuses shows under the input it concerns."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from pytestqt.qtbot import QtBot
 
-from models.enums import FundingSource
+from models.enums import ClaimHeirRelation, ClaimStatus, ClaimType, FundingSource
+from services import claims
 from services import documents as docs
+from services.claims import ClaimHeirInput, ClaimInput, DocumentUpdate, StatusChange
 from services.core.context import ServiceContext
 from services.premiums import Month, premium_series
 from services.text.money import rupiah, rupiah_words
@@ -24,6 +28,8 @@ from tests.ui.test_gui_documents import (
     preview,
     wait_idle,
 )
+from ui.gui.app_context import AppContext
+from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.documents.claim_editor import ClaimEditor
 from ui.gui.documents.documents_panel import LETTER
 from ui.gui.documents.heir_notice_editor import HeirNoticeEditor
@@ -144,3 +150,58 @@ def test_the_heir_notice_and_the_premium_letter_from_their_forms(
     assert "TAG/123/2026" in text
     assert "Inspektur Kabupaten Timor Tengah Utara" in text and "Arsip" in text
     assert issued.entry.kind is docs.DocumentKind.PREMIUM
+
+
+def test_a_letter_from_a_claim_shows_its_claimant_and_documents_read_only_then_submits_it(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    worker = WorkerService(sqlite_ctx).create(covered_now(1)).worker
+    death = ClaimInput(ClaimType.JKM, office_day_now() - timedelta(days=3), event_place="Aplasi")
+    heirs = [
+        ClaimHeirInput("YOHANES TAEK", ClaimHeirRelation.SPOUSE),
+        ClaimHeirInput("MARIA TAEK", ClaimHeirRelation.CHILD, address="Jl. Sonbay 7"),
+    ]
+    detail = claims.open_claim(sqlite_ctx, worker.id, death, heirs=heirs)
+    for item in detail.missing_documents:
+        update = DocumentUpdate(item.item_code, True)
+        detail = claims.update_document(sqlite_ctx, detail.id, update)
+    complete = StatusChange(ClaimStatus.COMPLETE)
+    detail = claims.change_status(sqlite_ctx, detail.id, complete, detail.version)
+    received = tuple(d.label for d in detail.documents if d.received)
+    kadis(sqlite_ctx)
+    page = LetterPage(AppContext.create(sqlite_ctx))
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+
+    assert page.start_claim_letter(detail.id), page.banner.text()
+    editor = page.editor
+    assert isinstance(editor, ClaimEditor) and editor.claim_id == detail.id
+    assert editor.claimant_name.text() == "YOHANES TAEK" and editor.claimant_name.isReadOnly()
+    assert editor.claimant_relation.currentText() == "Suami/Istri"
+    assert not editor.claimant_relation.isEnabled() and not editor.programme.isEnabled()
+    assert editor.documents.values() == received and editor.documents.is_read_only()
+    assert not editor.documents.add_button.isVisible()
+    child = next(h for h in detail.heirs if h.full_name == "MARIA TAEK")
+    choose(editor.claimant_choice, child.id)
+    assert (editor.claimant_name.text(), editor.claimant_address.text()) == (
+        "MARIA TAEK",
+        "Jl. Sonbay 7",
+    )
+    issued = issue(qtbot, page)
+    text = pdf_text(issued.pdf)
+    assert "Nama pemohon : MARIA TAEK" in text and "Hubungan dengan peserta : Anak" in text
+    assert all(label in text for label in received)
+
+    # On to the claim: its step "Diajukan ke BPJS" carries the letter's number and date.
+    step = page.record_submission()
+    assert isinstance(step, StepDialog), page.submit_claim_button.text()
+    qtbot.addWidget(step)
+    assert step.letter_number.text() == issued.entry.number
+    step.accept()
+    stored = claims.get_claim(sqlite_ctx, detail.id)
+    assert (stored.status, stored.letter_number) == (ClaimStatus.SUBMITTED, issued.entry.number)
+
+    page.start_new()  # a letter without a claim: every field typed again
+    assert editor.claim_id is None and not editor.claimant_name.isReadOnly()
+    assert not editor.documents.is_read_only() and not editor.claimant_choice.isVisible()

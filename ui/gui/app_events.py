@@ -16,3 +16,5 @@ class AppEvents(QObject):
     name_search_requested = Signal(str)
     # The Peserta list filtered to a Beranda bar: a DrillDown and a kecamatan code or None.
     worker_list_drill_requested = Signal(object, object)
+    # A claim letter filled from this claim (its id), in Surat & PKS.
+    claim_letter_requested = Signal(int)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         app.events.register_requested.connect(self.register_worker)
         app.events.name_search_requested.connect(self.search_name)
         app.events.worker_list_drill_requested.connect(self.show_drill_down)
+        app.events.claim_letter_requested.connect(self.write_claim_letter)
 
     # -- sections -----------------------------------------------------------------
 
@@ -180,6 +181,17 @@ class MainWindow(QMainWindow):
         if isinstance(panel, WorkerListPanel):
             panel.show_filtered(drill, kecamatan_code)
             self.show_section("Peserta")
+
+    def write_claim_letter(self, claim_id: int) -> None:
+        """ "Buat surat klaim…" in a claim: Surat & PKS, the letter filled from the claim."""
+        from ui.gui.documents.documents_panel import DocumentsPanel
+
+        if "Surat & PKS" not in self.section_titles():
+            return
+        panel = self.panel("Surat & PKS")
+        if isinstance(panel, DocumentsPanel):
+            self.show_section("Surat & PKS")
+            panel.write_claim_letter(claim_id)
 
     def _forget_form(self, form: WorkerFormDialog) -> None:
         if self.worker_form is form:

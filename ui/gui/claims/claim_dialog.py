@@ -26,6 +26,7 @@ from services import claims
 from services.claims import ClaimCheck, ClaimDetail, ClaimInput, StatusChange
 from services.claims.validation import typed_on_office_clock
 from services.core.errors import Problem, SiRentanError
+from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.claims.benefit_tab import BenefitTab
 from ui.gui.claims.claim_header import ClaimOwner, claim_html, new_claim_html
@@ -39,6 +40,7 @@ from ui.gui.claims.step_buttons import StepButtons
 from ui.gui.claims.step_dialog import StepDialog
 from ui.gui.messages import show_error
 from ui.gui.retry import FAILED, call_or_place, with_retry
+from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
@@ -46,6 +48,9 @@ from ui.gui.widgets.notice_banner import NoticeBanner, Tone
 CHECK_DELAY_MS = 300
 STORED_TABS = ("Ahli waris", "Dokumen", "Manfaat", "Riwayat")
 UNSAVED = "Simpan dulu perubahan kejadian (atau muat ulang) sebelum mengubah status."
+# Before the claim goes to BPJS: the letter that goes with it.
+LETTER_STATUSES = frozenset({ClaimStatus.DRAFT, ClaimStatus.COMPLETE})
+LETTER_UNSAVED = "Simpan dulu perubahan kejadian (atau muat ulang) sebelum membuat surat klaim."
 
 
 class ClaimDialog(QDialog):
@@ -74,6 +79,10 @@ class ClaimDialog(QDialog):
         self.history = ClaimHistoryTab(self)
         self.steps = StepButtons(self)
         self.save_button = QPushButton(self)
+        self.letter_button = QPushButton("Buat surat klaim…", self)
+        self.letter_button.setToolTip(
+            "Surat permohonan/rekomendasi klaim ke BPJS, diisi dari klaim ini (Surat & PKS)"
+        )
         self.close_button = QPushButton("Tutup", self)
         self.dirty = False
         self._touched: set[str] = set()
@@ -161,6 +170,30 @@ class ClaimDialog(QDialog):
         if self.keeper.reload():
             self.banner.show_message("Data terbaru dari basis data sudah dimuat.", Tone.INFO)
 
+    # -- the claim letter ---------------------------------------------------------------
+
+    def can_write_letter(self) -> bool:
+        detail = self.detail
+        return (
+            detail is not None
+            and detail.status in LETTER_STATUSES
+            and self.app.can(Permission.LETTERS)
+            and self.app.can(Permission.CLAIMS)
+        )
+
+    def write_letter(self) -> bool:
+        """Surat & PKS with the letter filled from this claim; this dialog closes, so the
+        main window behind it can be used."""
+        detail = self.detail
+        if detail is None or not self.can_write_letter():
+            return False
+        if self.dirty:
+            self.banner.show_message(LETTER_UNSAVED, Tone.WARNING)
+            return False
+        self.accept()
+        emit(self.app.events.claim_letter_requested, detail.id)
+        return True
+
     # -- status ---------------------------------------------------------------------------
 
     def request_step(self, target: ClaimStatus) -> StepDialog | None:
@@ -182,7 +215,8 @@ class ClaimDialog(QDialog):
                     Tone.INFO,
                 )
             return None
-        dialog = StepDialog(self.keeper, target, self)
+        letter = self.write_letter if self.can_write_letter() else None
+        dialog = StepDialog(self.keeper, target, self, write_letter=letter)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -196,6 +230,7 @@ class ClaimDialog(QDialog):
         self.save_button.setToolTip("Simpan kejadian dan buka klaim sebagai draf")
         self.event_tab.load(ClaimInput(claim_type=None, event_date=None))
         self.steps.show_steps(None)
+        self.letter_button.hide()
         for title in STORED_TABS:
             index = self._tab_index(title)
             self.tabs.setTabEnabled(index, False)
@@ -209,6 +244,7 @@ class ClaimDialog(QDialog):
         with_shortcut(self.save_button, "Simpan kejadian", "Ctrl+S")
         self.save_button.setToolTip("Simpan perubahan di tab Kejadian (Ctrl+S)")
         self.save_button.setVisible(editable)
+        self.letter_button.setVisible(self.can_write_letter())
         if not self.dirty:
             self.event_tab.load(detail.event, detail.zone)
             self._show_eligibility(detail.eligibility, detail.event)
@@ -281,14 +317,15 @@ class ClaimDialog(QDialog):
         self.tabs.addTab(self.documents, "Dokumen")
         self.tabs.addTab(self.benefit, "Manfaat")
         self.tabs.addTab(self.history, "Riwayat")
-        for button in (self.save_button, self.close_button):
+        for button in (self.save_button, self.letter_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not store half an event
-        enter_clicks(self, self.save_button, self.close_button)
+        enter_clicks(self, self.save_button, self.letter_button, self.close_button)
         first_field_on_show(self, self.event_tab.first_field)
         self._walk = TabWalk(self.tabs)
         bottom = QHBoxLayout()
         bottom.addWidget(self.steps)
         bottom.addStretch(1)
+        bottom.addWidget(self.letter_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -318,6 +355,7 @@ class ClaimDialog(QDialog):
             lambda _i: self.strip.setVisible(self.tabs.currentWidget() is not self.eligibility)
         )
         self.save_button.clicked.connect(self.save)
+        self.letter_button.clicked.connect(self.write_letter)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 

@@ -4,11 +4,15 @@ amount and account. Nothing is stored until the service accepts the whole step."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,8 +63,14 @@ def _explanation(detail: ClaimDetail, target: ClaimStatus, back: bool) -> str:
 
 class StepDialog(QDialog):
     def __init__(
-        self, keeper: ClaimKeeper, target: ClaimStatus, parent: QWidget | None = None
+        self,
+        keeper: ClaimKeeper,
+        target: ClaimStatus,
+        parent: QWidget | None = None,
+        write_letter: Callable[[], object] | None = None,
     ) -> None:
+        """``write_letter``: the claim dialog's "Buat surat klaim…", offered beside the
+        letter number when the clerk may write it."""
         super().__init__(parent)
         detail = keeper.detail
         assert detail is not None
@@ -78,6 +88,13 @@ class StepDialog(QDialog):
         self.letter_number = QLineEdit(self)
         self.letter_number.setPlaceholderText("mis. 500.15.14.2/7/Nakertrans/X/2025")
         self.letter_date = DateField(self)
+        self.letter_button = QPushButton("Buat surat klaim…", self)
+        self.letter_button.setAutoDefault(False)
+        self.letter_button.setToolTip(
+            "Belum ada suratnya? Buat di Surat & PKS, diisi dari klaim ini"
+        )
+        self.letter_button.hide()  # offered only on the submission step
+        self._write_letter = write_letter
         self.amount = NumberField("jumlah yang dibayar BPJS, mis. 42.000.000", self)
         self.recipient = ChoiceCombo(self)
         self.bank_name = QLineEdit(self)
@@ -91,6 +108,7 @@ class StepDialog(QDialog):
         self.rows = FieldRows(self)
         self._lay_out(detail)
         self.recipient.currentIndexChanged.connect(self._fill_account)
+        self.letter_button.clicked.connect(self._letter_instead)
         self._fill_account()
 
     def change(self) -> StatusChange:
@@ -141,6 +159,12 @@ class StepDialog(QDialog):
         if stored is not FAILED:
             super().accept()
 
+    def _letter_instead(self) -> None:
+        """No letter yet: this step waits; the letter is written first."""
+        self.reject()
+        if self._write_letter is not None:
+            self._write_letter()
+
     def _refused(self, problems: list[Problem]) -> None:
         """Each problem under its field; the banner repeats only what has no field here."""
         under_fields(self.rows, self.banner, UNSAVED)(problems)
@@ -185,7 +209,14 @@ class StepDialog(QDialog):
         if self._dated:
             rows.add("Tanggal", self.on, "on")
         if self.target is S.SUBMITTED and not self.back:
-            rows.add("No. surat", self.letter_number, "letter_number")
+            number = QHBoxLayout()
+            number.setContentsMargins(0, 0, 0, 0)
+            number.addWidget(self.letter_number, 1)
+            number.addWidget(self.letter_button)
+            holder = QWidget(self)
+            holder.setLayout(number)
+            self.letter_button.setVisible(self._write_letter is not None)
+            rows.add("No. surat", holder, "letter_number")
             rows.add("Tanggal surat", self.letter_date, "letter_date")
             self.letter_date.setToolTip("Kosong: sama dengan tanggal pengajuan")
         if self.target is S.PAID and not self.back:

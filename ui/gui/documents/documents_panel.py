@@ -59,6 +59,13 @@ class DocumentsPanel(QWidget):
         assert page is not None  # the index came from the tabs' own titles
         return page
 
+    def write_claim_letter(self, claim_id: int) -> bool:
+        """The Surat baru tab with a claim letter filled from the claim record."""
+        if self.letters is None:
+            return False
+        self.show_tab(LETTER)
+        return self.letters.start_claim_letter(claim_id)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():

@@ -43,11 +43,12 @@ class LetterEditor(QWidget):
         """Empty inputs for a new letter."""
         raise NotImplementedError
 
-    def hint(self, text: str) -> None:
+    def hint(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)
         label.setStyleSheet("color:#5f6368")
         self.rows.add_widget(label)
+        return label
 
     def watch(self, *widgets: QWidget) -> None:
         """Say "changed" when any of these inputs changes."""

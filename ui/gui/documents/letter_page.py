@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from services import documents as docs
 from services.core.context import ServiceContext
-from services.core.errors import Problem
+from services.core.errors import Problem, SiRentanError
+from services.core.permissions import Permission
 from services.documents.page import RenderedPdf
 from ui.gui.app_context import AppContext
 from ui.gui.documents.claim_editor import ClaimEditor
@@ -72,6 +74,12 @@ class LetterPage(ComposePage):
         self.page_size.set_choices([(label, p) for p, label in PAGE_SIZES.items()], None)
         self.template_copies = QCheckBox(TEMPLATE_COPIES, self.form)
         self.copies = ListEditor(self.form, visible_rows=3)
+        # After a claim's letter is issued: on to the claim, to record its submission.
+        self.submit_claim_button = QPushButton(self)
+        self.submit_claim_button.setAutoDefault(False)
+        self.submit_claim_button.hide()
+        self.footer.addWidget(self.submit_claim_button)
+        self._issued_claim: tuple[int, docs.IssuedDocument] | None = None
         self._lay_out_form()
         self.kind.currentIndexChanged.connect(lambda _i: self._follow_kind())
         self.template_copies.toggled.connect(lambda on: self.copies.setEnabled(not on))
@@ -82,6 +90,8 @@ class LetterPage(ComposePage):
         self.template_copies.toggled.connect(lambda _on: self.form_changed())
         # A signatory chosen: "Pilih penandatangan" must not stay red beside it.
         self.signatory.currentIndexChanged.connect(lambda _i: self._signatory_chosen())
+        self.issued.connect(self._offer_submission)
+        self.submit_claim_button.clicked.connect(self.record_submission)
         self.reset_form()
         refused = self.reload_signatories()
         if refused:
@@ -124,6 +134,61 @@ class LetterPage(ComposePage):
                     )
                 ]
             )
+
+    def start_claim_letter(self, claim_id: int) -> bool:
+        """A new claim letter filled from the claim record ("Buat surat klaim…")."""
+        self.start_new()
+        editor = self.choose_kind(docs.DocumentKind.CLAIM)
+        assert isinstance(editor, ClaimEditor)
+        try:
+            editor.from_claim(claim_id)
+        except SiRentanError as error:
+            editor.reset()
+            self.banner.show_message(
+                f"Surat klaim #{claim_id} belum dapat dibuat: {error.message}", Tone.ERROR
+            )
+            return False
+        self.banner.show_message(
+            f"Diisi dari berkas klaim #{claim_id}. Pilih pemohonnya bila ahli warisnya lebih "
+            "dari satu, periksa tanggal dan penandatangan, lalu Pratinjau.",
+            Tone.INFO,
+        )
+        return True
+
+    def record_submission(self) -> QWidget | None:
+        """The claim's dialog, its step "Diajukan ke BPJS" filled with the issued letter."""
+        # Imported here: the claim dialog is the Klaim section's, loaded when first needed.
+        from models.enums import ClaimStatus
+        from ui.gui.claims.claim_dialog import open_claim_dialog
+
+        if self._issued_claim is None:
+            return None
+        claim_id, issued = self._issued_claim
+        dialog = open_claim_dialog(self.app, self, claim_id)
+        if dialog is None:
+            return None
+        step = dialog.request_step(ClaimStatus.SUBMITTED)
+        if step is None:
+            dialog.banner.show_message(
+                "Klaim ini belum dapat dicatat diajukan dari statusnya sekarang. Bila berkasnya "
+                f"sudah lengkap, tekan Ajukan ke BPJS… dan isi nomor surat {issued.entry.number}.",
+                Tone.WARNING,
+            )
+            return dialog
+        step.letter_number.setText(issued.entry.number)
+        step.letter_date.set_value(issued.entry.document_date)
+        return step
+
+    def _offer_submission(self, issued: docs.IssuedDocument) -> None:
+        editor = self.editor
+        claim_id = editor.claim_id if isinstance(editor, ClaimEditor) else None
+        if claim_id is None or not self.app.can(Permission.CLAIMS):
+            return
+        self._issued_claim = (claim_id, issued)
+        self.submit_claim_button.setText(
+            f"Catat klaim #{claim_id} diajukan ke BPJS dengan surat ini…"
+        )
+        self.submit_claim_button.show()
 
     def _signatory_chosen(self) -> None:
         if self.signatory.value() is not None:
@@ -173,6 +238,8 @@ class LetterPage(ComposePage):
         ]
 
     def reset_form(self) -> None:
+        self._issued_claim = None
+        self.submit_claim_button.hide()
         for editor in self.editors.values():
             editor.reset()
         self._follow_kind()

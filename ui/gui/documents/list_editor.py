@@ -27,11 +27,13 @@ class ListEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, visible_rows: int = 4) -> None:
         super().__init__(parent)
         self.items = QListWidget(self)
-        self.items.setEditTriggers(
+        self._edit_triggers = (
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self._read_only = False
+        self.items.setEditTriggers(self._edit_triggers)
         self.items.setWordWrap(True)
         row = self.items.fontMetrics().height() + 8
         self.items.setMinimumHeight(row * visible_rows + 6)
@@ -75,6 +77,19 @@ class ListEditor(QWidget):
         self.items.blockSignals(False)
         self._follow_selection()
         emit(self.changed)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, not changed (the lines come from a record): no editing, no buttons."""
+        self._read_only = read_only
+        self.items.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else self._edit_triggers
+        )
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setVisible(not read_only)
+        self.items.setStyleSheet("QListWidget { background:#f1f3f4; }" if read_only else "")
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def add_entry(self, text: str = "") -> None:
         item = self._item(text or NEW_ENTRY)

@@ -267,6 +267,16 @@ _RESTART_SEQUENCES = text(
 )
 
 
+# The sessions earlier tests' clerks left open on this database (their contexts were never
+# disposed and wait for the garbage collector): ended, waiting up to a second for each, so
+# the next test's clerk of the same name is not refused at its 20-session limit.
+_END_EARLIER_CLERKS = text(
+    "SELECT pg_terminate_backend(pid, 1000) FROM pg_stat_activity"
+    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    " AND starts_with(usename, :prefix)"
+)
+
+
 def _clear_pg_data(url: str) -> None:
     """Empty every data table and restart its ids, as TRUNCATE … RESTART IDENTITY would,
     in a few milliseconds: TRUNCATE makes new files for some 30 tables (about 0.2 s per
@@ -276,6 +286,7 @@ def _clear_pg_data(url: str) -> None:
     tables = [*_PG_ONLY_DATA_TABLES, *reversed(DATA_TABLES)]
     engine = make_engine(url)
     with engine.begin() as conn:
+        conn.execute(_END_EARLIER_CLERKS, {"prefix": TEST_ROLE_PREFIX})
         conn.execute(text("SET LOCAL session_replication_role = replica"))
         for table in tables:
             conn.execute(text(f'DELETE FROM "{table}"'))

@@ -130,6 +130,7 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
         replaces=replaces,
         extra_audit={k: v for k, v in composed.audit.items() if v is not None},
         placeholder_emblem=letterhead.uses_placeholder(signatory.regional_head),
+        regional_head=signatory.regional_head,
     )
 
 

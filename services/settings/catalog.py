@@ -789,9 +789,10 @@ CATALOG: tuple[SettingSpec, ...] = (
         "premium.bpjs_account",
         _G.PREMIUM,
         "Rekening tujuan pembayaran iuran",
-        "Bank, nomor dan nama rekening BPJS Ketenagakerjaan, dicetak di surat pembayaran "
-        "iuran dan di pasal pembayaran PKS; wajib sebelum PKS diterbitkan (boleh diisi di "
-        "formulir PKS).",
+        "Bank, nomor dan nama rekening BPJS Ketenagakerjaan, dicetak di pasal pembayaran "
+        "PKS; wajib sebelum PKS diterbitkan (boleh diisi di formulir PKS). Surat pembayaran "
+        "iuran memakai rekening yang tercantum di PKS yang berlaku; rekening ini hanya bila "
+        "tidak ada PKS yang berlaku.",
         "",
         max_length=160,
     ),

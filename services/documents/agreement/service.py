@@ -255,11 +255,13 @@ def _resolve(
 
 
 def _fields(request: AgreementRequest, params: AgreementParams) -> dict[str, Any]:
-    """The request as typed, and the term it printed: a premium letter cites the agreement
-    whose term covers its months (in_force.py), whatever the settings say later."""
+    """The request as typed, and the term and BPJS account it printed: a premium letter
+    cites the agreement whose term covers its months and pays into its account
+    (in_force.py), whatever the settings say later."""
     return {
         "kind": DocumentKind.AGREEMENT.value,
         **asdict(request),
         "term_start": params.period_start.isoformat(),
         "term_end": params.period_end.isoformat(),
+        "printed_bpjs_account": " ".join(params.bpjs_account.split()),
     }

@@ -4,7 +4,9 @@
 (Permendagri 83/2022 classification, the register's sequence, the unit's
 abbreviation, the month in Roman numerals, the year). Each kind of document
 may have its own pattern, classification and series; every kind in the same
-series shares one sequence that restarts each year.
+series shares one sequence that restarts each year. A letter the regional head (the
+Bupati) signs is his naskah dinas, not the office's: it carries the Setda's unit code
+and runs in a series of its own, so the office's book has no gaps where his letters went.
 
 The sequence is taken with one upsert that increments the series' counter row
 and returns the new value. The row stays locked (PostgreSQL) or the database
@@ -47,8 +49,11 @@ class TakenNumber:
     sequence: int
 
 
-def numbering_rule(values: dict[str, str], kind: DocumentKind) -> NumberingRule:
-    """The kind's own pattern and series when set, else the office-wide ones."""
+def numbering_rule(
+    values: dict[str, str], kind: DocumentKind, regional_head: bool = False
+) -> NumberingRule:
+    """The kind's own pattern and series when set, else the office-wide ones; a letter
+    signed by the regional head (``regional_head``) takes his unit code and series."""
 
     def own_or_common(name: str) -> tuple[str, str]:
         own = f"numbering.{kind.value}.{name}"
@@ -57,13 +62,18 @@ def numbering_rule(values: dict[str, str], kind: DocumentKind) -> NumberingRule:
         return values[f"numbering.{name}"].strip(), f"numbering.{name}"
 
     pattern, pattern_key = own_or_common("pattern")
-    series, _ = own_or_common("series")
+    if regional_head:
+        series = values["numbering.regional_head.series"].strip()
+        unit = values["numbering.regional_head.unit_code"].strip()
+    else:
+        series, _ = own_or_common("series")
+        unit = values["numbering.unit_code"].strip()
     return NumberingRule(
         series=series,
         pattern=pattern,
         pattern_key=pattern_key,
         classification=values.get(f"numbering.{kind.value}.classification", "").strip(),
-        unit=values["numbering.unit_code"].strip(),
+        unit=unit,
     )
 
 

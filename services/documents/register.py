@@ -86,6 +86,8 @@ class DocumentDraft:
     extra_audit: dict[str, Any] = field(default_factory=dict)
     # The kop carries the neutral placeholder emblem: issuing needs the clerk's confirmation.
     placeholder_emblem: bool = False
+    # A letter the regional head signs: numbered under his unit code and series (numbering).
+    regional_head: bool = False
 
 
 class PlaceholderEmblemError(SiRentanError):
@@ -113,7 +115,7 @@ def issue(
     refuse_future(draft, office_today_of(ctx))
     if draft.placeholder_emblem and not placeholder_confirmed:
         raise PlaceholderEmblemError()
-    rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind)
+    rule = numbering_rule(SettingsService(ctx).get_all(), draft.kind, draft.regional_head)
     # Rendering is most of an issue's time, and the series' counter stays locked from
     # taking the number to the commit, so the PDF is rendered first with the number the
     # series will most likely give; the lock is then held only to write. Should another

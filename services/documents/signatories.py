@@ -17,6 +17,7 @@ from models.base import utc_now
 from services.core.context import ServiceContext
 from services.core.errors import NotFoundError, Problem, ValidationError
 from services.core.office_time import office_today
+from services.core.paths import command_prefix
 from services.core.permissions import Permission
 from services.core.unit_of_work import read_session, unit_of_work
 from services.documents.nip import NIP_FIELD, check_nip, normalize_nip
@@ -72,7 +73,64 @@ def check_signatory(data: SignatoryInput, today: date) -> list[Problem]:
                 "menandatangani tanpa NIP.",
             )
         )
+    if not data.regional_head and not (data.rank or "").strip():
+        problems.append(
+            Problem(
+                "rank_empty",
+                "rank",
+                "Pangkat/golongan penandatangan wajib diisi, mis. Pembina Utama Muda (IV/c); "
+                "hanya Bupati/Wakil Bupati yang menandatangani tanpa pangkat dan NIP.",
+            )
+        )
     return problems
+
+
+def signing_problems(signatory: SignatoryItem, today: date) -> list[Problem]:
+    """Why this official's record cannot sign a document now; empty when it can.
+
+    A civil servant signs over their rank and 18-digit NIP (Tata Naskah Dinas); only the
+    regional head signs with the name alone. Saving asks for both, but a record kept
+    before that rule, or whose NIP no longer passes, would print a block without them,
+    so every issue asks again, before a number is taken."""
+    if signatory.regional_head:
+        return []
+    who = f"{signatory.name} ({signatory.position})"
+    how = (
+        "Lengkapi data penandatangan di Surat & PKS → Penandatangan → Ubah… (baris perintah: "
+        f"{command_prefix()} signatories set {signatory.id} --nip … --rank …), lalu terbitkan "
+        "lagi, atau pilih penandatangan lain."
+    )
+    parts = (("NIP (18 angka)", signatory.nip), ("pangkat/golongan", signatory.rank))
+    missing = [label for label, value in parts if not (value or "").strip()]
+    problems: list[Problem] = []
+    if missing:
+        named = " dan ".join(missing)
+        problems.append(
+            Problem(
+                "signatory_incomplete",
+                "signatory_id",
+                f"{named[0].upper()}{named[1:]} penandatangan {who} belum diisi: pejabat "
+                "selain Bupati/Wakil Bupati menandatangani di atas pangkat/golongan dan NIP-nya. "
+                + how,
+            )
+        )
+    if signatory.nip and check_nip(signatory.nip, today):
+        problems.append(
+            Problem(
+                "signatory_nip_invalid",
+                "signatory_id",
+                f"NIP penandatangan {who} tersimpan sebagai {signatory.nip} dan tidak sah "
+                f"(harus 18 angka yang dimulai dengan tanggal lahir). {how}",
+            )
+        )
+    return problems
+
+
+def refuse_unfit_signatory(signatory: SignatoryItem, today: date, record: str) -> None:
+    """Refused with ``signing_problems`` naming the official, the field and what to do."""
+    problems = signing_problems(signatory, today)
+    if problems:
+        raise ValidationError(problems, record=record)
 
 
 def list_signatories(ctx: ServiceContext, active_only: bool = True) -> list[SignatoryItem]:

@@ -554,6 +554,26 @@ CATALOG: tuple[SettingSpec, ...] = (
         required=True,
         max_length=20,
     ),
+    SettingSpec(
+        "numbering.regional_head.unit_code",
+        _G.NUMBERING,
+        "Kode unit surat kepala daerah",
+        "Kode unit di nomor surat yang ditandatangani Bupati/Wali Kota: naskah dinas kepala "
+        "daerah, dinomori atas nama Sekretariat Daerah, bukan kantor ini (mis. Setda).",
+        "Setda",
+        required=True,
+        max_length=40,
+    ),
+    SettingSpec(
+        "numbering.regional_head.series",
+        _G.NUMBERING,
+        "Urutan nomor surat kepala daerah",
+        "Surat yang ditandatangani kepala daerah memakai urutan nomornya sendiri per tahun, "
+        "agar nomor urut surat kantor tidak berlubang.",
+        "bupati",
+        required=True,
+        max_length=20,
+    ),
     *(spec for kind, label, code in _LETTER_KINDS for spec in _kind_numbering(kind, label, code)),
     SettingSpec(
         "numbering.pks.pattern",
@@ -769,9 +789,10 @@ CATALOG: tuple[SettingSpec, ...] = (
         "premium.bpjs_account",
         _G.PREMIUM,
         "Rekening tujuan pembayaran iuran",
-        "Bank, nomor dan nama rekening BPJS Ketenagakerjaan, dicetak di surat pembayaran "
-        "iuran dan di pasal pembayaran PKS; wajib sebelum PKS diterbitkan (boleh diisi di "
-        "formulir PKS).",
+        "Bank, nomor dan nama rekening BPJS Ketenagakerjaan, dicetak di pasal pembayaran "
+        "PKS; wajib sebelum PKS diterbitkan (boleh diisi di formulir PKS). Surat pembayaran "
+        "iuran memakai rekening yang tercantum di PKS yang berlaku; rekening ini hanya bila "
+        "tidak ada PKS yang berlaku.",
         "",
         max_length=160,
     ),

@@ -56,7 +56,7 @@ def test_the_jkk_deadline_follows_the_district_clock(
             kabupaten_code=district,
             capital=town,
             office=office,
-            head_of_office=Official("Kepala Dinas", "198001012005011001"),
+            head_of_office=Official("Kepala Dinas", "198001012005011001", "Pembina (IV/a)"),
         ),
     )
     kecamatan = village.rsplit(".", 1)[0].replace(".", "")

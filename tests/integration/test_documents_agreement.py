@@ -38,6 +38,7 @@ from services.documents import (
 from services.documents.letters.fields import PremiumLetter
 from services.documents.register_reads import counts_on
 from services.premiums import Month, RateInput, delete_rate, set_rate
+from services.settings.store import SettingsService
 from services.text.formatting import long_date
 from services.text.money import number, number_with_words, rupiah_plain, rupiah_with_words
 from services.workers.demo_data import generate_demo_workers
@@ -512,10 +513,17 @@ def test_the_premium_letter_cites_the_agreement_it_bills_under(
     ctx: ServiceContext, bupati: SignatoryItem, tmp_path: Path
 ) -> None:
     """A month inside a registered PKS's term: the letter cites both its numbers and its
-    date, after the bill when there is one. Before any PKS, after its term, or once it is
+    date, after the bill when there is one, and pays into the account the PKS printed,
+    whatever the setting says since. Before any PKS, after its term, or once it is
     cancelled, the letter cites no number: it names the agreement without one, or only
-    the bill."""
+    the bill, and pays into the setting's account."""
     kadis = signatories(ctx)[0]
+    admin = ServiceContext(
+        ctx.engine, ctx.session_factory, Principal(0, "admin1", "Admin Satu", Role.ADMIN)
+    )
+    printed = "Bank NTT 001.01.02.000111-1 a.n. BPJS Ketenagakerjaan KC Atambua"
+    changed = "Bank BRI 0123-01-000222-30-2 a.n. BPJS Ketenagakerjaan KC Atambua"
+    SettingsService(admin).set_many({"premium.bpjs_account": printed})
     service = WorkerService(ctx)
     for serial in (1, 2, 3):
         service.create(worker_input(serial))
@@ -530,13 +538,17 @@ def test_the_premium_letter_cites_the_agreement_it_bills_under(
         "dan BPJS Ketenagakerjaan Kantor Cabang Atambua, bersama ini"
     )
     assert generic in letter(date(2025, 7, 1), date(2025, 7, 5))  # none issued yet
-    pks = issue_agreement(ctx, request(bupati, count_date=LAUNCH))
+    pks = issue_agreement(ctx, request(bupati, count_date=LAUNCH, bpjs_account=None))
+    assert f"transfer ke rekening PIHAK KEDUA {printed}" in pdf_text(pks.pdf)
+    SettingsService(admin).set_many({"premium.bpjs_account": changed})
     cited = (
         "Perjanjian Kerja Sama antara Pemerintah Kabupaten Timor Tengah Utara dan BPJS "
         f"Ketenagakerjaan Kantor Cabang Atambua Nomor {pks.number} dan Nomor "
         "PKS/01/KC-ATB/0725 tanggal 7 Juli 2025"
     )
-    assert f"Menindaklanjuti {cited}, bersama ini" in letter(date(2025, 7, 1), date(2025, 7, 10))
+    july = letter(date(2025, 7, 1), date(2025, 7, 10))
+    assert f"Menindaklanjuti {cited}, bersama ini" in july
+    assert f"transfer ke rekening {printed}." in july and changed not in july
     billed = letter(
         date(2025, 8, 1), date(2025, 8, 5), bill_number="B/9/2025", bill_date=date(2025, 8, 1)
     )
@@ -550,6 +562,7 @@ def test_the_premium_letter_cites_the_agreement_it_bills_under(
     # The term ends on 31 December 2025: January 2026 is billed under no registered PKS.
     after = letter(date(2026, 1, 1), date(2026, 1, 5), bill_number="B/1/2026")
     assert pks.number not in after and "Perjanjian Kerja Sama" not in after
+    assert f"transfer ke rekening {changed}." in after
     # Cancelled, it is cited no more, even for a month in its term.
     cancel_document(ctx, pks.number, "Salah ketik")
     late = letter(date(2025, 10, 1), date(2026, 1, 6))

@@ -40,6 +40,8 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
         "signatories", "add", "--name", "X", "--position", "Y", "--nip", "123", home=tmp_path
     )
     assert bad.returncode == 1 and "NIP penandatangan harus 18 angka" in bad.stderr
+    # Promoted: the new rank signs the letters from now on.
+    _ok("signatories", "set", "1", "--rank", "Pembina Utama Madya (IV/d)", home=tmp_path)
     _ok(
         *("signatories", "add", "--name", "Yosep Falentinus Delasalle Kebo"),
         *("--position", "Bupati Timor Tengah Utara", "--regional-head"),
@@ -97,6 +99,7 @@ def test_agreement_and_letters_from_the_command_line(tmp_path: Path) -> None:
     )
     number = "500.15.14.2/1/Nakertrans/VIII/2025"
     assert f"Nomor : {number}" in pdf_text(claim.read_bytes())
+    assert "Pembina Utama Madya (IV/d) NIP" in pdf_text(claim.read_bytes())
     assert (240, 300) in image_sizes(claim.read_bytes())  # the stored emblem, not the placeholder
 
     again = tmp_path / "ulang.pdf"

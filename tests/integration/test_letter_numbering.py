@@ -105,6 +105,20 @@ def test_numbers_follow_each_other_and_restart_each_year(ctx: ServiceContext) ->
     )
 
 
+def test_the_bupatis_letters_carry_his_unit_code_in_their_own_series(ctx: ServiceContext) -> None:
+    """His letter is the Setda's naskah dinas: not under the office's code, and the office's
+    book runs on without a gap where it went."""
+    kadis, bupati = signatories(ctx)
+    claim_worker(ctx)
+    day = date(2025, 7, 25)
+    numbers = [issue_letter(ctx, claim_request(s, day)).number for s in (kadis, bupati, kadis)]
+    assert numbers == [
+        "500.15.14.2/1/Nakertrans/VII/2025",
+        "500.15.14.2/1/Setda/VII/2025",
+        "500.15.14.2/2/Nakertrans/VII/2025",
+    ]
+
+
 def test_pattern_series_and_codes_come_from_the_settings(database_url: str) -> None:
     admin = ServiceContext.for_engine(make_engine(database_url), principal=ADMIN)
     SettingsService(admin).set_many(
@@ -112,12 +126,15 @@ def test_pattern_series_and_codes_come_from_the_settings(database_url: str) -> N
             "numbering.klaim.pattern": "{klasifikasi}/{nomor:03d}/{unit}/{tahun}",
             "numbering.klaim.series": "klaim",
             "numbering.unit_code": "Disnakertrans",
+            "numbering.regional_head.unit_code": "Bag.Umum",
         }
     )
-    kadis, _ = signatories(admin)
+    kadis, bupati = signatories(admin)
     claim_worker(admin)
     claim = issue_letter(admin, claim_request(kadis, date(2025, 7, 25)))
     assert claim.number == "500.15.14.2/001/Disnakertrans/2025"
+    his = issue_letter(admin, claim_request(bupati, date(2025, 7, 25)))
+    assert his.number == "500.15.14.2/001/Bag.Umum/2025"
     # Another kind keeps the common pattern and series, which has not moved.
     premium = issue(admin, quick_draft(date(2025, 7, 7), kind=DocumentKind.PREMIUM))
     assert premium.number == "500.15/1/Disnakertrans/VII/2025"

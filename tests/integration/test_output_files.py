@@ -144,7 +144,7 @@ def test_a_letter_whose_file_cannot_be_written_keeps_its_number(
     first_admin(tmp_path)
     _ok(
         *("signatories", "add", "--name", "Simon Soge", "--position", "Kepala Dinas"),
-        *("--nip", KADIS_NIP),
+        *("--nip", KADIS_NIP, "--rank", "Pembina (IV/a)"),
         home=tmp_path,
     )
     _ok("demo-data", "--count", "40", "--seed", "3", home=tmp_path)  # July 2025's premium

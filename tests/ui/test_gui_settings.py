@@ -199,6 +199,7 @@ def test_the_first_start_sets_up_kota_kupang(
         wizard.next_button.click()
         wizard.head_name.setText("Yohanes Bele, S.H.")
         wizard.head_nip.setText("19680101 199003 1 005")
+        wizard.head_rank.setText("Pembina (IV/a)")
         wizard.regional_head.setText("Christian Widodo")
         wizard.next_button.click()
         type_into(

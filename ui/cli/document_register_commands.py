@@ -165,8 +165,12 @@ def _signatories_parser(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--regional-head", action="store_true", help="Bupati/Wakil: tanpa NIP")
     _particulars(add)
     _done(add, _signatories_add)
-    change = sub.add_parser("set", help="ubah dasar kewenangan, pelimpahan atau alamat kantor")
+    change = sub.add_parser(
+        "set", help="ubah pangkat, NIP, dasar kewenangan, pelimpahan atau alamat kantor"
+    )
     change.add_argument("id", type=int, metavar="ID")
+    change.add_argument("--rank", help="pangkat/golongan, mis. 'Pembina Utama Muda (IV/c)'")
+    change.add_argument("--nip", help="18 angka")
     _particulars(change)
     _done(change, _signatories_set)
     for name, active in (("deactivate", False), ("activate", True)):
@@ -201,8 +205,8 @@ def _signatories_set(args: argparse.Namespace) -> int:
         docs.SignatoryInput(
             name=current.name,
             position=current.position,
-            rank=current.rank,
-            nip=current.nip,
+            rank=args.rank if args.rank is not None else current.rank,
+            nip=args.nip if args.nip is not None else current.nip,
             on_behalf_of=current.on_behalf_of,
             regional_head=current.regional_head,
             active=current.active,

@@ -7,7 +7,11 @@ The term is what the agreement printed: stored with the request when it was issu
 worked out from the request as the agreement did (the start typed or the agreement's
 date; the months typed, else the ``agreement.months`` setting, else to 31 December).
 None when the register knows no such agreement: the letter then cites no number rather
-than one it cannot vouch for."""
+than one it cannot vouch for.
+
+The BPJS account is the one the agreement printed in its payment article (stored with it
+as ``printed_bpjs_account``; for an older agreement, the account typed on its form, if
+any): the letter pays where the agreement says, so the two cannot disagree."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ class AgreementReference:
     number: str  # PIHAK PERTAMA's number, the register's
     second_number: str  # BPJS's own number, when it was typed
     document_date: date
+    bpjs_account: str = ""  # the account it printed; "" when the register does not know it
 
 
 def agreement_for(
@@ -59,7 +64,8 @@ def agreement_for(
         # By month: a PKS signed on 7 July bills July's premium (its first month).
         if start.replace(day=1) <= first_day and last_day <= end:
             second = str(fields.get("second_party_number") or "").strip()
-            return AgreementReference(number, second, document_date)
+            account = fields.get("printed_bpjs_account") or fields.get("bpjs_account") or ""
+            return AgreementReference(number, second, document_date, " ".join(account.split()))
     return None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from models.enums import DocumentKind, Sifat
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
+from services.core.office_time import office_today_of
 from services.core.permissions import Permission
 from services.documents.agreement.params import AgreementParams, AgreementRequest, SecondParty
 from services.documents.agreement.particulars import blank, or_blank
@@ -24,7 +25,7 @@ from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
 from services.documents.page import RenderedPdf
 from services.documents.register import DocumentDraft, find_replaced, issue, preview
-from services.documents.signatories import get_signatory
+from services.documents.signatories import get_signatory, signing_problems
 from services.documents.templates import blocks, checked_sections, fill, plain
 from services.documents.types import IssuedDocument
 from services.settings.office_images import office_images
@@ -65,8 +66,11 @@ def issue_agreement(
     ctx.require(Permission.LETTERS)
     settings = SettingsService(ctx).get_all()
     params = _resolve(ctx, request, settings)
-    if params.missing:
-        raise ValidationError(params.missing, record="perjanjian kerja sama")
+    # The preview marks a missing particular as a blank; the issue refuses it, and a
+    # PIHAK PERTAMA whose record lacks the NIP or rank a civil servant signs over.
+    missing = params.missing + signing_problems(params.first_party, office_today_of(ctx))
+    if missing:
+        raise ValidationError(missing, record="perjanjian kerja sama")
     return issue(
         ctx, _draft(ctx, request, settings, params), placeholder_confirmed=placeholder_confirmed
     )
@@ -251,11 +255,13 @@ def _resolve(
 
 
 def _fields(request: AgreementRequest, params: AgreementParams) -> dict[str, Any]:
-    """The request as typed, and the term it printed: a premium letter cites the agreement
-    whose term covers its months (in_force.py), whatever the settings say later."""
+    """The request as typed, and the term and BPJS account it printed: a premium letter
+    cites the agreement whose term covers its months and pays into its account
+    (in_force.py), whatever the settings say later."""
     return {
         "kind": DocumentKind.AGREEMENT.value,
         **asdict(request),
         "term_start": params.period_start.isoformat(),
         "term_end": params.period_end.isoformat(),
+        "printed_bpjs_account": " ".join(params.bpjs_account.split()),
     }

@@ -80,8 +80,9 @@ SPEC = TemplateSpec(
         "jumlah_bulan": "mis. 1 (satu)",
         "jumlah_iuran": "mis. Rp249.984.000,00",
         "terbilang": "jumlah iuran dengan huruf",
-        "rekening": "rekening tujuan (menu Pengaturan → Pengaturan kantor → Iuran → "
-        "Rekening tujuan pembayaran iuran)",
+        "rekening": "rekening tujuan: yang tercantum di PKS yang berlaku untuk bulan-bulan "
+        "itu; tanpa PKS, dari menu Pengaturan → Pengaturan kantor → Iuran → Rekening tujuan "
+        "pembayaran iuran",
     },
 )
 
@@ -138,7 +139,11 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
         period, period_long = span, f"{number_with_words(fields.months)} bulan, {span}"
     agreement = agreement_for(ctx, start, months[-1].last_day, env.document_date, env.settings)
     basis = _basis(fields, agreement, env.settings)
-    account = env.settings["premium.bpjs_account"].strip()
+    # The agreement in force says where the premium is paid; the setting only without one
+    # (or for an agreement whose account the register does not hold).
+    account = (agreement.bpjs_account if agreement is not None else "") or env.settings[
+        "premium.bpjs_account"
+    ].strip()
     values = {
         "periode": period,
         "periode_lengkap": period_long,

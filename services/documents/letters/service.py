@@ -8,6 +8,7 @@ from typing import Any
 from models.enums import DocumentKind, PageSize
 from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
+from services.core.office_time import office_today_of
 from services.core.permissions import Permission
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters import claim, heir_notice, membership, premium, registration
@@ -16,7 +17,7 @@ from services.documents.letters.fields import LetterRequest
 from services.documents.letters.layout import LetterFrame, LetterParts, render_letter
 from services.documents.page import RenderedPdf
 from services.documents.register import DocumentDraft, find_replaced, issue, preview
-from services.documents.signatories import get_signatory
+from services.documents.signatories import get_signatory, refuse_unfit_signatory
 from services.documents.styles import esc
 from services.documents.templates import (
     TemplateSpec,
@@ -75,6 +76,7 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
             ],
             record="surat",
         )
+    refuse_unfit_signatory(signatory, office_today_of(ctx), record="surat")
     replaces = find_replaced(ctx, request.replaces_number, request.kind)
     sections = checked_sections(ctx, letter.spec)
     env = LetterEnv(settings, signatory, request.document_date, sections)
@@ -130,6 +132,7 @@ def prepare_letter(ctx: ServiceContext, request: LetterRequest) -> DocumentDraft
         replaces=replaces,
         extra_audit={k: v for k, v in composed.audit.items() if v is not None},
         placeholder_emblem=letterhead.uses_placeholder(signatory.regional_head),
+        regional_head=signatory.regional_head,
     )
 
 

@@ -14,6 +14,8 @@ with collector_paused():
 
     from services.core.logging_setup import configure_logging, record_native_crashes
     from ui.gui.error_hook import install_error_hook
+    from ui.gui.launcher import Launcher
+    from ui.gui.single_instance import SingleInstance
     from ui.gui.window_setup import use_indonesian
 
 log = logging.getLogger(__name__)
@@ -24,10 +26,6 @@ ORGANIZATION = "SiRentan"
 
 
 def run_gui(database_url: str) -> int:
-    with collector_paused():
-        from ui.gui.launcher import Launcher
-        from ui.gui.single_instance import SingleInstance
-
     app = _application()
     log_path = configure_logging()
     record_native_crashes()

@@ -21,6 +21,9 @@ from contextlib import contextmanager
 def collector_paused() -> Iterator[None]:
     """The collector off inside, then what exists frozen and the collector back on.
 
+    Only around a module's own imports, which run once, at start-up: frozen later (in a
+    function called again and again, as tests call run_gui), it would keep whatever
+    garbage was then waiting for a pass, a closed window's or a test's, for good.
     Nested or under a caller that turned the collector off: left as found.
     """
     if not gc.isenabled():

@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+# Loaded before any test runs: loading them freezes whatever exists then (ui.gui.collector),
+# which must not be an earlier test's leftovers (a register's connections among them).
+import ui.gui.app  # noqa: F401
 from ui.gui.tasks import wait_for_all
 
 UI_DIR = Path(__file__).parent

@@ -63,7 +63,7 @@ OTHER_SCREENS = (
 HEAVY_SERVICES = ("services.documents", "services.excel_import", "services.claims")
 
 _CHILD = r"""
-import json, os, sys
+import gc, json, os, sys
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
@@ -78,6 +78,8 @@ ctx.principal = Principal(user_id=0, username="uji", full_name="Uji", role=Role.
 window = build_main_window(ctx)
 window.show()
 seen = {"first": sorted(sys.modules)}
+# ui.gui.collector: loaded without the collector, what loaded frozen, the collector back on.
+seen["collector"] = {"on": gc.isenabled(), "frozen": gc.get_freeze_count() > 10_000}
 seen["current"] = type(window.stack.currentWidget()).__name__
 window.panel("Peserta")
 seen["peserta"] = sorted(sys.modules)
@@ -117,6 +119,7 @@ def test_the_first_screen_loads_no_other_section_and_no_heavy_library(
     assert child.returncode == 0, child.stderr[-3000:]
     seen = json.loads(child.stdout.splitlines()[-1])
     assert seen["titles"][0] == "Beranda" and seen["current"] == "DashboardPanel"
+    assert seen["collector"] == {"on": True, "frozen": True}
     assert _loaded(seen["first"], HEAVY + OTHER_SCREENS) == []
     assert _loaded(seen["peserta"], HEAVY) == []
     assert _loaded(seen["peserta"], OTHER_SCREENS) == ["ui.gui.worker_list.worker_list_panel"]

@@ -6,11 +6,17 @@ import logging
 import sys
 import time
 
-from PySide6.QtWidgets import QApplication
+from ui.gui.collector import collector_paused
 
-from services.core.logging_setup import configure_logging, record_native_crashes
-from ui.gui.error_hook import install_error_hook
-from ui.gui.window_setup import use_indonesian
+# Loaded without the collector's passes, as what the sign-in loads (see ui.gui.collector).
+with collector_paused():
+    from PySide6.QtWidgets import QApplication
+
+    from services.core.logging_setup import configure_logging, record_native_crashes
+    from ui.gui.error_hook import install_error_hook
+    from ui.gui.launcher import Launcher
+    from ui.gui.single_instance import SingleInstance
+    from ui.gui.window_setup import use_indonesian
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +26,6 @@ ORGANIZATION = "SiRentan"
 
 
 def run_gui(database_url: str) -> int:
-    from ui.gui.launcher import Launcher
-    from ui.gui.single_instance import SingleInstance
-
     app = _application()
     log_path = configure_logging()
     record_native_crashes()

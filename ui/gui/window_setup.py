@@ -8,16 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from ui.gui.collector import collector_paused
 
-from services.core.context import ServiceContext
-from ui.gui.app_context import AppContext
-from ui.gui.main_window import MainWindow
-from ui.gui.qt_indonesian import IndonesianQtTexts
-from ui.gui.screen_fit import install_screen_fitter
-from ui.gui.widgets.keyboard import install_first_field_focus
+# What the main window needs is most of what the app loads: loaded without the
+# collector's passes (see ui.gui.collector).
+with collector_paused():
+    from PySide6.QtCore import QLocale, Qt
+    from PySide6.QtGui import QGuiApplication, QScreen
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from services.core.context import ServiceContext
+    from ui.gui.app_context import AppContext
+    from ui.gui.main_window import MainWindow
+    from ui.gui.qt_indonesian import IndonesianQtTexts
+    from ui.gui.screen_fit import install_screen_fitter
+    from ui.gui.widgets.keyboard import install_first_field_focus
 
 DEFAULT_SIZE = (1280, 800)
 

@@ -153,7 +153,7 @@ def test_a_claim_letter_from_the_claim_record_and_its_submission(tmp_path: Path)
     first_admin(tmp_path)
     _ok(
         *("signatories", "add", "--name", "Simon Soge", "--position", "Kepala Dinas"),
-        *("--nip", KADIS_NIP),
+        *("--rank", "Pembina Utama Muda (IV/c)", "--nip", KADIS_NIP),
         home=tmp_path,
     )
     ctx = ServiceContext.for_engine(make_engine(f"sqlite:///{tmp_path / 'sirentan.db'}"), OPERATOR)

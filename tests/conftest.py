@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -295,7 +296,9 @@ def pg_url() -> Iterator[str]:
 
 def _fresh_sqlite_url(template: Path, folder: Path) -> str:
     path = folder / "sirentan.db"
-    path.write_bytes(template.read_bytes())
+    # Copied by the kernel (sendfile), not read into Python and written back: a fifth of
+    # the time for the 12 MB register, before each of several hundred SQLite tests.
+    shutil.copyfile(template, path)
     return f"sqlite:///{path}"
 
 

@@ -9,7 +9,8 @@ import pypdfium2 as pdfium
 import zxingcpp
 from pypdf import PdfReader
 
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 
 def test_print_hand_over_and_verify_from_the_command_line(tmp_path: Path) -> None:

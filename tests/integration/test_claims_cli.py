@@ -11,7 +11,8 @@ from pathlib import Path
 import pypdf
 
 from tests.integration.claim_helpers import PDF
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 
 def test_a_claim_from_the_command_line(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ from tests.integration.claim_helpers import (
     set_setting,
     step,
 )
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 REF = "JKM/KC-ATB/2025/000777"
 

@@ -6,7 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 
 def test_check_answers_on_any_day_and_questions_impossible_numbers(tmp_path: Path) -> None:

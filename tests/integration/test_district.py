@@ -33,8 +33,9 @@ from services.workers.nik import NIK_OUTSIDE_DISTRICT
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
+from tests.integration.cli_helpers import first_admin
 from tests.integration.document_helpers import KADIS_NIP, claim_fields, pdf_text
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.test_cli import as_admin
 
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
 KUPANG = "53.71"

@@ -10,6 +10,7 @@ from models.database import make_engine
 from models.enums import Gender
 from services.core.context import ServiceContext
 from tests.conftest import OPERATOR, office_day_now
+from tests.integration.cli_helpers import first_admin
 from tests.integration.document_helpers import (
     KADIS_NIP,
     claim_worker,
@@ -17,7 +18,7 @@ from tests.integration.document_helpers import (
     image_sizes,
     pdf_text,
 )
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.test_cli import as_admin
 
 
 def _ok(*args: str, home: Path) -> str:

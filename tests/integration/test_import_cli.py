@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from services.excel_import.reading import OLE2_MAGIC
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 from tests.integration.test_import_reading import save_workbook
 from tests.integration.test_import_rows import HEADER as MESSY_HEADER
 from tests.integration.test_import_rows import MESSY_ROWS, titled

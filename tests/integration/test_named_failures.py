@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_cli import ROOT, as_admin, first_admin, run_cli
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import ROOT, as_admin, run_cli
 from tests.logfail import ExpectLog
 from ui.cli.options import parse_cli_date, parse_cli_moment
 
@@ -142,7 +143,6 @@ def test_the_one_date_helper() -> None:
         with pytest.raises(argparse.ArgumentTypeError) as caught:
             parse_cli_date(text)
         assert expected in str(caught.value)
-
 
 
 def test_a_moment_reads_its_date_as_every_date_option_does() -> None:

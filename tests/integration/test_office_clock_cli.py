@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from services.core.office_time import WIT
-from tests.integration.test_cli import ADMIN_PASSWORD, first_admin, run_cli
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import ADMIN_PASSWORD, run_cli
 
 # A workstation left on a far zone (UTC-3, POSIX spelling that Windows' C runtime reads too).
 FAR_AWAY = {"TZ": "BRT3"}

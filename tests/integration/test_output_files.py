@@ -20,8 +20,9 @@ from services.core.file_output import OutputFileError, disk_trouble, write_bytes
 from services.excel_export import export_workers
 from services.reports.model import ReportKind
 from services.reports.service import write_report
+from tests.integration.cli_helpers import first_admin
 from tests.integration.document_helpers import KADIS_NIP
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.test_cli import as_admin
 from tests.integration.test_documents_cli import _ok
 
 

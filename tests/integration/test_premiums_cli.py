@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 from pypdf import PdfReader
 
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 
 def test_bill_payment_budget_list_and_reconciliation(tmp_path: Path) -> None:

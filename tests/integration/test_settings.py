@@ -20,7 +20,8 @@ from services.core.errors import ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
 from services.settings.catalog import CATALOG, SPECS, field_message, where
 from services.settings.store import DEFAULTS, SettingsService
-from tests.integration.test_cli import as_admin, first_admin, run_cli
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tests.conftest import office_day_now
-from tests.integration.test_cli import as_admin, first_admin
+from tests.integration.cli_helpers import first_admin
+from tests.integration.test_cli import as_admin
 
 
 def _periods(nik: str, home: Path) -> list[dict[str, object]]:

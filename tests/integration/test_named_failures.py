@@ -33,11 +33,9 @@ def _refused(result: subprocess.CompletedProcess[str], expected: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def good_register(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    home = tmp_path_factory.mktemp("baik")
-    made = run_cli("--database", f"sqlite:///{home / 'baik.db'}", "db", "upgrade", home=home)
-    assert made.returncode == 0, made.stderr
-    return (home / "baik.db").read_bytes()
+def good_register(sqlite_template: Path) -> bytes:
+    """A sound, migrated register (the process's template, as `db upgrade` makes one)."""
+    return sqlite_template.read_bytes()
 
 
 def _damaged(kind: str, good: bytes) -> bytes:

@@ -31,7 +31,7 @@ S = ClaimStatus
 
 @pytest.fixture
 def own_pg() -> Iterator[ServiceContext]:
-    """A PostgreSQL register of its own: these tests migrate down and up, or hold locks."""
+    """A PostgreSQL register of its own: these tests migrate it down and up."""
     url, admin = create_pg_database()
     engine = make_engine(url)
     schema.upgrade(engine)
@@ -236,10 +236,12 @@ def _waiting_for_a_lock(ctx: ServiceContext) -> bool:
     return bool(waiting)
 
 
+# On this process's shared PostgreSQL register, emptied: the lock is released when the
+# first clerk commits, and no other test uses that database meanwhile.
 @pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 @pytest.mark.parametrize("second", ["same_event", "second_death"])
-def test_two_clerks_saving_the_same_claim_at_once(own_pg: ServiceContext, second: str) -> None:
-    ctx = own_pg
+def test_two_clerks_saving_the_same_claim_at_once(ctx: ServiceContext, second: str) -> None:
     worker_id = make_worker(ctx)
     fatal = jkk(jkk_outcome=JkkOutcome.DEATH, death_date=jkk().event_date)
     data, racing = (jkm(), fatal) if second == "second_death" else (jkk(), jkk())

@@ -56,7 +56,8 @@ def test_a_wheel_installed_outside_the_source_tree_runs_its_commands(tmp_path: P
     import venv
 
     target = tmp_path / "venv"
-    venv.create(target, with_pip=True)
+    # No pip of its own (ensurepip costs some 5 s): the test run's pip installs into it.
+    venv.create(target, with_pip=False)
     bin_dir = target / ("Scripts" if sys.platform == "win32" else "bin")
     python = bin_dir / "python"
     # The dependencies come from the test run's own environment (a .pth line adds its
@@ -69,8 +70,9 @@ def test_a_wheel_installed_outside_the_source_tree_runs_its_commands(tmp_path: P
     ).stdout.strip()
     deps = next(p for p in map(Path, sys.path) if (p / "sqlalchemy").is_dir())
     (Path(site) / "deps.pth").write_text(f"{deps}\n", encoding="utf-8")
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
     installed = subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [*pip, "install", "-q", "--no-deps", "--no-index", str(wheel)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -32,11 +32,9 @@ def _refused(result: subprocess.CompletedProcess[str], expected: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def good_register(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    home = tmp_path_factory.mktemp("baik")
-    made = run_cli("--database", f"sqlite:///{home / 'baik.db'}", "db", "upgrade", home=home)
-    assert made.returncode == 0, made.stderr
-    return (home / "baik.db").read_bytes()
+def good_register(sqlite_template: Path) -> bytes:
+    """A sound, migrated register (the process's template, as `db upgrade` makes one)."""
+    return sqlite_template.read_bytes()
 
 
 def _damaged(kind: str, good: bytes) -> bytes:
@@ -142,7 +140,6 @@ def test_the_one_date_helper() -> None:
         with pytest.raises(argparse.ArgumentTypeError) as caught:
             parse_cli_date(text)
         assert expected in str(caught.value)
-
 
 
 def test_a_moment_reads_its_date_as_every_date_option_does() -> None:

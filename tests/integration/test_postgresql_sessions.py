@@ -89,10 +89,21 @@ def test_a_session_left_idle_in_a_transaction_frees_its_locks(
     dead = make_engine(pg_url)
     conn = dead.connect()
     # The app's 60 s, shortened for the test: the workstation "dies" holding the lock.
+    pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
     conn.execute(text("SET idle_in_transaction_session_timeout = '1s'"))
     conn.execute(text("SELECT id FROM worker WHERE id = :id FOR UPDATE"), {"id": saved.id})
-    time.sleep(2.5)
+    # The server ends the idle session (a bounded wait, not a fixed sleep): its row lock goes.
+    deadline = time.monotonic() + 20
+    while _session_alive(pg_ctx, pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _session_alive(pg_ctx, pid), "the idle session was not ended by the server"
     result = service.update(saved.id, worker_input(2, phone="081399988866"), saved.version)
     assert result.worker.phone == "081399988866"
     conn.invalidate()
     dead.dispose()
+
+
+def _session_alive(ctx: ServiceContext, pid: int) -> bool:
+    with ctx.engine.connect() as conn:
+        found = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+        return bool(conn.execute(found, {"pid": pid}).scalar_one())

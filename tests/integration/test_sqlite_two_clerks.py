@@ -33,11 +33,12 @@ PASSWORD = "rahasia-kantor-1"
 HOLD_S = 1.0
 
 
-def _start(job: str, url: str, start: float, *args: object) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "tests.integration.two_clerks_job", job, url, str(start)]
+def _start(job: str, url: str, *args: object) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "tests.integration.two_clerks_job", job, url]
     return subprocess.Popen(
         [*command, *map(str, args)],
         cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -50,13 +51,24 @@ def _result(process: subprocess.Popen[str]) -> dict[str, object]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def _hold_write_lock(url: str, start: float) -> None:
-    """Take the write lock before the clerks start and commit a change after they began."""
+def _hold_write_lock(url: str, clerks: list[subprocess.Popen[str]]) -> None:
+    """Once every clerk is ready (started, connected, its work prepared): take the write
+    lock, tell them all to go, and commit a change after they began.
+
+    Told when they are ready rather than given a start time far enough ahead for the
+    slowest start-up: no clerk starts late, and none waits seconds for a clock."""
+    for clerk in clerks:
+        assert clerk.stdout is not None
+        line = clerk.stdout.readline()
+        assert line.strip() == "ready", f"a clerk did not start: {line!r}"
     connection = sqlite3.connect(make_url(url).database, isolation_level=None)
     connection.execute("CREATE TABLE IF NOT EXISTS lock_holder (n INTEGER)")
-    time.sleep(max(0.0, start - 0.3 - time.time()))
     connection.execute("BEGIN IMMEDIATE")
     connection.execute("INSERT INTO lock_holder VALUES (1)")
+    for clerk in clerks:
+        assert clerk.stdin is not None
+        clerk.stdin.write("go\n")
+        clerk.stdin.flush()
     time.sleep(HOLD_S)
     connection.execute("COMMIT")
     connection.close()
@@ -80,12 +92,11 @@ def test_saves_of_different_workers_both_succeed(
     sqlite_ctx: ServiceContext, sqlite_url: str
 ) -> None:
     (first, v1), (second, v2) = _two_workers(sqlite_ctx)
-    start = time.time() + 4
     clerks = [
-        _start("save-worker", sqlite_url, start, first, v1, 1),
-        _start("save-worker", sqlite_url, start, second, v2, 2),
+        _start("save-worker", sqlite_url, first, v1, 1),
+        _start("save-worker", sqlite_url, second, v2, 2),
     ]
-    _hold_write_lock(sqlite_url, start)
+    _hold_write_lock(sqlite_url, clerks)
     results = [_result(c) for c in clerks]
     assert results == [{"done": 1, "refused": []}] * 2
 
@@ -94,9 +105,8 @@ def test_saves_of_the_same_worker_give_the_conflict_message(
     sqlite_ctx: ServiceContext, sqlite_url: str
 ) -> None:
     (worker, version), _ = _two_workers(sqlite_ctx)
-    start = time.time() + 4
-    clerks = [_start("save-worker", sqlite_url, start, worker, version, 1) for _ in range(2)]
-    _hold_write_lock(sqlite_url, start)
+    clerks = [_start("save-worker", sqlite_url, worker, version, 1) for _ in range(2)]
+    _hold_write_lock(sqlite_url, clerks)
     results = [_result(c) for c in clerks]
     assert sorted(r["done"] for r in results) == [0, 1]
     refusal = next(r["refused"][0] for r in results if r["refused"])
@@ -107,12 +117,10 @@ def test_two_clerks_signing_in_at_once_both_get_in(
     sqlite_ctx: ServiceContext, sqlite_url: str
 ) -> None:
     _admins(sqlite_ctx, "admin1", "admin2")
-    start = time.time() + 4
     clerks = [
-        _start("sign-in", sqlite_url, start, "--repeat=5", name, PASSWORD)
-        for name in ("admin1", "admin2")
+        _start("sign-in", sqlite_url, "--repeat=5", name, PASSWORD) for name in ("admin1", "admin2")
     ]
-    _hold_write_lock(sqlite_url, start)
+    _hold_write_lock(sqlite_url, clerks)
     assert [_result(c) for c in clerks] == [{"done": 5, "refused": []}] * 2
 
 

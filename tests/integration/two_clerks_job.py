@@ -1,15 +1,15 @@
 """One clerk's work in its own process, for the tests of clerks sharing one SQLite file.
 
-``python -m tests.integration.two_clerks_job JOB URL START ARG…`` waits until the
-wall-clock time START, does JOB and prints one JSON line: how many steps succeeded
-and the class and message of every refusal.
+``python -m tests.integration.two_clerks_job JOB URL ARG…`` gets ready (imports, engine,
+service), prints "ready", waits for a line on its standard input (the test's "go", given to
+every clerk at once), does JOB and prints one JSON line: how many steps succeeded and the
+class and message of every refusal.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Callable
 
 from models.database import make_engine
@@ -37,13 +37,14 @@ JOBS = {"save-worker": _save_worker, "sign-in": _sign_in}
 
 
 def main(argv: list[str]) -> None:
-    job, url, start, rest = argv[0], argv[1], float(argv[2]), argv[3:]
+    job, url, rest = argv[0], argv[1], argv[2:]
     repeat = 1
     if rest and rest[0].startswith("--repeat="):
         repeat, rest = int(rest[0].split("=", 1)[1]), rest[1:]
     ctx = ServiceContext.for_engine(make_engine(url), principal=OPERATOR)
     step = JOBS[job](ctx, rest)
-    time.sleep(max(0.0, start - time.time()))
+    print("ready", flush=True)
+    sys.stdin.readline()
     done, refused = 0, []
     for _ in range(repeat):
         try:

@@ -6,7 +6,7 @@ letters, two-word names, two-word names spelled another way ("yohana" typed as
 4-12 digits, KPJ prefixes, and misses.
 Each goes through ``WorkerService.search(WorkerQuery(text=..., limit=100))``,
 which returns the first page and the total count, as the worker list asks: counted
-up to ``TYPING_COUNT_LIMIT`` (1,000; a denser name counts 1,001, "lebih dari").
+up to ``TYPING_COUNT_LIMIT`` (5,000; a denser name counts 5,001, "lebih dari").
 
 Beside it, on the same database in the same run:
 

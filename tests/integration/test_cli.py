@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 
 import ui.cli.main as cli_main
 from models.schema import HEAD_REVISION
+from services.text.figures import thousands
 from services.workers.types import TYPING_COUNT_LIMIT
 from tests.conftest import clerk_name, create_pg_database, drop_pg_database
 from ui.cli.command_table import COMMANDS
@@ -222,17 +223,22 @@ def test_demo_data_then_search_counts_as_the_list_does(tmp_path: Path) -> None:
     first_admin(tmp_path)
     made = as_admin("demo-data", "--count", str(TYPING_COUNT_LIMIT + 1), home=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert "1.001 peserta contoh ditambahkan" in made.stdout
+    assert f"{thousands(TYPING_COUNT_LIMIT + 1)} peserta contoh ditambahkan" in made.stdout
     capped = as_admin("workers", "search", "5303", home=tmp_path)
     assert capped.returncode == 0, capped.stderr
     assert capped.stdout.splitlines()[-1] == (
-        "Lebih dari 1.000 peserta cocok, 50 ditampilkan. Jumlah tepatnya: tambahkan --hitung-semua."
+        f"Lebih dari {thousands(TYPING_COUNT_LIMIT)} peserta cocok, 50 ditampilkan. "
+        "Jumlah tepatnya: tambahkan --hitung-semua."
     )
     every = ("--hitung-semua", "--json", "--limit", "60")
     found = as_admin("workers", "search", "5303", *every, home=tmp_path)
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
-    assert (payload["total"], payload["total_exact"], len(payload["rows"])) == (1_001, True, 60)
+    assert (payload["total"], payload["total_exact"], len(payload["rows"])) == (
+        TYPING_COUNT_LIMIT + 1,
+        True,
+        60,
+    )
     assert all(row["nik"].startswith("5303") for row in payload["rows"])
 
 

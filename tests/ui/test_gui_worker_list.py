@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from models.enums import Gender, WorkerStatus
 from services.core.context import ServiceContext
+from services.text.figures import thousands
 from services.workers.service import WorkerService
 from services.workers.types import TYPING_COUNT_LIMIT, AgeBand, WorkerPage, WorkerQuery
 from tests.factories import VILLAGE
@@ -80,7 +81,7 @@ def test_the_count_uses_the_indonesian_thousands_separator() -> None:
 
 def test_the_worker_pickers_word_a_capped_count_as_the_list_does() -> None:
     capped = WorkerPage(rows=[], total=TYPING_COUNT_LIMIT + 1, total_exact=False)
-    assert matches_text(capped).startswith("Lebih dari 1.000 peserta cocok")
+    assert matches_text(capped).startswith("Lebih dari 5.000 peserta cocok")
     assert matches_text(WorkerPage(rows=[], total=1_001)).startswith("1.001 peserta cocok")
 
 
@@ -111,20 +112,24 @@ def test_broad_search_says_more_than_the_cap_and_counts_on_demand(
     assert link.isHidden()  # the whole register is counted exactly
 
     type_into(qtbot, panel.filters.search, "5303")
-    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 1.000 peserta")
+    qtbot.waitUntil(
+        lambda: panel.count.text() == f"lebih dari {thousands(TYPING_COUNT_LIMIT)} peserta"
+    )
     assert link.isVisible() and link.text() == "Hitung semua"
     assert link.focusPolicy() & Qt.FocusPolicy.TabFocus  # reached by Tab, pressed by Space
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.count.text() == "1.001 peserta")
-    assert panel.model.rowCount() == 1_001 and link.isHidden()
+    qtbot.waitUntil(lambda: panel.count.text() == f"{thousands(TYPING_COUNT_LIMIT + 1)} peserta")
+    assert panel.model.rowCount() == TYPING_COUNT_LIMIT + 1 and link.isHidden()
 
     # Scrolling to the end of a capped list counts the rest too.
     type_into(qtbot, panel.filters.search, "530")
-    qtbot.waitUntil(lambda: panel.count.text() == "lebih dari 1.000 peserta")
+    qtbot.waitUntil(
+        lambda: panel.count.text() == f"lebih dari {thousands(TYPING_COUNT_LIMIT)} peserta"
+    )
     assert panel.model.canFetchMore()
     panel.table.scrollToBottom()
-    qtbot.waitUntil(lambda: panel.count.text() == "1.001 peserta")
-    assert panel.model.rowCount() == 1_001 and not panel.model.canFetchMore()
+    qtbot.waitUntil(lambda: panel.count.text() == f"{thousands(TYPING_COUNT_LIMIT + 1)} peserta")
+    assert panel.model.rowCount() == TYPING_COUNT_LIMIT + 1 and not panel.model.canFetchMore()
 
 
 def test_gender_and_age_filters_show_as_one_chip_that_clears_them(

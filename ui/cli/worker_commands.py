@@ -130,7 +130,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _found_line(page: WorkerPage) -> str:
-    """How many match, worded as the worker list words it ("lebih dari 1.000 peserta")."""
+    """How many match, worded as the worker list words it ("lebih dari 5.000 peserta")."""
     shown = len(page.rows)
     if page.total == 0:
         return "Tidak ada peserta yang cocok dengan pencarian ini."

@@ -38,7 +38,7 @@ class WorkerListPanel(QWidget):
         self.filters = WorkerFilterBar(app.regions, self)
         self.table = WorkerTableView(self.model, self)
         self.count = QLabel(self)
-        # Beside "lebih dari 1.000 peserta": the exact count, asked for (it can take a while).
+        # Beside "lebih dari 5.000 peserta": the exact count, asked for (it can take a while).
         self.count_all_button = QPushButton(COUNT_ALL, self)
         self.banner = NoticeBanner(self)
         self.add_button = QPushButton("Tambah peserta", self)

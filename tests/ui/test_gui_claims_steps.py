@@ -111,11 +111,12 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     assert "sudah lewat 8 hari" in dialog.strip.countdown.text()
 
     # Saving without what the service needs is refused under the fields; nothing is stored.
+    place = dialog.event_tab._rows[0].message_for("event_place")
+    assert place is not None and not place.isVisible(), "untouched fields stay quiet until saving"
     assert not dialog.save()
     assert "belum dapat disimpan" in dialog.banner.text()
     assert "Tempat kecelakaan wajib diisi" in dialog.banner.text()
-    place = dialog.event_tab._rows[0].message_for("event_place")
-    assert place is not None and place.isVisible()
+    assert place.isVisible()
     assert claims.list_claims(sqlite_ctx).total == 0
 
     type_into(qtbot, dialog.event_tab.event_place, "Kebun jagung, Desa Naiola")

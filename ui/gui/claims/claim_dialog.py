@@ -44,8 +44,8 @@ from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.problem_board import CHECK_DELAY_MS, ProblemBoard
 
-CHECK_DELAY_MS = 300
 STORED_TABS = ("Ahli waris", "Dokumen", "Manfaat", "Riwayat")
 UNSAVED = "Simpan dulu perubahan kejadian (atau muat ulang) sebelum mengubah status."
 # Before the claim goes to BPJS: the letter that goes with it.
@@ -85,8 +85,8 @@ class ClaimDialog(QDialog):
         )
         self.close_button = QPushButton("Tutup", self)
         self.dirty = False
-        self._touched: set[str] = set()
-        self._show_all = False
+        # Under the event's fields only: the banner is also the other tabs' and the steps'.
+        self.board = ProblemBoard([self.event_tab])
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._lay_out()
         self._connect()
@@ -124,7 +124,7 @@ class ClaimDialog(QDialog):
                 f"Pemeriksaan otomatis belum dapat dijalankan: {error.message}", Tone.WARNING
             )
             return None
-        self._show_problems(self.event_tab.local_problems() + check.problems)
+        self.board.present(self.event_tab.local_problems() + check.problems)
         self._show_eligibility(check.eligibility, data)
         return check
 
@@ -133,7 +133,7 @@ class ClaimDialog(QDialog):
         if not self.keeper.editable:
             return False
         self._timer.stop()
-        self._show_all = True
+        self.board.show_all = True
         data = self.event_tab.collect()
         local = self.event_tab.local_problems()
         if local:
@@ -259,7 +259,7 @@ class ClaimDialog(QDialog):
         self.history.show_detail(detail)
         self.steps.show_steps(detail)
         self.steps.set_blocked(UNSAVED if self.dirty else None)
-        self._show_all = True
+        self.board.show_all = True
 
     def _show_eligibility(self, eligibility: claims.Eligibility | None, data: ClaimInput) -> None:
         reported = data.first_report_at
@@ -268,13 +268,9 @@ class ClaimDialog(QDialog):
         self.strip.show_eligibility(eligibility, reported)
         self.eligibility.show_eligibility(eligibility, reported)
 
-    def _show_problems(self, problems: list[Problem]) -> None:
-        shown = problems if self._show_all else [p for p in problems if p.field in self._touched]
-        self.event_tab.show_problems(shown)
-
     def _place(self, problems: list[Problem]) -> None:
         """The service's refusal: under the fields, and listed in the banner."""
-        self._show_problems(problems)
+        self.board.present(problems)
         self._refused(
             "Klaim belum dapat disimpan:" + "".join(f"\n- {p.text}" for p in problems if p.is_error)
         )
@@ -285,7 +281,7 @@ class ClaimDialog(QDialog):
         return False
 
     def _on_edited(self, field: str) -> None:
-        self._touched.add(field)
+        self.board.touch(field)
         self.dirty = True
         self.steps.set_blocked(UNSAVED)
         self._timer.start()

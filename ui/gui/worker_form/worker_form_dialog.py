@@ -25,6 +25,7 @@ from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
+from ui.gui.widgets.problem_board import CHECK_DELAY_MS, TabbedProblemBoard, merge
 from ui.gui.worker_form.card_tab import CardTab
 from ui.gui.worker_form.claim_tab import ClaimTab
 from ui.gui.worker_form.conflict_flow import resolve_conflict
@@ -42,10 +43,8 @@ from ui.gui.worker_form.period_dialogs import (
     RemovePeriodDialog,
 )
 from ui.gui.worker_form.personal_tab import PersonalTab
-from ui.gui.worker_form.problem_board import ProblemBoard, merge
 from ui.gui.worker_form.status_dialog import StatusDialog
 
-CHECK_DELAY_MS = 300
 HISTORY_TITLE = "Riwayat"
 
 
@@ -87,7 +86,7 @@ class WorkerFormDialog(QDialog):
         self.save_button = QPushButton("Simpan", self)
         self.reload_button = QPushButton("Muat ulang", self)
         self.cancel_button = QPushButton("Tutup" if self.read_only else "Batal", self)
-        self.board = ProblemBoard(self.tabs, self._tabs, self.banner)
+        self.board = TabbedProblemBoard(self.tabs, self._tabs, self.banner)
         self.dirty = False
         self._loading = False
         self._loaded_input = blank_input()  # what the form showed before the clerk typed

@@ -1,14 +1,34 @@
-"""Which problems the clerk sees, and where: under fields, on the tabs, in the banner."""
+"""Which problems the clerk sees, and where: under fields, on the tabs, in the banner.
+
+Shared by the forms that check as the clerk types: a short pause after typing runs the
+check, and only fields the clerk has touched speak up until the first save.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTabWidget
 
 from services.core.errors import Problem
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.worker_form.form_tab import FormTab
-from ui.gui.worker_form.heirs_tab import HEIRS_FIELD
+
+# Long enough not to check between two keys, short enough to answer before the next field.
+CHECK_DELAY_MS = 300
+
+
+class ShowsProblems(Protocol):
+    def show_problems(self, problems: list[Problem]) -> None: ...
+
+
+class ProblemPage(ShowsProblems, Protocol):
+    """A form's tab: shows problems under its fields, and knows which fields are its own."""
+
+    def owns(self, field: str) -> bool: ...
+
+    def focus_field(self, field: str) -> None: ...
 
 
 def merge(local: list[Problem], found: list[Problem]) -> list[Problem]:
@@ -18,12 +38,11 @@ def merge(local: list[Problem], found: list[Problem]) -> list[Problem]:
 
 
 class ProblemBoard:
-    def __init__(
-        self, tabs: QTabWidget, pages: list[tuple[FormTab, str]], banner: NoticeBanner
-    ) -> None:
-        self._tabs = tabs
-        self._pages = pages
-        self._banner = banner
+    """The check's problems shown under the fields of ``pages``: those of the fields the
+    clerk touched, and all of them once he pressed Simpan (or the record is a stored one)."""
+
+    def __init__(self, pages: Sequence[ShowsProblems]) -> None:
+        self._shown_on = pages
         self.problems: list[Problem] = []
         # Until the first save, only fields the clerk has touched speak up:
         # a new form must not open covered in "wajib diisi".
@@ -40,12 +59,33 @@ class ProblemBoard:
 
     def present(self, problems: list[Problem]) -> None:
         self.problems = [p for p in problems if self.show_all or self._is_touched(p.field)]
-        for index, (page, title) in enumerate(self._pages):
+        for page in self._shown_on:
             page.show_problems(self.problems)
+
+    def _is_touched(self, field: str) -> bool:
+        # A row of a list ("heirs[0].nik") speaks up once the list ("heirs") was edited.
+        listed, is_row, _rest = field.partition("[")
+        return field in self._touched or (bool(is_row) and listed in self._touched)
+
+
+class TabbedProblemBoard(ProblemBoard):
+    """Also marks the tabs that hold problems, and lists in the banner those of no field."""
+
+    def __init__(
+        self, tabs: QTabWidget, pages: Sequence[tuple[ProblemPage, str]], banner: NoticeBanner
+    ) -> None:
+        super().__init__([page for page, _title in pages])
+        self._tabs = tabs
+        self._pages = pages  # in the order of the first tabs
+        self._banner = banner
+
+    def present(self, problems: list[Problem]) -> None:
+        super().present(problems)
+        for index, (page, title) in enumerate(self._pages):
             mine = [p for p in self.problems if page.owns(p.field)]
             self._tabs.setTabIcon(index, self._icon(mine))
             self._tabs.setTabToolTip(index, "\n".join(p.text for p in mine) or title)
-        stray = [p for p in self.problems if self._page_of(p) is None]
+        stray = [p for p in self.problems if self._index_of(p) is None]
         if stray:
             self._banner.show_message("\n".join(p.text for p in stray), Tone.ERROR)
         elif self._banner.tone is Tone.ERROR:
@@ -57,25 +97,22 @@ class ProblemBoard:
         titles = [title for page, title in self._pages if any(page.owns(p.field) for p in errors)]
         where = f" di tab {', '.join(titles)}" if titles else ""
         # Findings that belong to no field are listed here, not under one.
-        stray = "".join(f"\n- {p.text}" for p in errors if self._page_of(p) is None)
+        stray = "".join(f"\n- {p.text}" for p in errors if self._index_of(p) is None)
         self._banner.show_message(
             f"Data belum disimpan: {len(errors)} kesalahan perlu diperbaiki{where}. "
             f"Lihat pesan merah di bawah isian; yang sudah diketik tetap ada.{stray}",
             Tone.ERROR,
         )
-        first = next((p for p in errors if self._page_of(p) is not None), None)
+        owned = ((i, p) for p in errors if (i := self._index_of(p)) is not None)
+        first = next(owned, None)
         if first is not None:
-            page = self._page_of(first)
-            assert page is not None
-            self._tabs.setCurrentWidget(page)
-            page.focus_field(first.field)
+            index, problem = first
+            self._tabs.setCurrentIndex(index)
+            self._pages[index][0].focus_field(problem.field)
 
-    def _page_of(self, problem: Problem) -> FormTab | None:
-        return next((page for page, _title in self._pages if page.owns(problem.field)), None)
-
-    def _is_touched(self, field: str) -> bool:
-        is_heir = field.startswith("heirs[")
-        return field in self._touched or (is_heir and HEIRS_FIELD in self._touched)
+    def _index_of(self, problem: Problem) -> int | None:
+        owners = (i for i, (page, _title) in enumerate(self._pages) if page.owns(problem.field))
+        return next(owners, None)
 
     def _icon(self, problems: list[Problem]) -> QIcon:
         if not problems:

@@ -119,6 +119,16 @@ def test_a_jkk_claim_counts_down_to_its_report_deadline_then_says_terlambat(
     assert place.isVisible()
     assert claims.list_claims(sqlite_ctx).total == 0
 
+    # A date typed wrong is named once: the form's own finding, not also the service's
+    # "wajib diisi" for the empty date it would receive.
+    typed_date = dialog.event_tab.event_date.text()
+    type_into(qtbot, dialog.event_tab.event_date, "31-02-2025")
+    date_message = dialog.event_tab._rows[0].message_for("event_date")
+    assert date_message is not None
+    qtbot.waitUntil(lambda: "bukan tanggal" in date_message.text(), timeout=3000)
+    assert "wajib diisi" not in date_message.text()
+    type_into(qtbot, dialog.event_tab.event_date, typed_date)
+
     type_into(qtbot, dialog.event_tab.event_place, "Kebun jagung, Desa Naiola")
     dialog.event_tab.context.setCurrentIndex(1)
     dialog.event_tab.description.setPlainText("Terjatuh dari pohon asam")

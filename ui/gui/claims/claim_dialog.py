@@ -44,7 +44,7 @@ from ui.gui.signals import emit
 from ui.gui.widgets.discard_prompt import ask_discard
 from ui.gui.widgets.keyboard import TabWalk, enter_clicks, first_field_on_show, with_shortcut
 from ui.gui.widgets.notice_banner import NoticeBanner, Tone
-from ui.gui.widgets.problem_board import CHECK_DELAY_MS, ProblemBoard
+from ui.gui.widgets.problem_board import CHECK_DELAY_MS, ProblemBoard, merge
 
 STORED_TABS = ("Ahli waris", "Dokumen", "Manfaat", "Riwayat")
 UNSAVED = "Simpan dulu perubahan kejadian (atau muat ulang) sebelum mengubah status."
@@ -124,7 +124,7 @@ class ClaimDialog(QDialog):
                 f"Pemeriksaan otomatis belum dapat dijalankan: {error.message}", Tone.WARNING
             )
             return None
-        self.board.present(self.event_tab.local_problems() + check.problems)
+        self.board.present(merge(self.event_tab.local_problems(), check.problems))
         self._show_eligibility(check.eligibility, data)
         return check
 

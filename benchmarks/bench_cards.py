@@ -69,7 +69,7 @@ from services.cards.render import back as back_layout
 from services.cards.render import front as layout
 from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origin
 from services.cards.render.style import NAVY, card_date
-from services.text.pdf_fonts import FontSet, register_fonts
+from services.text.pdf_fonts import FontSet, load_fonts
 from ui.cli.signin import ENV_PASSWORD, ENV_USER
 
 CARDS = 14_880
@@ -221,7 +221,7 @@ def _bare_back(canvas: Canvas, lines: list[tuple[str, float, str]]) -> None:
 
 
 def bare_loop(cards: list[CardData], out: Path, backs: bool) -> None:
-    fonts = register_fonts()
+    fonts = load_fonts()
     canvas = Canvas(str(out), pageCompression=int(output.PAGE_COMPRESSION))
     back_lines = _back_lines(fonts)
     for start in range(0, len(cards), SLOTS):
@@ -261,7 +261,7 @@ def _bare(backs: bool) -> Callable[[argparse.Namespace, Path], Timed]:
 def _render(backs: bool) -> Callable[[argparse.Namespace, Path], Timed]:
     def prepare(args: argparse.Namespace, out: Path) -> Timed:
         cards = synthetic_cards(args.cards)
-        register_fonts()
+        load_fonts()
 
         def run() -> None:
             render_cards(cards, DESIGN, SheetOptions(backs=backs), out, total=len(cards))
@@ -297,7 +297,7 @@ def _from_database(args: argparse.Namespace, out: Path) -> Timed:
     """print_cards on a SQLite register of args.cards covered workers: query, QR check
     values, render and the print log, as the clerk's "not yet printed" run does it."""
     db = _printable_register(args)
-    register_fonts()
+    load_fonts()
     return lambda: print_cards(db.ctx, PrintRequest(not_printed=True), out)
 
 

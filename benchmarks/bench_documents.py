@@ -59,7 +59,7 @@ from services.documents.styles import styles
 from services.documents.templates import blocks, split_sections
 from services.settings.store import SettingsService
 from services.text.formatting import short_date
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 from services.workers.demo_data import generate_demo_workers
 from services.workers.regions import RegionDirectory
 
@@ -113,7 +113,7 @@ def bare_build(story: list[object]) -> bytes:
 
 
 def bare_table(rows: list[list[str]], widths: list[float]) -> Table:
-    fonts = register_fonts()
+    fonts = load_fonts()
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -60,7 +60,7 @@ class LetterCounter(Base):
 
 
 class RegisteredDocument(Base):
-    """One line of the register. What was printed is frozen (triggers refuse changes to it);
+    """One line of the letter register. What was printed is frozen (triggers refuse changes to it);
     only the status may move: issued → cancelled, or issued → replaced by a correction."""
 
     __tablename__ = "issued_document"
@@ -94,7 +94,7 @@ class RegisteredDocument(Base):
     workstation: Mapped[str | None] = mapped_column(String(64))
     # The worker a letter is about (none for a PKS or a covering letter), so row-level
     # security keeps a kecamatan-limited clerk to their workers' letters. No foreign key:
-    # the register keeps a letter after its worker's row is gone.
+    # the letter register keeps a letter after its worker's row is gone.
     worker_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __table_args__ = (UniqueConstraint("series", "year", "sequence"),)

@@ -164,7 +164,7 @@ class Sifat(StrEnum):
 class DocumentStatus(StrEnum):
     ISSUED = "terbit"
     CANCELLED = "batal"
-    # A correction was issued in its place; the old number stays in the register.
+    # A correction was issued in its place; the old number stays in the letter register.
     REPLACED = "diganti"
 
 

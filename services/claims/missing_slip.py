@@ -38,7 +38,7 @@ from services.core.office_time import as_utc, on_office_clock
 from services.core.permissions import Permission
 from services.core.unit_of_work import unit_of_work
 from services.text.formatting import long_date
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 
 MARGIN = 18 * mm
 # Type sizes tried in turn until the slip fits one page (the seeded lists need the first).
@@ -134,7 +134,7 @@ class Look:
 
 
 def _look(scale: float) -> Look:
-    fonts = register_fonts()
+    fonts = load_fonts()
 
     def style(name: str, size: float, *, bold: bool = False, **extra: object) -> ParagraphStyle:
         font = fonts.bold if bold else fonts.regular

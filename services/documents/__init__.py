@@ -1,10 +1,10 @@
-"""Official documents: letters and the cooperation agreement, numbered in the register.
+"""Official documents: letters and the cooperation agreement, numbered in the letter register.
 
 The public API; the GUI, the CLI and other services (claims, premiums) use these::
 
     doc = issue_letter(ctx, LetterRequest(ClaimLetter(...), signatory_id=3,
                                           document_date=office_today_of(ctx)))
-    Path("surat.pdf").write_bytes(doc.pdf)   # doc.number, doc.entry (register line)
+    Path("surat.pdf").write_bytes(doc.pdf)   # doc.number, doc.entry (letter register line)
 """
 
 from models.enums import DocumentKind, DocumentStatus, PageSize, Sifat
@@ -22,6 +22,9 @@ from services.documents.catalogue import (
     reset_template_by_key,
     save_template_by_key,
 )
+from services.documents.letter_register import cancel as cancel_document
+from services.documents.letter_register import document_fields, get_document, list_documents
+from services.documents.letter_register import reprint as reprint_document
 from services.documents.letters.fields import (
     ClaimLetter,
     ClaimProgramme,
@@ -33,9 +36,6 @@ from services.documents.letters.fields import (
     RegistrationLetter,
 )
 from services.documents.letters.service import issue_letter, preview_letter
-from services.documents.register import cancel as cancel_document
-from services.documents.register import document_fields, get_document, list_documents
-from services.documents.register import reprint as reprint_document
 from services.documents.signatories import (
     add_signatory,
     get_signatory,

@@ -1,7 +1,7 @@
 """Letter numbers: the pattern from the settings and the yearly sequence from the database.
 
 ``500.15/123/Nakertrans/VII/2025`` is ``{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}``
-(Permendagri 83/2022 classification, the register's sequence, the unit's
+(Permendagri 83/2022 classification, the letter register's sequence, the unit's
 abbreviation, the month in Roman numerals, the year). Each kind of document
 may have its own pattern, classification and series; every kind in the same
 series shares one sequence that restarts each year. A letter the regional head (the
@@ -12,7 +12,7 @@ The sequence is taken with one upsert that increments the series' counter row
 and returns the new value. The row stays locked (PostgreSQL) or the database
 stays write-locked (SQLite) until the transaction that records the document
 commits, so two clerks never receive the same number, and a rolled-back
-issue gives its number back: the register has no gaps.
+issue gives its number back: the letter register has no gaps.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def next_sequence(session: Session, series: str, year: int) -> int:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         # Clerks cannot write letter_counter; the database hands out the number and lets
-        # exactly one register line of this transaction carry it.
+        # exactly one letter register line of this transaction carry it.
         taken = session.execute(
             text("SELECT sirentan_next_letter_number(:series, :year)"),
             {"series": series, "year": year},
@@ -152,7 +152,7 @@ def take_number(session: Session, rule: NumberingRule, day: date) -> TakenNumber
 
 def expected_number(session: Session, rule: NumberingRule, day: date) -> str:
     """The number the series would give now, read without a lock: the issue renders its
-    PDF with it before taking the real one (see register.issue)."""
+    PDF with it before taking the real one (see letter_register.issue)."""
     last = session.scalar(
         select(LetterCounter.last_number).where(
             LetterCounter.series == rule.series, LetterCounter.year == day.year

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from models.enums import PageSize
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 
 PAGE_SIZES: dict[PageSize, tuple[float, float]] = {
     PageSize.A4: A4,
@@ -69,7 +69,7 @@ def preview_mark(canvas: Canvas, _page: int) -> None:
     """Across every page of a preview, so it is never taken for an issued document."""
     width, height = canvas._pagesize
     canvas.saveState()
-    canvas.setFont(register_fonts().bold, 34)
+    canvas.setFont(load_fonts().bold, 34)
     canvas.setFillColor(Color(0.8, 0.1, 0.1, alpha=0.18))
     canvas.translate(width / 2, height / 2)
     canvas.rotate(50)
@@ -106,7 +106,7 @@ def render_pdf(
     on_page: PageHook | None = None,
     numbering: PageNumbering = PageNumbering.FOOTER,
 ) -> RenderedPdf:
-    fonts = register_fonts()
+    fonts = load_fonts()
     size = PAGE_SIZES[page_size]
     counted: list[int] = []
 

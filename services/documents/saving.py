@@ -1,9 +1,9 @@
 """Saving an issued document's PDF to a file the clerk chose.
 
-The number is spent when the document is issued: the register line and the
+The number is spent when the document is issued: the letter register line and the
 original PDF are in the database. If the file then cannot be written (a full
 disk, a folder that vanished), the number stays with the letter and the clerk
-is told so, and how to save the same PDF again from the register.
+is told so, and how to save the same PDF again from the letter register.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from services.core.file_output import OutputFileError, check_target, write_bytes
 
 
 class IssuedNotSavedError(OutputFileError):
-    """The document is issued and kept in the register; only its file is missing."""
+    """The document is issued and kept in the letter register; only its file is missing."""
 
 
 def check_destination(path: Path | str) -> Path:

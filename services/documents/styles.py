@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 
 BODY_SIZE = 11
 BODY_LEADING = 14
@@ -44,7 +44,7 @@ class Styles:
 
 @cache
 def styles() -> Styles:
-    fonts = register_fonts()
+    fonts = load_fonts()
 
     def style(name: str, **kw: object) -> ParagraphStyle:
         base = {

@@ -212,7 +212,7 @@ def plain_lines(section: str) -> list[str]:
 
 
 def plain(section: str, values: Values) -> str:
-    """A one-line section as plain text (no markup), for the register's columns."""
+    """A one-line section as plain text (no markup), for the letter register's columns."""
     safe = section.replace("{{", "\x00").replace("}}", "\x01")
     text = " ".join(safe.split()).format_map({k: _text(v) for k, v in values.items()})
     return _BOLD.sub(r"\1", text.replace("\x00", "{").replace("\x01", "}"))

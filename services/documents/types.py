@@ -68,7 +68,7 @@ class SignatoryItem:
 
 @dataclass(frozen=True, slots=True)
 class DocumentEntry:
-    """One line of the register (buku agenda surat keluar)."""
+    """One line of the letter register (buku agenda surat keluar)."""
 
     id: int
     number: str
@@ -103,7 +103,7 @@ class DocumentEntry:
 
 @dataclass(frozen=True, slots=True)
 class IssuedDocument:
-    """A document as issued (or reprinted): its register line and the frozen PDF."""
+    """A document as issued (or reprinted): its letter register line and the frozen PDF."""
 
     entry: DocumentEntry
     pdf: bytes

@@ -44,7 +44,7 @@ from services.reports.model import CellKind, Report, Section, Signature, Table
 from services.settings.office_images import OfficeImages
 from services.text.formatting import long_date, short_date
 from services.text.money import number
-from services.text.pdf_fonts import FontSet, register_fonts
+from services.text.pdf_fonts import FontSet, load_fonts
 
 if TYPE_CHECKING:
     from services.documents.letterhead import Letterhead
@@ -74,7 +74,7 @@ def write_pdf(
     from services.documents.letterhead import letterhead_from_settings
 
     head = letterhead_from_settings(settings, images)
-    fonts = register_fonts()
+    fonts = load_fonts()
     page = landscape(A4) if report.landscape else A4
     printed = f"dicetak {long_date(today)}" + (f" oleh {printed_by}" if printed_by else "")
     doc = SimpleDocTemplate(

@@ -4,7 +4,7 @@ Three images, each optional: the district emblem (``lambang``) on the office's k
 regional head's emblem on the kop of letters the Bupati/Wali Kota signs (else the district
 emblem), and the card logo (else the district emblem). Where none is stored the neutral
 placeholder of resources/images is printed, and issuing a numbered document with it asks
-for an explicit confirmation (``services.documents.register``).
+for an explicit confirmation (``services.documents.letter_register``).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 ReportLab's built-in Helvetica is not embedded and only knows Latin-1, so a
 name such as "Ma'ruf" or "Ngürah" would print differently from PC to PC. The
-DejaVu fonts ship in resources/fonts (licence beside them) and are registered
-once per process under stable names.
+DejaVu fonts ship in resources/fonts (licence beside them) and are loaded into
+ReportLab once per process under stable names.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ _FILES = {
 
 
 @cache
-def register_fonts() -> FontSet:
-    """Register the fonts with ReportLab (idempotent) and return their names."""
+def load_fonts() -> FontSet:
+    """Load the fonts into ReportLab (once per process) and return their names."""
     for name, file_name in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / file_name)))
     # Lets Platypus paragraphs use <b> and <i> with the embedded family.

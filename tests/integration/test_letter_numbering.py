@@ -28,8 +28,8 @@ from services.documents import (
     issue_letter,
     list_documents,
 )
+from services.documents.letter_register import DocumentDraft, issue
 from services.documents.page import RenderedPdf
-from services.documents.register import DocumentDraft, issue
 from services.settings.store import SettingsService
 from tests.conftest import OPERATOR
 from tests.integration.document_helpers import claim_worker, signatories, store_emblem_for

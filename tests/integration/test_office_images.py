@@ -23,7 +23,7 @@ from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
 from services.documents import LetterRequest, issue_letter, preview_letter
-from services.documents.register import PlaceholderEmblemError
+from services.documents.letter_register import PlaceholderEmblemError
 from services.reports import ReportKind
 from services.reports.service import write_report
 from services.settings.office_images import (

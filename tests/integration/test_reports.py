@@ -28,7 +28,7 @@ from services.reports.service import build_report, preview_report, write_report
 from services.settings.store import SettingsService
 from services.text.formatting import short_date
 from services.text.money import number
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 from services.workers.demo_data import generate_demo_workers
 from tests.factories import make_nik
 from tests.integration.premium_helpers import VIEWER, Edge, add_worker, as_clerk, edge_register
@@ -282,7 +282,7 @@ def test_a_long_unbroken_name_wraps_inside_its_column(
     assert len([t for _, t in pieces if len(t) > 3]) >= 2, "the name is broken into lines"
     for x, piece in pieces:
         assert x < nik_x, piece
-        width = pdfmetrics.stringWidth(piece, register_fonts().condensed, _table_size(path))
+        width = pdfmetrics.stringWidth(piece, load_fonts().condensed, _table_size(path))
         assert x + width <= nik_x, (piece, x, width, nik_x)
 
 

@@ -1,4 +1,4 @@
-"""Surat & PKS: signatories, a letter issued through the form, the register's reprint,
+"""Surat & PKS: signatories, a letter issued through the form, the letter register's reprint,
 cancellation and correction. The steps at the top are shared with the agreement's tests."""
 
 from __future__ import annotations
@@ -176,15 +176,15 @@ def test_a_membership_letter_is_previewed_issued_listed_saved_and_reprinted_byte
     assert page.pane.delivery.save_pdf()
     assert (tmp_path / "terbit.pdf").read_bytes() == issued.pdf
 
-    register = panel.register
-    [entry] = register.model.rows()
+    letter_register = panel.letter_register
+    [entry] = letter_register.model.rows()
     assert entry.number == number
-    cells = [register.model.data(register.model.index(0, c)) for c in range(7)]
+    cells = [letter_register.model.data(letter_register.model.index(0, c)) for c in range(7)]
     assert cells[0] == number and cells[2] == "Keterangan kepesertaan"
     assert cells[5] == "Simon Soge, S.Sos." and cells[6] == "Terbit"
-    assert register.chosen() is not None and register.chosen().number == number  # type: ignore[union-attr]
+    assert letter_register.chosen() is not None and letter_register.chosen().number == number  # type: ignore[union-attr]
 
-    dialog = register.reprint()
+    dialog = letter_register.reprint()
     assert dialog is not None and dialog.isVisible()
     assert dialog.issued.pdf == issued.pdf
     assert Path(str(dialog.pane.viewer.path)).read_bytes() == issued.pdf
@@ -197,16 +197,16 @@ def test_a_membership_letter_is_previewed_issued_listed_saved_and_reprinted_byte
     assert page.issue_button.isEnabled() and page.pane.viewer.path is None
 
 
-def test_a_cancelled_number_stays_in_the_register_with_its_reason(
+def test_a_cancelled_number_stays_in_the_letter_register_with_its_reason(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
     worker = seed(WorkerService(sqlite_ctx), 1)[0]
     signer = kadis(sqlite_ctx)
     issued = docs.issue_letter(sqlite_ctx, membership_request(worker, signer))
     panel = documents_panel(open_window(qtbot, sqlite_ctx))
-    register = panel.register
-    assert register.select_number(issued.number)
-    dialog = register.open_cancel()
+    letter_register = panel.letter_register
+    assert letter_register.select_number(issued.number)
+    dialog = letter_register.open_cancel()
     assert dialog is not None
 
     dialog.accept()  # no reason
@@ -221,19 +221,27 @@ def test_a_cancelled_number_stays_in_the_register_with_its_reason(
         docs.DocumentStatus.CANCELLED,
         "Salah alamat tujuan",
     )
-    assert register.model.data(register.model.index(0, 6)) == "Dibatalkan: Salah alamat tujuan"
-    assert register.chosen() is not None
-    assert not register.cancel_button.isEnabled() and not register.correct_button.isEnabled()
-    assert register.reprint_button.isEnabled(), "the archive copy can still be printed"
+    assert (
+        letter_register.model.data(letter_register.model.index(0, 6))
+        == "Dibatalkan: Salah alamat tujuan"
+    )
+    assert letter_register.chosen() is not None
+    assert (
+        not letter_register.cancel_button.isEnabled()
+        and not letter_register.correct_button.isEnabled()
+    )
+    assert letter_register.reprint_button.isEnabled(), "the archive copy can still be printed"
 
-    register.status.set_value(docs.DocumentStatus.ISSUED)
-    assert register.model.rowCount() == 0
-    register.status.set_value(docs.DocumentStatus.CANCELLED)
-    assert register.model.rowCount() == 1
-    register.status.set_value(None)
-    register.text.setText("tidak-ada")
-    register.reload()
-    assert register.model.rowCount() == 0 and "Tidak ada surat" in register.count.text()
+    letter_register.status.set_value(docs.DocumentStatus.ISSUED)
+    assert letter_register.model.rowCount() == 0
+    letter_register.status.set_value(docs.DocumentStatus.CANCELLED)
+    assert letter_register.model.rowCount() == 1
+    letter_register.status.set_value(None)
+    letter_register.text.setText("tidak-ada")
+    letter_register.reload()
+    assert (
+        letter_register.model.rowCount() == 0 and "Tidak ada surat" in letter_register.count.text()
+    )
 
 
 def test_a_correction_starts_from_the_old_letter_and_replaces_it(
@@ -243,8 +251,8 @@ def test_a_correction_starts_from_the_old_letter_and_replaces_it(
     signer = kadis(sqlite_ctx)
     old = docs.issue_letter(sqlite_ctx, membership_request(worker, signer))
     panel = documents_panel(open_window(qtbot, sqlite_ctx))
-    assert panel.register.select_number(old.number)
-    assert panel.register.request_correction()
+    assert panel.letter_register.select_number(old.number)
+    assert panel.letter_register.request_correction()
 
     page = panel.letters
     assert page is not None and panel.tabs.currentWidget() is page
@@ -262,10 +270,10 @@ def test_a_correction_starts_from_the_old_letter_and_replaces_it(
     text = pdf_text(new.pdf)
     assert "keperluan administrasi perbankan" in text and f"Nomor {old.number}" in text
 
-    rows = {e.number: e for e in panel.register.model.rows()}
+    rows = {e.number: e for e in panel.letter_register.model.rows()}
     assert rows[old.number].status is docs.DocumentStatus.REPLACED
     assert rows[old.number].replaced_by_number == new.number
-    model = panel.register.model
+    model = panel.letter_register.model
     statuses = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
     assert f"Diganti dengan {new.number}" in statuses
     assert f"Terbit (ralat atas {old.number})" in statuses

@@ -1,5 +1,5 @@
 """Surat & PKS: the agreement form computes the value live and issues it; a viewer reads the
-register and is offered nothing else."""
+letter register and is offered nothing else."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from tests.ui.test_gui_documents import (
     preview,
 )
 from ui.gui.documents.agreement_page import AgreementPage
-from ui.gui.documents.documents_panel import AGREEMENT, REGISTER
+from ui.gui.documents.documents_panel import AGREEMENT, LETTER_REGISTER
 
 
 @pytest.fixture(autouse=True)
@@ -119,15 +119,15 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert issued.number in text and "PKS/01/KC-ATB/1126" in text
     assert f"{total} ({rupiah_words(params.total_value)})" in text
     assert "Maria Yosefina Bere" in text and "E123456" in text
-    [entry] = panel.register.model.rows()
+    [entry] = panel.letter_register.model.rows()
     assert entry.number == issued.number
     page.pane.delivery.ask_save_path = lambda _parent, _name: tmp_path / "pks.pdf"
     assert page.pane.delivery.save_pdf()
     assert (tmp_path / "pks.pdf").read_bytes() == issued.pdf
 
     # Its correction opens in the agreement form, with what was typed.
-    assert panel.register.select_number(issued.number)
-    assert panel.register.request_correction()
+    assert panel.letter_register.select_number(issued.number)
+    assert panel.letter_register.request_correction()
     assert panel.tabs.currentWidget() is page and page.replaces_number == issued.number
     assert form.from_register.isChecked()
     assert form.bpjs_name.text() == "Maria Yosefina Bere"
@@ -136,7 +136,7 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     qtbot.waitUntil(lambda: total in page.value.text(), timeout=WAIT_MS)
 
 
-def test_a_viewer_sees_the_register_but_no_actions_and_no_forms(
+def test_a_viewer_sees_the_letter_register_but_no_actions_and_no_forms(
     qtbot: QtBot, sqlite_url: str
 ) -> None:
     admin = admin_session(sqlite_url)
@@ -146,12 +146,16 @@ def test_a_viewer_sees_the_register_but_no_actions_and_no_forms(
     window = open_window(qtbot, viewer)
     assert SECTION in window.section_titles()
     panel = documents_panel(window)
-    assert panel.tab_titles() == [REGISTER]
-    register = panel.register
-    assert [e.number for e in register.model.rows()] == [issued.number]
-    assert register.select_number(issued.number)
-    for button in (register.reprint_button, register.cancel_button, register.correct_button):
+    assert panel.tab_titles() == [LETTER_REGISTER]
+    letter_register = panel.letter_register
+    assert [e.number for e in letter_register.model.rows()] == [issued.number]
+    assert letter_register.select_number(issued.number)
+    for button in (
+        letter_register.reprint_button,
+        letter_register.cancel_button,
+        letter_register.correct_button,
+    ):
         assert not button.isVisible()
-    assert register.reload_button.isVisible()
+    assert letter_register.reload_button.isVisible()
     viewer.engine.dispose()
     admin.engine.dispose()

@@ -29,7 +29,7 @@ from services.cards.render.geometry import CARD_H, CARD_W, MM, SLOTS, slot_origi
 from services.cards.render.text import TextOperators
 from services.core.errors import SiRentanError, ValidationError
 from services.core.progress import CancelledError
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 
 NAME_60 = "MARIA MAGDALENA FRANSISKA NDAPA LAWA KEWUAN DA SILVA GUTERRES"
 NAME_90 = (
@@ -153,7 +153,7 @@ def test_layout_may_be_given_as_its_value() -> None:
     ],
 )
 def test_names_shrink_to_a_readable_size_then_wrap(name: str, lines: int, smallest: float) -> None:
-    fonts = register_fonts()
+    fonts = load_fonts()
     width = RIGHT - LEFT
     fitted = fit_block(
         name, width, (fonts.bold, fonts.condensed_bold), NAME_ONE_LINE, NAME_TWO_LINES
@@ -165,7 +165,7 @@ def test_names_shrink_to_a_readable_size_then_wrap(name: str, lines: int, smalle
 
 
 def test_a_name_no_one_can_print_is_cut_visibly() -> None:
-    fonts = register_fonts()
+    fonts = load_fonts()
     fitted = fit_block("W" * 120, RIGHT - LEFT, (fonts.bold,), NAME_ONE_LINE, NAME_TWO_LINES)
     assert fitted.lines[0].endswith("…")
     assert stringWidth(fitted.lines[0], fitted.font, fitted.size) <= RIGHT - LEFT
@@ -410,7 +410,7 @@ def test_the_back_gives_bpjs_call_centre_175_when_the_office_has_no_phone() -> N
 def test_text_operators_read_back_across_font_subsets() -> None:
     # Past 255 distinct characters ReportLab starts a second subset of the font: texts
     # wholly in the second one, and texts spread over both, must still read back.
-    fonts = register_fonts()
+    fonts = load_fonts()
     many = "".join(chr(code) for code in range(0x20, 0x7F)) + "".join(
         chr(code) for code in range(0xC0, 0x24F)
     )

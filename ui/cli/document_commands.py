@@ -1,7 +1,7 @@
 """`agreement`, `letter TYPE`; with `letters …` and `signatories …` from
 document_register_commands.
 
-Issued documents are numbered and recorded in the register exactly as the GUI
+Issued documents are numbered and recorded in the letter register exactly as the GUI
 records them; `--preview` writes a marked, unnumbered PDF and records nothing.
 """
 

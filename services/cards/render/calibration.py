@@ -18,7 +18,7 @@ from services.cards.render.geometry import CARD_H, CARD_W, MM, PAGE_H, PAGE_W, S
 from services.cards.render.output import pdf_canvas, save
 from services.cards.render.style import INK, MUTED, NAVY, RULE, WHITE
 from services.cards.render.types import SheetOptions
-from services.text.pdf_fonts import FontSet, register_fonts
+from services.text.pdf_fonts import FontSet, load_fonts
 
 REFERENCE_MM = 20  # lines A: this far from the left and the top edge of the paper
 FAR_X_MM, FAR_Y_MM = 190, 277  # lines B, to check the printer does not scale the page
@@ -41,7 +41,7 @@ INSTRUCTIONS = (
 
 
 def render_calibration_page(options: SheetOptions, out: Path | BinaryIO) -> None:
-    fonts = register_fonts()
+    fonts = load_fonts()
     with pdf_canvas(out, (PAGE_W, PAGE_H), "Kalibrasi printer kartu", fonts.regular) as canvas:
         canvas.translate(options.offset_x_mm * MM, -options.offset_y_mm * MM)
         _grid(canvas)

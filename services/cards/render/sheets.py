@@ -31,7 +31,7 @@ from services.cards.render.types import (
 )
 from services.core.errors import Problem, ValidationError
 from services.core.progress import Cancel, Progress, check_cancel
-from services.text.pdf_fonts import FontSet, register_fonts
+from services.text.pdf_fonts import FontSet, load_fonts
 
 CUT_MARKS_FORM = "SiRentanCutMarks"
 CR80_REPORT_EVERY = 10  # CR80 pages are tiny: report and check for cancel every ten cards
@@ -71,7 +71,7 @@ def render_cards(
     When ``cancel()`` turns true, CancelledError is raised and nothing is written.
     """
     check_options(options)
-    fonts = register_fonts()
+    fonts = load_fonts()
     if total is None:
         total = len(cards) if isinstance(cards, Sized) else 0
     # Any str enum with the same values will do (the card model keeps its own).

@@ -1,4 +1,4 @@
-"""Which registered agreement (PKS) a premium letter bills under: one issued (not cancelled
+"""Which issued agreement (PKS) a premium letter bills under: one issued (not cancelled
 or replaced), dated on or before the letter, whose term reaches into every month billed
 (a term from 7 July bills July).
 
@@ -6,7 +6,7 @@ The term is what the agreement printed: stored with the request when it was issu
 (``term_start``/``term_end``); for an agreement issued before those were stored, it is
 worked out from the request as the agreement did (the start typed or the agreement's
 date; the months typed, else the ``agreement.months`` setting, else to 31 December).
-None when the register knows no such agreement: the letter then cites no number rather
+None when the letter register holds no such agreement: the letter then cites no number rather
 than one it cannot vouch for.
 
 The BPJS account is the one the agreement printed in its payment article (stored with it
@@ -31,10 +31,10 @@ from services.documents.agreement.resolve import term_end
 
 @dataclass(frozen=True, slots=True)
 class AgreementReference:
-    number: str  # PIHAK PERTAMA's number, the register's
+    number: str  # PIHAK PERTAMA's number, the letter register's
     second_number: str  # BPJS's own number, when it was typed
     document_date: date
-    bpjs_account: str = ""  # the account it printed; "" when the register does not know it
+    bpjs_account: str = ""  # the account it printed; "" when the letter register does not know it
 
 
 def agreement_for(

@@ -1,4 +1,4 @@
-"""The cooperation agreement: compute its values, preview it, issue it into the register."""
+"""The cooperation agreement: compute its values, preview it, issue it into the letter register."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from services.documents.agreement.resolve import (
 )
 from services.documents.agreement.template import SPEC, article_reference
 from services.documents.dates_words import month_start_after, month_year
+from services.documents.letter_register import DocumentDraft, find_replaced, issue, preview
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters.service import page_size_setting
 from services.documents.page import RenderedPdf
-from services.documents.register import DocumentDraft, find_replaced, issue, preview
 from services.documents.signatories import get_signatory, signing_problems
 from services.documents.templates import blocks, checked_sections, fill, plain
 from services.documents.types import IssuedDocument
@@ -60,7 +60,7 @@ def preview_agreement(ctx: ServiceContext, request: AgreementRequest) -> Rendere
 def issue_agreement(
     ctx: ServiceContext, request: AgreementRequest, *, placeholder_confirmed: bool = False
 ) -> IssuedDocument:
-    """Number (PIHAK PERTAMA's number, from the register), render and record; refused,
+    """Number (PIHAK PERTAMA's number, from the letter register), render and record; refused,
     before a number is taken, while a required particular is missing; with the
     placeholder emblem still in the kop, only when ``placeholder_confirmed``."""
     ctx.require(Permission.LETTERS)

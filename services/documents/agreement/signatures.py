@@ -13,7 +13,7 @@ from services.documents.agreement.particulars import blank
 from services.documents.blocks import plain_table_style, signed_name
 from services.documents.nip import format_nip
 from services.documents.styles import esc, styles
-from services.text.pdf_fonts import register_fonts
+from services.text.pdf_fonts import load_fonts
 
 
 def _party_column(
@@ -80,7 +80,7 @@ class _StampBox(Flowable):
         canvas.setDash(2, 2)
         canvas.rect(x, 0, self.size, self.size)
         canvas.setFillColor(colors.grey)
-        canvas.setFont(register_fonts().regular, 7)
+        canvas.setFont(load_fonts().regular, 7)
         canvas.drawCentredString(x + self.size / 2, self.size / 2 - 2, "meterai")
         canvas.restoreState()
 
@@ -93,7 +93,7 @@ def paraf_boxes(canvas: Canvas, _page: int) -> None:
     bottom = 6 * mm
     canvas.saveState()
     canvas.setLineWidth(0.5)
-    canvas.setFont(register_fonts().regular, 6)
+    canvas.setFont(load_fonts().regular, 6)
     for index, label in enumerate(("PIHAK KEDUA", "PIHAK PERTAMA")):
         x = right - (index + 1) * box_w
         canvas.rect(x, bottom, box_w, box_h)

@@ -30,6 +30,7 @@ from services.documents.blocks import (
     strip_markup,
 )
 from services.documents.dates_words import place_and_date
+from services.documents.letter_register import Replaced
 from services.documents.letterhead import Letterhead, office_kop, regional_head_kop
 from services.documents.page import (
     DocumentInfo,
@@ -39,7 +40,6 @@ from services.documents.page import (
     render_pdf,
     text_width,
 )
-from services.documents.register import Replaced
 from services.documents.styles import PARAGRAPH_INDENT, esc, styles
 from services.documents.templates import Block, BlockKind
 from services.documents.types import SIFAT_LABELS, SignatoryItem

@@ -140,7 +140,7 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
     agreement = agreement_for(ctx, start, months[-1].last_day, env.document_date, env.settings)
     basis = _basis(fields, agreement, env.settings)
     # The agreement in force says where the premium is paid; the setting only without one
-    # (or for an agreement whose account the register does not hold).
+    # (or for an agreement whose account the letter register does not hold).
     account = (agreement.bpjs_account if agreement is not None else "") or env.settings[
         "premium.bpjs_account"
     ].strip()
@@ -183,9 +183,9 @@ def compose(ctx: ServiceContext, fields: PremiumLetter, env: LetterEnv) -> Compo
 def _basis(
     fields: PremiumLetter, agreement: AgreementReference | None, settings: dict[str, str]
 ) -> str:
-    """What the payment follows: the bill, and the registered agreement whose term covers
-    the months paid, by number and date; with none registered, the agreement unnumbered
-    (no bill) or not at all: never a number the register does not hold."""
+    """What the payment follows: the bill, and the issued agreement whose term covers
+    the months paid, by number and date; with none issued, the agreement unnumbered
+    (no bill) or not at all: never a number the letter register does not hold."""
     branch = settings["bpjs.branch_name"]
     parts: list[str] = []
     if fields.bill_number.strip():

@@ -1,4 +1,4 @@
-"""Letters: preview, issue into the register, templates. The five kinds share one path."""
+"""Letters: preview, issue into the letter register, templates. The five kinds share one path."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from services.core.context import ServiceContext
 from services.core.errors import Problem, ValidationError
 from services.core.office_time import office_today_of
 from services.core.permissions import Permission
+from services.documents.letter_register import DocumentDraft, find_replaced, issue, preview
 from services.documents.letterhead import letterhead_from_settings
 from services.documents.letters import claim, heir_notice, membership, premium, registration
 from services.documents.letters.common import LetterEnv, LetterType
 from services.documents.letters.fields import LetterRequest
 from services.documents.letters.layout import LetterFrame, LetterParts, render_letter
 from services.documents.page import RenderedPdf
-from services.documents.register import DocumentDraft, find_replaced, issue, preview
 from services.documents.signatories import get_signatory, refuse_unfit_signatory
 from services.documents.styles import esc
 from services.documents.templates import (

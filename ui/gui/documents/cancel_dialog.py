@@ -1,4 +1,4 @@
-"""Batalkan nomor: the number stays in the register, marked cancelled with the reason."""
+"""Batalkan nomor: the number stays in the letter register, marked cancelled with the reason."""
 
 from __future__ import annotations
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from services import documents as docs
 from services.core.context import ServiceContext
 from services.core.errors import Problem, SiRentanError, ValidationError
+from services.documents.letter_register import PlaceholderEmblemError
 from services.documents.page import RenderedPdf
-from services.documents.register import PlaceholderEmblemError
 from ui.gui.app_context import AppContext
 from ui.gui.documents.document_dialog import document_file_name
 from ui.gui.documents.pdf_pane import PdfPane

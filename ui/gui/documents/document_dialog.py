@@ -1,4 +1,4 @@
-"""An issued document as the register keeps it: the frozen PDF, byte for byte, to print
+"""An issued document as the letter register keeps it: the frozen PDF, byte for byte, to print
 again or save (Cetak ulang)."""
 
 from __future__ import annotations

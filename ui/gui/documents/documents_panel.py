@@ -1,4 +1,4 @@
-"""Surat & PKS: the register first; clerks who may write letters also get the letter form,
+"""Surat & PKS: the letter register first; clerks who may write letters also get the letter form,
 the agreement form, the signatories and the templates."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.documents.agreement_page import AgreementPage
 from ui.gui.documents.letter_page import LetterPage
-from ui.gui.documents.register_tab import RegisterTab
+from ui.gui.documents.letter_register_tab import LetterRegisterTab
 from ui.gui.documents.signatories_tab import SignatoriesTab
 from ui.gui.documents.templates_tab import TemplatesTab
 from ui.gui.widgets.notice_banner import Tone
 
-REGISTER = "Buku agenda"
+LETTER_REGISTER = "Buku agenda"
 LETTER = "Surat baru"
 AGREEMENT = "Perjanjian Kerja Sama"
 SIGNATORIES = "Penandatangan"
@@ -30,8 +30,8 @@ class DocumentsPanel(QWidget):
         super().__init__(parent)
         self._app = app
         self.tabs = QTabWidget(self)
-        self.register = RegisterTab(app, self)
-        self.tabs.addTab(self.register, REGISTER)
+        self.letter_register = LetterRegisterTab(app, self)
+        self.tabs.addTab(self.letter_register, LETTER_REGISTER)
         self.letters: LetterPage | None = None
         self.agreement: AgreementPage | None = None
         self.signatories: SignatoriesTab | None = None
@@ -47,7 +47,7 @@ class DocumentsPanel(QWidget):
             self.tabs.addTab(self.templates, TEMPLATES)
             self._connect()
         self._lay_out()
-        self.register.reload()
+        self.letter_register.reload()
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -69,7 +69,7 @@ class DocumentsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():
-            self.register.reload()  # other clerks number letters too
+            self.letter_register.reload()  # other clerks number letters too
 
     def _correct(self, number: str, stored: dict[str, Any]) -> None:
         if stored.get("kind") == docs.DocumentKind.AGREEMENT.value:
@@ -82,8 +82,8 @@ class DocumentsPanel(QWidget):
             self.show_tab(LETTER)
 
     def _issued(self, issued: docs.IssuedDocument) -> None:
-        self.register.reload()
-        self.register.select_number(issued.number)
+        self.letter_register.reload()
+        self.letter_register.select_number(issued.number)
 
     def _signatories_changed(self) -> None:
         pages: list[LetterPage | AgreementPage] = [p for p in (self.letters, self.agreement) if p]
@@ -100,7 +100,7 @@ class DocumentsPanel(QWidget):
     def _connect(self) -> None:
         assert self.letters is not None and self.agreement is not None
         assert self.signatories is not None
-        self.register.correction_requested.connect(self._correct)
+        self.letter_register.correction_requested.connect(self._correct)
         self.letters.issued.connect(self._issued)
         self.agreement.issued.connect(self._issued)
         self.signatories.changed.connect(self._signatories_changed)

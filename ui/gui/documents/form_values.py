@@ -1,4 +1,4 @@
-"""Reading typed values out of the document forms, and back from a register line's stored
+"""Reading typed values out of the document forms, and back from a letter register line's stored
 request (JSON: dates as "2025-07-07", amounts as "10000") when a correction starts."""
 
 from __future__ import annotations

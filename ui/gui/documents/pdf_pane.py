@@ -39,7 +39,7 @@ class PdfPane(QWidget):
         )
         self.delivery.save_button.setToolTip("Simpan salinan PDF yang terbit ini")
         self.file_name = "surat.pdf"
-        # True while the shown file is the issued one (numbered, in the register).
+        # True while the shown file is the issued one (numbered, in the letter register).
         self.final = False
         self._folder = tempfile.TemporaryDirectory(
             prefix="sirentan-surat-", ignore_cleanup_errors=True

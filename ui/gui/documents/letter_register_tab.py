@@ -18,7 +18,7 @@ from services.core.permissions import Permission
 from ui.gui.app_context import AppContext
 from ui.gui.documents.cancel_dialog import CancelDialog
 from ui.gui.documents.document_dialog import DocumentDialog
-from ui.gui.documents.register_columns import RegisterModel
+from ui.gui.documents.letter_register_columns import LetterRegisterModel
 from ui.gui.formats import thousands
 from ui.gui.retry import FAILED, call_or_show
 from ui.gui.signals import emit
@@ -32,7 +32,7 @@ YEARS_BACK = 5
 LIMIT = 1000
 
 
-class RegisterTab(QWidget):
+class LetterRegisterTab(QWidget):
     # A correction was asked for: the number it replaces and the request it was issued from.
     correction_requested = Signal(str, object)
 
@@ -57,7 +57,7 @@ class RegisterTab(QWidget):
         self.text = QLineEdit(self)
         self.text.setPlaceholderText("Cari nomor, hal atau tujuan…")
         self.text.setClearButtonEnabled(True)
-        self.model = RegisterModel(self)
+        self.model = LetterRegisterModel(self)
         self.table = RecordTableView(self.model, self)
         self.count = QLabel(self)
         self.banner = NoticeBanner(self)

@@ -1,4 +1,4 @@
-"""How the register (buku agenda surat keluar) reads in its table: a cancelled or replaced
+"""How the letter register (buku agenda surat keluar) reads in its table: a cancelled or replaced
 number stays listed, greyed and struck through, with why."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def status_tooltip(entry: docs.DocumentEntry) -> str:
     return "\n".join(lines)
 
 
-REGISTER_COLUMNS: tuple[Column[docs.DocumentEntry], ...] = (
+LETTER_REGISTER_COLUMNS: tuple[Column[docs.DocumentEntry], ...] = (
     Column("Nomor", lambda e: e.number),
     Column("Tanggal", lambda e: format_date(e.document_date)),
     Column("Jenis", lambda e: SHORT_KINDS[e.kind], tooltip=lambda e: e.kind_label),
@@ -54,9 +54,9 @@ REGISTER_COLUMNS: tuple[Column[docs.DocumentEntry], ...] = (
 )
 
 
-class RegisterModel(RecordTableModel[docs.DocumentEntry]):
+class LetterRegisterModel(RecordTableModel[docs.DocumentEntry]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(REGISTER_COLUMNS, parent=parent)
+        super().__init__(LETTER_REGISTER_COLUMNS, parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.record(index.row()) if index.isValid() else None

@@ -16,7 +16,8 @@ from services.workers.types import WorkerQuery, years_before
 from tests.conftest import office_day_now
 from tests.factories import make_nik
 from tests.ui.helpers import covered_now, open_window
-from ui.gui.dashboard.dashboard_panel import DashboardPanel
+from ui.gui.app_context import AppContext
+from ui.gui.dashboard.dashboard_panel import LOADING, DashboardPanel
 from ui.gui.main_window import MainWindow
 from ui.gui.signals import emit
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
@@ -219,3 +220,18 @@ def test_figures_that_arrive_while_beranda_is_hidden_are_charted_when_it_shows(
     assert dict(zip(names, (bars.at(i) for i in range(bars.count())), strict=True))
     # Showing Beranda reads the figures afresh; let that read end before the register goes.
     qtbot.waitUntil(lambda: panel.loaded_at is not arrived and not panel.loading, timeout=LOAD_MS)
+
+
+def test_beranda_left_before_it_painted_reads_its_figures_only_when_shown_again(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """The figures are read after Beranda's first paint, and only if it is still on screen:
+    a clerk going straight on to Peserta does not share the processor with them."""
+    panel = DashboardPanel(AppContext.create(sqlite_ctx))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.hide()  # before the paint
+    qtbot.wait(100)
+    assert not panel.loading and panel.figures is None and panel.stamp.text() == LOADING
+    panel.show()
+    qtbot.waitUntil(lambda: panel.figures is not None and not panel.loading, timeout=LOAD_MS)

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,6 +51,7 @@ class DashboardPanel(QWidget):
         self.charts: DashboardCharts | None = None
         self.charts_behind = False  # figures arrived while hidden: charts drawn on show
         self.loading = False
+        self._reload_after_paint = False
         self.stamp = QLabel(LOADING, self)
         self.reload_button = QPushButton("Muat ulang", self)
         self.banner = NoticeBanner(self)
@@ -114,7 +115,19 @@ class DashboardPanel(QWidget):
             self.charts_behind = False
             self._charts().show_board(self.figures)
         # After this paint: the figures never hold up the window.
-        QTimer.singleShot(0, self, self.reload)
+        self._reload_after_paint = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._reload_after_paint:
+            self._reload_after_paint = False
+            QTimer.singleShot(0, self, self._reload_if_shown)
+
+    def _reload_if_shown(self) -> None:
+        # A clerk who went straight on to another section: the figures wait for the next
+        # show instead of taking the processor from the screen being opened.
+        if self.isVisible():
+            self.reload()
 
     def _worker_saved(self, _worker_id: int = 0) -> None:
         if self.isVisible():

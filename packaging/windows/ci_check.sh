@@ -105,7 +105,7 @@ cli import-workers "$(w "$OUT/list.xlsx")"
 expect "Disimpan sebagai impor #1"
 cli print-cards --not-printed --layout a4 --backs -o "$(w "$OUT/kartu.pdf")"
 pdf "$OUT/kartu.pdf"
-cli signatories add --name "Simon Soge" --position "Kepala Dinas Tenaga Kerja" --nip 197001012000031001
+cli signatories add --name "Simon Soge" --position "Kepala Dinas Tenaga Kerja" --rank "Pembina Utama Muda (IV/c)" --nip 197001012000031001
 cli signatories add --name "Juandi David" --position "Bupati Timor Tengah Utara" --regional-head
 cli agreement --preview --workers 70 --months 12 --bpjs-head "Yohanes Seran" -o "$(w "$OUT/pks.pdf")"
 pdf "$OUT/pks.pdf"

@@ -437,6 +437,10 @@ def test_no_login_of_one_register_reaches_the_other(
 
 
 _EVENT_DAYS = iter(range(1, 28))
+SUBMIT = (
+    "UPDATE claim SET status = 'diajukan', letter_number = %s, letter_date = '2026-11-01', "
+    "submitted_on = '2026-11-01' WHERE id = %s"
+)
 
 
 def _claim_at(reg: Register, status: str) -> int:
@@ -462,7 +466,10 @@ def _claim_at(reg: Register, status: str) -> int:
         )
     with connect(reg, reg.logins["operator"]) as conn:
         for step in path[: path.index(status) + 1] if status in path else []:
-            conn.execute("UPDATE claim SET status = %s WHERE id = %s", (step, claim))
+            if step == "diajukan":  # with its letter, as the step asks (0024)
+                conn.execute(SUBMIT, (f"400.7/{claim}/2026", claim))
+            else:
+                conn.execute("UPDATE claim SET status = %s WHERE id = %s", (step, claim))
             conn.commit()
     return claim
 
@@ -956,3 +963,82 @@ def test_a_login_cannot_squat_the_group_names_of_a_register_made_later(
         server.execute(f'DROP DATABASE "{future}"')
         server.execute(f'DROP ROLE "{squat}"')
         server.close()
+
+
+# -- the letter register, its signatories and a claim's submission letter (0024) -------------
+
+
+def test_an_issued_letter_is_changed_or_deleted_by_no_clerk(reg: Register) -> None:
+    with connect(reg, reg.logins["operator"]) as conn:
+        letter = _issue(conn)
+        conn.execute("INSERT INTO document_file VALUES (%s, 'pdf'::bytea)", (letter,))
+        conn.commit()
+    for kind in ("admin", "operator", "verifikator", "viewer"):
+        with connect(reg, reg.logins[kind]) as conn:
+            for change in (
+                "number = 'X/1'",
+                "sequence = 1",
+                "subject = 'lain'",
+                "fields = '{}'",
+                "sha256 = 'x'",
+                "worker_id = NULL",
+                "signatory_id = NULL",
+            ):
+                denied(conn, f"UPDATE issued_document SET {change} WHERE id = %s", (letter,))
+            denied(
+                conn, "UPDATE document_file SET pdf = 'x'::bytea WHERE document_id = %s", (letter,)
+            )
+            denied(conn, "DELETE FROM document_file WHERE document_id = %s", (letter,))
+            denied(conn, "DELETE FROM issued_document WHERE id = %s", (letter,))
+
+
+def test_an_official_other_than_the_bupati_keeps_an_nip_and_a_rank(reg: Register) -> None:
+    insert = (
+        "INSERT INTO signatory (name, position, rank, nip, regional_head, active, created_at, "
+        "updated_at) VALUES (%s, 'Kepala Dinas', %s, %s, %s, true, now(), now()) RETURNING id"
+    )
+    nip = "198001012005011001"
+    with superuser(reg) as conn:
+        # A record kept from before the rule, with no rank.
+        old = conn.execute(insert, ("Lama", None, None, False)).fetchone()[0]
+    for kind in ("admin", "operator"):
+        with connect(reg, reg.logins[kind]) as conn:
+            kadis = conn.execute(insert, ("Kadis", "Pembina", nip, False)).fetchone()[0]
+            conn.execute(insert, ("Bupati", None, None, True))
+            conn.commit()
+            for change in ("nip = NULL", "nip = '1980'", "rank = ' '", "rank = NULL"):
+                error = refused(conn, f"UPDATE signatory SET {change} WHERE id = %s", (kadis,))
+                assert "NIP of 18 digits and a rank" in error, change
+            error = refused(conn, insert, ("Sekda", "Pembina Utama", None, False))
+            assert "NIP of 18 digits and a rank" in error
+            conn.execute("UPDATE signatory SET active = false WHERE id = %s", (old,))
+            conn.execute(
+                "UPDATE signatory SET position = 'Kadis Nakertrans' WHERE id = %s", (kadis,)
+            )
+            conn.commit()
+
+
+def test_a_claims_submission_letter_is_written_only_by_its_step(reg: Register) -> None:
+    claim = _claim_at(reg, "berkas_lengkap")
+    with connect(reg, reg.logins["operator"]) as conn:
+        error = refused(conn, "UPDATE claim SET status = 'diajukan' WHERE id = %s", (claim,))
+        assert "with its letter's number and date" in error
+        error = refused(conn, "UPDATE claim SET letter_number = 'X/1' WHERE id = %s", (claim,))
+        assert "submission letter is recorded only by its step" in error
+        conn.execute(SUBMIT, ("400.7/1/2026", claim))
+        conn.commit()
+        for change in (
+            "letter_number = 'BOHONG/1'",
+            "letter_number = NULL",
+            "letter_date = '2026-01-01'",
+            "submitted_on = NULL",
+        ):
+            error = refused(conn, f"UPDATE claim SET {change} WHERE id = %s", (claim,))
+            assert "submission letter is recorded only by its step" in error, change
+        # The step back clears it, as the app does.
+        conn.execute(
+            "UPDATE claim SET status = 'berkas_lengkap', letter_number = NULL, "
+            "letter_date = NULL, submitted_on = NULL WHERE id = %s",
+            (claim,),
+        )
+        conn.commit()

@@ -166,6 +166,7 @@ class _RememberingHasher:
 def pytest_configure(config: pytest.Config) -> None:
     logfail.install()  # in every process: each xdist worker logs to its own handler
     if not isinstance(passwords._hasher, _RememberingHasher):
+        # A stand-in with PasswordHasher's methods, remembering the hashes it made.
         passwords._hasher = _RememberingHasher(passwords._hasher)  # type: ignore[assignment]
     if _is_xdist_worker(config):
         return
@@ -201,9 +202,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     still migrates a register would pull them from under it. Another run on the same server
     may still hold grants to them; PostgreSQL then refuses the drop and they stay.
     """
-    if _is_xdist_worker(config) or config.stash.get(_ROLES_BEFORE, None) is None:
+    before = config.stash.get(_ROLES_BEFORE, None)
+    if _is_xdist_worker(config) or before is None:
         return
-    before = config.stash[_ROLES_BEFORE]
     engine = _pg_admin_engine()
     try:
         with engine.connect() as conn:

@@ -25,6 +25,8 @@ from models import CoveragePeriod
 LATEST = date(9999, 12, 31)
 
 DayLike = date | ColumnElement[Any]
+# A worker's id as SQL: a table's column (``src.c.id``) or the mapped attribute (``Worker.id``).
+WorkerIdLike = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 class next_day(FunctionElement[date]):
@@ -128,21 +130,19 @@ def _exists(p: Alias, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     return select(literal(1)).where(*conditions).correlate_except(p).exists()
 
 
-def covering(
-    p: Alias, worker_id: ColumnElement[Any] | QueryableAttribute[Any], day: DayLike
-) -> ColumnElement[bool]:
+def covering(p: Alias, worker_id: WorkerIdLike, day: DayLike) -> ColumnElement[bool]:
     """The condition "period ``p`` of this worker covers ``day``" (for joins)."""
     d = _day(day)
     return and_(p.c.worker_id == worker_id, p.c.start_date <= d, period_end(p) >= d)
 
 
-def covered_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
+def covered_on(worker_id: WorkerIdLike, day: DayLike) -> ColumnElement[bool]:
     """Covered on ``day`` (the day a status change takes effect is still covered)."""
     p = periods()
     return _exists(p, covering(p, worker_id, day))
 
 
-def covered_on_many(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[bool]:
+def covered_on_many(worker_id: WorkerIdLike, day: DayLike) -> ColumnElement[bool]:
     """``covered_on`` for filters over many workers: the same condition as one IN list of
     covered workers, which SQLite builds by one pass over the index instead of one
     probe per worker (five times faster on a whole register; for a handful of workers
@@ -152,9 +152,7 @@ def covered_on_many(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElemen
     return worker_id.in_(select(p.c.worker_id).where(p.c.start_date <= d, period_end(p) >= d))
 
 
-def covered_between(
-    worker_id: ColumnElement[Any], first: DayLike, last: DayLike
-) -> ColumnElement[bool]:
+def covered_between(worker_id: WorkerIdLike, first: DayLike, last: DayLike) -> ColumnElement[bool]:
     """Covered on at least one day from ``first`` to ``last``."""
     p = periods()
     return _exists(
@@ -167,7 +165,7 @@ def covered_between(
 
 
 def covered_throughout(
-    worker_id: ColumnElement[Any], first: DayLike, last: DayLike
+    worker_id: WorkerIdLike, first: DayLike, last: DayLike
 ) -> ColumnElement[bool]:
     """Covered on every day from ``first`` to ``last``: covered on ``first``, and every
     period ending inside the span is followed the next day by another (a change of
@@ -190,7 +188,7 @@ def covered_throughout(
     return and_(covered_on(worker_id, lo), ~_exists(p, gap_after))
 
 
-def funding_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
+def funding_on(worker_id: WorkerIdLike, day: DayLike) -> ColumnElement[Any]:
     """The funding source of the period covering ``day`` (NULL when not covered)."""
     p = periods()
     return (
@@ -202,7 +200,7 @@ def funding_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any
     )
 
 
-def kpj_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
+def kpj_on(worker_id: WorkerIdLike, day: DayLike) -> ColumnElement[Any]:
     """The KPJ recorded on the period covering ``day`` (NULL when not covered or none)."""
     p = periods()
     return (
@@ -214,7 +212,7 @@ def kpj_on(worker_id: ColumnElement[Any], day: DayLike) -> ColumnElement[Any]:
     )
 
 
-def funding_in(worker_id: ColumnElement[Any], first: DayLike, last: DayLike) -> ColumnElement[Any]:
+def funding_in(worker_id: WorkerIdLike, first: DayLike, last: DayLike) -> ColumnElement[Any]:
     """The funding source a span (a premium month) is counted under: that of the latest
     period covering any of its days."""
     p = periods()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -49,7 +50,7 @@ def page_sizes_mm(data: bytes) -> list[tuple[int, int]]:
 
 
 def metadata(data: bytes) -> dict[str, str]:
-    info = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
+    info: Mapping[str, object] = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
     return {key: str(value) for key, value in info.items()}
 
 
@@ -117,14 +118,14 @@ def signatories(ctx: ServiceContext) -> tuple[SignatoryItem, SignatoryItem]:
     return kadis, bupati
 
 
-def claim_worker(ctx: ServiceContext, serial: int = 1, **changes: object) -> WorkerDetail:
+def claim_worker(ctx: ServiceContext, serial: int = 1, **changes: Any) -> WorkerDetail:
     """The worker the claim letters are about: NIK 5303055207850001, covered from 7 July
     to 31 December 2025 by the APBD Kabupaten, KPJ 00000000001, a woman."""
     created = WorkerService(ctx).create(worker_input(serial, **changes))
     return WorkerService(ctx).get(created.worker.id)
 
 
-def claim_fields(**changes: object) -> ClaimLetter:
+def claim_fields(**changes: Any) -> ClaimLetter:
     """A JKM claim for ``claim_worker``'s NIK; the name comes from the register."""
     fields = ClaimLetter(
         programme=ClaimProgramme.JKM,
@@ -141,7 +142,7 @@ def claim_fields(**changes: object) -> ClaimLetter:
         claimant_phone="081234567890",
         documents=("Akta kematian", "Kartu Keluarga", "Buku tabungan ahli waris"),
     )
-    return replace(fields, **changes)  # type: ignore[arg-type]
+    return replace(fields, **changes)
 
 
 def emblem_png(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -58,7 +59,7 @@ def add_worker(
     start: date | None,
     end: date | None = None,
     funding: FundingSource = FundingSource.APBD_KABUPATEN,
-    **changes: object,
+    **changes: Any,
 ) -> int:
     data = worker_input(serial, coverage_start=start, coverage_end=end, funding=funding, **changes)
     return WorkerService(ctx).create(data).worker.id

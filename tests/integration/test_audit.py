@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import exc as sa_exc
@@ -341,7 +342,7 @@ def test_a_change_without_the_app_is_recorded_on_sqlite(
     )
 
 
-def _migration(name: str) -> object:
+def _migration(name: str) -> ModuleType:
     path = next(schema.MIGRATIONS_DIR.glob(f"versions/{name}_*.py"))
     spec = importlib.util.spec_from_file_location(f"migration_{name}", path)
     assert spec is not None and spec.loader is not None
@@ -352,9 +353,9 @@ def _migration(name: str) -> object:
 
 def test_sqlite_audits_the_tables_and_columns_postgresql_does(sqlite_url: str) -> None:
     wall = _migration("0012")
-    assert AUDITED == wall.AUDITED and BULK_AUDITED == wall.BULK_AUDITED  # type: ignore[attr-defined]
-    assert set(SKIPPED) == {*wall.SKIPPED, "name_phonetic"}  # type: ignore[attr-defined]
-    assert SECRET == wall.SECRET  # type: ignore[attr-defined]
+    assert AUDITED == wall.AUDITED and BULK_AUDITED == wall.BULK_AUDITED
+    assert set(SKIPPED) == {*wall.SKIPPED, "name_phonetic"}
+    assert SECRET == wall.SECRET
     # Every audited table of this schema has its three triggers, and they know every column
     # a migration added since (a later migration must call secure_sqlite_tables again).
     conn = sqlite3.connect(_register_file(sqlite_url))

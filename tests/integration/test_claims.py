@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, time, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -36,6 +37,7 @@ from tests.integration.claim_helpers import (
     receive_everything,
     step,
 )
+from tests.present import present
 
 S = ClaimStatus
 
@@ -192,7 +194,7 @@ def test_from_draft_to_paid_and_closed_the_jkm_worker_becomes_deceased(
         entry = session.scalars(
             select(AuditEntry).where(AuditEntry.entity == "worker", AuditEntry.action == "status")
         ).one()
-    assert json.loads(entry.changes)["status"] == ["aktif", "meninggal"]
+    assert json.loads(present(entry.changes))["status"] == ["aktif", "meninggal"]
     closed = step(ctx, detail, S.CLOSED)
     assert closed.status is S.CLOSED and closed.next_steps == (S.PAID,)
 
@@ -371,7 +373,7 @@ def test_the_list_filters_flags_and_counts(ctx: ServiceContext) -> None:
     )
     step(ctx, reported, S.CANCELLED, note="Dobel")
 
-    def ids(**filters: object) -> list[int]:
+    def ids(**filters: Any) -> list[int]:
         return [r.id for r in claims.list_claims(ctx, claims.ClaimQuery(**filters), now=NOW).rows]
 
     assert ids() == [reported.id, overdue.id, running.id, old.id]

@@ -9,6 +9,7 @@ import time as clock
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, time
+from typing import Any
 
 import pytest
 from alembic import command
@@ -25,6 +26,7 @@ from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from tests.conftest import OPERATOR, create_pg_database, drop_pg_database
 from tests.integration.claim_helpers import NOW, jkk, jkm, make_worker, set_setting, step
+from tests.present import present
 
 S = ClaimStatus
 
@@ -77,14 +79,16 @@ def test_event_times_survive_the_migration_and_nothing_else_is_lost(
 
     _migrate(ctx, "0007")
     with ctx.engine.connect() as conn:
-        stored = dict(conn.execute(text("SELECT id, event_time FROM claim")).all())
+        stored: dict[int, str | None] = dict(
+            conn.execute(text("SELECT id, event_time FROM claim")).all()
+        )
     assert stored[accident.id] == "08:30" and stored[no_time.id] is None
 
     _migrate(ctx, "head")
     assert _counts(ctx) == before
     with ctx.session_factory() as session:
-        assert session.get(Claim, accident.id).event_time == time(8, 30)
-        assert session.get(Claim, no_time.id).event_time is None
+        assert session.get_one(Claim, accident.id).event_time == time(8, 30)
+        assert session.get_one(Claim, no_time.id).event_time is None
     detail = claims.get_claim(ctx, accident.id, now=NOW)
     assert detail.event.event_time == time(8, 30)
     # The deadline still counts from 08.30 WITA: 48 hours later is 00.30 UTC two days on.
@@ -101,7 +105,7 @@ def test_the_upgrade_to_0008_fills_the_estimates_of_stored_claims(
     before, after = upgrade_schema(ServiceContext.for_engine(ctx.engine))
     assert (before, after) == ("0007", schema.alembic_head())
     with ctx.session_factory() as session:
-        assert session.get(Claim, death.id).estimated_benefit == 42_000_000
+        assert session.get_one(Claim, death.id).estimated_benefit == 42_000_000
 
 
 def test_the_upgrade_to_0023_recomputes_claims_stored_under_an_older_lapse_default(
@@ -127,14 +131,14 @@ def test_the_upgrade_to_0023_recomputes_claims_stored_under_an_older_lapse_defau
     assert _reason(ctx, death.id) is None
     assert "Kedaluwarsa" not in (_reason(ctx, accident.id) or "")
     with ctx.session_factory() as session:
-        assert session.get(Claim, death.id).eligible
+        assert session.get_one(Claim, death.id).eligible
     # One entry per claim refreshed, as every refresh records.
     assert _claim_audit_count(ctx) == audited + 2
 
 
 def _reason(ctx: ServiceContext, claim_id: int) -> str | None:
     with ctx.session_factory() as session:
-        return session.get(Claim, claim_id).ineligible_reason
+        return session.get_one(Claim, claim_id).ineligible_reason
 
 
 def _claim_audit_count(ctx: ServiceContext) -> int:
@@ -155,7 +159,9 @@ def test_the_audit_trail_records_the_event_time(ctx: ServiceContext) -> None:
             .order_by(AuditEntry.id)
         ).all()
     # Later entries of the same save (eligibility, estimate) follow the time's own.
-    times = [c["event_time"] for c in map(json.loads, entries) if "event_time" in c]
+    times = [
+        c["event_time"] for c in (json.loads(present(e)) for e in entries) if "event_time" in c
+    ]
     assert times == [[None, "08:30:00"], ["08:30:00", "09:15:00"]]
 
 
@@ -163,20 +169,20 @@ def test_the_estimate_total_is_stored_with_every_write(ctx: ServiceContext) -> N
     death = claims.open_claim(ctx, make_worker(ctx, 1), jkm(), now=NOW)
     accident = claims.open_claim(ctx, make_worker(ctx, 2), jkk(), now=NOW)
     with ctx.session_factory() as session:
-        assert session.get(Claim, death.id).estimated_benefit == 42_000_000
+        assert session.get_one(Claim, death.id).estimated_benefit == 42_000_000
         # Care "as needed" and monthly payments: no one-off amount to estimate.
-        assert session.get(Claim, accident.id).estimated_benefit is None
+        assert session.get_one(Claim, accident.id).estimated_benefit is None
     fatal = replace(
         accident.event, jkk_outcome=JkkOutcome.DEATH, death_date=accident.event.event_date
     )
     accident = claims.update_claim(ctx, accident.id, fatal, accident.version, now=NOW)
     with ctx.session_factory() as session:
-        stored = session.get(Claim, accident.id).estimated_benefit
+        stored = session.get_one(Claim, accident.id).estimated_benefit
     # 48 × Rp1,000,000 (above the Rp20,000,000 floor), the funeral and the periodic benefit.
     assert stored == accident.benefit.total == 48_000_000 + 10_000_000 + 12_000_000
 
 
-def _claim_row(worker_id: int, claim_type: ClaimType, event_day, **fields: object) -> Claim:
+def _claim_row(worker_id: int, claim_type: ClaimType, event_day, **fields: Any) -> Claim:
     return Claim(
         worker_id=worker_id,
         claim_type=claim_type,
@@ -192,7 +198,7 @@ def _claim_row(worker_id: int, claim_type: ClaimType, event_day, **fields: objec
 def test_the_indexes_refuse_duplicates_written_past_the_service(ctx: ServiceContext) -> None:
     worker_id = make_worker(ctx)
     accident = claims.open_claim(ctx, worker_id, jkk(), now=NOW)
-    day = accident.event.event_date
+    day = present(accident.event.event_date)
     with ctx.session_factory() as session, pytest.raises(IntegrityError) as same_event:
         session.add(_claim_row(worker_id, ClaimType.JKK, day))
         session.flush()
@@ -257,7 +263,7 @@ def test_two_clerks_saving_the_same_claim_at_once(ctx: ServiceContext, second: s
     try:
         # The first clerk's claim is written but not yet committed: the second clerk's
         # check cannot see it, and the second insert waits on the unique index.
-        row = _claim_row(worker_id, data.claim_type, data.event_date)
+        row = _claim_row(worker_id, present(data.claim_type), data.event_date)
         first.add(row)
         first.flush()
         thread = threading.Thread(target=other_clerk)

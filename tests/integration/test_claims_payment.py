@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -32,18 +33,19 @@ from tests.integration.claim_helpers import (
     step,
 )
 from tests.integration.test_cli import as_admin, first_admin
+from tests.present import present
 
 REF = "JKM/KC-ATB/2025/000777"
 
 
-def heir(name: str, relation: R, **extra: object) -> claims.ClaimHeirInput:
+def heir(name: str, relation: R, **extra: Any) -> claims.ClaimHeirInput:
     return claims.ClaimHeirInput(
         full_name=name,
         relation=relation,
         bank_name="Bank NTT",
         bank_account_number="00" + str(abs(hash(name)) % 10**8).zfill(8),
         bank_account_holder=name,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
@@ -56,7 +58,7 @@ def approved_claim(ctx: ServiceContext, heirs: list[claims.ClaimHeirInput]) -> c
     return step(ctx, detail, S.APPROVED, on=TODAY)
 
 
-def pay(ctx: ServiceContext, detail: claims.ClaimDetail, name: str, **fields: object):
+def pay(ctx: ServiceContext, detail: claims.ClaimDetail, name: str, **fields: Any):
     recipient = next(h for h in detail.heirs if h.full_name == name)
     values: dict[str, object] = {
         "amount": detail.benefit.total,
@@ -219,7 +221,7 @@ def test_another_amount_needs_a_note_and_a_holder_needs_a_verifikators_approval(
             select(AuditEntry).where(AuditEntry.entity == "claim", AuditEntry.user_name == "verif1")
         ).all()
     assert len(entries) == 1
-    assert json.loads(entries[0].changes)["holder_override_holder"] == [None, "YOSEF BANO"]
+    assert json.loads(present(entries[0].changes))["holder_override_holder"] == [None, "YOSEF BANO"]
 
 
 def test_the_npwp_asks_for_a_document_only_when_the_office_turns_it_on(

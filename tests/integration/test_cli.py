@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import importlib
 import io
@@ -15,6 +16,7 @@ import time
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -354,13 +356,19 @@ def test_every_command_module_is_in_the_explicit_list() -> None:
     assert "hiddenimports += list(COMMAND_MODULES)" in spec
 
 
+def _commands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any]:
+    """The parser's sub-command action (argparse keeps it, and the help lines of its
+    commands, only in private attributes)."""
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
 def test_the_command_table_says_what_each_module_registers() -> None:
     """--help is answered from the table alone, so it must match the real commands."""
-    real = build_parser(EVERY)._subparsers._group_actions[0]  # type: ignore[union-attr]
+    real = _commands(build_parser(EVERY))
     registered = [(action.dest, action.help) for action in real._choices_actions]
     assert registered == [(c.name, c.help) for c in COMMANDS]
     for command in COMMANDS:  # its module is the one that registers it for real
-        only = build_parser(command.name)._subparsers._group_actions[0]  # type: ignore[union-attr]
+        only = _commands(build_parser(command.name))
         assert "-h" in only.choices[command.name]._option_string_actions
 
 

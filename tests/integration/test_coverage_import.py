@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from models.enums import CoverageSource, FundingSource, OnExisting, WorkerStatus
 from services.core.context import ServiceContext
@@ -13,6 +14,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.factories import worker_input
 from tests.integration.test_import_reading import save_workbook
+from tests.present import present
 
 HEADER = ["NIK", "Nama", "Tgl Lahir", "L/P", "Desa", "Kecamatan", "Pekerjaan", "TMT", "No. KPJ"]
 
@@ -61,7 +63,7 @@ def test_import_opens_periods_and_undo_removes_them(
     (period,) = workers.coverage_history(_id(workers, first)).periods
     assert period.source_ref == str(result.batch_id) and period.kpj == "12345678901"
 
-    undo_import(ctx, result.batch_id)
+    undo_import(ctx, present(result.batch_id))
     assert workers.search(WorkerQuery(text=first)).total == 0
 
 
@@ -83,7 +85,7 @@ def test_an_update_opens_a_period_after_the_last_one_and_undo_restores(
     updated = workers.get(created.id)
     assert (updated.coverage_start, updated.coverage_end) == (date(2026, 1, 1), None)
 
-    undo_import(ctx, result.batch_id)
+    undo_import(ctx, present(result.batch_id))
     assert [p[:2] for p in _periods(workers, created.nik)] == [
         (date(2025, 7, 7), date(2025, 12, 31))
     ]
@@ -112,7 +114,7 @@ def test_bpjs_returned_list_opens_and_moves_periods(
     bill = record_bill(
         ctx, BillInput(Month(2025, 7), FundingSource.APBD_KABUPATEN, "T-7", date(2025, 8, 5), 3, 1)
     )
-    rows = [
+    rows: list[list[Any]] = [
         ["No", "No KPJ", "NIK", "Nama", "TMT"],
         [1, "77700000001", bare.nik, bare.full_name, date(2025, 7, 1)],
         [2, late.kpj, late.nik, late.full_name, date(2025, 7, 7)],

@@ -65,8 +65,9 @@ class History:
             self.effective = list(self.periods)
             return
         cut_day = event[1]
-        kept = []
-        ended = []  # what the event ended: resumed or restored by a reactivation
+        kept: list[tuple[date, date | None, FundingSource]] = []
+        # What the event ended: resumed or restored by a reactivation.
+        ended: list[tuple[date, date | None, FundingSource]] = []
         for start, end, funding in self.periods:
             if end is not None and end < cut_day:
                 kept.append((start, end, funding))

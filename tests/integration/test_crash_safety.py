@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import Engine
 
 from models.database import make_engine
 from models.enums import Role
@@ -105,11 +107,11 @@ def _copy_workers(path: Path, times: int) -> None:
             conn.execute(periods, {"k": k})
 
 
-def _checkpoint(engine: object) -> None:
+def _checkpoint(engine: Engine) -> None:
     # One self-contained file to copy: nothing left in the -wal.
-    with engine.connect() as conn:  # type: ignore[attr-defined]
+    with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 def _fresh_copy(template: Path, home: Path) -> Path:
@@ -159,7 +161,7 @@ def _size(path: Path) -> int:
         return -1
 
 
-def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
+def _query(path: Path, sql: str) -> list[tuple[Any, ...]]:
     with closing(sqlite3.connect(path)) as conn:
         return conn.execute(sql).fetchall()
 
@@ -183,7 +185,11 @@ def test_an_import_killed_midway_leaves_all_of_it_or_none(with_admin: Path, tmp_
             live = _fresh_copy(with_admin, tmp_path / "import")
             wal = Path(f"{live}-wal")
             process = _start(live.parent, "demo-data", "--count", str(IMPORT_COUNT))
-            if _kill_when(process, lambda wal=wal, t=threshold: _size(wal) >= t):
+
+            def wal_reached(wal: Path = wal, t: int = threshold) -> bool:
+                return _size(wal) >= t
+
+            if _kill_when(process, wal_reached):
                 break
         else:
             pytest.fail(f"the import always finished before its -wal reached {threshold} bytes")

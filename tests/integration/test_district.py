@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -49,7 +50,7 @@ def admin(database_url: str) -> Iterator[ServiceContext]:
     context.engine.dispose()
 
 
-def kupang(**changes: object) -> DistrictSetup:
+def kupang(**changes: Any) -> DistrictSetup:
     setup = DistrictSetup(
         kabupaten_code=KUPANG,
         office={

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -109,8 +110,8 @@ def registered(ctx: ServiceContext, count: int) -> date:
     return office_day_now()
 
 
-def request(signatory: SignatoryItem, **changes: object) -> AgreementRequest:
-    values: dict[str, object] = {
+def request(signatory: SignatoryItem, **changes: Any) -> AgreementRequest:
+    values: dict[str, Any] = {
         "signatory_id": signatory.id,
         "agreement_date": LAUNCH,
         "second_party": BRANCH_HEAD,
@@ -120,7 +121,7 @@ def request(signatory: SignatoryItem, **changes: object) -> AgreementRequest:
         "bpjs_account": "Bank NTT 001.01.02.003456-7 a.n. BPJS Ketenagakerjaan KC Atambua",
         "apbd_regulation": "12 Tahun 2024",
     }
-    return AgreementRequest(**(values | changes))  # type: ignore[arg-type]
+    return AgreementRequest(**(values | changes))
 
 
 def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_path: Path) -> None:
@@ -216,10 +217,10 @@ def test_the_launch_agreement(ctx: ServiceContext, bupati: SignatoryItem, tmp_pa
         assert f"Halaman {index} dari {total}" in page
         assert "Paraf:" in page
     # The signatures share their page with the closing article; the annex has no meterai.
-    signed = next(i for i, t in enumerate(texts) if "PIHAK PERTAMA, BUPATI" in t)
-    assert "Pasal 17 PENUTUP" in texts[signed] and "mulai berlaku sejak" in texts[signed]
+    signed_page = next(i for i, t in enumerate(texts) if "PIHAK PERTAMA, BUPATI" in t)
+    assert "Pasal 17 PENUTUP" in texts[signed_page] and "mulai berlaku sejak" in texts[signed_page]
     attachment = " ".join(t for t in texts if "LAMPIRAN PERJANJIAN" in t)
-    assert "meterai" not in attachment and "meterai" in texts[signed]
+    assert "meterai" not in attachment and "meterai" in texts[signed_page]
     for kecamatan in RegionDirectory(ctx).kecamatan():
         assert kecamatan.name in attachment, kecamatan.name
     assert set(page_sizes_mm(issued.pdf)) == {(210, 297)}
@@ -529,8 +530,8 @@ def test_the_premium_letter_cites_the_agreement_it_bills_under(
         service.create(worker_input(serial))
     service.create(worker_input(4, coverage_end=date(2026, 12, 31)))
 
-    def letter(start: date, on: date, **bill: object) -> str:
-        fields = PremiumLetter(start, **bill)  # type: ignore[arg-type]
+    def letter(start: date, on: date, **bill: Any) -> str:
+        fields = PremiumLetter(start, **bill)
         return pdf_text(issue_letter(ctx, LetterRequest(fields, kadis.id, on)).pdf)
 
     generic = (

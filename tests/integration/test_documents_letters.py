@@ -16,6 +16,7 @@ from services.core.context import ServiceContext
 from services.core.errors import ValidationError
 from services.core.permissions import PermissionDeniedError, Principal
 from services.documents import (
+    ClaimLetter,
     DocumentKind,
     HeirNoticeLetter,
     LetterRequest,
@@ -148,9 +149,9 @@ def test_claim_letter_takes_the_participant_from_the_register(
     kadis, _ = officials
     on = date(2025, 8, 1)
 
-    def refused(fields: object) -> ValidationError:
+    def refused(fields: ClaimLetter) -> ValidationError:
         with pytest.raises(ValidationError) as caught:
-            issue_letter(ctx, LetterRequest(fields, kadis.id, on))  # type: ignore[arg-type]
+            issue_letter(ctx, LetterRequest(fields, kadis.id, on))
         return caught.value
 
     unknown = refused(claim_fields())

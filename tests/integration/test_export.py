@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -36,6 +37,7 @@ from services.workers.types import WorkerQuery
 from tests.conftest import office_day_now
 from tests.factories import worker_input
 from tests.integration.trust_helpers import clerk, first_admin
+from tests.present import present
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 KOTA = "53.03.05"
@@ -135,7 +137,7 @@ def test_the_bpjs_list_follows_its_setting(
             )
         )
     # Registration is for workers covered now, paid by the district, without a KPJ yet.
-    assert 0 < len(rows) == needing < covered
+    assert 0 < len(rows) == present(needing) < present(covered)
     assert {r["PROGRAM"] for r in rows} == {"JKK, JKM"}
     assert all(str(r["NAMA"]).isupper() for r in rows)
     assert all(isinstance(r["TANGGAL LAHIR"], datetime) for r in rows)
@@ -175,7 +177,7 @@ def _cells(sheet: Worksheet) -> list[tuple[object, ...]]:
     ]
 
 
-def _recap_table(sheet: Worksheet) -> tuple[list[str], list[dict[str, object]]]:
+def _recap_table(sheet: Worksheet) -> tuple[list[str], list[dict[str, Any]]]:  # cell values
     """The title lines above a recap table, and its rows by header."""
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     header = next(i for i, row in enumerate(values) if row[0] == "Kecamatan")
@@ -267,7 +269,7 @@ def test_the_recap_counts_the_register_under_the_list_filters(
     _, villages = _recap_table(book["Per desa"])
     per_kecamatan: Counter[str] = Counter()
     for village in villages[:-1]:
-        per_kecamatan[str(village["Kecamatan"])] += village["Jumlah"]  # type: ignore[assignment]
+        per_kecamatan[str(village["Kecamatan"])] += village["Jumlah"]
     assert per_kecamatan == {name: r["Jumlah"] for name, r in by_name.items()}
     assert villages[-1]["Kecamatan"] == "JUMLAH" and villages[-1]["Jumlah"] == len(counted)
 

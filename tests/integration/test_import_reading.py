@@ -58,7 +58,7 @@ def titled(rows: Sequence[Sequence[Any]], header: Sequence[str] = HEADER) -> lis
 
 
 def test_calamine_keeps_dates_numbers_and_text_apart(tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["NIK", "Nama", "Tgl Lahir", "Jam", "No HP", "RT", "Desa"],
         [
             "5303055207850001",

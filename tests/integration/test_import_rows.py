@@ -29,6 +29,7 @@ from services.excel_import import (
 from services.workers.service import WorkerService
 from tests.factories import make_nik, worker_input
 from tests.integration.test_import_reading import save_workbook, titled
+from tests.present import present
 
 HEADER = [
     "No",
@@ -250,7 +251,7 @@ def test_a_registered_nik_is_an_update_listing_what_would_change(
 def test_a_twin_already_in_the_register_is_named(ctx: ServiceContext, tmp_path: Path) -> None:
     _register(ctx, 1)
     registered = worker_input(1)
-    other = make_nik(registered.birth_date, Gender.FEMALE, 77)
+    other = make_nik(present(registered.birth_date), Gender.FEMALE, 77)
     header = ["NIK", "Nama", "Tgl Lahir", "L/P", "Desa", "Pekerjaan"]
     row = [
         other,

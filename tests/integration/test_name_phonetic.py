@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any, TypedDict
 
 import pytest
 from alembic import command
@@ -62,8 +63,8 @@ def _add(workers: WorkerService, serial: int, name: str) -> None:
     )
 
 
-def names(workers: WorkerService, text: str, **query: object) -> list[str]:
-    page = workers.search(WorkerQuery(text=text, **query))  # type: ignore[arg-type]
+def names(workers: WorkerService, text: str, **query: Any) -> list[str]:
+    page = workers.search(WorkerQuery(text=text, **query))
     return [r.full_name for r in page.rows]
 
 
@@ -183,12 +184,22 @@ def test_the_migration_fills_the_key_of_existing_workers(own_database: ServiceCo
     assert names(workers, "sukarno") == ["SOEKARNO KOLO"]
 
 
-def _wall(ctx: ServiceContext) -> dict[str, object]:
+class _Wall(TypedDict):
+    groups: dict[str, str]
+    readers: dict[str, bool | None]  # Result.scalar() types a missing row as None
+    options: list[str]
+    grantees: set[str]
+    trail: int | None
+
+
+def _wall(ctx: ServiceContext) -> _Wall:
     """What 0012's wall says about the key: who reads it, the view's options and grantees."""
     with ctx.engine.connect() as conn:
-        groups = dict(conn.execute(text("SELECT kind, rolname FROM register_group")).all())
+        groups: dict[str, str] = dict(
+            conn.execute(text("SELECT kind, rolname FROM register_group")).all()
+        )
         has_key = "name_phonetic" in {c["name"] for c in inspect(conn).get_columns("worker")}
-        readers = {
+        readers: dict[str, bool | None] = {
             kind: has_key
             and conn.execute(
                 text("SELECT has_column_privilege(:r, 'worker', 'name_phonetic', 'SELECT')"),
@@ -231,10 +242,10 @@ def test_the_key_goes_to_the_registers_own_viewer_behind_the_barrier(
     assert after["readers"] == {"viewer": True, "operator": True}
     assert "security_barrier=true" in after["options"]
     assert {groups[k] for k in ("admin", "operator", "verifikator", "viewer")} <= set(
-        after["grantees"]  # type: ignore[arg-type]
+        after["grantees"]
     )
     server_wide = {f"sirentan_{k}" for k in ("admin", "operator", "verifikator", "viewer")}
-    assert not server_wide & set(after["grantees"])  # type: ignore[arg-type]
+    assert not server_wide & set(after["grantees"])
     assert after["trail"] == 0, "neither the fill nor a later edit audits the key"
     detail = workers.get(_first_id(ctx))
     workers.update(detail.id, replace(detail.to_input(), full_name="Yohanna Sanam"), detail.version)
@@ -247,7 +258,9 @@ def test_the_key_goes_to_the_registers_own_viewer_behind_the_barrier(
 
 def _first_id(ctx: ServiceContext) -> int:
     with ctx.engine.connect() as conn:
-        return conn.execute(select(Worker.id).order_by(Worker.id)).scalars().first()
+        first = conn.execute(select(Worker.id).order_by(Worker.id)).scalars().first()
+    assert first is not None, "the register has workers"
+    return first
 
 
 def _keys_in_step(ctx: ServiceContext) -> list[tuple[str, str]]:

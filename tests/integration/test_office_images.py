@@ -43,6 +43,7 @@ from tests.integration.document_helpers import (
     signatories,
 )
 from tests.integration.trust_helpers import clerk, first_admin
+from tests.present import present
 from tests.unit.test_card_render import cards
 
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
@@ -101,7 +102,7 @@ def test_stored_images_are_audited_by_size_and_only_administrators_store_them(
     assert office_images(admin).emblem == path.read_bytes()
     with admin.session_factory() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.entity == "office_image")).one()
-    changes = json.loads(entry.changes)
+    changes = json.loads(present(entry.changes))
     assert entry.summary == "lambang daerah (kop surat)" and entry.user_name == "admin1"
     assert changes["file_name"] == [None, "lambang-ttu.png"]
     assert changes["content"] == [None, f"{len(path.read_bytes()):,} bita".replace(",", ".")]

@@ -148,7 +148,7 @@ def test_a_letter_whose_file_cannot_be_written_keeps_its_number(
         home=tmp_path,
     )
     _ok("demo-data", "--count", "40", "--seed", "3", home=tmp_path)  # July 2025's premium
-    letter = ("letter", "iuran", "--period", "2025-07", "--signatory", "1")
+    letter: tuple[str, ...] = ("letter", "iuran", "--period", "2025-07", "--signatory", "1")
     letter += ("--confirm-placeholder",)
     missing = as_admin(*letter, "-o", str(tmp_path / "tidak-ada" / "s.pdf"), home=tmp_path)
     assert missing.returncode == 1 and "tidak-ada tidak ada" in missing.stderr

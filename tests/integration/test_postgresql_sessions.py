@@ -23,6 +23,7 @@ from services.workers.service import WorkerService
 from tests.conftest import OPERATOR, _clear_pg_data
 from tests.factories import worker_input
 from tests.logfail import ExpectLog
+from tests.present import present
 
 pytestmark = pytest.mark.postgres
 
@@ -49,7 +50,7 @@ def test_every_session_carries_the_timeouts_and_keepalives(pg_ctx: ServiceContex
                 "work_mem",
             )
         }
-        keepalives = conn.connection.dbapi_connection.info.get_parameters()  # type: ignore[union-attr]
+        keepalives = present(conn.connection.dbapi_connection).info.get_parameters()
     assert shown["lock_timeout"] == "5s"
     assert shown["idle_in_transaction_session_timeout"] == "1min"
     # Over a Unix socket the server keeps 0 (no TCP); the tests connect by TCP.

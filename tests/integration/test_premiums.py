@@ -47,6 +47,7 @@ from tests.integration.premium_helpers import (
     restore_rates,  # noqa: F401 (a fixture)
     set_rule,
 )
+from tests.present import present
 
 KAB = FundingSource.APBD_KABUPATEN
 PROV = FundingSource.APBD_PROVINSI
@@ -176,7 +177,7 @@ def test_bills_and_payments_are_checked_and_audited(ctx: ServiceContext) -> None
         ("create", "premium_bill"),
         ("create", "premium_payment"),
     ]
-    assert json.loads(entries[0].changes)["amount"] == [None, 67_200]
+    assert json.loads(present(entries[0].changes))["amount"] == [None, 67_200]
     assert entries[1].parent_entity == "premium_bill" and entries[1].parent_id == str(bill.id)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -44,7 +45,7 @@ def _nik(serial: int, female: bool = True) -> str:
 
 def bpjs_file(path: Path) -> Path:
     """BPJS's list for January 2025 under a title, with every kind of difference."""
-    rows = [
+    rows: list[list[Any]] = [
         ["DAFTAR PESERTA TERTAGIH BPU — PEMKAB TTU", None, None, None, None],
         ["Periode Januari 2025", None, None, None, None],
         [],

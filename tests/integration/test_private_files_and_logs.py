@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -45,14 +45,14 @@ def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         root.addHandler(handler)
 
 
-def _fail_and_log(action: object, expect_log: ExpectLog) -> None:
+def _fail_and_log(action: Callable[[], object], expect_log: ExpectLog) -> None:
     """What the CLI does with an unexpected error: log it whole (the file redacts it).
 
     The record holds the database's DETAIL with the NIK on purpose: declared personal.
     """
     with expect_log(logging.ERROR, "unexpected error", personal=True):
         try:
-            action()  # type: ignore[operator]
+            action()
         except Exception:
             logging.getLogger("sirentan.test").exception("unexpected error")
         else:

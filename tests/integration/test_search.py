@@ -42,8 +42,8 @@ def five(workers: WorkerService) -> WorkerService:
     return workers
 
 
-def names(workers: WorkerService, **query: object) -> list[str]:
-    return [r.full_name for r in workers.search(WorkerQuery(**query)).rows]  # type: ignore[arg-type]
+def names(workers: WorkerService, **query: Any) -> list[str]:
+    return [r.full_name for r in workers.search(WorkerQuery(**query)).rows]
 
 
 def test_name_substring_ignores_case(five: WorkerService) -> None:
@@ -142,8 +142,8 @@ def test_filtered_name_search_over_the_cap_pages_through_every_match(
 ) -> None:
     # A filter beside the name: the matches are counted and sorted in one statement.
     # Over the cap, that page of some matches bounds the name of the true page's end.
-    kota = {"kecamatan_code": "53.03.05", "count_limit": 1, "limit": 1}
-    capped = five.search(WorkerQuery(text="an", **kota))  # type: ignore[arg-type]
+    kota: dict[str, Any] = {"kecamatan_code": "53.03.05", "count_limit": 1, "limit": 1}
+    capped = five.search(WorkerQuery(text="an", **kota))
     assert (capped.total, capped.total_exact) == (2, False)
     pages = [names(five, text="an", offset=n, **kota) for n in range(4)]
     assert pages == [["AGUSTINUS SANAM"], ["MARIA BANO"], ["YOHANES KOLO"], []]

@@ -35,6 +35,7 @@ from tests.integration.test_security_raw_client import (
     superuser,
 )
 from tests.integration.trust_helpers import PASSWORD
+from tests.present import present
 
 pytestmark = pytest.mark.postgres
 
@@ -205,7 +206,7 @@ def test_no_clerk_reaches_files_programs_or_other_roles(reg: Register) -> None:
 def test_no_clerk_reads_another_sessions_query_or_signals_it(reg: Register) -> None:
     query = "SELECT count(*) FROM pg_stat_activity WHERE pid = %s AND query LIKE '%%geheim-5303%%'"
     with connect(reg, reg.logins["admin"]) as admin:
-        pid = admin.execute("SELECT pg_backend_pid()").fetchone()[0]
+        pid = present(admin.execute("SELECT pg_backend_pid()").fetchone(), "row")[0]
         # The session's last statement is what pg_stat_activity shows of it.
         admin.execute("SELECT 'geheim-53030511'")
         with superuser(reg) as server:
@@ -234,7 +235,9 @@ def test_no_clerk_creates_a_large_object(reg: Register) -> None:
 
 def test_a_large_object_given_to_a_clerk_is_not_anothers(reg: Register) -> None:
     with superuser(reg) as server:
-        oid = server.execute("SELECT lo_from_bytea(0, '3171010101010001'::bytea)").fetchone()[0]
+        oid = present(
+            server.execute("SELECT lo_from_bytea(0, '3171010101010001'::bytea)").fetchone()
+        )[0]
         server.execute(f'ALTER LARGE OBJECT {int(oid)} OWNER TO "{reg.logins["operator"]}"')
         server.commit()
         try:
@@ -288,9 +291,11 @@ def test_every_definer_function_is_callable_only_by_the_groups_that_need_it(
     for kind in CLERKS:
         with connect(reg, reg.logins[kind]) as conn:
             for signature in definers:
-                may = conn.execute(
-                    "SELECT has_function_privilege(%s, 'EXECUTE')", (signature,)
-                ).fetchone()[0]
+                may = present(
+                    conn.execute(
+                        "SELECT has_function_privilege(%s, 'EXECUTE')", (signature,)
+                    ).fetchone()
+                )[0]
                 assert may == (kind in CALLABLE.get(signature, set())), (kind, signature)
 
 
@@ -306,9 +311,11 @@ def test_reveal_and_find_check_their_arguments(reg: Register) -> None:
         for number in ("", "53%", "5303_5", ".*", "1" * 21, "' OR 1=1 --", None):
             assert conn.execute("SELECT sirentan_find_worker(%s)", (number,)).fetchall() == []
     with superuser(reg) as conn:
-        station = conn.execute(
-            "SELECT workstation FROM audit_log WHERE action = 'access' ORDER BY id DESC LIMIT 1"
-        ).fetchone()[0]
+        station = present(
+            conn.execute(
+                "SELECT workstation FROM audit_log WHERE action = 'access' ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        )[0]
     assert station == "w" * 100
 
 
@@ -317,9 +324,9 @@ def test_reveal_and_find_check_their_arguments(reg: Register) -> None:
 
 def _elsewhere_name(reg: Register) -> str:
     with superuser(reg) as conn:
-        return conn.execute(
-            "SELECT full_name FROM worker WHERE id = %s", (reg.elsewhere,)
-        ).fetchone()[0]
+        return present(
+            conn.execute("SELECT full_name FROM worker WHERE id = %s", (reg.elsewhere,)).fetchone()
+        )[0]
 
 
 def test_limited_clerks_read_nothing_of_another_kecamatan_through_any_view(
@@ -330,9 +337,9 @@ def test_limited_clerks_read_nothing_of_another_kecamatan_through_any_view(
     for kind in ("operator_kota", "viewer_kota"):
         with connect(reg, reg.logins[kind]) as conn:
             for view in views:
-                if not conn.execute("SELECT has_table_privilege(%s, 'SELECT')", (view,)).fetchone()[
-                    0
-                ]:
+                if not present(
+                    conn.execute("SELECT has_table_privilege(%s, 'SELECT')", (view,)).fetchone()
+                )[0]:
                     continue
                 rows = conn.execute(f'SELECT * FROM "{view}"').fetchall()
                 text = json.dumps(rows, default=str)
@@ -381,10 +388,10 @@ def test_the_name_search_copy_shows_and_takes_no_more_than_worker(reg: Register)
     writes it only through worker, and a raw write to worker keeps it true."""
     for kind in CLERKS:
         with connect(reg, reg.logins[kind]) as conn:
-            copy = {r[0] for r in conn.execute("SELECT id FROM worker_name_search")}
-            assert copy == {r[0] for r in conn.execute("SELECT id FROM worker")}, kind
-            assert (reg.elsewhere in copy) == (not kind.endswith("_kota")), kind
-            assert reg.in_kota in copy, kind
+            seen = {r[0] for r in conn.execute("SELECT id FROM worker_name_search")}
+            assert seen == {r[0] for r in conn.execute("SELECT id FROM worker")}, kind
+            assert (reg.elsewhere in seen) == (not kind.endswith("_kota")), kind
+            assert reg.in_kota in seen, kind
             for statement in (
                 "INSERT INTO worker_name_search VALUES (999999, '53.03.06', 'x')",
                 "UPDATE worker_name_search SET name_key = 'x'",
@@ -450,13 +457,15 @@ def _claim_at(reg: Register, status: str) -> int:
     with superuser(reg) as conn:
         # One open death claim per worker: the earlier probes' claims are cancelled.
         conn.execute("UPDATE claim SET status = 'dibatalkan' WHERE worker_id = %s", (reg.in_kota,))
-        claim = conn.execute(
-            "INSERT INTO claim (worker_id, claim_type, status, status_since, event_date, "
-            "traffic_accident, eligible, created_at, updated_at, version) "
-            "VALUES (%s, 'jkm', 'draft', now(), %s, false, true, now(), now(), 1) "
-            "RETURNING id",
-            (reg.in_kota, event),
-        ).fetchone()[0]
+        claim = present(
+            conn.execute(
+                "INSERT INTO claim (worker_id, claim_type, status, status_since, event_date, "
+                "traffic_accident, eligible, created_at, updated_at, version) "
+                "VALUES (%s, 'jkm', 'draft', now(), %s, false, true, now(), now(), 1) "
+                "RETURNING id",
+                (reg.in_kota, event),
+            ).fetchone()
+        )[0]
         conn.execute(
             "INSERT INTO claim_heir (claim_id, full_name, relation, bank_name, "
             "bank_account_number, bank_account_holder, arranged_funeral, created_at, "
@@ -476,7 +485,9 @@ def _claim_at(reg: Register, status: str) -> int:
 
 def _heir_of(reg: Register, claim: int) -> int:
     with superuser(reg) as conn:
-        return conn.execute("SELECT id FROM claim_heir WHERE claim_id = %s", (claim,)).fetchone()[0]
+        return present(
+            conn.execute("SELECT id FROM claim_heir WHERE claim_id = %s", (claim,)).fetchone()
+        )[0]
 
 
 PAY = (
@@ -670,9 +681,11 @@ def test_the_databases_holder_match_is_the_apps(reg: Register) -> None:
     made to hit titles, initials, spelling, accents and the letters whose capitals differ."""
     rng = random.Random(22)
     holders = [_random_name(rng) for _ in range(3000)]
-    people = [_misspelt(rng, h) if rng.random() < 0.7 else _random_name(rng) for h in holders]
+    people: list[str | None] = [
+        _misspelt(rng, h) if rng.random() < 0.7 else _random_name(rng) for h in holders
+    ]
     holders += ["", "Dra. Maria Goreti Taek, S.Pd.", "WEIß", "ıvan", "Ｍaria", "M A R I A"]
-    people += [None, "M. GORETI TAEK", "WEISS", "IVAN", "MARIA", "MARIA"]  # type: ignore[list-item]
+    people += [None, "M. GORETI TAEK", "WEISS", "IVAN", "MARIA", "MARIA"]
     with superuser(reg) as conn:
         rows = conn.execute(
             "SELECT sirentan_name_words(h), sirentan_same_holder(h, p) "
@@ -761,9 +774,9 @@ def test_a_claims_eligibility_flag_does_not_move_without_its_reasons(reg: Regist
 def test_no_clerk_can_mark_another_locked_or_make_the_app_refuse_them(reg: Register) -> None:
     victim = reg.logins["viewer"]
     with superuser(reg) as conn:
-        victim_id = conn.execute(
-            "SELECT id FROM app_user WHERE username = %s", (victim,)
-        ).fetchone()[0]
+        victim_id = present(
+            conn.execute("SELECT id FROM app_user WHERE username = %s", (victim,)).fetchone()
+        )[0]
     for kind in ("operator", "operator_kota", "verifikator", "viewer_kota"):
         with connect(reg, reg.logins[kind]) as conn:
             for change in ("failed_attempts = 99", "locked_until = now() + interval '1 day'"):
@@ -820,8 +833,12 @@ LETTER = (
 
 
 def _issue(conn: psycopg.Connection[Any], replaces: int | None = None) -> int:
-    number = conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()[0]
-    return conn.execute(LETTER, (f"400.7/{number}/2026", number, replaces)).fetchone()[0]
+    number = present(
+        conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone(), "row"
+    )[0]
+    return present(
+        conn.execute(LETTER, (f"400.7/{number}/2026", number, replaces)).fetchone(), "row"
+    )[0]
 
 
 def _commit_refused(conn: psycopg.Connection[Any]) -> str:
@@ -927,9 +944,11 @@ def test_viewers_read_no_whole_identity_or_bank_number_anywhere(reg: Register) -
             readable = [
                 (table, column)
                 for table, column in columns
-                if conn.execute(
-                    "SELECT has_column_privilege(%s, %s, 'SELECT')", (table, column)
-                ).fetchone()[0]
+                if present(
+                    conn.execute(
+                        "SELECT has_column_privilege(%s, %s, 'SELECT')", (table, column)
+                    ).fetchone()
+                )[0]
             ]
             assert readable == [], kind
 

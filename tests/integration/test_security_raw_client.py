@@ -30,6 +30,7 @@ from tests.conftest import OPERATOR, clerk_name, create_pg_database, drop_pg_dat
 from tests.factories import make_nik, worker_input
 from tests.integration.claim_helpers import NOW, jkm
 from tests.integration.trust_helpers import PASSWORD
+from tests.present import present
 
 pytestmark = pytest.mark.postgres
 
@@ -164,7 +165,9 @@ def audit_rows_since(register: Register, last_id: int) -> list[tuple[Any, ...]]:
 
 def last_audit_id(register: Register) -> int:
     with superuser(register) as conn:
-        return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0])
+        return int(
+            present(conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone(), "row")[0]
+        )
 
 
 # -- 1. functions -------------------------------------------------------------------------
@@ -324,12 +327,14 @@ def test_2_the_administrator_manages_this_registers_accounts(reg: Register) -> N
         conn.execute("UPDATE app_user SET active = false WHERE username = %s", (name,))
         conn.execute("SELECT sirentan_account_sync(%s, NULL)", (name,))
         conn.commit()
-        can_login, groups = conn.execute(
-            "SELECT r.rolcanlogin, array(SELECT g.rolname FROM pg_auth_members m "
-            "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) "
-            "FROM pg_roles r WHERE r.rolname = %s",
-            (name,),
-        ).fetchone()
+        can_login, groups = present(
+            conn.execute(
+                "SELECT r.rolcanlogin, array(SELECT g.rolname FROM pg_auth_members m "
+                "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) "
+                "FROM pg_roles r WHERE r.rolname = %s",
+                (name,),
+            ).fetchone()
+        )
     assert can_login is False
     assert sorted(groups) == sorted([f"{reg.dbname}_clerk", f"{reg.dbname}_viewer"])
 
@@ -395,7 +400,9 @@ def test_4_others_read_a_masked_trail_of_their_kecamatan(reg: Register) -> None:
         ).fetchall()
     assert ids == [(str(reg.in_kota),)]
     with superuser(reg) as conn:
-        summaries = conn.execute("SELECT string_agg(summary, ' ') FROM audit_log").fetchone()[0]
+        summaries = present(
+            conn.execute("SELECT string_agg(summary, ' ') FROM audit_log").fetchone()
+        )[0]
     assert reg.nik_kota not in summaries
 
 
@@ -451,14 +458,16 @@ def test_5_settings_and_accounts_changed_by_hand_are_recorded(reg: Register) -> 
 def test_6_an_operator_cannot_approve_their_own_import(reg: Register) -> None:
     operator = reg.logins["operator"]
     with connect(reg, operator) as conn:
-        batch = conn.execute(
-            "INSERT INTO import_batch (file_name, file_sha256, options_key, options, "
-            "on_existing, status, needs_approval, data_rows, new_count, update_count, "
-            "warning_count, rejected_count, ignored_count, inserted_count, updated_count, "
-            "created_at, created_by) VALUES ('a.xlsx', 'x', 'k', '{}', 'skip', 'pending', "
-            "true, 1007, 1007, 0, 0, 0, 0, 0, 0, now(), %s) RETURNING id",
-            (operator,),
-        ).fetchone()[0]
+        batch = present(
+            conn.execute(
+                "INSERT INTO import_batch (file_name, file_sha256, options_key, options, "
+                "on_existing, status, needs_approval, data_rows, new_count, update_count, "
+                "warning_count, rejected_count, ignored_count, inserted_count, updated_count, "
+                "created_at, created_by) VALUES ('a.xlsx', 'x', 'k', '{}', 'skip', 'pending', "
+                "true, 1007, 1007, 0, 0, 0, 0, 0, 0, now(), %s) RETURNING id",
+                (operator,),
+            ).fetchone()
+        )[0]
         conn.commit()
         for statement in (
             "UPDATE import_batch SET status = 'approved', approved_by = %s WHERE id = %s",
@@ -536,17 +545,21 @@ def test_7_letters_and_their_files_cannot_be_inserted_and_numbers_not_reset(
         ):
             assert "permission denied" in refused(conn, statement), statement
         # Taking a number through the function allows exactly that letter, by this clerk.
-        number = conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()[0]
+        number = present(
+            conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()
+        )[0]
         document = conn.execute(insert, (f"400.7/{number}/2026", number, reg.logins["admin"]))
-        document_id = document.fetchone()[0]
+        document_id = present(document.fetchone(), "row")[0]
         assert "permission denied" in refused(
             conn, "INSERT INTO document_file VALUES (%s, 'other bytes'::bytea)", (document_id,)
         )
     with connect(reg, operator) as conn:
-        number = conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()[0]
-        document_id = conn.execute(
-            insert, (f"400.7/{number}/2026", number, reg.logins["admin"])
-        ).fetchone()[0]
+        number = present(
+            conn.execute("SELECT sirentan_next_letter_number('umum', 2026)").fetchone()
+        )[0]
+        document_id = present(
+            conn.execute(insert, (f"400.7/{number}/2026", number, reg.logins["admin"])).fetchone()
+        )[0]
         conn.execute("INSERT INTO document_file VALUES (%s, 'fake'::bytea)", (document_id,))
         conn.commit()
         created_by = conn.execute(
@@ -613,11 +626,13 @@ def test_8_a_new_table_with_worker_id_is_secured_by_the_helper(reg: Register) ->
 
 def test_8_a_limited_operator_stays_in_their_kecamatan_everywhere(reg: Register) -> None:
     with superuser(reg) as conn:
-        batch = conn.execute(
-            "INSERT INTO card_print_batch (created_at, selection, layout, backs, start_position, "
-            "card_count, reprint_count, skipped_count, page_count, pdf_sha256) "
-            "VALUES (now(), 'x', 'a4', false, 1, 2, 0, 0, 1, 'x') RETURNING id"
-        ).fetchone()[0]
+        batch = present(
+            conn.execute(
+                "INSERT INTO card_print_batch (created_at, selection, layout, backs, "
+                "start_position, card_count, reprint_count, skipped_count, page_count, pdf_sha256) "
+                "VALUES (now(), 'x', 'a4', false, 1, 2, 0, 0, 1, 'x') RETURNING id"
+            ).fetchone()
+        )[0]
         for worker in (reg.in_kota, reg.elsewhere):
             conn.execute(
                 "INSERT INTO card_print (batch_id, worker_id, kind, status, printed_at) "
@@ -651,9 +666,11 @@ def test_9_a_viewer_cannot_make_temporary_functions_and_the_view_is_a_barrier(
         assert "permission denied" in error
         assert conn.execute("SELECT count(*) FROM worker_masked").fetchone() == (1,)
     with superuser(reg) as conn:
-        options = conn.execute(
-            "SELECT reloptions FROM pg_class WHERE relname = 'worker_masked'"
-        ).fetchone()[0]
+        options = present(
+            conn.execute(
+                "SELECT reloptions FROM pg_class WHERE relname = 'worker_masked'"
+            ).fetchone()
+        )[0]
     assert "security_barrier=true" in options
 
 
@@ -687,7 +704,7 @@ def test_10_the_workstation_is_a_transaction_setting_not_an_identity(reg: Regist
 
 def test_reveal_and_audit_dates_use_the_server_clock(reg: Register) -> None:
     with superuser(reg) as conn:
-        oldest = conn.execute("SELECT min(at)::date FROM audit_log").fetchone()[0]
+        oldest = present(conn.execute("SELECT min(at)::date FROM audit_log").fetchone(), "row")[0]
     assert oldest >= date(2026, 1, 1)
 
 
@@ -695,14 +712,16 @@ def test_8_letters_and_their_pdfs_follow_the_workers_kecamatan(reg: Register) ->
     with superuser(reg) as conn:
         ids = []
         for number, worker in (("470/1/2026", reg.in_kota), ("470/2/2026", reg.elsewhere)):
-            document = conn.execute(
-                "INSERT INTO issued_document (number, series, year, sequence, kind, "
-                "document_date, subject, addressee, sifat, signatory_name, page_size, "
-                "page_count, fields, sha256, status, created_at, worker_id) VALUES (%s, 'ket', "
-                "2026, %s, 'keterangan', '2026-12-01', 's', 'a', 'biasa', 'x', 'a4', 1, %s, "
-                "encode(sha256('pdf'::bytea), 'hex'), 'terbit', now(), %s) RETURNING id",
-                (number, worker, json.dumps({"nik": "x"}), worker),
-            ).fetchone()[0]
+            document = present(
+                conn.execute(
+                    "INSERT INTO issued_document (number, series, year, sequence, kind, "
+                    "document_date, subject, addressee, sifat, signatory_name, page_size, "
+                    "page_count, fields, sha256, status, created_at, worker_id) VALUES (%s, 'ket', "
+                    "2026, %s, 'keterangan', '2026-12-01', 's', 'a', 'biasa', 'x', 'a4', 1, %s, "
+                    "encode(sha256('pdf'::bytea), 'hex'), 'terbit', now(), %s) RETURNING id",
+                    (number, worker, json.dumps({"nik": "x"}), worker),
+                ).fetchone()
+            )[0]
             conn.execute("INSERT INTO document_file VALUES (%s, 'pdf'::bytea)", (document,))
             ids.append(document)
         conn.commit()

@@ -21,6 +21,7 @@ from services.core.permissions import PermissionDeniedError, Principal
 from services.settings.catalog import CATALOG, SPECS, field_message, where
 from services.settings.store import DEFAULTS, SettingsService
 from tests.integration.test_cli import as_admin, first_admin, run_cli
+from tests.present import present
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = Principal(user_id=0, username="admin1", full_name="Admin Satu", role=Role.ADMIN)
@@ -103,7 +104,7 @@ def test_values_are_stored_normalised_and_audited(admin: ServiceContext) -> None
             select(AuditEntry).where(AuditEntry.entity == "setting").order_by(AuditEntry.id)
         ).all()
     assert rules.scholarship_cap == 180_000_000 and not rules.jkk_scholarship_needs_min_years
-    changed = {e.summary: json.loads(e.changes)["value"] for e in entries}
+    changed = {e.summary: json.loads(present(e.changes))["value"] for e in entries}
     assert changed["claims.scholarship_cap"] == [None, "180000000"]
     assert {e.user_name for e in entries} == {"admin1"}
 
@@ -111,7 +112,7 @@ def test_values_are_stored_normalised_and_audited(admin: ServiceContext) -> None
     assert service.get("claims.scholarship_cap") == DEFAULTS["claims.scholarship_cap"]
     with admin.session_factory() as session:
         assert session.get(Setting, "claims.scholarship_cap") is None
-        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        last = present(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first())
     assert (last.action, last.summary) == ("delete", "claims.scholarship_cap")
 
 

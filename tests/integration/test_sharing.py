@@ -18,6 +18,7 @@ from services.workers.types import WorkerQuery
 from tests.conftest import OPERATOR
 from tests.factories import worker_input
 from tests.logfail import ExpectLog
+from tests.present import present
 
 
 def _second_clerk(ctx: ServiceContext, **engine_options: float) -> WorkerService:
@@ -50,7 +51,7 @@ def test_locked_sqlite_file_gives_a_plain_message_and_stores_nothing(
     sqlite_ctx: ServiceContext, expect_log: ExpectLog
 ) -> None:
     path = make_url(str(sqlite_ctx.engine.url)).database
-    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker = sqlite3.connect(present(path), isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another workstation holds the write lock
     try:
         impatient = _second_clerk(sqlite_ctx, busy_timeout_s=0.2)
@@ -87,7 +88,7 @@ def test_a_dropped_server_connection_is_replaced_on_the_next_action(
         pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
     admin = make_engine(ctx.engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+        conn.exec_driver_sql(f"SELECT pg_terminate_backend({int(present(pid))})")
     admin.dispose()
     # The pooled connection is dead; pre-ping notices and the clerk's action goes through.
     assert workers.get(created.id).nik == created.nik

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,7 @@ from services.core.context import ServiceContext
 from services.workers.regions import RegionDirectory
 from services.workers.service import WorkerService
 from tests.factories import worker_input
+from tests.present import present
 from tests.ui.import_files import big_list
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +47,7 @@ def _start(job: str, url: str, *args: object) -> subprocess.Popen[str]:
     )
 
 
-def _result(process: subprocess.Popen[str]) -> dict[str, object]:
+def _result(process: subprocess.Popen[str]) -> dict[str, Any]:  # the clerk's JSON report
     out, err = process.communicate(timeout=180)
     assert process.returncode == 0, err[-3000:]
     return json.loads(out.strip().splitlines()[-1])
@@ -61,7 +63,7 @@ def _hold_write_lock(url: str, clerks: list[subprocess.Popen[str]]) -> None:
         assert clerk.stdout is not None
         line = clerk.stdout.readline()
         assert line.strip() == "ready", f"a clerk did not start: {line!r}"
-    connection = sqlite3.connect(make_url(url).database, isolation_level=None)
+    connection = sqlite3.connect(present(make_url(url).database), isolation_level=None)
     connection.execute("CREATE TABLE IF NOT EXISTS lock_holder (n INTEGER)")
     connection.execute("BEGIN IMMEDIATE")
     connection.execute("INSERT INTO lock_holder VALUES (1)")

@@ -5,6 +5,7 @@ register answers afterwards (quick check, worker list filter, premium month)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -30,10 +31,10 @@ TODAY = date(2026, 1, 15)
 APBD, DESA = FundingSource.APBD_KABUPATEN, FundingSource.DANA_DESA
 
 
-def _refused(call: object) -> tuple[str, str, str]:
+def _refused(call: Callable[[], object]) -> tuple[str, str, str]:
     """The first problem of a refusal: its code, its field and its text."""
     with pytest.raises(ValidationError) as caught:
-        call()  # type: ignore[operator]
+        call()
     problem = caught.value.problems[0]
     assert "MARIA GORETI TAEK" in caught.value.message.upper()  # names the record
     return problem.code, problem.field, problem.text

@@ -10,7 +10,7 @@ import pytest
 from models.enums import Gender, HeirRelation, WorkerStatus
 from services.core.errors import ConflictError, NotFoundError, ValidationError
 from services.workers.service import WorkerService
-from services.workers.types import HeirInput, WorkerQuery
+from services.workers.types import HeirInput, WorkerDetail, WorkerQuery
 from tests.conftest import office_day_now
 from tests.factories import VILLAGE, make_nik, worker_input
 
@@ -119,7 +119,8 @@ def test_stale_version_is_a_conflict_and_keeps_the_other_clerks_save(
     ).worker
     with pytest.raises(ConflictError) as caught:
         workers.update(created.id, replace(created.to_input(), address="Saya"), created.version)
-    assert caught.value.current.address == "Oleh petugas lain"
+    current = caught.value.current
+    assert isinstance(current, WorkerDetail) and current.address == "Oleh petugas lain"
     assert workers.get(created.id).address == other.address
 
 

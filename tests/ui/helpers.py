@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from services.core.context import ServiceContext
@@ -20,6 +21,7 @@ from tests.factories import worker_input
 from ui.gui.main_window import MainWindow
 from ui.gui.signals import emit
 from ui.gui.widgets.choice_combo import ChoiceCombo
+from ui.gui.widgets.field_rows import FieldRows
 from ui.gui.window_setup import build_main_window
 from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
@@ -67,8 +69,23 @@ def worker_list(window: MainWindow) -> WorkerListPanel:
     return panel
 
 
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    """Replace the field's text by typing, as a clerk would (fires textEdited)."""
+def submenu(action: QAction) -> QMenu:
+    """The menu a menu-bar entry opens (Qt types ``QAction.menu()`` as a bare QObject)."""
+    menu = action.menu()
+    assert isinstance(menu, QMenu), action.text()
+    return menu
+
+
+def message_text(rows: FieldRows, field: str) -> str:
+    """The message shown under ``field``; the field having no message row is a failure."""
+    message = rows.message_for(field)
+    assert message is not None, f"no message row for {field}"
+    return message.text()
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Replace the field's text by typing, as a clerk would (fires textEdited on a line,
+    textChanged on a long-text field)."""
     edit.setFocus()
     edit.selectAll()
     if text:

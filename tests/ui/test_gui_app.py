@@ -18,7 +18,7 @@ from services.core.errors import DatabaseUnavailableError, SiRentanError
 from services.workers.service import WorkerService
 from tests.logfail import ExpectLog
 from tests.ui.accounts import PASSWORD, make_first_admin
-from tests.ui.helpers import open_window, seed, worker_list
+from tests.ui.helpers import open_window, seed, submenu, worker_list
 from tests.ui.modal import ModalAnswers, click
 from tests.ui.signin_steps import sign_in_as
 from ui.gui import app as app_module
@@ -160,10 +160,12 @@ def test_a_register_that_cannot_be_opened_offers_the_connection_settings(
 
     opened: list[str] = []
     monkeypatch.setattr(signin_flow, "open_register", refuse)
-    monkeypatch.setattr(
-        "ui.gui.connection_dialog.ConnectionDialog.exec",
-        lambda dialog: opened.append(dialog.url()) or 0,
-    )
+
+    def exec_dialog(dialog: ConnectionDialog) -> int:
+        opened.append(dialog.url())
+        return 0
+
+    monkeypatch.setattr("ui.gui.connection_dialog.ConnectionDialog.exec", exec_dialog)
     seen: list[QMessageBox] = []
 
     def settings(box: QMessageBox) -> None:
@@ -192,9 +194,9 @@ def test_the_main_window_shows_the_database_and_the_clerk(
     assert window.clerk_label.text() == "Petugas: Petugas Satu (Operator)"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Berkas", "&Akun", "Ba&ntuan"]
-    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    file_actions = [a.text() for a in submenu(window.menuBar().actions()[0]).actions()]
     assert file_actions == ["&Koneksi basis data…", "&Cadangan data…", "", "&Tutup aplikasi"]
-    account_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    account_actions = [a.text() for a in submenu(window.menuBar().actions()[1]).actions()]
     assert account_actions == ["&Ganti kata sandi…", "&Keluar"]
     # An operator works on workers; accounts and the audit trail are the administrator's.
     assert window.section_titles() == [
@@ -246,6 +248,7 @@ def test_no_gui_module_touches_sqlalchemy_or_emits_directly() -> None:
 
 
 def test_emitting_many_signals_leaves_true_alone(qtbot: QtBot) -> None:
+    # Only its signals are emitted: the model needs no service.
     model = WorkerTableModel(None)  # type: ignore[arg-type]
     before = sys.getrefcount(True)
     for _ in range(2000):

@@ -143,8 +143,14 @@ def test_what_the_print_dialog_chose_still_prints_the_documents_paper(
     canvas.save()
     document = _open(source)
     seen: list[QPrintDialog] = []
-    answers = ModalAnswers().then(QPrintDialog, lambda d: (seen.append(d), d.accept()))
 
+    def accept(dialog: QPrintDialog) -> None:
+        seen.append(dialog)
+        dialog.accept()
+
+    answers = ModalAnswers().then(QPrintDialog, accept)
+
+    # No window to be the dialog's parent here; Qt takes None for "none".
     printer = choose_printer(None, document, duplex=False)  # type: ignore[arg-type]
 
     answers.check()

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from models.enums import CardLayout, ReprintReason, WorkerStatus
@@ -23,6 +24,7 @@ from services.workers.demo_data import generate_demo_workers
 from services.workers.service import WorkerService
 from tests.conftest import office_day_now
 from tests.factories import VILLAGE
+from tests.present import present
 from tests.ui.helpers import held_open, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.cards import print_dialog
 from ui.gui.cards.print_dialog import OPTIONS_PAGE, PREVIEW_PAGE, CardPrintDialog
@@ -83,7 +85,12 @@ def test_a_village_is_previewed_then_saved_and_only_then_recorded(
     target = tmp_path / "kartu-desa.pdf"
     asked: list[str] = []
     delivery = dialog.preview.delivery
-    delivery.ask_save_path = lambda _parent, suggested: asked.append(suggested) or target
+
+    def ask_save_path(_parent: QWidget, suggested: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    delivery.ask_save_path = ask_save_path
     delivery.save_button.click()
     qtbot.waitUntil(lambda: dialog.print_result is not None)
 
@@ -204,7 +211,7 @@ def test_cancelling_a_long_render_leaves_nothing_and_the_window_works_on(
     monkeypatch.setattr(print_dialog, "prepare_print", prepare)
     dialog.options.layout_radios[CardLayout.A4].setChecked(True)
     _preview(qtbot, dialog)
-    assert dialog.preview.viewer.page_count == dialog.prepared.pages  # type: ignore[union-attr]
+    assert dialog.preview.viewer.page_count == present(dialog.prepared).pages
 
 
 def test_closing_the_main_window_stops_a_running_render_first(
@@ -242,7 +249,9 @@ def test_the_selected_workers_are_printed_and_a_reprint_asks_for_its_reason(
     window = open_window(qtbot, sqlite_ctx)
     panel = worker_list(window)
     wait_rows(qtbot, panel, 4)
-    rows = [r for r in range(4) if panel.model.worker_at(r).id in (people[0].id, people[2].id)]  # type: ignore[union-attr]
+    rows = [
+        r for r in range(4) if present(panel.model.worker_at(r)).id in (people[0].id, people[2].id)
+    ]
     selection = panel.table.selectionModel()
     for row in rows:
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -290,6 +299,7 @@ def test_the_selected_workers_are_printed_and_a_reprint_asks_for_its_reason(
     qtbot.waitUntil(lambda: dialog.print_result is not None)
     assert asked == [False]  # no backs: no duplex
     assert len(PdfReader(printed).pages) == 2
-    assert (dialog.print_result.cards, dialog.print_result.reprints) == (2, 1)
+    result = present(dialog.print_result)
+    assert (result.cards, result.reprints) == (2, 1)
     [newest, _first] = list_print_batches(sqlite_ctx)
     assert newest.reprint_count == 1

@@ -14,6 +14,7 @@ from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from services.workers.types import CardFilter
 from tests.conftest import office_day_now
+from tests.present import present
 from tests.ui.helpers import choose, open_window, seed, wait_rows, worker_list
 
 
@@ -33,7 +34,7 @@ def test_the_card_filter_shows_who_still_needs_a_card_or_a_hand_over(
     assert combo.itemText(0) == "Semua kartu"
 
     def shown() -> set[int]:
-        return {panel.model.worker_at(r).id for r in range(panel.model.rowCount())}  # type: ignore[union-attr]
+        return {present(panel.model.worker_at(r)).id for r in range(panel.model.rowCount())}
 
     choose(combo, CardFilter.NOT_PRINTED)
     wait_rows(qtbot, panel, 2)

@@ -18,6 +18,7 @@ from services.core.context import ServiceContext
 from services.core.unit_of_work import read_session
 from services.workers.service import WorkerService
 from tests.factories import VILLAGE
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed
 from ui.gui.cards.calibration_dialog import CalibrationDialog
@@ -75,7 +76,7 @@ def test_handing_over_ticked_cards_of_a_batch_updates_the_log_and_the_list(
     assert not dialog.isVisible()
     assert "2 kartu dicatat sudah diserahkan" in pending.banner.text()
     assert pending.model.rowCount() == 1  # the batch is still chosen
-    assert panel.batches.record(0).handed_over_count == 2  # type: ignore[union-attr]
+    assert present(panel.batches.record(0)).handed_over_count == 2
     assert "2 / 3" in panel.batches.data(panel.batches.index(0, 7))
     for worker_id in chosen:
         [card] = card_history(ctx, worker_id)

@@ -17,7 +17,16 @@ from services.claims import ClaimQuery
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from tests.conftest import office_day_now
-from tests.ui.helpers import covered_now, open_window, shown, type_into, wait_rows, worker_list
+from tests.present import present
+from tests.ui.helpers import (
+    covered_now,
+    message_text,
+    open_window,
+    shown,
+    type_into,
+    wait_rows,
+    worker_list,
+)
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.heir_dialogs import ClaimHeirDialog
 from ui.gui.claims.step_dialog import StepDialog
@@ -88,7 +97,7 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     type_into(qtbot, edit.fields.account_number, "0012345678")
     edit.accept()
     assert not edit.isVisible()
-    spouse = dialog.detail.heirs[0]  # type: ignore[union-attr]
+    spouse = present(dialog.detail).heirs[0]
     assert (spouse.bank_name, spouse.bank_account_number) == ("Bank NTT", "0012345678")
 
     # Every paper ticked; the death certificate's scan stored and read back byte for byte.
@@ -102,31 +111,34 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     assert chooser is not None and chooser.testOption(chooser.Option.DontUseNativeDialog)
     chooser.selectFile(str(scan_path))
     chooser.accept()
-    qtbot.waitUntil(lambda: documents.current_item().attachment is not None, timeout=5000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: present(documents.current_item()).attachment is not None, timeout=5000)
     assert "akta kematian.pdf" in documents.scan_label.text()
     opened: list[bytes] = []
-    documents.open_file = lambda path: opened.append(path.read_bytes()) is None
+
+    def open_file(path: Path) -> bool:
+        opened.append(path.read_bytes())
+        return True
+
+    documents.open_file = open_file
     documents.open_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert hashlib.sha256(opened[0]).digest() == hashlib.sha256(SCAN).digest()
 
     # The workflow: complete, sent with the letter's number, approved, paid.
     dialog.steps.buttons[ClaimStatus.COMPLETE].click()
-    assert dialog.detail.status is ClaimStatus.COMPLETE, dialog.banner.text()  # type: ignore[union-attr]
+    assert present(dialog.detail).status is ClaimStatus.COMPLETE, dialog.banner.text()
     step = take_step(dialog, ClaimStatus.SUBMITTED)
     type_into(qtbot, step.letter_number, LETTER)
     step.accept()
-    assert dialog.detail.status is ClaimStatus.SUBMITTED  # type: ignore[union-attr]
+    assert present(dialog.detail).status is ClaimStatus.SUBMITTED
     assert LETTER in dialog.history.record.text()
     take_step(dialog, ClaimStatus.APPROVED).accept()
     step = take_step(dialog, ClaimStatus.PAID)
     assert step.account_number.text() == "0012345678", "the heir's account is offered"
     type_into(qtbot, step.amount, "10.000.000")
     step.accept()  # without BPJS's reference: refused, said under its field, nothing stored
-    assert dialog.detail.status is ClaimStatus.APPROVED  # type: ignore[union-attr]
-    assert (
-        "referensi pembayaran BPJS wajib diisi" in step.rows.message_for("payment_reference").text()
-    )  # type: ignore[union-attr]
+    assert present(dialog.detail).status is ClaimStatus.APPROVED
+    assert "referensi pembayaran BPJS wajib diisi" in message_text(step.rows, "payment_reference")
     type_into(qtbot, step.payment_reference, "JKM/2025/0042")
     step.accept()
     paid = dialog.detail
@@ -147,7 +159,7 @@ def test_a_death_claim_from_the_worker_form_to_paid(
     assert set(dialog.steps.buttons) == {ClaimStatus.CLOSED, ClaimStatus.APPROVED}
 
     # The worker is now recorded as deceased on the date of death, and the list shows it.
-    qtbot.waitUntil(lambda: people.model.worker_at(0).status is WorkerStatus.DECEASED)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: present(people.model.worker_at(0)).status is WorkerStatus.DECEASED)
     assert WorkerService(ctx).get(worker.id).status_date == died
     status_column = next(
         c

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from models.enums import ClaimType, Role
 from services import claims
 from services.core.context import ServiceContext
 from tests.ui.accounts import admin_session, clerk_session
-from tests.ui.helpers import choose, open_window, type_into
+from tests.ui.helpers import choose, message_text, open_window, type_into
 from ui.gui.claims.benefit_rate_dialog import BenefitRateDialog
 from ui.gui.claims.checklist_item_dialog import ChecklistItemDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
@@ -59,14 +60,14 @@ def test_the_checklist_is_edited_with_messages_under_the_fields(
     choose(tab.claim_type, ClaimType.JKM)
     assert _codes(dialog)[:2] == ["kartu_peserta", "ktp_peserta"]
 
-    form = tab.add()
+    form: QDialog | None = tab.add()
     assert isinstance(form, ChecklistItemDialog) and form.isVisible()
     assert form.claim_type.value() is ClaimType.JKM and form.order.value() == 120
     type_into(qtbot, form.code, "Surat Desa")
     form.save_button.click()
     assert form.isVisible()
-    assert "Kode hanya huruf kecil" in form.rows.message_for("code").text()
-    assert "Nama wajib diisi." in form.rows.message_for("label").text()
+    assert "Kode hanya huruf kecil" in message_text(form.rows, "code")
+    assert "Nama wajib diisi." in message_text(form.rows, "label")
 
     type_into(qtbot, form.code, "surat_desa")
     type_into(qtbot, form.label, "Surat pengantar kepala desa")
@@ -111,7 +112,7 @@ def test_a_new_benefit_amount_from_a_date(qtbot: QtBot, admin: ServiceContext) -
     assert form.valid_from.text() == "" and not form.multiplier.isEnabled()
     form.save_button.click()
     assert form.isVisible()
-    assert "Tanggal mulai berlaku wajib diisi." in form.rows.message_for("valid_from").text()
+    assert "Tanggal mulai berlaku wajib diisi." in message_text(form.rows, "valid_from")
     type_into(qtbot, form.valid_from, "01-01-2026")
     form.amount.setValue(15_000_000)
     form.save_button.click()
@@ -131,7 +132,7 @@ def test_a_new_benefit_amount_from_a_date(qtbot: QtBot, admin: ServiceContext) -
     assert isinstance(form, BenefitRateDialog)
     type_into(qtbot, form.valid_from, "01-06-2025")
     form.save_button.click()
-    message = form.rows.message_for("valid_from").text()
+    message = message_text(form.rows, "valid_from")
     assert "sudah berlaku 2 Desember 2019 s.d. 31 Desember 2025" in message
 
 

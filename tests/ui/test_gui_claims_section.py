@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -50,7 +51,7 @@ def names(panel: ClaimsPanel) -> list[str]:
     return [r.worker_name for r in panel.model.rows()]
 
 
-def jkm(days_ago: int, **changes: object) -> ClaimInput:
+def jkm(days_ago: int, **changes: Any) -> ClaimInput:
     return replace(
         ClaimInput(ClaimType.JKM, TODAY - timedelta(days=days_ago), event_place="Desa Aplasi"),
         cause_of_death="Sakit",
@@ -75,10 +76,8 @@ def receive_all(ctx: ServiceContext, detail: ClaimDetail) -> ClaimDetail:
     return detail
 
 
-def step(
-    ctx: ServiceContext, detail: ClaimDetail, target: ClaimStatus, **kw: object
-) -> ClaimDetail:
-    return claims.change_status(ctx, detail.id, StatusChange(target, **kw), detail.version)  # type: ignore[arg-type]
+def step(ctx: ServiceContext, detail: ClaimDetail, target: ClaimStatus, **kw: Any) -> ClaimDetail:
+    return claims.change_status(ctx, detail.id, StatusChange(target, **kw), detail.version)
 
 
 def four_claims(ctx: ServiceContext) -> dict[str, ClaimDetail]:

@@ -18,7 +18,8 @@ from services.claims import ClaimDetail, ClaimInput, DocumentUpdate, StatusChang
 from services.core.context import ServiceContext
 from services.core.office_time import WITA
 from services.workers.service import WorkerService
-from tests.ui.helpers import choose, covered_now, open_window, shown, type_into
+from tests.present import present
+from tests.ui.helpers import choose, covered_now, message_text, open_window, shown, type_into
 from ui.gui.claims.claim_dialog import ClaimDialog
 from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.claims.heir_dialogs import HeirChoiceDialog
@@ -328,7 +329,7 @@ def test_a_verifikator_approves_another_account_holder_and_the_payment_then_pass
     step.account_number.setText("0012345678")
     step.account_holder.setText("YOSEF BANO")
     step.accept()
-    assert clerk.detail.status is ClaimStatus.APPROVED  # type: ignore[union-attr]
+    assert present(clerk.detail).status is ClaimStatus.APPROVED
     assert "bukan atas nama penerima" in field_message(step, "account_holder")
     step.reject()
     clerk.close()
@@ -346,7 +347,7 @@ def test_a_verifikator_approves_another_account_holder_and_the_payment_then_pass
     type_into(qtbot, approval.account_holder, "Yosef Bano")
     approval.reason.setPlainText("wali")
     approval.accept()
-    assert "paling sedikit 10 huruf" in approval.rows.message_for("reason").text()  # type: ignore[union-attr]
+    assert "paling sedikit 10 huruf" in message_text(approval.rows, "reason")
     approval.reason.setPlainText("Wali anak, surat perwalian PN Kefamenanu 12/2025")
     approval.accept()
     stored = dialog.detail

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from services.audit.query import AuditRow
 from services.core.context import ServiceContext
+from tests.present import present
 from tests.ui.helpers import open_window
 from tests.ui.modal import ModalAnswers
 from ui.gui.audit.change_text import ChangeText, detail_text, entity_label
@@ -111,7 +112,7 @@ def test_every_file_choice_is_qts_own_dialog_in_indonesian(
         labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
         buttons = {b.text() for b in dialog.findChildren(QAbstractButton) if b.text()}
         seen.append((native, labels, buttons))
-        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(tmp_path / "surat"))
+        present(dialog.findChild(QLineEdit, "fileNameEdit")).setText(str(tmp_path / "surat"))
         dialog.accept()
 
     answers = ModalAnswers().then(QFileDialog, look_and_save)

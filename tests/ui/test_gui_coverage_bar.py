@@ -13,7 +13,9 @@ from models.enums import Role
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
 from tests.conftest import office_day_now
+from tests.present import present
 from tests.ui.helpers import covered_now, open_window, type_into
+from ui.gui.worker_list.worker_list_panel import WorkerListPanel
 
 
 def test_a_registered_kpj_is_answered_covered_today(qtbot: QtBot, ctx: ServiceContext) -> None:
@@ -64,7 +66,8 @@ def test_an_unknown_nik_is_not_registered(qtbot: QtBot, ctx: ServiceContext) -> 
 def test_ctrl_k_focuses_the_check_from_anywhere(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     window = open_window(qtbot, sqlite_ctx)
     panel = window.panel("Peserta")
-    panel.filters.search.setFocus()  # type: ignore[attr-defined]
+    assert isinstance(panel, WorkerListPanel)
+    panel.filters.search.setFocus()
     qtbot.keyClick(panel, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.coverage.edit
 
@@ -104,7 +107,7 @@ def test_a_mistyped_number_is_questioned_not_offered_for_registration(
 
 
 def test_a_viewer_is_not_offered_to_register(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    sqlite_ctx.principal = replace(sqlite_ctx.principal, role=Role.VIEWER)  # type: ignore[arg-type]
+    sqlite_ctx.principal = replace(present(sqlite_ctx.principal), role=Role.VIEWER)
     window = open_window(qtbot, sqlite_ctx)
     bar = window.coverage
     type_into(qtbot, bar.edit, "5303055207850001")
@@ -123,8 +126,9 @@ def test_a_name_goes_to_the_worker_list_search(qtbot: QtBot, sqlite_ctx: Service
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     people = window.panel("Peserta")
     assert window.stack.currentWidget() is people
-    assert people.filters.search.text() == "maria goreti"  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: people.model.rowCount() == 2)  # type: ignore[attr-defined]
+    assert isinstance(people, WorkerListPanel)
+    assert people.filters.search.text() == "maria goreti"
+    qtbot.waitUntil(lambda: people.model.rowCount() == 2)
     assert not bar.result_panel.isVisible()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSet, QChart, QXYSeries
 from pytestqt.qtbot import QtBot
 
 from models.enums import FundingSource, Gender
@@ -15,6 +15,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery, years_before
 from tests.conftest import office_day_now
 from tests.factories import make_nik
+from tests.present import present
 from tests.ui.helpers import covered_now, open_window
 from ui.gui.app_context import AppContext
 from ui.gui.dashboard.dashboard_panel import LOADING, DashboardPanel
@@ -70,11 +71,18 @@ def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardPanel:
     return panel
 
 
+def _bar_sets(chart: QChart) -> list[QBarSet]:
+    """The bar sets of a bar chart's one series (Qt types ``series()`` by their base)."""
+    series = chart.series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    return series.barSets()
+
+
 def _bars(panel: DashboardPanel) -> tuple[QBarSet, list[str]]:
     """The kecamatan chart's one bar set and its category labels, as drawn."""
     assert panel.charts is not None
     chart = panel.charts.kecamatan_chart
-    bars = chart.series()[0].barSets()[0]
+    bars = _bar_sets(chart)[0]
     axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
     return bars, axis.categories()
 
@@ -107,11 +115,13 @@ def test_beranda_is_the_first_screen_with_the_register_figures(
     # Ascending from the bottom: the larger kecamatan is drawn on top.
     assert labels == ["Biboki Utara", "Kota Kefamenanu"]
     assert [bars.at(i) for i in range(bars.count())] == [2, 3]
+    assert panel.charts is not None
     assert [(b.key, b.count) for b in panel.charts.occupation_bars] == [
         ("nelayan", 1),
         ("petani", 4),
     ]
     trend = panel.charts.trend_chart.series()[0]
+    assert isinstance(trend, QXYSeries)
     assert trend.at(trend.count() - 1).y() == 6
 
     workers.create(covered_now(8, coverage_start=office_day_now() - timedelta(days=3)))
@@ -136,7 +146,7 @@ def test_a_clicked_bar_opens_the_worker_list_of_its_workers(
     listing = window.panel("Peserta")
     assert isinstance(listing, WorkerListPanel) and window.stack.currentWidget() is listing
     query = listing.filters.query()
-    assert (query.kecamatan_code, query.covered_on) == (KOTA, panel.figures.today)
+    assert (query.kecamatan_code, query.covered_on) == (KOTA, present(panel.figures).today)
     # Four Kota workers are registered; the bar and the list count the three covered today.
     qtbot.waitUntil(lambda: listing.model.total == 3, timeout=LOAD_MS)
     assert listing.filters.kecamatan.value() == KOTA
@@ -145,7 +155,7 @@ def test_a_clicked_bar_opens_the_worker_list_of_its_workers(
     window.show_section(BERANDA)
     charts = panel.charts
     assert charts is not None
-    occupation = charts.occupation_chart.series()[0].barSets()[0]
+    occupation = _bar_sets(charts.occupation_chart)[0]
     emit(occupation.clicked, [b.key for b in charts.occupation_bars].index("nelayan"))
     assert window.stack.currentWidget() is listing
     qtbot.waitUntil(lambda: listing.model.total == 1, timeout=LOAD_MS)
@@ -164,7 +174,7 @@ def test_a_clicked_gender_and_age_bar_opens_its_workers(qtbot: QtBot, ctx: Servi
     window = open_window(qtbot, ctx)
     panel = _dashboard(qtbot, window)
     assert panel.charts is not None and panel.figures is not None
-    men, women = panel.charts.gender_chart.series()[0].barSets()
+    men, women = _bar_sets(panel.charts.gender_chart)
     bands = panel.figures.by_gender_age
     women_band = next(i for i, b in enumerate(bands) if b.female)
     # Five women covered today, all born on 12 July 1985; one man of twenty.

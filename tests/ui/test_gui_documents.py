@@ -182,7 +182,8 @@ def test_a_membership_letter_is_previewed_issued_listed_saved_and_reprinted_byte
     cells = [letter_register.model.data(letter_register.model.index(0, c)) for c in range(7)]
     assert cells[0] == number and cells[2] == "Keterangan kepesertaan"
     assert cells[5] == "Simon Soge, S.Sos." and cells[6] == "Terbit"
-    assert letter_register.chosen() is not None and letter_register.chosen().number == number  # type: ignore[union-attr]
+    chosen = letter_register.chosen()
+    assert chosen is not None and chosen.number == number
 
     dialog = letter_register.reprint()
     assert dialog is not None and dialog.isVisible()

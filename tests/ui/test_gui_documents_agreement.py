@@ -17,6 +17,7 @@ from services.text.money import number, rupiah, rupiah_words
 from services.workers.demo_data import generate_demo_workers
 from services.workers.service import WorkerService
 from tests.integration.document_helpers import store_emblem_for
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, type_into
 from tests.ui.test_gui_documents import (
@@ -101,7 +102,7 @@ def test_the_agreement_form_shows_the_value_in_figures_and_words_and_issues_it(
     assert not name_message.isVisible()
 
     sent = form.request([], None)
-    assert sent is not None and any("{perda_apbd}" in basis for basis in sent.legal_bases)
+    assert sent is not None and any("{perda_apbd}" in basis for basis in present(sent.legal_bases))
     form.legal_bases.add_entry("Peraturan Bupati Nomor {nomor} Tahun 2025")
     refused: list[Problem] = []
     assert form.request(refused, None) is None

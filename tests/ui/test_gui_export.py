@@ -14,6 +14,7 @@ from services.excel_export import ExportFormat
 from services.workers.service import WorkerService
 from tests.conftest import office_day_now
 from tests.factories import VILLAGE
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, seed, wait_rows, worker_list
 from tests.ui.modal import ModalAnswers
@@ -119,7 +120,7 @@ def test_the_format_and_the_file_are_chosen_in_dialogs(
     def save_as(dialog: QFileDialog) -> None:
         offered.append(Path(dialog.selectedFiles()[0]).name)
         # Typed into the name box, as a clerk would (Qt's own, non-native dialog).
-        name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_box = present(dialog.findChild(QLineEdit, "fileNameEdit"))
         name_box.setText(str(target))
         dialog.accept()
 

@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 from models.database import make_engine
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
+from tests.present import present
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import SMALL
 from tests.ui.test_gui_screen_fit import ADMIN, DIALOGS, _window_on
@@ -51,7 +52,7 @@ FIELDS = (
 # Dialogs whose first page has nothing to type into start on the one thing to do there:
 # the import wizard on "Pilih berkas…" (Enter opens the file chooser), the card preview
 # on the preview itself (arrows and Page Down scroll it).
-NO_FIELD: dict[str, Callable[[QWidget], QWidget]] = {
+NO_FIELD: dict[str, Callable[[Any], QWidget]] = {  # each its own dialog class
     "impor": lambda dialog: dialog.file_page.browse_button,
     "pratinjau kartu": lambda dialog: dialog.preview,
 }
@@ -60,6 +61,12 @@ NO_FIELD: dict[str, Callable[[QWidget], QWidget]] = {
 def _panel(window: MainWindow, title: str) -> Any:
     window.show_section(title)
     return window.panel(title)
+
+
+def _window_only(
+    open_: Callable[[MainWindow], QWidget],
+) -> Callable[[MainWindow, ServiceContext, int, QtBot], QWidget]:
+    return lambda window, _ctx, _id, _qtbot: open_(window)
 
 
 # Beyond the screen-fit list: the administrator's and the sections' own dialogs.
@@ -74,7 +81,7 @@ MORE: dict[str, Callable[[MainWindow], QWidget]] = {
 }
 OPENERS: dict[str, Callable[[MainWindow, ServiceContext, int, QtBot], QWidget]] = {
     **DIALOGS,
-    **{name: (lambda w, _c, _i, _q, o=open_: o(w)) for name, open_ in MORE.items()},
+    **{name: _window_only(open_) for name, open_ in MORE.items()},
 }
 
 
@@ -97,7 +104,7 @@ def test_every_dialog_starts_in_a_field(qtbot: QtBot, admin_ctx: ServiceContext,
     dialog = OPENERS[name](window, admin_ctx, worker.id, qtbot)
     qtbot.waitUntil(dialog.isVisible)
     qtbot.wait(30)  # Qt places its own first focus after the show
-    focused = QApplication.focusWidget()
+    focused = present(QApplication.focusWidget(), "focused widget")
     if name in NO_FIELD:
         expected = NO_FIELD[name](dialog)
         assert focused is expected or expected.isAncestorOf(focused)

@@ -60,14 +60,15 @@ def hold_first_report(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event,
     reached, release = threading.Event(), threading.Event()
 
     def held(service: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any, progress: Progress, **kwargs: Any) -> Any:
+        def call(*args: Any, progress: Progress | None, **kwargs: Any) -> Any:
             def report(stage: str, done: int, total: int) -> None:
                 if not reached.is_set():
                     reached.set()
                     release.wait(20)
-                progress(stage, done, total)
+                if progress is not None:
+                    progress(stage, done, total)
 
-            return service(*args, progress=progress and report, **kwargs)
+            return service(*args, progress=report if progress else None, **kwargs)
 
         return call
 

@@ -23,6 +23,7 @@ from ui.gui.claims.claims_panel import ClaimsPanel
 from ui.gui.documents.documents_panel import LETTER
 from ui.gui.documents.letter_page import LetterPage
 from ui.gui.documents.registration_editor import RegistrationEditor
+from ui.gui.help_dialog import HelpDialog
 from ui.gui.widgets.choice_combo import ChoiceCombo, best_match
 from ui.gui.worker_form.worker_form_dialog import WorkerFormDialog
 
@@ -140,7 +141,7 @@ def test_ctrl_and_a_number_switch_sections_and_f1_opens_the_help(
     qtbot.keyClick(window, Qt.Key.Key_F1)
     helps = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Bantuan SiRentan"]
     assert helps and helps[0].isVisible()
-    assert "Ctrl+K" in helps[0].text.toPlainText()  # type: ignore[attr-defined]
+    assert isinstance(helps[0], HelpDialog) and "Ctrl+K" in helps[0].text.toPlainText()
     helps[0].close()
 
 

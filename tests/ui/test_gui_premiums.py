@@ -30,6 +30,7 @@ from tests.integration.premium_helpers import (
     as_clerk,
     restore_rates,  # noqa: F401 (a fixture)
 )
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, seed
 from tests.ui.modal import ModalAnswers, click
@@ -110,7 +111,7 @@ def test_bill_and_payment_recorded_and_the_difference_reconciled(
         lambda: (b := bills.selected_bill()) is not None and b.paid == 50_000, timeout=LOAD_MS
     )
     assert bills.payments.rowCount() == 1
-    assert bills.payments.record(0).reference == "SP2D 900/BPKAD/2026"
+    assert present(bills.payments.record(0)).reference == "SP2D 900/BPKAD/2026"
 
     recon = panel.reconciliation
     _open(qtbot, panel, recon)
@@ -200,7 +201,7 @@ def test_budget_allocation_and_rates_for_an_administrator(
     assert add.submit()
     qtbot.waitUntil(lambda: rates.rates.rowCount() == before + 1, timeout=LOAD_MS)
     row = next(i for i, r in enumerate(rates.rates.rows()) if r.valid_from == Month(year + 1, 1))
-    assert rates.rates.record(row).rate.total == 20_000
+    assert present(rates.rates.record(row)).rate.total == 20_000
     rates.table.selectRow(row)
     answers = ModalAnswers().then(QMessageBox, click("Hapus tarif"))
     assert rates.delete_selected()

@@ -11,6 +11,7 @@ from models.enums import Role
 from services.audit.query import AuditFilter, search_audit
 from services.core.context import ServiceContext
 from services.workers.service import WorkerService
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import open_window, seed, wait_rows, worker_list
 from ui.gui.worker_form.heir_table_model import HIDDEN
@@ -37,7 +38,7 @@ def test_a_viewer_reads_masked_numbers_and_revealing_a_nik_is_recorded(
     window = open_window(qtbot, viewer)
     panel = worker_list(window)
     wait_rows(qtbot, panel, 1)
-    assert panel.model.worker_at(0).nik == MASKED
+    assert present(panel.model.worker_at(0)).nik == MASKED
     assert not panel.add_button.isVisible()
     assert window.section_titles() == [
         "Beranda",

@@ -26,6 +26,7 @@ from services.core.permissions import Principal
 from services.workers.service import WorkerService
 from services.workers.types import PeriodInput
 from tests.conftest import office_day_now
+from tests.present import present
 from tests.ui.helpers import covered_now, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
 from ui.gui.cards.print_dialog import PREVIEW_PAGE, CardPrintDialog
@@ -97,7 +98,7 @@ def _coverage_tab(window: MainWindow, ctx: ServiceContext, worker_id: int) -> QW
     for start, end in ((date(2023, 1, 1), date(2023, 12, 31)), (date(2024, 1, 1), None)):
         worker = workers.get(worker_id)
         if end is None:
-            end = worker.coverage_start - timedelta(days=1)  # type: ignore[operator]
+            end = present(worker.coverage_start) - timedelta(days=1)
         workers.add_period(worker_id, PeriodInput(start, end, worker.funding), worker.version)
     form = window.open_worker(worker_id)
     assert isinstance(form, WorkerFormDialog)

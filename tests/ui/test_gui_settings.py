@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from models.enums import Role
@@ -22,7 +22,7 @@ from tests.conftest import clerk_name, office_day_now
 from tests.integration.document_helpers import emblem_png, image_sizes
 from tests.integration.test_cli import ADMIN_PASSWORD, first_admin
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
-from tests.ui.helpers import open_window, seed, type_into
+from tests.ui.helpers import open_window, seed, submenu, type_into
 from tests.ui.modal import ModalAnswers, click
 from tests.ui.signin_steps import fill_first_admin, sign_in_as
 from tests.ui.test_gui_documents import choose_worker, documents_panel, kadis, wait_idle
@@ -32,6 +32,7 @@ from ui.gui.documents.letter_page import LetterPage
 from ui.gui.launcher import Launcher
 from ui.gui.main_window import MainWindow
 from ui.gui.settings.district_wizard import DistrictWizard
+from ui.gui.settings.setting_field import SettingField
 from ui.gui.settings.settings_dialog import SettingsDialog
 from ui.gui.signin.first_admin_dialog import FirstAdminDialog
 from ui.gui.signin.login_dialog import LoginDialog
@@ -58,9 +59,16 @@ def launched(qtbot: QtBot) -> Iterator[list[Launcher]]:
             window.deleteLater()
 
 
+def typed(field: SettingField) -> QLineEdit | QPlainTextEdit:
+    """The field's editor, one a clerk types into (a choice is picked, not typed)."""
+    editor = field.editor
+    assert not isinstance(editor, QComboBox), field.key
+    return editor
+
+
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     menu = next(a for a in window.menuBar().actions() if a.text() == "&Pengaturan")
-    action = next(a for a in menu.menu().actions() if "Pengaturan kantor" in a.text())
+    action = next(a for a in submenu(menu).actions() if "Pengaturan kantor" in a.text())
     action.trigger()
     dialog = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
     qtbot.waitUntil(lambda: dialog.preview.rendered >= 1, timeout=WAIT_MS)
@@ -77,7 +85,7 @@ def test_an_administrator_changes_settings_and_the_emblem_with_a_live_preview(
     before_kop = dialog.preview.kop.pixmap().toImage()
 
     email = dialog.fields["office.email"]
-    type_into(qtbot, email.editor, "dinas-kupang")
+    type_into(qtbot, typed(email), "dinas-kupang")
     assert email.message.isVisible() and "Alamat pos-el tidak sah" in email.message.text()
     dialog.show_group(Group.CLAIMS)
     assert not dialog.save()
@@ -85,9 +93,9 @@ def test_an_administrator_changes_settings_and_the_emblem_with_a_live_preview(
     assert "Kantor & kop" in dialog.banner.text()
     assert SettingsService(admin).get("office.email") == ""
 
-    type_into(qtbot, email.editor, "disnaker@kupangkota.go.id")
+    type_into(qtbot, typed(email), "disnaker@kupangkota.go.id")
     assert not email.message.isVisible()
-    type_into(qtbot, dialog.fields["office.phone"].editor, "(0380) 821234")
+    type_into(qtbot, typed(dialog.fields["office.phone"]), "(0380) 821234")
     logo = tmp_path / "lambang-kupang.png"
     logo.write_bytes(emblem_png((240, 300), (20, 120, 40)))
     rendered = dialog.preview.rendered
@@ -190,12 +198,12 @@ def test_the_first_start_sets_up_kota_kupang(
         wizard.next_button.click()
         assert wizard.stack.currentIndex() == 1
         email = wizard.fields["office.email"]
-        type_into(qtbot, email.editor, "bukan surel")
+        type_into(qtbot, typed(email), "bukan surel")
         wizard.next_button.click()
         assert wizard.stack.currentIndex() == 1 and email.message.isVisible()
-        type_into(qtbot, email.editor, "disnaker@kupangkota.go.id")
-        type_into(qtbot, wizard.fields["office.address"].editor, "Jl. Timor Raya No. 1, Kupang")
-        type_into(qtbot, wizard.fields["office.postal_code"].editor, "85228")
+        type_into(qtbot, typed(email), "disnaker@kupangkota.go.id")
+        type_into(qtbot, typed(wizard.fields["office.address"]), "Jl. Timor Raya No. 1, Kupang")
+        type_into(qtbot, typed(wizard.fields["office.postal_code"]), "85228")
         wizard.next_button.click()
         wizard.head_name.setText("Yohanes Bele, S.H.")
         wizard.head_nip.setText("19680101 199003 1 005")
@@ -203,9 +211,9 @@ def test_the_first_start_sets_up_kota_kupang(
         wizard.regional_head.setText("Christian Widodo")
         wizard.next_button.click()
         type_into(
-            qtbot, wizard.fields["bpjs.branch_name"].editor, "BPJS Ketenagakerjaan Cabang Kupang"
+            qtbot, typed(wizard.fields["bpjs.branch_name"]), "BPJS Ketenagakerjaan Cabang Kupang"
         )
-        type_into(qtbot, wizard.fields["bpjs.branch_town"].editor, "Kupang")
+        type_into(qtbot, typed(wizard.fields["bpjs.branch_town"]), "Kupang")
         shots.append(wizard)
         assert wizard.finish_button.isVisible()
         wizard.finish_button.click()
@@ -259,7 +267,7 @@ def test_an_administrator_made_on_the_command_line_is_asked_for_the_district(
     def choose_kupang(wizard: DistrictWizard) -> None:
         wizard.choose("53", "53.71")
         wizard.next_button.click()
-        address = wizard.fields["office.address"].editor
+        address = typed(wizard.fields["office.address"])
         type_into(qtbot, address, "Jl. Timor Raya No. 1, Kupang")
         assert wizard.finish()
 
@@ -304,14 +312,14 @@ def test_a_new_district_from_the_menu_signs_the_clerk_out(
 ) -> None:
     window = open_window(qtbot, admin)
     menu = next(a for a in window.menuBar().actions() if a.text() == "&Pengaturan")
-    action = next(a for a in menu.menu().actions() if "Wilayah kantor" in a.text())
+    action = next(a for a in submenu(menu).actions() if "Wilayah kantor" in a.text())
     action.trigger()
     wizard = window.findChild(DistrictWizard)
     assert wizard is not None and wizard.isVisible()
     wizard.choose("53", "53.71")
     assert wizard.fields["office.address"].value() == ""  # TTU's street is not offered
     assert not wizard.finish() and wizard.stack.currentIndex() == 1
-    type_into(qtbot, wizard.fields["office.address"].editor, "Jl. Timor Raya No. 1, Kupang")
+    type_into(qtbot, typed(wizard.fields["office.address"]), "Jl. Timor Raya No. 1, Kupang")
     with qtbot.waitSignal(window.signed_out, timeout=WAIT_MS) as signal:
         assert wizard.finish()
     assert "Kota Kupang" in signal.args[0]
@@ -335,7 +343,7 @@ def test_cancelling_with_changes_asks_first_and_stores_nothing(
     assert asked == [] and not dialog.isVisible()  # nothing typed: closes at once
 
     dialog = open_settings(qtbot, window)
-    type_into(qtbot, dialog.fields["office.phone"].editor, "0380-821234")
+    type_into(qtbot, typed(dialog.fields["office.phone"]), "0380-821234")
     dialog.buttons.rejected.emit()
     assert dialog.isVisible() and asked == [True]
     dialog.district_button.click()  # Ganti wilayah kantor…: closes (asking), then the wizard

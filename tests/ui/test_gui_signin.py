@@ -19,7 +19,7 @@ from services.workers.types import WorkerQuery
 from tests.conftest import clerk_name
 from tests.logfail import ExpectLog
 from tests.ui.accounts import NEW_PASSWORD, PASSWORD, admin_session, make_clerk, make_first_admin
-from tests.ui.helpers import open_window
+from tests.ui.helpers import message_text, open_window, submenu
 from tests.ui.modal import ModalAnswers
 from tests.ui.signin_steps import fill_first_admin, new_password, sign_in_as, wait_idle
 from ui.gui.connection_dialog import ConnectionDialog
@@ -107,7 +107,7 @@ def test_the_first_administrator_dialog_says_what_is_wrong(qtbot: QtBot, sqlite_
     assert "Nama lengkap wajib diisi" in messages
     assert dialog.isVisible()
     fill_first_admin("admin_dinas", "Admin", "pendek")(dialog)
-    assert "minimal 8 karakter" in dialog.rows.message_for("password").text()
+    assert "minimal 8 karakter" in message_text(dialog.rows, "password")
     assert count_users(ctx) == 0
     ctx.engine.dispose()
 
@@ -213,7 +213,7 @@ def test_signing_out_shows_the_sign_in_again(
     launcher = launched[0]
 
     again = ModalAnswers().then(LoginDialog, sign_in_as(viewer, PASSWORD))
-    account_menu = window.menuBar().actions()[1].menu()
+    account_menu = submenu(window.menuBar().actions()[1])
     sign_out = next(a for a in account_menu.actions() if a.text() == "&Keluar")
     sign_out.trigger()
     qtbot.waitUntil(lambda: launcher.window is not None and launcher.window is not window)
@@ -258,7 +258,7 @@ def test_a_clerk_changes_their_own_password_from_the_account_menu(
     dialog.old.setText("bukan-sandi-lama")
     new_password(NEW_PASSWORD)(dialog)
     assert dialog.isVisible()
-    assert "Kata sandi lama salah." in dialog.rows.message_for("old_password").text()
+    assert "Kata sandi lama salah." in message_text(dialog.rows, "old_password")
     dialog.old.setText(PASSWORD)
     new_password(NEW_PASSWORD)(dialog)
     assert not dialog.isVisible()

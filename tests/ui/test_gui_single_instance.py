@@ -42,6 +42,7 @@ def test_the_running_copy_shows_its_minimised_window(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     window.showMinimized()
+    # Any minimised top-level window shows what the launcher does, not only a MainWindow.
     launcher.window = window  # type: ignore[assignment]
 
     launcher.bring_to_front()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import threading
@@ -243,7 +244,7 @@ def test_one_screen_runs_its_jobs_in_order_and_skips_unwanted_ones(
             inside.release()
 
     for name in ("satu", "dua", "tiga"):
-        screen.tasks.run(lambda n=name: job(n), screen.results.append, screen.banner)
+        screen.tasks.run(functools.partial(job, name), screen.results.append, screen.banner)
     screen.tasks.run(
         lambda: job("lewat"), screen.results.append, screen.banner, wanted=lambda: False
     )

@@ -14,6 +14,7 @@ from services.accounts.service import list_users, update_user
 from services.core.context import ServiceContext
 from services.core.errors import AuthenticationError
 from tests.conftest import clerk_name
+from tests.present import present
 from tests.ui.accounts import PASSWORD, admin_session, make_clerk
 from tests.ui.helpers import cell, choose, open_window
 from tests.ui.modal import ModalAnswers, click
@@ -85,7 +86,7 @@ def test_edit_deactivate_reactivate_and_reset_a_password(
     name = make_clerk(admin, "yohanes", Role.OPERATOR, "Yohanes")
     panel = users_panel(open_window(qtbot, admin))
     user = next(u for u in list_users(admin) if u.username == name)
-    panel.table.selectRow(panel.model.row_of(user.id))
+    panel.table.selectRow(present(panel.model.row_of(user.id)))
 
     dialog = panel.edit_user()
     assert dialog is not None and dialog.username.isReadOnly()
@@ -126,7 +127,7 @@ def test_a_stale_account_row_is_a_conflict_message_not_an_overwrite(
     name = make_clerk(admin, "stale", Role.OPERATOR, "Lama")
     panel = users_panel(open_window(qtbot, admin))
     user = next(u for u in list_users(admin) if u.username == name)
-    panel.table.selectRow(panel.model.row_of(user.id))
+    panel.table.selectRow(present(panel.model.row_of(user.id)))
     dialog = panel.edit_user()
     assert dialog is not None
     update_user(admin, user.id, user.version, full_name="Diubah Admin Lain")

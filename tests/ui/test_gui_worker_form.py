@@ -14,6 +14,7 @@ from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import office_day_now
 from tests.factories import VILLAGE, make_nik
+from tests.present import present
 from tests.ui.helpers import (
     choose,
     open_window,
@@ -80,7 +81,7 @@ def test_open_with_enter_fix_a_field_save_and_see_it_in_the_list(
     panel = worker_list(window)
     form = open_form_with_enter(qtbot, window, row=1)
     worker_id = form.worker_id
-    assert form.personal.full_name.text() == panel.model.worker_at(1).full_name  # type: ignore[union-attr]
+    assert form.personal.full_name.text() == present(panel.model.worker_at(1)).full_name
 
     type_into(qtbot, form.personal.full_name, "Maria Goreti Nahak")
     type_into(qtbot, form.personal.phone, "0812 3456 7000")
@@ -88,12 +89,12 @@ def test_open_with_enter_fix_a_field_save_and_see_it_in_the_list(
         form.save_button.click()
     assert not form.isVisible()
 
-    stored = workers.get(worker_id)  # type: ignore[arg-type]
+    stored = workers.get(present(worker_id))
     assert stored.full_name == "MARIA GORETI NAHAK"
     assert stored.phone == "081234567000"
     qtbot.waitUntil(lambda: panel.model.row_of(stored.id) is not None)
     row = panel.model.row_of(stored.id)
-    assert panel.model.worker_at(row).full_name == "MARIA GORETI NAHAK"  # type: ignore[arg-type,union-attr]
+    assert present(panel.model.worker_at(present(row))).full_name == "MARIA GORETI NAHAK"
     assert panel.selected_worker_id() == stored.id, "the saved worker stays selected"
 
 
@@ -107,7 +108,7 @@ def test_double_click_opens_the_worker(qtbot: QtBot, sqlite_ctx: ServiceContext)
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
     qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert window.worker_form is not None
-    assert window.worker_form.worker_id == panel.model.worker_at(1).id  # type: ignore[union-attr]
+    assert window.worker_form.worker_id == present(panel.model.worker_at(1)).id
 
 
 def test_a_new_worker_is_saved_and_appears_in_the_list(qtbot: QtBot, ctx: ServiceContext) -> None:
@@ -117,7 +118,7 @@ def test_a_new_worker_is_saved_and_appears_in_the_list(qtbot: QtBot, ctx: Servic
     fill_new_worker(qtbot, form, make_nik(BIRTH, Gender.FEMALE, 77), VILLAGE)
     assert form.save()
     wait_rows(qtbot, panel, 1)
-    assert panel.model.worker_at(0).full_name == "AGUSTINA BANO"  # type: ignore[union-attr]
+    assert present(panel.model.worker_at(0)).full_name == "AGUSTINA BANO"
     assert panel.count.text() == "1 peserta"
 
 
@@ -267,7 +268,7 @@ def test_the_membership_tab_lists_the_coverage_periods(
     form = open_form_with_enter(qtbot, window)
     table = form.membership.periods
     assert table.rowCount() == 1
-    cells = [table.item(0, c).text() for c in range(5)]  # type: ignore[union-attr]
+    cells = [present(table.item(0, c)).text() for c in range(5)]
     assert cells[0].endswith(f"s.d. {long_date(cut)}")
     assert cells[1:4] == ["APBD Kabupaten", worker.kpj, "Petugas"]
     assert cells[4] == f"diakhiri: nonaktif {long_date(cut)}"

@@ -15,6 +15,7 @@ from models.enums import Role, WorkerStatus
 from services.core.context import ServiceContext
 from services.core.errors import DatabaseUnavailableError
 from services.workers.service import WorkerService
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import choose, covered_now, open_window, seed, type_into, worker_list
 from tests.ui.modal import ModalAnswers, click
@@ -117,7 +118,7 @@ def test_going_back_to_the_form_keeps_my_input_and_saves_nothing(
 ) -> None:
     _window, form, worker_id = open_worker(qtbot, ctx)
     type_into(qtbot, form.personal.full_name, "Nama Dari Saya")
-    second = replace(ctx, principal=replace(ctx.principal, username="petugas2"))
+    second = replace(ctx, principal=replace(present(ctx.principal), username="petugas2"))
     other_clerk_changes(second, worker_id, full_name="NAMA DARI PETUGAS DUA")
 
     answers = ModalAnswers().then(ConflictDialog, press("keep_button"))
@@ -208,5 +209,5 @@ def test_changing_the_status_records_reason_and_date_and_refreshes_the_list(
     assert stored.status_date == date(2025, 3, 1)
     assert "Nonaktif" in form.membership.status.text()
     panel = worker_list(window)
-    qtbot.waitUntil(lambda: panel.model.worker_at(0).status is WorkerStatus.INACTIVE)
+    qtbot.waitUntil(lambda: present(panel.model.worker_at(0)).status is WorkerStatus.INACTIVE)
     assert form.save(), "the form saves on top of the new status version"

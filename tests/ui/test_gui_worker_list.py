@@ -13,6 +13,7 @@ from services.text.figures import thousands
 from services.workers.service import WorkerService
 from services.workers.types import TYPING_COUNT_LIMIT, AgeBand, WorkerPage, WorkerQuery
 from tests.factories import VILLAGE
+from tests.present import present
 from tests.ui.helpers import covered_now, open_window, seed, type_into, wait_rows, worker_list
 from ui.gui.app_context import AppContext
 from ui.gui.formats import count_label
@@ -32,7 +33,7 @@ def test_typing_in_the_search_box_narrows_the_list(qtbot: QtBot, ctx: ServiceCon
 
     type_into(qtbot, panel.filters.search, "nahak")
     wait_rows(qtbot, panel, 1)
-    assert panel.model.worker_at(0).full_name == "YOHANES NAHAK BRIA"  # type: ignore[union-attr]
+    assert present(panel.model.worker_at(0)).full_name == "YOHANES NAHAK BRIA"
     assert panel.count.text() == "1 peserta"
 
     type_into(qtbot, panel.filters.search, "tidak ada orang ini")
@@ -95,7 +96,7 @@ def test_enter_in_the_search_box_moves_to_the_first_result(
     qtbot.keyClick(panel.filters.search, Qt.Key.Key_Return)  # no wait for the pause
     assert panel.model.rowCount() == 3
     assert panel.table.hasFocus()
-    assert panel.selected_worker_id() == panel.model.worker_at(0).id  # type: ignore[union-attr]
+    assert panel.selected_worker_id() == present(panel.model.worker_at(0)).id
     assert panel.open_button.isEnabled()
 
 

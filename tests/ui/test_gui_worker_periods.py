@@ -19,6 +19,7 @@ from services.workers.front_desk import check_coverage
 from services.workers.service import WorkerService
 from services.workers.types import WorkerQuery
 from tests.conftest import office_day_now
+from tests.present import present
 from tests.ui.accounts import admin_session, clerk_session
 from tests.ui.helpers import covered_now, open_window, shown, wait_rows, worker_list
 from tests.ui.screen_check import LAPTOP, SMALL, off_screen, screen_named
@@ -96,7 +97,9 @@ def open_dialog(qtbot: QtBot, form: WorkerFormDialog, button: QWidget) -> Covera
     qtbot.waitUntil(lambda: shown(form, CoverageDialog) is not None)
     dialog = shown(form, CoverageDialog)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(
+        lambda: (focused := QApplication.focusWidget()) is not None and dialog.isAncestorOf(focused)
+    )
     assert off_screen(dialog, form.screen()) == []
     return dialog
 
@@ -117,7 +120,7 @@ def message(dialog: CoverageDialog, field: str) -> str:
 
 def rows(form: WorkerFormDialog) -> list[str]:
     table = form.membership.periods
-    return [table.item(r, 0).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+    return [present(table.item(r, 0)).text() for r in range(table.rowCount())]
 
 
 @pytest.mark.parametrize("screen", [LAPTOP, SMALL])

@@ -51,6 +51,7 @@ def test_rows_are_fetched_page_by_page_and_only_some_pages_are_kept(
         calls.append(query)
         return original(query)
 
+    # Counts the calls, then asks the real search.
     workers.search = counting_search  # type: ignore[method-assign]
     model = WorkerTableModel(workers, page_size=2, max_pages=2)
     model.reload()
@@ -84,6 +85,7 @@ def test_a_database_failure_empties_the_list_and_says_why(qtbot: QtBot) -> None:
         def search(self, _query: WorkerQuery) -> Any:
             raise DatabaseUnavailableError("Server basis data tidak dapat dihubungi.")
 
+    # A stand-in service: the model only calls search().
     model = WorkerTableModel(DownService())  # type: ignore[arg-type]
     with qtbot.waitSignal(model.load_failed) as signal:
         model.reload()

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
+from pypdf.generic import DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -20,6 +22,7 @@ from services.cards.render import (
     CardDesign,
     CardDesignError,
     Layout,
+    RenderResult,
     SheetOptions,
     render_cards,
 )
@@ -54,7 +57,7 @@ DESIGN = CardDesign(
 )
 
 
-def card(number: int, **changes: object) -> CardData:
+def card(number: int, **changes: Any) -> CardData:
     data = CardData(
         worker_id=1000 + number,
         full_name=f"PEKERJA NOMOR {number} NAHAK",
@@ -76,13 +79,13 @@ def cards(count: int) -> list[CardData]:
     return [card(number) for number in range(1, count + 1)]
 
 
-def render(batch: list[CardData], **options: object) -> tuple[PdfReader, object]:
+def render(batch: list[CardData], **options: Any) -> tuple[PdfReader, RenderResult]:
     buffer = io.BytesIO()
-    result = render_cards(batch, DESIGN, SheetOptions(**options), buffer)  # type: ignore[arg-type]
+    result = render_cards(batch, DESIGN, SheetOptions(**options), buffer)
     return PdfReader(io.BytesIO(buffer.getvalue())), result
 
 
-def page_texts(page: object) -> Iterator[tuple[str, float, float]]:
+def page_texts(page: PageObject) -> Iterator[tuple[str, float, float]]:
     """Each text run with its position (pypdf gives text inside forms in form space)."""
     runs: list[tuple[str, float, float]] = []
 
@@ -92,7 +95,7 @@ def page_texts(page: object) -> Iterator[tuple[str, float, float]]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             runs.append((text.strip(), x, y))
 
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    page.extract_text(visitor_text=visit)
     return iter(runs)
 
 
@@ -241,7 +244,11 @@ def test_only_embedded_dejavu_truetype_fonts() -> None:
     reader, _ = render([*cards(3), card(4, kpj=None)], backs=True)
     fonts = {}
     for page in reader.pages:
-        for key, font in page["/Resources"]["/Font"].items():
+        resources = page["/Resources"]  # pypdf resolves indirect objects on lookup
+        assert isinstance(resources, DictionaryObject)
+        page_fonts = resources["/Font"]
+        assert isinstance(page_fonts, DictionaryObject)
+        for key, font in page_fonts.items():
             fonts[key] = font.get_object()
     assert len(fonts) >= 3  # regular, bold, italic at least
     for font in fonts.values():
@@ -362,7 +369,7 @@ def test_each_further_card_adds_little_to_the_file() -> None:
     assert (sizes[1] - sizes[0]) / 100 < 1200
 
 
-def _sized_runs(page: object) -> list[tuple[str, float]]:
+def _sized_runs(page: PageObject) -> list[tuple[str, float]]:
     """Each text run with its size in points as printed (font size × text and page scale)."""
     runs: list[tuple[str, float]] = []
 
@@ -371,7 +378,7 @@ def _sized_runs(page: object) -> list[tuple[str, float]]:
             scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
             runs.append((text.strip(), size * scale))
 
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    page.extract_text(visitor_text=visit)
     return runs
 
 

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image, ImageChops
-from test_card_render import DESIGN, NAME_60, NAME_90, card, cards
 
 from services.cards.render import Layout, SheetOptions, render_calibration_page, render_cards
 from services.cards.render.geometry import CARD_H, CARD_W, MM, PAGE_H, SLOTS, slot_origin
+from tests.present import present
+from tests.unit.test_card_render import DESIGN, NAME_60, NAME_90, card, cards
 
 PRINTER_DPI = 300
 
 
-def pages(batch: list, dpi: int = PRINTER_DPI, **options: object) -> list[Image.Image]:
+def pages(batch: list, dpi: int = PRINTER_DPI, **options: Any) -> list[Image.Image]:
     buffer = io.BytesIO()
-    render_cards(batch, DESIGN, SheetOptions(**options), buffer)  # type: ignore[arg-type]
+    render_cards(batch, DESIGN, SheetOptions(**options), buffer)
     return rasterise(buffer.getvalue(), dpi)
 
 
@@ -78,7 +81,7 @@ def test_cr80_card_qr_code_scans() -> None:
 def test_nothing_leaves_the_card(data: object) -> None:
     dpi = 150
     (sheet,) = pages([data], dpi=dpi, cut_marks=False)
-    left, top, right, bottom = ink(sheet).getbbox()
+    left, top, right, bottom = present(ink(sheet).getbbox())
     box = slot_box(1, dpi)
     assert box[0] <= left and top >= box[1] and right <= box[2] and bottom <= box[3]
 
@@ -134,9 +137,9 @@ def _reference_lines(offset_x: float, offset_y: float) -> tuple[float, float]:
     # Within these strips only the lines A are black: the grid is grey, the slots and the
     # labels lie outside them.
     band = page.crop((round(18.5 * px), round(26 * px), round(30 * px), round(40 * px)))
-    column = ink(band.point(lambda v: 0 if v < 80 else 255)).getbbox()
+    column = present(ink(band.point(lambda v: 0 if v < 80 else 255)).getbbox())
     strip = page.crop((round(30 * px), round(15 * px), round(45 * px), round(30 * px)))
-    row = ink(strip.point(lambda v: 0 if v < 80 else 255)).getbbox()
+    row = present(ink(strip.point(lambda v: 0 if v < 80 else 255)).getbbox())
     x_mm = 18.5 + (column[0] + column[2]) / 2 / px
     y_mm = 15 + (row[1] + row[3]) / 2 / px
     return x_mm, y_mm
@@ -168,19 +171,19 @@ def test_offsets_move_the_cards_on_paper() -> None:
     dpi = 150
     (plain,) = pages([card(1)], dpi=dpi, cut_marks=False)
     (moved,) = pages([card(1)], dpi=dpi, cut_marks=False, offset_x_mm=4, offset_y_mm=3)
-    before, after = ink(plain).getbbox(), ink(moved).getbbox()
+    before, after = present(ink(plain).getbbox()), present(ink(moved).getbbox())
     px = dpi / 25.4
     assert (after[0] - before[0]) / px == pytest.approx(4, abs=0.2)
     assert (after[1] - before[1]) / px == pytest.approx(3, abs=0.2)
 
 
-def test_wider_logo_keeps_its_proportions(tmp_path: object) -> None:
-    logo = tmp_path / "lebar.png"  # type: ignore[operator]
+def test_wider_logo_keeps_its_proportions(tmp_path: Path) -> None:
+    logo = tmp_path / "lebar.png"
     Image.new("RGB", (300, 100), (0, 0, 0)).save(logo)
     buffer = io.BytesIO()
     render_cards(
         [card(1)],
-        replace(DESIGN, logo=logo.read_bytes()),  # type: ignore[attr-defined]
+        replace(DESIGN, logo=logo.read_bytes()),
         SheetOptions(layout=Layout.CR80),
         buffer,
     )
@@ -188,5 +191,5 @@ def test_wider_logo_keeps_its_proportions(tmp_path: object) -> None:
     px = 300 / 25.4
     # The black logo is the only pure black in the band's left part.
     band = front.crop((0, 0, round(14 * px), round(12 * px))).point(lambda v: 255 if v < 20 else 0)
-    left, top, right, bottom = band.getbbox()
+    left, top, right, bottom = present(band.getbbox())
     assert (right - left) / (bottom - top) == pytest.approx(3, rel=0.08)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from services.excel_import.reading import RawSheet
@@ -12,7 +14,7 @@ NIK = "5303055207850001"
 
 
 def test_rows_below_a_title_with_kpj_typed_as_numbers() -> None:
-    grid = [
+    grid: list[list[Any]] = [
         ["REKAP TAGIHAN", "", "", ""],
         ["", "", "", ""],
         ["No", "NIK", "Nomor KPJ", "Nama Tenaga Kerja"],
@@ -32,7 +34,7 @@ def test_rows_below_a_title_with_kpj_typed_as_numbers() -> None:
 
 
 def test_a_list_without_nik_or_kpj_is_refused() -> None:
-    grid = [["No", "Nama", "Alamat"], [1, "MARIA", "Kefa"]]
+    grid: list[list[Any]] = [["No", "Nama", "Alamat"], [1, "MARIA", "Kefa"]]
     with pytest.raises(ImportFileError) as caught:
         read_list(RawSheet(grid), "x.xlsx", 2026)
     assert "Kolom NIK atau No. KPJ tidak ditemukan di x.xlsx" in caught.value.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def test_the_last_mount_on_a_mount_point_wins() -> None:
     assert network_location_linux("/mnt/arsip/sirentan.db", stacked) is None
 
 
-def _drive_types(remote: set[str]) -> object:
+def _drive_types(remote: set[str]) -> Callable[[str], int]:
     return lambda root: DRIVE_REMOTE if root[0].upper() in remote else 3
 
 
@@ -89,7 +90,7 @@ def _drive_types(remote: set[str]) -> object:
     ],
 )
 def test_windows_shares_and_mapped_drives_are_flagged(path: str, expected: str | None) -> None:
-    assert network_location_windows(path, _drive_types({"Z"})) == expected  # type: ignore[arg-type]
+    assert network_location_windows(path, _drive_types({"Z"})) == expected
 
 
 def test_the_warning_on_this_machine_is_none_for_a_local_temp_folder(tmp_path: Path) -> None:

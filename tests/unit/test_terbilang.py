@@ -162,7 +162,7 @@ def test_beyond_triliun_is_refused(bad: int) -> None:
 @pytest.mark.parametrize("bad", [1.5, "12", True])
 def test_only_integers(bad: object) -> None:
     with pytest.raises(TypeError):
-        terbilang(bad)  # type: ignore[arg-type]
+        terbilang(bad)  # type: ignore[arg-type]  # a wrong type on purpose: it is refused
 
 
 def test_the_reader_refuses_wrong_spellings() -> None:

@@ -1019,10 +1019,11 @@ def test_an_official_other_than_the_bupati_keeps_an_nip_and_a_rank(reg: Register
     nip = "198001012005011001"
     with superuser(reg) as conn:
         # A record kept from before the rule, with no rank.
-        old = conn.execute(insert, ("Lama", None, None, False)).fetchone()[0]
+        old = present(conn.execute(insert, ("Lama", None, None, False)).fetchone(), "row")[0]
     for kind in ("admin", "operator"):
         with connect(reg, reg.logins[kind]) as conn:
-            kadis = conn.execute(insert, ("Kadis", "Pembina", nip, False)).fetchone()[0]
+            made = conn.execute(insert, ("Kadis", "Pembina", nip, False)).fetchone()
+            kadis = present(made, "row")[0]
             conn.execute(insert, ("Bupati", None, None, True))
             conn.commit()
             for change in ("nip = NULL", "nip = '1980'", "rank = ' '", "rank = NULL"):

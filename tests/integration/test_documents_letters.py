@@ -61,6 +61,17 @@ def _office_emblem(request: pytest.FixtureRequest) -> None:
 
 
 TODAY = office_day_now()
+
+
+@pytest.fixture(autouse=True)
+def _office_day_as_the_test_starts() -> None:
+    """The module's days read again as each test starts: a run that crosses the office's
+    midnight (16.00 UTC for a WITA office) would otherwise compare the day the module was
+    imported on with the app's, already the next one."""
+    global TODAY
+    TODAY = office_day_now()
+
+
 OTHER_VILLAGE = "53.03.05.1001"
 
 

@@ -35,6 +35,15 @@ BOKON = "53.03.01.2005"  # Desa Bokon, Kecamatan Miomaffo Timur
 TODAY = datetime.now(WITA).date()
 
 
+@pytest.fixture(autouse=True)
+def _office_day_as_the_test_starts() -> None:
+    """The module's days read again as each test starts: a run that crosses the office's
+    midnight (16.00 UTC for a WITA office) would otherwise compare the day the module was
+    imported on with the app's, already the next one."""
+    global TODAY
+    TODAY = datetime.now(WITA).date()
+
+
 def section(qtbot: QtBot, window: MainWindow) -> ClaimsPanel:
     window.show_section(KLAIM)
     panel = window.panel(KLAIM)

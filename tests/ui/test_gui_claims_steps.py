@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -31,6 +32,15 @@ from ui.gui.main_window import MainWindow
 
 # The office's date (WITA), whatever the machine's zone: the services count in it.
 TODAY = datetime.now(WITA).date()
+
+
+@pytest.fixture(autouse=True)
+def _office_day_as_the_test_starts() -> None:
+    """The module's days read again as each test starts: a run that crosses the office's
+    midnight (16.00 UTC for a WITA office) would otherwise compare the day the module was
+    imported on with the app's, already the next one."""
+    global TODAY
+    TODAY = datetime.now(WITA).date()
 
 
 def section(qtbot: QtBot, window: MainWindow) -> ClaimsPanel:

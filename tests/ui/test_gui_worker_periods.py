@@ -39,6 +39,16 @@ TODAY = office_day_now()
 START, END = TODAY - timedelta(days=30), TODAY + timedelta(days=300)
 
 
+@pytest.fixture(autouse=True)
+def _office_day_as_the_test_starts() -> None:
+    """The module's days read again as each test starts: a run that crosses the office's
+    midnight (16.00 UTC for a WITA office) would otherwise compare the day the module was
+    imported on with the app's, already the next one."""
+    global TODAY, START, END
+    TODAY = office_day_now()
+    START, END = TODAY - timedelta(days=30), TODAY + timedelta(days=300)
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
